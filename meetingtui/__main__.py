@@ -1,0 +1,3 @@
+from meetingtui.cli import main
+
+main()

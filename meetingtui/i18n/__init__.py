@@ -1,0 +1,48 @@
+"""The one catalog of user-facing text. Danish is the default; English is available.
+
+Messages live in per-area modules (core, tui, export, archive) that each define `DA` and `EN`
+dictionaries with the same keys; `t()` looks a key up in the active language, falling back to
+Danish, and formats it with keyword arguments.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+
+LANGUAGES = ("da", "en")
+_AREAS = ("core", "tui", "export", "archive")
+
+_catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}
+for _area in _AREAS:
+    try:
+        _module = import_module(f"{__name__}.{_area}")
+    except ModuleNotFoundError:  # an area not written yet
+        continue
+    _catalog["da"].update(_module.DA)
+    _catalog["en"].update(_module.EN)
+
+_language = os.environ.get("MEETINGTUI_LANG", "da") if os.environ.get("MEETINGTUI_LANG") in LANGUAGES else "da"
+
+
+def set_language(language: str) -> None:
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    _language = language
+
+
+def get_language() -> str:
+    return _language
+
+
+def t(key: str, /, **params: object) -> str:
+    """The text for `key` in the active language, formatted with `params`."""
+    text = _catalog[_language].get(key) or _catalog["da"].get(key)
+    if text is None:
+        raise KeyError(f"no catalog entry for {key!r}")
+    return text.format(**params) if params else text
+
+
+def keys(language: str = "da") -> set[str]:
+    return set(_catalog[language])

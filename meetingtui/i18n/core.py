@@ -1,0 +1,167 @@
+"""Catalog: the record, the rules of procedure, storage and the core command line."""
+
+DA: dict[str, str] = {
+    # rule warnings
+    "warn.quorum_lost": (
+        "Udvalget er ikke beslutningsdygtigt: {present} af {seats} medlemmer deltager, "
+        "mindst {needed} skal være til stede (styrelseslovens § 11, stk. 2)."
+    ),
+    "warn.amendments_first": (
+        "{count} ændringsforslag til dette forslag er ikke sat til afstemning endnu; "
+        "ændringsforslag stemmes om før det forslag, de ændrer."
+    ),
+    "warn.dissent_not_against": (
+        "Kun et medlem, der har stemt imod, kan få sin opfattelse ført til protokols "
+        "(styrelseslovens § 13, stk. 2)."
+    ),
+    "warn.election_tie": "Stemmelighed mellem {names}: ingen er valgt.",
+    "confirm.required": "Bekræft for at fortsætte: {details}",
+    # refusals
+    "refuse.readonly": "Mødet er åbnet skrivebeskyttet; ændringer kan ikke gemmes.",
+    "refuse.unknown_member": "Ukendt medlem: {ref}.",
+    "refuse.unknown_item": "Ukendt dagsordenspunkt: {ref}.",
+    "refuse.unknown_motion": "Ukendt forslag: {ref}.",
+    "refuse.unknown_vote": "Ukendt afstemning: {ref}.",
+    "refuse.meeting_not_open": "Mødet er ikke åbent (status: {status}).",
+    "refuse.meeting_already_open": "Mødet er allerede åbnet.",
+    "refuse.meeting_closed": "Mødet er lukket (status: {status}); det kan ikke ændres.",
+    "refuse.meeting_not_closed": "Referatet kan først godkendes, når mødet er lukket.",
+    "refuse.vote_closed": "Afstemningen er afsluttet; der kan ikke afgives flere stemmer.",
+    "refuse.vote_open": "Der er en åben afstemning på punktet; afslut den først.",
+    "refuse.vote_empty": "Der er ikke afgivet nogen stemmer.",
+    "refuse.not_eligible": "{name} kan ikke stemme på dette punkt ({reason}).",
+    "refuse.reason_absent": "ikke til stede",
+    "refuse.reason_inhabil": "inhabil",
+    "refuse.reason_item_absent": "deltager ikke i punktet",
+    "refuse.reason_non_voting": "uden stemmeret",
+    "refuse.reason_seat_taken": "stedfortræderen stemmer ikke, mens medlemmet selv er til stede",
+    "refuse.no_party_voters": "Ingen stemmeberettigede medlemmer fra {party} på dette punkt.",
+    "refuse.already_present": "{name} er allerede til stede.",
+    "refuse.not_present": "{name} er ikke til stede.",
+    "refuse.substitute_for_present": (
+        "{name} er til stede; en stedfortræder kan kun indtræde for et fraværende medlem."
+    ),
+    "refuse.already_absent": "{name} deltager allerede ikke i punktet.",
+    "refuse.not_item_absent": "{name} er ikke registreret som fraværende på punktet.",
+    "refuse.empty_text": "Teksten må ikke være tom.",
+    "refuse.text_too_long": "Teksten er for lang ({length} tegn; højst {limit}).",
+    "refuse.election_candidates": "Et valg kræver mindst én kandidat.",
+    "refuse.election_unknown_candidate": "{candidate} er ikke kandidat.",
+    "refuse.amends_itself": "Et ændringsforslag skal ændre et andet forslag.",
+    "refuse.nothing_to_undo": "Der er intet at fortryde.",
+    "refuse.item_decided": "Punktet er allerede afgjort; fortryd beslutningen først.",
+    "refuse.invalid_value": "Ugyldig værdi for {field}: {problem}.",
+    # storage
+    "storage.damaged": "Databasen {path} er beskadiget: {problem}",
+    "storage.not_a_database": "{path} er ikke en meetingtui-database ({problem}).",
+    "storage.locked": (
+        "Mødet {meeting_id} er allerede åbent for skrivning i en anden proces. "
+        "Åbn det skrivebeskyttet for at følge med."
+    ),
+    "storage.busy": "Databasen er optaget af en anden proces; prøv igen.",
+    "storage.no_meeting": "Der findes intet møde med id {meeting_id}.",
+    "storage.newer_schema": "Databasen er skrevet af en nyere version af meetingtui.",
+    # verify
+    "verify.ok": "Revisionssporet er intakt: {events} hændelser, seneste hash {head}.",
+    "verify.broken_hash": "Hændelse {seq} er ændret: dens hash passer ikke til indholdet.",
+    "verify.broken_link": "Hændelse {seq} peger ikke på den forrige hændelse; en hændelse er slettet eller ændret.",
+    "verify.missing_events": "Hændelser efter nr. {seq} mangler (kæden sluttede tidligere end registreret).",
+    "verify.head_mismatch": "Kædens hoved passer ikke: registreret {expected}, fundet {found}.",
+    "verify.state_mismatch": "Mødet {meeting_id} afviger fra sine hændelser i tabellen {table}.",
+    "verify.hash_found": "Hash {hash} hører til møde {meeting_id}, hændelse {seq}.",
+    "verify.hash_unknown": "Hash {hash} findes ikke i revisionssporet.",
+    # agenda files
+    "agenda.file_missing": "Filen {path} findes ikke.",
+    "agenda.not_utf8": "{path} er ikke gyldig UTF-8 (byte {position}).",
+    "agenda.toml_syntax": "{path}: TOML-fejl: {problem}",
+    "agenda.field": "{path}: feltet {field}: {problem}",
+    # cli
+    "cli.created": "Møde {meeting_id} oprettet: {body}, {title}.",
+    "cli.demo_exists": "Demomødet findes allerede (id {meeting_id}).",
+    "cli.no_meetings": "Der er ingen møder i databasen.",
+    "cli.not_available": "{command} er ikke tilgængelig endnu.",
+    # status names
+    "status.planned": "planlagt",
+    "status.open": "åbent",
+    "status.closed": "lukket",
+    "status.approved": "godkendt",
+}
+
+EN: dict[str, str] = {
+    "warn.quorum_lost": (
+        "The committee has no quorum: {present} of {seats} members take part, "
+        "at least {needed} must be present (Local Government Act § 11(2))."
+    ),
+    "warn.amendments_first": (
+        "{count} amendment(s) to this proposal have not been voted on yet; "
+        "amendments are voted on before the proposal they amend."
+    ),
+    "warn.dissent_not_against": (
+        "Only a member who voted against may have a dissent entered in the record (§ 13(2))."
+    ),
+    "warn.election_tie": "Tie between {names}: nobody is elected.",
+    "confirm.required": "Confirm to go on: {details}",
+    "refuse.readonly": "The meeting is open read-only; changes cannot be saved.",
+    "refuse.unknown_member": "Unknown member: {ref}.",
+    "refuse.unknown_item": "Unknown agenda item: {ref}.",
+    "refuse.unknown_motion": "Unknown motion: {ref}.",
+    "refuse.unknown_vote": "Unknown vote: {ref}.",
+    "refuse.meeting_not_open": "The meeting is not open (status: {status}).",
+    "refuse.meeting_already_open": "The meeting is already open.",
+    "refuse.meeting_closed": "The meeting is closed (status: {status}); it cannot be changed.",
+    "refuse.meeting_not_closed": "The minutes can be approved only after the meeting is closed.",
+    "refuse.vote_closed": "The vote is closed; no more ballots can be cast.",
+    "refuse.vote_open": "A vote is open on this item; close it first.",
+    "refuse.vote_empty": "No ballots have been cast.",
+    "refuse.not_eligible": "{name} may not vote on this item ({reason}).",
+    "refuse.reason_absent": "not present",
+    "refuse.reason_inhabil": "conflict of interest",
+    "refuse.reason_item_absent": "not taking part in the item",
+    "refuse.reason_non_voting": "no vote",
+    "refuse.reason_seat_taken": "the substitute does not vote while the member is present",
+    "refuse.no_party_voters": "No eligible members of {party} on this item.",
+    "refuse.already_present": "{name} is already present.",
+    "refuse.not_present": "{name} is not present.",
+    "refuse.substitute_for_present": (
+        "{name} is present; a substitute can only take the seat of an absent member."
+    ),
+    "refuse.already_absent": "{name} is already not taking part in the item.",
+    "refuse.not_item_absent": "{name} is not recorded as absent from the item.",
+    "refuse.empty_text": "The text must not be empty.",
+    "refuse.text_too_long": "The text is too long ({length} characters; at most {limit}).",
+    "refuse.election_candidates": "An election needs at least one candidate.",
+    "refuse.election_unknown_candidate": "{candidate} is not a candidate.",
+    "refuse.amends_itself": "An amendment must amend another motion.",
+    "refuse.nothing_to_undo": "There is nothing to undo.",
+    "refuse.item_decided": "The item is already decided; undo the decision first.",
+    "refuse.invalid_value": "Invalid value for {field}: {problem}.",
+    "storage.damaged": "The database {path} is damaged: {problem}",
+    "storage.not_a_database": "{path} is not a meetingtui database ({problem}).",
+    "storage.locked": (
+        "Meeting {meeting_id} is already open for writing in another process. "
+        "Open it read-only to follow along."
+    ),
+    "storage.busy": "The database is busy in another process; try again.",
+    "storage.no_meeting": "There is no meeting with id {meeting_id}.",
+    "storage.newer_schema": "The database was written by a newer version of meetingtui.",
+    "verify.ok": "The audit chain is intact: {events} events, latest hash {head}.",
+    "verify.broken_hash": "Event {seq} was altered: its hash does not match its content.",
+    "verify.broken_link": "Event {seq} does not point at the previous event; an event was deleted or altered.",
+    "verify.missing_events": "Events after no. {seq} are missing (the chain ended earlier than recorded).",
+    "verify.head_mismatch": "The chain head does not match: recorded {expected}, found {found}.",
+    "verify.state_mismatch": "Meeting {meeting_id} differs from its events in table {table}.",
+    "verify.hash_found": "Hash {hash} belongs to meeting {meeting_id}, event {seq}.",
+    "verify.hash_unknown": "Hash {hash} is not in the audit chain.",
+    "agenda.file_missing": "The file {path} does not exist.",
+    "agenda.not_utf8": "{path} is not valid UTF-8 (byte {position}).",
+    "agenda.toml_syntax": "{path}: TOML error: {problem}",
+    "agenda.field": "{path}: field {field}: {problem}",
+    "cli.created": "Meeting {meeting_id} created: {body}, {title}.",
+    "cli.demo_exists": "The demo meeting already exists (id {meeting_id}).",
+    "cli.no_meetings": "There are no meetings in the database.",
+    "cli.not_available": "{command} is not available yet.",
+    "status.planned": "planned",
+    "status.open": "open",
+    "status.closed": "closed",
+    "status.approved": "approved",
+}

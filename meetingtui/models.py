@@ -1,0 +1,314 @@
+"""The meeting record: pydantic models shared by the command API, storage, exporters and importers.
+
+One `Meeting` holds everything a referat needs. Identifiers of participants, items, motions,
+votes, elections and dissents are small integers local to their meeting, so a record can be
+replayed from its events and compared across export and import.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Characters a referat may contain: printable text, tabs and newlines. Everything else below
+# U+0020 (and DEL, C1 controls) is removed on the way in, so no document or database ever
+# holds them.
+_ALLOWED_CONTROLS = {"\n", "\t"}
+
+
+def clean_text(value: str) -> str:
+    """Strip control characters and normalise to NFC; keep newlines, tabs, emoji and RTL text."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = "".join(
+        ch
+        for ch in value
+        if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+    )
+    return unicodedata.normalize("NFC", value)
+
+
+class Model(BaseModel):
+    """Base: every string field is cleaned of control characters."""
+
+    model_config = ConfigDict(validate_assignment=False, extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean_strings(cls, value: object) -> object:
+        if isinstance(value, str):
+            return clean_text(value)
+        return value
+
+
+class Role(StrEnum):
+    FORMAND = "formand"
+    NAESTFORMAND = "næstformand"
+    MEDLEM = "medlem"
+    STEDFORTRAEDER = "stedfortræder"
+    OBSERVATOER = "observatør"
+
+    @property
+    def votes_by_default(self) -> bool:
+        return self is not Role.OBSERVATOER
+
+
+class Attendance(StrEnum):
+    UNKNOWN = "unknown"
+    PRESENT = "present"
+    AFBUD = "afbud"  # sent apologies
+    FRAVAERENDE = "fravaerende"  # absent without apologies
+
+
+class MovementKind(StrEnum):
+    ARRIVED = "arrived"
+    LEFT = "left"
+
+
+class Movement(Model):
+    """A late arrival or an early departure, stamped with the time and the item under way."""
+
+    kind: MovementKind
+    at: datetime
+    item_id: int | None = None
+
+
+class Participant(Model):
+    id: int
+    name: str = Field(min_length=1)
+    affiliation: str = ""  # party letter ("A", "SF") or organisation ("LEUF")
+    role: Role = Role.MEDLEM
+    votes: bool = True  # False for observers, secretaries, the administration
+    attendance: Attendance = Attendance.UNKNOWN
+    substitute_for: int | None = None  # participant id whose seat this substitute takes
+    movements: list[Movement] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+    @property
+    def is_present_now(self) -> bool:
+        """Present at the roll call or arrived later, and not departed since."""
+        if self.movements:
+            return self.movements[-1].kind is MovementKind.ARRIVED
+        return self.attendance is Attendance.PRESENT
+
+
+class MeetingKind(StrEnum):
+    ORDINAERT = "ordinært"
+    EKSTRAORDINAERT = "ekstraordinært"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
+    APPROVED = "approved"
+
+
+class DocumentKind(StrEnum):
+    """What an imported document was: a referat has decisions, a dagsorden does not."""
+
+    LIVE = "live"
+    REFERAT = "referat"
+    DAGSORDEN = "dagsorden"
+
+
+class ItemStatus(StrEnum):
+    PENDING = "pending"
+    CURRENT = "current"
+    DECIDED = "decided"
+    POSTPONED = "postponed"
+
+
+class Section(Model):
+    heading: str
+    text: str = ""
+
+
+class DecisionEntry(Model):
+    """One "Beslutning <body> den <date>:" entry; imported items may carry several."""
+
+    body: str = ""
+    date: str = ""  # as written, e.g. "20-06-2013" or "3. januar 2017"
+    text: str = ""
+
+
+class AbsenceKind(StrEnum):
+    ABSENT = "absent"  # did not take part in the item ("deltog ikke i behandlingen")
+    INHABIL = "inhabil"  # conflict of interest
+
+
+class ItemAbsence(Model):
+    participant_id: int | None = None
+    name: str
+    kind: AbsenceKind = AbsenceKind.ABSENT
+    reason: str = ""
+
+
+class MotionKind(StrEnum):
+    INDSTILLING = "indstilling"
+    AENDRINGSFORSLAG = "ændringsforslag"
+    ANDET = "andet"
+
+
+class Motion(Model):
+    id: int
+    kind: MotionKind = MotionKind.INDSTILLING
+    text: str
+    proposer: str = ""  # name or party, as said in the meeting
+    amends: int | None = None  # motion id this amendment changes
+
+
+class Choice(StrEnum):
+    FOR = "for"
+    IMOD = "imod"
+    UNDLOD = "undlod"
+
+
+class VoteResult(StrEnum):
+    ADOPTED = "adopted"
+    REJECTED = "rejected"  # includes a tie: the proposal falls
+
+
+class Ballot(Model):
+    participant_id: int | None = None
+    name: str
+    affiliation: str = ""
+    choice: Choice
+
+
+class VoteCounts(Model):
+    for_: int = Field(0, alias="for", ge=0)
+    against: int = Field(0, ge=0)
+    abstain: int = Field(0, ge=0)
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+class Vote(Model):
+    id: int
+    motion_id: int | None = None
+    description: str = ""  # what is voted on, when not a recorded motion
+    is_open: bool = True
+    ballots: list[Ballot] = Field(default_factory=list)
+    # Imported votes often state only counts or party letters; live votes derive counts from
+    # ballots. `counts` is then filled when the vote closes.
+    counts: VoteCounts | None = None
+    party_lines: dict[str, list[str]] = Field(default_factory=dict)  # choice -> party letters
+    result: VoteResult | None = None
+    raw_text: str = ""
+
+
+class ElectionBallot(Model):
+    voter_id: int | None = None
+    voter: str
+    candidate: str
+
+
+class Election(Model):
+    id: int
+    office: str  # e.g. "næstformand"
+    candidates: list[str]
+    ballots: list[ElectionBallot] = Field(default_factory=list)
+    elected: str | None = None
+    tied: list[str] = Field(default_factory=list)  # a tie is reported, never guessed
+
+
+class DissentKind(StrEnum):
+    PROTOKOLTILFOERSEL = "protokoltilførsel"
+    MINDRETALSUDTALELSE = "mindretalsudtalelse"
+    FORBEHOLD = "forbehold"
+
+
+class Dissent(Model):
+    id: int
+    kind: DissentKind = DissentKind.PROTOKOLTILFOERSEL
+    participant_id: int | None = None
+    who: str  # a name or a party letter, as it should read in the referat
+    text: str = ""
+
+
+class AgendaItem(Model):
+    id: int
+    number: str  # as text: "1", "715", "3a"
+    title: str
+    case_number: str = ""
+    closed: bool = False
+    sections: list[Section] = Field(default_factory=list)
+    recommendation: str = ""  # indstilling
+    decision_authority: str = ""  # beslutningskompetence / "Sagen afgøres i"
+    attachments: list[str] = Field(default_factory=list)
+    status: ItemStatus = ItemStatus.PENDING
+    decision: str = ""
+    decision_history: list[DecisionEntry] = Field(default_factory=list)
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    postponed_reason: str = ""
+    absences: list[ItemAbsence] = Field(default_factory=list)
+    motions: list[Motion] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=list)
+    elections: list[Election] = Field(default_factory=list)
+    dissents: list[Dissent] = Field(default_factory=list)
+    attendance_notes: list[str] = Field(default_factory=list)  # imported lines, kept verbatim
+    unplaced: list[str] = Field(default_factory=list)  # imported text with no better home
+
+    def motion(self, motion_id: int) -> Motion | None:
+        return next((m for m in self.motions if m.id == motion_id), None)
+
+    def vote(self, vote_id: int) -> Vote | None:
+        return next((v for v in self.votes if v.id == vote_id), None)
+
+    def absence_of(self, participant_id: int) -> ItemAbsence | None:
+        return next((a for a in self.absences if a.participant_id == participant_id), None)
+
+
+class Meeting(Model):
+    id: int | None = None
+    body: str = Field(min_length=1)  # the committee: "Økonomiudvalget", "Byrådet"
+    municipality: str = ""
+    title: str = ""  # "Ordinært møde", "Møde nr. 3"
+    kind: MeetingKind = MeetingKind.ORDINAERT
+    starts_at: datetime
+    ends_at: datetime | None = None
+    location: str = ""
+    status: MeetingStatus = MeetingStatus.PLANNED
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    approved_at: datetime | None = None
+    current_item_id: int | None = None
+    document_kind: DocumentKind = DocumentKind.LIVE
+    source: str = ""  # file an imported meeting came from
+    participants: list[Participant] = Field(default_factory=list)
+    items: list[AgendaItem] = Field(default_factory=list)
+    unplaced: list[str] = Field(default_factory=list)
+
+    def participant(self, participant_id: int) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def item(self, item_id: int) -> AgendaItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        return self.item(self.current_item_id) if self.current_item_id is not None else None
+
+    def find_vote(self, vote_id: int) -> tuple[AgendaItem, Vote] | None:
+        for item in self.items:
+            vote = item.vote(vote_id)
+            if vote is not None:
+                return item, vote
+        return None
+
+    def next_id(self, kind: str) -> int:
+        """Next free local id for participants, items, motions, votes, elections or dissents."""
+        if kind == "participant":
+            ids = [p.id for p in self.participants]
+        elif kind == "item":
+            ids = [i.id for i in self.items]
+        else:
+            ids = [getattr(x, "id") for i in self.items for x in getattr(i, kind + "s")]
+        return max(ids, default=0) + 1

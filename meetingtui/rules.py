@@ -1,0 +1,151 @@
+"""Rules of procedure (styrelsesloven) as pure functions over the meeting record.
+
+They never raise for a broken rule: they return figures and `RuleWarning`s that the command API
+turns into refusals or confirmations and the UI shows inline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from meetingtui.errors import RuleWarning
+from meetingtui.models import (
+    AbsenceKind,
+    AgendaItem,
+    Ballot,
+    Choice,
+    ElectionBallot,
+    Meeting,
+    MotionKind,
+    Participant,
+    VoteCounts,
+    VoteResult,
+)
+
+
+@dataclass(frozen=True)
+class Quorum:
+    """Beslutningsdygtighed (§ 11 stk. 2): at least half of the members present."""
+
+    present: int
+    needed: int
+    seats: int
+
+    @property
+    def met(self) -> bool:
+        return self.present >= self.needed
+
+
+@dataclass(frozen=True)
+class ElectionOutcome:
+    elected: str | None
+    tied: tuple[str, ...]
+    votes: dict[str, int]
+
+
+def seats(meeting: Meeting) -> list[Participant]:
+    """Voting members who hold a seat; a substitute takes a seat, it does not add one."""
+    return [p for p in meeting.participants if p.votes and p.substitute_for is None]
+
+
+def takes_part(meeting: Meeting, item: AgendaItem | None, person: Participant) -> bool:
+    """Present now and not absent from or inhabil for the item."""
+    if not person.is_present_now:
+        return False
+    return item is None or item.absence_of(person.id) is None
+
+
+def eligible_voters(meeting: Meeting, item: AgendaItem | None) -> list[Participant]:
+    """Who may vote: present voting members and seated substitutes, not inhabil or departed.
+
+    A substitute votes only while the member whose seat it takes is not there.
+    """
+    voters: list[Participant] = []
+    for person in meeting.participants:
+        if not person.votes or not takes_part(meeting, item, person):
+            continue
+        if person.substitute_for is not None:
+            seat_holder = meeting.participant(person.substitute_for)
+            if seat_holder is not None and takes_part(meeting, item, seat_holder):
+                continue
+        voters.append(person)
+    return voters
+
+
+def quorum(meeting: Meeting, item: AgendaItem | None) -> Quorum:
+    total = len(seats(meeting))
+    needed = (total + 1) // 2
+    return Quorum(present=len(eligible_voters(meeting, item)), needed=needed, seats=total)
+
+
+def count_ballots(ballots: Iterable[Ballot]) -> VoteCounts:
+    counter = Counter(b.choice for b in ballots)
+    return VoteCounts(
+        for_=counter[Choice.FOR], against=counter[Choice.IMOD], abstain=counter[Choice.UNDLOD]
+    )
+
+
+def result_of(counts: VoteCounts) -> VoteResult:
+    """§ 11 stk. 3: adopted by a majority of the votes cast; abstentions do not count; a tie falls."""
+    return VoteResult.ADOPTED if counts.for_ > counts.against else VoteResult.REJECTED
+
+
+def election_outcome(ballots: Iterable[ElectionBallot], candidates: list[str]) -> ElectionOutcome:
+    """Most votes wins; a tie at the top is reported with the tied names, never guessed."""
+    votes = dict.fromkeys(candidates, 0)
+    for ballot in ballots:
+        votes[ballot.candidate] = votes.get(ballot.candidate, 0) + 1
+    if not votes or max(votes.values()) == 0:
+        return ElectionOutcome(elected=None, tied=(), votes=votes)
+    top = max(votes.values())
+    leaders = tuple(name for name, n in votes.items() if n == top)
+    if len(leaders) > 1:
+        return ElectionOutcome(elected=None, tied=leaders, votes=votes)
+    return ElectionOutcome(elected=leaders[0], tied=(), votes=votes)
+
+
+def quorum_warnings(meeting: Meeting, item: AgendaItem | None) -> list[RuleWarning]:
+    status = quorum(meeting, item)
+    if status.met:
+        return []
+    return [
+        RuleWarning(
+            "warn.quorum_lost",
+            {"present": status.present, "needed": status.needed, "seats": status.seats},
+        )
+    ]
+
+
+def amendment_order_warnings(item: AgendaItem, motion_id: int | None) -> list[RuleWarning]:
+    """Amendments are voted on before the proposal they amend."""
+    if motion_id is None:
+        return []
+    voted = {v.motion_id for v in item.votes if not v.is_open}
+    pending = [
+        m
+        for m in item.motions
+        if m.kind is MotionKind.AENDRINGSFORSLAG and m.amends == motion_id and m.id not in voted
+    ]
+    if not pending:
+        return []
+    return [RuleWarning("warn.amendments_first", {"count": len(pending)})]
+
+
+def dissent_warnings(item: AgendaItem, participant_id: int | None, kind: str) -> list[RuleWarning]:
+    """A protokoltilførsel belongs to a member who voted against (§ 13 stk. 2)."""
+    if participant_id is None or kind != "protokoltilførsel":
+        return []
+    voted_against = any(
+        b.participant_id == participant_id and b.choice is Choice.IMOD
+        for v in item.votes
+        for b in v.ballots
+    )
+    if voted_against:
+        return []
+    return [RuleWarning("warn.dissent_not_against")]
+
+
+def inhabil_names(item: AgendaItem) -> list[str]:
+    return [a.name for a in item.absences if a.kind is AbsenceKind.INHABIL]
