@@ -310,5 +310,5 @@ class Meeting(Model):
         elif kind == "item":
             ids = [i.id for i in self.items]
         else:
-            ids = [getattr(x, "id") for i in self.items for x in getattr(i, kind + "s")]
+            ids = [x.id for i in self.items for x in getattr(i, kind + "s")]
         return max(ids, default=0) + 1

@@ -149,3 +149,23 @@ def dissent_warnings(item: AgendaItem, participant_id: int | None, kind: str) ->
 
 def inhabil_names(item: AgendaItem) -> list[str]:
     return [a.name for a in item.absences if a.kind is AbsenceKind.INHABIL]
+
+
+def ineligibility_reason(
+    meeting: Meeting, item: AgendaItem | None, person: Participant
+) -> str | None:
+    """Why `person` may not vote on `item` (a catalog key), or None when they may."""
+    if not person.votes:
+        return "refuse.reason_non_voting"
+    if not person.is_present_now:
+        return "refuse.reason_absent"
+    absence = item.absence_of(person.id) if item is not None else None
+    if absence is not None:
+        if absence.kind is AbsenceKind.INHABIL:
+            return "refuse.reason_inhabil"
+        return "refuse.reason_item_absent"
+    if person.substitute_for is not None:
+        seat_holder = meeting.participant(person.substitute_for)
+        if seat_holder is not None and takes_part(meeting, item, seat_holder):
+            return "refuse.reason_seat_taken"
+    return None

@@ -22,7 +22,11 @@ for _area in _AREAS:
     _catalog["da"].update(_module.DA)
     _catalog["en"].update(_module.EN)
 
-_language = os.environ.get("MEETINGTUI_LANG", "da") if os.environ.get("MEETINGTUI_LANG") in LANGUAGES else "da"
+_language = (
+    os.environ.get("MEETINGTUI_LANG", "da")
+    if os.environ.get("MEETINGTUI_LANG") in LANGUAGES
+    else "da"
+)
 
 
 def set_language(language: str) -> None:

@@ -1,0 +1,319 @@
+"""Events applied to the meeting record. The same code runs live and on replay (undo, verify).
+
+Each event type has one function that mutates the `Meeting` and says what it touched, so
+storage rewrites only those rows. Validation happens before, in the command API: here an
+event is a fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from meetingtui import rules
+from meetingtui.models import (
+    AbsenceKind,
+    Attendance,
+    Ballot,
+    Choice,
+    Dissent,
+    Election,
+    ElectionBallot,
+    ItemAbsence,
+    ItemStatus,
+    Meeting,
+    MeetingStatus,
+    Motion,
+    Movement,
+    MovementKind,
+    Participant,
+    Role,
+    Vote,
+)
+
+
+@dataclass
+class Touched:
+    """What an event changed, so that only those rows are rewritten."""
+
+    meeting: bool = False
+    participants: bool = False
+    items: set[int] = field(default_factory=set)  # the item row itself
+    children: set[tuple[int, str]] = field(default_factory=set)  # (item_id, child table)
+    votes: set[int] = field(default_factory=set)  # a vote row and its ballots
+    everything: bool = False
+
+
+Payload = dict[str, Any]
+Reducer = Callable[[Meeting, Payload, datetime], Touched]
+REDUCERS: dict[str, Reducer] = {}
+
+# Events that replace the whole meeting; they start a meeting's history and cannot be undone.
+ORIGIN_EVENTS = ("meeting_created", "meeting_imported")
+
+
+def reducer(name: str) -> Callable[[Reducer], Reducer]:
+    def register(fn: Reducer) -> Reducer:
+        REDUCERS[name] = fn
+        return fn
+
+    return register
+
+
+def apply(meeting: Meeting, type_: str, payload: Payload, at: datetime) -> Touched:
+    return REDUCERS[type_](meeting, payload, at)
+
+
+UNDO_EVENT = "undone"
+
+
+def effective(
+    events: list[tuple[int, str, Payload, datetime]],
+) -> list[tuple[int, str, Payload, datetime]]:
+    """The events that still count: `undone` events cancel the event they name."""
+    cancelled = {payload["seq"] for _, type_, payload, _ in events if type_ == UNDO_EVENT}
+    return [e for e in events if e[1] != UNDO_EVENT and e[0] not in cancelled]
+
+
+def replay(events: list[tuple[int, str, Payload, datetime]]) -> Meeting:
+    """Build a meeting from its whole history (seq, type, payload, at), undos included."""
+    live = effective(events)
+    if not live or live[0][1] not in ORIGIN_EVENTS:
+        raise ValueError("a meeting's history starts with its creation or import")
+    meeting = Meeting.model_validate(live[0][2]["meeting"])
+    meeting.id = live[0][2].get("meeting_id", meeting.id)
+    for _, type_, payload, at in live[1:]:
+        apply(meeting, type_, payload, at)
+    return meeting
+
+
+def _item(meeting: Meeting, item_id: int):
+    item = meeting.item(item_id)
+    assert item is not None, item_id
+    return item
+
+
+def _person(meeting: Meeting, participant_id: int) -> Participant:
+    person = meeting.participant(participant_id)
+    assert person is not None, participant_id
+    return person
+
+
+@reducer("meeting_opened")
+def _opened(m: Meeting, p: Payload, at: datetime) -> Touched:
+    m.status, m.opened_at = MeetingStatus.OPEN, at
+    return Touched(meeting=True)
+
+
+@reducer("attendance_set")
+def _attendance(m: Meeting, p: Payload, at: datetime) -> Touched:
+    person = _person(m, p["participant_id"])
+    person.attendance = Attendance(p["attendance"])
+    person.movements.clear()  # a fresh roll-call answer replaces earlier arrivals/departures
+    return Touched(participants=True)
+
+
+@reducer("substitute_seated")
+def _substitute(m: Meeting, p: Payload, at: datetime) -> Touched:
+    m.participants.append(
+        Participant(
+            id=p["participant_id"],
+            name=p["name"],
+            affiliation=p["affiliation"],
+            role=Role.STEDFORTRAEDER,
+            votes=True,
+            attendance=Attendance.PRESENT,
+            substitute_for=p["for"],
+        )
+    )
+    return Touched(participants=True)
+
+
+def _move(m: Meeting, p: Payload, at: datetime, kind: MovementKind) -> Touched:
+    _person(m, p["participant_id"]).movements.append(
+        Movement(kind=kind, at=at, item_id=p.get("item_id"))
+    )
+    return Touched(participants=True)
+
+
+@reducer("arrived")
+def _arrived(m: Meeting, p: Payload, at: datetime) -> Touched:
+    return _move(m, p, at, MovementKind.ARRIVED)
+
+
+@reducer("left")
+def _left(m: Meeting, p: Payload, at: datetime) -> Touched:
+    return _move(m, p, at, MovementKind.LEFT)
+
+
+@reducer("item_started")
+def _started(m: Meeting, p: Payload, at: datetime) -> Touched:
+    touched = Touched(meeting=True)
+    previous = m.current_item
+    if previous is not None:
+        previous.ended_at = at
+        if previous.status is ItemStatus.CURRENT:
+            previous.status = ItemStatus.PENDING
+        touched.items.add(previous.id)
+    item = _item(m, p["item_id"])
+    if item.started_at is None:
+        item.started_at = at
+    item.ended_at = None
+    if item.status is ItemStatus.PENDING:
+        item.status = ItemStatus.CURRENT
+    m.current_item_id = item.id
+    touched.items.add(item.id)
+    return touched
+
+
+@reducer("decision_recorded")
+def _decision(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.decision, item.status = p["text"], ItemStatus.DECIDED
+    return Touched(items={item.id})
+
+
+@reducer("item_postponed")
+def _postponed(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.status, item.postponed_reason = ItemStatus.POSTPONED, p.get("reason", "")
+    return Touched(items={item.id})
+
+
+@reducer("motion_added")
+def _motion(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.motions.append(
+        Motion(
+            id=p["motion_id"],
+            kind=p["kind"],
+            text=p["text"],
+            proposer=p.get("proposer", ""),
+            amends=p.get("amends"),
+        )
+    )
+    return Touched(children={(item.id, "motions")})
+
+
+@reducer("vote_opened")
+def _vote_opened(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.votes.append(
+        Vote(id=p["vote_id"], motion_id=p.get("motion_id"), description=p.get("description", ""))
+    )
+    return Touched(votes={p["vote_id"]})
+
+
+@reducer("ballots_cast")
+def _ballots(m: Meeting, p: Payload, at: datetime) -> Touched:
+    found = m.find_vote(p["vote_id"])
+    assert found is not None
+    _, vote = found
+    positions = {b.participant_id: n for n, b in enumerate(vote.ballots)}
+    for cast in p["ballots"]:
+        person = _person(m, cast["participant_id"])
+        ballot = Ballot(
+            participant_id=person.id,
+            name=person.name,
+            affiliation=person.affiliation,
+            choice=Choice(cast["choice"]),
+        )
+        if person.id in positions:
+            vote.ballots[positions[person.id]] = ballot
+        else:
+            positions[person.id] = len(vote.ballots)
+            vote.ballots.append(ballot)
+    return Touched(votes={vote.id})
+
+
+@reducer("vote_closed")
+def _vote_closed(m: Meeting, p: Payload, at: datetime) -> Touched:
+    found = m.find_vote(p["vote_id"])
+    assert found is not None
+    _, vote = found
+    vote.is_open = False
+    vote.counts = rules.count_ballots(vote.ballots)
+    vote.result = rules.result_of(vote.counts)
+    return Touched(votes={vote.id})
+
+
+@reducer("election_held")
+def _election(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    ballots = [
+        ElectionBallot(
+            voter_id=b["voter_id"], voter=_person(m, b["voter_id"]).name, candidate=b["candidate"]
+        )
+        for b in p["ballots"]
+    ]
+    outcome = rules.election_outcome(ballots, p["candidates"])
+    item.elections.append(
+        Election(
+            id=p["election_id"],
+            office=p["office"],
+            candidates=p["candidates"],
+            ballots=ballots,
+            elected=outcome.elected,
+            tied=list(outcome.tied),
+        )
+    )
+    return Touched(children={(item.id, "elections")})
+
+
+@reducer("dissent_added")
+def _dissent(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.dissents.append(
+        Dissent(
+            id=p["dissent_id"],
+            kind=p["kind"],
+            participant_id=p.get("participant_id"),
+            who=p["who"],
+            text=p["text"],
+        )
+    )
+    return Touched(children={(item.id, "dissents")})
+
+
+@reducer("item_absence_set")
+def _absence(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    person = _person(m, p["participant_id"])
+    item.absences = [a for a in item.absences if a.participant_id != person.id]
+    item.absences.append(
+        ItemAbsence(
+            participant_id=person.id,
+            name=person.name,
+            kind=AbsenceKind(p["kind"]),
+            reason=p.get("reason", ""),
+        )
+    )
+    return Touched(children={(item.id, "item_absences")})
+
+
+@reducer("item_absence_cleared")
+def _absence_cleared(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.absences = [a for a in item.absences if a.participant_id != p["participant_id"]]
+    return Touched(children={(item.id, "item_absences")})
+
+
+@reducer("meeting_closed")
+def _closed(m: Meeting, p: Payload, at: datetime) -> Touched:
+    touched = Touched(meeting=True)
+    current = m.current_item
+    if current is not None:
+        current.ended_at = at
+        if current.status is ItemStatus.CURRENT:
+            current.status = ItemStatus.PENDING
+        touched.items.add(current.id)
+    m.status, m.closed_at = MeetingStatus.CLOSED, at
+    return touched
+
+
+@reducer("minutes_approved")
+def _approved(m: Meeting, p: Payload, at: datetime) -> Touched:
+    m.status, m.approved_at = MeetingStatus.APPROVED, at
+    return Touched(meeting=True)

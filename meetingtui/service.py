@@ -1,0 +1,631 @@
+"""The command API: one method per action, used by the TUI, the CLI and the tests alike.
+
+Every command validates against the committed record, then appends its event and updates the
+state tables in ONE transaction, and returns only after the commit is durable. A refused
+command raises `CommandRefused` and changes nothing; a command that breaks a rule the chair
+may overrule raises `ConfirmationRequired` until it is repeated with `confirm=True`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from meetingtui import reducer, rules
+from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning, StorageError
+from meetingtui.models import (
+    AbsenceKind,
+    AgendaItem,
+    Attendance,
+    Choice,
+    DissentKind,
+    Meeting,
+    MeetingStatus,
+    MotionKind,
+    Participant,
+    Vote,
+    clean_text,
+)
+from meetingtui.storage import events, records
+from meetingtui.storage.db import connect, transaction
+
+TEXT_LIMIT = 20_000
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """Wall-clock time of the meeting room, to the second (referats say "kl. 18.40")."""
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A committed command: its event number, rule warnings to show, and any new id."""
+
+    seq: int
+    warnings: list[RuleWarning] = field(default_factory=list)
+    created_id: int | None = None
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    body: str
+    title: str
+    starts_at: datetime
+    location: str
+    status: MeetingStatus
+    document_kind: str
+    items: int
+
+
+# --- meetings as a whole ---------------------------------------------------------------------
+
+
+def _store_new(
+    conn: sqlite3.Connection, meeting: Meeting, type_: str, content_hash: str | None, at: datetime
+) -> int:
+    with transaction(conn):
+        meeting_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM meetings").fetchone()[0]
+        meeting.id = meeting_id
+        payload: dict[str, Any] = {
+            "meeting_id": meeting_id,
+            "meeting": meeting.model_dump(mode="json"),
+        }
+        if content_hash is not None:
+            payload["content_hash"] = content_hash
+        events.append(conn, meeting_id, type_, at.isoformat(), payload)
+        records.write_full(conn, meeting, content_hash=content_hash)
+        _index(conn, meeting_id)
+    return meeting_id
+
+
+def _index(conn: sqlite3.Connection, meeting_id: int) -> None:
+    """Keep the archive's full-text index in step, in the same transaction."""
+    try:
+        from meetingtui.storage import search
+    except ImportError:  # search arrives with the archive
+        return
+    index = getattr(search, "index_meeting", None)
+    if index is not None:
+        index(conn, meeting_id)
+
+
+def create_meeting(conn: sqlite3.Connection, meeting: Meeting, *, clock: Clock = local_now) -> int:
+    """Store a planned meeting (from an agenda file or the demo). Returns its id."""
+    meeting = meeting.model_copy(deep=True)
+    meeting.status = MeetingStatus.PLANNED
+    return _store_new(conn, meeting, "meeting_created", None, clock())
+
+
+def import_meeting(
+    conn: sqlite3.Connection, meeting: Meeting, *, content_hash: str, clock: Clock = local_now
+) -> int | None:
+    """Store an imported meeting; None when the same content is already in the database."""
+    known = conn.execute(
+        "SELECT id FROM meetings WHERE content_hash = ?", (content_hash,)
+    ).fetchone()
+    if known is not None:
+        return None
+    try:
+        return _store_new(
+            conn, meeting.model_copy(deep=True), "meeting_imported", content_hash, clock()
+        )
+    except sqlite3.IntegrityError:  # imported by another process in the meantime
+        return None
+
+
+def list_meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
+    rows = conn.execute(
+        "SELECT m.id, m.body, m.title, m.starts_at, m.location, m.status, m.document_kind, "
+        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
+        "FROM meetings m ORDER BY m.starts_at DESC, m.id DESC"
+    ).fetchall()
+    return [
+        MeetingSummary(
+            r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4], MeetingStatus(r[5]), r[6], r[7]
+        )
+        for r in rows
+    ]
+
+
+# --- the writer lock --------------------------------------------------------------------------
+
+
+def _lock_path(db_path: Path, meeting_id: int) -> Path:
+    return db_path.with_name(f"{db_path.name}.meeting-{meeting_id}.lock")
+
+
+def _acquire_lock(db_path: Path, meeting_id: int) -> IO[str]:
+    """An OS lock per meeting: released by the kernel when the process dies, so never stale."""
+    handle = open(_lock_path(db_path, meeting_id), "a+")  # noqa: SIM115 - held while open
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise StorageError("storage.locked", meeting_id=meeting_id) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
+# --- one open meeting -------------------------------------------------------------------------
+
+
+class MeetingService:
+    """The live record of one meeting and every command that changes it."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        meeting: Meeting,
+        *,
+        readonly: bool,
+        lock: IO[str] | None,
+        clock: Clock,
+    ) -> None:
+        self.conn = conn
+        self.meeting = meeting
+        self.readonly = readonly
+        self._lock = lock
+        self._clock = clock
+        self._data_version = self._current_data_version()
+
+    @classmethod
+    def open(
+        cls,
+        db_path: Path | str,
+        meeting_id: int,
+        *,
+        readonly: bool = False,
+        clock: Clock = local_now,
+    ) -> MeetingService:
+        db_path = Path(db_path)
+        conn = connect(db_path)
+        try:
+            meeting = records.load_meeting(conn, meeting_id)
+            lock = None if readonly else _acquire_lock(db_path, meeting_id)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, meeting, readonly=readonly, lock=lock, clock=clock)
+
+    def close(self) -> None:
+        self.conn.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> MeetingService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- following another writer ------------------------------------------------------------
+
+    def _current_data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def refresh(self) -> bool:
+        """Reload when another connection committed since we last looked."""
+        version = self._current_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.meeting = records.load_meeting(self.conn, self._meeting_id)
+        return True
+
+    @property
+    def _meeting_id(self) -> int:
+        assert self.meeting.id is not None
+        return self.meeting.id
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _commit(
+        self,
+        type_: str,
+        payload: dict[str, Any],
+        *,
+        warnings: list[RuleWarning] | None = None,
+        created_id: int | None = None,
+    ) -> Outcome:
+        if self.readonly:
+            raise CommandRefused("refuse.readonly")
+        at = self._clock()
+        try:
+            with transaction(self.conn):
+                seq, _ = events.append(self.conn, self._meeting_id, type_, at.isoformat(), payload)
+                touched = reducer.apply(self.meeting, type_, payload, at)
+                records.write_touched(self.conn, self.meeting, touched)
+        except BaseException:
+            # The in-memory record may hold the uncommitted change: take the committed one back.
+            with contextlib.suppress(sqlite3.Error):
+                self.meeting = records.load_meeting(self.conn, self._meeting_id)
+            raise
+        self._data_version = self._current_data_version()
+        return Outcome(seq=seq, warnings=warnings or [], created_id=created_id)
+
+    def _require_live(self, *, planned_ok: bool = False) -> None:
+        status = self.meeting.status
+        if status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+            raise CommandRefused("refuse.meeting_closed", status=status.value)
+        if status is MeetingStatus.PLANNED and not planned_ok:
+            raise CommandRefused("refuse.meeting_not_open", status=status.value)
+
+    def _person(self, participant_id: int) -> Participant:
+        person = self.meeting.participant(participant_id)
+        if person is None:
+            raise CommandRefused("refuse.unknown_member", ref=participant_id)
+        return person
+
+    def _item(self, item_id: int) -> AgendaItem:
+        item = self.meeting.item(item_id)
+        if item is None:
+            raise CommandRefused("refuse.unknown_item", ref=item_id)
+        return item
+
+    def _vote(self, vote_id: int) -> tuple[AgendaItem, Vote]:
+        found = self.meeting.find_vote(vote_id)
+        if found is None:
+            raise CommandRefused("refuse.unknown_vote", ref=vote_id)
+        return found
+
+    @staticmethod
+    def _text(value: str, *, allow_empty: bool = False) -> str:
+        text = clean_text(value).strip()
+        if not text and not allow_empty:
+            raise CommandRefused("refuse.empty_text")
+        if len(text) > TEXT_LIMIT:
+            raise CommandRefused("refuse.text_too_long", length=len(text), limit=TEXT_LIMIT)
+        return text
+
+    def _confirm(self, warnings: list[RuleWarning], confirm: bool) -> list[RuleWarning]:
+        if warnings and not confirm:
+            raise ConfirmationRequired(warnings)
+        return warnings
+
+    def _current_item_id(self) -> int | None:
+        return self.meeting.current_item_id
+
+    # -- rules for display -------------------------------------------------------------------
+
+    def quorum(self, item: AgendaItem | None = None) -> rules.Quorum:
+        return rules.quorum(self.meeting, item or self.meeting.current_item)
+
+    def eligible_voters(self, item: AgendaItem | None = None) -> list[Participant]:
+        return rules.eligible_voters(self.meeting, item or self.meeting.current_item)
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def open_meeting(self) -> Outcome:
+        if self.meeting.status is MeetingStatus.OPEN:
+            raise CommandRefused("refuse.meeting_already_open")
+        self._require_live(planned_ok=True)
+        return self._commit("meeting_opened", {})
+
+    def set_attendance(self, participant_id: int, attendance: Attendance | str) -> Outcome:
+        self._require_live(planned_ok=True)
+        person = self._person(participant_id)
+        try:
+            value = Attendance(attendance)
+        except ValueError:
+            raise CommandRefused(
+                "refuse.invalid_value", field="attendance", problem=attendance
+            ) from None
+        return self._commit(
+            "attendance_set", {"participant_id": person.id, "attendance": value.value}
+        )
+
+    def seat_substitute(self, name: str, affiliation: str, for_participant_id: int) -> Outcome:
+        self._require_live(planned_ok=True)
+        seat_holder = self._person(for_participant_id)
+        if seat_holder.is_present_now:
+            raise CommandRefused("refuse.substitute_for_present", name=seat_holder.name)
+        new_id = self.meeting.next_id("participant")
+        payload = {
+            "participant_id": new_id,
+            "name": self._text(name),
+            "affiliation": self._text(affiliation, allow_empty=True) or seat_holder.affiliation,
+            "for": seat_holder.id,
+        }
+        return self._commit("substitute_seated", payload, created_id=new_id)
+
+    def arrive(self, participant_id: int) -> Outcome:
+        self._require_live(planned_ok=True)
+        person = self._person(participant_id)
+        if person.is_present_now:
+            raise CommandRefused("refuse.already_present", name=person.name)
+        return self._commit(
+            "arrived", {"participant_id": person.id, "item_id": self._current_item_id()}
+        )
+
+    def leave(self, participant_id: int) -> Outcome:
+        self._require_live(planned_ok=True)
+        person = self._person(participant_id)
+        if not person.is_present_now:
+            raise CommandRefused("refuse.not_present", name=person.name)
+        outcome = self._commit(
+            "left", {"participant_id": person.id, "item_id": self._current_item_id()}
+        )
+        # Say at once when this departure costs the quorum.
+        return Outcome(outcome.seq, rules.quorum_warnings(self.meeting, self.meeting.current_item))
+
+    def start_item(self, item_id: int) -> Outcome:
+        self._require_live()
+        item = self._item(item_id)
+        warnings = rules.quorum_warnings(self.meeting, item)
+        return self._commit("item_started", {"item_id": item.id}, warnings=warnings)
+
+    def record_decision(self, item_id: int, text: str, *, confirm: bool = False) -> Outcome:
+        self._require_live()
+        item = self._item(item_id)
+        decision = self._text(text)
+        if any(v.is_open for v in item.votes):
+            raise CommandRefused("refuse.vote_open")
+        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
+        return self._commit(
+            "decision_recorded", {"item_id": item.id, "text": decision}, warnings=warnings
+        )
+
+    def postpone_item(self, item_id: int, reason: str = "") -> Outcome:
+        self._require_live()
+        item = self._item(item_id)
+        return self._commit(
+            "item_postponed", {"item_id": item.id, "reason": self._text(reason, allow_empty=True)}
+        )
+
+    def add_motion(
+        self,
+        item_id: int,
+        text: str,
+        *,
+        kind: MotionKind | str = MotionKind.INDSTILLING,
+        proposer: str = "",
+        amends: int | None = None,
+    ) -> Outcome:
+        self._require_live()
+        item = self._item(item_id)
+        motion_kind = MotionKind(kind)
+        if amends is not None and item.motion(amends) is None:
+            raise CommandRefused("refuse.unknown_motion", ref=amends)
+        motion_id = self.meeting.next_id("motion")
+        if amends == motion_id:
+            raise CommandRefused("refuse.amends_itself")
+        payload = {
+            "item_id": item.id,
+            "motion_id": motion_id,
+            "kind": motion_kind.value,
+            "text": self._text(text),
+            "proposer": self._text(proposer, allow_empty=True),
+            "amends": amends,
+        }
+        return self._commit("motion_added", payload, created_id=motion_id)
+
+    def open_vote(
+        self,
+        item_id: int,
+        *,
+        motion_id: int | None = None,
+        description: str = "",
+        confirm: bool = False,
+    ) -> Outcome:
+        self._require_live()
+        item = self._item(item_id)
+        if motion_id is not None and item.motion(motion_id) is None:
+            raise CommandRefused("refuse.unknown_motion", ref=motion_id)
+        if any(v.is_open for v in item.votes):
+            raise CommandRefused("refuse.vote_open")
+        warnings = self._confirm(
+            rules.quorum_warnings(self.meeting, item)
+            + rules.amendment_order_warnings(item, motion_id),
+            confirm,
+        )
+        vote_id = self.meeting.next_id("vote")
+        payload = {
+            "item_id": item.id,
+            "vote_id": vote_id,
+            "motion_id": motion_id,
+            "description": self._text(description, allow_empty=True),
+        }
+        return self._commit("vote_opened", payload, warnings=warnings, created_id=vote_id)
+
+    def _ballot_item(self, vote_id: int) -> AgendaItem:
+        self._require_live()
+        item, vote = self._vote(vote_id)
+        if not vote.is_open:
+            raise CommandRefused("refuse.vote_closed")
+        return item
+
+    def cast_ballot(self, vote_id: int, participant_id: int, choice: Choice | str) -> Outcome:
+        item = self._ballot_item(vote_id)
+        person = self._person(participant_id)
+        reason = rules.ineligibility_reason(self.meeting, item, person)
+        if reason is not None:
+            raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
+        ballots = [{"participant_id": person.id, "choice": Choice(choice).value}]
+        return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
+
+    def cast_party(self, vote_id: int, affiliation: str, choice: Choice | str) -> Outcome:
+        """Every eligible member of a party or organisation votes the same way."""
+        item = self._ballot_item(vote_id)
+        wanted = affiliation.strip().casefold()
+        voters = [
+            p
+            for p in rules.eligible_voters(self.meeting, item)
+            if p.affiliation.casefold() == wanted
+        ]
+        if not voters:
+            raise CommandRefused("refuse.no_party_voters", party=affiliation)
+        value = Choice(choice).value
+        ballots = [{"participant_id": p.id, "choice": value} for p in voters]
+        return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
+
+    def close_vote(self, vote_id: int, *, confirm: bool = False) -> Outcome:
+        item = self._ballot_item(vote_id)
+        _, vote = self._vote(vote_id)
+        if not vote.ballots:
+            raise CommandRefused("refuse.vote_empty")
+        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
+        return self._commit("vote_closed", {"vote_id": vote_id}, warnings=warnings)
+
+    def hold_election(
+        self,
+        item_id: int,
+        office: str,
+        candidates: list[str],
+        ballots: dict[int, str],
+        *,
+        confirm: bool = False,
+    ) -> Outcome:
+        """An election by majority among candidates; a tie is reported, nobody is elected."""
+        self._require_live()
+        item = self._item(item_id)
+        names = [self._text(c) for c in candidates]
+        if not names:
+            raise CommandRefused("refuse.election_candidates")
+        cast = []
+        for voter_id, candidate in ballots.items():
+            person = self._person(voter_id)
+            reason = rules.ineligibility_reason(self.meeting, item, person)
+            if reason is not None:
+                raise CommandRefused(
+                    "refuse.not_eligible", name=person.name, reason=rules_text(reason)
+                )
+            if candidate not in names:
+                raise CommandRefused("refuse.election_unknown_candidate", candidate=candidate)
+            cast.append({"voter_id": person.id, "candidate": candidate})
+        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
+        election_id = self.meeting.next_id("election")
+        payload = {
+            "item_id": item.id,
+            "election_id": election_id,
+            "office": self._text(office),
+            "candidates": names,
+            "ballots": cast,
+        }
+        outcome = self._commit("election_held", payload, warnings=warnings, created_id=election_id)
+        held = item.elections[-1]
+        if held.tied:
+            tie = RuleWarning("warn.election_tie", {"names": ", ".join(held.tied)})
+            return Outcome(outcome.seq, [*outcome.warnings, tie], election_id)
+        return outcome
+
+    def add_dissent(
+        self,
+        item_id: int,
+        participant_id: int | None,
+        text: str,
+        *,
+        kind: DissentKind | str = DissentKind.PROTOKOLTILFOERSEL,
+        who: str | None = None,
+    ) -> Outcome:
+        """A protokoltilførsel, mindretalsudtalelse or forbehold, by a member or a party."""
+        self._require_live()
+        item = self._item(item_id)
+        dissent_kind = DissentKind(kind)
+        person = self._person(participant_id) if participant_id is not None else None
+        label = self._text(who) if who else (person.label if person else "")
+        if not label:
+            raise CommandRefused("refuse.unknown_member", ref="-")
+        warnings = rules.dissent_warnings(item, participant_id, dissent_kind.value)
+        dissent_id = self.meeting.next_id("dissent")
+        payload = {
+            "item_id": item.id,
+            "dissent_id": dissent_id,
+            "kind": dissent_kind.value,
+            "participant_id": participant_id,
+            "who": label,
+            "text": self._text(text),
+        }
+        return self._commit("dissent_added", payload, warnings=warnings, created_id=dissent_id)
+
+    def _set_absence(
+        self, item_id: int, participant_id: int, kind: AbsenceKind, reason: str
+    ) -> Outcome:
+        self._require_live()
+        item = self._item(item_id)
+        person = self._person(participant_id)
+        current = item.absence_of(person.id)
+        if current is not None and current.kind is kind:
+            raise CommandRefused("refuse.already_absent", name=person.name)
+        payload = {
+            "item_id": item.id,
+            "participant_id": person.id,
+            "kind": kind.value,
+            "reason": self._text(reason, allow_empty=True),
+        }
+        outcome = self._commit("item_absence_set", payload)
+        return Outcome(outcome.seq, rules.quorum_warnings(self.meeting, item))
+
+    def declare_inhabil(self, item_id: int, participant_id: int, reason: str = "") -> Outcome:
+        """Inhabilitet: the member takes no part in the item, its debate, vote or quorum."""
+        return self._set_absence(item_id, participant_id, AbsenceKind.INHABIL, reason)
+
+    def mark_item_absent(self, item_id: int, participant_id: int, reason: str = "") -> Outcome:
+        return self._set_absence(item_id, participant_id, AbsenceKind.ABSENT, reason)
+
+    def clear_item_absence(self, item_id: int, participant_id: int) -> Outcome:
+        self._require_live()
+        item = self._item(item_id)
+        person = self._person(participant_id)
+        if item.absence_of(person.id) is None:
+            raise CommandRefused("refuse.not_item_absent", name=person.name)
+        return self._commit(
+            "item_absence_cleared", {"item_id": item.id, "participant_id": person.id}
+        )
+
+    def close_meeting(self) -> Outcome:
+        self._require_live()
+        if any(v.is_open for item in self.meeting.items for v in item.votes):
+            raise CommandRefused("refuse.vote_open")
+        return self._commit("meeting_closed", {})
+
+    def approve_minutes(self) -> Outcome:
+        if self.meeting.status is not MeetingStatus.CLOSED:
+            raise CommandRefused("refuse.meeting_not_closed")
+        return self._commit("minutes_approved", {})
+
+    def undo(self) -> Outcome:
+        """Cancel the newest action that still counts; the log keeps both it and the undo."""
+        if self.readonly:
+            raise CommandRefused("refuse.readonly")
+        history = [
+            (e.seq, e.type, e.payload, datetime.fromisoformat(e.at))
+            for e in events.meeting_events(self.conn, self._meeting_id)
+        ]
+        live = reducer.effective(history)
+        if len(live) <= 1:
+            raise CommandRefused("refuse.nothing_to_undo")
+        target = live[-1][0]
+        at = self._clock()
+        with transaction(self.conn):
+            seq, _ = events.append(
+                self.conn, self._meeting_id, reducer.UNDO_EVENT, at.isoformat(), {"seq": target}
+            )
+            history.append((seq, reducer.UNDO_EVENT, {"seq": target}, at))
+            rebuilt = reducer.replay(history)
+            records.write_full(
+                self.conn,
+                rebuilt,
+                content_hash=records.content_hash_of(self.conn, self._meeting_id),
+            )
+        self.meeting = rebuilt
+        self._data_version = self._current_data_version()
+        return Outcome(seq=seq)
+
+
+def rules_text(key: str) -> str:
+    from meetingtui.i18n import t
+
+    return t(key)

@@ -1,0 +1,104 @@
+"""Opening the database: location, pragmas, integrity check, migrations."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from meetingtui.errors import StorageError
+
+ENV_VAR = "MEETINGTUI_DB"
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_path() -> Path:
+    """`MEETINGTUI_DB`, else the user data directory (platformdirs)."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("meetingtui", appauthor=False) / "meetingtui.db"
+
+
+def _set_pragmas(conn: sqlite3.Connection, *, readonly: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    if not readonly:
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode.lower() != "wal" and mode.lower() != "memory":
+            raise StorageError("storage.damaged", path="", problem=f"journal_mode={mode}")
+    # FULL: a command is acknowledged only after its commit is on disk.
+    conn.execute("PRAGMA synchronous=FULL")
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("storage.not_a_database", path=str(path), problem=str(exc)) from exc
+    if rows != ["ok"]:
+        raise StorageError("storage.damaged", path=str(path), problem="; ".join(rows[:5]))
+
+
+def connect(
+    path: Path | str, *, readonly: bool = False, check: bool = True, migrate: bool = True
+) -> sqlite3.Connection:
+    """A connection with WAL, synchronous=FULL, foreign keys and a busy timeout.
+
+    Transactions are explicit (`isolation_level=None`): callers use `transaction(conn)`.
+    """
+    path = Path(path)
+    if str(path) != ":memory:" and not readonly:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        _set_pragmas(conn, readonly=readonly)
+        if check:
+            _quick_check(conn, path)
+        if migrate and not readonly:
+            _migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("storage.not_a_database", path=str(path), problem=str(exc)) from exc
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    from meetingtui.storage.schema import migrations
+
+    db = Database(conn, execute_plugins=False)
+    if migrations.pending(db):
+        migrations.apply(db)
+    if importlib.util.find_spec("meetingtui.storage.search") is None:
+        return  # search arrives with the archive
+    from meetingtui.storage import search
+
+    search.ensure_search(conn)
+
+
+class transaction:
+    """`BEGIN IMMEDIATE` ... `COMMIT`: takes the write lock up front so writers never interleave."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StorageError("storage.busy") from exc
+        return self.conn
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")

@@ -1,0 +1,130 @@
+"""The append-only event log and its SHA-256 hash chain.
+
+Each event's hash covers its own content and the previous event's hash, across the whole
+database, so editing or deleting any event breaks the chain at that point. `chain_head` holds
+the newest link so that removing the newest events is detected too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    seq: int
+    meeting_id: int
+    type: str
+    at: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+def canonical(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def event_hash(seq: int, meeting_id: int, type_: str, at: str, payload: str, prev: str) -> str:
+    material = "\x1f".join((str(seq), str(meeting_id), type_, at, payload, prev))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def append(
+    conn: sqlite3.Connection, meeting_id: int, type_: str, at: str, payload: dict[str, Any]
+) -> tuple[int, str]:
+    """Append one event; call inside the command's transaction. Returns (seq, hash)."""
+    head = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+    prev_seq, prev_hash = head if head else (0, GENESIS)
+    seq = prev_seq + 1
+    body = canonical(payload)
+    digest = event_hash(seq, meeting_id, type_, at, body, prev_hash)
+    conn.execute(
+        "INSERT INTO events (seq, meeting_id, type, at, payload, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (seq, meeting_id, type_, at, body, prev_hash, digest),
+    )
+    conn.execute(
+        "INSERT INTO chain_head (id, seq, hash) VALUES (1, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        (seq, digest),
+    )
+    return seq, digest
+
+
+def _stored(row: tuple[Any, ...]) -> StoredEvent:
+    seq, meeting_id, type_, at, payload, prev_hash, digest = row
+    return StoredEvent(seq, meeting_id, type_, at, json.loads(payload), prev_hash, digest)
+
+
+def meeting_events(conn: sqlite3.Connection, meeting_id: int) -> list[StoredEvent]:
+    rows = conn.execute(
+        "SELECT seq, meeting_id, type, at, payload, prev_hash, hash FROM events "
+        "WHERE meeting_id = ? ORDER BY seq",
+        (meeting_id,),
+    ).fetchall()
+    return [_stored(r) for r in rows]
+
+
+def chain_head(conn: sqlite3.Connection, meeting_id: int | None = None) -> str:
+    """The hash of the newest event (of one meeting, or of the whole database)."""
+    if meeting_id is None:
+        row = conn.execute("SELECT hash FROM chain_head WHERE id = 1").fetchone()
+    else:
+        row = conn.execute(
+            "SELECT hash FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1", (meeting_id,)
+        ).fetchone()
+    return row[0] if row else ""
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    key: str
+    params: dict[str, Any]
+
+
+def _raw_events(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    yield from conn.execute(
+        "SELECT seq, meeting_id, type, at, payload, prev_hash, hash FROM events ORDER BY seq"
+    )
+
+
+def check_chain(conn: sqlite3.Connection) -> tuple[int, list[ChainProblem]]:
+    """Recompute every hash. Returns the number of events and the problems, first one first."""
+    prev_hash, expected_seq, count = GENESIS, 1, 0
+    for seq, meeting_id, type_, at, payload, stored_prev, digest in _raw_events(conn):
+        count += 1
+        if seq != expected_seq or stored_prev != prev_hash:
+            return count, [ChainProblem("verify.broken_link", {"seq": seq})]
+        if event_hash(seq, meeting_id, type_, at, payload, stored_prev) != digest:
+            return count, [ChainProblem("verify.broken_hash", {"seq": seq})]
+        prev_hash, expected_seq = digest, seq + 1
+    head = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+    if head is None and count == 0:
+        return 0, []
+    if head is None or head[1] != prev_hash:
+        if head is not None and head[0] > expected_seq - 1:
+            return count, [ChainProblem("verify.missing_events", {"seq": expected_seq - 1})]
+        return count, [
+            ChainProblem(
+                "verify.head_mismatch",
+                {"expected": head[1][:12] if head else "-", "found": prev_hash[:12]},
+            )
+        ]
+    return count, []
+
+
+def find_hash(conn: sqlite3.Connection, prefix: str) -> StoredEvent | None:
+    row = conn.execute(
+        "SELECT seq, meeting_id, type, at, payload, prev_hash, hash FROM events "
+        "WHERE hash LIKE ? ORDER BY seq LIMIT 1",
+        (prefix.lower() + "%",),
+    ).fetchone()
+    return _stored(row) if row else None

@@ -1,0 +1,251 @@
+"""The database schema, as `sqlite_utils.Migrations`: append new migrations, never edit old ones.
+
+State tables are a projection of the append-only `events` table: every table that belongs to a
+meeting carries `meeting_id`, so the database reads cleanly in Datasette.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("meetingtui")
+
+_TABLES = """
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL,
+    municipality TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT,
+    location TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    opened_at TEXT,
+    closed_at TEXT,
+    approved_at TEXT,
+    current_item_id INTEGER,
+    document_kind TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    content_hash TEXT,
+    unplaced TEXT NOT NULL DEFAULT '[]'
+);
+CREATE UNIQUE INDEX meetings_content_hash ON meetings(content_hash) WHERE content_hash IS NOT NULL;
+CREATE INDEX meetings_starts_at ON meetings(starts_at);
+
+CREATE TABLE participants (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    affiliation TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL,
+    votes INTEGER NOT NULL,
+    attendance TEXT NOT NULL,
+    substitute_for INTEGER,
+    PRIMARY KEY (meeting_id, id)
+);
+
+CREATE TABLE movements (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    participant_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    item_id INTEGER,
+    PRIMARY KEY (meeting_id, participant_id, position)
+);
+
+CREATE TABLE items (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    title TEXT NOT NULL,
+    case_number TEXT NOT NULL DEFAULT '',
+    closed INTEGER NOT NULL DEFAULT 0,
+    recommendation TEXT NOT NULL DEFAULT '',
+    decision_authority TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    decision TEXT NOT NULL DEFAULT '',
+    started_at TEXT,
+    ended_at TEXT,
+    postponed_reason TEXT NOT NULL DEFAULT '',
+    attendance_notes TEXT NOT NULL DEFAULT '[]',
+    unplaced TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (meeting_id, id)
+);
+CREATE INDEX items_case_number ON items(case_number);
+
+CREATE TABLE sections (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    heading TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id, position)
+);
+
+CREATE TABLE attachments (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id, position)
+);
+
+CREATE TABLE decision_history (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    date TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id, position)
+);
+
+CREATE TABLE item_absences (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    participant_id INTEGER,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (meeting_id, item_id, position)
+);
+
+CREATE TABLE motions (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    proposer TEXT NOT NULL DEFAULT '',
+    amends INTEGER,
+    PRIMARY KEY (meeting_id, id)
+);
+
+CREATE TABLE votes (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    motion_id INTEGER,
+    description TEXT NOT NULL DEFAULT '',
+    is_open INTEGER NOT NULL,
+    count_for INTEGER,
+    count_against INTEGER,
+    count_abstain INTEGER,
+    party_lines TEXT NOT NULL DEFAULT '{}',
+    result TEXT,
+    raw_text TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (meeting_id, id)
+);
+
+CREATE TABLE ballots (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    vote_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    participant_id INTEGER,
+    name TEXT NOT NULL,
+    affiliation TEXT NOT NULL DEFAULT '',
+    choice TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, vote_id, position)
+);
+
+CREATE TABLE elections (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    office TEXT NOT NULL,
+    candidates TEXT NOT NULL,
+    elected TEXT,
+    tied TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (meeting_id, id)
+);
+
+CREATE TABLE election_ballots (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    election_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    voter_id INTEGER,
+    voter TEXT NOT NULL,
+    candidate TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, election_id, position)
+);
+
+CREATE TABLE dissents (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    participant_id INTEGER,
+    who TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (meeting_id, id)
+);
+
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX events_meeting ON events(meeting_id, seq);
+
+-- The append-only rule is enforced here as well as checked by `meetingtui verify`.
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- The last event's seq and hash, so that deleting the newest events is detected too.
+CREATE TABLE chain_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+"""
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (executescript would commit the migration's transaction)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for statement in _statements(_TABLES):
+        db.execute(statement)
+
+
+# Tables whose rows belong to one meeting, in the order they are cleared and written.
+MEETING_TABLES = (
+    "participants",
+    "movements",
+    "items",
+    "sections",
+    "attachments",
+    "decision_history",
+    "item_absences",
+    "motions",
+    "votes",
+    "ballots",
+    "elections",
+    "election_ballots",
+    "dissents",
+)
