@@ -1,0 +1,232 @@
+"""Shared importer helpers: dates, names, closed markers, headings, votes, dissents, attendance."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from meetingtui.importers import common
+from meetingtui.models import AbsenceKind, Choice, DissentKind, VoteResult
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tirsdag den 3. januar 2017 kl. 16:30", datetime(2017, 1, 3, 16, 30)),
+        ("onsdag den 8. oktober 2025 kl. 16.00", datetime(2025, 10, 8, 16, 0)),
+        ("20-06-2013", datetime(2013, 6, 20)),
+        ("15-05-2013 16:30:00", datetime(2013, 5, 15, 16, 30)),
+        ("2023-05-15T19:00:00+02:00", datetime(2023, 5, 15, 19, 0)),
+        ("Referat 4. apr. 2018 Kl. 9.15", datetime(2018, 4, 4, 9, 15)),
+    ],
+)
+def test_parse_datetime(text: str, expected: datetime) -> None:
+    assert common.parse_datetime(text) == expected
+
+
+def test_parse_datetime_rejects_nonsense() -> None:
+    assert common.parse_datetime("32. januar 2017") is None
+    assert common.parse_datetime("") is None
+
+
+def test_decode_bytes_tolerates_windows_1252() -> None:
+    assert common.decode_bytes("Ærø ".encode() + "Møde".encode("cp1252")) == "Ærø Møde"
+    assert common.decode_bytes(b"\xef\xbb\xbfabc") == "abc"
+
+
+def test_split_name_and_names() -> None:
+    assert common.split_name("Doris Børger (A)") == ("Doris Børger", "A")
+    assert common.split_name("Hanne Bahnsen") == ("Hanne Bahnsen", "")
+    assert common.split_names("Lars Holten (LEUF), Ole Blickfeldt (O) og Søren Kræmer") == [
+        "Lars Holten (LEUF)",
+        "Ole Blickfeldt (O)",
+        "Søren Kræmer",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "closed", "clean"),
+    [
+        ("Lukket: Orientering ", True, "Orientering"),
+        ("Lukket punkt: Salg af grund", True, "Salg af grund"),
+        ("Salg af grund (Lukket)", True, "Salg af grund"),
+        ("(Lukket) Personalesag", True, "Personalesag"),
+        ("Lukkethed i forvaltningen", False, "Lukkethed i forvaltningen"),
+    ],
+)
+def test_closed_marker(title: str, closed: bool, clean: str) -> None:
+    assert common.closed_marker(title) == (closed, clean)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Beslutning", "decision"),
+        ("Beslutning i Økonomiudvalget den 15-03-2016", "decision"),
+        ("Økonomiudvalgets beslutning den 3. maj 2016", "decision"),
+        ("Beslutningskompetence", "authority"),
+        ("Beslutningen træffes af", "authority"),
+        ("Beslutningspunkter", "recommendation"),
+        ("Indstilling", "recommendation"),
+        ("Bilag", "attachments"),
+        ("Sagsforløb:", "history"),
+        ("Resume", "section"),
+    ],
+)
+def test_heading_kind(heading: str, kind: str) -> None:
+    assert common.heading_kind(heading) == kind
+
+
+def test_decision_entry_head() -> None:
+    assert common.decision_entry_head("Beslutning i Økonomiudvalget den 15-03-2016") == (
+        "Økonomiudvalget",
+        "15-03-2016",
+    )
+    assert common.decision_entry_head("Beslutning") == ("", "")
+
+
+def test_html_blocks_split_at_every_heading_level() -> None:
+    lead, blocks = common.html_blocks(
+        "<div><p>Indledning</p><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h3>Fremstilling</h3><span><h4>Resume</h4><p>Kort &amp; godt.</p>"
+        "<ul><li>et</li><li>to</li></ul></span></div>"
+    )
+    assert lead == "Indledning"
+    assert blocks == [
+        ("Beslutning", "Godkendt."),
+        ("Fremstilling", ""),
+        ("Resume", "Kort & godt.\n• et\n• to"),
+    ]
+
+
+def test_votes_counts() -> None:
+    [vote] = common.parse_votes("Med stemmerne 19 for og 1 imod godkendte Byrådet indstillingen.")
+    assert vote.counts is not None
+    assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (19, 1, 0)
+    assert vote.result is VoteResult.ADOPTED
+    assert "19 for" in vote.raw_text
+
+
+def test_votes_party_letters_with_counts() -> None:
+    [vote] = common.parse_votes(
+        "For stemte: A, F og Ø (5). Imod stemte: V og O (4). Undlod at stemme: C (1)."
+    )
+    assert vote.party_lines == {"for": ["A", "F", "Ø"], "imod": ["V", "O"], "undlod": ["C"]}
+    assert vote.counts is not None and vote.counts.abstain == 1
+    assert vote.result is VoteResult.ADOPTED
+
+
+def test_votes_roll_call_by_name() -> None:
+    [vote] = common.parse_votes(
+        "For: 3 (Bo Hilsted (A), Anne Jensen (V), Per Olsen (F)) Imod: 1 (Lis Holm (O))"
+    )
+    assert [(b.name, b.affiliation, b.choice) for b in vote.ballots] == [
+        ("Bo Hilsted", "A", Choice.FOR),
+        ("Anne Jensen", "V", Choice.FOR),
+        ("Per Olsen", "F", Choice.FOR),
+        ("Lis Holm", "O", Choice.IMOD),
+    ]
+    assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (3, 1)
+
+
+def test_votes_majority_and_reservation() -> None:
+    text = "Et flertal (A+V+C+N) godkender indstillingen. 1 medlem (O) tager forbehold."
+    [vote] = common.parse_votes(text)
+    assert vote.party_lines == {"for": ["A", "V", "C", "N"]}
+    assert vote.result is VoteResult.ADOPTED
+    [dissent] = common.parse_dissents(text)
+    assert dissent.kind is DissentKind.FORBEHOLD and dissent.who == "O"
+
+
+def test_votes_mixed_parties_and_names_in_one_decision() -> None:
+    text = (
+        "Byrådet godkendte administrationens indstilling 1.-3.\n"
+        "Med stemmerne 12 for og ingen imod godkendte Byrådet indstilling 4. "
+        "For stemte (V), (Ø), Liselott Blixt (UP-1) og Hans-Jørgen Kirstein (UP-2).\n"
+        "(A), (C) og (F) undlod at tage stilling."
+    )
+    [vote] = common.parse_votes(text)
+    assert vote.party_lines == {"for": ["V", "Ø"], "undlod": ["A", "C", "F"]}
+    assert [b.name for b in vote.ballots] == ["Liselott Blixt", "Hans-Jørgen Kirstein"]
+    assert vote.counts is not None and vote.counts.against == 0
+
+
+def test_votes_conflicting_statement_keeps_raw_text_only() -> None:
+    [vote] = common.parse_votes("For stemte: A og V. Imod stemte: A.")
+    assert vote.party_lines == {} and vote.counts is None
+    assert vote.raw_text == "For stemte: A og V. Imod stemte: A."
+
+
+def test_no_vote_in_plain_decision() -> None:
+    assert common.parse_votes("Godkendt. Udvalget ønsker en ny sag om vikardækning.") == []
+
+
+def test_mindretalsudtalelse() -> None:
+    text = (
+        "Udvalget godkender indstillingen.\n"
+        "Linda Heegaard (SF) stemte imod med følgende mindretalsudtalelse:\n"
+        "”SF stemmer imod, da opgaven har været for snæver.”"
+    )
+    [dissent] = common.parse_dissents(text)
+    assert dissent.kind is DissentKind.MINDRETALSUDTALELSE
+    assert dissent.who == "Linda Heegaard (SF)"
+    assert dissent.text == "SF stemmer imod, da opgaven har været for snæver."
+    [vote] = common.parse_votes(text)
+    assert vote.ballots[0].choice is Choice.IMOD
+
+
+def test_attendance_lines() -> None:
+    facts = common.parse_attendance(
+        "Godkendt.\nFraværende: Tina Rottbøll\n"
+        "Thure Hastrup deltog ikke i sagens behandling.\n"
+        "Bo Jensen (V) erklærede sig inhabil og forlod mødet under punktet."
+    )
+    assert [(a.name, a.kind) for a in facts.absences] == [
+        ("Tina Rottbøll", AbsenceKind.ABSENT),
+        ("Thure Hastrup", AbsenceKind.ABSENT),
+        ("Bo Jensen", AbsenceKind.INHABIL),
+    ]
+    assert "Fraværende: Tina Rottbøll" in facts.notes
+    assert "Fraværende" not in facts.remaining and facts.remaining.startswith("Godkendt.")
+
+
+def test_case_history_entries() -> None:
+    entries = common.parse_case_history(
+        "Udvalg: Magistraten\nDato: 02-09-2025\nPunktnummer: 3\nFremsendes til byrådet.\n"
+        "Udvalg: Aarhus Byråd\nDato: 10-09-2025\nPunktnummer: 2\nTiltrådt."
+    )
+    assert [(e.body, e.date, e.text) for e in entries] == [
+        ("Magistraten", "02-09-2025", "Fremsendes til byrådet."),
+        ("Aarhus Byråd", "10-09-2025", "Tiltrådt."),
+    ]
+    assert common.parse_case_history("Bare almindelig tekst.") == []
+
+
+def test_assemble_item_places_every_block() -> None:
+    item = common.assemble_item(
+        1,
+        "3",
+        "Lukket: Salg af grund",
+        case_number="21-014420",
+        lead="Indledende tekst",
+        blocks=[
+            ("Resume", "Kort resumé."),
+            ("Indstilling", "1. at salget godkendes"),
+            ("Beslutningskompetence", "Økonomiudvalget"),
+            ("Beslutning i Økonomiudvalget den 02-05-2016", "Anbefales."),
+            ("Beslutning i Byrådet den 20-05-2016", "Godkendt.\nFraværende: Bo Jensen (V)"),
+            ("Bilag", "1. Kort\n2. Tilbud"),
+        ],
+    )
+    assert item.closed and item.title == "Salg af grund"
+    assert item.recommendation == "1. at salget godkendes"
+    assert item.decision_authority == "Økonomiudvalget"
+    assert item.decision == "Godkendt."
+    assert [(d.body, d.date) for d in item.decision_history] == [
+        ("Økonomiudvalget", "02-05-2016"),
+        ("Byrådet", "20-05-2016"),
+    ]
+    assert item.attachments == ["Kort", "Tilbud"]
+    assert [s.heading for s in item.sections] == ["", "Resume"]
+    assert item.absences[0].name == "Bo Jensen"
