@@ -15,6 +15,7 @@ from typing import Any
 from meetingtui import rules
 from meetingtui.models import (
     AbsenceKind,
+    AgendaItem,
     Attendance,
     Ballot,
     Choice,
@@ -89,7 +90,7 @@ def replay(events: list[tuple[int, str, Payload, datetime]]) -> Meeting:
     return meeting
 
 
-def _item(meeting: Meeting, item_id: int):
+def _item(meeting: Meeting, item_id: int) -> AgendaItem:
     item = meeting.item(item_id)
     assert item is not None, item_id
     return item

@@ -1,0 +1,163 @@
+"""Agenda files: a planned meeting written in TOML (see meetingtui/data/ for a commented example)."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime, time
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from meetingtui.errors import InputError
+from meetingtui.models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MeetingKind,
+    Participant,
+    Role,
+    Section,
+)
+
+MAX_AGENDA_BYTES = 5_000_000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class _MeetingHead(_Strict):
+    body: str = Field(min_length=1)
+    municipality: str = ""
+    title: str = ""
+    kind: MeetingKind = MeetingKind.ORDINAERT
+    date: date
+    time: str = "00:00"
+    end_time: str | None = None
+    location: str = ""
+
+    @field_validator("time", "end_time")
+    @classmethod
+    def _clock(cls, value: str | None) -> str | None:
+        if value is not None:
+            time.fromisoformat(value)  # "16:30"; raises ValueError with a clear message
+        return value
+
+
+class _Member(_Strict):
+    name: str = Field(min_length=1)
+    affiliation: str = ""
+    role: Role = Role.MEDLEM
+    votes: bool | None = None
+    attendance: Attendance = Attendance.UNKNOWN
+
+
+class _Section(_Strict):
+    heading: str = Field(min_length=1)
+    text: str = ""
+
+
+class _Item(_Strict):
+    number: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    case_number: str = ""
+    closed: bool = False
+    recommendation: str = ""
+    decision_authority: str = ""
+    attachments: list[str] = Field(default_factory=list)
+    sections: list[_Section] = Field(default_factory=list)
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+
+class _AgendaFile(_Strict):
+    meeting: _MeetingHead
+    members: list[_Member] = Field(min_length=1)
+    items: list[_Item] = Field(min_length=1)
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def parse_agenda(text: str, *, path: str = "<agenda>") -> Meeting:
+    """A planned `Meeting` from TOML text; errors name the file, the field and the problem."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError("agenda.toml_syntax", path=path, problem=str(exc)) from None
+    try:
+        agenda = _AgendaFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise InputError(
+            "agenda.field", path=path, field=_field_path(first["loc"]) or "-", problem=first["msg"]
+        ) from None
+    head = agenda.meeting
+    starts_at = datetime.combine(head.date, time.fromisoformat(head.time))
+    ends_at = (
+        datetime.combine(head.date, time.fromisoformat(head.end_time)) if head.end_time else None
+    )
+    try:
+        return Meeting(
+            body=head.body,
+            municipality=head.municipality,
+            title=head.title,
+            kind=head.kind,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=head.location,
+            participants=[
+                Participant(
+                    id=n,
+                    name=m.name,
+                    affiliation=m.affiliation,
+                    role=m.role,
+                    votes=m.role.votes_by_default if m.votes is None else m.votes,
+                    attendance=m.attendance,
+                )
+                for n, m in enumerate(agenda.members, start=1)
+            ],
+            items=[
+                AgendaItem(
+                    id=n,
+                    number=i.number,
+                    title=i.title,
+                    case_number=i.case_number,
+                    closed=i.closed,
+                    recommendation=i.recommendation,
+                    decision_authority=i.decision_authority,
+                    attachments=i.attachments,
+                    sections=[Section(heading=s.heading, text=s.text) for s in i.sections],
+                )
+                for n, i in enumerate(agenda.items, start=1)
+            ],
+        )
+    except ValidationError as exc:  # e.g. a name that is empty once control characters are gone
+        first = exc.errors()[0]
+        raise InputError(
+            "agenda.field", path=path, field=_field_path(first["loc"]) or "-", problem=first["msg"]
+        ) from None
+
+
+def load_agenda(path: Path | str) -> Meeting:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("agenda.file_missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("agenda.file_missing", path=str(path)) from None
+    if len(data) > MAX_AGENDA_BYTES:
+        raise InputError("agenda.field", path=str(path), field="-", problem="file too large")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("agenda.not_utf8", path=str(path), position=exc.start) from None
+    return parse_agenda(text, path=str(path))

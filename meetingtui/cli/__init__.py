@@ -1,0 +1,205 @@
+"""The `meetingtui` command line. Every command goes through the same command API as the TUI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from meetingtui.errors import MeetingError
+from meetingtui.i18n import set_language, t
+
+
+def _db_path(ctx: click.Context) -> Path:
+    return ctx.obj["db_path"]
+
+
+def _connect(ctx: click.Context) -> sqlite3.Connection:
+    from meetingtui.storage.db import connect
+
+    return connect(_db_path(ctx))
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def run_tui(ctx: click.Context, meeting_id: int | None, *, readonly: bool = False) -> None:
+    from meetingtui.screens.app import build_app
+
+    app = build_app(
+        _db_path(ctx),
+        meeting_id,
+        readonly=readonly,
+        lang=ctx.obj["lang"],
+        config=ctx.obj.get("config"),
+    )
+    app.run()
+
+
+class _Group(click.Group):
+    """Turns every `MeetingError` into its catalog message and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except MeetingError as exc:
+            fail(exc.message)
+        return None
+
+
+@click.group(cls=_Group, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="MEETINGTUI_DB",
+    help="Database file (default: the user data directory; or MEETINGTUI_DB).",
+)
+@click.option("--lang", type=click.Choice(["da", "en"]), default=None, help="UI language.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Keymap/config file (TOML).",
+)
+@click.version_option(package_name="meetingtui")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, lang: str | None, config: Path | None) -> None:
+    """Run Danish municipal committee meetings from the keyboard, and keep their record.
+
+    Without a command, opens the start screen.
+    """
+    from meetingtui.storage.db import default_path
+
+    ctx.ensure_object(dict)
+    language = lang or ctx.obj.get("lang") or "da"
+    set_language(language)
+    ctx.obj.update(db_path=db or default_path(), lang=language, config=config)
+    if ctx.invoked_subcommand is None:
+        run_tui(ctx, None)
+
+
+@main.command()
+@click.option("--no-open", is_flag=True, help="Only create the demo meeting and print its id.")
+@click.pass_context
+def demo(ctx: click.Context, no_open: bool) -> None:
+    """Create (once) and open the demo meeting (Lejre, 3 January 2017)."""
+    from meetingtui.demo import ensure_demo
+
+    conn = _connect(ctx)
+    meeting_id = ensure_demo(conn)
+    conn.close()
+    if no_open:
+        click.echo(meeting_id)
+        return
+    run_tui(ctx, meeting_id)
+
+
+@main.command()
+@click.argument("agenda", type=click.Path(path_type=Path))
+@click.pass_context
+def new(ctx: click.Context, agenda: Path) -> None:
+    """Create a planned meeting from an AGENDA.toml file and print its id."""
+    from meetingtui.agenda_file import load_agenda
+    from meetingtui.service import create_meeting
+
+    meeting = load_agenda(agenda)
+    conn = _connect(ctx)
+    meeting_id = create_meeting(conn, meeting)
+    conn.close()
+    click.echo(t("cli.created", meeting_id=meeting_id, body=meeting.body, title=meeting.title))
+
+
+@main.command(name="open")
+@click.argument("meeting_id", type=int)
+@click.option("--readonly", is_flag=True, help="Follow a meeting another terminal is running.")
+@click.pass_context
+def open_(ctx: click.Context, meeting_id: int, readonly: bool) -> None:
+    """Open meeting MEETING_ID in the TUI."""
+    from meetingtui.storage import records
+
+    conn = _connect(ctx)
+    exists = records.meeting_exists(conn, meeting_id)
+    conn.close()
+    if not exists:
+        fail(t("storage.no_meeting", meeting_id=meeting_id))
+    run_tui(ctx, meeting_id, readonly=readonly)
+
+
+@main.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_context
+def list_(ctx: click.Context, as_json: bool) -> None:
+    """The meetings in the database: id, body, title, start and status."""
+    from meetingtui.service import list_meetings
+
+    conn = _connect(ctx)
+    meetings = list_meetings(conn)
+    conn.close()
+    if as_json:
+        rows = [
+            {
+                "id": m.id,
+                "body": m.body,
+                "title": m.title,
+                "starts_at": m.starts_at.isoformat(),
+                "location": m.location,
+                "status": m.status.value,
+                "document_kind": m.document_kind,
+                "items": m.items,
+            }
+            for m in meetings
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not meetings:
+        click.echo(t("cli.no_meetings"))
+        return
+    for m in meetings:
+        status = t(f"status.{m.status.value}")
+        title = f"{m.body} — {m.title}" if m.title else m.body
+        click.echo(f"{m.id:>5}  {m.starts_at:%Y-%m-%d %H:%M}  {status:<10} {title}")
+
+
+@main.command()
+@click.option(
+    "--hash", "hash_", default=None, help="Check that a referat's printed hash is in the chain."
+)
+@click.pass_context
+def verify(ctx: click.Context, hash_: str | None) -> None:
+    """Recompute the audit chain and check every meeting against its events."""
+    from meetingtui.storage import events
+    from meetingtui.verify import verify as run_verify
+
+    conn = _connect(ctx)
+    report = run_verify(conn)
+    found = events.find_hash(conn, hash_) if hash_ else None
+    conn.close()
+    for problem in report.problems:
+        click.echo(problem.message, err=True)
+    if hash_:
+        if found is None:
+            fail(t("verify.hash_unknown", hash=hash_), 1)
+        click.echo(t("verify.hash_found", hash=hash_, meeting_id=found.meeting_id, seq=found.seq))
+    if not report.ok:
+        sys.exit(1)
+    click.echo(t("verify.ok", events=report.events, head=report.head or "-"))
+
+
+def _register_areas() -> None:
+    """Commands of the other areas (export, archive) live in their own modules."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    for area in ("export", "archive"):
+        name = f"meetingtui.cli.{area}"
+        if find_spec(name) is not None:
+            import_module(name).register(main)
+
+
+_register_areas()

@@ -1,0 +1,53 @@
+"""`meetingtui verify`: recompute the audit chain and check every meeting against its events."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from meetingtui import reducer
+from meetingtui.errors import RuleWarning
+from meetingtui.storage import events, records
+
+
+@dataclass
+class VerifyReport:
+    events: int = 0
+    head: str = ""
+    problems: list[RuleWarning] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _state_problem(conn: sqlite3.Connection, meeting_id: int) -> RuleWarning | None:
+    history = [
+        (e.seq, e.type, e.payload, datetime.fromisoformat(e.at))
+        for e in events.meeting_events(conn, meeting_id)
+    ]
+    if not history:
+        return RuleWarning("verify.state_mismatch", {"meeting_id": meeting_id, "table": "events"})
+    expected = reducer.replay(history).model_dump(mode="json")
+    try:
+        stored = records.load_meeting(conn, meeting_id).model_dump(mode="json")
+    except Exception:  # a row edited into something the model rejects is a mismatch too
+        stored = {}
+    if stored == expected:
+        return None
+    differing = sorted(k for k in expected if stored.get(k) != expected[k]) or ["meetings"]
+    return RuleWarning("verify.state_mismatch", {"meeting_id": meeting_id, "table": differing[0]})
+
+
+def verify(conn: sqlite3.Connection) -> VerifyReport:
+    count, problems = events.check_chain(conn)
+    report = VerifyReport(events=count, head=events.chain_head(conn))
+    report.problems.extend(RuleWarning(p.key, p.params) for p in problems)
+    meeting_ids = {r[0] for r in conn.execute("SELECT id FROM meetings")}
+    meeting_ids |= {r[0] for r in conn.execute("SELECT DISTINCT meeting_id FROM events")}
+    for meeting_id in sorted(meeting_ids):
+        problem = _state_problem(conn, meeting_id)
+        if problem is not None:
+            report.problems.append(problem)
+    return report
