@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html import unescape
 from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
 
 from meetingtui.models import (
     AbsenceKind,
@@ -230,6 +231,8 @@ def render_text(node: Node | str) -> str:
         return ""
     if node.tag == "br":
         return "\n"
+    if node.tag == "ol":
+        return "\n" + _ordered_list(node) + "\n"
     inner = "".join(render_text(child) for child in node.children)
     if node.tag == "li":
         return "\n• " + inner.strip() + "\n"
@@ -238,6 +241,28 @@ def render_text(node: Node | str) -> str:
     if node.tag in _BLOCK:
         return "\n" + inner + "\n"
     return inner
+
+
+def _ordered_list(node: Node) -> str:
+    """Number list items as the document shows them: 1., 2. or A., B. (type or list-style)."""
+    style = (node.attrs.get("type", "") + " " + node.attrs.get("style", "")).lower()
+    start = int(node.attrs["start"]) if node.attrs.get("start", "").isdigit() else 1
+    upper = "upper-alpha" in style or "upper-latin" in style or node.attrs.get("type") == "A"
+    lower = "lower-alpha" in style or "lower-latin" in style or node.attrs.get("type") == "a"
+    lines = []
+    number = start
+    for child in node.children:
+        if isinstance(child, Node) and child.tag == "li":
+            inner = "".join(render_text(c) for c in child.children).strip()
+            if (upper or lower) and 1 <= number <= 26:
+                label = chr(ord("A" if upper else "a") + number - 1)
+            else:
+                label = str(number)
+            lines.append(f"{label}. {inner}")
+            number += 1
+        else:
+            lines.append(render_text(child))
+    return "\n".join(lines)
 
 
 def html_to_text(html: str) -> str:
@@ -708,15 +733,13 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
                 draft.add(choice, parties, people, stated)
                 draft.ambiguous |= not ok
                 continue
-        # A sentence between vote lines that is not part of the vote ends the current vote.
-        if current is not None and current.lines:
-            current = None
+        # Other sentences (remarks between the count and the party lines) leave the current
+        # vote open: a new count or a repeated choice starts the next vote.
     return [draft.build(first_id + n) for n, draft in enumerate(drafts)]
 
 
 # --------------------------------------------------------------------------- dissents
 
-_QUOTED = re.compile(r"[\"“”„»«]\s*(?P<q>.+?)\s*[\"“”„»«]", re.S)
 _DISSENT = re.compile(
     r"(?P<who>[^.:\n]{1,120}?)\s+(?:stemte\s+imod\s+)?(?:med\s+(?:følgende|flg\.?)\s+)?"
     r"(?P<kind>mindretalsudtalelse|protokolbemærkning|protokoltilførsel|"
@@ -742,16 +765,18 @@ def parse_dissents(text: str, *, first_id: int = 1) -> list[Dissent]:
         who = re.split(r"(?<=[.!?])\s+", who)[-1].strip() or who
         if re.fullmatch(rf"\(\s*{PARTY}\s*\)", who):
             who = who.strip("() ")
-        tail = text[match.end() : match.end() + 4000]
-        quoted = _QUOTED.match(tail.lstrip(" :\n")) if tail.lstrip(" :\n")[:1] in '"“”„»«' else None
-        if quoted:
-            statement = normalise_space(quoted.group("q"))
+        following = next(_DISSENT.finditer(text, match.end()), None)
+        segment = text[match.end() : following.start() if following else len(text)]
+        opening = re.match(r"[\s:]*[\"“”„»«]", segment)
+        if opening:
+            # Quotes inside the statement are common ("... “altid” ..."): close at the last one.
+            closing = max(segment.rfind(q) for q in '"“”„»«')
+            inner = segment[opening.end() : closing if closing >= opening.end() else None]
+            statement = normalise_space(inner)
+        elif "forbehold" not in kind_word:
+            statement = normalise_space(segment.lstrip(" :\n").split("\n")[0])
         else:
-            statement = (
-                normalise_space(tail.split("\n")[0].lstrip(" :"))
-                if "forbehold" not in kind_word
-                else ""
-            )
+            statement = ""
         if "forbehold" in kind_word and not statement:
             statement = normalise_space(
                 text[match.start() : text.find(".", match.end()) + 1 or None]
@@ -957,9 +982,74 @@ def finish_meeting(meeting: Meeting) -> Meeting:
             dissent.id = dissent_id
         link_participants(item.absences, meeting.participants)
         link_ballots(item.votes, meeting.participants)
+        _link_dissents(item.dissents, meeting.participants)
+        _learn_affiliations(item, meeting.participants)
     return meeting
+
+
+def _link_dissents(dissents: list[Dissent], participants: list[Participant]) -> None:
+    by_name = {p.name.casefold(): p.id for p in participants}
+    for dissent in dissents:
+        if dissent.participant_id is None:
+            dissent.participant_id = by_name.get(split_name(dissent.who)[0].casefold())
+
+
+def _learn_affiliations(item: AgendaItem, participants: list[Participant]) -> None:
+    """A member listed without a party gets the one the referat writes after their name."""
+    stated = {b.participant_id: b.affiliation for v in item.votes for b in v.ballots}
+    for person in participants:
+        if not person.affiliation and stated.get(person.id):
+            person.affiliation = stated[person.id]
 
 
 def unplaced_count(meeting: Meeting) -> int:
     """How many pieces of text an importer could not place, meeting and items together."""
     return len(meeting.unplaced) + sum(len(item.unplaced) for item in meeting.items)
+
+
+# --------------------------------------------------------------------------- XML
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]{1,8}|[0-9]{1,10});")
+_ILLEGAL_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _legal_xml_char(code: int) -> bool:
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def _drop_illegal_ref(match: re.Match[str]) -> str:
+    ref = match.group(1)
+    code = int(ref[1:], 16) if ref[0] in "xX" else int(ref)
+    return match.group(0) if _legal_xml_char(code) else ""
+
+
+def parse_xml(data: bytes) -> Element:
+    """Parse untrusted XML: no DTD, no entity expansion, no network; illegal character references
+    and control characters removed, stray non-UTF-8 bytes decoded as Windows-1252; namespaces
+    stripped from tag names so other schema versions read the same."""
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml
+    import defusedxml.ElementTree as SafeET
+
+    from meetingtui.errors import InputError
+
+    text = _XML_DECLARATION.sub("", decode_bytes(data), count=1)
+    text = _CHAR_REF.sub(_drop_illegal_ref, text)
+    text = _ILLEGAL_XML_CHARS.sub("", text)
+    try:
+        root = SafeET.fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except defusedxml.DefusedXmlException:
+        raise InputError("import.error.xml_forbidden") from None
+    except ParseError as error:
+        raise InputError("import.error.xml_invalid", reason=str(error)) from None
+    for element in root.iter():
+        if isinstance(element.tag, str) and "}" in element.tag:
+            element.tag = element.tag.rsplit("}", 1)[1]
+    return root
