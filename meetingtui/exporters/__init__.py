@@ -1,0 +1,62 @@
+"""Exporters: pure functions from a meeting record to a document.
+
+`export()` is the one entry point for the CLI and the TUI. Each format's module is imported only
+when that format is asked for, so starting the TUI never loads python-docx.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO
+
+from meetingtui.errors import InputError
+from meetingtui.models import Meeting
+
+FORMATS = ("docx", "json", "popolo", "md")
+
+
+def _json_bytes(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def export(
+    meeting: Meeting,
+    fmt: str = "docx",
+    *,
+    public: bool = True,
+    chain_head: str = "",
+    template: Path | str | IO[bytes] | None = None,
+    show_closed_titles: bool = True,
+) -> bytes:
+    """The meeting in format `fmt` (docx, json, popolo, md) as bytes, ready to write to a file."""
+    common = {"public": public, "chain_head": chain_head, "show_closed_titles": show_closed_titles}
+    if fmt == "docx":
+        from meetingtui.exporters.docx import render_docx
+
+        return render_docx(meeting, template=template, **common)
+    if fmt == "json":
+        from meetingtui.exporters.json_export import to_json_dict
+
+        return _json_bytes(to_json_dict(meeting, **common))
+    if fmt == "popolo":
+        from meetingtui.exporters.popolo import to_popolo
+
+        return _json_bytes(to_popolo(meeting, **common))
+    if fmt == "md":
+        from meetingtui.exporters.markdown import to_markdown
+
+        return to_markdown(meeting, **common).encode("utf-8")
+    raise InputError("export.error.unknown_format", fmt=fmt)
+
+
+def extension(fmt: str) -> str:
+    return {"docx": ".docx", "json": ".json", "popolo": ".popolo.json", "md": ".md"}[fmt]
+
+
+def default_filename(meeting: Meeting, fmt: str, *, public: bool = True) -> str:
+    """ "referat-oekonomiudvalget-2017-01-03.docx"; internal referats say so in the name."""
+    from meetingtui.exporters.referat import slug
+
+    suffix = "" if public else "-internt"
+    return f"referat-{slug(meeting.body)}-{meeting.starts_at:%Y-%m-%d}{suffix}{extension(fmt)}"

@@ -1,0 +1,65 @@
+"""The referat as Markdown, for a quick read in a terminal, a mail or a wiki."""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.exporters import referat
+from meetingtui.exporters.redact import prepare
+from meetingtui.exporters.referat import Block, Kind
+from meetingtui.models import Meeting
+
+# Characters that would start Markdown markup inside running text.
+_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def escape(text: str, *, line_start: bool = True) -> str:
+    """Text shown as itself; `line_start` also escapes what would begin a heading or list."""
+    text = _INLINE.sub(r"\\\1", text)
+    if line_start:
+        text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text
+
+
+_PREFIXED = {Kind.TITLE, Kind.HEADING1, Kind.HEADING2, Kind.TOC, Kind.DISSENT, Kind.SIGNATURE}
+
+
+def _line(block: Block) -> str:
+    kind = block.kind
+    if kind is Kind.ATTACHMENT:
+        # "1. Bilag.pdf": the number makes it an ordered list item.
+        return escape(block.text, line_start=False)
+    text = escape(block.text, line_start=kind not in _PREFIXED and not block.lead)
+    if block.lead:
+        text = f"**{escape(block.lead)}** {text}"
+    if kind is Kind.TITLE:
+        return f"# {text}"
+    if kind is Kind.HEADING1:
+        return f"## {text}"
+    if kind is Kind.HEADING2:
+        return f"### {text}"
+    if kind in (Kind.DECISION_HEADING, Kind.CLOSED, Kind.DRAFT):
+        return f"**{text}**"
+    if kind is Kind.TOC:
+        return f"- {text}"
+    if kind is Kind.DISSENT:
+        return f"> {text}"
+    if kind in (Kind.ATTENDANCE, Kind.CASE):
+        return f"*{text}*"
+    if kind is Kind.SIGNATURE:
+        return f"- {text}: ______________________"
+    return text
+
+
+def to_markdown(
+    meeting: Meeting, *, public: bool = True, chain_head: str = "", show_closed_titles: bool = True
+) -> str:
+    prepared = prepare(meeting, public=public, show_closed_titles=show_closed_titles)
+    blocks = referat.build(prepared, public=public, chain_head=chain_head)
+    out: list[str] = []
+    for block in blocks:
+        if block.new_page and out:
+            out.append("---")
+        out.append(_line(block))
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,41 @@
+"""The one place where closed items are stripped for a public export.
+
+Every format renders the meeting this returns, so a renderer cannot leak what it never receives:
+a closed item keeps only its id, number, status and (when configured) its title. Everything
+else about it (sections, decision, votes, dissents, absences, attachments) is dropped.
+"""
+
+from __future__ import annotations
+
+from meetingtui.models import AgendaItem, Meeting
+
+
+def redact_item(item: AgendaItem, *, show_title: bool) -> AgendaItem:
+    """A closed item as the public may see it: that it exists, its number and maybe its title."""
+    return AgendaItem(
+        id=item.id,
+        number=item.number,
+        title=item.title if show_title else "",
+        closed=True,
+        status=item.status,
+    )
+
+
+def public_copy(meeting: Meeting, *, show_closed_titles: bool = True) -> Meeting:
+    """A copy of `meeting` with every closed item reduced to what the public may see.
+
+    Open items are shared with the original, not copied: renderers never modify their input,
+    and copying 100 long items would cost more than rendering them.
+    """
+    items = [
+        redact_item(item, show_title=show_closed_titles) if item.closed else item
+        for item in meeting.items
+    ]
+    return meeting.model_copy(update={"items": items})
+
+
+def prepare(meeting: Meeting, *, public: bool, show_closed_titles: bool = True) -> Meeting:
+    """What a renderer gets: the redacted copy for public exports, the full record otherwise."""
+    if public:
+        return public_copy(meeting, show_closed_titles=show_closed_titles)
+    return meeting

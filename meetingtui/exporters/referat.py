@@ -1,0 +1,521 @@
+"""The referat's content as a flat list of blocks, shared by the Word and Markdown renderers.
+
+Deciding *what* a referat says (vote lines, attendance, the order of sections) happens here once;
+the renderers only decide how a block looks. The meeting given must already be prepared by
+`redact.prepare`, so a public referat is built from a record without closed content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from meetingtui import rules
+from meetingtui.exporters.dates import clock, long_date, long_datetime
+from meetingtui.i18n import t
+from meetingtui.models import (
+    AbsenceKind,
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Choice,
+    DocumentKind,
+    Election,
+    ItemStatus,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    MotionKind,
+    MovementKind,
+    Participant,
+    Role,
+    Vote,
+    VoteCounts,
+    VoteResult,
+)
+
+
+class Kind(Enum):
+    """What a block is; each renderer maps it to a paragraph style."""
+
+    TITLE = "title"
+    META = "meta"
+    DRAFT = "draft"
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    BODY = "body"
+    LINE = "line"  # a labelled line: "Afbud: ..."
+    TOC = "toc"
+    CASE = "case"
+    CLOSED = "closed"
+    DECISION_HEADING = "decision_heading"
+    DECISION = "decision"
+    VOTE = "vote"
+    DISSENT = "dissent"
+    ATTENDANCE = "attendance"
+    ATTACHMENT = "attachment"
+    SIGNATURE = "signature"
+    CHECKSUM = "checksum"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: Kind
+    text: str
+    lead: str = ""  # a bold lead-in before the text ("Afbud:")
+    anchor: str = ""  # bookmark this block defines (item headings)
+    link: str = ""  # bookmark this block points to (table of contents)
+    new_page: bool = False
+
+
+# Section headings that come before the decision in most municipalities' referats.
+_BEFORE_DECISION = {"resumé", "resume", "indstilling", "beslutningskompetence", "sagen afgøres i"}
+
+
+def _norm_heading(heading: str) -> str:
+    return heading.strip().rstrip(":").strip().casefold()
+
+
+def split_lines(text: str) -> list[str]:
+    """Paragraphs of a free text: one per non-blank line, trailing space removed."""
+    return [line.rstrip() for line in text.split("\n") if line.strip()]
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Danish enumeration: "A, F og Ø"."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('export.and')} {names[-1]}"
+
+
+def anchor_for(item: AgendaItem) -> str:
+    return f"punkt_{item.id}"
+
+
+def is_draft(meeting: Meeting) -> bool:
+    """A live meeting not yet closed is exported as a draft, clearly marked."""
+    return meeting.document_kind is not DocumentKind.DAGSORDEN and meeting.status in (
+        MeetingStatus.PLANNED,
+        MeetingStatus.OPEN,
+    )
+
+
+def document_title(meeting: Meeting) -> str:
+    if meeting.document_kind is DocumentKind.DAGSORDEN:
+        title = t("export.dagsorden")
+    else:
+        title = t("export.referat")
+    return f"{title} – {t('export.draft')}" if is_draft(meeting) else title
+
+
+def item_title(item: AgendaItem) -> str:
+    return item.title if item.title.strip() else t("export.closed_item")
+
+
+# --- participants ----------------------------------------------------------------------------
+
+
+def took_part(person: Participant) -> bool:
+    """Present at the roll call or arrived later."""
+    return person.attendance is Attendance.PRESENT or any(
+        m.kind is MovementKind.ARRIVED for m in person.movements
+    )
+
+
+def participant_label(meeting: Meeting, person: Participant) -> str:
+    label = person.label
+    if person.substitute_for is not None:
+        member = meeting.participant(person.substitute_for)
+        if member is not None:
+            return t("export.substitute_for", name=label, member=member.label)
+    if person.role not in (Role.MEDLEM, Role.STEDFORTRAEDER):
+        label = f"{label}, {t(f'export.role.{person.role.value}')}"
+    return label
+
+
+def _movement_lines(meeting: Meeting, item_id: int | None = None) -> list[str]:
+    """ "X kom kl. 17.05 under punkt 2", in time order; only those during `item_id` if given."""
+    numbers = {item.id: item.number for item in meeting.items}
+    moves = sorted(
+        (
+            (move, person)
+            for person in meeting.participants
+            for move in person.movements
+            if item_id is None or move.item_id == item_id
+        ),
+        key=lambda pair: pair[0].at,
+    )
+    lines: list[str] = []
+    for move, person in moves:
+        key = "export.arrived" if move.kind is MovementKind.ARRIVED else "export.left"
+        line = t(key, name=person.label, time=clock(move.at, short=True))
+        if move.item_id is not None and move.item_id in numbers:
+            line += " " + t("export.during_item", number=numbers[move.item_id])
+        lines.append(line)
+    return lines
+
+
+def participant_blocks(meeting: Meeting) -> list[Block]:
+    present, observers, afbud, absent, unknown = [], [], [], [], []
+    for person in meeting.participants:
+        label = participant_label(meeting, person)
+        if took_part(person):
+            (present if person.votes else observers).append(label)
+        elif person.attendance is Attendance.AFBUD:
+            afbud.append(label)
+        elif person.attendance is Attendance.FRAVAERENDE:
+            absent.append(label)
+        else:
+            unknown.append(label)
+    blocks = [Block(Kind.HEADING2, t("export.participants"))]
+    for key, names in (
+        ("export.present", present),
+        ("export.observers", observers),
+        ("export.unknown_attendance", unknown),
+        ("export.afbud", afbud),
+        ("export.fravaerende", absent),
+    ):
+        if names:
+            blocks.append(Block(Kind.LINE, ", ".join(names), lead=t(key)))
+    moves = _movement_lines(meeting)
+    if moves:
+        blocks.append(Block(Kind.LINE, "; ".join(moves) + ".", lead=t("export.late_and_early")))
+    return blocks
+
+
+# --- votes, elections, dissents --------------------------------------------------------------
+
+
+def effective_counts(vote: Vote) -> VoteCounts | None:
+    """Recorded counts, else counts derived from the ballots, else none."""
+    if vote.counts is not None:
+        return vote.counts
+    if vote.ballots:
+        return rules.count_ballots(vote.ballots)
+    return None
+
+
+def _who(vote: Vote, choice: Choice) -> str:
+    """Party letters as recorded, else the letters of the ballots, else the voters' names."""
+    letters = vote.party_lines.get(choice.value)
+    if letters:
+        return join_names(letters)
+    ballots = [b for b in vote.ballots if b.choice is choice]
+    if not ballots:
+        return ""
+    if all(b.affiliation for b in ballots):
+        return join_names(dict.fromkeys(b.affiliation for b in ballots))
+    return join_names(_ballot_label(b) for b in ballots)
+
+
+def _ballot_label(ballot: Ballot) -> str:
+    return f"{ballot.name} ({ballot.affiliation})" if ballot.affiliation else ballot.name
+
+
+def _vote_subject(item: AgendaItem, vote: Vote) -> str:
+    motion = item.motion(vote.motion_id) if vote.motion_id is not None else None
+    if motion is None:
+        return vote.description
+    if motion.kind is MotionKind.INDSTILLING:
+        return t("export.motion_indstilling")
+    key = (
+        "export.motion_amendment"
+        if motion.kind is MotionKind.AENDRINGSFORSLAG
+        else "export.motion_other"
+    )
+    if motion.proposer:
+        return t(key, proposer=motion.proposer, text=motion.text)
+    return t(key + "_anon", text=motion.text)
+
+
+def count_line(vote: Vote) -> str:
+    """ "For stemte: A, F og Ø (5). Imod stemte: V (2). Undlod at stemme: C (1).\""""
+    counts = effective_counts(vote)
+    parts: list[str] = []
+    for choice, key, count in (
+        (Choice.FOR, "export.vote_for", counts.for_ if counts else 0),
+        (Choice.IMOD, "export.vote_against", counts.against if counts else 0),
+        (Choice.UNDLOD, "export.vote_abstain", counts.abstain if counts else 0),
+    ):
+        who = _who(vote, choice)
+        if who:
+            parts.append(t(key, who=who, count=count))
+        elif count:
+            parts.append(t(key + "_count", count=count))
+    return " ".join(parts)
+
+
+def roll_call_line(vote: Vote) -> str:
+    """Names per choice, when the count line shows party letters only."""
+    if not vote.ballots or not all(b.affiliation for b in vote.ballots):
+        return ""
+    groups = {
+        choice: [_ballot_label(b) for b in vote.ballots if b.choice is choice] for choice in Choice
+    }
+    nobody = t("export.nobody")
+    return t(
+        "export.roll_call",
+        yes=", ".join(groups[Choice.FOR]) or nobody,
+        no=", ".join(groups[Choice.IMOD]) or nobody,
+        abstain=", ".join(groups[Choice.UNDLOD]) or nobody,
+    )
+
+
+def result_line(vote: Vote) -> str:
+    if vote.is_open:
+        return t("export.vote_open")
+    result = vote.result
+    counts = effective_counts(vote)
+    if result is None and counts is not None:
+        result = rules.result_of(counts)
+    if result is VoteResult.ADOPTED:
+        return t("export.vote_adopted")
+    if result is VoteResult.REJECTED:
+        return t("export.vote_rejected")
+    return ""
+
+
+def vote_blocks(item: AgendaItem, vote: Vote) -> list[Block]:
+    subject = _vote_subject(item, vote)
+    lead = t("export.vote_on", what=subject) if subject else t("export.vote")
+    if vote.raw_text.strip():
+        # An imported vote keeps the words the municipality wrote.
+        lines = split_lines(vote.raw_text)
+    else:
+        lines = [
+            line for line in (count_line(vote), roll_call_line(vote), result_line(vote)) if line
+        ]
+    if not lines:
+        lines = [result_line(vote) or t("export.vote_open")]
+    blocks = [Block(Kind.VOTE, lines[0], lead=lead)]
+    blocks.extend(Block(Kind.VOTE, line) for line in lines[1:])
+    return blocks
+
+
+def election_blocks(election: Election) -> list[Block]:
+    lead = t("export.election", office=election.office)
+    if election.elected:
+        lines = [t("export.elected", name=election.elected, office=election.office)]
+    elif election.tied:
+        lines = [t("export.election_tied", names=join_names(election.tied))]
+    else:
+        lines = [t("export.election_open")]
+    if election.ballots:
+        outcome = rules.election_outcome(election.ballots, election.candidates)
+        tally = ", ".join(f"{name} {n}" for name, n in outcome.votes.items())
+        lines.append(t("export.election_tally", tally=tally))
+    blocks = [Block(Kind.VOTE, lines[0], lead=lead)]
+    blocks.extend(Block(Kind.VOTE, line) for line in lines[1:])
+    return blocks
+
+
+def dissent_text(kind: str, who: str, text: str) -> str:
+    if text.strip():
+        return t(f"export.dissent.{kind}", who=who, text=text.strip())
+    return t(f"export.dissent.{kind}_empty", who=who)
+
+
+# --- items -----------------------------------------------------------------------------------
+
+
+def _section_blocks(heading: str, text: str) -> Iterator[Block]:
+    if heading.strip():
+        yield Block(Kind.HEADING2, heading.strip())
+    for line in split_lines(text):
+        yield Block(Kind.BODY, line)
+
+
+def _decision_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
+    blocks: list[Block] = []
+    for entry in item.decision_history:
+        heading = t(
+            "export.decision_heading",
+            body=entry.body or meeting.body,
+            date=entry.date or long_date(meeting.starts_at.date()),
+        )
+        blocks.append(Block(Kind.DECISION_HEADING, heading))
+        blocks.extend(Block(Kind.DECISION, line) for line in split_lines(entry.text))
+    already = any(entry.text.strip() == item.decision.strip() for entry in item.decision_history)
+    if item.decision_history and (already or not item.decision.strip()):
+        return blocks
+    heading = t(
+        "export.decision_heading", body=meeting.body, date=long_date(meeting.starts_at.date())
+    )
+    blocks.append(Block(Kind.DECISION_HEADING, heading))
+    lines = split_lines(item.decision)
+    if not lines and item.postponed_reason.strip():
+        lines = [t("export.postponed_reason", reason=item.postponed_reason.strip())]
+    elif not lines and item.status is ItemStatus.POSTPONED:
+        lines = [t("export.postponed")]
+    blocks.extend(Block(Kind.DECISION, line) for line in lines or [t("export.no_decision")])
+    return blocks
+
+
+def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
+    lines: list[str] = []
+    for absence in item.absences:
+        if absence.kind is AbsenceKind.INHABIL:
+            if absence.reason.strip():
+                lines.append(
+                    t(
+                        "export.inhabil_item_reason",
+                        name=absence.name,
+                        reason=absence.reason.strip(),
+                    )
+                )
+            else:
+                lines.append(t("export.inhabil_item", name=absence.name))
+        else:
+            lines.append(t("export.absent_item", name=absence.name))
+    lines.extend(line for note in item.attendance_notes for line in split_lines(note))
+    lines.extend(f"{line}." for line in _movement_lines(meeting, item.id))
+    return [Block(Kind.ATTENDANCE, line) for line in lines]
+
+
+def _outcome_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
+    """Decision, attendance, votes, elections and dissents: what the meeting did with the item."""
+    blocks = _decision_blocks(meeting, item)
+    blocks.extend(_attendance_blocks(meeting, item))
+    for vote in item.votes:
+        blocks.extend(vote_blocks(item, vote))
+    for election in item.elections:
+        blocks.extend(election_blocks(election))
+    blocks.extend(
+        Block(Kind.DISSENT, dissent_text(d.kind.value, d.who, d.text)) for d in item.dissents
+    )
+    return blocks
+
+
+def _split_sections(item: AgendaItem) -> int:
+    """Index after the leading sections that precede the decision (resumé, indstilling, ...)."""
+    split = 0
+    for index, section in enumerate(item.sections):
+        if _norm_heading(section.heading) in _BEFORE_DECISION:
+            split = index + 1
+    return split
+
+
+def item_blocks(meeting: Meeting, item: AgendaItem, *, public: bool) -> list[Block]:
+    heading = Block(
+        Kind.HEADING1,
+        t("export.item_heading", number=item.number, title=item_title(item)),
+        anchor=anchor_for(item),
+        new_page=True,
+    )
+    if item.closed and public:
+        # The redacted record holds nothing more; say only that the item exists.
+        return [heading, Block(Kind.CLOSED, t("export.closed_item"))]
+    blocks = [heading]
+    if item.closed:
+        blocks.append(Block(Kind.CLOSED, t("export.closed_marker")))
+    if item.case_number.strip():
+        blocks.append(
+            Block(Kind.CASE, t("export.case_number", case_number=item.case_number.strip()))
+        )
+    split = _split_sections(item)
+    headings = {_norm_heading(s.heading) for s in item.sections}
+    for section in item.sections[:split]:
+        blocks.extend(_section_blocks(section.heading, section.text))
+    if item.recommendation.strip() and "indstilling" not in headings:
+        blocks.extend(_section_blocks(t("export.recommendation"), item.recommendation))
+    if item.decision_authority.strip() and not headings & {
+        "beslutningskompetence",
+        "sagen afgøres i",
+    }:
+        blocks.extend(_section_blocks(t("export.decision_authority"), item.decision_authority))
+    blocks.extend(_outcome_blocks(meeting, item))
+    for section in item.sections[split:]:
+        blocks.extend(_section_blocks(section.heading, section.text))
+    if item.attachments:
+        blocks.append(Block(Kind.HEADING2, t("export.attachments")))
+        blocks.extend(
+            Block(Kind.ATTACHMENT, f"{n}. {name.strip()}")
+            for n, name in enumerate(item.attachments, start=1)
+        )
+    if item.unplaced:
+        blocks.append(Block(Kind.HEADING2, t("export.unplaced")))
+        blocks.extend(
+            Block(Kind.BODY, line) for text in item.unplaced for line in split_lines(text)
+        )
+    return blocks
+
+
+# --- the whole referat -----------------------------------------------------------------------
+
+
+def title_blocks(meeting: Meeting, *, public: bool) -> list[Block]:
+    blocks = [Block(Kind.TITLE, document_title(meeting)), Block(Kind.META, meeting.body)]
+    if meeting.title.strip():
+        blocks.append(Block(Kind.META, meeting.title.strip()))
+    if meeting.kind is MeetingKind.EKSTRAORDINAERT:
+        blocks.append(Block(Kind.META, t("export.extraordinary")))
+    blocks.append(Block(Kind.META, long_datetime(meeting.starts_at)))
+    if meeting.location.strip():
+        blocks.append(Block(Kind.META, t("export.place", place=meeting.location.strip())))
+    if not public and any(item.closed for item in meeting.items):
+        blocks.append(Block(Kind.DRAFT, t("export.internal")))
+    if is_draft(meeting):
+        blocks.append(Block(Kind.DRAFT, t("export.draft_note")))
+    return blocks
+
+
+def toc_blocks(meeting: Meeting) -> list[Block]:
+    blocks = [Block(Kind.HEADING1, t("export.toc"))]
+    if not meeting.items:
+        return [*blocks, Block(Kind.BODY, t("export.toc_empty"))]
+    for item in meeting.items:
+        title = item_title(item)
+        if item.closed and item.title.strip():
+            title = f"{t('export.closed_item')}: {title}"
+        text = t("export.item_heading", number=item.number, title=title)
+        blocks.append(Block(Kind.TOC, text, link=anchor_for(item)))
+    return blocks
+
+
+def signature_blocks(meeting: Meeting) -> list[Block]:
+    blocks = [Block(Kind.HEADING1, t("export.signatures"), new_page=True)]
+    signers = [p for p in meeting.participants if p.votes and took_part(p)]
+    if not signers:
+        return [*blocks, Block(Kind.BODY, t("export.signatures_none"))]
+    blocks.append(Block(Kind.BODY, t("export.signatures_intro")))
+    blocks.extend(Block(Kind.SIGNATURE, participant_label(meeting, p)) for p in signers)
+    return blocks
+
+
+def checksum_blocks(chain_head: str) -> list[Block]:
+    if not chain_head:
+        return [Block(Kind.CHECKSUM, t("export.chain_head_missing"))]
+    return [
+        Block(Kind.CHECKSUM, t("export.chain_head", hash=chain_head)),
+        Block(Kind.CHECKSUM, t("export.chain_head_help", hash=chain_head)),
+    ]
+
+
+def build(meeting: Meeting, *, public: bool, chain_head: str = "") -> list[Block]:
+    """Every block of the referat, in reading order. `meeting` must come from `redact.prepare`."""
+    blocks = title_blocks(meeting, public=public)
+    blocks.extend(participant_blocks(meeting))
+    if meeting.ends_at is not None:
+        blocks.append(Block(Kind.BODY, t("export.ended", time=clock(meeting.ends_at))))
+    blocks.extend(toc_blocks(meeting))
+    for item in meeting.items:
+        blocks.extend(item_blocks(meeting, item, public=public))
+    if meeting.unplaced:
+        blocks.append(Block(Kind.HEADING1, t("export.unplaced"), new_page=True))
+        blocks.extend(
+            Block(Kind.BODY, line) for text in meeting.unplaced for line in split_lines(text)
+        )
+    blocks.extend(signature_blocks(meeting))
+    blocks.extend(checksum_blocks(chain_head))
+    return blocks
+
+
+_SLUG = re.compile(r"[^0-9a-zæøå]+")
+
+
+def slug(text: str) -> str:
+    """File-name-safe form of a body name: "17, stk. 4-udvalget" -> "17-stk-4-udvalget"."""
+    return _SLUG.sub("-", text.casefold()).strip("-") or "moede"
