@@ -15,6 +15,7 @@ import io
 import json
 import re
 import unicodedata
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -22,6 +23,7 @@ from typing import IO
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
@@ -29,6 +31,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from lxml import etree
 
+from meetingtui.errors import InputError
 from meetingtui.exporters import referat
 from meetingtui.exporters.dates import long_date
 from meetingtui.exporters.redact import prepare
@@ -255,8 +258,22 @@ def _style_id(doc: DocxDocument, name: str) -> str | None:
 # --- the package -----------------------------------------------------------------------------
 
 
+def _template_name(template: Path | str | IO[bytes]) -> str:
+    return str(template) if isinstance(template, str | Path) else getattr(template, "name", "")
+
+
 def _open_template(template: Path | str | IO[bytes] | None) -> DocxDocument:
-    doc = Document(template) if template is not None else Document()
+    if template is None:
+        doc = Document()
+    else:
+        try:
+            doc = Document(template)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+            raise InputError(
+                "export.error.bad_template",
+                path=_template_name(template),
+                reason=exc,
+            ) from exc
     package = doc.part.package
     for rel in list(package.rels.values()):
         if rel.reltype == RECORD_RELTYPE:
@@ -391,8 +408,6 @@ def render_docx(
 
 def read_record(data: bytes) -> dict | None:
     """The record embedded in an internal referat, or None (public referats carry none)."""
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:
             return json.loads(archive.read(RECORD_PARTNAME.lstrip("/")))

@@ -498,7 +498,7 @@ def build(meeting: Meeting, *, public: bool, chain_head: str = "") -> list[Block
     """Every block of the referat, in reading order. `meeting` must come from `redact.prepare`."""
     blocks = title_blocks(meeting, public=public)
     blocks.extend(participant_blocks(meeting))
-    if meeting.ends_at is not None:
+    if meeting.ends_at is not None and not is_draft(meeting):
         blocks.append(Block(Kind.BODY, t("export.ended", time=clock(meeting.ends_at))))
     blocks.extend(toc_blocks(meeting))
     for item in meeting.items:

@@ -114,15 +114,12 @@ DA: dict[str, str] = {
     "export.of": "af",
     "export.unplaced": "Øvrig tekst",
     # Commands
-    "export.cli.help": "Eksportér et mødes referat (docx, json, popolo eller md).",
-    "export.cli.schema_help": "Skriv JSON Schema for JSON-eksporten.",
     "export.cli.written": "Skrev {path}",
     "export.cli.no_meeting": "Mødet {meeting} findes ikke i databasen {db}.",
     "export.cli.no_db": "Databasen {db} findes ikke.",
-    "export.cli.bad_template": "Skabelonen {path} kan ikke bruges: {reason}",
-    "export.cli.failed": "Eksporten mislykkedes: {reason}",
     "export.cli.template_needs_docx": "--template kan kun bruges med --format docx.",
     "export.error.unknown_format": "Ukendt eksportformat: {fmt}",
+    "export.error.bad_template": "Skabelonen {path} kan ikke bruges: {reason}",
 }
 
 EN: dict[str, str] = {
@@ -223,13 +220,10 @@ EN: dict[str, str] = {
     "export.page": "Page",
     "export.of": "of",
     "export.unplaced": "Other text",
-    "export.cli.help": "Export a meeting's minutes (docx, json, popolo or md).",
-    "export.cli.schema_help": "Write the JSON Schema of the JSON export.",
     "export.cli.written": "Wrote {path}",
     "export.cli.no_meeting": "Meeting {meeting} does not exist in the database {db}.",
     "export.cli.no_db": "The database {db} does not exist.",
-    "export.cli.bad_template": "The template {path} cannot be used: {reason}",
-    "export.cli.failed": "The export failed: {reason}",
     "export.cli.template_needs_docx": "--template can only be used with --format docx.",
     "export.error.unknown_format": "Unknown export format: {fmt}",
+    "export.error.bad_template": "The template {path} cannot be used: {reason}",
 }

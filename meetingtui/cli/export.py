@@ -1,0 +1,142 @@
+"""`meetingtui export` and `meetingtui schema`: the referat and the JSON export's schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from meetingtui.exporters import FORMATS, default_filename, export
+from meetingtui.i18n import t
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    raise SystemExit(2)
+
+
+def _write(data: bytes, target: Path) -> None:
+    """Write all or nothing: a half-written referat must never replace a good one."""
+    if str(target) == "-":
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.command(name="export")
+@click.argument("meeting_id", metavar="MEETING", type=int)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="docx",
+    show_default=True,
+    help="docx (Word referat), json (complete record), popolo or md (Markdown).",
+)
+@click.option(
+    "--public/--internal",
+    default=True,
+    show_default=True,
+    help="Public: closed items show only 'Lukket punkt'. Internal: everything.",
+)
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The municipality's .docx: styles, header and letterhead are taken from it.",
+)
+@click.option(
+    "--hide-closed-titles",
+    is_flag=True,
+    help="Public referat: show closed items by number only, without their titles.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="Output file ('-' for standard output). Default: referat-<body>-<date>.",
+)
+@click.pass_context
+def export_command(
+    ctx: click.Context,
+    meeting_id: int,
+    fmt: str,
+    public: bool,
+    template: Path | None,
+    hide_closed_titles: bool,
+    output: Path | None,
+) -> None:
+    """Export the referat of meeting MEETING (an id from `meetingtui list`)."""
+    from meetingtui.errors import StorageError
+    from meetingtui.storage.db import connect
+    from meetingtui.storage.events import chain_head
+    from meetingtui.storage.records import load_meeting, meeting_exists
+
+    if template is not None and fmt != "docx":
+        _fail(t("export.cli.template_needs_docx"))
+    db_path: Path = ctx.obj["db_path"]
+    if not db_path.exists():
+        _fail(t("export.cli.no_db", db=db_path))
+    conn = connect(db_path, readonly=True)
+    try:
+        if not meeting_exists(conn, meeting_id):
+            _fail(t("export.cli.no_meeting", meeting=meeting_id, db=db_path))
+        try:
+            meeting = load_meeting(conn, meeting_id)
+        except StorageError as exc:
+            _fail(exc.message)
+        head = chain_head(conn, meeting_id)
+    finally:
+        conn.close()
+    data = export(
+        meeting,
+        fmt,
+        public=public,
+        chain_head=head,
+        template=template,
+        show_closed_titles=not hide_closed_titles,
+    )
+    target = output or Path(default_filename(meeting, fmt, public=public))
+    _write(data, target)
+    if str(target) != "-":
+        click.echo(t("export.cli.written", path=target), err=True)
+
+
+@click.command(name="schema")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def schema_command(output: Path | None) -> None:
+    """Print the JSON Schema of `meetingtui export --format json`."""
+    from meetingtui.exporters.json_export import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        _write(text.encode("utf-8"), output)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(export_command)
+    group.add_command(schema_command)
