@@ -17,6 +17,7 @@ from meetingtui.models import (
     Participant,
     Role,
     Section,
+    clean_text,
 )
 
 MAX_AGENDA_BYTES = 5_000_000
@@ -24,6 +25,12 @@ MAX_AGENDA_BYTES = 5_000_000
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        # Control characters go before length checks, so "\u0001" counts as empty.
+        return clean_text(value) if isinstance(value, str) else value
 
 
 class _MeetingHead(_Strict):

@@ -68,6 +68,7 @@ DA: dict[str, str] = {
     "verify.missing_events": "Hændelser efter nr. {seq} mangler (kæden sluttede tidligere end registreret).",
     "verify.head_mismatch": "Kædens hoved passer ikke: registreret {expected}, fundet {found}.",
     "verify.state_mismatch": "Mødet {meeting_id} afviger fra sine hændelser i tabellen {table}.",
+    "verify.replay_failed": "Mødet {meeting_id} kan ikke genopbygges af sine hændelser.",
     "verify.hash_found": "Hash {hash} hører til møde {meeting_id}, hændelse {seq}.",
     "verify.hash_unknown": "Hash {hash} findes ikke i revisionssporet.",
     # agenda files
@@ -150,6 +151,7 @@ EN: dict[str, str] = {
     "verify.missing_events": "Events after no. {seq} are missing (the chain ended earlier than recorded).",
     "verify.head_mismatch": "The chain head does not match: recorded {expected}, found {found}.",
     "verify.state_mismatch": "Meeting {meeting_id} differs from its events in table {table}.",
+    "verify.replay_failed": "Meeting {meeting_id} cannot be rebuilt from its events.",
     "verify.hash_found": "Hash {hash} belongs to meeting {meeting_id}, event {seq}.",
     "verify.hash_unknown": "Hash {hash} is not in the audit chain.",
     "agenda.file_missing": "The file {path} does not exist.",

@@ -1,0 +1,101 @@
+"""Agenda files: the shipped example, and malformed input that must say what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from meetingtui.agenda_file import load_agenda, parse_agenda
+from meetingtui.demo import build_demo_meeting, demo_agenda_text
+from meetingtui.errors import InputError
+from meetingtui.models import Attendance, Role
+
+GOOD = """
+[meeting]
+body = "Teknik- og Miljøudvalget"
+date = 2024-09-02
+time = "15:00"
+location = "Byrådssalen"
+
+[[members]]
+name = "Jens Hansen"
+affiliation = "V"
+role = "formand"
+
+[[members]]
+name = "Sekretær Ib"
+role = "observatør"
+
+[[items]]
+number = 715
+title = "Lukket: Køb af ejendom"
+closed = true
+
+[[items.sections]]
+heading = "Sagsfremstilling"
+text = "Forhandling om køb."
+"""
+
+
+def test_the_demo_is_the_example_agenda() -> None:
+    meeting = build_demo_meeting()
+    assert meeting.body == "17, stk. 4-udvalget"
+    assert meeting.starts_at.isoformat() == "2017-01-03T16:30:00"
+    assert [i.case_number for i in meeting.items][1:4] == ["13/20237", "16/16318", "16/16318"]
+    assert meeting.participants[0].role is Role.FORMAND
+    names = {p.name: p for p in meeting.participants}
+    assert names["Lars Holten"].affiliation == "LEUF"
+    assert names["Lars Holten"].attendance is Attendance.AFBUD
+    assert names["Inger Marie Vynne"].votes is False
+    assert demo_agenda_text().lstrip().startswith("#")
+
+
+def test_a_good_agenda(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    meeting = load_agenda(path)
+    assert meeting.items[0].number == "715" and meeting.items[0].closed
+    assert meeting.participants[1].votes is False
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (GOOD.replace('body = "Teknik- og Miljøudvalget"\n', ""), "meeting.body"),
+        (GOOD.replace('time = "15:00"', 'time = "25:99"'), "meeting.time"),
+        (GOOD.replace('role = "formand"', 'role = "konge"'), "members[1].role"),
+        (GOOD.replace('title = "Lukket: Køb af ejendom"', 'title = ""'), "items[1].title"),
+        (
+            GOOD.replace("[[items.sections]]", "[[items.sections]]\nfarve = 1"),
+            "items[1].sections[1].farve",
+        ),
+        (GOOD.split("[[items]]")[0], "items"),
+        (GOOD.replace('name = "Jens Hansen"', 'name = "\\u0001\\u0002"'), "members[1].name"),
+    ],
+)
+def test_field_errors_name_the_field(text: str, field: str) -> None:
+    with pytest.raises(InputError) as exc:
+        parse_agenda(text, path="udvalg.toml")
+    assert exc.value.params["field"] == field
+    assert exc.value.message.startswith("udvalg.toml: feltet " + field)
+
+
+def test_toml_syntax_error() -> None:
+    with pytest.raises(InputError) as exc:
+        parse_agenda("[meeting\nbody = 1", path="a.toml")
+    assert exc.value.key == "agenda.toml_syntax" and "a.toml" in exc.value.message
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(GOOD.encode("latin-1"))
+    with pytest.raises(InputError) as exc:
+        load_agenda(path)
+    assert exc.value.key == "agenda.not_utf8" and "latin1.toml" in exc.value.message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as exc:
+        load_agenda(tmp_path / "nope.toml")
+    assert exc.value.key == "agenda.file_missing"

@@ -1,0 +1,81 @@
+"""The core command line, run as a user would (the installed console script)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from meetingtui.cli import main
+
+
+def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("meetingtui", path=str(Path(sys.executable).parent)) or "meetingtui"
+    env = {k: v for k, v in os.environ.items() if k != "MEETINGTUI_DB"}
+    return subprocess.run(
+        [exe, "--db", str(db), *args], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_demo_list_verify(db_path: Path) -> None:
+    first = run("demo", "--no-open", db=db_path)
+    assert first.returncode == 0, first.stderr
+    again = run("demo", "--no-open", db=db_path)
+    assert again.stdout == first.stdout  # created once
+    listed = json.loads(run("list", "--json", db=db_path).stdout)
+    assert listed[0]["id"] == int(first.stdout)
+    assert listed[0]["body"] == "17, stk. 4-udvalget"
+    assert listed[0]["starts_at"] == "2017-01-03T16:30:00"
+    assert listed[0]["status"] == "planned"
+    verified = run("verify", db=db_path)
+    assert verified.returncode == 0 and "intakt" in verified.stdout
+
+
+def test_new_from_agenda_and_errors(db_path: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "møde.toml"
+    agenda.write_text(
+        '[meeting]\nbody = "Børne- og Skoleudvalget"\ndate = 2025-05-06\n'
+        '[[members]]\nname = "A"\n[[items]]\nnumber = "1"\ntitle = "Skolestruktur"\n',
+        encoding="utf-8",
+    )
+    created = run("new", str(agenda), db=db_path)
+    assert created.returncode == 0 and "Børne- og Skoleudvalget" in created.stdout
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[meeting]\nbody = "X"\n', encoding="utf-8")
+    failed = run("new", str(broken), db=db_path)
+    assert failed.returncode == 2
+    assert "broken.toml" in failed.stderr and "Traceback" not in failed.stderr
+    listed = json.loads(run("list", "--json", db=db_path).stdout)
+    assert len(listed) == 1
+
+
+def test_english_messages(db_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(db_path), "--lang", "en", "list"])
+    assert result.exit_code == 0
+    assert "There are no meetings" in result.output
+
+
+def test_verify_fails_on_tampering(db_path: Path) -> None:
+    import sqlite3
+
+    run("demo", "--no-open", db=db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE items SET title = 'Noget andet' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    result = run("verify", db=db_path)
+    assert result.returncode == 1 and "afviger" in result.stderr
+
+
+def test_verify_a_printed_hash(db_path: Path) -> None:
+    import sqlite3
+
+    run("demo", "--no-open", db=db_path)
+    head = sqlite3.connect(db_path).execute("SELECT hash FROM chain_head").fetchone()[0]
+    assert run("verify", "--hash", head[:16], db=db_path).returncode == 0
+    assert run("verify", "--hash", "deadbeef", db=db_path).returncode == 1

@@ -1,0 +1,184 @@
+"""Rules of procedure: unit tests and properties."""
+
+from __future__ import annotations
+
+from core_fixtures import build_meeting
+from hypothesis import given
+from hypothesis import strategies as st
+
+from meetingtui import rules
+from meetingtui.models import (
+    AbsenceKind,
+    Attendance,
+    Ballot,
+    Choice,
+    ElectionBallot,
+    ItemAbsence,
+    Motion,
+    MotionKind,
+    Movement,
+    MovementKind,
+    Participant,
+    Role,
+    Vote,
+    VoteCounts,
+    VoteResult,
+)
+
+
+def present_meeting():
+    meeting = build_meeting()
+    for p in meeting.participants:
+        p.attendance = Attendance.PRESENT
+    return meeting
+
+
+def test_majority_of_votes_cast_abstentions_do_not_count() -> None:
+    assert rules.result_of(VoteCounts(for_=2, against=1, abstain=2)) is VoteResult.ADOPTED
+
+
+def test_tie_means_the_proposal_falls() -> None:
+    assert rules.result_of(VoteCounts(for_=3, against=3, abstain=1)) is VoteResult.REJECTED
+
+
+def test_quorum_is_at_least_half_of_the_seats() -> None:
+    meeting = present_meeting()  # 9 voting seats, observer does not count
+    assert rules.quorum(meeting, None) == rules.Quorum(present=9, needed=5, seats=9)
+    for p in meeting.participants[:5]:
+        p.attendance = Attendance.AFBUD
+    status = rules.quorum(meeting, None)
+    assert (status.present, status.met) == (4, False)
+
+
+def test_inhabil_and_departed_members_do_not_count_but_substitutes_do() -> None:
+    meeting = present_meeting()
+    item = meeting.items[0]
+    item.absences.append(ItemAbsence(participant_id=1, name="Bo Hilsted", kind=AbsenceKind.INHABIL))
+    meeting.participants[1].movements.append(Movement(kind=MovementKind.LEFT, at=meeting.starts_at))
+    assert rules.quorum(meeting, item).present == 7
+    assert rules.quorum(meeting, meeting.items[1]).present == 8
+    meeting.participants[2].attendance = Attendance.AFBUD
+    meeting.participants.append(
+        Participant(
+            id=11,
+            name="Ib Stedfortræder",
+            affiliation="A",
+            role=Role.STEDFORTRAEDER,
+            attendance=Attendance.PRESENT,
+            substitute_for=3,
+        )
+    )
+    assert rules.quorum(meeting, meeting.items[1]).present == 8
+    assert rules.quorum(meeting, meeting.items[1]).seats == 9
+
+
+def test_substitute_does_not_vote_while_the_member_is_there() -> None:
+    meeting = present_meeting()
+    sub = Participant(
+        id=11,
+        name="Ib",
+        affiliation="A",
+        role=Role.STEDFORTRAEDER,
+        attendance=Attendance.PRESENT,
+        substitute_for=3,
+    )
+    meeting.participants.append(sub)
+    assert rules.ineligibility_reason(meeting, None, sub) == "refuse.reason_seat_taken"
+    meeting.participants[2].attendance = Attendance.FRAVAERENDE
+    assert rules.ineligibility_reason(meeting, None, sub) is None
+
+
+def test_who_may_vote() -> None:
+    meeting = present_meeting()
+    item = meeting.items[0]
+    item.absences.append(
+        ItemAbsence(participant_id=4, name="Anne Møller", kind=AbsenceKind.INHABIL)
+    )
+    item.absences.append(ItemAbsence(participant_id=5, name="Per Østergaard"))
+    meeting.participants[5].attendance = Attendance.AFBUD
+    reasons = {p.id: rules.ineligibility_reason(meeting, item, p) for p in meeting.participants}
+    assert reasons[4] == "refuse.reason_inhabil"
+    assert reasons[5] == "refuse.reason_item_absent"
+    assert reasons[6] == "refuse.reason_absent"
+    assert reasons[10] == "refuse.reason_non_voting"
+    assert [p.id for p in rules.eligible_voters(meeting, item)] == [1, 2, 3, 7, 8, 9]
+
+
+def test_election_tie_is_reported_not_guessed() -> None:
+    ballots = [
+        ElectionBallot(voter="a", candidate="Gert"),
+        ElectionBallot(voter="b", candidate="Lars"),
+    ]
+    outcome = rules.election_outcome(ballots, ["Gert", "Lars", "Louise"])
+    assert outcome.elected is None and outcome.tied == ("Gert", "Lars")
+    ballots.append(ElectionBallot(voter="c", candidate="Gert"))
+    assert rules.election_outcome(ballots, ["Gert", "Lars"]).elected == "Gert"
+
+
+def test_amendments_are_voted_first() -> None:
+    item = build_meeting().items[0]
+    item.motions = [
+        Motion(id=1, text="Indstillingen"),
+        Motion(id=2, kind=MotionKind.AENDRINGSFORSLAG, text="Beløbet hæves", amends=1),
+    ]
+    assert rules.amendment_order_warnings(item, 1)[0].key == "warn.amendments_first"
+    item.votes.append(Vote(id=1, motion_id=2, is_open=False))
+    assert rules.amendment_order_warnings(item, 1) == []
+
+
+def test_protokoltilfoersel_by_a_member_who_did_not_vote_against_warns() -> None:
+    item = build_meeting().items[0]
+    item.votes.append(
+        Vote(
+            id=1,
+            is_open=False,
+            ballots=[
+                Ballot(participant_id=8, name="Søren", choice=Choice.IMOD),
+                Ballot(participant_id=1, name="Bo", choice=Choice.FOR),
+            ],
+        )
+    )
+    assert rules.dissent_warnings(item, 8, "protokoltilførsel") == []
+    assert rules.dissent_warnings(item, 1, "protokoltilførsel")[0].key == "warn.dissent_not_against"
+    assert rules.dissent_warnings(item, 1, "mindretalsudtalelse") == []
+
+
+choices = st.sampled_from(list(Choice))
+
+
+@given(st.lists(choices, max_size=60))
+def test_tally_property(cast: list[Choice]) -> None:
+    ballots = [Ballot(name=f"m{n}", choice=c) for n, c in enumerate(cast)]
+    counts = rules.count_ballots(ballots)
+    assert counts.for_ + counts.against + counts.abstain == len(cast)
+    adopted = rules.result_of(counts) is VoteResult.ADOPTED
+    assert adopted == (cast.count(Choice.FOR) > cast.count(Choice.IMOD))
+    # Abstentions never change the result.
+    more = [*ballots, Ballot(name="x", choice=Choice.UNDLOD)]
+    assert rules.result_of(rules.count_ballots(more)) is rules.result_of(counts)
+
+
+@given(
+    st.lists(st.sampled_from(list(Attendance)), min_size=9, max_size=9),
+    st.sets(st.integers(1, 9)),
+    st.sets(st.integers(1, 9)),
+)
+def test_quorum_and_eligibility_properties(
+    attendance: list[Attendance], inhabil: set[int], departed: set[int]
+) -> None:
+    meeting = build_meeting()
+    item = meeting.items[0]
+    for p, a in zip(meeting.participants, attendance, strict=False):
+        p.attendance = a
+        if p.id in departed and a is Attendance.PRESENT:
+            p.movements.append(Movement(kind=MovementKind.LEFT, at=meeting.starts_at))
+    for pid in inhabil:
+        item.absences.append(
+            ItemAbsence(participant_id=pid, name=str(pid), kind=AbsenceKind.INHABIL)
+        )
+    voters = rules.eligible_voters(meeting, item)
+    for p in voters:
+        assert p.votes and p.is_present_now and p.id not in inhabil
+    status = rules.quorum(meeting, item)
+    assert status.present == len(voters)
+    assert status.met == (2 * len(voters) >= 9)

@@ -1,0 +1,231 @@
+"""A whole scripted meeting through the command API, and bad input that must change nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from core_fixtures import FakeClock, build_meeting
+
+from meetingtui.errors import CommandRefused, ConfirmationRequired, StorageError
+from meetingtui.models import (
+    AbsenceKind,
+    Attendance,
+    Choice,
+    DissentKind,
+    ItemStatus,
+    MeetingStatus,
+    MotionKind,
+    MovementKind,
+    VoteResult,
+)
+from meetingtui.service import MeetingService, create_meeting, list_meetings
+from meetingtui.storage import records
+from meetingtui.storage.db import connect
+from meetingtui.verify import verify
+
+
+@pytest.fixture
+def svc(db_path: Path):
+    conn = connect(db_path)
+    meeting_id = create_meeting(conn, build_meeting())
+    conn.close()
+    service = MeetingService.open(db_path, meeting_id, clock=FakeClock())
+    yield service
+    service.close()
+
+
+def dump(db_path: Path) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def roll_call(svc: MeetingService) -> None:
+    svc.open_meeting()
+    for p in svc.meeting.participants:
+        status = Attendance.AFBUD if p.name == "Lise Bach" else Attendance.PRESENT
+        svc.set_attendance(p.id, status)
+
+
+def test_whole_meeting_is_stored(svc: MeetingService, db_path: Path) -> None:
+    roll_call(svc)
+    sub = svc.seat_substitute("Niels Vinther", "V", 6).created_id
+    svc.start_item(1)
+    svc.record_decision(1, "Godkendt.")
+    svc.start_item(2)
+    svc.declare_inhabil(2, 7, "Er bestyrelsesmedlem i foreningen")
+    main_motion = svc.add_motion(2, "Indstillingen").created_id
+    amendment = svc.add_motion(
+        2,
+        "Beløbet hæves til 2 mio. kr.",
+        kind=MotionKind.AENDRINGSFORSLAG,
+        proposer="V",
+        amends=main_motion,
+    ).created_id
+    with pytest.raises(ConfirmationRequired):
+        svc.open_vote(2, motion_id=main_motion)  # the amendment goes first
+    amend_vote = svc.open_vote(2, motion_id=amendment).created_id
+    svc.cast_party(amend_vote, "V", Choice.FOR)
+    svc.cast_party(amend_vote, "A", Choice.IMOD)
+    svc.cast_party(amend_vote, "F", Choice.IMOD)
+    svc.cast_ballot(amend_vote, 9, Choice.FOR)
+    svc.close_vote(amend_vote)
+    vote = svc.open_vote(2, motion_id=main_motion).created_id
+    svc.cast_party(vote, "A", Choice.FOR)
+    svc.cast_party(vote, "V", Choice.IMOD)
+    svc.cast_ballot(vote, 8, Choice.UNDLOD)
+    svc.cast_ballot(vote, 9, Choice.IMOD)
+    with pytest.raises(CommandRefused):
+        svc.cast_ballot(vote, 7, Choice.FOR)  # inhabil
+    svc.close_vote(vote)
+    warned = svc.add_dissent(2, 9, "Ole Dam (O) ønsker sin modstand ført til protokols.")
+    assert warned.warnings == []
+    svc.record_decision(2, "Indstillingen faldt.")
+    svc.start_item(3)
+    for member in (1, 2, 3, 4):
+        assert svc.leave(member).warnings == []
+    outcome = svc.leave(5)  # 4 of 9 seats left: below half
+    assert outcome.warnings and outcome.warnings[0].key == "warn.quorum_lost"
+    with pytest.raises(ConfirmationRequired) as exc:
+        svc.record_decision(3, "Taget til efterretning.")
+    assert "beslutningsdygtigt" in exc.value.message
+    svc.arrive(1)
+    svc.record_decision(3, "Taget til efterretning.")
+    svc.postpone_item(4, "Afventer nye tal")
+    election_item = svc.meeting.items[0].id
+    held = svc.hold_election(
+        election_item,
+        "næstformand",
+        ["Anne Møller", "Karen Holm"],
+        {1: "Anne Møller", 7: "Karen Holm"},
+    )
+    assert held.warnings[-1].key == "warn.election_tie"
+    svc.close_meeting()
+    svc.approve_minutes()
+
+    conn = connect(db_path)
+    stored = records.load_meeting(conn, svc.meeting.id)
+    assert stored == svc.meeting
+    assert stored.status is MeetingStatus.APPROVED
+    assert [i.status for i in stored.items] == [
+        ItemStatus.DECIDED,
+        ItemStatus.DECIDED,
+        ItemStatus.DECIDED,
+        ItemStatus.POSTPONED,
+    ]
+    item2 = stored.items[1]
+    assert item2.absences[0].kind is AbsenceKind.INHABIL and item2.absences[0].participant_id == 7
+    first, second = item2.votes
+    assert (
+        first.result is VoteResult.REJECTED
+    )  # V 3 (Niels in Lise's seat) + O 1 for, A 3 + F 1 against
+    assert (second.counts.for_, second.counts.against, second.counts.abstain) == (3, 4, 1)
+    assert second.result is VoteResult.REJECTED
+    assert {b.name for b in second.ballots} >= {"Niels Vinther", "Ole Dam"}
+    assert sub in {b.participant_id for b in second.ballots}
+    assert item2.dissents[0].kind is DissentKind.PROTOKOLTILFOERSEL
+    departed = stored.participant(2)
+    assert departed.movements[-1].kind is MovementKind.LEFT
+    assert departed.movements[-1].item_id == 3
+    assert stored.items[0].elections[0].elected is None
+    assert stored.items[0].elections[0].tied == ["Anne Møller", "Karen Holm"]
+    assert verify(conn).ok
+    assert list_meetings(conn)[0].status is MeetingStatus.APPROVED
+    conn.close()
+
+
+def test_undo_reverts_the_last_action_and_keeps_the_log(svc: MeetingService, db_path: Path) -> None:
+    roll_call(svc)
+    svc.start_item(1)
+    svc.record_decision(1, "Godkendt.")
+    svc.undo()
+    assert svc.meeting.items[0].decision == ""
+    assert svc.meeting.items[0].status is ItemStatus.CURRENT
+    svc.undo()  # the start of item 1
+    assert svc.meeting.current_item_id is None
+    conn = connect(db_path)
+    assert records.load_meeting(conn, svc.meeting.id) == svc.meeting
+    types = [r[0] for r in conn.execute("SELECT type FROM events ORDER BY seq")]
+    assert types[-2:] == ["undone", "undone"] and "decision_recorded" in types
+    assert verify(conn).ok
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        pytest.param(lambda s: s.set_attendance(99, Attendance.PRESENT), id="unknown member"),
+        pytest.param(lambda s: s.start_item(42), id="unknown item"),
+        pytest.param(
+            lambda s: s.cast_ballot(s.vote_id, 6, Choice.FOR), id="ballot by absent member"
+        ),
+        pytest.param(
+            lambda s: s.cast_ballot(s.vote_id, 7, Choice.FOR), id="ballot by inhabil member"
+        ),
+        pytest.param(
+            lambda s: s.cast_ballot(s.closed_vote_id, 1, Choice.FOR), id="ballot after close"
+        ),
+        pytest.param(lambda s: s.cast_ballot(s.vote_id, 10, Choice.FOR), id="observer ballot"),
+        pytest.param(lambda s: s.record_decision(1, "\x00\x07 \x1b"), id="only control characters"),
+        pytest.param(lambda s: s.record_decision(1, "x" * 20_001), id="text too long"),
+        pytest.param(lambda s: s.set_attendance(1, "maybe"), id="bad attendance value"),
+        pytest.param(lambda s: s.cast_party(s.vote_id, "Ø", Choice.FOR), id="party with no voters"),
+        pytest.param(lambda s: s.approve_minutes(), id="approve an open meeting"),
+        pytest.param(lambda s: s.open_meeting(), id="open an open meeting"),
+    ],
+)
+def test_bad_commands_are_refused_and_change_nothing(svc, db_path, action) -> None:
+    roll_call(svc)
+    svc.set_attendance(6, Attendance.AFBUD)
+    svc.start_item(1)
+    svc.declare_inhabil(1, 7)
+    svc.closed_vote_id = svc.open_vote(1).created_id
+    svc.cast_ballot(svc.closed_vote_id, 1, Choice.FOR)
+    svc.close_vote(svc.closed_vote_id)
+    svc.vote_id = svc.open_vote(1, description="Tillægsbevilling").created_id
+    before = dump(db_path)
+    record_before = svc.meeting.model_copy(deep=True)
+    with pytest.raises(CommandRefused) as exc:
+        action(svc)
+    assert exc.value.message and "Traceback" not in exc.value.message
+    assert dump(db_path) == before
+    assert svc.meeting == record_before
+
+
+def test_closing_a_closed_meeting_is_refused(svc: MeetingService, db_path: Path) -> None:
+    roll_call(svc)
+    svc.close_meeting()
+    before = dump(db_path)
+    with pytest.raises(CommandRefused) as exc:
+        svc.close_meeting()
+    assert "lukket" in exc.value.message
+    with pytest.raises(CommandRefused):
+        svc.record_decision(1, "Godkendt.")
+    assert dump(db_path) == before
+
+
+def test_control_characters_are_removed_but_emoji_and_rtl_kept(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.record_decision(1, "Godkendt\x07 med bemærkning 👍 — مرحبا\x1b")
+    assert svc.meeting.items[0].decision == "Godkendt med bemærkning 👍 — مرحبا"
+
+
+def test_a_second_writer_is_refused_and_a_follower_sees_changes(svc, db_path) -> None:
+    with pytest.raises(StorageError) as exc:
+        MeetingService.open(db_path, svc.meeting.id)
+    assert "allerede åbent" in exc.value.message
+    follower = MeetingService.open(db_path, svc.meeting.id, readonly=True)
+    assert follower.refresh() is False
+    svc.open_meeting()
+    assert follower.refresh() is True
+    assert follower.meeting.status is MeetingStatus.OPEN
+    with pytest.raises(CommandRefused):
+        follower.set_attendance(1, Attendance.PRESENT)
+    follower.close()
+    svc.close()
+    again = MeetingService.open(db_path, svc.meeting.id)  # the lock went with the writer
+    again.close()

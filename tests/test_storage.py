@@ -1,0 +1,138 @@
+"""The database file: pragmas, damage, the audit chain and tamper detection."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from core_fixtures import FakeClock, build_meeting
+
+from meetingtui.errors import StorageError
+from meetingtui.models import Attendance, Choice
+from meetingtui.service import MeetingService, create_meeting
+from meetingtui.storage.db import connect, default_path
+from meetingtui.verify import verify
+
+
+def recorded_meeting(db_path: Path) -> int:
+    conn = connect(db_path)
+    meeting_id = create_meeting(conn, build_meeting())
+    conn.close()
+    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as svc:
+        svc.open_meeting()
+        for p in svc.meeting.participants:
+            svc.set_attendance(p.id, Attendance.PRESENT)
+        svc.start_item(1)
+        vote = svc.open_vote(1).created_id
+        svc.cast_party(vote, "A", Choice.FOR)
+        svc.cast_party(vote, "V", Choice.IMOD)
+        svc.close_vote(vote)
+        svc.record_decision(1, "Godkendt.")
+    return meeting_id
+
+
+def test_pragmas(db_path: Path) -> None:
+    conn = connect(db_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_default_path_honours_the_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MEETINGTUI_DB", str(tmp_path / "x.db"))
+    assert default_path() == tmp_path / "x.db"
+    monkeypatch.delenv("MEETINGTUI_DB")
+    assert default_path().name == "meetingtui.db"
+
+
+def test_a_file_that_is_not_a_database_is_named(tmp_path: Path) -> None:
+    bogus = tmp_path / "referat.db"
+    bogus.write_bytes("Referat fra mødet\n".encode() * 500)
+    with pytest.raises(StorageError) as exc:
+        connect(bogus)
+    assert "referat.db" in exc.value.message
+
+
+def test_a_damaged_database_is_reported(db_path: Path) -> None:
+    recorded_meeting(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    # Scribble over the b-tree pages after the schema page.
+    for offset in range(page_size * 2, min(len(data), page_size * 6), 7):
+        data[offset] = 0xFF
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(StorageError) as exc:
+        connect(db_path)
+    assert "beskadiget" in exc.value.message or "ikke en meetingtui-database" in exc.value.message
+
+
+def test_verify_passes_on_a_recorded_meeting(db_path: Path) -> None:
+    recorded_meeting(db_path)
+    conn = connect(db_path)
+    report = verify(conn)
+    assert report.ok and report.events > 10
+
+
+def _tamper(db_path: Path, *statements: str) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER events_no_update")
+    conn.execute("DROP TRIGGER events_no_delete")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return [p.key for p in verify(connect(db_path)).problems]
+
+
+def test_the_event_log_refuses_edits(db_path: Path) -> None:
+    recorded_meeting(db_path)
+    conn = connect(db_path)
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE events SET payload = '{}' WHERE seq = 3")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("DELETE FROM events WHERE seq = 3")
+
+
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [
+        (
+            [
+                "UPDATE events SET payload = replace(payload, 'Godkendt', 'Forkastet') "
+                "WHERE type = 'decision_recorded'"
+            ],
+            "verify.broken_hash",
+        ),
+        (["UPDATE events SET at = '2025-03-11T23:59:00' WHERE seq = 5"], "verify.broken_hash"),
+        (["DELETE FROM events WHERE seq = 4"], "verify.broken_link"),
+        (["DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)"], "verify.missing_events"),
+        (["UPDATE items SET decision = 'Forkastet' WHERE id = 1"], "verify.state_mismatch"),
+        (["DELETE FROM ballots WHERE position = 0"], "verify.state_mismatch"),
+        (["UPDATE participants SET attendance = 'afbud' WHERE id = 2"], "verify.state_mismatch"),
+    ],
+)
+def test_hand_edits_are_detected(db_path: Path, statements: list[str], expected: str) -> None:
+    recorded_meeting(db_path)
+    assert expected in _tamper(db_path, *statements)
+
+
+def test_every_event_row_is_covered(db_path: Path) -> None:
+    """Editing any single event, whichever, breaks the chain at that event."""
+    recorded_meeting(db_path)
+    conn = sqlite3.connect(db_path)
+    seqs = [r[0] for r in conn.execute("SELECT seq FROM events")]
+    conn.close()
+    for seq in seqs:
+        copy = db_path.with_name(f"copy{seq}.db")
+        src = sqlite3.connect(db_path)
+        dst = sqlite3.connect(copy)
+        src.backup(dst)
+        src.close()
+        dst.close()
+        problems = _tamper(copy, f"UPDATE events SET type = type || ' ' WHERE seq = {seq}")
+        assert problems and problems[0] in ("verify.broken_hash", "verify.broken_link"), seq
