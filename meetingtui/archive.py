@@ -1,0 +1,299 @@
+"""Importing files into the archive: find files, parse them in parallel, store each atomically.
+
+Parsing is the CPU-heavy part, so files are parsed in a process pool (two workers on the usual
+laptop); every parsed file is written from the main process, in its own transaction, through
+`service.import_meeting`. A file's content hash (SHA-256 of its bytes) makes importing it again
+a no-op. Failures never stop the run: each file gets a status and, when it failed, a one-line
+reason from the message catalog.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from meetingtui import importers
+from meetingtui.errors import MeetingError
+from meetingtui.i18n import t
+from meetingtui.importers.common import unplaced_count
+from meetingtui.models import Meeting
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are refused unread
+
+
+class FileStatus(StrEnum):
+    IMPORTED = "imported"
+    PRESENT = "present"  # the same content is already in the archive
+    FAILED = "failed"
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: FileStatus
+    format: str = ""
+    meeting_ids: list[int] = field(default_factory=list)
+    meetings: int = 0
+    items: int = 0
+    unplaced: int = 0  # pieces of text the importer could not place (kept in "unplaced")
+    reason: str = ""  # one line, in the active language, when the file failed
+
+
+@dataclass
+class ImportSummary:
+    files: list[FileResult]
+    elapsed: float = 0.0
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for f in self.files if f.status is status)
+
+    @property
+    def imported(self) -> int:
+        return self.count(FileStatus.IMPORTED)
+
+    @property
+    def present(self) -> int:
+        return self.count(FileStatus.PRESENT)
+
+    @property
+    def failed(self) -> int:
+        return self.count(FileStatus.FAILED)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "imported": self.imported,
+            "present": self.present,
+            "failed": self.failed,
+            "unplaced": sum(f.unplaced for f in self.files),
+            "elapsed_seconds": round(self.elapsed, 3),
+            "files": [{**asdict(f), "status": f.status.value} for f in self.files],
+        }
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    items: int  # agenda items found so far
+    elapsed: float
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left, estimated from the pace so far; None before the first file is done."""
+        if self.done == 0:
+            return None
+        return self.elapsed / self.done * (self.total - self.done)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+# --------------------------------------------------------------------------- finding files
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(files to import, paths that do not exist). Folders are walked recursively in name order;
+    hidden files and folders (".git", ".DS_Store") are skipped."""
+    found: list[Path] = []
+    missing: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith("."):
+                        candidate = Path(root) / name
+                        if candidate.resolve() not in seen:
+                            seen.add(candidate.resolve())
+                            found.append(candidate)
+        elif path.is_file():
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append(path)
+        else:
+            missing.append(path)
+    return found, missing
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass
+class ParsedFile:
+    """What a worker sends back: meetings, or an error as a catalog key (rendered by the caller,
+    in the caller's language)."""
+
+    path: str
+    content_hash: str = ""
+    format: str = ""
+    meetings: list[Meeting] = field(default_factory=list)
+    error_key: str = ""
+    error_params: dict[str, object] = field(default_factory=dict)
+
+
+def parse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
+    """Read and parse one file. Never raises: any failure comes back as an error key."""
+    result = ParsedFile(path=path)
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            result.error_key = "import.error.too_large"
+            result.error_params = {"size": round(size / 2**20, 1), "limit": max_bytes // 2**20}
+            return result
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+        result.content_hash = hashlib.sha256(data).hexdigest()
+        result.format, result.meetings = importers.parse(data, source=os.path.basename(path))
+        if not result.meetings:
+            result.error_key = "import.error.no_meetings"
+    except MeetingError as error:
+        result.error_key, result.error_params = error.key, dict(error.params)
+    except OSError as error:
+        result.error_key, result.error_params = (
+            "import.error.unreadable",
+            {"reason": error.strerror or str(error)},
+        )
+    except RecursionError:
+        result.error_key = "import.error.too_deep"
+    except Exception as error:  # a hostile file must not stop the whole run
+        result.error_key = "import.error.internal"
+        result.error_params = {"reason": f"{type(error).__name__}: {error}"[:300]}
+    if result.error_key:
+        result.meetings = []
+    return result
+
+
+# --------------------------------------------------------------------------- storing
+
+
+def _hashes(content_hash: str, count: int) -> list[str]:
+    """One hash per meeting: the file's for the first, suffixed for further meetings in it."""
+    return [content_hash] + [f"{content_hash}#{n}" for n in range(2, count + 1)]
+
+
+def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
+    """Write a parsed file's meetings; the file's status and counts."""
+    from meetingtui import service
+
+    result = FileResult(path=parsed.path, status=FileStatus.FAILED, format=parsed.format)
+    if parsed.error_key:
+        result.reason = t(parsed.error_key, **parsed.error_params)
+        return result
+    result.meetings = len(parsed.meetings)
+    result.items = sum(len(m.items) for m in parsed.meetings)
+    result.unplaced = sum(unplaced_count(m) for m in parsed.meetings)
+    try:
+        for meeting, content_hash in zip(
+            parsed.meetings, _hashes(parsed.content_hash, len(parsed.meetings)), strict=True
+        ):
+            meeting_id = service.import_meeting(conn, meeting, content_hash=content_hash)
+            if meeting_id is not None:
+                result.meeting_ids.append(meeting_id)
+    except MeetingError as error:
+        result.reason = t("import.error.storage", reason=error.message)
+        return result
+    except sqlite3.Error as error:
+        result.reason = t("import.error.storage", reason=str(error))
+        return result
+    result.status = FileStatus.IMPORTED if result.meeting_ids else FileStatus.PRESENT
+    return result
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def import_paths(
+    db_path: str | Path,
+    paths: Iterable[str | Path],
+    *,
+    workers: int = 2,
+    on_progress: ProgressCallback | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    conn: sqlite3.Connection | None = None,
+) -> ImportSummary:
+    """Import files and folders into the database at `db_path` (or the open `conn`).
+
+    `workers` > 1 parses in that many processes when there is more than one file. The summary
+    lists files in the order they were given (folders in name order).
+    """
+    from meetingtui.storage.db import connect
+
+    started = time.monotonic()
+    files, missing = collect_files(paths)
+    results: dict[int, FileResult] = {}
+    total = len(files)
+    items_found = 0
+    own_conn = conn is None
+    connection = conn if conn is not None else connect(db_path)
+
+    def finished(index: int, parsed: ParsedFile) -> None:
+        nonlocal items_found
+        results[index] = store_parsed(connection, parsed)
+        items_found += results[index].items
+        if on_progress is not None:
+            on_progress(Progress(len(results), total, items_found, time.monotonic() - started))
+
+    try:
+        if on_progress is not None:
+            on_progress(Progress(0, total, 0, 0.0))
+        if workers > 1 and total > 1:
+            _parse_in_pool(files, workers, max_bytes, finished)
+        else:
+            for index, path in enumerate(files):
+                finished(index, parse_file(str(path), max_bytes))
+    finally:
+        if own_conn:
+            connection.close()
+    ordered = [results[i] for i in range(total)]
+    ordered.extend(
+        FileResult(path=str(p), status=FileStatus.FAILED, reason=t("import.path_missing", path=p))
+        for p in missing
+    )
+    return ImportSummary(files=ordered, elapsed=time.monotonic() - started)
+
+
+def _parse_in_pool(
+    files: list[Path],
+    workers: int,
+    max_bytes: int,
+    finished: Callable[[int, ParsedFile], None],
+) -> None:
+    """Parse in worker processes, a bounded number of files ahead of the writer, so memory
+    stays flat on large folders; results are stored as they arrive."""
+    ahead = workers * 4
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: dict[Future[ParsedFile], int] = {}
+        queue = iter(enumerate(files))
+        for index, path in queue:
+            pending[pool.submit(parse_file, str(path), max_bytes)] = index
+            if len(pending) >= ahead:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                try:
+                    parsed = future.result()
+                except Exception as error:  # a crashed worker fails one file
+                    parsed = ParsedFile(
+                        path=str(files[index]),
+                        error_key="import.error.internal",
+                        error_params={"reason": f"{type(error).__name__}: {error}"[:300]},
+                    )
+                finished(index, parsed)
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending[pool.submit(parse_file, str(nxt[1]), max_bytes)] = nxt[0]

@@ -1,0 +1,217 @@
+"""Archive commands: `import`, `search` and `case`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from meetingtui.archive import FileStatus, ImportSummary, Progress, import_paths
+from meetingtui.i18n import t
+
+
+def _db_path(ctx: click.Context) -> Path:
+    obj = ctx.find_root().obj or {}
+    if obj.get("db_path"):
+        return Path(obj["db_path"])
+    from meetingtui.storage.db import default_path
+
+    return default_path()
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return t("import.progress.eta_unknown")
+    seconds = round(seconds)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+class _ProgressLine:
+    """One redrawn line on stderr: a bar, files done, items found and time left."""
+
+    width = 24
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, progress: Progress) -> None:
+        if not self.enabled or progress.total == 0:
+            return
+        filled = int(self.width * progress.done / progress.total)
+        bar = "█" * filled + "░" * (self.width - filled)
+        text = t(
+            "import.progress",
+            done=progress.done,
+            total=progress.total,
+            items=progress.items,
+            eta=_clock(progress.eta),
+        )
+        click.echo(f"\r{bar} {text}\x1b[K", nl=False, err=True)
+
+    def close(self) -> None:
+        if self.enabled:
+            click.echo("", err=True)
+
+
+def _status(status: FileStatus) -> str:
+    return t(f"import.status.{status.value}")
+
+
+def _print_summary(summary: ImportSummary) -> None:
+    header = t("import.summary.header").split("\t")
+    rows = [
+        [
+            f.path,
+            f.format or "-",
+            _status(f.status),
+            str(f.meetings),
+            str(f.items),
+            str(f.unplaced),
+            f.reason,
+        ]
+        for f in summary.files
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        click.echo("  ".join([*cells, row[-1]]).rstrip())
+    click.echo(
+        t(
+            "import.summary.totals",
+            imported=summary.imported,
+            present=summary.present,
+            failed=summary.failed,
+        )
+    )
+
+
+@click.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON for scripts.")
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Parser processes."
+)
+@click.pass_context
+def import_(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, workers: int) -> None:
+    """Import referats and agendas (files or folders, recursively) into the archive.
+
+    The format is detected from each file's content. Exit status 1 when any file failed.
+    """
+    progress = _ProgressLine()
+    if as_json:
+        progress.enabled = False
+    try:
+        summary = import_paths(_db_path(ctx), paths, workers=workers, on_progress=progress)
+    finally:
+        progress.close()
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    elif not summary.files:
+        click.echo(t("import.no_files"))
+    else:
+        _print_summary(summary)
+    if not summary.ok:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("query")
+@click.option("--body", default=None, help="Only this body (part of its name).")
+@click.option("--from", "date_from", default=None, help="From this date (inclusive).")
+@click.option("--to", "date_to", default=None, help="To this date (inclusive).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: str,
+    body: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search titles, sections and decisions in the archive."""
+    from dataclasses import asdict
+
+    from meetingtui.storage import search as store
+    from meetingtui.storage.db import connect
+
+    conn = connect(_db_path(ctx))
+    try:
+        hits = store.search(
+            conn, query, body=body, date_from=date_from, date_to=date_to, limit=limit,
+            marks=("", "") if as_json else ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty()
+            else ("[", "]"),
+        )  # fmt: skip
+    finally:
+        conn.close()
+    if as_json:
+        click.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo(t("search.no_hits"))
+        return
+    for hit in hits:
+        title = f"{t('case.closed')}: {hit.title}" if hit.closed else hit.title
+        click.echo(
+            t("search.hit", date=hit.date, body=hit.body, number=hit.number, title=title)
+            + f"  [#{hit.meeting_id}]"
+        )
+        snippet = " ".join(hit.snippet.split())
+        if snippet:
+            click.echo(f"    {snippet}")
+
+
+@click.command()
+@click.argument("case_number")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_context
+def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
+    """Every item with this case number, across meetings, in date order, with its decisions."""
+    from dataclasses import asdict
+
+    from meetingtui.storage import search as store
+    from meetingtui.storage.db import connect
+
+    conn = connect(_db_path(ctx))
+    try:
+        entries = store.case_history(conn, case_number)
+    finally:
+        conn.close()
+    if as_json:
+        payload = [
+            {**asdict(e), "decision_history": [d.model_dump() for d in e.decision_history]}
+            for e in entries
+        ]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        click.echo(t("case.none", case=case_number))
+        sys.exit(1)
+    click.echo(t("case.header", case=case_number, count=len(entries)))
+    for entry in entries:
+        title = f"{t('case.closed')}: {entry.title}" if entry.closed else entry.title
+        click.echo("")
+        click.echo(
+            t(
+                "case.entry",
+                date=entry.starts_at[:10],
+                body=entry.body,
+                number=entry.number,
+                title=title,
+            )
+            + f"  [#{entry.meeting_id}]"
+        )
+        for earlier in entry.decision_history[:-1] if entry.decision else entry.decision_history:
+            label = " ".join(part for part in (earlier.body, earlier.date) if part)
+            click.echo(f"    {label}: {' '.join(earlier.text.split())}")
+        click.echo("    " + (" ".join(entry.decision.split()) or t("case.no_decision")))
+
+
+def register(group: click.Group) -> None:
+    group.add_command(import_)
+    group.add_command(search)
+    group.add_command(case)
