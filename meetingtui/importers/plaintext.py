@@ -1,0 +1,143 @@
+"""Plain text extracted from a PDF referat or dagsorden (pdftotext, copy-paste, web transcripts).
+
+Three layouts occur: pages separated by form feeds (pdftotext), a web viewer's "transcript"
+with one numbered line per page, and plain lines with no page breaks at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.errors import InputError
+from meetingtui.importers import limits
+from meetingtui.importers.textparse import (
+    Document,
+    Line,
+    build_meeting,
+    clean_line,
+    strip_running_lines,
+)
+from meetingtui.models import Meeting
+
+FORMAT = "text-referat"
+
+_MARKERS = re.compile(rb"(?i)(referat|dagsorden|beslutningsprotokol)")
+_STRUCTURE = re.compile(
+    rb"(?i)(sagsnr|beslutning|indholdsfortegnelse|punkt\s+\d|indstilling|sagsfremstilling)"
+)
+_PAGE_LINE = re.compile(r"^(\d{1,4})(?:\s+(.*))?$")
+_PAGE_FOOTER = re.compile(r"(?i)\bside\s*\d+(?:\s*(?:af|/)\s*\d+)?\b|^\d+\s*(?:af|/)\s*\d+$")
+
+
+def sniff(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = decode(data[:16384]).encode("utf-8", "replace")
+    elif b"\x00" in head:
+        return False
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] in (b"{", b"[", b"<") or stripped.startswith(b"%PDF") or head[:2] == b"PK":
+        return False
+    window = data[:400_000]
+    return bool(_MARKERS.search(head[:6000]) and _STRUCTURE.search(window))
+
+
+def decode(data: bytes) -> str:
+    """Text in whatever encoding it came in: UTF-8/16 with BOM, UTF-8, else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Mostly UTF-8 with a few broken bytes, or a legacy single-byte file.
+        text = data.decode("utf-8", "replace")
+        if text.count("\ufffd") * 200 < len(text):
+            return text
+        return data.decode("cp1252", "replace")
+
+
+def parse(data: bytes, *, source: str = "") -> list[Meeting]:
+    return [build_meeting(read_document(data, source=source), source=source)]
+
+
+def read_document(data: bytes, *, source: str = "") -> Document:
+    limits.check_size(data, limits.MAX_TEXT_BYTES, source)
+    if not data.strip():
+        raise InputError("import.error.empty", source=source)
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    unplaced: list[str] = []
+    if "\f" in text:
+        pages = [_lines(chunk, n) for n, chunk in enumerate(text.split("\f"))]
+    else:
+        transcript = _transcript_pages(text.split("\n"))
+        if transcript is not None:
+            pages, before, after = transcript
+            unplaced.extend(t for t in (before, after) if t)
+        else:
+            pages = [_lines(text, 0)]
+    pages = [p for p in pages if p]
+    dropped = 0
+    if len(pages) > 1:
+        pages, dropped, last_with_header = strip_running_lines(pages)
+        if 0 <= last_with_header < len(pages) - 1:
+            # Pages after the last one carrying the referat's running header are attachments.
+            tail = pages[last_with_header + 1 :]
+            pages = pages[: last_with_header + 1]
+            unplaced.extend("\n".join(ln.text for ln in page) for page in tail if page)
+    elif pages:
+        kept = _drop_repeated_footers(pages[0])
+        dropped = len(pages[0]) - len(kept)
+        pages = [kept]
+    lines = [ln for page in pages for ln in page]
+    return Document(lines=lines, unplaced=unplaced, dropped_lines=dropped)
+
+
+def _lines(chunk: str, page: int) -> list[Line]:
+    return [Line(t, page) for t in (clean_line(raw) for raw in chunk.split("\n")) if t]
+
+
+def _transcript_pages(raw_lines: list[str]) -> tuple[list[list[Line]], str, str] | None:
+    """A viewer transcript: "1 <page one>", "2 <page two>", ... each page on one line."""
+    numbered = [
+        (i, int(m.group(1)), m.group(2) or "")
+        for i, raw in enumerate(raw_lines)
+        if (m := _PAGE_LINE.match(raw.strip()))
+    ]
+    run: list[tuple[int, int, str]] = []
+    for entry in numbered:
+        if not run and entry[1] == 1:
+            run = [entry]
+        elif run and entry[1] == run[-1][1] + 1:
+            run.append(entry)
+    if len(run) < 3 or sum(len(t) for _, _, t in run) / len(run) < 120:
+        return None
+    first, last = run[0][0], run[-1][0]
+    pages: list[list[Line]] = []
+    page_starts = {i for i, _, _ in run}
+    for i in range(first, last + 1):
+        raw = raw_lines[i].strip()
+        if i in page_starts:
+            m = _PAGE_LINE.match(raw)
+            pages.append([Line(clean_line(m.group(2) or ""), len(pages))] if m else [])
+        elif raw and pages:
+            pages[-1].append(Line(clean_line(raw), len(pages) - 1))
+    pages = [[ln for ln in page if ln.text] for page in pages]
+    before = "\n".join(ln.strip() for ln in raw_lines[:first] if ln.strip())
+    after = "\n".join(ln.strip() for ln in raw_lines[last + 1 :] if ln.strip())
+    return pages, before, after
+
+
+def _drop_repeated_footers(lines: list[Line]) -> list[Line]:
+    """Without page breaks, drop only lines that look like page footers ("Side 3 af 12")."""
+    shapes: dict[str, int] = {}
+    for line in lines:
+        if len(line.text) <= 100 and _PAGE_FOOTER.search(line.text):
+            key = re.sub(r"\d+", "#", line.text.lower())
+            shapes[key] = shapes.get(key, 0) + 1
+    repeated = {k for k, c in shapes.items() if c >= 2}
+    return [
+        ln for ln in lines
+        if not (len(ln.text) <= 100 and re.sub(r"\d+", "#", ln.text.lower()) in repeated)
+    ]  # fmt: skip
