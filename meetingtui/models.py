@@ -7,27 +7,29 @@ replayed from its events and compared across export and import.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-# Characters a referat may contain: printable text, tabs and newlines. Everything else below
-# U+0020 (and DEL, C1 controls) is removed on the way in, so no document or database ever
-# holds them.
-_ALLOWED_CONTROLS = {"\n", "\t"}
+# Characters no referat or database should hold: C0/C1 controls other than tab and newline,
+# lone surrogates and private-use code points (PDF bullet glyphs such as U+F0B7). Emoji and
+# right-to-left text are kept.
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
 
 
 def clean_text(value: str) -> str:
     """Strip control characters and normalise to NFC; keep newlines, tabs, emoji and RTL text."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(
-        ch
-        for ch in value
-        if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
-    )
-    return unicodedata.normalize("NFC", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _UNWANTED.sub("", value)
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value
 
 
 class Model(BaseModel):
@@ -298,9 +300,9 @@ class Meeting(Model):
 
     def find_vote(self, vote_id: int) -> tuple[AgendaItem, Vote] | None:
         for item in self.items:
-            vote = item.vote(vote_id)
-            if vote is not None:
-                return item, vote
+            for vote in item.votes:
+                if vote.id == vote_id:
+                    return item, vote
         return None
 
     def next_id(self, kind: str) -> int:

@@ -44,6 +44,7 @@ class Touched:
     items: set[int] = field(default_factory=set)  # the item row itself
     children: set[tuple[int, str]] = field(default_factory=set)  # (item_id, child table)
     votes: set[int] = field(default_factory=set)  # a vote row and its ballots
+    ballots: set[tuple[int, int]] = field(default_factory=set)  # (vote_id, position)
     everything: bool = False
 
 
@@ -213,6 +214,7 @@ def _ballots(m: Meeting, p: Payload, at: datetime) -> Touched:
     assert found is not None
     _, vote = found
     positions = {b.participant_id: n for n, b in enumerate(vote.ballots)}
+    touched = Touched()
     for cast in p["ballots"]:
         person = _person(m, cast["participant_id"])
         ballot = Ballot(
@@ -226,7 +228,8 @@ def _ballots(m: Meeting, p: Payload, at: datetime) -> Touched:
         else:
             positions[person.id] = len(vote.ballots)
             vote.ballots.append(ballot)
-    return Touched(votes={vote.id})
+        touched.ballots.add((vote.id, positions[person.id]))
+    return touched
 
 
 @reducer("vote_closed")

@@ -137,6 +137,7 @@ _INSERT = {
     for table, cols in COLUMNS.items()
 }
 _INSERT["meetings"] = _INSERT["meetings"].replace("INSERT", "INSERT OR REPLACE", 1)
+_UPSERT_BALLOT = _INSERT["ballots"].replace("INSERT", "INSERT OR REPLACE", 1)
 
 # Child tables of an item, keyed by item_id, and the model list each one mirrors.
 ITEM_CHILDREN = (
@@ -373,6 +374,15 @@ def write_touched(conn: sqlite3.Connection, m: Meeting, touched: Touched) -> Non
     for item_id, table in touched.children:
         _delete_children(conn, m.id, item_id, table)
         _insert_all(conn, child_rows(m.id, m.items[positions[item_id]], table))
+    if touched.ballots:
+        ballots = {}
+        for vote_id, position in touched.ballots:
+            found = m.find_vote(vote_id)
+            assert found is not None
+            b = found[1].ballots[position]
+            row = (m.id, vote_id, position, b.participant_id, b.name, b.affiliation, b.choice.value)
+            ballots[(vote_id, position)] = row
+        conn.executemany(_UPSERT_BALLOT, list(ballots.values()))
     for vote_id in touched.votes:
         found = m.find_vote(vote_id)
         assert found is not None
