@@ -1,0 +1,285 @@
+"""The Textual application: opens a meeting, runs every command through one place, follows.
+
+Every change goes through `MeetingApp.run_command`, which calls the command API and redraws
+from the committed record only after it returns. A refused command shows its message; a rule
+the chair may overrule asks first, then repeats the command with `confirm=True`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError, StorageError
+from meetingtui.i18n import set_language, t
+from meetingtui.keymap import THEMES, UiConfig, actions_in, load_config, validate_keymap
+from meetingtui.models import MeetingStatus
+from meetingtui.screens.base import KeymapCommands, KeymapScreen, key_label
+
+# High-contrast themes for a projector: near-black on white and white on near-black, with
+# warning and error colours that stay distinct when a projector washes colours out.
+PROJECTOR_THEMES = (
+    Theme(
+        name="textual-light",
+        primary="#003366",
+        secondary="#00509e",
+        accent="#8a4b00",
+        warning="#8a4b00",
+        error="#b00020",
+        success="#0b6e2b",
+        foreground="#000000",
+        background="#ffffff",
+        surface="#f2f2f2",
+        panel="#dcdcdc",
+        dark=False,
+        variables={"footer-key-foreground": "#003366", "block-cursor-text-style": "bold"},
+    ),
+    Theme(
+        name="textual-dark",
+        primary="#4da3ff",
+        secondary="#8cc4ff",
+        accent="#ffb000",
+        warning="#ffb000",
+        error="#ff5c5c",
+        success="#4ee37a",
+        foreground="#ffffff",
+        background="#000000",
+        surface="#121212",
+        panel="#262626",
+        dark=True,
+        variables={"block-cursor-text-style": "bold"},
+    ),
+)
+
+
+class MeetingApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "meetingtui"
+    COMMANDS = App.COMMANDS | {KeymapCommands}
+
+    def __init__(
+        self,
+        db_path: Path,
+        meeting_id: int | None,
+        *,
+        readonly: bool,
+        config: UiConfig,
+        clock: Callable[[], datetime],
+        follow_interval: float = 0.5,
+    ) -> None:
+        self.keymap: dict[str, str] = dict(config.keymap)
+        super().__init__()
+        self.db_path = db_path
+        self.initial_meeting_id = meeting_id
+        self.readonly = readonly
+        self.config = config
+        self.clock = clock
+        self.follow_interval = follow_interval
+        self.service: Any = None  # MeetingService, imported lazily to keep startup fast
+        # The app's own keys come from the keymap too; Textual's default ctrl+q gives way.
+        self._bindings.key_to_bindings.pop("ctrl+q", None)
+        for action, keys in actions_in("app", self.keymap).items():
+            for binding in Binding.make_bindings(
+                [
+                    Binding(
+                        keys,
+                        action,
+                        t(f"key.app.{action}"),
+                        id=f"app.{action}",
+                        key_display=key_label(keys),
+                        priority=action in ("quit", "help"),
+                    )
+                ]
+            ):
+                self._bindings._add_binding(binding)
+
+    # -- start -------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for theme in PROJECTOR_THEMES:
+            self.register_theme(theme)
+        self.theme = THEMES.get(self.config.theme or "dark", "textual-dark")
+        if self.initial_meeting_id is None:
+            self.show_start()
+        else:
+            self.open_meeting(self.initial_meeting_id, readonly=self.readonly)
+        self.set_interval(1.0, self._tick)
+        self.set_interval(self.follow_interval, self._follow)
+
+    def show_start(self) -> None:
+        from meetingtui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+
+    def open_meeting(self, meeting_id: int, *, readonly: bool = False) -> bool:
+        """Open a meeting and show it where it stands (resume after a crash included)."""
+        from meetingtui.service import MeetingService
+
+        try:
+            service = MeetingService.open(
+                self.db_path, meeting_id, readonly=readonly, clock=self.clock
+            )
+        except StorageError as exc:
+            if exc.key == "storage.locked" and not readonly:
+                self.push_screen(
+                    self._confirm_dialog([exc.message], t("tui.open_readonly_question")),
+                    lambda ok: self.open_meeting(meeting_id, readonly=True) if ok else None,
+                )
+            else:
+                self.notify(exc.message, title=t("tui.error_title"), severity="error")
+                if len(self.screen_stack) <= 1:
+                    self.show_start()
+            return False
+        self.close_service()
+        self.service = service
+        self.readonly = service.readonly
+        self._show_meeting()
+        return True
+
+    def _show_meeting(self) -> None:
+        from meetingtui.screens.meeting import MeetingScreen
+        from meetingtui.screens.rollcall import RollCallScreen
+        from meetingtui.screens.vote import VoteScreen
+
+        meeting = self.service.meeting
+        self.push_screen(MeetingScreen())
+        if meeting.status is MeetingStatus.PLANNED and not self.readonly:
+            self.push_screen(RollCallScreen())
+            return
+        current = meeting.current_item
+        if current is not None and meeting.status is MeetingStatus.OPEN:
+            open_vote = next((v for v in current.votes if v.is_open), None)
+            if open_vote is not None:
+                self.push_screen(VoteScreen(open_vote.id))
+
+    def close_service(self) -> None:
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+
+    def on_unmount(self) -> None:
+        self.close_service()
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def _confirm_dialog(self, warnings: list[str], question: str = "") -> Any:
+        from meetingtui.screens.dialogs import ConfirmDialog
+
+        return ConfirmDialog(warnings, question)
+
+    def run_command(
+        self,
+        command: Callable[..., Any],
+        *args: object,
+        on_done: Callable[[Any], None] | None = None,
+        **kwargs: object,
+    ) -> Any:
+        """Run one command of the API and redraw from what it committed.
+
+        Returns the Outcome, or None when it was refused or waits for the chair to confirm.
+        """
+        try:
+            outcome = command(*args, **kwargs)
+        except ConfirmationRequired as exc:
+
+            def answer(confirmed: bool | None) -> None:
+                if confirmed:
+                    self.run_command(command, *args, on_done=on_done, **{**kwargs, "confirm": True})
+
+            self.push_screen(self._confirm_dialog([w.message for w in exc.warnings]), answer)
+            return None
+        except (CommandRefused, StorageError) as exc:
+            self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+            self.refresh_views()
+            return None
+        except MeetingError as exc:
+            self.notify(exc.message, title=t("tui.error_title"), severity="error", timeout=8)
+            return None
+        self.refresh_views()
+        for warning in outcome.warnings:
+            self.notify(
+                "⚠ " + warning.message, title=t("tui.warning_title"), severity="warning", timeout=10
+            )
+        if on_done is not None:
+            on_done(outcome)
+        return outcome
+
+    def refresh_views(self) -> None:
+        """Redraw the visible screen now; the ones below redraw when they come back."""
+        for screen in self.screen_stack:
+            if isinstance(screen, KeymapScreen):
+                if screen is self.screen:
+                    screen.refresh_view()
+                else:
+                    screen.stale = True
+
+    def _tick(self) -> None:
+        screen = self.screen
+        if isinstance(screen, KeymapScreen):
+            screen.tick()
+
+    def _follow(self) -> None:
+        """A read-only follower reloads when the writer committed something."""
+        if self.service is not None and self.service.readonly and self.service.refresh():
+            self.refresh_views()
+
+    # -- app-wide actions --------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from meetingtui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen())
+
+    def action_undo(self) -> None:
+        if self.service is None:
+            return
+        if self.run_command(self.service.undo) is not None:
+            self.notify(t("tui.undone"), timeout=3)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.service is not None and not self.readonly
+        return True
+
+
+def build_app(
+    db_path: Path | str,
+    meeting_id: int | None = None,
+    *,
+    readonly: bool = False,
+    lang: str | None = "da",
+    config: UiConfig | Mapping[str, str] | Path | str | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> MeetingApp:
+    """The app for the CLI and the tests.
+
+    `config` is a path to a TOML config file (None: the user config dir's keymap.toml if it
+    exists), an already loaded UiConfig, or a keymap dict. `lang` wins over the config file's
+    language unless it is None. `clock` fixes the time (tests, snapshots).
+    """
+    if isinstance(config, UiConfig):
+        ui_config = config
+    elif isinstance(config, Mapping):
+        keymap = dict(config)
+        validate_keymap(keymap)
+        ui_config = UiConfig(keymap={**UiConfig().keymap, **keymap})
+    else:
+        ui_config = load_config(config)
+    set_language(lang or ui_config.lang or "da")
+    if clock is None:
+        from meetingtui.service import local_now
+
+        clock = local_now
+    return MeetingApp(Path(db_path), meeting_id, readonly=readonly, config=ui_config, clock=clock)

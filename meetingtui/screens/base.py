@@ -1,0 +1,129 @@
+"""What every screen shares: bindings built from the keymap, the palette, read-only gating."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.binding import Binding, BindingsMap
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from meetingtui.i18n import t
+from meetingtui.keymap import actions_in, split_keys
+
+if TYPE_CHECKING:
+    from meetingtui.screens.app import MeetingApp
+
+
+def key_label(keys: str) -> str:
+    """How a key list reads in the footer, help and palette: "f1", "ctrl+z", "/"."""
+    names = {"slash": "/", "escape": "esc", "enter": "⏎"}
+    return "/".join(names.get(k, k) for k in split_keys(keys))
+
+
+def build_bindings(scope: str, keymap: Mapping[str, str]) -> list[Binding]:
+    """One Binding per action of `scope`, with the user's keys and the active language."""
+    return [
+        Binding(
+            keys,
+            action,
+            t(f"key.{scope}.{action}"),
+            id=f"{scope}.{action}",
+            key_display=key_label(keys),
+        )
+        for action, keys in actions_in(scope, keymap).items()
+    ]
+
+
+class KeymapCommands(Provider):
+    """Command palette: every enabled action of the current screen and of the app.
+
+    Context-aware: an action the screen disables right now (e.g. voting with no current item,
+    any change in a read-only follower) is not offered.
+    """
+
+    def _commands(self) -> list[tuple[str, str, str, object]]:
+        screen = self.screen
+        app = self.app
+        keymap: Mapping[str, str] = getattr(app, "keymap", {})
+        found: list[tuple[str, str, str, object]] = []
+        scope = getattr(screen, "SCOPE", "")
+        for owner, owner_scope in ((screen, scope), (app, "app")):
+            if not owner_scope:
+                continue
+            for action, keys in actions_in(owner_scope, keymap).items():
+                if owner.check_action(action, ()) is not True:
+                    continue
+                found.append(
+                    (
+                        t(f"key.{owner_scope}.{action}"),
+                        key_label(keys),
+                        action,
+                        owner,
+                    )
+                )
+        return found
+
+    async def discover(self) -> Hits:
+        for title, keys, action, owner in self._commands():
+            yield DiscoveryHit(title, partial(owner.run_action, action), help=keys)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, keys, action, owner in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(owner.run_action, action),
+                    text=title,
+                    help=keys,
+                )
+
+
+class KeymapScreen(Screen[None]):
+    """A screen whose bindings come from the keymap (scope `SCOPE`).
+
+    Bindings are built per instance, not per class, because descriptions are translated at
+    run time and keys come from the user's config file.
+    """
+
+    SCOPE: ClassVar[str] = ""
+    # Actions that change the record; hidden in a read-only follower.
+    CHANGES: ClassVar[frozenset[str]] = frozenset()
+    COMMANDS: ClassVar = {KeymapCommands}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bindings = BindingsMap(build_bindings(self.SCOPE, self.meeting_app.keymap))
+        self.stale = False
+
+    @property
+    def meeting_app(self) -> MeetingApp:
+        from meetingtui.screens.app import MeetingApp
+
+        app = self.app
+        assert isinstance(app, MeetingApp)
+        return app
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in self.CHANGES and self.meeting_app.readonly)
+
+    @property
+    def service(self) -> Any:
+        return self.meeting_app.service
+
+    def refresh_view(self) -> None:
+        """Redraw from the committed record; called after every command and on follow."""
+
+    def tick(self) -> None:
+        """Once a second: the clocks."""
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.refresh_view()
+        self.refresh_bindings()

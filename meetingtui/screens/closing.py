@@ -1,0 +1,231 @@
+"""Closing: a summary of decisions and open points, closing the meeting, approval and export.
+
+Exporting runs in a thread worker that reports back with typed messages, so a slow .docx
+never freezes the screen; the exporters are imported only when an export is asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from meetingtui.errors import MeetingError
+from meetingtui.i18n import t
+from meetingtui.models import ItemStatus, Meeting, MeetingStatus
+from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.dialogs import FormDialog, PickDialog
+from meetingtui.screens.meeting import STATUS_MARK
+from meetingtui.screens.widgets import KeyBar, StatusBar
+
+
+def open_points(meeting: Meeting) -> list[str]:
+    """What is still unsettled: items without a decision and votes left open."""
+    points = []
+    for item in meeting.items:
+        if item.status in (ItemStatus.PENDING, ItemStatus.CURRENT):
+            points.append(t("tui.open_point_item", number=item.number, title=item.title))
+        elif item.status is ItemStatus.POSTPONED:
+            points.append(t("tui.open_point_postponed", number=item.number, title=item.title))
+        for vote in item.votes:
+            if vote.is_open:
+                points.append(t("tui.open_point_vote", number=item.number))
+    return points
+
+
+def export_formats() -> tuple[str, ...]:
+    from meetingtui.exporters import FORMATS
+
+    return tuple(FORMATS)
+
+
+def default_export_name(meeting: Meeting, fmt: str, public: bool) -> str:
+    from meetingtui.exporters import default_filename
+
+    return default_filename(meeting, fmt, public=public)
+
+
+class ExportDone(Message):
+    def __init__(self, path: Path, size: int) -> None:
+        super().__init__()
+        self.path = path
+        self.size = size
+
+
+class ExportFailed(Message):
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    meeting: Meeting
+    fmt: str
+    public: bool
+    chain_head: str
+    target: Path
+
+
+class ClosingScreen(KeymapScreen):
+    SCOPE = "closing"
+    CHANGES: ClassVar = frozenset({"close_meeting", "approve"})
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Static(t("tui.closing_title"), classes="title")
+        yield DataTable(id="summary", cursor_type="row")
+        yield Static(id="open-points", classes="warning")
+        yield Static(id="export-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#summary", DataTable)
+        for key in ("nr", "item", "status", "decision"):
+            table.add_column(t(f"tui.closing_col.{key}"), key=key)
+        self.refresh_view()
+        table.focus()
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.service.meeting
+
+    def refresh_view(self) -> None:
+        meeting = self.meeting
+        self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+        table = self.query_one("#summary", DataTable)
+        table.clear()
+        for item in meeting.items:
+            decision = item.decision or item.postponed_reason
+            for vote in item.votes:
+                if vote.result is not None and vote.counts is not None:
+                    decision += " " + t(
+                        "tui.vote_short",
+                        f=vote.counts.for_,
+                        i=vote.counts.against,
+                        u=vote.counts.abstain,
+                        result=t("tui.result." + vote.result.value),
+                    )
+            table.add_row(
+                item.number,
+                Text(item.title, overflow="ellipsis"),
+                STATUS_MARK[item.status] + " " + t(f"tui.item_status.{item.status.value}"),
+                Text(decision.strip(), overflow="ellipsis"),
+                key=str(item.id),
+            )
+        points = open_points(meeting)
+        widget = self.query_one("#open-points", Static)
+        if points:
+            widget.update(
+                "⚠ " + t("tui.open_points_title") + "\n" + "\n".join("• " + p for p in points)
+            )
+        else:
+            widget.update("✔ " + t("tui.no_open_points"))
+        widget.set_class(not points, "-ok")
+        self.refresh_bindings()
+
+    def tick(self) -> None:
+        self.query_one(StatusBar).show(
+            self.meeting, self.meeting_app.clock(), self.meeting_app.readonly
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
+        if not allowed:
+            return allowed
+        status = self.meeting.status
+        if action == "close_meeting" and status is not MeetingStatus.OPEN:
+            return None
+        if action == "approve" and status is not MeetingStatus.CLOSED:
+            return None
+        return True
+
+    def action_close_meeting(self) -> None:
+        points = open_points(self.meeting)
+        if points:
+            # Closing with open points is allowed; the secretary sees them first.
+            self.app.push_screen(
+                self.meeting_app._confirm_dialog(points, t("tui.close_anyway")),
+                lambda ok: self.meeting_app.run_command(self.service.close_meeting) if ok else None,
+            )
+            return
+        self.meeting_app.run_command(self.service.close_meeting)
+
+    def action_approve(self) -> None:
+        self.meeting_app.run_command(self.service.approve_minutes)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    # -- export ------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        try:
+            formats = export_formats()
+        except ImportError as exc:
+            self.notify(t("tui.export_unavailable", problem=str(exc)), severity="error")
+            return
+        options: list[tuple[object, str]] = []
+        for fmt in formats:
+            options.append(((fmt, True), t("tui.export_public", fmt=fmt)))
+            options.append(((fmt, False), t("tui.export_internal", fmt=fmt)))
+
+        def chosen(choice: object) -> None:
+            if choice is None:
+                return
+            fmt, public = choice  # type: ignore[misc]
+            name = default_export_name(self.meeting, fmt, public)
+
+            def where(values: list[str] | None) -> None:
+                if values and values[0].strip():
+                    self._start_export(fmt, public, Path(values[0].strip()).expanduser())
+
+            self.app.push_screen(
+                FormDialog(t("tui.export_title"), [(t("tui.export_path"), name)]), where
+            )
+
+        self.app.push_screen(PickDialog(t("tui.export_title"), options), chosen)
+
+    def _start_export(self, fmt: str, public: bool, target: Path) -> None:
+        from meetingtui.storage.events import chain_head
+
+        meeting = self.meeting
+        assert meeting.id is not None
+        # The chain head is read here: the connection belongs to this thread.
+        head = chain_head(self.service.conn, meeting.id)
+        job = ExportJob(meeting.model_copy(deep=True), fmt, public, head, target)
+        self.query_one("#export-status", Static).update(t("tui.exporting", path=str(target)))
+        self._export(job)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, job: ExportJob) -> None:
+        try:
+            from meetingtui.exporters import export
+
+            data = export(job.meeting, job.fmt, public=job.public, chain_head=job.chain_head)
+            job.target.write_bytes(data)
+        except MeetingError as exc:
+            self.post_message(ExportFailed(exc.message))
+            return
+        except (OSError, ValueError, ImportError) as exc:
+            self.post_message(ExportFailed(str(exc)))
+            return
+        self.post_message(ExportDone(job.target, len(data)))
+
+    @on(ExportDone)
+    def _export_done(self, message: ExportDone) -> None:
+        text = t("tui.exported", path=str(message.path), size=message.size)
+        self.query_one("#export-status", Static).update("✔ " + text)
+        self.notify(text)
+
+    @on(ExportFailed)
+    def _export_failed(self, message: ExportFailed) -> None:
+        text = t("tui.export_failed", problem=message.problem)
+        self.query_one("#export-status", Static).update("⚠ " + text)
+        self.notify(text, severity="error")

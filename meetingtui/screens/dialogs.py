@@ -1,0 +1,321 @@
+"""Modal dialogs: confirm a rule warning, type text, pick a member or an option, decide an item.
+
+Dialogs only collect input and hand it back; the caller runs the command, so nothing is shown
+as done until the command API has committed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from meetingtui.i18n import t
+from meetingtui.i18n.tui import DA as DANISH
+from meetingtui.models import DissentKind, MotionKind
+from meetingtui.screens.base import key_label
+from meetingtui.screens.widgets import KeyBar
+
+# The decision texts are record text: they go into the Danish referat whatever the UI language.
+QUICK_PICKS: tuple[str, ...] = (
+    "tui.pick.godkendt",
+    "tui.pick.tiltraadt",
+    "tui.pick.efterretning",
+    "tui.pick.anbefales",
+    "tui.pick.indstilling",
+    "tui.pick.udsat",
+    "tui.pick.oversendes",
+)
+
+
+def pick_text(key: str) -> str:
+    return DANISH[key]
+
+
+def warning_lines(warnings: Sequence[str]) -> str:
+    return "\n".join("⚠ " + t("tui.warning_prefix") + " " + w for w in warnings)
+
+
+class Dialog(ModalScreen[Any]):
+    """A centred box with a title, a body and a footer that lists its keys."""
+
+    def __init__(self, title: str, cancel_keys: str = "escape") -> None:
+        super().__init__()
+        self.dialog_title = title
+        self._bindings.bind(
+            cancel_keys, "cancel", t("tui.cancel"), key_display=key_label(cancel_keys.split(",")[0])
+        )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.dialog_title, classes="dialog-title")
+            yield from self.body()
+        yield KeyBar()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(Dialog):
+    """Show rule warnings in words and ask whether to go on anyway (the chair decides)."""
+
+    def __init__(self, warnings: Sequence[str], question: str = "") -> None:
+        super().__init__(t("tui.confirm_title"), cancel_keys="n,escape")
+        self.warnings = list(warnings)
+        self.question = question or t("tui.confirm_question")
+        self._bindings.bind("j,y", "confirm", t("tui.confirm_yes"), key_display="j")
+
+    def body(self) -> ComposeResult:
+        yield Static(warning_lines(self.warnings), classes="warning")
+        yield Static(self.question, classes="question")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class FormDialog(Dialog):
+    """One or more text fields; Enter moves on and submits after the last one."""
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[tuple[str, str]],
+        note: str = "",
+    ) -> None:
+        super().__init__(title)
+        self.fields = list(fields)
+        self.note = note
+
+    def body(self) -> ComposeResult:
+        if self.note:
+            yield Static(self.note, classes="warning")
+        for n, (label, value) in enumerate(self.fields):
+            yield Label(label)
+            yield Input(value=value, id=f"field-{n}")
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+        self.query_one("#field-0", Input).focus()
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        position = inputs.index(event.input)
+        if position + 1 < len(inputs):
+            inputs[position + 1].focus()
+            return
+        self.dismiss([field.value for field in inputs])
+
+
+class PickDialog(Dialog):
+    """Pick one option from a list (members, motions, formats); Enter picks."""
+
+    def __init__(self, title: str, options: Sequence[tuple[object, str]], note: str = "") -> None:
+        super().__init__(title)
+        self.options = list(options)
+        self.note = note
+
+    def body(self) -> ComposeResult:
+        if self.note:
+            yield Static(self.note, classes="warning")
+        if not self.options:
+            yield Static(t("tui.nothing_to_pick"))
+        yield OptionList(*[Option(label, id=str(n)) for n, (_, label) in enumerate(self.options)])
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.options[event.option_index][0])
+
+
+class DecisionDialog(Dialog):
+    """Quick picks by number, then Enter records; or type free text.
+
+    A quick pick fills the text field so the secretary sees the exact words before Enter.
+    Rule warnings (e.g. no quorum) are shown here, before anything is recorded.
+    """
+
+    def __init__(self, item_label: str, warnings: Sequence[str], current: str = "") -> None:
+        super().__init__(t("tui.decision_title", item=item_label))
+        self.warnings = list(warnings)
+        self.current = current
+        for n in range(1, len(QUICK_PICKS) + 1):
+            self._bindings.bind(
+                str(n),
+                f"pick({n})",
+                t("tui.decision_pick_key"),
+                show=n == 1,
+                key_display=f"1-{len(QUICK_PICKS)}",
+            )
+
+    def body(self) -> ComposeResult:
+        if self.warnings:
+            yield Static(warning_lines(self.warnings), classes="warning")
+        yield OptionList(
+            *[Option(f"{n}  {t(key)}", id=key) for n, key in enumerate(QUICK_PICKS, 1)],
+            id="picks",
+        )
+        yield Label(t("tui.decision_text"))
+        yield Input(value=self.current, id="decision-text", placeholder=t("tui.decision_hint"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+        self.query_one("#picks", OptionList).focus()
+
+    def action_pick(self, number: int) -> None:
+        field = self.query_one("#decision-text", Input)
+        field.value = pick_text(QUICK_PICKS[number - 1])
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    @on(OptionList.OptionSelected, "#picks")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_pick(event.option_index + 1)
+
+    @on(Input.Submitted, "#decision-text")
+    def _submit(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+
+class DissentDialog(Dialog):
+    """Who, which kind, and the text of a dissent entered in the record."""
+
+    KINDS: ClassVar = (
+        DissentKind.PROTOKOLTILFOERSEL,
+        DissentKind.MINDRETALSUDTALELSE,
+        DissentKind.FORBEHOLD,
+    )
+
+    def __init__(
+        self,
+        members: Sequence[tuple[int, str]],
+        warn_for: Callable[[int, DissentKind], list[str]],
+    ) -> None:
+        super().__init__(t("tui.dissent_title"))
+        self.members = list(members)
+        self.warn_for = warn_for
+
+    def body(self) -> ComposeResult:
+        yield Label(t("tui.dissent_who"))
+        yield OptionList(*[Option(label, id=str(pid)) for pid, label in self.members], id="who")
+        yield Label(t("tui.dissent_kind"))
+        yield OptionList(
+            *[Option(t(f"tui.dissent.{kind.name.lower()}"), id=kind.name) for kind in self.KINDS],
+            id="kind",
+        )
+        yield Static("", id="dissent-warning", classes="warning")
+        yield Label(t("tui.dissent_text"))
+        yield Input(id="dissent-text")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+        self.query_one("#kind", OptionList).highlighted = 0
+        self.query_one("#who", OptionList).focus()
+        self._update_warning()
+
+    def _choice(self) -> tuple[int | None, DissentKind]:
+        who = self.query_one("#who", OptionList).highlighted
+        kind = self.query_one("#kind", OptionList).highlighted or 0
+        pid = self.members[who][0] if who is not None and self.members else None
+        return pid, self.KINDS[kind]
+
+    def _update_warning(self) -> None:
+        pid, kind = self._choice()
+        warnings = self.warn_for(pid, kind) if pid is not None else []
+        self.query_one("#dissent-warning", Static).update(warning_lines(warnings))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._update_warning()
+
+    @on(OptionList.OptionSelected, "#who")
+    def _who(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#kind", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#kind")
+    def _kind(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#dissent-text", Input).focus()
+
+    @on(Input.Submitted, "#dissent-text")
+    def _submit(self, event: Input.Submitted) -> None:
+        pid, kind = self._choice()
+        if pid is not None and event.value.strip():
+            self.dismiss((pid, kind, event.value.strip()))
+
+
+class MotionDialog(Dialog):
+    """A motion: the kind, what it amends (for an amendment), its text and who proposed it."""
+
+    KINDS: ClassVar = (MotionKind.AENDRINGSFORSLAG, MotionKind.INDSTILLING, MotionKind.ANDET)
+
+    def __init__(self, motions: Sequence[tuple[int, str]]) -> None:
+        super().__init__(t("tui.motion_title"))
+        self.motions = list(motions)
+
+    def body(self) -> ComposeResult:
+        yield Label(t("tui.motion_kind"))
+        yield OptionList(
+            *[Option(t(f"tui.motion.{kind.name.lower()}"), id=kind.name) for kind in self.KINDS],
+            id="kind",
+        )
+        yield Label(t("tui.motion_amends"))
+        yield OptionList(
+            Option(t("tui.motion_amends_none"), id="none"),
+            *[Option(label, id=str(mid)) for mid, label in self.motions],
+            id="amends",
+        )
+        yield Label(t("tui.motion_text"))
+        yield Input(id="motion-text")
+        yield Label(t("tui.motion_proposer"))
+        yield Input(id="motion-proposer")
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+        amends = self.query_one("#amends", OptionList)
+        amends.highlighted = 1 if self.motions else 0
+        self.query_one("#kind", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#kind")
+    def _kind(self, event: OptionList.OptionSelected) -> None:
+        if self.KINDS[event.option_index] is MotionKind.AENDRINGSFORSLAG and self.motions:
+            self.query_one("#amends", OptionList).focus()
+        else:
+            self.query_one("#motion-text", Input).focus()
+
+    @on(OptionList.OptionSelected, "#amends")
+    def _amends(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#motion-text", Input).focus()
+
+    @on(Input.Submitted, "#motion-text")
+    def _text(self, event: Input.Submitted) -> None:
+        self.query_one("#motion-proposer", Input).focus()
+
+    @on(Input.Submitted, "#motion-proposer")
+    def _submit(self, event: Input.Submitted) -> None:
+        text = self.query_one("#motion-text", Input).value.strip()
+        if not text:
+            self.query_one("#motion-text", Input).focus()
+            return
+        kind = self.KINDS[self.query_one("#kind", OptionList).highlighted or 0]
+        amends: int | None = None
+        if kind is MotionKind.AENDRINGSFORSLAG:
+            position = self.query_one("#amends", OptionList).highlighted or 0
+            amends = self.motions[position - 1][0] if position > 0 else None
+        self.dismiss((kind, text, event.value.strip(), amends))

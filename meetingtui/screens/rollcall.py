@@ -1,0 +1,169 @@
+"""Roll call (fremmøde): one key per answer, substitutes, late arrivals and early departures."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from meetingtui.i18n import t
+from meetingtui.models import Attendance, Meeting, MeetingStatus, MovementKind, Participant
+from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.dialogs import FormDialog
+from meetingtui.screens.widgets import KeyBar, StatusBar
+
+
+def attendance_text(person: Participant) -> Text:
+    label = t(f"tui.attendance.{person.attendance.value}")
+    if person.attendance is Attendance.PRESENT:
+        return Text("✔ " + label, style="bold")
+    if person.attendance is Attendance.UNKNOWN:
+        return Text("? " + label, style="italic")
+    return Text("✘ " + label)
+
+
+def movements_text(meeting: Meeting, person: Participant) -> str:
+    """ "kom 17:05 (pkt. 2), gik 18:40 (pkt. 4)": what the referat will say."""
+    parts = []
+    for move in person.movements:
+        item = meeting.item(move.item_id) if move.item_id is not None else None
+        key = "tui.moved_arrived" if move.kind is MovementKind.ARRIVED else "tui.moved_left"
+        where = t("tui.during_item", number=item.number) if item is not None else ""
+        parts.append(t(key, time=move.at.strftime("%H:%M"), where=where).strip())
+    return ", ".join(parts)
+
+
+class RollCallScreen(KeymapScreen):
+    SCOPE = "rollcall"
+    CHANGES: ClassVar = frozenset(
+        {"present", "afbud", "fravaerende", "substitute", "arrive", "leave", "open_meeting"}
+    )
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Static(id="rollcall-banner", classes="banner")
+        yield DataTable(id="roster", cursor_type="row")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#roster", DataTable)
+        for key in ("name", "role", "party", "attendance", "movements"):
+            table.add_column(t(f"tui.rollcall_col.{key}"), key=key)
+        self.refresh_view()
+        table.focus()
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.service.meeting
+
+    def refresh_view(self) -> None:
+        meeting = self.meeting
+        self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+        table = self.query_one("#roster", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for person in meeting.participants:
+            role = t(f"tui.role.{person.role.name.lower()}")
+            if person.substitute_for is not None:
+                holder = meeting.participant(person.substitute_for)
+                role = t("tui.substitute_for", name=holder.name if holder else "?")
+            elif not person.votes:
+                role += " " + t("tui.no_vote_mark")
+            table.add_row(
+                person.name,
+                role,
+                person.affiliation,
+                attendance_text(person),
+                movements_text(meeting, person),
+                key=str(person.id),
+            )
+        if meeting.participants:
+            table.move_cursor(row=min(max(cursor, 0), len(meeting.participants) - 1), animate=False)
+        banner = self.query_one("#rollcall-banner", Static)
+        unknown = sum(1 for p in meeting.participants if p.attendance is Attendance.UNKNOWN)
+        lines = []
+        if meeting.status is MeetingStatus.PLANNED:
+            lines.append(t("tui.rollcall_open_hint"))
+        if unknown:
+            lines.append(t("tui.rollcall_unknown", count=unknown))
+        banner.update("\n".join(lines))
+        banner.display = bool(lines)
+        self.refresh_bindings()
+
+    def tick(self) -> None:
+        self.query_one(StatusBar).show(
+            self.meeting, self.meeting_app.clock(), self.meeting_app.readonly
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
+        if not allowed or action not in self.CHANGES:
+            return allowed
+        status = self.meeting.status
+        if status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+            return None
+        return not (action == "open_meeting" and status is not MeetingStatus.PLANNED)
+
+    def _selected(self) -> Participant | None:
+        table = self.query_one("#roster", DataTable)
+        people = self.meeting.participants
+        if not people:
+            return None
+        return people[min(max(table.cursor_row, 0), len(people) - 1)]
+
+    def _answer(self, attendance: Attendance) -> None:
+        person = self._selected()
+        if person is None:
+            return
+        table = self.query_one("#roster", DataTable)
+        row = table.cursor_row
+        if self.meeting_app.run_command(self.service.set_attendance, person.id, attendance):
+            # Next name, so the roll call is one key per member.
+            table.move_cursor(row=row + 1, animate=False)
+
+    def action_present(self) -> None:
+        self._answer(Attendance.PRESENT)
+
+    def action_afbud(self) -> None:
+        self._answer(Attendance.AFBUD)
+
+    def action_fravaerende(self) -> None:
+        self._answer(Attendance.FRAVAERENDE)
+
+    def action_substitute(self) -> None:
+        person = self._selected()
+        if person is None:
+            return
+        holder_id = person.id
+
+        def seat(values: list[str] | None) -> None:
+            if values is None:
+                return
+            name, affiliation = values
+            self.meeting_app.run_command(self.service.seat_substitute, name, affiliation, holder_id)
+
+        self.app.push_screen(
+            FormDialog(
+                t("tui.substitute_title", name=person.label),
+                [(t("tui.substitute_name"), ""), (t("tui.substitute_party"), person.affiliation)],
+            ),
+            seat,
+        )
+
+    def action_arrive(self) -> None:
+        person = self._selected()
+        if person is not None:
+            self.meeting_app.run_command(self.service.arrive, person.id)
+
+    def action_leave(self) -> None:
+        person = self._selected()
+        if person is not None:
+            self.meeting_app.run_command(self.service.leave, person.id)
+
+    def action_open_meeting(self) -> None:
+        self.meeting_app.run_command(self.service.open_meeting)
+
+    def action_to_meeting(self) -> None:
+        self.dismiss()

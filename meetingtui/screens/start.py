@@ -1,0 +1,144 @@
+"""Start: the meetings in the database; open one, create one from an agenda file, the demo."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from meetingtui.errors import MeetingError
+from meetingtui.i18n import t
+from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.dialogs import FormDialog
+from meetingtui.screens.widgets import KeyBar, format_when
+
+
+class StartScreen(KeymapScreen):
+    SCOPE = "start"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ids: list[int] = []
+        self._conn: sqlite3.Connection | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("tui.start_title"), style="bold"), classes="title")
+        yield Static(id="start-hint")
+        yield DataTable(id="meetings", cursor_type="row")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        for key in ("id", "body", "title", "when", "status", "kind"):
+            table.add_column(t(f"tui.start_col.{key}"), key=key)
+        self.refresh_view()
+        table.focus()
+
+    def on_unmount(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            from meetingtui.storage.db import connect
+
+            self._conn = connect(self.meeting_app.db_path)
+        return self._conn
+
+    def refresh_view(self) -> None:
+        from meetingtui.service import list_meetings
+
+        table = self.query_one("#meetings", DataTable)
+        try:
+            meetings = list_meetings(self.conn)
+        except (MeetingError, sqlite3.Error) as exc:
+            message = exc.message if isinstance(exc, MeetingError) else str(exc)
+            self.query_one("#start-hint", Static).update("⚠ " + message)
+            return
+        cursor = table.cursor_row
+        table.clear()
+        self._ids = [m.id for m in meetings]
+        for m in meetings:
+            table.add_row(
+                str(m.id),
+                m.body,
+                m.title,
+                format_when(m.starts_at),
+                t(f"status.{m.status.value}"),
+                t(f"tui.document_kind.{m.document_kind}"),
+                key=str(m.id),
+            )
+        if meetings:
+            table.move_cursor(row=min(max(cursor, 0), len(meetings) - 1), animate=False)
+        hint = t("tui.start_hint") if meetings else t("tui.start_empty")
+        self.query_one("#start-hint", Static).update(hint)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+        super().on_screen_resume()
+
+    def _selected_id(self) -> int | None:
+        table = self.query_one("#meetings", DataTable)
+        if not self._ids:
+            return None
+        return self._ids[min(max(table.cursor_row, 0), len(self._ids) - 1)]
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        meeting_id = self._selected_id()
+        if meeting_id is not None:
+            self.meeting_app.open_meeting(meeting_id)
+
+    def action_open_readonly(self) -> None:
+        meeting_id = self._selected_id()
+        if meeting_id is not None:
+            self.meeting_app.open_meeting(meeting_id, readonly=True)
+
+    def action_demo(self) -> None:
+        from meetingtui.demo import ensure_demo
+
+        try:
+            meeting_id = ensure_demo(self.conn)
+        except MeetingError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.refresh_view()
+        self.meeting_app.open_meeting(meeting_id)
+
+    def action_new_from_agenda(self) -> None:
+        def create(values: list[str] | None) -> None:
+            if not values or not values[0].strip():
+                return
+            from meetingtui.agenda_file import load_agenda
+            from meetingtui.service import create_meeting
+
+            try:
+                meeting = load_agenda(Path(values[0].strip()).expanduser())
+                meeting_id = create_meeting(self.conn, meeting)
+            except MeetingError as exc:
+                self.notify(exc.message, title=t("tui.error_title"), severity="error", timeout=10)
+                return
+            self.refresh_view()
+            self.meeting_app.open_meeting(meeting_id)
+
+        self.app.push_screen(
+            FormDialog(t("tui.new_title"), [(t("tui.new_path"), "")], note=t("tui.new_note")),
+            create,
+        )
+
+    def action_archive(self) -> None:
+        from meetingtui.screens.archive import ArchiveScreen
+
+        self.app.push_screen(ArchiveScreen())
+
+    def action_reload(self) -> None:
+        self.refresh_view()

@@ -1,0 +1,241 @@
+"""The named vote: party blocks first, individual corrections after, a live tally.
+
+Each key casts through the command API and the tables redraw from the committed ballots, by
+updating only the cells that changed so a 55-member roll call stays within a frame.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Static
+
+from meetingtui import rules
+from meetingtui.i18n import t
+from meetingtui.models import AgendaItem, Choice, Participant, Vote, VoteCounts, VoteResult
+from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.meeting import vote_subject
+from meetingtui.screens.widgets import KeyBar, StatusBar
+
+CHOICE_STYLE = {Choice.FOR: "bold", Choice.IMOD: "bold reverse", Choice.UNDLOD: "italic"}
+
+
+def party_blocks(voters: list[Participant]) -> dict[str, list[Participant]]:
+    """Eligible voters grouped by party or organisation, in the order they sit."""
+    blocks: dict[str, list[Participant]] = {}
+    for person in voters:
+        blocks.setdefault(person.affiliation, []).append(person)
+    return blocks
+
+
+def choice_label(choice: Choice | None) -> Text:
+    if choice is None:
+        return Text("–")
+    return Text(t(f"tui.choice.{choice.value}"), style=CHOICE_STYLE[choice])
+
+
+def result_words(counts: VoteCounts, closed: bool) -> str:
+    result = rules.result_of(counts)
+    key = "tui.result." + result.value
+    words = t(key)
+    if counts.for_ == counts.against and counts.for_ + counts.against > 0:
+        words += " " + t("tui.result_tie")
+    return words if closed else t("tui.result_preview", result=words)
+
+
+class VoteScreen(KeymapScreen):
+    SCOPE = "vote"
+    CHANGES: ClassVar = frozenset({"for", "imod", "undlod", "close"})
+
+    def __init__(self, vote_id: int) -> None:
+        super().__init__()
+        self.vote_id = vote_id
+        self._roster: tuple[int, ...] = ()
+        self._parties: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Static(id="vote-title", classes="title")
+        with Horizontal(id="vote-body"):
+            yield DataTable(id="parties", cursor_type="row")
+            yield DataTable(id="members", cursor_type="row")
+        yield Static(id="tally", classes="tally")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        parties = self.query_one("#parties", DataTable)
+        # Fixed widths so the figures and the choice never scroll out of sight.
+        for key, width in (
+            ("party", 14),
+            ("size", 3),
+            ("for", 3),
+            ("imod", 4),
+            ("undlod", 4),
+            ("missing", 4),
+        ):
+            parties.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
+        members = self.query_one("#members", DataTable)
+        for key, width in (("name", 22), ("party", 10), ("choice", 8)):
+            members.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
+        self.refresh_view()
+        parties.focus()
+
+    # -- the record --------------------------------------------------------------------------
+
+    def _found(self) -> tuple[AgendaItem, Vote] | None:
+        return self.service.meeting.find_vote(self.vote_id)
+
+    def refresh_view(self) -> None:
+        found = self._found()
+        if found is None:
+            # Undone (or never committed): nothing to show, back to the item.
+            self.dismiss()
+            return
+        item, vote = found
+        meeting = self.service.meeting
+        self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+        self.query_one("#vote-title", Static).update(
+            Text(t("tui.vote_title", subject=vote_subject(item, vote.motion_id, vote.description)))
+        )
+        voters = rules.eligible_voters(meeting, item)
+        ballots = {b.participant_id: b.choice for b in vote.ballots}
+        # A voter who has left after voting keeps the ballot: list them too.
+        shown = list(voters) + [
+            p for p in meeting.participants if p.id in ballots and p not in voters
+        ]
+        self._draw_members(shown, ballots)
+        self._draw_parties(party_blocks(voters), ballots)
+        self._draw_tally(vote, len(voters), ballots)
+        self.refresh_bindings()
+
+    def _draw_members(self, people: list[Participant], ballots: dict[int | None, Choice]) -> None:
+        table = self.query_one("#members", DataTable)
+        roster = tuple(p.id for p in people)
+        if roster != self._roster:
+            table.clear()
+            for person in people:
+                table.add_row(
+                    person.name,
+                    person.affiliation,
+                    choice_label(ballots.get(person.id)),
+                    key=str(person.id),
+                )
+            self._roster = roster
+            return
+        for person in people:
+            table.update_cell(str(person.id), "choice", choice_label(ballots.get(person.id)))
+
+    def _draw_parties(
+        self, blocks: dict[str, list[Participant]], ballots: dict[int | None, Choice]
+    ) -> None:
+        table = self.query_one("#parties", DataTable)
+        rows: dict[str, list[Any]] = {}
+        for party, members in blocks.items():
+            choices = [ballots.get(p.id) for p in members]
+            rows[party] = [
+                party or t("tui.no_party"),
+                str(len(members)),
+                str(choices.count(Choice.FOR)),
+                str(choices.count(Choice.IMOD)),
+                str(choices.count(Choice.UNDLOD)),
+                str(choices.count(None)),
+            ]
+        if tuple(rows) != self._parties:
+            table.clear()
+            for party, cells in rows.items():
+                table.add_row(*cells, key=party or "-")
+            self._parties = tuple(rows)
+            return
+        for party, cells in rows.items():
+            for column, value in zip(("for", "imod", "undlod", "missing"), cells[2:], strict=True):
+                table.update_cell(party or "-", column, value)
+
+    def _draw_tally(self, vote: Vote, eligible: int, ballots: dict[int | None, Choice]) -> None:
+        counts = (
+            vote.counts if not vote.is_open and vote.counts else rules.count_ballots(vote.ballots)
+        )
+        missing = max(0, eligible - len(ballots)) if vote.is_open else 0
+        tally = Text()
+        tally.append(f" {t('tui.choice.for').upper()} {counts.for_} ", style="bold reverse")
+        tally.append("  ")
+        tally.append(f" {t('tui.choice.imod').upper()} {counts.against} ", style="bold reverse")
+        tally.append("  ")
+        tally.append(f" {t('tui.choice.undlod').upper()} {counts.abstain} ", style="bold")
+        if vote.is_open:
+            tally.append("   " + t("tui.missing", count=missing))
+        tally.append("\n")
+        if ballots:
+            tally.append(result_words(counts, closed=not vote.is_open), style="bold")
+        else:
+            tally.append(t("tui.no_ballots"))
+        widget = self.query_one("#tally", Static)
+        widget.update(tally)
+        result = rules.result_of(counts)
+        widget.set_class(result is VoteResult.ADOPTED and bool(ballots), "-adopted")
+        widget.set_class(result is VoteResult.REJECTED and bool(ballots), "-rejected")
+
+    def tick(self) -> None:
+        self.query_one(StatusBar).show(
+            self.service.meeting, self.meeting_app.clock(), self.meeting_app.readonly
+        )
+
+    # -- gating ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
+        if not allowed or action not in self.CHANGES:
+            return allowed
+        found = self._found()
+        return True if found is not None and found[1].is_open else None
+
+    # -- casting -----------------------------------------------------------------------------
+
+    def _cast(self, choice: Choice) -> None:
+        if self.check_action("for", ()) is not True:
+            return
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id == "members":
+            row = focused.cursor_row
+            if not 0 <= row < len(self._roster):
+                return
+            outcome = self.meeting_app.run_command(
+                self.service.cast_ballot, self.vote_id, self._roster[row], choice
+            )
+        else:
+            table = self.query_one("#parties", DataTable)
+            row = table.cursor_row
+            if not 0 <= row < len(self._parties):
+                return
+            focused = table
+            outcome = self.meeting_app.run_command(
+                self.service.cast_party, self.vote_id, self._parties[row], choice
+            )
+        if outcome is not None and isinstance(focused, DataTable):
+            # Move on, so a roll of blocks or names is one key each.
+            focused.move_cursor(row=focused.cursor_row + 1, animate=False)
+
+    def action_for(self) -> None:
+        self._cast(Choice.FOR)
+
+    def action_imod(self) -> None:
+        self._cast(Choice.IMOD)
+
+    def action_undlod(self) -> None:
+        self._cast(Choice.UNDLOD)
+
+    def action_close(self) -> None:
+        def closed(outcome: Any) -> None:
+            found = self._found()
+            if found is not None and found[1].counts is not None:
+                self.notify(
+                    result_words(found[1].counts, closed=True), title=t("tui.vote_closed_title")
+                )
+            self.dismiss()
+
+        self.meeting_app.run_command(self.service.close_vote, self.vote_id, on_done=closed)
+
+    def action_back(self) -> None:
+        self.dismiss()

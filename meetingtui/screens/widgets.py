@@ -1,0 +1,162 @@
+"""Small widgets shown on several screens: the meeting status bar with clock and quorum."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Static
+
+from meetingtui import rules
+from meetingtui.i18n import t
+from meetingtui.models import AgendaItem, Meeting
+
+
+def same_zone(moment: datetime, now: datetime) -> datetime:
+    """Make `moment` comparable with `now` (stored stamps may be aware, the clock naive)."""
+    if (moment.tzinfo is None) == (now.tzinfo is None):
+        return moment
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=now.tzinfo)
+    return moment.astimezone(now.tzinfo).replace(tzinfo=None) if now.tzinfo is None else moment
+
+
+def duration(start: datetime | None, end: datetime | None, now: datetime) -> str:
+    """ "h:mm" between two stamps (or until now); empty when it never started."""
+    if start is None:
+        return ""
+    stop = same_zone(end, now) if end is not None else now
+    seconds = max(0, int((stop - same_zone(start, now)).total_seconds()))
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
+
+
+def format_when(moment: datetime) -> str:
+    return t(
+        "tui.datetime",
+        day=moment.day,
+        month=moment.month,
+        year=moment.year,
+        time=moment.strftime("%H:%M"),
+    )
+
+
+def item_label(item: AgendaItem) -> str:
+    prefix = t("tui.closed_prefix") + " " if item.closed else ""
+    return f"{item.number}. {prefix}{item.title}"
+
+
+def quorum_text(meeting: Meeting, item: AgendaItem | None) -> tuple[Text, bool]:
+    """The quorum line in words and symbol, never colour alone (projectors wash colours out)."""
+    status = rules.quorum(meeting, item)
+    params = {"present": status.present, "seats": status.seats, "needed": status.needed}
+    if status.met:
+        return Text("✔ " + t("tui.quorum_ok") + "\n" + t("tui.quorum_figures", **params)), True
+    return Text("⚠ " + t("tui.quorum_lost") + "\n" + t("tui.quorum_figures", **params)), False
+
+
+class StatusBar(Horizontal):
+    """Body, date, clock, current item and quorum: always on screen during a meeting."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-info")
+        yield Static(id="status-quorum")
+
+    def show(self, meeting: Meeting, now: datetime, readonly: bool) -> None:
+        info = Text()
+        info.append(meeting.body, style="bold")
+        if meeting.title:
+            info.append(" · " + meeting.title)
+        info.append(" · " + format_when(meeting.starts_at) + "\n")
+        info.append(t(f"status.{meeting.status.value}").upper(), style="bold")
+        if meeting.opened_at is not None:
+            end = meeting.closed_at
+            info.append(
+                " · " + t("tui.meeting_clock", elapsed=duration(meeting.opened_at, end, now))
+            )
+        info.append(" · " + t("tui.clock", time=now.strftime("%H:%M")), style="bold")
+        if readonly:
+            info.append("  ")
+            info.append(" " + t("tui.readonly_badge") + " ", style="reverse bold")
+        info.append("\n")
+        current = meeting.current_item
+        if current is None:
+            info.append(t("tui.no_current_item"), style="italic")
+        else:
+            info.append(t("tui.current_item_label") + " ", style="bold reverse")
+            info.append(" " + item_label(current), style="bold")
+            used = duration(current.started_at, current.ended_at, now)
+            if used:
+                info.append("  (" + used + ")")
+        self.query_one("#status-info", Static).update(info)
+        text, met = quorum_text(meeting, current)
+        quorum = self.query_one("#status-quorum", Static)
+        quorum.update(text)
+        quorum.set_class(met, "-met")
+        quorum.set_class(not met, "-lost")
+
+
+class KeyBar(Static):
+    """The screen's keys, wrapped over as many lines as needed (Textual's Footer cuts off).
+
+    Each key is clickable, so the mouse reaches every action too; disabled keys are dimmed.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is not self.screen:
+            return
+        app = self.app
+        entries: list[tuple[bool, str, str, str, bool]] = []
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            namespace = "app" if active.node is app else "screen"
+            entries.append(
+                (
+                    namespace == "app",
+                    app.get_key_display(binding),
+                    binding.description,
+                    f"{namespace}.{binding.action}",
+                    active.enabled,
+                )
+            )
+        # The screen's own keys first, the app-wide ones (help, undo, ...) after.
+        entries.sort(key=lambda entry: entry[0])
+        parts = []
+        for _, key, description, action, enabled in entries:
+            style = "" if enabled else "dim"
+            # Non-breaking spaces keep a key and its words on one line when the bar wraps.
+            words = escape(description).replace(" ", "\u00a0")
+            part = f"[b reverse]{escape(key)}[/]\u00a0{words}"
+            if enabled:
+                part = f"[@click={action}]{part}[/]"
+            parts.append(f"[{style}]{part}[/]" if style else part)
+        palette = escape(t("tui.palette")).replace(" ", "\u00a0")
+        parts.append(f"[@click=app.command_palette][b reverse]^p[/]\u00a0{palette}[/]")
+        self.update(Content.from_markup("  ".join(parts)))
