@@ -37,6 +37,9 @@ from meetingtui.storage import events, records
 from meetingtui.storage.db import connect, transaction
 
 TEXT_LIMIT = 20_000
+# The archive's search index follows a live meeting when it closes, not on every keystroke,
+# so the hot path stays cheap.
+REINDEX_EVENTS = ("meeting_closed", "minutes_approved")
 Clock = Callable[[], datetime]
 
 
@@ -89,13 +92,9 @@ def _store_new(
 
 def _index(conn: sqlite3.Connection, meeting_id: int) -> None:
     """Keep the archive's full-text index in step, in the same transaction."""
-    try:
-        from meetingtui.storage import search
-    except ImportError:  # search arrives with the archive
-        return
-    index = getattr(search, "index_meeting", None)
-    if index is not None:
-        index(conn, meeting_id)
+    from meetingtui.storage import search
+
+    search.index_meeting(conn, meeting_id)
 
 
 def create_meeting(conn: sqlite3.Connection, meeting: Meeting, *, clock: Clock = local_now) -> int:
@@ -248,6 +247,8 @@ class MeetingService:
                 seq, _ = events.append(self.conn, self._meeting_id, type_, at.isoformat(), payload)
                 touched = reducer.apply(self.meeting, type_, payload, at)
                 records.write_touched(self.conn, self.meeting, touched)
+                if type_ in REINDEX_EVENTS:
+                    _index(self.conn, self._meeting_id)
         except BaseException:
             # The in-memory record may hold the uncommitted change: take the committed one back.
             with contextlib.suppress(sqlite3.Error):
@@ -620,6 +621,7 @@ class MeetingService:
                 rebuilt,
                 content_hash=records.content_hash_of(self.conn, self._meeting_id),
             )
+            _index(self.conn, self._meeting_id)
         self.meeting = rebuilt
         self._data_version = self._current_data_version()
         return Outcome(seq=seq)

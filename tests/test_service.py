@@ -229,3 +229,17 @@ def test_a_second_writer_is_refused_and_a_follower_sees_changes(svc, db_path) ->
     svc.close()
     again = MeetingService.open(db_path, svc.meeting.id)  # the lock went with the writer
     again.close()
+
+
+def test_closing_a_meeting_indexes_it_for_search(svc: MeetingService, db_path: Path) -> None:
+    from meetingtui.storage.search import search
+
+    roll_call(svc)
+    svc.start_item(2)
+    svc.record_decision(2, "Anlægsbevillingen til skolerenovering blev godkendt.")
+    conn = connect(db_path)
+    assert search(conn, "skolerenovering") == []  # the index follows at the close
+    svc.close_meeting()
+    hits = search(conn, "skolerenovering")
+    assert [(h.meeting_id, h.number) for h in hits] == [(svc.meeting.id, "2")]
+    conn.close()
