@@ -728,6 +728,20 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
             )
             parties, people, stated, ok = _who_list(trailing.group("who"))
             if parties or people:
+                listed = current.party_lines.get(choice.value, []) if current else []
+                named_in_listed = (
+                    current is not None
+                    and not parties
+                    and all(aff in listed for _name, aff in people)
+                )
+                if named_in_listed and current is not None:
+                    # "Dorte Eg (F) stemte imod ..." after "Imod stemte (F)": names the member
+                    # of a party line already counted, not a new vote.
+                    current.lines.append(plain)
+                    current.ballots.extend(
+                        Ballot(name=n, affiliation=a, choice=choice) for n, a in people
+                    )
+                    continue
                 draft = current if current is not None and not current.has(choice) else start()
                 draft.lines.append(plain)
                 draft.add(choice, parties, people, stated)

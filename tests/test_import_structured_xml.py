@@ -1,0 +1,186 @@
+"""SBSYS Publication XML: schema variants, hostile content, and the real sample when present."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from meetingtui import importers
+from meetingtui.errors import InputError
+from meetingtui.importers import sbsys_xml
+from meetingtui.models import AbsenceKind, Attendance, DocumentKind
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+
+
+def _field(caption: str, html: str, *, feedback: bool = False, index: int = 1) -> str:
+    content = f"<![CDATA[{html}]]>" if html else ""
+    return (
+        f"<ItemField><Caption>{escape(caption)}</Caption><Index>{index}</Index>"
+        f"<IsFeedback>{feedback}</IsFeedback><Content>{content}</Content></ItemField>"
+    )
+
+
+def publication(*, decisions: bool = True, ns: str = "", extra_item: str = "") -> bytes:
+    decision_1 = "<p>Godkendt.</p><p>Fraværende: Hanne Bahnsen</p>" if decisions else ""
+    decision_2 = (
+        "<p>Et flertal (A+V) anbefaler indstillingen.</p><p>Kåre Olesen (V) erklærede sig inhabil.</p>"
+        if decisions
+        else ""
+    )
+    xmlns = f' xmlns="{ns}"' if ns else ""
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<Publication{xmlns}>
+  <Agendas><Agenda ID="7">
+    <Items>
+      <Item ID="1">
+        <Number>1</Number>
+        <Caption>Meddelelser</Caption>
+        <IsPublic>True</IsPublic>
+        <Case><Number>13/2211</Number></Case>
+        <Fields>
+          {_field("Beslutning", decision_1, feedback=True, index=2)}
+          {_field("Sagsfremstilling", "<p>Orientering om it&#x1;-status.</p>", index=1)}
+        </Fields>
+      </Item>
+      <Item ID="2">
+        <Caption>Salg af ejendom</Caption>
+        <Number>2</Number>
+        <IsPublic>False</IsPublic>
+        <Case><NumberAndTitle>13/4455 - Salg</NumberAndTitle></Case>
+        <Fields>
+          {_field("Indstilling", "<ol style='list-style-type: upper-alpha'><li>salget godkendes</li></ol>", index=1)}
+          {_field("Beslutningen træffes af", "<p>Kommunalbestyrelsen</p>", index=2)}
+          {_field("Beslutning i Økonomiudvalget den 02-05-2013", decision_2, feedback=True, index=3)}
+          {_field("Beslutning i Kommunalbestyrelsen den 27-05-2013", "<p>Godkendt.</p>" if decisions else "", feedback=True, index=4)}
+        </Fields>
+        <Enclosures><Enclosure><Name>Vurdering</Name></Enclosure></Enclosures>
+      </Item>
+      {extra_item}
+    </Items>
+    <Committee><Name>KMB IT-udvalget</Name></Committee>
+    <Meeting>
+      <Where>Lokale 3</Where>
+      <When>15-05-2013 16:30:00</When>
+      <Until>15-05-2013 18:00:00</Until>
+      <Members>
+        <MeetingMember><Name>Doris Børger (A)</Name><ParticipationStatusAsText>Participating</ParticipationStatusAsText></MeetingMember>
+        <MeetingMember><Name>Hanne Bahnsen</Name><ParticipationStatusAsText>NotDecided</ParticipationStatusAsText></MeetingMember>
+        <MeetingMember><Name>Kåre Olesen (V)</Name><ParticipationStatusAsText>Participating</ParticipationStatusAsText></MeetingMember>
+        <MeetingMember><Name>Ulrik Falk (F)</Name><ParticipationStatusAsText>NotParticipating</ParticipationStatusAsText><ParticipationNote>Afbud</ParticipationNote></MeetingMember>
+      </Members>
+    </Meeting>
+    <Name>KMB IT-udvalget</Name>
+  </Agenda></Agendas>
+</Publication>""".encode()
+
+
+def test_meeting_items_and_decisions() -> None:
+    data = publication()
+    assert sbsys_xml.sniff(data)
+    [meeting] = sbsys_xml.parse(data, source="p.xml")
+    assert meeting.body == "KMB IT-udvalget"
+    assert (meeting.starts_at, meeting.ends_at) == (
+        datetime(2013, 5, 15, 16, 30),
+        datetime(2013, 5, 15, 18, 0),
+    )
+    assert meeting.location == "Lokale 3"
+    assert meeting.document_kind is DocumentKind.REFERAT
+    people = {p.name: p for p in meeting.participants}
+    assert people["Doris Børger"].affiliation == "A"
+    assert people["Doris Børger"].attendance is Attendance.PRESENT
+    assert people["Hanne Bahnsen"].attendance is Attendance.UNKNOWN
+    assert people["Ulrik Falk"].attendance is Attendance.AFBUD
+    first, sale = meeting.items
+    assert (first.number, first.title, first.case_number, first.closed) == (
+        "1",
+        "Meddelelser",
+        "13/2211",
+        False,
+    )
+    # The illegal character reference is dropped, the rest of the text kept.
+    assert first.sections[0].text == "Orientering om it-status."
+    assert first.decision == "Godkendt."
+    assert first.absences[0].name == "Hanne Bahnsen"
+    assert (sale.case_number, sale.closed) == ("13/4455", True)
+    assert sale.recommendation == "A. salget godkendes"
+    assert sale.decision_authority == "Kommunalbestyrelsen"
+    assert sale.decision == "Godkendt."
+    assert [(d.body, d.date) for d in sale.decision_history] == [
+        ("Økonomiudvalget", "02-05-2013"),
+        ("Kommunalbestyrelsen", "27-05-2013"),
+    ]
+    assert sale.attachments == ["Vurdering"]
+    assert [(a.name, a.kind) for a in sale.absences] == [("Kåre Olesen", AbsenceKind.INHABIL)]
+
+
+def test_agenda_without_feedback_is_dagsorden() -> None:
+    [meeting] = sbsys_xml.parse(publication(decisions=False))
+    assert meeting.document_kind is DocumentKind.DAGSORDEN
+    assert all(item.decision == "" for item in meeting.items)
+
+
+def test_namespaces_and_windows_1252_bytes_are_tolerated() -> None:
+    data = publication(ns="urn:sbsys:publication").replace(
+        "Børger".encode(), "Børger".encode("cp1252")
+    )
+    [meeting] = sbsys_xml.parse(data)
+    assert meeting.participants[0].name == "Doris Børger"
+    assert len(meeting.items) == 2
+
+
+def test_missing_optional_elements() -> None:
+    data = publication(extra_item="<Item><Caption>Eventuelt</Caption></Item>")
+    [meeting] = sbsys_xml.parse(data)
+    assert (meeting.items[2].number, meeting.items[2].title) == ("3", "Eventuelt")
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (publication()[:400], "import.error.xml_invalid"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+            b"<Publication><Agenda><Items><Item/></Items></Agenda><a>&lol2;</a></Publication>",
+            "import.error.xml_forbidden",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            b"<Publication><Agenda><Items><Item><Caption>&xxe;</Caption></Item></Items>"
+            b"</Agenda></Publication>",
+            "import.error.xml_forbidden",
+        ),
+        (b"<Publication><Other><Item/></Other></Publication>", "import.error.xml_shape"),
+    ],
+)
+def test_hostile_and_broken_xml(data: bytes, key: str) -> None:
+    with pytest.raises(InputError) as caught:
+        sbsys_xml.parse(data)
+    assert caught.value.key == key
+
+
+def test_sample_ballerup() -> None:
+    path = SAMPLES / "ballerup_sbsys_publication_2013-05-15.xml"
+    if not path.exists():
+        pytest.skip("sample not available (../shared/samples missing)")
+    fmt, [meeting] = importers.parse(path.read_bytes())
+    assert fmt == sbsys_xml.FORMAT
+    assert meeting.body == "KMB IT-udvalget"
+    assert meeting.starts_at == datetime(2013, 5, 15, 16, 30)
+    assert meeting.location == "Mødecenter A, Lokale 3 på Ballerup Rådhus"
+    assert meeting.document_kind is DocumentKind.DAGSORDEN
+    assert [i.title for i in meeting.items] == [
+        "Meddelelser",
+        "Oplæg til standard it-arbejdsplads for Kommunalbestyrelsens medlemmer i 2014-2018",
+        "Indførelse af systemet SAPA (Sagsoverblik/Partskontakt)",
+        "Regler for indkøb af it-udstyr",
+        "Status på eDagsorden",
+    ]
+    assert not any(i.closed for i in meeting.items)
+    assert len(meeting.participants) == 11
+    assert meeting.items[2].attachments == ["Brev fra KL til Kommunalbestyrelsen vedr Monopolbrud"]
+    assert meeting.items[1].decision_authority == "KMB IT-udvalget"

@@ -1,0 +1,181 @@
+"""Search over the archive (FTS5, Danish-friendly) and case history."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from meetingtui import service
+from meetingtui.errors import InputError
+from meetingtui.models import AgendaItem, DecisionEntry, DocumentKind, Meeting, Section
+from meetingtui.storage import search
+from meetingtui.storage.db import connect
+
+
+def _meeting(body: str, when: datetime, items: list[AgendaItem]) -> Meeting:
+    return Meeting(body=body, starts_at=when, items=items, document_kind=DocumentKind.REFERAT)
+
+
+def _item(
+    n: int,
+    title: str,
+    *,
+    case: str = "",
+    text: str = "",
+    decision: str = "",
+    closed: bool = False,
+    history: list[DecisionEntry] | None = None,
+) -> AgendaItem:
+    return AgendaItem(
+        id=n,
+        number=str(n),
+        title=title,
+        case_number=case,
+        closed=closed,
+        sections=[Section(heading="Sagsfremstilling", text=text)] if text else [],
+        decision=decision,
+        decision_history=history or [],
+    )
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> sqlite3.Connection:
+    connection = connect(tmp_path / "s.db")
+    meetings = [
+        _meeting(
+            "Økonomiudvalget",
+            datetime(2016, 3, 15, 16, 0),
+            [
+                _item(1, "Budgetproces 2017-2020", case="16/236", text="Principper for budget."),
+                _item(
+                    2, "Salg af grund på Åvej", case="16/900", decision="Anbefales.", closed=True
+                ),
+            ],
+        ),
+        _meeting(
+            "Kommunalbestyrelsen",
+            datetime(2016, 3, 29, 18, 0),
+            [
+                _item(
+                    4,
+                    "Salg af grund på Åvej",
+                    case="16/900",
+                    decision="Godkendt.",
+                    history=[
+                        DecisionEntry(body="Økonomiudvalget", date="15-03-2016", text="Anbefales."),
+                        DecisionEntry(
+                            body="Kommunalbestyrelsen", date="29-03-2016", text="Godkendt."
+                        ),
+                    ],
+                ),
+                _item(5, "Skoledistrikter", text="Ændring af skoledistrikt for Avej skole."),
+            ],
+        ),
+        _meeting(
+            "Børne- og Ungeudvalget",
+            datetime(2017, 1, 10, 15, 0),
+            [_item(1, "Kvalitetsrapport", case="16/236", text="Trivsel og BØRNEHAVER i fokus.")],
+        ),
+    ]
+    for n, meeting in enumerate(meetings):
+        service.import_meeting(
+            connection, meeting, content_hash=hashlib.sha256(b"%d" % n).hexdigest()
+        )
+    yield connection
+    connection.close()
+
+
+def test_ranked_hits_with_snippets(conn: sqlite3.Connection) -> None:
+    [hit] = search.search(conn, "budget")
+    assert hit.title == "Budgetproces 2017-2020" and "[budget]" in hit.snippet
+    # A prefix query also finds the word inside the title.
+    assert [h.title for h in search.search(conn, "budget*")] == ["Budgetproces 2017-2020"]
+    [hit] = search.search(conn, "principper")
+    assert (hit.body, hit.date, hit.number) == ("Økonomiudvalget", "2016-03-15", "1")
+    assert "[Principper]" in hit.snippet
+
+
+def test_title_outranks_body_text(conn: sqlite3.Connection) -> None:
+    hits = search.search(conn, "skoledistrikter OR skoledistrikt")
+    assert hits[0].title == "Skoledistrikter"
+
+
+def test_danish_case_folding_and_diacritics_kept(conn: sqlite3.Connection) -> None:
+    assert [h.title for h in search.search(conn, "børnehaver")] == ["Kvalitetsrapport"]
+    assert [h.title for h in search.search(conn, "BØRNEHAVER")] == ["Kvalitetsrapport"]
+    # "Åvej" and "Avej" are different words: diacritics are not removed.
+    assert {h.title for h in search.search(conn, "åvej")} == {"Salg af grund på Åvej"}
+    assert [h.title for h in search.search(conn, "avej")] == ["Skoledistrikter"]
+
+
+def test_filters_by_body_and_date(conn: sqlite3.Connection) -> None:
+    assert len(search.search(conn, "åvej")) == 2
+    [hit] = search.search(conn, "åvej", body="økonomi")
+    assert hit.body == "Økonomiudvalget" and hit.closed
+    [hit] = search.search(conn, "åvej", date_from=date(2016, 3, 20))
+    assert hit.body == "Kommunalbestyrelsen"
+    assert search.search(conn, "åvej", date_to="14-03-2016") == []
+    with pytest.raises(InputError):
+        search.search(conn, "åvej", date_from="sidste tirsdag")
+
+
+def test_decisions_and_case_numbers_are_searchable(conn: sqlite3.Connection) -> None:
+    assert {h.number for h in search.search(conn, "anbefales")} == {"2", "4"}
+    assert {h.title for h in search.search(conn, "16/236")} == {
+        "Budgetproces 2017-2020",
+        "Kvalitetsrapport",
+    }
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "a:b", "(", "NEAR(", "*", "A+V", "-", "kl."])
+def test_syntax_characters_never_break_the_query(conn: sqlite3.Connection, query: str) -> None:
+    search.search(conn, query)  # must not raise
+
+
+def test_fts_query_quoting() -> None:
+    assert search.fts_query('budget "tune skole" skol* OR x') == (
+        '"budget" "tune skole" "skol"* OR "x"'
+    )
+    assert search.fts_query("  ") == ""
+
+
+def test_case_history_in_date_order_with_decisions(conn: sqlite3.Connection) -> None:
+    entries = search.case_history(conn, "16/900")
+    assert [(e.body, e.starts_at[:10], e.decision) for e in entries] == [
+        ("Økonomiudvalget", "2016-03-15", "Anbefales."),
+        ("Kommunalbestyrelsen", "2016-03-29", "Godkendt."),
+    ]
+    assert entries[0].closed
+    assert [d.body for d in entries[1].decision_history] == [
+        "Økonomiudvalget",
+        "Kommunalbestyrelsen",
+    ]
+    assert [e.title for e in search.case_history(conn, " 16/236 ")] == [
+        "Budgetproces 2017-2020",
+        "Kvalitetsrapport",
+    ]
+    assert search.case_history(conn, "99/1") == []
+
+
+def test_datasette_can_detect_the_fts_table(conn: sqlite3.Connection) -> None:
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'item_search_fts'").fetchone()[0]
+    assert "USING FTS5" in sql.upper()
+    assert "content=[item_search]" in sql or 'content="item_search"' in sql
+    assert "remove_diacritics 0" in sql
+
+
+def test_existing_meetings_are_indexed_when_search_arrives(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = connect(path)
+    service.import_meeting(
+        conn, _meeting("Byrådet", datetime(2020, 1, 1), [_item(1, "Vandplan")]), content_hash="x"
+    )
+    conn.execute("DELETE FROM item_search")  # as if stored before search existed
+    conn.close()
+    conn = connect(path)
+    assert [h.title for h in search.search(conn, "vandplan")] == ["Vandplan"]
+    conn.close()
