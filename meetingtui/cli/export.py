@@ -21,9 +21,9 @@ def _fail(message: str) -> None:
 def _write(data: bytes, target: Path) -> None:
     """Write all or nothing: a half-written referat must never replace a good one."""
     if str(target) == "-":
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        with click.open_file("-", "wb") as stream:
+            stream.write(data)
+            stream.flush()
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

@@ -34,6 +34,11 @@ from lxml import etree
 from meetingtui.errors import InputError
 from meetingtui.exporters import referat
 from meetingtui.exporters.dates import long_date
+from meetingtui.exporters.record_part import (
+    RECORD_CONTENT_TYPE,
+    RECORD_PARTNAME,
+    RECORD_RELTYPE,
+)
 from meetingtui.exporters.redact import prepare
 from meetingtui.exporters.referat import Block, Kind
 from meetingtui.i18n import t
@@ -41,11 +46,6 @@ from meetingtui.models import Meeting
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-# Where the internal referat carries the complete record (the JSON export), so the archive can
-# read a referat back without loss. Never present in a public referat.
-RECORD_PARTNAME = "/meetingtui/record.json"
-RECORD_RELTYPE = "https://meetingtui.dk/relationships/record"
-RECORD_CONTENT_TYPE = "application/json"
 
 # Relationships of a template whose parts could hold text from an earlier document (a referat
 # used as template, with comments); they are dropped so nothing but styles and letterhead
@@ -404,12 +404,3 @@ def render_docx(
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def read_record(data: bytes) -> dict | None:
-    """The record embedded in an internal referat, or None (public referats carry none)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        try:
-            return json.loads(archive.read(RECORD_PARTNAME.lstrip("/")))
-        except KeyError:
-            return None

@@ -11,14 +11,21 @@ from meetingtui.models import Meeting
 
 # Characters that would start Markdown markup inside running text.
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    # A heading mark gets a backslash before it, a list number one before its dot: CommonMark
+    # keeps a backslash before a digit as a visible character.
+    indent, mark, number, dot = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{number}\\{dot}"
 
 
 def escape(text: str, *, line_start: bool = True) -> str:
     """Text shown as itself; `line_start` also escapes what would begin a heading or list."""
     text = _INLINE.sub(r"\\\1", text)
     if line_start:
-        text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+        text = _LINE_START.sub(_escape_line_start, text)
     return text
 
 

@@ -1,0 +1,368 @@
+"""The Word referat read back with python-docx: structure, wording, closed items, template."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from datetime import datetime
+
+import docx
+import pytest
+from docx.shared import Cm, Pt
+from test_export_fixtures import (
+    CHAIN_HEAD,
+    CLOSED_CONTENT,
+    CLOSED_SECRETS,
+    build_meeting,
+)
+
+from meetingtui.errors import InputError
+from meetingtui.exporters import default_filename, export
+from meetingtui.exporters.dates import long_date, long_datetime
+from meetingtui.exporters.docx import (
+    STYLE_NAMES,
+    is_rtl,
+    render_docx,
+    xml_escape,
+)
+from meetingtui.exporters.json_export import to_json_dict
+from meetingtui.exporters.record_part import RECORD_PARTNAME, read_record
+from meetingtui.exporters.referat import Kind
+from meetingtui.i18n import set_language
+from meetingtui.models import (
+    AgendaItem,
+    Ballot,
+    Choice,
+    Meeting,
+    MeetingStatus,
+    Section,
+    Vote,
+)
+
+
+def _read(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def _paragraphs(data: bytes) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in _read(data).paragraphs]
+
+
+def _texts(data: bytes) -> list[str]:
+    return [text for _, text in _paragraphs(data)]
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.fixture(scope="module")
+def internal() -> bytes:
+    return render_docx(build_meeting(), public=False, chain_head=CHAIN_HEAD)
+
+
+@pytest.fixture(scope="module")
+def public() -> bytes:
+    return render_docx(build_meeting(), public=True, chain_head=CHAIN_HEAD)
+
+
+def test_danish_dates() -> None:
+    assert long_datetime(datetime(2017, 1, 3, 16, 30)) == "tirsdag den 3. januar 2017 kl. 16:30"
+    assert long_date(datetime(2024, 2, 29).date(), weekday=True) == "torsdag den 29. februar 2024"
+    assert long_date(datetime(2023, 12, 31).date()) == "31. december 2023"
+    set_language("en")
+    assert long_datetime(datetime(2017, 1, 3, 9, 5)) == "Tuesday 3 January 2017 at 09:05"
+
+
+def test_title_block_and_participants(public: bytes) -> None:
+    paragraphs = _paragraphs(public)
+    assert paragraphs[0] == ("Title", "Referat")
+    texts = [text for _, text in paragraphs]
+    assert "Økonomiudvalget" in texts
+    assert "tirsdag den 3. januar 2017 kl. 16:30" in texts
+    assert "Sted: Mødelokale 1, Lejrevej 15, 4320 Allerslev" in texts
+    present = next(text for text in texts if text.startswith("Til stede:"))
+    assert "Carsten Rasmussen (A), formand" in present
+    assert "Hanne Skov (O) (stedfortræder for Ole Blickfeldt (O))" in present
+    assert "Afbud: Lars Holten (LEUF)" in texts
+    assert "Fraværende: Ole Blickfeldt (O)" in texts
+    assert "Desuden deltog: Birgit Sekretær, observatør" in texts
+    moves = next(text for text in texts if text.startswith("Ankomst og afgang:"))
+    assert "Anders Sen (SF) kom kl. 17.05 under punkt 2" in moves
+    assert "Bo Carlsen (C) forlod mødet kl. 18.40 under punkt 5" in moves
+    assert moves.index("Anders Sen") < moves.index("Bo Carlsen")  # time order
+
+
+def test_table_of_contents_is_static_and_complete(public: bytes) -> None:
+    toc = [text for style, text in _paragraphs(public) if style == STYLE_NAMES[Kind.TOC]]
+    assert toc == [
+        "1. Budgetopfølgning 2017 for Økonomiudvalget",
+        "2. Valg af næstformand",
+        "3. Orientering om bootcamps",
+        "4. Eventuelt",
+        "5. Lukket punkt: Grundsalg Kildebakken",
+        "6a. Tekst med 🎉 emoji og مرحبا og styretegn",
+    ]
+    # Each entry links to a bookmark on its item's heading.
+    xml = _parts(public)["word/document.xml"].decode()
+    for item_id in range(1, 7):
+        assert f'w:anchor="punkt_{item_id}"' in xml
+        assert f'w:name="punkt_{item_id}"' in xml
+
+
+def test_item_sections_in_referat_order(internal: bytes) -> None:
+    paragraphs = _paragraphs(internal)
+    start = paragraphs.index(("Heading 1", "1. Budgetopfølgning 2017 for Økonomiudvalget"))
+    end = paragraphs.index(("Heading 1", "2. Valg af næstformand"))
+    item = paragraphs[start:end]
+    texts = [text for _, text in item]
+    assert texts[1] == "Sagsnr.: 16/16318"
+    order = [
+        "Resumé",
+        "Indstilling",
+        "Beslutningskompetence",
+        "Beslutning Økonomiudvalget den 3. januar 2017:",
+        "Sagsfremstilling",
+        "Økonomi og finansiering",
+        "Bilag",
+    ]
+    positions = [texts.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert ("Beslutning overskrift", "Beslutning Økonomiudvalget den 3. januar 2017:") in item
+    assert ("Beslutning", "Godkendt.") in item
+    assert ("Bilag", "1. Budgetopfølgning.pdf") in item
+    assert ("Bilag", "2. Bilag 2 - Oversigt.xlsx") in item
+    assert (
+        "Fremmøde punkt",
+        "Jens Bak deltog ikke i behandlingen af punktet på grund af inhabilitet (nær familie).",
+    ) in item
+
+
+def test_vote_lines_as_danish_referats_write_them(internal: bytes) -> None:
+    texts = _texts(internal)
+    assert (
+        "Afstemning om indstillingen: For stemte: A, LR, Ø og O (5). Imod stemte: V (2). "
+        "Undlod at stemme: C (1)."
+    ) in texts
+    assert (
+        "Afstemning om ændringsforslag fra V: Rammen hæves med 2 mio. kr.: For stemte: V (2). "
+        "Imod stemte: A, F, Ø, LR og O (7). Undlod at stemme: C (1)."
+    ) in texts
+    assert "Forslaget faldt." in texts
+    assert "Forslaget blev vedtaget." in texts
+    roll_call = next(text for text in texts if text.startswith("Navneafstemning"))
+    assert "imod: Peter Vang (V), Lone Krag (V)" in roll_call
+    assert "V stemte imod med følgende mindretalsudtalelse: ”Rammen er for lav.”" in texts
+    assert "Valg af næstformand: Gert Fabrin blev valgt som næstformand." in texts
+    assert "Stemmer: Gert Fabrin 6, Mette Holm 2." in texts
+
+
+def test_vote_line_variants() -> None:
+    item = AgendaItem(id=1, number="1", title="Sag")
+    names = Vote(
+        id=1,
+        is_open=False,
+        ballots=[
+            Ballot(name="Anna Holm", choice=Choice.FOR),
+            Ballot(name="Bo Ib", choice=Choice.FOR),
+            Ballot(name="Carl Dam", choice=Choice.IMOD),
+        ],
+    )
+    counts_only = Vote(id=2, is_open=False, counts={"for": 19, "against": 1, "abstain": 0})
+    raw = Vote(id=3, is_open=False, raw_text="Med stemmerne 19 for og 1 imod godkendte Byrådet.")
+    still_open = Vote(id=4, description="Forslag fra Ø om cykelsti")
+    item.votes = [names, counts_only, raw, still_open]
+    meeting = Meeting(body="Byrådet", starts_at=datetime(2023, 5, 15, 17), items=[item])
+    texts = _texts(render_docx(meeting))
+    assert "Afstemning: For stemte: Anna Holm og Bo Ib (2). Imod stemte: Carl Dam (1)." in texts
+    assert "Afstemning: For stemte: 19. Imod stemte: 1." in texts
+    assert "Afstemning: Med stemmerne 19 for og 1 imod godkendte Byrådet." in texts
+    assert "Afstemning om Forslag fra Ø om cykelsti: Afstemningen er ikke afsluttet." in texts
+
+
+def test_public_closed_item_shows_only_that_it_exists(public: bytes) -> None:
+    paragraphs = _paragraphs(public)
+    start = paragraphs.index(("Heading 1", "5. Grundsalg Kildebakken"))
+    assert paragraphs[start + 1] == ("Lukket punkt", "Lukket punkt")
+    assert paragraphs[start + 2][0] == "Heading 1"
+    assert paragraphs[start + 2][1].startswith("6a.")
+
+
+def test_closed_titles_can_be_hidden() -> None:
+    data = render_docx(build_meeting(), public=True, show_closed_titles=False)
+    texts = _texts(data)
+    assert "5. Lukket punkt" in texts
+    assert "5. Lukket punkt" in texts[texts.index("Indholdsfortegnelse") :]
+    for name, blob in _parts(data).items():
+        for secret in CLOSED_SECRETS:
+            assert secret.encode() not in blob, f"{secret!r} leaked into {name}"
+
+
+def test_public_file_holds_no_byte_of_closed_content(public: bytes) -> None:
+    parts = _parts(public)
+    assert RECORD_PARTNAME.lstrip("/") not in parts
+    for name, blob in parts.items():
+        lowered = blob.lower()
+        for secret in CLOSED_CONTENT:
+            assert secret.encode().lower() not in lowered, f"{secret!r} leaked into {name}"
+    assert read_record(public) is None
+
+
+def test_internal_referat_shows_everything_and_embeds_the_record(internal: bytes) -> None:
+    document = _parts(internal)["word/document.xml"].decode()
+    for secret in CLOSED_SECRETS:
+        assert secret in document
+    texts = _texts(internal)
+    assert "Internt referat – indeholder lukkede punkter" in texts
+    assert "Lukket punkt – må ikke offentliggøres." in texts
+    record = read_record(internal)
+    assert record is not None
+    # The created-at time differs between renders; the record does not.
+    assert record == to_json_dict(build_meeting(), public=False, chain_head=CHAIN_HEAD)
+
+
+def test_signature_page_and_checksum(public: bytes) -> None:
+    paragraphs = _paragraphs(public)
+    start = paragraphs.index(("Heading 1", "Underskriftsside"))
+    signers = [text for style, text in paragraphs[start:] if style == "Underskrift"]
+    assert "Carsten Rasmussen (A), formand" in signers
+    assert "Anders Sen (SF)" in signers  # arrived late, took part
+    assert not any("Lars Holten" in s or "Birgit" in s for s in signers)
+    assert len(signers) == 10
+    checks = [text for style, text in paragraphs if style == "Kontrolsum"]
+    assert checks[0] == f"Kontrolsum for mødets revisionsspor: {CHAIN_HEAD}"
+    assert checks[1].endswith(f"meetingtui verify --hash {CHAIN_HEAD}")
+    assert paragraphs[-1][0] == "Kontrolsum"
+
+
+def test_page_setup_header_footer_and_properties(public: bytes) -> None:
+    document = _read(public)
+    section = document.sections[0]
+    assert abs(section.page_width - Cm(21)) < Cm(0.01)
+    assert abs(section.page_height - Cm(29.7)) < Cm(0.01)
+    assert abs(section.left_margin - Cm(2.5)) < Cm(0.01)
+    assert section.header.paragraphs[-1].text == "Økonomiudvalget – 3. januar 2017"
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    assert section.footer.paragraphs[-1].text.startswith("Side ")
+    props = document.core_properties
+    assert props.title == "Referat – Økonomiudvalget – 3. januar 2017"
+    assert props.subject == "Referat af møde i Økonomiudvalget 3. januar 2017"
+    assert props.author == "Lejre Kommune"
+    assert props.created is not None
+    assert props.comments == ""
+    app = _parts(public)["docProps/app.xml"].decode()
+    assert "Microsoft" not in app
+    assert "docProps/thumbnail.jpeg" not in _parts(public)
+
+
+def test_named_styles_exist_for_restyling(public: bytes) -> None:
+    styles = {s.name for s in _read(public).styles}
+    for name in STYLE_NAMES.values():
+        assert name in styles
+
+
+def test_template_supplies_styles_and_letterhead(tmp_path) -> None:
+    template = docx.Document()
+    decision = template.styles.add_style("Beslutning", 1)
+    decision.font.size = Pt(20)
+    template.sections[0].header.paragraphs[0].text = "Lejre Kommune – Brevhoved"
+    template.sections[0].left_margin = Cm(4)
+    template.add_paragraph("Skabelontekst der ikke må komme med")
+    path = tmp_path / "skabelon.docx"
+    template.save(path)
+    data = render_docx(build_meeting(), template=path)
+    document = _read(data)
+    assert document.styles["Beslutning"].font.size == Pt(20)
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert header == ["Lejre Kommune – Brevhoved", "Økonomiudvalget – 3. januar 2017"]
+    assert abs(document.sections[0].left_margin - Cm(4)) < Cm(
+        0.01
+    )  # the template's page setup stays
+    assert "Skabelontekst der ikke må komme med" not in _texts(data)
+
+
+def test_an_internal_referat_used_as_template_leaks_nothing(internal: bytes) -> None:
+    data = render_docx(build_meeting(), public=True, template=io.BytesIO(internal))
+    for name, blob in _parts(data).items():
+        for secret in CLOSED_CONTENT:
+            assert secret.encode() not in blob, f"{secret!r} leaked into {name}"
+
+
+def test_unusable_template_is_a_clear_error(tmp_path) -> None:
+    path = tmp_path / "ikke.docx"
+    path.write_text("ikke en docx")
+    with pytest.raises(InputError) as caught:
+        render_docx(build_meeting(), template=path)
+    assert str(path) in caught.value.message
+
+
+def test_draft_marking_for_a_meeting_still_open() -> None:
+    data = render_docx(build_meeting(status=MeetingStatus.OPEN))
+    document = _read(data)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Referat – UDKAST"
+    assert "Udkast: mødet er ikke afsluttet, og referatet er ikke endeligt." in texts
+    assert not any(text.startswith("Mødet sluttede") for text in texts)
+    assert document.sections[0].header.paragraphs[-1].text.endswith("UDKAST")
+    assert document.core_properties.content_status == "UDKAST"
+
+
+def test_bad_input_still_gives_a_valid_document() -> None:
+    meeting = build_meeting()
+    messy = meeting.items[5]
+    # Bypass the model's cleaning: the exporter must cope on its own.
+    messy.title = "Ti\x00tel\x1f med \ufffe styretegn"
+    messy.sections.append(Section.model_construct(heading="Tom\x0b", text="a\x01b\n\n\nc"))
+    data = render_docx(meeting, public=False)
+    texts = _texts(data)
+    assert "6a. Titel med  styretegn" in texts
+    assert "ab" in texts and "c" in texts
+    long_text = next(text for text in texts if text.startswith("ordet ordet"))
+    assert len(long_text.split()) == 6000
+    assert 'Tekst <med> & tegn "citat" og\ttab' in texts
+    # Right-to-left paragraphs get a right-to-left paragraph direction.
+    xml = _parts(data)["word/document.xml"].decode()
+    rtl = xml[: xml.index("مرحبا بالعالم")].rsplit("<w:p>", 1)[1]
+    assert "<w:bidi/>" in rtl
+    assert "Ingen beslutning registreret." in texts
+
+
+def test_empty_meeting() -> None:
+    meeting = Meeting(body="Byrådet", starts_at=datetime(2025, 1, 6, 9, 0))
+    texts = _texts(render_docx(meeting))
+    assert "Dagsordenen har ingen punkter." in texts
+    assert "Ingen deltagere er registreret som til stede." in texts
+    assert "Ingen kontrolsum (mødet er ikke gemt i en database)." in texts
+
+
+def test_escape_helpers() -> None:
+    assert xml_escape("a<b>&\x00c\ufffe") == "a&lt;b&gt;&amp;c"
+    assert is_rtl("مرحبا world")
+    assert not is_rtl("hello مرحبا")
+    assert not is_rtl("123")
+
+
+def test_registry_and_file_names() -> None:
+    meeting = build_meeting()
+    assert export(meeting, "docx")[:2] == b"PK"
+    assert json.loads(export(meeting, "json"))["body"] == "Økonomiudvalget"
+    assert default_filename(meeting, "docx") == "referat-økonomiudvalget-2017-01-03.docx"
+    assert default_filename(meeting, "popolo", public=False).endswith("-internt.popolo.json")
+    with pytest.raises(InputError):
+        export(meeting, "pdf")
+
+
+def test_python_docx_is_imported_only_when_exporting() -> None:
+    code = (
+        "import sys, meetingtui.exporters, meetingtui.exporters.referat, "
+        "meetingtui.exporters.markdown, meetingtui.exporters.json_export, "
+        "meetingtui.exporters.popolo, meetingtui.exporters.record_part;"
+        "print('docx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
