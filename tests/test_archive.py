@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_import_structured_json import _referat, firstagenda, item
-from test_import_structured_xml import publication
 
 from meetingtui.archive import FileStatus, Progress, import_paths, parse_file
 from meetingtui.storage.db import connect
+from tests.test_import_structured_json import _referat, firstagenda, item
+from tests.test_import_structured_xml import publication
 
 TABLES = ("meetings", "items", "sections", "votes", "events", "item_search")
 
