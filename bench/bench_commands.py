@@ -10,6 +10,7 @@ synchronous=FULL) measured in the same run. Targets: p50 <= 3x the floor, p99 <=
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
 import statistics
 import sys
 import tempfile
@@ -27,7 +28,7 @@ PARTIES = ["A", "A", "A", "V", "V", "V", "C", "F", "O", "Ø", "B"]
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def raw_floor(path: Path, n: int) -> list[float]:
@@ -66,7 +67,7 @@ def big_meeting() -> Meeting:
     )
 
 
-def scripted_commands(svc: MeetingService):  # noqa: ANN201 - a generator of callables
+def scripted_commands(svc: MeetingService) -> Iterator[Callable[[], object]]:
     yield svc.open_meeting
     for p in svc.meeting.participants:
         yield lambda p=p: svc.set_attendance(p.id, Attendance.PRESENT)
@@ -108,7 +109,9 @@ def main() -> None:
     ratio = c50 / f50
     print(f"commands recorded        {len(timings)}")
     print(f"raw sqlite insert floor  p50 {f50:.3f} ms  p99 {f99:.3f} ms")
-    print(f"command API              p50 {c50:.3f} ms  p99 {c99:.3f} ms  mean {statistics.mean(timings) * ms:.3f} ms")
+    print(
+        f"command API              p50 {c50:.3f} ms  p99 {c99:.3f} ms  mean {statistics.mean(timings) * ms:.3f} ms"
+    )
     print(f"p50 ratio to floor       {ratio:.2f}x (target <= 3x)")
     print(f"p99                      {c99:.2f} ms (target <= 10 ms)")
     ok = ratio <= 3 and c99 <= 10
