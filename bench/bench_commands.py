@@ -10,11 +10,11 @@ synchronous=FULL) measured in the same run. Targets: p50 <= 3x the floor, p99 <=
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
