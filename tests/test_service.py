@@ -243,3 +243,29 @@ def test_closing_a_meeting_indexes_it_for_search(svc: MeetingService, db_path: P
     hits = search(conn, "skolerenovering")
     assert [(h.meeting_id, h.number) for h in hits] == [(svc.meeting.id, "2")]
     conn.close()
+
+
+def test_a_writer_in_another_process_is_refused(svc: MeetingService, db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from meetingtui.errors import StorageError\n"
+        "from meetingtui.service import MeetingService\n"
+        "try:\n"
+        f"    MeetingService.open({str(db_path)!r}, {svc.meeting.id})\n"
+        "except StorageError as exc:\n"
+        "    print(exc.message); sys.exit(3)\n"
+        "print('opened')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 3, result.stderr
+    assert "anden proces" in result.stdout
+    svc.close()
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "opened"
