@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from core_fixtures import build_meeting
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +23,7 @@ from meetingtui.models import (
     VoteCounts,
     VoteResult,
 )
+from tests.core_fixtures import build_meeting
 
 
 def present_meeting():

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from core_fixtures import FakeClock, build_meeting
 
 from meetingtui.errors import CommandRefused, ConfirmationRequired, StorageError
 from meetingtui.models import (
@@ -24,6 +23,7 @@ from meetingtui.service import MeetingService, create_meeting, list_meetings
 from meetingtui.storage import records
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
+from tests.core_fixtures import FakeClock, build_meeting
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from core_fixtures import FakeClock, build_meeting
 
 from meetingtui.errors import StorageError
 from meetingtui.models import Attendance, Choice
 from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage.db import connect, default_path
 from meetingtui.verify import verify
+from tests.core_fixtures import FakeClock, build_meeting
 
 
 def recorded_meeting(db_path: Path) -> int:
