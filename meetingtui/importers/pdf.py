@@ -7,6 +7,7 @@ as a hint for item and section headings.
 
 from __future__ import annotations
 
+import ctypes
 from collections import Counter
 
 import pypdfium2 as pdfium
@@ -71,14 +72,15 @@ def extract_pages(data: bytes, *, source: str = "") -> list[list[Line]]:
         raise InputError("import.pdf.no_text", source=source, pages=len(pages))
     weights = Counter(w for page in pages for _, w in page if w > 0)
     body_weight = weights.most_common(1)[0][0] if weights else 400
-    return [
-        [
-            Line(clean_line(text), index, _is_bold(weight, body_weight))
-            for text, weight in page
-            if clean_line(text)
-        ]
-        for index, page in enumerate(pages)
-    ]
+    out: list[list[Line]] = []
+    for index, page in enumerate(pages):
+        lines = []
+        for text, weight in page:
+            cleaned = clean_line(text)
+            if cleaned:
+                lines.append(Line(cleaned, index, _is_bold(weight, body_weight)))
+        out.append(lines)
+    return out
 
 
 def read_document(data: bytes, *, source: str = "") -> Document:
@@ -104,10 +106,25 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int]]:
         for offset, ch in enumerate(line):
             if ch.isalnum():
                 weight = pdfium_c.FPDFText_GetFontWeight(raw, pos + offset)
+                if weight <= 0:
+                    weight = _weight_from_name(raw, pos + offset)
                 break
         out.append((line, weight))
         pos += len(chunk)
     return out
+
+
+_NAME_BUFFER = ctypes.create_string_buffer(256)
+
+
+def _weight_from_name(raw: object, index: int) -> int:
+    """Standard fonts (Helvetica-Bold) report no weight; their name says it."""
+    flags = ctypes.c_int(0)
+    length = pdfium_c.FPDFText_GetFontInfo(raw, index, _NAME_BUFFER, 256, ctypes.byref(flags))
+    if length <= 0:
+        return -1
+    name = _NAME_BUFFER.value.decode("latin-1", "replace").lower()
+    return 700 if ("bold" in name or "black" in name or "heavy" in name) else 400
 
 
 def _is_bold(weight: int, body_weight: int) -> bool | None:

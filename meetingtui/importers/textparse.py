@@ -67,9 +67,14 @@ _LIGATURES = str.maketrans(
 )  # fmt: skip
 
 
+_SPACES = re.compile(r"[ ]{3,}")
+_SPECIAL = re.compile("[\ufb00-\ufb04\uf0b7\uf0a7\u00ad\xa0\u2002\u2003\u2009\u200b\t]")
+
+
 def clean_line(text: str) -> str:
-    text = text.translate(_LIGATURES).replace("\t", "  ")
-    return re.sub(r"[ ]{2,}", "  ", text).strip()
+    if _SPECIAL.search(text):
+        text = text.translate(_LIGATURES).replace("\t", "  ")
+    return _SPACES.sub("  ", text).strip()
 
 
 # --- running headers and footers ------------------------------------------------------------
@@ -97,7 +102,13 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], int,
     shaped: dict[str, list[tuple[int, list[int]]]] = {}
     first_page: dict[str, int] = {}
     for index, page in enumerate(pages):
-        edge = [ln for ln in page[:2] + page[-2:] if ln.text.strip() and not _known_heading(ln)]
+        positions = sorted({*range(min(2, len(page))), *range(max(0, len(page) - 2), len(page))})
+        edge = [page[k] for k in positions]
+        # Headings and item headings repeat by design ("Punkt 7" may even sit on page 7).
+        edge = [
+            ln for ln in edge
+            if ln.text.strip() and not _known_heading(ln) and _item_head(ln) is None
+        ]  # fmt: skip
         for key in {ln.text.strip().lower() for ln in edge}:
             exact.setdefault(key, []).append(index)
             first_page.setdefault(key, index)
@@ -290,6 +301,7 @@ _LUKKET_PUNKT = re.compile(
 )
 _CLOSED_PREFIX = re.compile(r"(?i)^(?:lukket(?:\s+punkt|\s+sag)?|fortroligt?)\s*[:\-–.]\s*")
 _CLOSED_SUFFIX = re.compile(r"(?i)\s*\((?:lukket(?:\s+punkt)?|fortrolig)\)\s*$")
+_OPEN_PREFIX = re.compile(r"(?i)^\((åben|åbent|åben sag|lukket(?: punkt)?|fortrolig)\)\s*[:.\-–]?\s*")
 _OPEN_SUFFIX = re.compile(r"(?i)\s*\((?:åben|åbent|åben sag)\)\s*$")
 
 # Labels that flattened text (a whole page on one line) carries inline: split before them.
@@ -549,7 +561,7 @@ class HeaderFacts:
     unplaced: list[str] = field(default_factory=list)
 
 
-_LOCATION_LABEL = re.compile(r"(?i)^(?:mødested|sted|lokale|mødelokale|adresse)\s*:?\s+(.+)$")
+_LOCATION_LABEL = re.compile(r"(?i)^(?:mødested\s*:?|(?:sted|lokale|mødelokale|adresse)\s*:)\s*(.+)$")
 _DATE_LABEL = re.compile(r"(?i)^(?:mødedato|dato|mødetidspunkt|tidspunkt|tid|mødetid)\s*:?\s*")
 _BODY_LABEL = re.compile(r"(?i)^(?:udvalg|forum|mødeforum|organ)\s*:\s*(.+)$")
 _EXTRA = re.compile(r"(?i)\bekstraordinært?\b")
@@ -816,6 +828,10 @@ def _clean_title(title: str) -> tuple[str, bool]:
         closed = True
         title = _CLOSED_SUFFIX.sub("", title)
     title = _OPEN_SUFFIX.sub("", title)
+    mark = _OPEN_PREFIX.match(title)
+    if mark:
+        closed = closed or mark.group(1).lower().startswith(("lukket", "fortrolig"))
+        title = title[mark.end() :]
     # "§17,4 - Godkendelse af dagsorden" lost its section sign and number in extraction:
     # a prefix with no letters before " - " is the committee's numbering, not the title.
     title = re.sub(r"^[^A-Za-zÆØÅæøå]*\d[^A-Za-zÆØÅæøå]*\s[-–]\s+", "", title)
@@ -993,6 +1009,7 @@ def _finish(meeting: Meeting, kind_word: str) -> None:
             if all(a.name != b.name or a.kind != b.kind for b in item.absences)
         )  # fmt: skip
         item.attendance_notes.extend(n for n in facts.notes if n not in item.attendance_notes)
+        _drop_shadowed_absences(item)
         item.decision = facts.remaining or item.decision
         item.status = ItemStatus.POSTPONED if _POSTPONED.match(item.decision) else ItemStatus.DECIDED
         if item.status is ItemStatus.POSTPONED:
@@ -1011,6 +1028,17 @@ def _finish(meeting: Meeting, kind_word: str) -> None:
         if meeting.document_kind is DocumentKind.REFERAT
         else MeetingStatus.PLANNED
     )
+
+
+def _drop_shadowed_absences(item: AgendaItem) -> None:
+    """ "X erklærede sig inhabil og deltog ikke ..." reads as inhabil X and absent "X ... og":
+    the longer name that starts with an inhabil member's name is the same person."""
+    inhabil = [a.name for a in item.absences if a.kind is AbsenceKind.INHABIL]
+    item.absences = [
+        a for a in item.absences
+        if a.kind is AbsenceKind.INHABIL
+        or not any(a.name != n and a.name.startswith(n + " ") for n in inhabil)
+    ]  # fmt: skip
 
 
 def _current_entry(entries: list[DecisionEntry], meeting_date: object) -> DecisionEntry | None:

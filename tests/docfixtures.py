@@ -1,0 +1,202 @@
+"""Small, realistic referat fixtures built in code: text, hand-made PDFs and python-docx files."""
+
+from __future__ import annotations
+
+import io
+import zlib
+
+# A referat as pdftotext gives it: form feeds between pages, a running header with the page
+# number, a table of contents, an attachment page after the last item and a signature page.
+HEADER = "Fredensborg Kommune · Økonomiudvalget · 12-03-2024"
+
+
+def text_referat() -> str:
+    pages = [
+        [
+            "Referat",
+            "Økonomiudvalget",
+            "tirsdag den 12. marts 2024 kl. 16.30 - 18.00",
+            "Mødelokale 2, Rådhuset",
+            "Afbud: Hanne Berg (V), Jens Lund (Ø)",
+            "Fraværende: Ole Sand (O)",
+            "Indholdsfortegnelse",
+            "1. Godkendelse af dagsorden ........................ 2",
+            "2. Budgetopfølgning pr. 31. januar 2024 ......... 2",
+            "3. Salg af ejendom, Strandvejen 4 ............... 3",
+            "4. Lukket punkt: Personalesag ................... 3",
+        ],
+        [
+            "1. Godkendelse af dagsorden",
+            "Sagsnr.: 24/1001",
+            "Beslutning i Økonomiudvalget den 12-03-2024:",
+            "Godkendt.",
+            "2. Budgetopfølgning pr. 31. januar 2024",
+            "Sagsnr.: 24/1002",
+            "Resumé",
+            "Administrationen forelægger budgetopfølgningen.",
+            "Indstilling",
+            "Direktionen indstiller,",
+            "1. at budgetopfølgningen tages til efterretning,",
+            "2. at der gives en tillægsbevilling på 2,1 mio. kr.",
+            "Beslutning i Økonomiudvalget den 12-03-2024:",
+            "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen.",
+            "Karin Holm (C) deltog ikke i behandlingen af punktet.",
+            "Sagsfremstilling",
+            "Forbruget følger budgettet på de fleste områder.",
+            "Bilag",
+            "1. Budgetopfølgning januar 2024.pdf",
+            "2. Notat om tillægsbevilling.pdf",
+        ],
+        [
+            "3. Salg af ejendom, Strandvejen 4",
+            "Sagsnr.: 23/20456",
+            "Beslutning i Økonomiudvalget den 12-03-2024:",
+            "Anbefales.",
+            "For stemte: A, F og Ø (5). Imod stemte: V og O (4). Undlod at stemme: C (1).",
+            "Lukket punkt: Personalesag",
+            "Sagsnr.: 24/777",
+            "Beslutning i Økonomiudvalget den 12-03-2024:",
+            "Godkendt.",
+        ],
+        [
+            "Bilag 1: Budgetopfølgning januar 2024",
+            "Område        Budget    Forbrug",
+            "Skoler         512,0      43,1",
+        ],
+    ]
+    out = []
+    for number, lines in enumerate(pages, start=1):
+        furniture = [HEADER] if number <= 3 else []
+        footer = [f"Side {number} af {len(pages)}"] if number <= 3 else []
+        out.append("\n".join([*furniture, *lines, *footer]))
+    return "\f".join(out) + "\n"
+
+
+def agenda_variant() -> str:
+    """A dagsorden from another system: "Punkt N (Åben)", year-long numbering, no decisions."""
+    return "\n".join(
+        [
+            "DAGSORDEN",
+            "Teknik- og Miljøudvalget",
+            "Mødedato: 04.09.2023",
+            "Mødetidspunkt: kl. 15:00",
+            "Mødested: Byrådssalen",
+            "Punkt 412 (Åben) Vejbelysning i Nørreby",
+            "Sagsnr. 06.00.00-G01-12-23",
+            "Sagsfremstilling:",
+            "Vejbelysningen skal udskiftes.",
+            "Indstilling:",
+            "Forvaltningen indstiller, at udskiftningen godkendes.",
+            "Punkt 413 (Lukket) Køb af areal",
+            "Punkt 414 (Åben) Orientering om vintertjeneste",
+            "Sagsnr. 23-014470",
+            "Resumé:",
+            "Orientering om beredskabet.",
+        ]
+    )
+
+
+# --- a hand-made PDF ------------------------------------------------------------------------
+
+def _pdf_string(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def make_pdf(pages: list[list[str]], *, encrypted: bool = False) -> bytes:
+    """A small PDF with one text line per entry; a line starting with "**" is set in bold."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    bold = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+    )
+    pages_id = len(objects) + 1 + 2 * len(pages)
+    kids = []
+    for lines in pages:
+        ops = [b"BT", b"14 TL", b"50 800 Td"]
+        for line in lines:
+            name = b"/F2" if line.startswith("**") else b"/F1"
+            ops.append(name + b" 11 Tf " + _pdf_string(line.lstrip("*")) + b" Tj T*")
+        ops.append(b"ET")
+        stream = zlib.compress(b"\n".join(ops))
+        content = add(
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+            + stream
+            + b"\nendstream"
+        )
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
+                % (pages_id, content, font, bold)
+            )
+        )
+    add(
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    )
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    encrypt = 0
+    if encrypted:
+        # Standard security handler with a user password: the empty password does not open it.
+        encrypt = add(
+            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32
+            + b"> /P -44 >>"
+        )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    trailer = b"<< /Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
+    if encrypt:
+        trailer += b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (encrypt, b"ab" * 16, b"ab" * 16)
+    out.write(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def pdf_referat_pages() -> list[list[str]]:
+    """A FirstAgenda-like referat: bold "Punkt N:" headings, case number lines, no Sagsnr label."""
+    return [
+        [
+            "**REFERAT Byrådet d. 27-08-2025",
+            "Mødedato Onsdag d. 27. august 2025 kl. 16:00",
+            "Mødested Byrådssalen",
+        ],
+        [
+            "**Indholdsfortegnelse",
+            "Godkendelse af dagsorden.................................... 3",
+            "Anlægsbevilling til ny cykelsti ............................... 3",
+            "Lukket: Køb af jord .............................................. 4",
+        ],
+        [
+            "**Punkt 1: Godkendelse af dagsorden",
+            "EMN-2025-000101",
+            "**Beslutninger",
+            "Godkendt.",
+            "**Punkt 2: Anlægsbevilling til ny cykelsti langs Ringvejen mellem",
+            "**Nordby og Sydby",
+            "EMN-2025-000202",
+            "**Beslutninger",
+            "Med stemmerne 19 for og 1 imod godkendte byrådet indstillingen.",
+            "**Resume",
+            "Der søges om anlægsbevilling.",
+            "**Beslutningspunkter",
+            "At 1) der gives en anlægsbevilling på 4,5 mio. kr.",
+        ],
+        [
+            "**Punkt 3: Lukket: Køb af jord",
+            "EMN-2025-000303",
+            "Godkendt som indstillet.",
+        ],
+    ]
