@@ -10,13 +10,13 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from test_export_fixtures import CLOSED_CONTENT, build_meeting
 
 from meetingtui.cli import main
 from meetingtui.exporters.json_export import json_schema
 from meetingtui.service import import_meeting
 from meetingtui.storage.db import connect
 from meetingtui.storage.events import chain_head
+from tests.test_export_fixtures import CLOSED_CONTENT, build_meeting
 
 
 @pytest.fixture

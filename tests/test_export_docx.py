@@ -12,12 +12,6 @@ from datetime import datetime
 import docx
 import pytest
 from docx.shared import Cm, Pt
-from test_export_fixtures import (
-    CHAIN_HEAD,
-    CLOSED_CONTENT,
-    CLOSED_SECRETS,
-    build_meeting,
-)
 
 from meetingtui.errors import InputError
 from meetingtui.exporters import default_filename, export
@@ -40,6 +34,12 @@ from meetingtui.models import (
     MeetingStatus,
     Section,
     Vote,
+)
+from tests.test_export_fixtures import (
+    CHAIN_HEAD,
+    CLOSED_CONTENT,
+    CLOSED_SECRETS,
+    build_meeting,
 )
 
 

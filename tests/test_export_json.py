@@ -6,12 +6,12 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
-from test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, CLOSED_SECRETS, build_meeting
 
 from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
 from meetingtui.exporters.json_export import json_schema, meeting_from_json, to_json_dict
 from meetingtui.models import MeetingStatus
+from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, CLOSED_SECRETS, build_meeting
 
 
 @pytest.fixture(scope="module")

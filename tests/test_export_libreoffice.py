@@ -11,9 +11,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
 
 from meetingtui.exporters.docx import render_docx
+from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
 
 pytestmark = [
     pytest.mark.slow,

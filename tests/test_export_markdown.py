@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
-
 from meetingtui.exporters.markdown import escape, to_markdown
 from meetingtui.models import MeetingStatus
+from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
 
 
 def test_markdown_referat() -> None:

@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
-from test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
 
 from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
 from meetingtui.exporters.popolo import popolo_datetime, to_popolo
+from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
 
 SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "popolo"
 BASE = "http://www.popoloproject.com/schemas/"

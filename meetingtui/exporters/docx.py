@@ -28,7 +28,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.styles import BabelFish
+from docx.styles.style import ParagraphStyle, StyleFactory
 from lxml import etree
 
 from meetingtui.errors import InputError
@@ -115,28 +116,33 @@ def _define_custom(style: ParagraphStyle, kind: Kind) -> None:
 
 
 def _ensure_styles(doc: DocxDocument) -> dict[Kind, str]:
-    """Style ids by block kind, adding the styles the template lacks."""
+    """Style ids by block kind, adding the styles the template lacks.
+
+    Styles are found by name, not id: a Danish Word template names "heading 1" but gives it the
+    id "Overskrift1". One pass over the style elements; python-docx's own lookup rescans all
+    of them per style, which costs more than writing the body.
+    """
     styles = doc.styles
-    existing = {s.name for s in styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    by_name = {}
+    for element in styles.element.xpath('w:style[@w:type="paragraph"]'):
+        name = element.name_val
+        if name is not None:
+            by_name.setdefault(name, element)
     normal = styles["Normal"]
     ids: dict[Kind, str] = {}
-    for kind, name in STYLE_NAMES.items():
-        internal = _internal_name(name)
-        if internal in existing or name in existing:
-            style = styles[name]
-        else:
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    for kind, ui_name in STYLE_NAMES.items():
+        name = BabelFish.ui2internal(ui_name)  # "Heading 1" is stored as "heading 1"
+        element = by_name.get(name)
+        if element is None:
+            builtin = kind in (Kind.TITLE, Kind.HEADING1, Kind.HEADING2, Kind.BODY)
+            element = styles.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, builtin)
+            style = StyleFactory(element)
             if kind is not Kind.BODY:
                 style.base_style = normal
                 style.quick_style = True
             _define_builtin_or_custom(style, kind)
-        ids[kind] = style.style_id
+        ids[kind] = element.styleId
     return ids
-
-
-def _internal_name(name: str) -> str:
-    # Word stores built-in style names in lower case ("heading 1") whatever the UI says.
-    return name.lower() if name.startswith("Heading") else name
 
 
 def _define_builtin_or_custom(style: ParagraphStyle, kind: Kind) -> None:
