@@ -75,6 +75,41 @@ STYLE_NAMES: dict[Kind, str] = {
 }
 
 
+# Elements of w:pPr that the schema puts after w:pBdr.
+_AFTER_PBDR = tuple(
+    f"w:{tag}"
+    for tag in [
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
+
+
 def _define_custom(style: ParagraphStyle, kind: Kind) -> None:
     """Default look of the styles this referat adds; a template's own definition wins."""
     font, para = style.font, style.paragraph_format
@@ -102,13 +137,13 @@ def _define_custom(style: ParagraphStyle, kind: Kind) -> None:
         para.keep_together = True
         # A line to sign on: a top border the width of a signature.
         para.right_indent = Cm(8)
-        ppr = style.element.get_or_add_pPr()
-        ppr.append(
-            parse_xml(
-                f'<w:pBdr xmlns:w="{W_NS}"><w:top w:val="single" w:sz="6" w:space="1" '
-                'w:color="000000"/></w:pBdr>'
-            )
+        border = parse_xml(
+            f'<w:pBdr xmlns:w="{W_NS}"><w:top w:val="single" w:sz="6" w:space="1" '
+            'w:color="000000"/></w:pBdr>'
         )
+        # Word rejects paragraph properties out of schema order, so the border goes before
+        # everything that must follow it rather than at the end.
+        style.element.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
     elif kind is Kind.CHECKSUM:
         font.size = Pt(8)
         font.name = "Courier New"
