@@ -17,6 +17,7 @@ from meetingtui.errors import InputError
 from meetingtui.exporters import default_filename, export
 from meetingtui.exporters.dates import long_date, long_datetime
 from meetingtui.exporters.docx import (
+    SIGNATURE_LINE,
     STYLE_NAMES,
     is_rtl,
     render_docx,
@@ -228,7 +229,9 @@ def test_internal_referat_shows_everything_and_embeds_the_record(internal: bytes
 def test_signature_page_and_checksum(public: bytes) -> None:
     paragraphs = _paragraphs(public)
     start = paragraphs.index(("Heading 1", "Underskriftsside"))
-    signers = [text for style, text in paragraphs[start:] if style == "Underskrift"]
+    lines = [text.split("\n") for style, text in paragraphs[start:] if style == "Underskrift"]
+    assert all(line == SIGNATURE_LINE for line, _ in lines)
+    signers = [name for _, name in lines]
     assert "Carsten Rasmussen (A), formand" in signers
     assert "Anders Sen (SF)" in signers  # arrived late, took part
     assert not any("Lars Holten" in s or "Birgit" in s for s in signers)

@@ -75,39 +75,7 @@ STYLE_NAMES: dict[Kind, str] = {
 }
 
 
-# Elements of w:pPr that the schema puts after w:pBdr.
-_AFTER_PBDR = tuple(
-    f"w:{tag}"
-    for tag in [
-        "shd",
-        "tabs",
-        "suppressAutoHyphens",
-        "kinsoku",
-        "wordWrap",
-        "overflowPunct",
-        "topLinePunct",
-        "autoSpaceDE",
-        "autoSpaceDN",
-        "bidi",
-        "adjustRightInd",
-        "snapToGrid",
-        "spacing",
-        "ind",
-        "contextualSpacing",
-        "mirrorIndents",
-        "suppressOverlap",
-        "jc",
-        "textDirection",
-        "textAlignment",
-        "textboxTightWrap",
-        "outlineLvl",
-        "divId",
-        "cnfStyle",
-        "rPr",
-        "sectPr",
-        "pPrChange",
-    ]
-)
+SIGNATURE_LINE = "_" * 40
 
 
 def _define_custom(style: ParagraphStyle, kind: Kind) -> None:
@@ -135,15 +103,6 @@ def _define_custom(style: ParagraphStyle, kind: Kind) -> None:
     elif kind is Kind.SIGNATURE:
         para.space_before = Pt(36)
         para.keep_together = True
-        # A line to sign on: a top border the width of a signature.
-        para.right_indent = Cm(8)
-        border = parse_xml(
-            f'<w:pBdr xmlns:w="{W_NS}"><w:top w:val="single" w:sz="6" w:space="1" '
-            'w:color="000000"/></w:pBdr>'
-        )
-        # Word rejects paragraph properties out of schema order, so the border goes before
-        # everything that must follow it rather than at the end.
-        style.element.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
     elif kind is Kind.CHECKSUM:
         font.size = Pt(8)
         font.name = "Courier New"
@@ -243,7 +202,12 @@ def paragraph_xml(block: Block, style_id: str, bookmark_id: int) -> str:
     content = ""
     if block.lead:
         content += _runs(block.lead + " ", bold=True, rtl=rtl)
-    runs = _runs(block.text, rtl=rtl)
+    text = block.text
+    if block.kind is Kind.SIGNATURE:
+        # A line to sign on above the name. Not a paragraph border: Word and LibreOffice draw
+        # one border for a run of paragraphs that share it, so only the first signer got a line.
+        text = f"{SIGNATURE_LINE}\n{text}"
+    runs = _runs(text, rtl=rtl)
     if block.link:
         runs = f'<w:hyperlink w:anchor="{block.link}" w:history="1">{runs}</w:hyperlink>'
     content += runs
