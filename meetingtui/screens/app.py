@@ -20,7 +20,7 @@ from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError
 from meetingtui.i18n import set_language, t
 from meetingtui.keymap import THEMES, UiConfig, actions_in, load_config, validate_keymap
 from meetingtui.models import MeetingStatus
-from meetingtui.screens.base import KeymapCommands, KeymapScreen, key_label
+from meetingtui.screens.base import KeymapCommands, KeymapScreen, add_bindings, key_label
 
 # High-contrast themes for a projector: near-black on white and white on near-black, with
 # warning and error colours that stay distinct when a projector washes colours out.
@@ -84,20 +84,20 @@ class MeetingApp(App[None]):
         self.service: Any = None  # MeetingService, imported lazily to keep startup fast
         # The app's own keys come from the keymap too; Textual's default ctrl+q gives way.
         self._bindings.key_to_bindings.pop("ctrl+q", None)
-        for action, keys in actions_in("app", self.keymap).items():
-            for binding in Binding.make_bindings(
-                [
-                    Binding(
-                        keys,
-                        action,
-                        t(f"key.app.{action}"),
-                        id=f"app.{action}",
-                        key_display=key_label(keys),
-                        priority=action in ("quit", "help"),
-                    )
-                ]
-            ):
-                self._bindings._add_binding(binding)
+        add_bindings(
+            self,
+            [
+                Binding(
+                    keys,
+                    action,
+                    t(f"key.app.{action}"),
+                    id=f"app.{action}",
+                    key_display=key_label(keys),
+                    priority=action in ("quit", "help"),
+                )
+                for action, keys in actions_in("app", self.keymap).items()
+            ],
+        )
 
     # -- start -------------------------------------------------------------------------------
 

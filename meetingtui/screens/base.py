@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from meetingtui.i18n import t
@@ -21,6 +22,17 @@ def key_label(keys: str) -> str:
     """How a key list reads in the footer, help and palette: "f1", "ctrl+z", "/"."""
     names = {"slash": "/", "escape": "esc", "enter": "⏎"}
     return "/".join(names.get(k, k) for k in split_keys(keys))
+
+
+def add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
+    """Give one node (screen, dialog, app) extra bindings at run time.
+
+    The per-instance map starts as a shallow copy of the class's: lists are replaced, never
+    appended to, so one instance's keys never leak into the class or other instances.
+    """
+    keys = node._bindings.key_to_bindings
+    for binding in Binding.make_bindings(bindings):
+        keys[binding.key] = [*keys.get(binding.key, []), binding]
 
 
 def build_bindings(scope: str, keymap: Mapping[str, str]) -> list[Binding]:
@@ -98,7 +110,8 @@ class KeymapScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._bindings = BindingsMap(build_bindings(self.SCOPE, self.meeting_app.keymap))
+        # Added to the class bindings (tab, shift+tab, ...), not in place of them.
+        add_bindings(self, build_bindings(self.SCOPE, self.meeting_app.keymap))
         self.stale = False
 
     @property

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
@@ -19,7 +20,7 @@ from textual.widgets.option_list import Option
 from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
 from meetingtui.models import DissentKind, MotionKind
-from meetingtui.screens.base import key_label
+from meetingtui.screens.base import add_bindings, key_label
 from meetingtui.screens.widgets import KeyBar
 
 # The decision texts are record text: they go into the Danish referat whatever the UI language.
@@ -48,8 +49,16 @@ class Dialog(ModalScreen[Any]):
     def __init__(self, title: str, cancel_keys: str = "escape") -> None:
         super().__init__()
         self.dialog_title = title
-        self._bindings.bind(
-            cancel_keys, "cancel", t("tui.cancel"), key_display=key_label(cancel_keys.split(",")[0])
+        add_bindings(
+            self,
+            [
+                Binding(
+                    cancel_keys,
+                    "cancel",
+                    t("tui.cancel"),
+                    key_display=key_label(cancel_keys.split(",")[0]),
+                )
+            ],
         )
 
     def compose(self) -> ComposeResult:
@@ -72,7 +81,7 @@ class ConfirmDialog(Dialog):
         super().__init__(t("tui.confirm_title"), cancel_keys="n,escape")
         self.warnings = list(warnings)
         self.question = question or t("tui.confirm_question")
-        self._bindings.bind("j,y", "confirm", t("tui.confirm_yes"), key_display="j")
+        add_bindings(self, [Binding("j,y", "confirm", t("tui.confirm_yes"), key_display="j")])
 
     def body(self) -> ComposeResult:
         yield Static(warning_lines(self.warnings), classes="warning")
@@ -155,12 +164,17 @@ class DecisionDialog(Dialog):
         self.warnings = list(warnings)
         self.current = current
         for n in range(1, len(QUICK_PICKS) + 1):
-            self._bindings.bind(
-                str(n),
-                f"pick({n})",
-                t("tui.decision_pick_key"),
-                show=n == 1,
-                key_display=f"1-{len(QUICK_PICKS)}",
+            add_bindings(
+                self,
+                [
+                    Binding(
+                        str(n),
+                        f"pick({n})",
+                        t("tui.decision_pick_key"),
+                        show=n == 1,
+                        key_display=f"1-{len(QUICK_PICKS)}",
+                    )
+                ],
             )
 
     def body(self) -> ComposeResult:

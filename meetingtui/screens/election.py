@@ -10,12 +10,13 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
 from meetingtui.models import Participant
-from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.base import KeymapScreen, add_bindings
 from meetingtui.screens.widgets import KeyBar, StatusBar
 
 MAX_CANDIDATES = 9  # one digit key each
@@ -33,12 +34,17 @@ class ElectionScreen(KeymapScreen):
         self.draft: dict[int, str] = {}
         self._voters: list[Participant] = []
         for n in range(1, len(self.candidates) + 1):
-            self._bindings.bind(
-                str(n),
-                f"candidate({n})",
-                t("tui.election_pick"),
-                show=n == 1,
-                key_display=f"1-{len(self.candidates)}",
+            add_bindings(
+                self,
+                [
+                    Binding(
+                        str(n),
+                        f"candidate({n})",
+                        t("tui.election_pick"),
+                        show=n == 1,
+                        key_display=f"1-{len(self.candidates)}",
+                    )
+                ],
             )
 
     def compose(self) -> ComposeResult:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from rich.table import Table
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meetingtui.i18n import t
 from meetingtui.keymap import SCOPES, actions_in
-from meetingtui.screens.base import key_label
+from meetingtui.screens.base import add_bindings, key_label
 from meetingtui.screens.widgets import KeyBar
 
 
@@ -38,7 +39,7 @@ def keys_table(keymap: dict[str, str]) -> Table:
 class HelpScreen(ModalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
-        self._bindings.bind("escape,q", "close", t("tui.close_help"), key_display="esc")
+        add_bindings(self, [Binding("escape,q", "close", t("tui.close_help"), key_display="esc")])
 
     def compose(self) -> ComposeResult:
         keymap = getattr(self.app, "keymap", {})

@@ -1,0 +1,110 @@
+"""Keystroke budgets, counted with the Pilot: every key sent is counted, nothing else is sent.
+
+The figures are printed (run with -s) for the README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from meetingtui.models import Choice, ItemStatus, VoteResult
+from meetingtui.screens.app import build_app
+from meetingtui.screens.meeting import MeetingScreen
+from tests.test_tui_support import (
+    BYRAAD_PARTIES,
+    FixedClock,
+    byraad_meeting,
+    committee_meeting,
+    opened_with_everyone,
+    stored,
+)
+
+SIZE = (100, 30)
+
+
+class Keys:
+    """Sends keys and counts them."""
+
+    def __init__(self, pilot: Pilot[None]) -> None:
+        self.pilot = pilot
+        self.count = 0
+
+    async def __call__(self, *keys: str) -> None:
+        for key in keys:
+            await self.pilot.press(key)
+            await self.pilot.pause()
+            self.count += 1
+
+
+async def test_unanimous_decision_with_a_quick_pick_takes_three_keys(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        keys = Keys(pilot)
+        await keys("d", "1", "enter")
+        item = stored(db_path, meeting_id).item(1)
+        assert (item.status, item.decision) == (ItemStatus.DECIDED, "Godkendt")
+        assert keys.count <= 3
+        print(f"\nunanimous decision with a quick pick: {keys.count} keystrokes")
+
+
+async def test_next_item_takes_one_key(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        await keys("n")
+        assert stored(db_path, meeting_id).current_item_id == 2
+        assert keys.count == 1
+        print(f"\nnext item: {keys.count} keystroke")
+
+
+async def test_31_member_named_vote_in_party_blocks_within_twelve_keys(db_path: Path) -> None:
+    meeting = byraad_meeting()
+    assert len(meeting.participants) == 31
+    meeting_id = opened_with_everyone(db_path, meeting, FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        # A, V, O, F, C, Ø, B in seating order: A and F for; V, C against; O, Ø, B abstain.
+        await keys("v", "f", "i", "u", "f", "i", "u", "u", "l")
+        assert isinstance(app.screen, MeetingScreen)
+        vote = stored(db_path, meeting_id).item(1).votes[0]
+        assert not vote.is_open and len(vote.ballots) == 31
+        by_party = {b.affiliation: b.choice for b in vote.ballots}
+        assert by_party == {
+            "A": Choice.FOR,
+            "V": Choice.IMOD,
+            "O": Choice.UNDLOD,
+            "F": Choice.FOR,
+            "C": Choice.IMOD,
+            "Ø": Choice.UNDLOD,
+            "B": Choice.UNDLOD,
+        }
+        assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (12, 11, 8)
+        assert vote.result is VoteResult.ADOPTED
+        assert keys.count <= 12
+        print(
+            f"\n31-member named vote in {len(BYRAAD_PARTIES)} party blocks: {keys.count} keystrokes"
+        )
+
+
+async def test_party_block_then_individual_correction(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, byraad_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        # A votes for as a block; then one A member (second in the roll) abstains instead.
+        await keys("v", "f", "tab", "down", "u")
+        vote = stored(db_path, meeting_id).item(1).votes[0]
+        choices = {b.name: b.choice for b in vote.ballots}
+        assert choices["Medlem A1"] is Choice.FOR
+        assert choices["Medlem A2"] is Choice.UNDLOD
+        assert sum(1 for c in choices.values() if c is Choice.FOR) == 8
