@@ -1,0 +1,217 @@
+"""Start screen, help, command palette, language, election, archive search and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Input, Static
+
+from meetingtui.screens.app import build_app
+from meetingtui.screens.archive import ArchiveScreen
+from meetingtui.screens.closing import ClosingScreen
+from meetingtui.screens.election import ElectionScreen
+from meetingtui.screens.help import HelpScreen, keys_table
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.rollcall import RollCallScreen
+from meetingtui.screens.start import StartScreen
+from meetingtui.screens.widgets import KeyBar
+from meetingtui.service import MeetingService
+from tests.test_tui_support import (
+    FixedClock,
+    committee_meeting,
+    opened_with_everyone,
+    store,
+    stored,
+)
+
+SIZE = (100, 30)
+
+
+def rendered(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_start_screen_lists_and_opens_meetings(db_path: Path) -> None:
+    meeting_id = store(db_path, committee_meeting())
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.row_count == 1
+        assert "Økonomiudvalget" in str(table.get_row_at(0))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        assert app.service.meeting.id == meeting_id
+
+
+async def test_start_screen_opens_the_demo(db_path: Path) -> None:
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        assert "17, stk. 4" in app.service.meeting.body
+
+
+async def test_start_screen_creates_from_agenda_file(db_path: Path, tmp_path: Path) -> None:
+    from meetingtui.demo import demo_agenda_text
+
+    agenda = tmp_path / "dagsorden.toml"
+    agenda.write_text(demo_agenda_text(), encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[meeting\n", encoding="utf-8")
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # A broken file is refused with its problem; nothing is created.
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(bad)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert any("TOML" in n.message for n in app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(agenda)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        assert stored(db_path, app.service.meeting.id).items
+
+
+async def test_help_lists_every_key_in_use(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock(), config={"meeting.next_item": "right"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True)
+        console.print(keys_table(app.keymap))
+        text = console.export_text()
+        assert "Næste punkt" in text and "right" in text
+        assert "Afslut afstemning" in text and "Hurtigvalg" in text
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_command_palette_offers_the_screens_actions(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"næste")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert stored(db_path, meeting_id).current_item_id == 2
+
+
+async def test_palette_is_context_aware_in_a_follower(db_path: Path) -> None:
+    from meetingtui.screens.base import KeymapCommands
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, readonly=True, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = KeymapCommands(app.screen)
+        titles = [title for title, *_ in provider._commands()]
+        assert "Fremmøde" in titles and "Hjælp" in titles
+        assert "Beslutning" not in titles and "Fortryd" not in titles
+
+
+async def test_english_ui(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, lang="en", clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keybar = rendered(app.screen.query_one(KeyBar))
+        assert "Next\u00a0item" in keybar and "Decision" in keybar
+        assert "QUORUM" in rendered(app.screen.query_one("#status-quorum", Static))
+        # Quick picks are record text: Danish in the record whatever the UI language.
+        await pilot.press("d", "1", "enter")
+        await pilot.pause()
+        assert stored(db_path, meeting_id).item(1).decision == "Godkendt"
+
+
+async def test_election_with_candidates(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        fields = list(app.screen.query(Input))
+        fields[0].value = "næstformand"
+        fields[1].value = "Anne Møller, Karen Holm"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ElectionScreen)
+        # Seven voters: five name Anne (1), two name Karen (2).
+        await pilot.press("1", "1", "1", "1", "2", "2", "1")
+        await pilot.pause()
+        assert stored(db_path, meeting_id).item(1).elections == []  # a draft until closed
+        await pilot.press("l")
+        await pilot.pause()
+        election = stored(db_path, meeting_id).item(1).elections[0]
+        assert (election.office, election.elected) == ("næstformand", "Anne Møller")
+        assert len(election.ballots) == 7
+
+
+async def test_archive_search_and_case_history(db_path: Path) -> None:
+    store(db_path, committee_meeting())
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArchiveScreen)
+        await pilot.press("slash")
+        await pilot.press(*"daginstitution")
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#hits", DataTable)
+        assert table.row_count >= 1
+        await pilot.press("h")
+        await pilot.pause()
+        detail = rendered(app.screen.query_one("#archive-detail", Static))
+        assert "25-004411" in detail
+
+
+async def test_export_runs_in_a_worker_and_writes_the_file(db_path: Path, tmp_path: Path) -> None:
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    service = MeetingService.open(db_path, meeting_id, clock=clock)
+    service.record_decision(1, "Godkendt")
+    service.close()
+    target = tmp_path / "referat.md"
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        closing = app.screen
+        await pilot.press("e")
+        await pilot.pause()
+        # Formats come in pairs (public, internal); md public is the 7th option.
+        await pilot.press(*["down"] * 6, "enter")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.exists()
+        assert "Godkendt" in target.read_text(encoding="utf-8")
+        assert "referat.md" in rendered(closing.query_one("#export-status", Static))
