@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html import unescape
 from html.parser import HTMLParser
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from meetingtui.models import (
@@ -31,7 +32,6 @@ from meetingtui.models import (
     Vote,
     VoteCounts,
     VoteResult,
-    clean_text,
 )
 
 # --------------------------------------------------------------------------- dates and times
@@ -137,8 +137,12 @@ def decode_bytes(data: bytes) -> str:
 def normalise_space(text: str, *, blank_lines: bool = True) -> str:
     """Collapse runs of spaces inside lines, trim lines, keep at most one blank line (none when
     `blank_lines` is false: HTML paragraphs and list items then sit on consecutive lines)."""
-    text = clean_text(text.replace("\xa0", " ").replace("\uf0b7", "•"))
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    if "\n" not in text and "\r" not in text:
+        return " ".join(text.replace("\xa0", " ").replace("\uf0b7", "•").split())
+    # Control characters are removed by the models; here only layout is normalised.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\xa0", " ").replace("\uf0b7", "•")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if not line and (not blank_lines or not out or not out[-1]):
@@ -150,14 +154,23 @@ def normalise_space(text: str, *, blank_lines: bool = True) -> str:
 # --------------------------------------------------------------------------- HTML
 
 
-@dataclass
 class Node:
-    """A minimal HTML element tree: enough to walk FirstAgenda pages and field HTML."""
+    """A minimal HTML element tree: enough to walk FirstAgenda pages and field HTML.
 
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node | str] = field(default_factory=list)
-    parent: Node | None = field(default=None, repr=False)
+    A plain class with slots: documents hold thousands of elements and are built often."""
+
+    __slots__ = ("attrs", "children", "parent", "tag")
+
+    def __init__(
+        self, tag: str, attrs: dict[str, str] | None = None, parent: Node | None = None
+    ) -> None:
+        self.tag = tag
+        self.attrs = attrs if attrs is not None else {}
+        self.children: list[Node | str] = []
+        self.parent = parent
+
+    def __repr__(self) -> str:
+        return f"Node({self.tag!r}, {self.attrs!r}, {len(self.children)} children)"
 
     def iter(self, tag: str | None = None):
         for child in self.children:
@@ -216,17 +229,65 @@ class _TreeBuilder(HTMLParser):
         self.current.children.append(data)
 
 
+def _from_lxml(element: Any, parent: Node) -> Node:
+    node = Node(element.tag.lower(), dict(element.attrib) if element.attrib else None, parent)
+    if element.text:
+        node.children.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            node.children.append(_from_lxml(child, node))
+        if child.tail:  # comments and processing instructions keep the text after them
+            node.children.append(child.tail)
+    return node
+
+
 def parse_html(html: str) -> Node:
+    """An element tree of untrusted HTML. lxml's C parser is used when available (no network,
+    no entity resolution) because documents hold thousands of elements; the standard library's
+    parser is the fallback and gives the same tree."""
+    root = Node("#root")
+    if _LXML_PARSER is not None and html.strip():
+        from lxml import etree
+
+        try:
+            document = etree.fromstring(f"<div>{html}</div>", _LXML_PARSER)
+        except (etree.ParserError, ValueError):
+            document = None
+        if document is not None:
+            body = document.find("body")
+            for element in body if body is not None else [document]:
+                if isinstance(element.tag, str):
+                    root.children.append(_from_lxml(element, root))
+            return root
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
     return builder.root
 
 
+def _lxml_parser() -> Any:
+    try:
+        from lxml import etree
+    except ImportError:
+        return None
+    return etree.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, default_doctype=False
+    )
+
+
+_LXML_PARSER = _lxml_parser()
+
+
 def render_text(node: Node | str) -> str:
     """Plain text of a node: blocks on their own lines, list items bulleted, scripts dropped."""
     if isinstance(node, str):
-        return re.sub(r"\s+", " ", node)
+        if not node or (not node.isspace() and " ".join(node.split()) == node):
+            return node
+        if node.isspace():
+            return " "
+        lead = " " if node[0].isspace() else ""
+        trail = " " if node[-1].isspace() else ""
+        return lead + " ".join(node.split()) + trail
     if node.tag in _SKIP:
         return ""
     if node.tag == "br":
@@ -245,20 +306,12 @@ def render_text(node: Node | str) -> str:
 
 def _ordered_list(node: Node) -> str:
     """Number list items as the document shows them: 1., 2. or A., B. (type or list-style)."""
-    style = (node.attrs.get("type", "") + " " + node.attrs.get("style", "")).lower()
-    start = int(node.attrs["start"]) if node.attrs.get("start", "").isdigit() else 1
-    upper = "upper-alpha" in style or "upper-latin" in style or node.attrs.get("type") == "A"
-    lower = "lower-alpha" in style or "lower-latin" in style or node.attrs.get("type") == "a"
+    number = int(node.attrs["start"]) if node.attrs.get("start", "").isdigit() else 1
     lines = []
-    number = start
     for child in node.children:
         if isinstance(child, Node) and child.tag == "li":
             inner = "".join(render_text(c) for c in child.children).strip()
-            if (upper or lower) and 1 <= number <= 26:
-                label = chr(ord("A" if upper else "a") + number - 1)
-            else:
-                label = str(number)
-            lines.append(f"{label}. {inner}")
+            lines.append(f"{_list_label(node.attrs, number)}. {inner}")
             number += 1
         else:
             lines.append(render_text(child))
@@ -269,7 +322,91 @@ def html_to_text(html: str) -> str:
     """Readable text of an HTML fragment (entities decoded, whitespace normalised)."""
     if "<" not in html:
         return normalise_space(unescape(html))
-    return normalise_space(render_text(parse_html(html)), blank_lines=False)
+    return normalise_space(_fast_text(_DROPPED.sub(" ", html)), blank_lines=False)
+
+
+# Field HTML from the agenda systems is regular, and an archive holds thousands of meetings, so
+# fragments are turned into text with a few C-level regular expressions instead of a tree walk.
+# The tree (parse_html/render_text) is used where page structure matters; both give the same
+# text: blocks on their own lines, "• " before list items, ordered lists numbered.
+_DROPPED = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|template|noscript|head)\b.*?(?:</\1\s*>|$)", re.S | re.I
+)
+_SPACE = re.compile(r"\s+")
+_BR = re.compile(r"<br\b[^>]*>", re.I)
+_OL = re.compile(r"<ol\b([^>]*)>((?:(?!<ol\b).)*?)</ol\s*>", re.S | re.I)  # innermost
+_LABEL_BREAK = re.compile(r"(\n(?:•|[0-9A-Za-z]{1,3}\.))[ \t]*\n+")
+_LI = re.compile(r"<li\b[^>]*>", re.I)
+_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK - {"li"})) + r")\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"</?[A-Za-z!?][^>]*>")
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
+_HEADING_TAG = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
+_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def _number_items(match: re.Match[str]) -> str:
+    attrs = {
+        m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+        for m in _ATTR.finditer(match.group(1))
+    }
+    number = int(attrs["start"]) if attrs.get("start", "").isdigit() else 1
+    parts = _LI.split(match.group(2))
+    items = []
+    for part in parts[1:]:
+        items.append(f"\n{_list_label(attrs, number)}. {part}\n")
+        number += 1
+    return "\n" + parts[0] + "".join(items) + "\n"
+
+
+def _list_label(attrs: dict[str, str], number: int) -> str:
+    style = (attrs.get("type", "") + " " + attrs.get("style", "")).lower()
+    upper = "upper-alpha" in style or "upper-latin" in style or attrs.get("type") == "A"
+    lower = "lower-alpha" in style or "lower-latin" in style or attrs.get("type") == "a"
+    if (upper or lower) and 1 <= number <= 26:
+        return chr(ord("A" if upper else "a") + number - 1)
+    return str(number)
+
+
+def _flat_row(match: re.Match[str]) -> str:
+    """A table row on one line, cells separated by spaces (paragraphs inside cells too)."""
+    row = _BLOCK_TAG.sub(" ", _CELL_END.sub(" ", match.group(1)))
+    return "\n" + " ".join(_ANY_TAG.sub("", row).split()) + "\n"
+
+
+def _fast_text(html: str) -> str:
+    html = " ".join(html.split())  # source line breaks are spaces; breaks come from the tags
+    html = _ROW.sub(_flat_row, html)
+    html = _BR.sub("\n", html)
+    for _depth in range(8):  # nested lists: number the innermost first
+        html, count = _OL.subn(_number_items, html)
+        if not count:
+            break
+    html = _LI.sub("\n• ", html)
+    html = _CELL_END.sub(" ", html)
+    html = _BLOCK_TAG.sub("\n", html)
+    html = _ANY_TAG.sub("", html)
+    # "<li><p>text" puts a break after the bullet; the tree rendering strips it the same way.
+    return _LABEL_BREAK.sub(r"\1 ", unescape(html))
+
+
+_HEAD_START, _HEAD_END = "\ue000", "\ue001"  # private-use marks around heading text
+
+
+def _mark_heading(match: re.Match[str]) -> str:
+    return _HEAD_START + _ANY_TAG.sub(" ", match.group(2)) + _HEAD_END
+
+
+def _fast_blocks(html: str) -> tuple[str, list[tuple[str, str]]]:
+    # One pass over the whole fragment: headings become marks, then the text is split at them.
+    html = _DROPPED.sub(" ", html.replace(_HEAD_START, "").replace(_HEAD_END, ""))
+    pieces = _fast_text(_HEADING_TAG.sub(_mark_heading, html)).split(_HEAD_START)
+    lead = normalise_space(pieces[0], blank_lines=False)
+    blocks = []
+    for piece in pieces[1:]:
+        heading, _, text = piece.partition(_HEAD_END)
+        blocks.append((" ".join(heading.split()), normalise_space(text, blank_lines=False)))
+    return lead, blocks
 
 
 def html_blocks(html: str | Node) -> tuple[str, list[tuple[str, str]]]:
@@ -278,19 +415,24 @@ def html_blocks(html: str | Node) -> tuple[str, list[tuple[str, str]]]:
     Headings of every level split the text (FirstAgenda nests <h4> sections under an <h3>
     "Fremstilling"); a heading with no text of its own is kept with empty text.
     """
-    root = parse_html(html) if isinstance(html, str) else html
+    if isinstance(html, str):
+        return _fast_blocks(html)
+    root = html
     lead: list[str] = []
     blocks: list[tuple[str, list[str]]] = []
+    above_headings: set[int] = set()  # ids of nodes with a heading somewhere below them
+    for heading in root.iter():
+        if heading.tag in HEADINGS:
+            parent = heading.parent
+            while parent is not None and id(parent) not in above_headings:
+                above_headings.add(id(parent))
+                parent = parent.parent
 
     def walk(node: Node | str) -> None:
         if isinstance(node, Node) and node.tag in HEADINGS:
             blocks.append((normalise_space(render_text(node)), []))
             return
-        if (
-            isinstance(node, Node)
-            and node.tag not in _SKIP
-            and any(isinstance(n, Node) and n.tag in HEADINGS for n in node.iter())
-        ):
+        if isinstance(node, Node) and node.tag not in _SKIP and id(node) in above_headings:
             # Descend only where a heading sits below; otherwise render the block whole.
             target = blocks[-1][1] if blocks else lead
             if node.tag in _BLOCK:
@@ -316,7 +458,7 @@ _NAME_PARTY = re.compile(r"^(?P<name>.*?[^\s(])\s*\((?P<aff>[^()]{1,60})\)\s*$")
 
 def split_name(text: str) -> tuple[str, str]:
     """ "Doris Børger (A)" -> ("Doris Børger", "A"); a name without parentheses keeps "" ."""
-    text = normalise_space(text).strip(" ,.;")
+    text = " ".join(text.replace("\xa0", " ").split()).strip(" ,.;")
     match = _NAME_PARTY.match(text)
     if match:
         return match.group("name").strip(), match.group("aff").strip()
@@ -381,7 +523,7 @@ _DECISION_WORDS = re.compile(
 def heading_kind(heading: str) -> str:
     """What a section heading holds: decision, recommendation, authority, attachments, history
     or section. Names vary by municipality, so match on the word that carries the meaning."""
-    h = normalise_space(heading).rstrip(":").strip().lower()
+    h = " ".join(heading.split()).rstrip(":").strip().lower()
     if not h:
         return "section"
     if h.startswith(_AUTHORITY_WORDS):
@@ -648,6 +790,9 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
     stilling", "Linda Heegaard (SF) stemte imod") and majorities ("Et flertal (A+V+C+N)
     godkender ..."). A statement it cannot read without guessing gives a vote with raw text only.
     """
+    lowered = text.lower()
+    if not any(word in lowered for word in ("stem", "for:", "imod", "undlod", "flertal")):
+        return []
     drafts: list[_Draft] = []
     current: _Draft | None = None
 
@@ -765,6 +910,9 @@ _DISSENT = re.compile(
 def parse_dissents(text: str, *, first_id: int = 1) -> list[Dissent]:
     """Mindretalsudtalelser, protokoltilførsler and forbehold stated in a decision text."""
     dissents: list[Dissent] = []
+    lowered = text.lower()
+    if not any(word in lowered for word in ("mindretal", "protokol", "forbehold")):
+        return dissents
     for match in _DISSENT.finditer(text):
         kind_word = match.group("kind").lower()
         kind = (
@@ -863,16 +1011,23 @@ def parse_attendance(text: str) -> AttendanceFacts:
                 add(name, kind, match.group("label").strip().capitalize())
             continue
         kept.append(line)
+        lowered = stripped.lower()
         for pattern, kind, reason in (
             (_NOT_TAKING_PART, AbsenceKind.ABSENT, "deltog ikke"),
             (_INHABIL, AbsenceKind.INHABIL, "inhabil"),
         ):
+            if (reason == "inhabil") != ("inhabil" in lowered) or (
+                reason != "inhabil" and " ikke " not in lowered
+            ):
+                continue  # cheap test first: these patterns are slow on long paragraphs
             for found in pattern.finditer(stripped):
                 names = re.split(r"(?<=[.!?])\s+", found.group("names"))[-1]
                 names = re.sub(r"^(?:og|samt|men)\s+", "", names)
                 for name in _names_from(names):
                     add(name, kind, reason)
                 facts.notes.append(found.group(0).strip())
+        if not any(word in lowered for word in ("forlod", "ankom", "deltog fra")):
+            continue
         for movement in _MOVEMENT.finditer(stripped):
             facts.notes.append(movement.group(0).strip())
     facts.remaining = "\n".join(kept).strip()

@@ -41,6 +41,9 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
     """A key of a JSON object by any of `names`, ignoring case."""
     if not isinstance(obj, dict):
         return default
+    for name in names:
+        if obj.get(name) is not None:
+            return obj[name]
     lowered = {str(k).lower(): v for k, v in obj.items()}
     for name in names:
         value = lowered.get(name.lower())

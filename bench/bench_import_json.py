@@ -1,0 +1,145 @@
+"""Import throughput for FirstAgenda Publication JSON, end to end (parse + store + index).
+
+Generates realistic committee meetings (10-25 items, sections of several paragraphs, decisions
+with votes and absence lines, attachments) as files, then imports the folder with two parser
+processes and reports meetings per second. When ../shared/samples exists, the Greve samples are
+imported too (as distinct copies) and reported separately. Target: >= 20 meetings/s.
+
+    python bench/bench_import_json.py [--meetings 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from meetingtui.archive import import_paths
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+_VOCABULARY = (
+    "kommunen byrådet udvalget forslag budget anlæg bevilling skole dagtilbud ældre plejecenter "
+    "lokalplan høring borgere trafik klima energi økonomi administrationen vurderer at der "
+    "sagen indstilles godkendes orientering tilskud projekt område renovering udbud kontrakt "
+    "mio kr 2024 2025 samt og for med til på af i om ved efter fra"
+)
+WORDS = _VOCABULARY.split()
+SECTIONS = ["Resume", "Indstilling", "Sagsbeskrivelse", "Lovgrundlag",
+            "Økonomiske konsekvenser", "Kommunikation", "Tidsplan", "Sagens forløb"]  # fmt: skip
+PARTIES = ["A", "V", "C", "F", "Ø", "O", "B", "I"]
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return f"<p>{text.capitalize()}.</p>"
+
+
+def decision(rng: random.Random) -> str:
+    parts = ["<p>Byrådet godkendte Økonomiudvalgets indstilling.</p>"]
+    if rng.random() < 0.3:
+        against = rng.randint(1, 5)
+        parts = [
+            f"<p>Med stemmerne {21 - against} for og {against} imod godkendte Byrådet "
+            "indstillingen.</p>",
+            f"<p>For stemte ({'), ('.join(PARTIES[:4])}).</p>",
+            f"<p>Imod stemte ({PARTIES[5]}).</p>",
+        ]
+    if rng.random() < 0.5:
+        parts.append("<p>Fraværende: Tina Hansen</p>")
+    return "".join(parts)
+
+
+def meeting(rng: random.Random, n: int) -> dict:
+    items = []
+    for number in range(1, rng.randint(10, 25) + 1):
+        html = "<div><div id='sagsfremstillingContainer'>"
+        html += f"<div><h3>Beslutning</h3><span>{decision(rng)}</span></div>"
+        html += "<h3>Fremstilling</h3><span class='ukendt'>"
+        for heading in rng.sample(SECTIONS, rng.randint(4, 7)):
+            html += f"<h4>{heading}</h4>" + "".join(
+                paragraph(rng, rng.randint(20, 90)) for _ in range(rng.randint(1, 6))
+            )
+        html += "</span></div></div>"
+        closed = rng.random() < 0.08
+        items.append(
+            {
+                "Number": str(number),
+                "Sorting": number,
+                "Caption": ("Lukket: " if closed else "") + paragraph(rng, 6)[3:-5],
+                "CaseNumber": f"{rng.randint(18, 24)}-{rng.randint(1, 20000):06d}",
+                "IsOpen": False,
+                "Felter": [{"Navn": "", "Html": html}],
+                "Bilag": [{"Navn": f"Bilag {k}"} for k in range(rng.randint(0, 4))],
+                "ExternalAgendaItemAttendees": [],
+            }
+        )
+    return {
+        "Udvalg": {"Navn": rng.choice(["Byrådet", "Økonomiudvalget", "Teknisk Udvalg"])},
+        "Moede": {
+            "Dato": f"20{10 + n % 14:02d}-{1 + n % 12:02d}-{1 + n % 28:02d}T16:30:00+01:00",
+            "Sted": "Byrådssalen",
+            "Moededeltagere": [
+                {
+                    "Name": f"Medlem {k} ({PARTIES[k % 8]})",
+                    "Absent": False,
+                    "ParticipationCancelled": False,
+                }
+                for k in range(21)
+            ],
+        },
+        "Dagsordenpunkter": items,
+    }
+
+
+def run(folder: Path, db: Path, workers: int) -> tuple[float, int, int]:
+    started = time.perf_counter()
+    summary = import_paths(db, [folder], workers=workers)
+    elapsed = time.perf_counter() - started
+    assert summary.ok, [f.reason for f in summary.files if f.reason]
+    meetings = sum(f.meetings for f in summary.files)
+    items = sum(f.items for f in summary.files)
+    return elapsed, meetings, items
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--meetings", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        generated = root / "generated"
+        generated.mkdir()
+        for n in range(args.meetings):
+            text = json.dumps(meeting(rng, n), ensure_ascii=False)
+            (generated / f"meeting_{n:05d}.json").write_text(text, encoding="utf-8")
+        size = sum(p.stat().st_size for p in generated.iterdir()) / args.meetings / 1024
+        for workers in (2, 1):
+            elapsed, meetings, items = run(generated, root / f"g{workers}.db", workers)
+            print(
+                f"generated, {workers} worker(s): {meetings} meetings ({items} items, "
+                f"{size:.0f} KB/file) in {elapsed:.2f} s = {meetings / elapsed:.1f} meetings/s"
+            )
+        if SAMPLES.is_dir():
+            real = root / "real"
+            real.mkdir()
+            for copy in range(20):
+                for sample in SAMPLES.glob("greve_*.json"):
+                    target = real / f"{sample.stem}_{copy}.json"
+                    shutil.copyfile(sample, target)
+                    with target.open("a", encoding="utf-8") as handle:
+                        handle.write(" " * (copy + 1))  # distinct content hash, same meeting
+            elapsed, meetings, items = run(real, root / "real.db", 2)
+            print(
+                f"Greve samples x20, 2 workers: {meetings} meetings ({items} items) in "
+                f"{elapsed:.2f} s = {meetings / elapsed:.1f} meetings/s"
+            )
+        print("target: >= 20 meetings/s")
+
+
+if __name__ == "__main__":
+    main()
