@@ -12,6 +12,8 @@ from datetime import datetime
 import docx
 import pytest
 from docx.shared import Cm, Pt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from meetingtui.errors import InputError
 from meetingtui.exporters import default_filename, export
@@ -369,3 +371,33 @@ def test_python_docx_is_imported_only_when_exporting() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(min_size=0, max_size=80),
+    text=st.text(max_size=400),
+    decision=st.text(max_size=80),
+)
+def test_any_text_gives_a_readable_document(title: str, text: str, decision: str) -> None:
+    # model_construct skips the model's cleaning, as a record from an older version might.
+    item = AgendaItem.model_construct(
+        **AgendaItem(id=1, number="1", title="x").model_dump(),
+    )
+    item.title = title
+    item.decision = decision
+    item.sections = [Section.model_construct(heading=text[:20], text=text)]
+    meeting = Meeting(
+        body="Byrådet",
+        starts_at=datetime(2024, 6, 3, 17, 0),
+        status=MeetingStatus.CLOSED,
+        items=[item],
+    )
+    document = _read(render_docx(meeting, public=False))
+    assert document.paragraphs[0].text == "Referat"
+    heading = next(
+        p.text
+        for p in document.paragraphs
+        if p.style.name == "Heading 1" and p.text.startswith("1.")
+    )
+    assert heading.startswith("1. ")
