@@ -275,6 +275,8 @@ def test_template_supplies_styles_and_letterhead(tmp_path) -> None:
     template = docx.Document()
     decision = template.styles.add_style("Beslutning", 1)
     decision.font.size = Pt(20)
+    # Danish Word names the style "heading 1" but gives it the id "Overskrift1".
+    template.styles["Heading 1"].style_id = "Overskrift1"
     template.sections[0].header.paragraphs[0].text = "Lejre Kommune – Brevhoved"
     template.sections[0].left_margin = Cm(4)
     template.add_paragraph("Skabelontekst der ikke må komme med")
@@ -289,6 +291,8 @@ def test_template_supplies_styles_and_letterhead(tmp_path) -> None:
         0.01
     )  # the template's page setup stays
     assert "Skabelontekst der ikke må komme med" not in _texts(data)
+    assert ("Heading 1", "2. Valg af næstformand") in _paragraphs(data)
+    assert '<w:pStyle w:val="Overskrift1"/>' in _parts(data)["word/document.xml"].decode()
 
 
 def test_an_internal_referat_used_as_template_leaks_nothing(internal: bytes) -> None:
