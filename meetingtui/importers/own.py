@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from meetingtui.errors import InputError
-from meetingtui.exporters.docx import RECORD_PARTNAME
+from meetingtui.exporters.record_part import RECORD_PARTNAME
 from meetingtui.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, meeting_from_json
 from meetingtui.importers import limits
 from meetingtui.importers.docx_esdh import read_parts
