@@ -53,6 +53,16 @@ def m001_item_search(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_rank_weights(db: Database) -> None:
+    """Rank titles above case numbers above decisions above body text (bm25 column weights);
+    `ORDER BY rank` then ranks inside FTS5."""
+    db.execute(
+        "INSERT INTO item_search_fts(item_search_fts, rank) VALUES ('rank', ?)",
+        [f"bm25({_WEIGHTS})"],
+    )
+
+
 def ensure_search(conn: sqlite3.Connection) -> None:
     """Create or upgrade the search tables; index meetings stored before search existed."""
     db = Database(conn, execute_plugins=False)
@@ -147,6 +157,9 @@ def index_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
 
 # --------------------------------------------------------------------------- search
 
+BROAD_QUERY = 5_000  # matching items above which results are ordered by recency, not bm25
+_WORD = re.compile(r"\w+")
+
 _TOKEN = re.compile(r'"[^"]*"|\S+')
 
 
@@ -167,6 +180,52 @@ def fts_query(query: str) -> str:
     while parts and parts[-1] in ("OR", "NOT", "AND"):
         parts.pop()
     return " ".join(parts)
+
+
+def _terms(expression: str) -> list[tuple[str, bool]]:
+    """(word, is_prefix) for every word of a query made by `fts_query`, case-folded."""
+    terms = []
+    for quoted, star in re.findall(r'"((?:[^"]|"")*)"(\*?)', expression):
+        words = _WORD.findall(quoted.replace('""', '"').casefold())
+        for index, word in enumerate(words):
+            terms.append((word, bool(star) and index == len(words) - 1))
+    return terms
+
+
+def snippet(
+    texts: list[str], terms: list[tuple[str, bool]], marks: tuple[str, str], width: int = 16
+) -> str:
+    """About `width` words around the first match, in the text with most matches; matched words
+    wrapped in `marks`. Made in Python for the few rows shown, so ranking never pays for it."""
+    if not terms:
+        return ""
+    alternatives = sorted(
+        (re.escape(word) + (r"\w*" if prefix else "") for word, prefix in terms),
+        key=len,
+        reverse=True,
+    )
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    best: tuple[int, str, int] | None = None
+    for text in texts:
+        if not text:
+            continue
+        found = pattern.findall(text)
+        if found and (best is None or len(found) > best[0]):
+            first = pattern.search(text)
+            best = (len(found), text, first.start() if first else 0)
+    if best is None:
+        first_text = next((t for t in texts if t), "")
+        words = first_text.split()
+        return " ".join(words[:width]) + ("…" if len(words) > width else "")
+    _, text, at = best
+    # Look only at a window around the first match: texts can be long.
+    before = text[max(0, at - 200) : at].split()[-(width // 4) :]
+    after = text[at : at + 400].split()[: width - len(before)]
+    window = " ".join([*before, *after])
+    window = pattern.sub(lambda m: f"{marks[0]}{m.group()}{marks[1]}", window)
+    cut_before = at - 200 > 0 or len(text[max(0, at - 200) : at].split()) > len(before)
+    cut_after = len(text[at:].split()) > len(after)
+    return ("…" if cut_before else "") + window + ("…" if cut_after else "")
 
 
 @dataclass(frozen=True)
@@ -193,6 +252,10 @@ def _iso(value: date | str | None) -> str | None:
         return None
     if isinstance(value, date):
         return value.isoformat()
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        pass  # Danish forms below: "15-05-2023", "15. maj 2023"
     from meetingtui.importers.common import parse_date
 
     parsed = parse_date(value)
@@ -219,30 +282,53 @@ def search(
     expression = fts_query(query)
     if not expression:
         return []
-    conn.create_function("mt_casefold", 1, _casefold, deterministic=True)
-    where = ["item_search_fts MATCH ?"]
-    params: list[object] = [expression]
+    filters: list[str] = []
+    params: list[object] = []
     if body:
-        where.append("instr(mt_casefold(s.body), ?) > 0")
+        conn.create_function("mt_casefold", 1, _casefold, deterministic=True)
+        filters.append("instr(mt_casefold(s.body), ?) > 0")
         params.append(body.casefold())
     if (start := _iso(date_from)) is not None:
-        where.append("s.date >= ?")
+        filters.append("s.date >= ?")
         params.append(start)
     if (end := _iso(date_to)) is not None:
-        where.append("s.date <= ?")
+        filters.append("s.date <= ?")
         params.append(end)
-    sql = (
-        "SELECT s.meeting_id, s.item_id, s.body, s.date, s.number, s.title, s.case_number, "
-        "s.closed, s.document_kind, "
-        "snippet(item_search_fts, -1, ?, ?, '…', 16), "
-        f"bm25(item_search_fts, {_WEIGHTS}) AS score "
-        "FROM item_search_fts JOIN item_search s ON s.id = item_search_fts.rowid "
-        f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
-    )
+    join = "JOIN item_search s ON s.id = f.rowid " if filters else ""
+    where = " AND ".join(["item_search_fts MATCH ?", *filters])
     try:
-        rows = conn.execute(sql, [marks[0], marks[1], *params, max(1, limit)]).fetchall()
+        matches = conn.execute(
+            f"SELECT count(*) FROM item_search_fts f {join}WHERE {where}", [expression, *params]
+        ).fetchone()[0]
+        # bm25 ranking inside FTS5 (weights set by m002), best `limit` rows only. A query so
+        # broad that ranking every match would be slow gives the newest items first instead.
+        ranked = matches <= BROAD_QUERY
+        order = "f.rank" if ranked else "f.rowid DESC"
+        score = "f.rank" if ranked else "0.0"
+        top = conn.execute(
+            f"SELECT f.rowid, {score} FROM item_search_fts f {join}WHERE {where} "
+            f"ORDER BY {order} LIMIT ?",
+            [expression, *params, max(1, limit)],
+        ).fetchall()
     except sqlite3.OperationalError as error:
         raise InputError("search.bad_query", reason=str(error)) from None
+    if not top:
+        return []
+    ids = [rowid for rowid, _ in top]
+    details = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            "SELECT id, meeting_id, item_id, body, date, number, title, case_number, closed, "
+            f"document_kind, text, decision FROM item_search WHERE id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    }
+    terms = _terms(expression)
+    rows = []
+    for rowid, score in top:
+        d = details[rowid]
+        text = snippet([d[9], d[10], d[5], d[6]], terms, marks)
+        rows.append((*d[:9], text, score))
     return [
         SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10])
         for r in rows
