@@ -159,7 +159,10 @@ class MeetingScreen(KeymapScreen):
             end = item.ended_at if item.status is not ItemStatus.CURRENT else None
             table.add_row(
                 Text(item.number, style="bold" if item.status is ItemStatus.CURRENT else ""),
-                Text(("🔒 " if item.closed else "") + item.title, overflow="ellipsis"),
+                Text(
+                    (t("tui.closed_prefix") + " " if item.closed else "") + item.title,
+                    overflow="ellipsis",
+                ),
                 status,
                 duration(item.started_at, end, now),
                 key=str(item.id),

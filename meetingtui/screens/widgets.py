@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -148,15 +149,30 @@ class KeyBar(Static):
             )
         # The screen's own keys first, the app-wide ones (help, undo, ...) after.
         entries.sort(key=lambda entry: entry[0])
-        parts = []
-        for _, key, description, action, enabled in entries:
-            style = "" if enabled else "dim"
-            # Non-breaking spaces keep a key and its words on one line when the bar wraps.
-            words = escape(description).replace(" ", "\u00a0")
-            part = f"[b reverse]{escape(key)}[/]\u00a0{words}"
-            if enabled:
+        self._entries = [
+            (key, description, action if enabled else "", enabled)
+            for _, key, description, action, enabled in entries
+        ]
+        self._entries.append(("^p", t("tui.palette"), "app.command_palette", True))
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        """Break lines between entries, never inside one (a key stays with its words)."""
+        entries = getattr(self, "_entries", [])
+        width = max(20, (self.size.width or self.app.size.width) - 2)
+        lines: list[list[str]] = [[]]
+        used = 0
+        for key, description, action, enabled in entries:
+            size = cell_len(key) + 1 + cell_len(description)
+            if lines[-1] and used + 2 + size > width:
+                lines.append([])
+                used = 0
+            used += size + (2 if lines[-1] else 0)
+            part = f"[b reverse]{escape(key)}[/] {escape(description)}"
+            if action:
                 part = f"[@click={action}]{part}[/]"
-            parts.append(f"[{style}]{part}[/]" if style else part)
-        palette = escape(t("tui.palette")).replace(" ", "\u00a0")
-        parts.append(f"[@click=app.command_palette][b reverse]^p[/]\u00a0{palette}[/]")
-        self.update(Content.from_markup("  ".join(parts)))
+            lines[-1].append(part if enabled else f"[dim]{part}[/]")
+        self.update(Content.from_markup("\n".join("  ".join(line) for line in lines)))

@@ -1,0 +1,117 @@
+"""Snapshots of every screen at 100×30, light and dark (pytest-textual-snapshot).
+
+Deterministic: a fixed clock for the app and for the stamps the command API writes, meetings
+built in code, no blinking cursors. Update with `pytest tests/test_tui_snapshots.py
+--snapshot-update` after a deliberate change, and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from meetingtui.keymap import UiConfig
+from meetingtui.screens.app import MeetingApp, build_app
+from meetingtui.service import MeetingService
+from tests.test_tui_support import (
+    FixedClock,
+    byraad_meeting,
+    committee_meeting,
+    opened_with_everyone,
+    store,
+)
+
+SIZE = (100, 30)
+THEMES = ["light", "dark"]
+
+
+def _app(db_path: Path, meeting_id: int | None, theme: str, clock: FixedClock) -> MeetingApp:
+    return build_app(db_path, meeting_id, config=UiConfig(theme=theme), clock=clock)
+
+
+def _meeting_under_way(db_path: Path, clock: FixedClock) -> int:
+    """Item 1 decided, item 2 under way with an inhabil member and an amendment."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.record_decision(1, "Godkendt")
+        service.start_item(2)
+        service.declare_inhabil(2, 6, "ejer naboejendommen")
+        service.add_motion(
+            2,
+            "Beløbet nedsættes til 10 mio. kr.",
+            kind="ændringsforslag",
+            proposer="V",
+            amends=None,
+        )
+    return meeting_id
+
+
+def start_state(db_path: Path, clock: FixedClock) -> int | None:
+    store(db_path, committee_meeting())
+    store(db_path, byraad_meeting())
+    return None
+
+
+def rollcall_state(db_path: Path, clock: FixedClock) -> int | None:
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        for person_id in (1, 2, 3, 4, 5):
+            service.set_attendance(person_id, "present")
+        service.set_attendance(7, "afbud")
+    return meeting_id
+
+
+def meeting_state(db_path: Path, clock: FixedClock) -> int | None:
+    return _meeting_under_way(db_path, clock)
+
+
+def no_quorum_state(db_path: Path, clock: FixedClock) -> int | None:
+    meeting_id = _meeting_under_way(db_path, clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        for person_id in (1, 2, 3):
+            service.leave(person_id)
+    return meeting_id
+
+
+def vote_state(db_path: Path, clock: FixedClock) -> int | None:
+    meeting_id = _meeting_under_way(db_path, clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        vote_id = service.open_vote(2, confirm=True).created_id
+        assert vote_id is not None
+        service.cast_party(vote_id, "A", "for")
+        service.cast_party(vote_id, "V", "imod")
+    return meeting_id
+
+
+def closing_state(db_path: Path, clock: FixedClock) -> int | None:
+    meeting_id = _meeting_under_way(db_path, clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.record_decision(2, "Anbefales")
+        service.postpone_item(3, "Afventer vurdering fra ejendomsmægler")
+    return meeting_id
+
+
+CASES: dict[str, tuple[Callable[[Path, FixedClock], int | None], tuple[str, ...]]] = {
+    "start": (start_state, ()),
+    "rollcall": (rollcall_state, ()),
+    "meeting": (meeting_state, ()),
+    "meeting_no_quorum": (no_quorum_state, ()),
+    "decision": (meeting_state, ("d",)),
+    "vote": (vote_state, ()),
+    "closing": (closing_state, ("a",)),
+    "help": (meeting_state, ("f1",)),
+    "archive": (start_state, ("a", "slash", *"bevilling", "enter")),
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("screen", list(CASES))
+def test_screen_snapshot(snap_compare, tmp_path: Path, screen: str, theme: str) -> None:
+    clock = FixedClock()
+    db_path = tmp_path / "meetings.db"
+    prepare, keys = CASES[screen]
+    meeting_id = prepare(db_path, clock)
+    app = _app(db_path, meeting_id, theme, clock)
+    assert snap_compare(app, press=keys, terminal_size=SIZE)
