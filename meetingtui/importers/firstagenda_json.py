@@ -229,7 +229,7 @@ def meeting_from(doc: dict[str, Any], *, source: str = "") -> Meeting:
         )
     meeting = Meeting(
         body=body,
-        title=_text(_get(moede, "Description")) or _text(_get(moede, "Navn", "Name")),
+        title=_meeting_title(moede),
         starts_at=starts_at,
         ends_at=ends_at,
         location=_text(_get(moede, "Sted", "Location")),
@@ -238,6 +238,16 @@ def meeting_from(doc: dict[str, Any], *, source: str = "") -> Meeting:
         source=source,
     )
     return finish(meeting)
+
+
+def _meeting_title(moede: Any) -> str:
+    """The meeting's own title; "Dagsorden"/"Referat" only name the document kind."""
+    name = _text(_get(moede, "Navn", "Name"))
+    if name.lower() in ("dagsorden", "referat", "beslutningsprotokol"):
+        name = ""
+    if _get(moede, "IsSupplementaryAgenda") is True:
+        name = name or "Tillægsdagsorden"
+    return _text(_get(moede, "Description")) or name
 
 
 def finish(meeting: Meeting) -> Meeting:
