@@ -70,6 +70,14 @@ class ImportSummary:
     def ok(self) -> bool:
         return self.failed == 0
 
+    def __str__(self) -> str:
+        return t(
+            "import.summary.totals",
+            imported=self.imported,
+            present=self.present,
+            failed=self.failed,
+        )
+
     def to_dict(self) -> dict[str, object]:
         return {
             "imported": self.imported,
@@ -96,7 +104,9 @@ class Progress:
         return self.elapsed / self.done * (self.total - self.done)
 
 
-ProgressCallback = Callable[[Progress], None]
+# Called after each file as on_progress(done, total, items, eta_seconds); eta is None until the
+# first file is done. Positional plain values, so any UI can take them without importing ours.
+ProgressCallback = Callable[[int, int, int, float | None], None]
 
 
 # --------------------------------------------------------------------------- finding files
@@ -244,11 +254,12 @@ def import_paths(
         results[index] = store_parsed(connection, parsed)
         items_found += results[index].items
         if on_progress is not None:
-            on_progress(Progress(len(results), total, items_found, time.monotonic() - started))
+            state = Progress(len(results), total, items_found, time.monotonic() - started)
+            on_progress(state.done, state.total, state.items, state.eta)
 
     try:
         if on_progress is not None:
-            on_progress(Progress(0, total, 0, 0.0))
+            on_progress(0, total, 0, None)
         if workers > 1 and total > 1:
             _parse_in_pool(files, workers, max_bytes, finished)
         else:

@@ -79,11 +79,17 @@ def test_parallel_import_with_progress(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     paths = [_write(tmp_path / f"m{day}.json", _other_meeting(day)) for day in range(1, 9)]
     seen: list[Progress] = []
-    summary = import_paths(db, paths, workers=2, on_progress=seen.append)
+
+    def progress(done: int, total: int, items: int, eta: float | None) -> None:
+        seen.append(Progress(done, total, items, 0.0))
+        assert (eta is None) == (done == 0)
+
+    summary = import_paths(db, paths, workers=2, on_progress=progress)
     assert summary.imported == 8 and summary.ok
     assert [Path(f.path).name for f in summary.files] == [p.name for p in paths]
     assert seen[0].done == 0 and seen[-1].done == 8 and seen[-1].items == 8
     assert seen[-1].eta == 0
+    assert str(summary) == "8 importeret, 0 fandtes allerede, 0 fejlede"
     assert _counts(db)["meetings"] == 8
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from meetingtui.archive import FileStatus, ImportSummary, Progress, import_paths
+from meetingtui.archive import FileStatus, ImportSummary, import_paths
 from meetingtui.i18n import t
 
 
@@ -36,18 +36,12 @@ class _ProgressLine:
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
 
-    def __call__(self, progress: Progress) -> None:
-        if not self.enabled or progress.total == 0:
+    def __call__(self, done: int, total: int, items: int, eta: float | None) -> None:
+        if not self.enabled or total == 0:
             return
-        filled = int(self.width * progress.done / progress.total)
+        filled = int(self.width * done / total)
         bar = "█" * filled + "░" * (self.width - filled)
-        text = t(
-            "import.progress",
-            done=progress.done,
-            total=progress.total,
-            items=progress.items,
-            eta=_clock(progress.eta),
-        )
+        text = t("import.progress", done=done, total=total, items=items, eta=_clock(eta))
         click.echo(f"\r{bar} {text}\x1b[K", nl=False, err=True)
 
     def close(self) -> None:
@@ -77,14 +71,7 @@ def _print_summary(summary: ImportSummary) -> None:
     for row in [header, *rows]:
         cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         click.echo("  ".join([*cells, row[-1]]).rstrip())
-    click.echo(
-        t(
-            "import.summary.totals",
-            imported=summary.imported,
-            present=summary.present,
-            failed=summary.failed,
-        )
-    )
+    click.echo(str(summary))
 
 
 @click.command(name="import")
