@@ -289,3 +289,22 @@ def test_sample_greve_mindretalsudtalelse() -> None:
     assert dissent.who == "Linda Heegaard (SF)"
     assert dissent.text.startswith("SF stemmer mod")
     assert dissent.text.endswith("en institution")
+
+
+def test_unknown_text_fields_are_kept_as_unplaced() -> None:
+    document = firstagenda(
+        [
+            item(
+                1,
+                "Vejplan",
+                "24-5",
+                _field("<p>Godkendt.</p>", {"Resume": "Ny plan."}),
+                Beskrivelse="<p>Punktet blev flyttet fra sidste møde efter ønske fra formanden.</p>",
+                DocumentUid="4f1c2a7e-0000-0000-0000-000000000000",
+            )
+        ]
+    )
+    meeting = _parse(document)
+    assert meeting.items[0].unplaced == [
+        "Beskrivelse: Punktet blev flyttet fra sidste møde efter ønske fra formanden."
+    ]

@@ -214,19 +214,19 @@ def meeting_from(doc: dict[str, Any], *, source: str = "") -> Meeting:
             for a in _get(entry, "ExternalAgendaItemAttendees", default=[]) or []
             if isinstance(a, dict)
         ]
-        items.append(
-            build_item(
-                len(items) + 1,
-                _text(_get(entry, "Number", "Punktnummer")) or str(len(items) + 1),
-                _text(_get(entry, "Caption", "Navn", "Title")),
-                case_number=_text(_get(entry, "CaseNumber", "SagsNummer")),
-                lead=lead,
-                blocks=blocks,
-                attachments=attachments,
-                attendees=attendees,
-                participants=participants,
-            )
+        item = build_item(
+            len(items) + 1,
+            _text(_get(entry, "Number", "Punktnummer")) or str(len(items) + 1),
+            _text(_get(entry, "Caption", "Navn", "Title")),
+            case_number=_text(_get(entry, "CaseNumber", "SagsNummer")),
+            lead=lead,
+            blocks=blocks,
+            attachments=attachments,
+            attendees=attendees,
+            participants=participants,
         )
+        item.unplaced.extend(_unknown_text(entry))
+        items.append(item)
     meeting = Meeting(
         body=body,
         title=_meeting_title(moede),
@@ -238,6 +238,27 @@ def meeting_from(doc: dict[str, Any], *, source: str = "") -> Meeting:
         source=source,
     )
     return finish(meeting)
+
+
+_KNOWN_ITEM_KEYS = {
+    "number", "punktnummer", "caption", "navn", "title", "casenumber", "sagsnummer", "felter",
+    "fields", "bilag", "attachments", "externalagendaitemattendees", "itemdecision", "sorting",
+    "isopen", "id", "integrationuid", "corporationuid", "agendauid", "sourceid",
+    "casepresentationuid", "lydfiler", "ressourcer", "presentations", "documents",
+}  # fmt: skip
+
+
+def _unknown_text(entry: dict[str, Any]) -> list[str]:
+    """Text in item fields this importer does not know (other export versions): kept as
+    unplaced rather than dropped. Identifiers and links have no spaces and are skipped."""
+    found = []
+    for key, value in entry.items():
+        if str(key).lower() in _KNOWN_ITEM_KEYS or not isinstance(value, str):
+            continue
+        text = common.html_to_text(value)
+        if " " in text.strip() and len(text) > 20 and not text.startswith("http"):
+            found.append(f"{key}: {text}")
+    return found
 
 
 def _meeting_title(moede: Any) -> str:
