@@ -10,11 +10,14 @@ reason from the message catalog.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -283,28 +286,32 @@ def _parse_in_pool(
     finished: Callable[[int, ParsedFile], None],
 ) -> None:
     """Parse in worker processes, a bounded number of files ahead of the writer, so memory
-    stays flat on large folders; results are stored as they arrive."""
+    stays flat on large folders; results are stored as they arrive. If the pool cannot start
+    or breaks, the remaining files are parsed in this process."""
     ahead = workers * 4
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: dict[Future[ParsedFile], int] = {}
-        queue = iter(enumerate(files))
-        for index, path in queue:
-            pending[pool.submit(parse_file, str(path), max_bytes)] = index
-            if len(pending) >= ahead:
-                break
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                index = pending.pop(future)
-                try:
-                    parsed = future.result()
-                except Exception as error:  # a crashed worker fails one file
-                    parsed = ParsedFile(
-                        path=str(files[index]),
-                        error_key="import.error.internal",
-                        error_params={"reason": f"{type(error).__name__}: {error}"[:300]},
-                    )
-                finished(index, parsed)
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending[pool.submit(parse_file, str(nxt[1]), max_bytes)] = nxt[0]
+    # Forking a process that runs other threads (the TUI) can deadlock in the child; start
+    # fresh interpreters then. A plain CLI run forks, which starts faster.
+    context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
+    done_indexes: set[int] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pending: dict[Future[ParsedFile], int] = {}
+            queue = iter(enumerate(files))
+            for index, path in queue:
+                pending[pool.submit(parse_file, str(path), max_bytes)] = index
+                if len(pending) >= ahead:
+                    break
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index = pending.pop(future)
+                    parsed = future.result()  # BrokenProcessPool ends the pool, see below
+                    finished(index, parsed)
+                    done_indexes.add(index)
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending[pool.submit(parse_file, str(nxt[1]), max_bytes)] = nxt[0]
+    except (BrokenProcessPool, OSError):
+        for index, path in enumerate(files):
+            if index not in done_indexes:
+                finished(index, parse_file(str(path), max_bytes))

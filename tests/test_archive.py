@@ -204,3 +204,18 @@ def test_import_paths_reuses_an_open_connection(tmp_path: Path) -> None:
     assert summary.imported == 1
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     conn.close()
+
+
+def test_import_from_a_background_thread(tmp_path: Path) -> None:
+    """The archive screen imports from a worker thread: the pool then starts fresh processes."""
+    import threading
+
+    paths = [_write(tmp_path / f"m{day}.json", _other_meeting(day)) for day in (1, 2, 3)]
+    result: dict[str, object] = {}
+    thread = threading.Thread(
+        target=lambda: result.update(summary=import_paths(tmp_path / "a.db", paths, workers=2))
+    )
+    thread.start()
+    thread.join(timeout=120)
+    summary = result["summary"]
+    assert str(summary) == "3 importeret, 0 fandtes allerede, 0 fejlede"
