@@ -25,7 +25,6 @@ from pathlib import Path
 from meetingtui import importers
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
-from meetingtui.importers.common import unplaced_count
 from meetingtui.models import Meeting
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are refused unread
@@ -200,6 +199,8 @@ def _hashes(content_hash: str, count: int) -> list[str]:
 def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
     """Write a parsed file's meetings; the file's status and counts."""
     from meetingtui import service
+    from meetingtui.importers.common import unplaced_count
+    from meetingtui.storage.db import transaction
 
     result = FileResult(path=parsed.path, status=FileStatus.FAILED, format=parsed.format)
     if parsed.error_key:
@@ -209,16 +210,20 @@ def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
     result.items = sum(len(m.items) for m in parsed.meetings)
     result.unplaced = sum(unplaced_count(m) for m in parsed.meetings)
     try:
-        for meeting, content_hash in zip(
-            parsed.meetings, _hashes(parsed.content_hash, len(parsed.meetings)), strict=True
-        ):
-            meeting_id = service.import_meeting(conn, meeting, content_hash=content_hash)
-            if meeting_id is not None:
-                result.meeting_ids.append(meeting_id)
+        # One transaction for the whole file: all of its meetings or none.
+        with transaction(conn):
+            for meeting, content_hash in zip(
+                parsed.meetings, _hashes(parsed.content_hash, len(parsed.meetings)), strict=True
+            ):
+                meeting_id = service.import_meeting(conn, meeting, content_hash=content_hash)
+                if meeting_id is not None:
+                    result.meeting_ids.append(meeting_id)
     except MeetingError as error:
+        result.meeting_ids.clear()
         result.reason = t("import.error.storage", reason=error.message)
         return result
     except sqlite3.Error as error:
+        result.meeting_ids.clear()
         result.reason = t("import.error.storage", reason=str(error))
         return result
     result.status = FileStatus.IMPORTED if result.meeting_ids else FileStatus.PRESENT

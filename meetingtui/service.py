@@ -114,9 +114,8 @@ def import_meeting(
     if known is not None:
         return None
     try:
-        return _store_new(
-            conn, meeting.model_copy(deep=True), "meeting_imported", content_hash, clock()
-        )
+        # The meeting comes fresh from a parser: no copy, it receives its id in place.
+        return _store_new(conn, meeting, "meeting_imported", content_hash, clock())
     except sqlite3.IntegrityError:  # imported by another process in the meantime
         return None
 

@@ -136,3 +136,21 @@ def test_every_event_row_is_covered(db_path: Path) -> None:
         dst.close()
         problems = _tamper(copy, f"UPDATE events SET type = type || ' ' WHERE seq = {seq}")
         assert problems and problems[0] in ("verify.broken_hash", "verify.broken_link"), seq
+
+
+def test_transactions_nest_as_savepoints(db_path: Path) -> None:
+    from meetingtui.service import import_meeting
+    from meetingtui.storage.db import transaction
+
+    conn = connect(db_path)
+    with pytest.raises(RuntimeError), transaction(conn):
+        import_meeting(conn, build_meeting(), content_hash="a")
+        import_meeting(conn, build_meeting(), content_hash="b")
+        raise RuntimeError("the disk filled up")  # the whole file goes, not half of it
+    assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    with transaction(conn):
+        assert import_meeting(conn, build_meeting(), content_hash="a") == 1
+        assert import_meeting(conn, build_meeting(), content_hash="a") is None
+    assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
+    assert verify(conn).ok

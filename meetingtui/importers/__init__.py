@@ -7,6 +7,7 @@ fallback last. Modules not written yet are skipped, so the registry never breaks
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from types import ModuleType
 
@@ -24,7 +25,9 @@ IMPORTER_NAMES = (
 )
 
 
-def _load() -> list[ModuleType]:
+@cache
+def importers() -> tuple[ModuleType, ...]:
+    """The importer modules, loaded on first use so that starting the app stays fast."""
     modules = []
     for name in IMPORTER_NAMES:
         try:
@@ -35,19 +38,16 @@ def _load() -> list[ModuleType]:
                 raise
             continue
         modules.append(module)
-    return modules
-
-
-IMPORTERS: list[ModuleType] = _load()
+    return tuple(modules)
 
 
 def formats() -> list[str]:
-    return [module.FORMAT for module in IMPORTERS]
+    return [module.FORMAT for module in importers()]
 
 
 def detect(data: bytes) -> ModuleType | None:
     """The first importer whose `sniff` recognises the content."""
-    for module in IMPORTERS:
+    for module in importers():
         if module.sniff(data):
             return module
     return None

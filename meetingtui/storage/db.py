@@ -85,12 +85,21 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
 
 class transaction:
-    """`BEGIN IMMEDIATE` ... `COMMIT`: takes the write lock up front so writers never interleave."""
+    """`BEGIN IMMEDIATE` ... `COMMIT`: takes the write lock up front so writers never interleave.
+
+    Nested inside an open transaction it becomes a SAVEPOINT, so a caller can make several
+    commands one all-or-nothing unit (an imported file with several meetings).
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._savepoint: str | None = None
 
     def __enter__(self) -> sqlite3.Connection:
+        if self.conn.in_transaction:
+            self._savepoint = f"sp_{id(self):x}"
+            self.conn.execute(f"SAVEPOINT {self._savepoint}")
+            return self.conn
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -98,6 +107,11 @@ class transaction:
         return self.conn
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self._savepoint is not None:
+            if exc_type is not None:
+                self.conn.execute(f"ROLLBACK TO {self._savepoint}")
+            self.conn.execute(f"RELEASE {self._savepoint}")
+            return
         if exc_type is None:
             self.conn.execute("COMMIT")
         else:
