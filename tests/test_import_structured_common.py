@@ -230,3 +230,13 @@ def test_assemble_item_places_every_block() -> None:
     assert item.attachments == ["Kort", "Tilbud"]
     assert [s.heading for s in item.sections] == ["", "Resume"]
     assert item.absences[0].name == "Bo Jensen"
+
+
+def test_inhabil_and_not_taking_part_in_one_sentence_is_one_inhabil_entry() -> None:
+    from meetingtui.importers.common import parse_attendance
+    from meetingtui.models import AbsenceKind
+
+    facts = parse_attendance(
+        "Karen Holm (F) erklærede sig inhabil og deltog ikke i behandlingen af punktet."
+    )
+    assert [(a.name, a.kind) for a in facts.absences] == [("Karen Holm", AbsenceKind.INHABIL)]

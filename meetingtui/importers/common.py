@@ -994,6 +994,8 @@ def parse_attendance(text: str) -> AttendanceFacts:
         clean = re.sub(
             r"^(?:rådmand|borgmester|udvalgsformand|formand|næstformand)\s+", "", clean, flags=re.I
         )
+        if kind is AbsenceKind.ABSENT and (clean, AbsenceKind.INHABIL) in seen:
+            return  # an inhabil member does not take part; one entry says it all
         if clean and (clean, kind) not in seen and len(clean) <= 80:
             seen.add((clean, kind))
             facts.absences.append(ItemAbsence(name=clean, kind=kind, reason=reason))
@@ -1013,8 +1015,8 @@ def parse_attendance(text: str) -> AttendanceFacts:
         kept.append(line)
         lowered = stripped.lower()
         for pattern, kind, reason in (
+            (_INHABIL, AbsenceKind.INHABIL, "inhabil"),  # first, so it wins over "deltog ikke"
             (_NOT_TAKING_PART, AbsenceKind.ABSENT, "deltog ikke"),
-            (_INHABIL, AbsenceKind.INHABIL, "inhabil"),
         ):
             if (reason == "inhabil") != ("inhabil" in lowered) or (
                 reason != "inhabil" and " ikke " not in lowered
@@ -1023,6 +1025,10 @@ def parse_attendance(text: str) -> AttendanceFacts:
             for found in pattern.finditer(stripped):
                 names = re.split(r"(?<=[.!?])\s+", found.group("names"))[-1]
                 names = re.sub(r"^(?:og|samt|men)\s+", "", names)
+                # "X erklærede sig inhabil og deltog ikke ...": the name is X alone.
+                names = re.sub(
+                    r"\s+(?:erklærede|erklærer)\s+sig\s+inhabil\b.*$", "", names, flags=re.I
+                )
                 for name in _names_from(names):
                     add(name, kind, reason)
                 facts.notes.append(found.group(0).strip())
