@@ -405,3 +405,22 @@ def test_any_text_gives_a_readable_document(title: str, text: str, decision: str
         if p.style.name == "Heading 1" and p.text.startswith("1.")
     )
     assert heading.startswith("1. ")
+
+
+def test_the_referat_states_when_the_meeting_really_ended() -> None:
+    """A live meeting's planned end is not when it ended; its closing time is."""
+    from datetime import datetime
+
+    from meetingtui.exporters.referat import ended_at
+    from meetingtui.models import DocumentKind, Meeting
+
+    planned = Meeting(
+        body="Økonomiudvalget",
+        starts_at=datetime(2025, 3, 11, 16, 30),
+        ends_at=datetime(2025, 3, 11, 19, 0),
+    )
+    assert ended_at(planned) is None
+    closed = planned.model_copy(update={"closed_at": datetime(2025, 3, 11, 18, 40)})
+    assert ended_at(closed) == datetime(2025, 3, 11, 18, 40)
+    imported = planned.model_copy(update={"document_kind": DocumentKind.REFERAT})
+    assert ended_at(imported) == datetime(2025, 3, 11, 19, 0)

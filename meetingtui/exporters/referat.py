@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 
 from meetingtui import rules
@@ -494,12 +495,25 @@ def checksum_blocks(chain_head: str) -> list[Block]:
     ]
 
 
+def ended_at(meeting: Meeting) -> datetime | None:
+    """When the meeting really ended: closed in the app, or as an imported referat states it.
+
+    A live meeting's `ends_at` is only the planned end from the agenda.
+    """
+    if meeting.closed_at is not None:
+        return meeting.closed_at
+    if meeting.document_kind is DocumentKind.REFERAT:
+        return meeting.ends_at
+    return None
+
+
 def build(meeting: Meeting, *, public: bool, chain_head: str = "") -> list[Block]:
     """Every block of the referat, in reading order. `meeting` must come from `redact.prepare`."""
     blocks = title_blocks(meeting, public=public)
     blocks.extend(participant_blocks(meeting))
-    if meeting.ends_at is not None and not is_draft(meeting):
-        blocks.append(Block(Kind.BODY, t("export.ended", time=clock(meeting.ends_at))))
+    ended = ended_at(meeting)
+    if ended is not None and not is_draft(meeting):
+        blocks.append(Block(Kind.BODY, t("export.ended", time=clock(ended))))
     blocks.extend(toc_blocks(meeting))
     for item in meeting.items:
         blocks.extend(item_blocks(meeting, item, public=public))
