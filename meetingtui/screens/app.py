@@ -148,10 +148,11 @@ class MeetingApp(App[None]):
         from meetingtui.screens.vote import VoteScreen
 
         meeting = self.service.meeting
-        self.push_screen(MeetingScreen())
         if meeting.status is MeetingStatus.PLANNED and not self.readonly:
+            # The roll call comes first; the meeting screen is built when it is left.
             self.push_screen(RollCallScreen())
             return
+        self.push_screen(MeetingScreen())
         current = meeting.current_item
         if current is not None and meeting.status is MeetingStatus.OPEN:
             open_vote = next((v for v in current.votes if v.is_open), None)

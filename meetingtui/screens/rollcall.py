@@ -166,4 +166,10 @@ class RollCallScreen(KeymapScreen):
         self.meeting_app.run_command(self.service.open_meeting)
 
     def action_to_meeting(self) -> None:
-        self.dismiss()
+        from meetingtui.screens.meeting import MeetingScreen
+
+        stack = self.app.screen_stack
+        if len(stack) > 1 and isinstance(stack[-2], MeetingScreen):
+            self.dismiss()
+        else:
+            self.app.switch_screen(MeetingScreen())

@@ -10,15 +10,16 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import DataTable, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Choice, Participant, Vote, VoteCounts, VoteResult
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.meeting import vote_subject
-from meetingtui.screens.widgets import KeyBar, StatusBar
+from meetingtui.screens.rolltable import RollTable, header_text
+from meetingtui.screens.widgets import KeyBar, StatusBar, update_if_changed
 
 CHOICE_STYLE = {Choice.FOR: "bold", Choice.IMOD: "bold reverse", Choice.UNDLOD: "italic"}
 
@@ -55,33 +56,42 @@ class VoteScreen(KeymapScreen):
         self.vote_id = vote_id
         self._roster: tuple[int, ...] = ()
         self._parties: tuple[str, ...] = ()
+        # What the tables show now, so a redraw touches only what changed.
+        self._choices: dict[int, Choice | None] = {}
+        self._party_rows: dict[str, list[Any]] = {}
 
     def compose(self) -> ComposeResult:
+        # Fixed widths so the figures and the choice never scroll out of sight.
+        party_columns = [
+            (t(f"tui.vote_col.{key}"), width)
+            for key, width in (
+                ("party", 14),
+                ("size", 5),
+                ("for", 4),
+                ("imod", 5),
+                ("undlod", 6),
+                ("missing", 7),
+            )
+        ]
+        member_columns = [
+            (t(f"tui.vote_col.{key}"), width)
+            for key, width in (("name", 22), ("party", 10), ("choice", 8))
+        ]
         yield StatusBar()
         yield Static(id="vote-title", classes="title")
         with Horizontal(id="vote-body"):
-            yield DataTable(id="parties", cursor_type="row")
-            yield DataTable(id="members", cursor_type="row")
+            with Vertical(id="parties-box"):
+                yield Static(header_text(party_columns), classes="roll-header")
+                yield RollTable(party_columns, id="parties")
+            with Vertical(id="members-box"):
+                yield Static(header_text(member_columns), classes="roll-header")
+                yield RollTable(member_columns, id="members")
         yield Static(id="tally", classes="tally")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        parties = self.query_one("#parties", DataTable)
-        # Fixed widths so the figures and the choice never scroll out of sight.
-        for key, width in (
-            ("party", 14),
-            ("size", 3),
-            ("for", 3),
-            ("imod", 4),
-            ("undlod", 4),
-            ("missing", 4),
-        ):
-            parties.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
-        members = self.query_one("#members", DataTable)
-        for key, width in (("name", 22), ("party", 10), ("choice", 8)):
-            members.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
         self.refresh_view()
-        parties.focus()
+        self.query_one("#parties", RollTable).focus()
 
     # -- the record --------------------------------------------------------------------------
 
@@ -97,14 +107,16 @@ class VoteScreen(KeymapScreen):
         item, vote = found
         meeting = self.service.meeting
         self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
-        self.query_one("#vote-title", Static).update(
-            Text(t("tui.vote_title", subject=vote_subject(item, vote.motion_id, vote.description)))
+        update_if_changed(
+            self.query_one("#vote-title", Static),
+            Text(t("tui.vote_title", subject=vote_subject(item, vote.motion_id, vote.description))),
         )
         voters = rules.eligible_voters(meeting, item)
         ballots = {b.participant_id: b.choice for b in vote.ballots}
         # A voter who has left after voting keeps the ballot: list them too.
+        voter_ids = {p.id for p in voters}
         shown = list(voters) + [
-            p for p in meeting.participants if p.id in ballots and p not in voters
+            p for p in meeting.participants if p.id in ballots and p.id not in voter_ids
         ]
         self._draw_members(shown, ballots)
         self._draw_parties(party_blocks(voters), ballots)
@@ -112,26 +124,29 @@ class VoteScreen(KeymapScreen):
         self.refresh_bindings()
 
     def _draw_members(self, people: list[Participant], ballots: dict[int | None, Choice]) -> None:
-        table = self.query_one("#members", DataTable)
+        table = self.query_one("#members", RollTable)
         roster = tuple(p.id for p in people)
         if roster != self._roster:
-            table.clear()
-            for person in people:
-                table.add_row(
-                    person.name,
-                    person.affiliation,
-                    choice_label(ballots.get(person.id)),
-                    key=str(person.id),
-                )
+            table.set_rows(
+                [str(p.id) for p in people],
+                [[p.name, p.affiliation, choice_label(ballots.get(p.id))] for p in people],
+            )
             self._roster = roster
+            self._choices = {p.id: ballots.get(p.id) for p in people}
             return
+        # Only the rows whose ballot changed: a key must redraw within one frame.
         for person in people:
-            table.update_cell(str(person.id), "choice", choice_label(ballots.get(person.id)))
+            choice = ballots.get(person.id)
+            if self._choices.get(person.id) != choice:
+                table.update_row(
+                    str(person.id), [person.name, person.affiliation, choice_label(choice)]
+                )
+        self._choices = {p.id: ballots.get(p.id) for p in people}
 
     def _draw_parties(
         self, blocks: dict[str, list[Participant]], ballots: dict[int | None, Choice]
     ) -> None:
-        table = self.query_one("#parties", DataTable)
+        table = self.query_one("#parties", RollTable)
         rows: dict[str, list[Any]] = {}
         for party, members in blocks.items():
             choices = [ballots.get(p.id) for p in members]
@@ -144,14 +159,14 @@ class VoteScreen(KeymapScreen):
                 str(choices.count(None)),
             ]
         if tuple(rows) != self._parties:
-            table.clear()
-            for party, cells in rows.items():
-                table.add_row(*cells, key=party or "-")
+            table.set_rows([party or "-" for party in rows], list(rows.values()))
             self._parties = tuple(rows)
+            self._party_rows = rows
             return
         for party, cells in rows.items():
-            for column, value in zip(("for", "imod", "undlod", "missing"), cells[2:], strict=True):
-                table.update_cell(party or "-", column, value)
+            if self._party_rows.get(party) != cells:
+                table.update_row(party or "-", cells)
+        self._party_rows = rows
 
     def _draw_tally(self, vote: Vote, eligible: int, ballots: dict[int | None, Choice]) -> None:
         counts = (
@@ -172,7 +187,8 @@ class VoteScreen(KeymapScreen):
         else:
             tally.append(t("tui.no_ballots"))
         widget = self.query_one("#tally", Static)
-        widget.update(tally)
+        # Fixed height (app.tcss): the tally changes on every key without a layout pass.
+        update_if_changed(widget, tally, layout=False)
         result = rules.result_of(counts)
         widget.set_class(result is VoteResult.ADOPTED and bool(ballots), "-adopted")
         widget.set_class(result is VoteResult.REJECTED and bool(ballots), "-rejected")
@@ -197,7 +213,7 @@ class VoteScreen(KeymapScreen):
         if self.check_action("for", ()) is not True:
             return
         focused = self.focused
-        if isinstance(focused, DataTable) and focused.id == "members":
+        if isinstance(focused, RollTable) and focused.id == "members":
             row = focused.cursor_row
             if not 0 <= row < len(self._roster):
                 return
@@ -205,17 +221,16 @@ class VoteScreen(KeymapScreen):
                 self.service.cast_ballot, self.vote_id, self._roster[row], choice
             )
         else:
-            table = self.query_one("#parties", DataTable)
-            row = table.cursor_row
+            focused = self.query_one("#parties", RollTable)
+            row = focused.cursor_row
             if not 0 <= row < len(self._parties):
                 return
-            focused = table
             outcome = self.meeting_app.run_command(
                 self.service.cast_party, self.vote_id, self._parties[row], choice
             )
-        if outcome is not None and isinstance(focused, DataTable):
+        if outcome is not None:
             # Move on, so a roll of blocks or names is one key each.
-            focused.move_cursor(row=focused.cursor_row + 1, animate=False)
+            focused.move_cursor(row + 1)
 
     def action_for(self) -> None:
         self._cast(Choice.FOR)

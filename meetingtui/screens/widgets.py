@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.markup import escape
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import Static
 
 from meetingtui import rules
@@ -44,6 +44,14 @@ def format_when(moment: datetime) -> str:
         year=moment.year,
         time=moment.strftime("%H:%M"),
     )
+
+
+def update_if_changed(widget: Static, content: Text, *, layout: bool = True) -> None:
+    """Skip redraws that change nothing; a layout pass over a big table costs a frame."""
+    if getattr(widget, "_shown_content", None) == content:
+        return
+    widget._shown_content = content  # type: ignore[attr-defined]
+    widget.update(content, layout=layout)
 
 
 def item_label(item: AgendaItem) -> str:
@@ -97,10 +105,11 @@ class StatusBar(Horizontal):
             used = duration(current.started_at, current.ended_at, now)
             if used:
                 info.append("  (" + used + ")")
-        self.query_one("#status-info", Static).update(info)
+        # The info box has a fixed size: no layout pass needed when its text changes.
+        update_if_changed(self.query_one("#status-info", Static), info, layout=False)
         text, met = quorum_text(meeting, current)
         quorum = self.query_one("#status-quorum", Static)
-        quorum.update(text)
+        update_if_changed(quorum, text)
         quorum.set_class(met, "-met")
         quorum.set_class(not met, "-lost")
 
@@ -163,16 +172,24 @@ class KeyBar(Static):
         """Break lines between entries, never inside one (a key stays with its words)."""
         entries = getattr(self, "_entries", [])
         width = max(20, (self.size.width or self.app.size.width) - 2)
-        lines: list[list[str]] = [[]]
+        signature = (width, tuple(entries))
+        if signature == getattr(self, "_drawn", None):
+            return  # nothing changed: skip the redraw (this runs after every command)
+        self._drawn = signature
+        parts: list[str | tuple[str, Style]] = []
         used = 0
+        key_style = Style(bold=True, reverse=True)
         for key, description, action, enabled in entries:
             size = cell_len(key) + 1 + cell_len(description)
-            if lines[-1] and used + 2 + size > width:
-                lines.append([])
+            if used and used + 2 + size > width:
+                parts.append("\n")
                 used = 0
-            used += size + (2 if lines[-1] else 0)
-            part = f"[b reverse]{escape(key)}[/] {escape(description)}"
-            if action:
-                part = f"[@click={action}]{part}[/]"
-            lines[-1].append(part if enabled else f"[dim]{part}[/]")
-        self.update(Content.from_markup("\n".join("  ".join(line) for line in lines)))
+            elif used:
+                parts.append("  ")
+                used += 2
+            used += size
+            click = Style.from_meta({"@click": action}) if action else Style()
+            dim = Style() if enabled else Style(dim=True)
+            parts.append((key, key_style + click + dim))
+            parts.append((" " + description, click + dim))
+        self.update(Content.assemble(*parts))

@@ -1,0 +1,147 @@
+"""A fast roll of rows for the vote screen: one cached line per row, redrawn one row at a time.
+
+DataTable re-renders every visible cell after any change; at 55 members that alone costs more
+than a frame. Here a ballot redraws the one row it changed, so a key stays within a frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Cell = str | Text
+Column = tuple[str, int]  # label and width in cells
+
+
+def row_text(cells: Sequence[Cell], columns: Sequence[Column]) -> Text:
+    """Cells cut or padded to their column widths, one space apart."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    for n, (cell, (_, width)) in enumerate(zip(cells, columns, strict=False)):
+        text = cell if isinstance(cell, Text) else Text(cell)
+        text = text.copy()
+        text.truncate(width, overflow="ellipsis", pad=True)
+        line.append_text(text)
+        if n + 1 < len(columns):
+            line.append(" ")
+    return line
+
+
+def header_text(columns: Sequence[Column]) -> Text:
+    return row_text([Text(label, style="bold") for label, _ in columns], columns)
+
+
+class RollTable(ScrollView, can_focus=True):
+    """Rows with a cursor; up/down/home/end/page keys and the mouse move it."""
+
+    BINDINGS: ClassVar = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "cursor(-10)", show=False),
+        Binding("pagedown", "cursor(10)", show=False),
+        Binding("home", "cursor(-100000)", show=False),
+        Binding("end", "cursor(100000)", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar = {"rolltable--cursor"}
+    DEFAULT_CSS = """
+    RollTable { height: 1fr; }
+    RollTable > .rolltable--cursor { text-style: bold reverse; }
+    RollTable:focus > .rolltable--cursor { background: $primary; color: $background; }
+    """
+
+    cursor_row: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, table: RollTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self.keys: list[str] = []
+        self._rows: list[Text] = []
+        self._strips: dict[tuple[int, bool, int], Strip] = {}
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def set_rows(self, keys: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+        self.keys = list(keys)
+        self._rows = [row_text(cells, self.columns) for cells in rows]
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(self._rows))
+        self.cursor_row = min(self.cursor_row, max(0, len(self._rows) - 1))
+        self.refresh()
+
+    def update_row(self, key: str, cells: Sequence[Cell]) -> None:
+        row = self.keys.index(key)
+        text = row_text(cells, self.columns)
+        if text == self._rows[row]:
+            return
+        self._rows[row] = text
+        self._strips = {k: v for k, v in self._strips.items() if k[0] != row}
+        self.refresh_line(row)
+
+    def move_cursor(self, row: int) -> None:
+        if self._rows:
+            self.cursor_row = min(max(row, 0), len(self._rows) - 1)
+
+    def action_cursor(self, step: int) -> None:
+        self.move_cursor(self.cursor_row + step)
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        # Keep the cursor in view.
+        top = self.scroll_offset.y
+        height = max(1, self.size.height)
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + height:
+            self.scroll_to(y=new - height + 1, animate=False)
+        self.post_message(self.Highlighted(self, new))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y + self.scroll_offset.y
+        if 0 <= row < len(self._rows):
+            self.focus()
+            self.move_cursor(row)
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(self._rows))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        row = y + self.scroll_offset.y
+        width = self.size.width
+        base = self.rich_style
+        if not 0 <= row < len(self._rows):
+            return Strip.blank(width, base)
+        is_cursor = row == self.cursor_row
+        key = (row, is_cursor, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = base
+            if is_cursor:
+                style = base + self.get_component_rich_style("rolltable--cursor")
+            segments = list(self._rows[row].render(self.app.console))
+            segments = [s for s in segments if s.text != "\n"]
+            strip = Strip(Segment.apply_style(segments, style)).crop_extend(0, width, style)
+            self._strips[key] = strip
+        return strip
