@@ -79,3 +79,11 @@ def test_verify_a_printed_hash(db_path: Path) -> None:
     head = sqlite3.connect(db_path).execute("SELECT hash FROM chain_head").fetchone()[0]
     assert run("verify", "--hash", head[:16], db=db_path).returncode == 0
     assert run("verify", "--hash", "deadbeef", db=db_path).returncode == 1
+
+
+def test_help_comes_from_the_catalog() -> None:
+    danish = CliRunner().invoke(main, ["demo", "--help"])
+    assert "Opret (én gang) og åbn demomødet" in danish.output
+    english = CliRunner().invoke(main, ["--lang", "en", "demo", "--help"])
+    assert "Create (once) and open the demo meeting" in english.output
+    CliRunner().invoke(main, ["--lang", "da", "list", "--help"])

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from meetingtui.errors import MeetingError
-from meetingtui.i18n import set_language, t
+from meetingtui.i18n import get_language, keys, set_language, t
 
 
 def _db_path(ctx: click.Context) -> Path:
@@ -77,8 +77,9 @@ def main(ctx: click.Context, db: Path | None, lang: str | None, config: Path | N
     from meetingtui.storage.db import default_path
 
     ctx.ensure_object(dict)
-    language = lang or ctx.obj.get("lang") or "da"
+    language = lang or ctx.obj.get("lang") or get_language()
     set_language(language)
+    localize_help(main)  # so that `meetingtui --lang en CMD --help` speaks English
     ctx.obj.update(db_path=db or default_path(), lang=language, config=config)
     if ctx.invoked_subcommand is None:
         run_tui(ctx, None)
@@ -202,4 +203,18 @@ def _register_areas() -> None:
             import_module(name).register(main)
 
 
+def localize_help(group: click.Group) -> None:
+    """Help texts come from the catalog (`cli.help.CMD`, `cli.opt.CMD.PARAM`)."""
+    known = keys()
+    for name, command in [("main", group), *group.commands.items()]:
+        if f"cli.help.{name}" in known:
+            command.help = t(f"cli.help.{name}")
+            command.short_help = None
+        for param in command.params:
+            key = f"cli.opt.{name}.{param.name}"
+            if isinstance(param, click.Option) and key in known:
+                param.help = t(key)
+
+
 _register_areas()
+localize_help(main)
