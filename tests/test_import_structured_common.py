@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from meetingtui.importers import common
-from meetingtui.models import AbsenceKind, Choice, DissentKind, VoteResult
+from meetingtui.models import AbsenceKind, Choice, DissentKind, ItemStatus, VoteResult
 
 
 @pytest.mark.parametrize(
@@ -240,3 +240,34 @@ def test_inhabil_and_not_taking_part_in_one_sentence_is_one_inhabil_entry() -> N
         "Karen Holm (F) erklærede sig inhabil og deltog ikke i behandlingen af punktet."
     )
     assert [(a.name, a.kind) for a in facts.absences] == [("Karen Holm", AbsenceKind.INHABIL)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mette Lund var forhindret i at deltage i udvalgets behandling af sagen.",
+        "Mette Lund deltog ikke i udvalgets behandling af sagen.",
+        "Mette Lund deltog ikke i sagens behandling.",
+    ],
+)
+def test_not_taking_part_phrasings(sentence: str) -> None:
+    facts = common.parse_attendance("Indstillingen blev tiltrådt.\n" + sentence)
+    assert [(a.name, a.kind) for a in facts.absences] == [("Mette Lund", AbsenceKind.ABSENT)]
+    assert facts.remaining.startswith("Indstillingen blev tiltrådt.")
+
+
+@pytest.mark.parametrize(
+    ("decision", "postponed"),
+    [
+        ("Udsat.", True),
+        ("Punktet blev udsat til næste møde.", True),
+        ("Sagen udsættes.", True),
+        ("Der var foretræde. Udvalget besluttede herefter at udsætte sagens behandling.", True),
+        ("Godkendt. Udsættelse af byggeriet blev drøftet.", False),
+        ("Tiltrådt.", False),
+    ],
+)
+def test_postponed_decisions(decision: str, postponed: bool) -> None:
+    item = common.assemble_item(1, "1", "Punkt", blocks=[("Beslutning", decision)])
+    assert (item.status is ItemStatus.POSTPONED) == postponed
+    assert item.postponed_reason == (decision if postponed else "")

@@ -957,8 +957,9 @@ _ATTENDANCE_LINE = re.compile(
     re.I,
 )
 _NOT_TAKING_PART = re.compile(
-    r"(?P<names>[A-ZÆØÅ(][^.:\n]{1,200}?)\s+(?:deltog|deltager)\s+ikke\s+i\s+"
-    r"(?:behandlingen|sagens\s+behandling|punktets\s+behandling|mødet|punktet|drøftelsen)",
+    r"(?P<names>[A-ZÆØÅ(][^.:\n]{1,200}?)\s+(?:(?:deltog|deltager)\s+ikke\s+i\s+"
+    r"(?:(?:udvalgets|byrådets|sagens|punktets)\s+)?(?:behandlingen|behandling|mødet|punktet|drøftelsen)"
+    r"|var\s+forhindret\s+i\s+at\s+deltage)",
 )
 _INHABIL = re.compile(
     r"(?P<names>[A-ZÆØÅ(][^.:\n]{1,200}?)\s+(?:erklærede\s+sig|blev\s+erklæret|var|er|anså\s+sig\s+(?:for\s+)?)\s*inhabil",
@@ -1019,7 +1020,7 @@ def parse_attendance(text: str) -> AttendanceFacts:
             (_NOT_TAKING_PART, AbsenceKind.ABSENT, "deltog ikke"),
         ):
             if (reason == "inhabil") != ("inhabil" in lowered) or (
-                reason != "inhabil" and " ikke " not in lowered
+                reason != "inhabil" and " ikke " not in lowered and "forhindret" not in lowered
             ):
                 continue  # cheap test first: these patterns are slow on long paragraphs
             for found in pattern.finditer(stripped):
@@ -1116,6 +1117,19 @@ def assemble_item(
     return item
 
 
+_POSTPONED = re.compile(
+    r"^\s*(?:punktet\s+|sagen\s+)?(?:blev\s+)?(?:udsat|udsættes)\b"
+    r"|\bbesluttede\s+(?:\w+\s+){0,2}at\s+udsætte\s+(?:sagens\s+behandling|sagen|punktet|behandlingen)",
+    re.I,
+)
+
+
+def is_postponed(decision: str) -> bool:
+    """Whether a decision postpones the item ("Udsat.", "Punktet blev udsat", "Udvalget besluttede
+    at udsætte sagens behandling ...") rather than deciding it."""
+    return bool(_POSTPONED.search(decision))
+
+
 def apply_decisions(
     item: AgendaItem, decisions: list[DecisionEntry], participants: list[Participant]
 ) -> None:
@@ -1138,6 +1152,9 @@ def apply_decisions(
     item.decision = cleaned[-1].text
     if item.decision:
         item.status = ItemStatus.DECIDED
+        if is_postponed(item.decision):
+            item.status = ItemStatus.POSTPONED
+            item.postponed_reason = item.decision
     item.votes = parse_votes(item.decision, first_id=1)
     item.dissents = parse_dissents(item.decision, first_id=1)
     link_participants(item.absences, participants)
