@@ -215,3 +215,29 @@ async def test_export_runs_in_a_worker_and_writes_the_file(db_path: Path, tmp_pa
         assert target.exists()
         assert "Godkendt" in target.read_text(encoding="utf-8")
         assert "referat.md" in rendered(closing.query_one("#export-status", Static))
+
+
+async def test_archive_import_runs_in_a_worker(db_path: Path, tmp_path: Path) -> None:
+    from meetingtui.exporters import export
+
+    source = tmp_path / "referat.json"
+    source.write_bytes(export(committee_meeting(), "json", public=False))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        archive = app.screen
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = f"{source}; {broken}"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = rendered(archive.query_one("#archive-status", Static))
+        assert "broken.json" in status
+        assert "1" in status.splitlines()[0]
+        archive.run_search("daginstitution")
+        assert archive.query_one("#hits", DataTable).row_count >= 1

@@ -196,14 +196,19 @@ class ArchiveScreen(KeymapScreen):
             def progress(done: int, total: int, *_: object) -> None:
                 self.post_message(ImportProgress(done, total))
 
-            summary = import_paths(self.meeting_app.db_path, paths, workers=2, on_progress=progress)
+            # One worker: a process pool cannot start inside the running app (Textual
+            # replaces sys.stderr with an object without a file descriptor, which the
+            # multiprocessing resource tracker needs). This thread keeps the UI responsive.
+            summary = import_paths(self.meeting_app.db_path, paths, workers=1, on_progress=progress)
         except MeetingError as exc:
             self.post_message(ImportFailed(exc.message))
             return
-        except (ImportError, OSError, sqlite3.Error) as exc:
-            self.post_message(ImportFailed(str(exc)))
+        except Exception as exc:  # a failed import is reported; it must not end the meeting app
+            self.post_message(ImportFailed(f"{type(exc).__name__}: {exc}"))
             return
-        self.post_message(ImportDone(str(summary)))
+        lines = [str(summary)]
+        lines += [f"⚠ {Path(f.path).name}: {f.reason}" for f in summary.files if f.reason]
+        self.post_message(ImportDone("\n".join(lines)))
 
     @on(ImportProgress)
     def _progress(self, message: ImportProgress) -> None:

@@ -213,8 +213,8 @@ class ClosingScreen(KeymapScreen):
         except MeetingError as exc:
             self.post_message(ExportFailed(exc.message))
             return
-        except (OSError, ValueError, ImportError) as exc:
-            self.post_message(ExportFailed(str(exc)))
+        except Exception as exc:  # a failed export is reported; it must not end the meeting app
+            self.post_message(ExportFailed(f"{type(exc).__name__}: {exc}"))
             return
         self.post_message(ExportDone(job.target, len(data)))
 
