@@ -520,6 +520,13 @@ _DECISION_WORDS = re.compile(
 )
 
 
+# "Forvaltningen foreslår" (eDoc), "Administrationens indstilling", "Direktøren indstiller".
+_RECOMMENDATION_BY = re.compile(
+    r"^(?:forvaltning|administration|direktion|direktør|center|sekretariat)\w*\s+"
+    r"(?:indstiller|indstilling|foreslår|forslag)\b"
+)
+
+
 def heading_kind(heading: str) -> str:
     """What a section heading holds: decision, recommendation, authority, attachments, history
     or section. Names vary by municipality, so match on the word that carries the meaning."""
@@ -530,7 +537,9 @@ def heading_kind(heading: str) -> str:
         return "authority"
     if _DECISION_WORDS.match(h):
         return "decision"
-    if h.startswith(("indstilling", "beslutningspunkter", "forslag til beslutning")):
+    if h.startswith(
+        ("indstilling", "beslutningspunkter", "forslag til beslutning", "det indstilles")
+    ) or _RECOMMENDATION_BY.match(h):
         return "recommendation"
     if h.startswith(("bilag", "vedhæftede", "bilagsliste")):
         return "attachments"
