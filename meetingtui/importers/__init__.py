@@ -18,6 +18,7 @@ IMPORTER_NAMES = (
     "own",  # meetingtui's own JSON export: exact round trip, so it goes before the others
     "firstagenda_json",
     "sbsys_xml",
+    "esdh_xml",  # Acadre and eDoc agenda XML
     "firstagenda_html",
     "docx_esdh",
     "pdf",
