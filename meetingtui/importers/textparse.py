@@ -242,10 +242,18 @@ _DECISION_HEAD = re.compile(
     r"(?i)^(?:(?P<owner>[^\s:]{2,40}s)\s+)?(?:beslutning(?:er)?|afgørelse|protokol)"
     r"(?:\s+(?:i|fra|på|for)?\s*(?P<body>[^:]*?))?(?:\s+(?:den|d\.)\s*(?P<date>[^:]*?))?\s*:?\s*$"
 )
+# "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44": a decision entry headed by body, date and
+# the item number at that meeting (Roskilde and others print one per committee that decided).
+_BODY_DATE_ITEM = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][^,:]{2,80}),\s*(?P<date>\d{1,2}[-.]\d{1,2}[-.]\d{4}),\s*"
+    r"(?:pkt|punkt)\.?\s*\d{1,4}[a-z]?\s*$"
+)
+_CASE_TOKEN = re.compile(r"^\s*(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*\s")
 _RECOMMENDATION = {
     "indstilling", "indstillinger", "beslutningspunkter", "forslag til beslutning",
     "forvaltningens indstilling", "administrationens indstilling", "direktionens indstilling",
     "direktørens indstilling", "indstilling til beslutning", "det indstilles",
+    "administrativ indstilling", "administrationens forslag",
 }  # fmt: skip
 _AUTHORITY = {"beslutningskompetence", "sagen afgøres i", "kompetence", "beslutningsniveau",
               "afgøres af", "kompetenceplacering", "beslutningskompetencen"}  # fmt: skip
@@ -275,6 +283,9 @@ _SECTIONS = {
     "sundhedsmæssige konsekvenser", "klima og miljø", "hvad skal der ske", "sagens baggrund",
     "juridiske forhold", "risikovurdering", "organisering", "høringssvar", "udtalelser",
     "tidligere politisk behandling", "konklusion", "anbefaling", "plangrundlag", "økonomi og ressourcer",
+    "anledning", "forventet sagsgang", "sagsgang", "sagsgang og sagstype", "sagstype",
+    "beskrivelse af sagen", "retsregler og andre forskrifter", "personale", "økonomi og afledt drift",
+    "tidligere behandling", "sagens gang", "sammenhæng med politikker",
 }  # fmt: skip
 _SECTION_PREFIX = re.compile(
     r"(?i)^(?:supplerende|økonomi|økonomiske|administrationens|forvaltningens|direktionens|"
@@ -284,18 +295,20 @@ _END_OF_ITEMS = re.compile(
     r"(?i)^(?:underskriftsside|underskriftsark|underskrifter|underskrift|mødet hævet|"
     r"mødet blev hævet|mødet sluttede|godkendelse af referat(?:et)? ved underskrift)\b"
 )
-_TOC_HEAD = re.compile(r"(?i)^(?:indholdsfortegnelse|indhold|dagsordenspunkter|punktoversigt)\b")
+_TOC_HEAD = re.compile(
+    r"(?i)^(?:indholdsfortegnelse|indhold|dagsordenspunkter|punktoversigt)(?=\b|\d)|^punkter:?$"
+)
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d*\s*$|\s{2,}\d{1,3}$")
 _DOC_KIND = re.compile(r"(?i)\b(referat|beslutningsprotokol|dagsorden|mødeprotokol)\b")
 
 # item headings
 _PUNKT = re.compile(
-    r"(?i)^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s+(\d{1,4}[a-z]?)\s*[:.\-–)]?\s*(.*)$"
+    r"(?i)^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s+(?:nr\.?\s*)?(\d{1,4}[a-z]?)\s*[:.\-–)]?\s*(.*)$"
 )
 _OPEN_MARK = r"(?:Åben|Åbent|Åben sag|Lukket|Lukket punkt|Lukket sag|Fortrolig)"
 _NUM_OPEN = re.compile(rf"(?i)^(\d{{1,4}}[a-z]?)\.?\s+\(({_OPEN_MARK})\)\s*[:.\-–]?\s*(.*)$")
 _NUM_TITLE_OPEN = re.compile(rf"(?i)^(\d{{1,4}}[a-z]?)\.?\s+(.+?)\s*\(({_OPEN_MARK})\)$")
-_NUMBERED = re.compile(r"^(\d{1,4}[a-zA-Z]?)\s*[.)]\s+(\S.*)$")
+_NUMBERED = re.compile(r"^(\d{1,4}[a-zA-Z]?)\s*[.)](?:\s+|(?=[A-ZÆØÅ]))(\S.*)$")
 _LUKKET_PUNKT = re.compile(
     r"(?i)^lukket\s+punkt\b\s*[:.\-–]?\s*(?:(\d{1,4}[a-z]?)\b\s*[:.\-–]?\s*)?(.*)$"
 )
@@ -356,8 +369,14 @@ def classify_heading(line: Line) -> Heading | None:
         label, rest = text[:colon].strip(), text[colon + 1 :].strip()
     norm = _norm(label)
     case = _CASE_LABEL.match(text)
-    if case and (colon > 0 or _CASE_NUMBER.match(case.group(1).strip())):
+    if case and (colon > 0 or _CASE_NUMBER.match(case.group(1).strip())
+                 or _CASE_TOKEN.match(case.group(1))):  # fmt: skip
+        # "Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt": the number comes first
         return Heading("case", label, case.group(1).strip())
+    entry = _BODY_DATE_ITEM.match(text)
+    if entry:
+        return Heading("decision", text, "", body=entry.group("body").strip(),
+                       date=entry.group("date"))  # fmt: skip
     if norm in _ATTENDANCE:
         return Heading("attendance", label, rest, attendance=_ATTENDANCE[norm])
     if norm in _PRESENT and (rest or colon > 0 or len(text) < 25):
@@ -379,6 +398,7 @@ def classify_heading(line: Line) -> Heading | None:
         if norm.startswith(("beslutningsforslag", "beslutningspunkt")):
             return None
         body = (decision.group("body") or "").strip(" ,")
+        body = re.sub(r"(?i)^(?:på\s+|i\s+)?(?:det\s+)?(?:mødet|møde)\b\s*(?:i\s+)?", "", body)
         if owner and not body:
             body = owner[:-1] if owner.lower().endswith("s") else owner
         return Heading(
@@ -414,6 +434,7 @@ class ItemHead:
     closed: bool
     strong: bool
     bold: bool | None = None
+    case_before: str = ""  # a case number printed on the line above the heading (SBSYS)
 
 
 def _item_head(line: Line) -> ItemHead | None:
@@ -471,6 +492,8 @@ def _find_toc(lines: list[Line]) -> tuple[int, int]:
             continue
         end = i + 1
         page = line.page
+        first = _toc_number(lines[end]) if end < len(lines) else None
+        expected = first if first is not None else -1
         while end < len(lines):
             text = lines[end].text.strip()
             nxt = lines[end + 1].text.strip() if end + 1 < len(lines) else ""
@@ -486,11 +509,34 @@ def _find_toc(lines: list[Line]) -> tuple[int, int]:
             if len(text) < 200 and _TOC_ENTRY.search(nxt) and lines[end].page == page:
                 end += 1
                 continue
+            # Contents without leaders or page numbers: a run of consecutively numbered titles.
+            number = _toc_number(lines[end])
+            if number is not None and number == expected and not _starts_item_body(lines, end):
+                expected = number + 1
+                end += 1
+                continue
             break
         if _TOC_HEAD.match(line.text) and len(line.text) > 120:
             end = max(end, i + 1)  # flattened text: the whole contents on the heading line
         return i, end
     return -1, -1
+
+
+def _toc_number(line: Line) -> int | None:
+    head = _item_head(line)
+    if head is None or not head.number[:1].isdigit() or len(line.text) > 200:
+        return None
+    return int(re.match(r"\d+", head.number).group())
+
+
+def _starts_item_body(lines: list[Line], index: int) -> bool:
+    """The numbered line is followed by an item's own headings: it is an item, not an entry."""
+    for line in lines[index + 1 : index + 4]:
+        if _item_head(line) is not None:
+            return False  # the next entry comes first
+        if _CASE_NUMBER.match(line.text.strip()) or _known_heading(line):
+            return True
+    return False
 
 
 def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemHead]:
@@ -505,13 +551,26 @@ def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemH
             numeric_jump = head.number[:1].isdigit() and last_number >= 0 and (
                 int(re.match(r"\d+", head.number).group()) > last_number + 30
             )
-            if numeric_jump or (prev.page == line.page and re.search(r"[a-zæøå,]$", prev.text)
-                                and not line.bold):  # fmt: skip
-                head = None  # a number inside a wrapped sentence, not an item
+            # A number inside a wrapped sentence, not an item: the line before runs on (ends in
+            # a small letter or a comma) and is long enough to be a full line of prose. Short
+            # lines ("Til toppen", an attachment name) end in small letters too.
+            wrapped = (
+                prev.page == line.page and re.search(r"[a-zæøå,]$", prev.text) is not None
+                and (len(prev.text) >= 45 or prev.text.endswith(",")
+                     or re.match(r"^(?:\d{1,3}[.)]|[•\-–])\s", prev.text) is not None)
+                and not line.bold
+            )  # fmt: skip
+            if numeric_jump or wrapped:
+                head = None
         if head is not None:
             head.index = i
             head.bold = line.bold
             confirmed = head.strong or line.bold or line.heading
+            prev_text = lines[i - 1].text.strip() if i > start else ""
+            if _CASE_NUMBER.match(prev_text) and (not heads or heads[-1].index < i - 2):
+                # SBSYS prints the case number (KLE-style) on the line above the heading.
+                head.case_before = prev_text
+                confirmed = True
             window = lines[i + 1 : i + 5]
             if not confirmed:
                 confirmed = (
@@ -562,13 +621,54 @@ class HeaderFacts:
 
 
 _LOCATION_LABEL = re.compile(r"(?i)^(?:mødested\s*:?|(?:sted|lokale|mødelokale|adresse)\s*:)\s*(.+)$")
-_DATE_LABEL = re.compile(r"(?i)^(?:mødedato|dato|mødetidspunkt|tidspunkt|tid|mødetid)\s*:?\s*")
+_DATE_LABEL = re.compile(
+    r"(?i)^(?:mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)\b\s*:?\s*"
+)
 _BODY_LABEL = re.compile(r"(?i)^(?:udvalg|forum|mødeforum|organ)\s*:\s*(.+)$")
+# "Referat fra møde i Økonomiudvalget", "Referat til mødet i Udvalget for ...", "Dagsorden for
+# Byrådet": the words between the document kind and the body's name.
+_BODY_LEAD = re.compile(
+    r"(?i)^(?:(?:fra|af|til|for|over)\s+)?(?:det\s+)?"
+    r"(?:(?:ekstraordinær[et]*|ordinær[et]*|konstituerende)\s+)?(?:mødet?\s+)?(?:i|for|hos)\s+"
+    r"|^(?:fra|af|til)\s+(?:det\s+)?(?:(?:ekstraordinær[et]*|ordinær[et]*)\s+)?mødet?\s*$"
+)
 _EXTRA = re.compile(r"(?i)\bekstraordinært?\b")
+
+
+# Header labels that some systems print on a line of their own, the value on the next line
+# ("STED" / "Kanalstræde 2", "STARTTIDSPUNKT" / "04-06-2020 09:00:00").
+_LONE_LABELS = {
+    "udvalg": "Udvalg", "forum": "Forum", "mødeforum": "Forum", "sted": "Sted",
+    "mødested": "Mødested", "lokale": "Lokale", "mødelokale": "Lokale", "dato": "Dato",
+    "mødedato": "Mødedato", "tidspunkt": "Tidspunkt", "mødetidspunkt": "Mødetidspunkt",
+    "starttidspunkt": "Starttidspunkt", "mødestart": "Starttidspunkt",
+    "sluttidspunkt": "Sluttidspunkt", "mødeslut": "Sluttidspunkt", "møde": "",
+}  # fmt: skip
+_END_LABEL = re.compile(r"(?i)^(?:sluttidspunkt|mødeslut|mødet\s+slut(?:tede)?|sluttid)\s*:?\s*")
+
+
+def _join_lone_labels(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        key = _norm(line.text)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if key in _LONE_LABELS and nxt is not None and _norm(nxt.text) not in _LONE_LABELS:
+            label = _LONE_LABELS[key]
+            text = f"{label}: {nxt.text.strip()}" if label else nxt.text.strip()
+            out.append(Line(text, line.page, line.bold, line.heading, line.toc))
+            skip = True
+        else:
+            out.append(line)
+    return out
 
 
 def parse_header(lines: list[Line]) -> HeaderFacts:
     facts = HeaderFacts()
+    lines = _join_lone_labels(lines)
     used: set[int] = set()
     attendance_mode: Attendance | None = None
     date_line = -1
@@ -603,6 +703,18 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
         if m and not facts.body:
             facts.body = m.group(1).strip()
             used.add(i)
+            continue
+        if _END_LABEL.match(text) and facts.starts_at is not None:
+            _end_time(facts, _END_LABEL.sub("", text))
+            used.add(i)
+            continue
+        if (
+            facts.starts_at is not None
+            and _DATE_LABEL.match(text)
+            and not textfacts.find_date(text)
+            and _time_only(facts, _DATE_LABEL.sub("", text))
+        ):
+            used.add(i)  # "Tidspunkt: Kl. 19:00" a few lines after "Dato: 29. januar 2020"
             continue
         m = _LOCATION_LABEL.match(text)
         if m and not facts.location:
@@ -651,7 +763,7 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             used.add(i)
             continue
     facts.unplaced = [lines[i].text for i in range(len(lines)) if i not in used and lines[i].text]
-    facts.body = re.sub(r"(?i)^(?:for|i)\s+", "", facts.body).strip(" -–,:")
+    facts.body = _BODY_LEAD.sub("", facts.body).strip(" -–,:")
     facts.body = re.sub(r"\s+(?:d\.|den)\s*$", "", facts.body).strip()
     return facts
 
@@ -692,6 +804,17 @@ def _place_or_body(facts: HeaderFacts, after: str) -> None:
         facts.location = re.sub(r"(?i)^(?:i|på)\s+", "", after)
     elif not facts.body:
         facts.body = after
+
+
+def _end_time(facts: HeaderFacts, text: str) -> None:
+    """ "Sluttidspunkt: 04-06-2020 11:00:00" or "Mødet sluttede kl. 18.40"."""
+    assert facts.starts_at is not None
+    found = textfacts.find_date(text)
+    start, _end, _t0, _t1 = textfacts.find_times(text[found.end :] if found else text)
+    if start is None:
+        return
+    day = found.day if found else facts.starts_at
+    facts.ends_at = day.replace(hour=start[0], minute=start[1])
 
 
 def _time_only(facts: HeaderFacts, text: str) -> bool:
@@ -739,14 +862,15 @@ def build_meeting(doc: Document, *, source: str = "") -> Meeting:
     heads = _find_items(lines, scan_from, toc_keys)
     if not heads:
         raise InputError("import.docs.no_items", source=source)
-    header_end = toc_start if toc_start >= 0 else (heads[0].index if heads else len(lines))
-    if heads and toc_start >= 0:
-        header_end = min(header_end, heads[0].index)
+    first_line = heads[0].index - (1 if heads[0].case_before else 0)
+    header_end = toc_start if toc_start >= 0 else first_line
+    if toc_start >= 0:
+        header_end = min(header_end, first_line)
     header = parse_header(lines[:header_end])
     meeting_unplaced = list(header.unplaced)
     if toc_start >= 0:
         # Text between the contents and the first item (a welcome, a members list) is kept.
-        first = heads[0].index if heads else len(lines)
+        first = first_line
         between = parse_header(lines[toc_end:first]) if toc_end < first else None
         if between is not None:
             for person in between.participants:
@@ -766,9 +890,15 @@ def build_meeting(doc: Document, *, source: str = "") -> Meeting:
     trailing: list[str] = []
     for n, head in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
+        if n + 1 < len(heads) and heads[n + 1].case_before:
+            end -= 1  # the next item's case number, printed above its heading
         region = lines[head.index + 1 : end]
         if n + 1 == len(heads):
-            cut = next((k for k, ln in enumerate(region) if _END_OF_ITEMS.match(ln.text)), None)
+            cut = next(
+                (k for k, ln in enumerate(region) if _END_OF_ITEMS.match(ln.text)
+                 and not (k == 0 and _title_key(ln.text) == _title_key(head.title))),
+                None,
+            )  # fmt: skip
             if cut is not None:
                 trailing = [ln.text for ln in region[cut:]]
                 region = region[:cut]
@@ -852,7 +982,14 @@ class _Block:
 def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
     title_parts = [head.title]
     k = 0
-    case_number = ""
+    case_number = head.case_before
+    if not head.title and region:
+        # "Pkt. 42" alone on its line: the title is the next line.
+        first = region[0]
+        if not (_CASE_NUMBER.match(first.text.strip()) or _CASE_LABEL.match(first.text)
+                or _known_heading(first) or _END_OF_ITEMS.match(first.text)):  # fmt: skip
+            title_parts = [first.text.strip()]
+            k = 1
     # A long title wraps: its continuation comes before the case number or first heading.
     while k < min(3, len(region)):
         line = region[k]
@@ -863,7 +1000,7 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         follows = nxt is not None and (
             _CASE_NUMBER.match(nxt.text.strip()) is not None or _known_heading(nxt)
         )
-        if len(text) > 160 or text.endswith("."):
+        if len(text) > 160 or text.endswith(".") or _title_key(text) == _title_key(head.title):
             break
         if (head.bold and line.bold) or (not head.bold and follows and line.bold is not False):
             title_parts.append(text)
@@ -872,17 +1009,25 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         k += 1
     title, closed = _clean_title(" ".join(p for p in title_parts if p))
     closed = closed or head.closed
+    if k < len(region) and _title_key(region[k].text) == _title_key(title):
+        k += 1  # the title repeated under the numbered heading (web and FirstAgenda layouts)
     blocks: list[_Block] = [_Block(None)]
+    item_closed_by_case = False  # "Sagsnr. 123456 Udvalg Lukket punkt"
     for line in region[k:]:
         text = line.text.strip()
         if not case_number and len(blocks) <= 2 and _CASE_NUMBER.match(text):
             case_number = text
             continue
+        if len(blocks) == 1 and not blocks[0].lines and _title_key(text) == _title_key(title):
+            continue  # the title repeated under the case number
+
         h = classify_heading(line)
         if h is not None and h.kind == "case":
             if not case_number:
                 case_number = _case_value(h.rest)
                 leftover = h.rest[len(case_number) :].strip()
+                if re.search(r"(?i)\blukket\s+(?:punkt|sag)\b", leftover):
+                    item_closed_by_case = True
                 if leftover:
                     blocks[-1].lines.append(leftover)
             else:
@@ -899,7 +1044,7 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
             continue
         blocks[-1].lines.append(text)
     item = AgendaItem(id=item_id, number=head.number, title=title, case_number=case_number,
-                      closed=closed)  # fmt: skip
+                      closed=closed or item_closed_by_case)  # fmt: skip
     _fill_item(item, blocks)
     return item
 

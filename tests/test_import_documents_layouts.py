@@ -1,0 +1,237 @@
+"""Layouts of other agenda systems and municipalities, as small invented texts in the same shape."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from meetingtui.importers import plaintext
+from meetingtui.models import DocumentKind, ItemStatus, Meeting
+
+
+def _parse(lines: list[str]) -> Meeting:
+    (meeting,) = plaintext.parse("\n".join(lines).encode())
+    return meeting
+
+
+def test_case_number_above_the_heading_belongs_to_the_next_item() -> None:
+    """SBSYS prints the KLE case number on the line above each numbered heading."""
+    meeting = _parse(
+        [
+            "Referat til mødet i Udvalget for Natur og Vej den 9. marts 2021 kl. 16:00 i Rådhuset, lokale 3",
+            "Åbne dagsordenspunkter",
+            "00.01.00-A00-3-21",
+            "201. Godkendelse af dagsorden",
+            "Beslutning",
+            "Godkendt.",
+            "Fraværende: Lise Holm (V).",
+            "05.01.02-P20-7-20",
+            "202. Skiltning ved Fjordstien",
+            "Forventet sagsgang",
+            "NV",
+            "Anledning",
+            "Stiforeningen har søgt om tilladelse til nye skilte.",
+            "Indstilling",
+            "Direktøren indstiller, at skiltningen godkendes.",
+            "Beslutning",
+            "Godkendt.",
+        ]
+    )
+    assert meeting.body == "Udvalget for Natur og Vej"
+    assert meeting.starts_at == datetime(2021, 3, 9, 16, 0)
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        ("201", "Godkendelse af dagsorden", "00.01.00-A00-3-21"),
+        ("202", "Skiltning ved Fjordstien", "05.01.02-P20-7-20"),
+    ]
+    first, second = meeting.items
+    assert first.decision == "Godkendt."
+    assert "05.01.02" not in first.decision
+    assert [a.name for a in first.absences] == ["Lise Holm"]
+    assert [s.heading for s in second.sections] == ["Forventet sagsgang", "Anledning"]
+    assert second.recommendation.startswith("Direktøren indstiller")
+    assert all("00.01.00" not in u for u in meeting.unplaced)
+
+
+def test_labels_on_their_own_line_and_contents_without_page_numbers() -> None:
+    meeting = _parse(
+        [
+            "UDVALG",
+            "Udvalget for Kultur og Fritid",
+            "MØDE",
+            "Referat",
+            "STED",
+            "Rådhuset, mødelokale 1.12",
+            "STARTTIDSPUNKT",
+            "14-09-2022 15:00:00",
+            "SLUTTIDSPUNKT",
+            "14-09-2022 17:30:00",
+            "PUNKTER",
+            "71. Godkendelse af dagsorden",
+            "72. Tilskud til spejderhytte",
+            "73. Underskriftsark",
+            "71. Godkendelse af dagsorden",
+            "Godkendelse af dagsorden",
+            "Sagsgang og sagstype",
+            "Udvalget for Kultur og Fritid",
+            "Beslutningssag",
+            "Indstilling",
+            "Administrationen indstiller, at dagsordenen godkendes.",
+            "Beslutning i Udvalget for Kultur og Fritid den 14-09-2022",
+            "Godkendt",
+            "72. Tilskud til spejderhytte",
+            "Tilskud til spejderhytte",
+            "Sagsgang og sagstype",
+            "Udvalget for Kultur og Fritid",
+            "Beslutningssag",
+            "Beskrivelse af sagen",
+            "Spejdergruppen søger 40.000 kr. til nyt tag.",
+            "Beslutning i Udvalget for Kultur og Fritid den 14-09-2022",
+            "Bevilget.",
+            "73. Underskriftsark",
+            "Underskriftsark",
+            "Beslutning i Udvalget for Kultur og Fritid den 14-09-2022",
+            "Underskrevet.",
+        ]
+    )
+    assert meeting.body == "Udvalget for Kultur og Fritid"
+    assert meeting.location == "Rådhuset, mødelokale 1.12"
+    assert meeting.starts_at == datetime(2022, 9, 14, 15, 0)
+    assert meeting.ends_at == datetime(2022, 9, 14, 17, 30)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("71", "Godkendelse af dagsorden"),
+        ("72", "Tilskud til spejderhytte"),
+        ("73", "Underskriftsark"),
+    ]
+    second = meeting.items[1]
+    assert [s.heading for s in second.sections] == ["Sagsgang og sagstype", "Beskrivelse af sagen"]
+    assert second.decision == "Bevilget."
+    assert not second.unplaced
+    assert meeting.unplaced == []
+
+
+def test_item_number_alone_and_decision_entries_per_committee() -> None:
+    """ "Pkt. 12" on its own line, the title below; each decision headed "<udvalg>, <dato>, pkt. N"."""
+    meeting = _parse(
+        [
+            "Referat",
+            "Plan- og Miljøudvalget",
+            "Dato: Onsdag den 6. marts 2019 kl. 17:00",
+            "Sted: Mødelokale 2B",
+            "Pkt. 12",
+            "Lokalplan for Havnevej",
+            "Sagsnr. 301122 Plan- og Miljøudvalget Åbent punkt",
+            "Indstilling",
+            "Forvaltningen indstiller, at forslaget sendes i høring.",
+            "Plan- og Miljøudvalget, 06-02-2019, pkt. 4",
+            "Udsat.",
+            "Plan- og Miljøudvalget, 06-03-2019, pkt. 12",
+            "Anbefales.",
+            "Pkt. 13",
+            "Salg af grund",
+            "Sagsnr. 301200 Plan- og Miljøudvalget Lukket punkt",
+            "Plan- og Miljøudvalget, 06-03-2019, pkt. 13",
+            "Godkendt.",
+        ]
+    )
+    first, second = meeting.items
+    assert (first.number, first.title, first.case_number) == (
+        "12",
+        "Lokalplan for Havnevej",
+        "301122",
+    )
+    assert first.decision == "Anbefales."
+    assert [(e.body, e.date) for e in first.decision_history] == [
+        ("Plan- og Miljøudvalget", "06-02-2019"),
+        ("Plan- og Miljøudvalget", "06-03-2019"),
+    ]
+    assert first.status is ItemStatus.DECIDED and not first.closed
+    assert (second.title, second.case_number, second.closed) == ("Salg af grund", "301200", True)
+
+
+def test_number_glued_to_title_and_title_repeated_after_the_case_number() -> None:
+    meeting = _parse(
+        [
+            "Referat",
+            "Udvalg: Udvalget for social og sundhed",
+            "Mødedato: 11-11-2019",
+            "Mødested: M 2 - Rådhuset",
+            "1.Orientering om hjemmeplejen (O)",
+            "Sagsnummer: 19/7001",
+            "Orientering om hjemmeplejen (O)",
+            "Administrativ indstilling",
+            "Chefen for Social og Sundhed indstiller, at orienteringen tages til efterretning.",
+            "Beslutning Udvalget for social og sundhed den 11-11-2019",
+            "Taget til efterretning.",
+            "Retsregler og andre forskrifter",
+            "Ingen.",
+        ]
+    )
+    (item,) = meeting.items
+    assert (item.number, item.title, item.case_number) == (
+        "1",
+        "Orientering om hjemmeplejen (O)",
+        "19/7001",
+    )
+    assert item.recommendation.startswith("Chefen for Social og Sundhed")
+    assert item.decision == "Taget til efterretning."
+    assert [s.heading for s in item.sections] == ["Retsregler og andre forskrifter"]
+    assert not item.unplaced
+
+
+def test_item_after_a_short_line_ending_in_a_small_letter() -> None:
+    """Short lines such as a link text or an attachment name do not make the next heading prose."""
+    meeting = _parse(
+        [
+            "Byrådet - Referat",
+            "Dato: 4. maj 2022",
+            "Lokale: Byrådssalen",
+            "Tidspunkt: Kl. 19:00",
+            "1. Godkendelse af dagsorden",
+            "Resume",
+            "Dagsordenen forelægges.",
+            "Beslutning",
+            "Godkendt.",
+            "Til toppen",
+            "2. Salg af byggegrunde",
+            "Resume",
+            "Der er kommet bud på to grunde.",
+            "Beslutning",
+            "Godkendt.",
+            "Bilag: Kortbilag over grundene",
+            "3. Eventuelt",
+            "Resume",
+            "Intet.",
+        ]
+    )
+    assert meeting.body == "Byrådet"
+    assert meeting.location == "Byrådssalen"
+    assert meeting.starts_at == datetime(2022, 5, 4, 19, 0)
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden",
+        "Salg af byggegrunde",
+        "Eventuelt",
+    ]
+
+
+def test_sag_nr_headings_and_body_after_fra_moede_i() -> None:
+    meeting = _parse(
+        [
+            "Referat fra møde i Økonomiudvalget",
+            "Tirsdag den 18. maj 2010 kl. 15.00 i Borgmesterens kontor",
+            "Sag nr. 74 Orientering om likviditet",
+            "Sagsnr.: 10/1234",
+            "Beslutning i Økonomiudvalget den 18. maj 2010:",
+            "Taget til efterretning.",
+            "Sag nr. 75 Årsregnskab",
+            "Sagsnr.: 10/2345",
+            "Økonomiudvalgets beslutning i mødet den 18. maj 2010",
+            "Anbefales.",
+        ]
+    )
+    assert meeting.body == "Økonomiudvalget"
+    assert meeting.location == "Borgmesterens kontor"
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("74", "Orientering om likviditet"),
+        ("75", "Årsregnskab"),
+    ]
+    assert meeting.items[1].decision_history[-1].body == "Økonomiudvalget"
+    assert meeting.document_kind is DocumentKind.REFERAT
