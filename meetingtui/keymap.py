@@ -33,6 +33,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "app.help": "f1",
     "app.undo": "ctrl+z",
     "app.toggle_theme": "f2",
+    "app.meetings": "f3",
     "app.quit": "ctrl+q",
     # Start screen: the meetings in the database
     "start.open": "enter",

@@ -224,6 +224,17 @@ async def test_read_only_follower_sees_changes_and_cannot_change(db_path: Path) 
             await pilot.pause(0.3)
             assert follower.service.meeting.current_item_id == 2
             assert "2. Anlægsbevilling" in screen_text(follower, "#status-info")
+            # A vote the writer opens is on the follower's screen until it closes.
+            vote_id = writer.open_vote(2).created_id
+            await pilot.pause(0.3)
+            assert isinstance(follower.screen, VoteScreen)
+            writer.cast_party(vote_id, "A", "for")
+            await pilot.pause(0.3)
+            assert "FOR 3" in screen_text(follower, "#tally")
+            writer.close_vote(vote_id)
+            await pilot.pause(0.3)
+            assert isinstance(follower.screen, MeetingScreen)
+            assert "VEDTAGET" in screen_text(follower, "#item-text")
     finally:
         writer.close()
 
@@ -242,3 +253,19 @@ async def test_second_writer_is_offered_read_only(db_path: Path) -> None:
             assert app.readonly and isinstance(app.screen, MeetingScreen)
     finally:
         writer.close()
+
+
+async def test_back_to_the_meetings_releases_the_meeting(db_path: Path) -> None:
+    from meetingtui.screens.start import StartScreen
+    from meetingtui.service import MeetingService
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "f3")
+        assert isinstance(app.screen, StartScreen) and app.service is None
+        # The writer's lock is gone: another process may take the meeting now.
+        MeetingService.open(db_path, meeting_id).close()
+        await press(pilot, "enter")
+        assert isinstance(app.screen, MeetingScreen)

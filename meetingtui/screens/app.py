@@ -229,6 +229,19 @@ class MeetingApp(App[None]):
         """A read-only follower reloads when the writer committed something."""
         if self.service is not None and self.service.readonly and self.service.refresh():
             self.refresh_views()
+            self._follow_vote()
+
+    def _follow_vote(self) -> None:
+        """On a projector the follower shows a vote while the writer holds it open."""
+        from meetingtui.screens.meeting import MeetingScreen
+        from meetingtui.screens.vote import VoteScreen
+
+        current = self.service.meeting.current_item
+        if current is None or not isinstance(self.screen, MeetingScreen):
+            return
+        open_vote = next((v for v in current.votes if v.is_open), None)
+        if open_vote is not None:
+            self.push_screen(VoteScreen(open_vote.id))
 
     # -- app-wide actions --------------------------------------------------------------------
 
@@ -245,6 +258,18 @@ class MeetingApp(App[None]):
             return
         if self.run_command(self.service.undo) is not None:
             self.notify(t("tui.undone"), timeout=3)
+
+    def action_meetings(self) -> None:
+        """Back to the list of meetings; the open meeting is closed (its lock released)."""
+        from meetingtui.screens.start import StartScreen
+
+        if isinstance(self.screen, StartScreen):
+            return
+        self.close_service()
+        self.readonly = False
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.show_start()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -105,6 +105,10 @@ class VoteScreen(KeymapScreen):
             self.dismiss()
             return
         item, vote = found
+        if not vote.is_open and self.meeting_app.readonly:
+            # A follower goes back to the item, where the result is written out.
+            self.dismiss()
+            return
         meeting = self.service.meeting
         self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
         update_if_changed(
