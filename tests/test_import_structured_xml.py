@@ -184,3 +184,36 @@ def test_sample_ballerup() -> None:
     assert len(meeting.participants) == 11
     assert meeting.items[2].attachments == ["Brev fra KL til Kommunalbestyrelsen vedr Monopolbrud"]
     assert meeting.items[1].decision_authority == "KMB IT-udvalget"
+
+
+def test_newer_version_numbers_history_and_status_values() -> None:
+    """Later SBSYS/AGMAN publications: the number as an attribute, earlier decisions in
+    `ItemHistory`, Danish or numeric participation statuses, dates written in words."""
+    data = """<Publication><Agendas><Agenda>
+  <Committee><Name>Teknik- og Miljøudvalget</Name></Committee>
+  <Meeting><When>27. august 2018 16:00</When><Where>Byrådssalen</Where><Members>
+    <MeetingMember><Name>Anne Holm (A)</Name><ParticipationStatusAsText>Ikke bestemt</ParticipationStatusAsText></MeetingMember>
+    <MeetingMember><Name>Bo Berg (V)</Name><ParticipationStatusAsValue>1</ParticipationStatusAsValue></MeetingMember>
+    <MeetingMember><Name>Carl Dam (F)</Name><ParticipationStatusAsText>Afbud</ParticipationStatusAsText></MeetingMember>
+  </Members></Meeting>
+  <Items><Item ID="88" Nummer="7"><Caption>Trafikplan</Caption><IsPublic>true</IsPublic>
+    <Fields><ItemField><Caption>Sagsfremstilling</Caption><Content>&lt;p&gt;En plan.&lt;/p&gt;</Content></ItemField></Fields>
+    <ItemHistory><ItemHistoryEntry><HasContent>True</HasContent><Caption>Beslutning</Caption>
+      <Content>&lt;p&gt;Sendt i høring.&lt;/p&gt;</Content>
+      <MeetingDetails><CommitteeName>Økonomiudvalget</CommitteeName><MeetingDueDate>2018-06-12T16:00:00</MeetingDueDate></MeetingDetails>
+    </ItemHistoryEntry></ItemHistory>
+  </Item></Items>
+</Agenda></Agendas></Publication>""".encode()
+    [meeting] = sbsys_xml.parse(data)
+    assert meeting.starts_at == datetime(2018, 8, 27, 16, 0)
+    assert [p.attendance for p in meeting.participants] == [
+        Attendance.UNKNOWN,
+        Attendance.PRESENT,
+        Attendance.AFBUD,
+    ]
+    [item] = meeting.items
+    assert (item.number, item.title, item.decision) == ("7", "Trafikplan", "")
+    assert [(d.body, d.date, d.text) for d in item.decision_history] == [
+        ("Økonomiudvalget", "12-06-2018", "Sendt i høring.")
+    ]
+    assert meeting.document_kind is DocumentKind.DAGSORDEN

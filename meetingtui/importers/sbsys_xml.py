@@ -81,10 +81,18 @@ _PRESENT = re.compile(r"^(participat|attend|present|deltager|deltog|til stede)",
 _ABSENT = re.compile(r"(not|non|ikke|absent|cancel|declin|afbud|fravær|udebl)", re.I)
 
 
-def _attendance(status: str, note: str) -> Attendance:
+_UNDECIDED = re.compile(
+    r"decided|unknown|ikke\s+(?:bestemt|afklaret|besvaret)|ubestemt|afventer", re.I
+)
+
+
+def _attendance(status: str, note: str, value: str = "") -> Attendance:
     said = f"{status} {note}".lower()
-    if "decided" in status.lower() or "unknown" in status.lower():
+    if _UNDECIDED.search(status) or (not status and value.strip() == "0"):
+        # "NotDecided" / "Ikke bestemt" (value 0): nobody has answered yet.
         return Attendance.UNKNOWN if not note else _attendance("", note)
+    if not status and value.strip() in ("1", "4"):
+        return Attendance.PRESENT  # the values SBSYS uses for taking part
     if "afbud" in said:
         return Attendance.AFBUD
     if "fravær" in said:
@@ -112,6 +120,7 @@ def _participants(agenda: Element, meeting: Element | None) -> list[Participant]
                     attendance=_attendance(
                         _text(member, "ParticipationStatusAsText"),
                         _text(member, "ParticipationNote"),
+                        _text(member, "ParticipationStatusAsValue"),
                     ),
                 )
             )
@@ -163,9 +172,10 @@ def _item(element: Element, item_id: int, participants: list[Participant]) -> Ag
         combined = _text(case, "NumberAndTitle")
         case_number = combined.split(" - ", 1)[0].strip() if " - " in combined else ""
     public = _text(element, "IsPublic")
+    number = _text(element, "Number") or element.get("Nummer") or element.get("Number")
     item = common.assemble_item(
         item_id,
-        _text(element, "Number") or str(item_id),
+        number or str(item_id),
         _text(element, "Caption", "Title", "Name"),
         case_number=case_number,
         blocks=blocks,
@@ -174,12 +184,47 @@ def _item(element: Element, item_id: int, participants: list[Participant]) -> Ag
         participants=participants,
     )
     common.apply_decisions(item, decisions, participants)
+    history = _item_history(element)
+    if history:
+        own = item.decision_history or (
+            [DecisionEntry(body=decisions[-1].body, date=decisions[-1].date, text=item.decision)]
+            if item.decision
+            else []
+        )
+        item.decision_history = history + own
     for enclosure in _children(_child(element, "Enclosures"), "Enclosure"):
         name = _text(enclosure, "Name") or _text(enclosure, "FileName")
         if name:
             item.attachments.append(name)
     _item_absences(element, item, participants)
     return item
+
+
+def _item_history(element: Element) -> list[DecisionEntry]:
+    """Decisions of earlier meetings (`ItemHistory`, newer versions): each entry has a
+    `Caption`, HTML `Content` and `MeetingDetails{CommitteeName, MeetingDueDate}`."""
+    history = _child(element, "ItemHistory")
+    if history is None:
+        return []
+    entries = [history] if _child(history, "Content") is not None else list(history)
+    found = []
+    for entry in entries:
+        text = common.html_to_text(_text(entry, "Content"))
+        if not text:
+            continue
+        details = _child(entry, "MeetingDetails")
+        body = _text(details, "CommitteeName")
+        when = _text(details, "MeetingDueDate", "MeetingDate")
+        caption = _text(entry, "Caption")
+        if not body and caption:
+            body, when = common.decision_entry_head(caption)
+        parsed = common.parse_date(when) if when else None
+        found.append(
+            DecisionEntry(
+                body=body, date=parsed.strftime("%d-%m-%Y") if parsed else when, text=text
+            )
+        )
+    return found
 
 
 def _item_absences(element: Element, item: AgendaItem, participants: list[Participant]) -> None:
@@ -192,7 +237,7 @@ def _item_absences(element: Element, item: AgendaItem, participants: list[Partic
     for member in _children(_child(element, "Members"), "ItemMember"):
         status = _text(member, "ParticipationStatusAsText")
         note = _text(member, "ParticipationNote")
-        said = _attendance(status, note)
+        said = _attendance(status, note, _text(member, "ParticipationStatusAsValue"))
         name, _aff = common.split_name(_text(member, "Name"))
         if not name or name.casefold() in away:
             continue
