@@ -235,3 +235,26 @@ def test_sag_nr_headings_and_body_after_fra_moede_i() -> None:
     ]
     assert meeting.items[1].decision_history[-1].body == "Økonomiudvalget"
     assert meeting.document_kind is DocumentKind.REFERAT
+
+
+def test_substitute_is_not_absent_and_var_fravaerende_is() -> None:
+    meeting = _parse(
+        [
+            "Referat",
+            "Kultur- og Idrætsudvalget",
+            "onsdag den 3. april 2019 kl. 18.00",
+            "1. Meddelelser",
+            "Sagsnr.: 19/100",
+            "Beslutning:",
+            "Taget til efterretning.",
+            "Fraværende: Eva Lund (V) - Mona Kjær (V) mødte som stedfortræder.",
+            "2. Eventuelt",
+            "Sagsnr.: 19/101",
+            "Beslutning:",
+            "Intet.",
+            "Mads Bech og Tine Salling var fraværende.",
+        ]
+    )
+    first, second = meeting.items
+    assert [a.name for a in first.absences] == ["Eva Lund"]
+    assert [a.name for a in second.absences] == ["Mads Bech", "Tine Salling"]

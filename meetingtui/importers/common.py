@@ -973,6 +973,13 @@ _NOT_TAKING_PART = re.compile(
 _INHABIL = re.compile(
     r"(?P<names>[A-ZÆØÅ(][^.:\n]{1,200}?)\s+(?:erklærede\s+sig|blev\s+erklæret|var|er|anså\s+sig\s+(?:for\s+)?)\s*inhabil",
 )
+# "X, Y og Z var fraværende." inside a decision
+_WAS_ABSENT = re.compile(r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+var\s+fraværende\b")
+# "Fraværende: X (V) - Y (V) mødte som stedfortræder": Y took X's seat and was not absent.
+_SUBSTITUTE_CLAUSE = re.compile(
+    r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
+    r"(?:som\s+)?(?:stedfortræder|suppleant|i\s+stedet)\b.*$"
+)
 _MOVEMENT = re.compile(
     r"[^.\n]*\b(?:forlod\s+mødet|ankom\s+(?:til\s+mødet\s+)?kl|deltog\s+fra)[^.\n]*\.?", re.I
 )
@@ -988,7 +995,8 @@ class AttendanceFacts:
 
 
 def _names_from(text: str) -> list[str]:
-    text = re.sub(r"\s*\.\s*$", "", text.strip())
+    text = _SUBSTITUTE_CLAUSE.sub("", text.strip())
+    text = re.sub(r"\s*\.\s*$", "", text)
     return [n for n in split_names(text) if n and n.lower() not in ("ingen", "-", "intet")]
 
 
@@ -1027,8 +1035,12 @@ def parse_attendance(text: str) -> AttendanceFacts:
         for pattern, kind, reason in (
             (_INHABIL, AbsenceKind.INHABIL, "inhabil"),  # first, so it wins over "deltog ikke"
             (_NOT_TAKING_PART, AbsenceKind.ABSENT, "deltog ikke"),
+            (_WAS_ABSENT, AbsenceKind.ABSENT, "fraværende"),
         ):
-            if (reason == "inhabil") != ("inhabil" in lowered) or (
+            if reason == "fraværende":
+                if "var fraværende" not in lowered:
+                    continue
+            elif (reason == "inhabil") != ("inhabil" in lowered) or (
                 reason != "inhabil" and " ikke " not in lowered and "forhindret" not in lowered
             ):
                 continue  # cheap test first: these patterns are slow on long paragraphs
