@@ -100,9 +100,16 @@ NAME_WITH_AFFILIATION = re.compile(
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\s og\s|\s&\s|\n)\s*")
 
 
+# "Eva Lund (V) - Mona Kjær (V) mødte som stedfortræder": the substitute is not in the list.
+_SUBSTITUTE_CLAUSE = re.compile(
+    r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
+    r"(?:som\s+)?(?:stedfortræder|suppleant|i\s+stedet)\b[^\n]*"
+)
+
+
 def split_people(text: str) -> list[tuple[str, str]]:
     """Names with their party/organisation from an "Afbud: ..." style list."""
-    text = text.strip().rstrip(".")
+    text = _SUBSTITUTE_CLAUSE.sub("", text).strip().rstrip(".")
     if not text or text in {"-", "–", "Ingen", "ingen", "Intet", "intet"}:
         return []
     people = [
