@@ -12,7 +12,14 @@ import pytest
 from meetingtui import importers
 from meetingtui.errors import InputError
 from meetingtui.importers import firstagenda_json
-from meetingtui.models import AbsenceKind, Attendance, DissentKind, DocumentKind, ItemStatus
+from meetingtui.models import (
+    AbsenceKind,
+    Attendance,
+    DissentKind,
+    DocumentKind,
+    ItemStatus,
+    MeetingKind,
+)
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -308,3 +315,31 @@ def test_unknown_text_fields_are_kept_as_unplaced() -> None:
     assert meeting.items[0].unplaced == [
         "Beskrivelse: Punktet blev flyttet fra sidste møde efter ønske fra formanden."
     ]
+
+
+def test_extraordinary_meeting_and_dated_case_history() -> None:
+    """Greve-style: "Ekstraordinær dagsorden", and earlier decisions under "Sagens forløb",
+    each headed by "<date> <body>"."""
+    html = (
+        "<div><div id='sagsfremstillingContainer'><div><h3>Beslutning</h3>"
+        "<span><p>Godkendt.</p><br><br>Afbud: Carl Dam</span></div>"
+        "<h3>Fremstilling</h3><span class='ukendt'><h4>Resume</h4><p>Ny mødedato.</p></span>"
+        "<h3>Sagens forløb</h3><span class='sagsforloeb'><u>11-12-2023 Byråd</u><br>"
+        "<p>Indstillingen blev ikke godkendt.</p><p>For stemte (V) og (C).</p><br>"
+        "<u>27-11-2023 Økonomiudvalget</u><br><p>Anbefales.</p></span></div></div>"
+    )
+    doc = firstagenda(
+        [item(2, "Ny mødedato", "23-013407", {"Navn": "", "Html": html})],
+        Navn="Ekstraordinær dagsorden",
+    )
+    [meeting] = firstagenda_json.parse(json.dumps(doc).encode())
+    assert meeting.kind is MeetingKind.EKSTRAORDINAERT
+    [only] = meeting.items
+    assert only.decision == "Godkendt."
+    assert [(d.body, d.date, d.text) for d in only.decision_history] == [
+        ("Byråd", "11-12-2023", "Indstillingen blev ikke godkendt.\nFor stemte (V) og (C)."),
+        ("Økonomiudvalget", "27-11-2023", "Anbefales."),
+        ("", "", "Godkendt."),
+    ]
+    assert [s.heading for s in only.sections] == ["Resume"]
+    assert only.votes == []  # the vote belongs to the earlier meeting

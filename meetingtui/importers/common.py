@@ -543,7 +543,9 @@ def heading_kind(heading: str) -> str:
         return "recommendation"
     if h.startswith(("bilag", "vedhæftede", "bilagsliste")):
         return "attachments"
-    if h.startswith(("sagsforløb", "tidligere behandling", "tidligere beslutning")):
+    if h.startswith(
+        ("sagsforløb", "sagens forløb", "tidligere behandling", "tidligere beslutning", "historik")
+    ):
         return "history"
     return "section"
 
@@ -569,11 +571,14 @@ def decision_entry_head(heading: str) -> tuple[str, str]:
 _HISTORY_ENTRY = re.compile(r"^udvalg\s*:\s*(?P<body>.+)$", re.I)
 _HISTORY_DATE = re.compile(r"^dato\s*:\s*(?P<date>.+)$", re.I)
 _HISTORY_NUMBER = re.compile(r"^punkt(?:nummer|nr\.?)?\s*:\s*(?P<n>.+)$", re.I)
+# Greve and others: "11-12-2023 Byråd 2022-2025" (underlined) above each earlier decision.
+_HISTORY_DATED = re.compile(r"^(?P<date>\d{1,2}-\d{1,2}-\d{4})\s+(?P<body>\S.{1,80})$")
 
 
 def parse_case_history(text: str) -> list[DecisionEntry]:
     """Earlier decisions listed as "Udvalg: X / Dato: 02-09-2025 / Punktnummer: 3 / text..."
-    (FirstAgenda "Sagsforløb"). Returns nothing unless the text has that shape."""
+    (FirstAgenda "Sagsforløb") or as "11-12-2023 Byråd / text..." ("Sagens forløb"). Returns
+    nothing unless the text has one of those shapes."""
     entries: list[DecisionEntry] = []
     current: dict[str, object] | None = None
     for line in text.split("\n"):
@@ -583,6 +588,13 @@ def parse_case_history(text: str) -> list[DecisionEntry]:
         if m := _HISTORY_ENTRY.match(line):
             current = {"body": m.group("body").strip(), "date": "", "text": []}
             entries.append(DecisionEntry(body=str(current["body"])))
+            continue
+        dated = _HISTORY_DATED.match(line)
+        if dated and (current is None or current.get("dated")):
+            current = {"dated": True}
+            entries.append(
+                DecisionEntry(body=dated.group("body").strip(), date=dated.group("date"))
+            )
             continue
         if current is None:
             return []

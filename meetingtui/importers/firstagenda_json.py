@@ -24,6 +24,7 @@ from meetingtui.models import (
     DocumentKind,
     ItemAbsence,
     Meeting,
+    MeetingKind,
     MeetingStatus,
     Participant,
 )
@@ -227,9 +228,13 @@ def meeting_from(doc: dict[str, Any], *, source: str = "") -> Meeting:
         )
         item.unplaced.extend(_unknown_text(entry))
         items.append(item)
+    named = f"{_text(_get(moede, 'Navn', 'Name'))} {_text(_get(moede, 'Description'))}"
     meeting = Meeting(
         body=body,
         title=_meeting_title(moede),
+        kind=MeetingKind.EKSTRAORDINAERT
+        if "ekstraordin" in named.lower()
+        else MeetingKind.ORDINAERT,
         starts_at=starts_at,
         ends_at=ends_at,
         location=_text(_get(moede, "Sted", "Location")),
