@@ -10,7 +10,7 @@ import pytest
 from meetingtui import importers
 from meetingtui.errors import InputError
 from meetingtui.importers import firstagenda_html
-from meetingtui.models import Attendance, DocumentKind
+from meetingtui.models import AbsenceKind, Attendance, DissentKind, DocumentKind, ItemStatus
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -130,3 +130,40 @@ def test_sample_aarhus_agenda() -> None:
     assert not any(item.decision for item in meeting.items)
     assert not any(item.closed for item in meeting.items)
     assert meeting.items[1].decision_history[0].body == "Magistraten"
+
+
+def test_committee_minutes_page_named_absence_reservation_and_postponement() -> None:
+    """A committee's minutes page: "Beslutninger" first, an untitled summary under an empty
+    heading, a member "forhindret i at deltage", a reservation, and an item put off."""
+    rows = [
+        _row(
+            2,
+            "Udviklingsplan for havnen",
+            "EMN-2025-009242",
+            "<div><h3>Beslutninger</h3><span class='resume'><div>Et flertal tiltrådte indstillingen."
+            "</div><div>Jens Kjær tog forbehold.</div><div>Liv Holm var forhindret i at deltage i "
+            "udvalgets behandling af sagen.</div></span><h3></h3><span class='resume'>"
+            "<div>Planen har været i høring.</div></span><h3>Beslutningspunkter</h3>"
+            "<span class='resume'><div>At planen godkendes.</div></span></div>",
+            ["Indstilling"],
+        ),
+        _row(
+            3,
+            "Lokalplan 1221",
+            "EMN-2025-008468",
+            "<div><h3>Beslutninger</h3><span class='resume'><div>Der var foretræde til sagen. "
+            "Udvalget besluttede herefter at udsætte sagens behandling.</div></span></div>",
+            [],
+        ),
+    ]
+    [meeting] = firstagenda_html.parse(page("Referat", rows))
+    assert meeting.document_kind is DocumentKind.REFERAT
+    plan, lokalplan = meeting.items
+    assert plan.decision.startswith("Et flertal tiltrådte indstillingen.")
+    assert [(s.heading, s.text) for s in plan.sections] == [("", "Planen har været i høring.")]
+    assert plan.recommendation == "At planen godkendes."
+    assert [(a.name, a.kind) for a in plan.absences] == [("Liv Holm", AbsenceKind.ABSENT)]
+    assert [(d.kind, d.who) for d in plan.dissents] == [(DissentKind.FORBEHOLD, "Jens Kjær")]
+    assert plan.status is ItemStatus.DECIDED
+    assert lokalplan.status is ItemStatus.POSTPONED
+    assert lokalplan.postponed_reason == lokalplan.decision
