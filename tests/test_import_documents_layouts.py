@@ -258,3 +258,52 @@ def test_substitute_is_not_absent_and_var_fravaerende_is() -> None:
     first, second = meeting.items
     assert [a.name for a in first.absences] == ["Eva Lund"]
     assert [a.name for a in second.absences] == ["Mads Bech", "Tine Salling"]
+
+
+def test_viewer_transcript_without_colons_and_with_footers_at_line_end() -> None:
+    """A web viewer's transcript: one line per page, labels without colons, "Side N af M" last."""
+    pages = [
+        "Referat fra møde i Teknisk Udvalg Onsdag den 8. juni 2011 kl. 15.00 i Mødelokale 4"
+        " Mødedeltagere: Anne Holm (A) Bo Krag (V) Side 1 af 4",
+        "Indhold Sag nr. 31 Vejbelysning Sag nr. 32 Vintertjeneste Side 2 af 4",
+        "Sag nr. 31 Vejbelysning Sagsnr.: 11/501 Sagsfremstilling Forvaltningen har undersøgt"
+        " udskiftning af 400 armaturer til LED i de nordlige bydele. Indstilling Forvaltningen"
+        " indstiller, at udskiftningen igangsættes. Beslutning i Teknisk Udvalg den 8. juni 2011:"
+        " Godkendt. Side 3 af 4",
+        "Sag nr. 32 Vintertjeneste Sagsnr.: 11/502 Sagsfremstilling Regulativet for"
+        " vintertjeneste skal fornyes inden november. Indstilling Forvaltningen indstiller, at"
+        " regulativet sendes i høring. Beslutning i Teknisk Udvalg den 8. juni 2011: Anbefales."
+        " Bo Krag (V) stemte imod. Side 4 af 4",
+    ]
+    text = "Transkript\n\n" + "\n\n".join(f"{n} {page}" for n, page in enumerate(pages, 1))
+    (meeting,) = plaintext.parse(text.encode())
+    assert meeting.body == "Teknisk Udvalg"
+    assert [p.name for p in meeting.participants] == ["Anne Holm", "Bo Krag"]
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        ("31", "Vejbelysning", "11/501"),
+        ("32", "Vintertjeneste", "11/502"),
+    ]
+    first, second = meeting.items
+    assert [s.heading for s in first.sections] == ["Sagsfremstilling"]
+    assert first.recommendation == "Forvaltningen indstiller, at udskiftningen igangsættes."
+    assert first.decision == "Godkendt."
+    assert second.decision == "Anbefales. Bo Krag (V) stemte imod."
+    assert not first.unplaced and not second.unplaced
+
+
+def test_flattened_header_with_inline_labels() -> None:
+    meeting = _parse(
+        [
+            "ÅBEN DAGSORDEN ØKONOMIUDVALG Mødedato: 12. august 2014 Mødested: Gl. Rådhus,"
+            " Byrådssalen Mødetidspunkt: 16:00 Mødet hævet: Deltagere: Peder Kirk, Anna Vest,"
+            " Bo Dahl Fraværende:",
+            "1. Budgetstatus 2015",
+            "Sagsnr.: 14/3021",
+            "Indstilling: Direktionen indstiller, at budgetoplægget godkendes.",
+        ]
+    )
+    assert meeting.body == "ØKONOMIUDVALG"
+    assert meeting.starts_at == datetime(2014, 8, 12, 16, 0)
+    assert meeting.location == "Gl. Rådhus, Byrådssalen"
+    assert [p.name for p in meeting.participants] == ["Peder Kirk", "Anna Vest", "Bo Dahl"]
+    assert meeting.document_kind is DocumentKind.DAGSORDEN

@@ -123,10 +123,21 @@ def _transcript_pages(raw_lines: list[str]) -> tuple[list[list[Line]], str, str]
             pages.append([Line(clean_line(m.group(2) or ""), len(pages))] if m else [])
         elif raw and pages:
             pages[-1].append(Line(clean_line(raw), len(pages) - 1))
+    pages = [[_without_page_mark(ln) for ln in page] for page in pages]
     pages = [[ln for ln in page if ln.text] for page in pages]
     before = "\n".join(ln.strip() for ln in raw_lines[:first] if ln.strip())
     after = "\n".join(ln.strip() for ln in raw_lines[last + 1 :] if ln.strip())
     return pages, before, after
+
+
+# A viewer transcript keeps each page's footer at the end of its line: "... Godkendt. Side 3 af 56"
+_TRAILING_PAGE_MARK = re.compile(r"(?i)\s+side\s+\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?\s*$")
+
+
+def _without_page_mark(line: Line) -> Line:
+    if len(line.text) < 40 or not _TRAILING_PAGE_MARK.search(line.text):
+        return line
+    return Line(_TRAILING_PAGE_MARK.sub("", line.text), line.page, line.bold)
 
 
 def _drop_repeated_footers(lines: list[Line]) -> list[Line]:

@@ -323,7 +323,8 @@ _INLINE_LABELS = re.compile(
     r"Sagen afgøres i|Sagsfremstilling|Supplerende sagsfremstilling|Administrationens vurdering|"
     r"Handicappolitik|Økonomi og finansiering|Økonomiske konsekvenser|Bilag|Afbud|Fraværende|"
     r"Lovgrundlag|Kommunikation|Tidsplan|Beslutningstema|Sagsbeskrivelse|Miljøvurdering|"
-    r"Udvalgets beslutning|Beslutning)\s*:|Beslutning(?:\s+i)?\s+[^:]{2,80}?\s+den\b[^:]{0,30}:)"
+    r"Udvalgets beslutning|Beslutning|Mødedato|Mødested|Mødetidspunkt|Mødet hævet|Deltagere|"
+    r"Mødedeltagere)\s*:|Beslutning(?:\s+i)?\s+[^:]{2,80}?\s+den\b[^:]{0,30}:)"
 )
 
 
@@ -335,13 +336,35 @@ def split_inline_labels(lines: list[Line]) -> list[Line]:
     """Break long lines at known section labels so each label starts a line."""
     out: list[Line] = []
     for line in lines:
-        if len(line.text) < 150 and len(_INLINE_LABELS.findall(line.text)) < 2:
+        if (
+            len(line.text) < 150
+            and len(_INLINE_LABELS.findall(line.text)) < 2
+            and not _PEOPLE_LABEL.search(line.text, 1)
+        ):
             out.append(line)
             continue
-        for part in _INLINE_LABELS.split(line.text):
-            if part.strip():
-                out.append(Line(part.strip(), line.page, line.bold, line.heading, line.toc))
+        text = line.text
+        if len(_BARE_LABEL.findall(text)) >= 2:
+            # Flattened pages of some systems drop the colon: "... Sagsfremstilling Forvaltningen
+            # orienterer ...". A capitalised label before a capitalised word is a heading there
+            # (Danish prose writes these nouns in lower case); the colon is put back.
+            text = _BARE_LABEL.sub(lambda m: f"\n{m.group(1)}: ", text)
+        for chunk in text.split("\n"):
+            for part in _INLINE_LABELS.split(chunk):
+                if part.strip():
+                    out.append(Line(part.strip(), line.page, line.bold, line.heading, line.toc))
     return out
+
+
+# A members list glued to the header line: "Referat ... kl. 15.00 i Lokale 4 Mødedeltagere: ..."
+_PEOPLE_LABEL = re.compile(r"\s(?:Mødedeltagere|Deltagere|Afbud|Fraværende|Afbud fra)\s*:")
+_BARE_LABEL = re.compile(
+    r"\s(Sagsfremstilling|Supplerende sagsfremstilling|Resumé|Indstilling|Beslutning|Bilag|"
+    r"Beslutningskompetence|Administrationens vurdering|Økonomi og finansiering|"
+    r"Økonomiske konsekvenser|Lovgrundlag|Sagsbeskrivelse|Beslutningstema|SAGSFREMSTILLING|"
+    r"INDSTILLING|BESLUTNING|RESUMÉ|BILAG|FORVENTET SAGSGANG|ØKONOMI|LOVGRUNDLAG|HØRING)"
+    r"(?:\s*:)?\s+(?=[A-ZÆØÅ][a-zæøå])"
+)
 
 
 # --- heading classification --------------------------------------------------------------
@@ -763,6 +786,9 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             used.add(i)
             continue
     facts.unplaced = [lines[i].text for i in range(len(lines)) if i not in used and lines[i].text]
+    facts.body = " ".join(facts.body.split())
+    # "ÅBEN DAGSORDEN ØKONOMIUDVALG": the qualifier belongs to the document kind
+    facts.body = re.sub(r"(?i)^(?:åben|åbent|lukket)\s+(?=\S)", "", facts.body)
     facts.body = _BODY_LEAD.sub("", facts.body).strip(" -–,:")
     facts.body = re.sub(r"\s+(?:d\.|den)\s*$", "", facts.body).strip()
     return facts
@@ -781,6 +807,7 @@ def _take_when(facts: HeaderFacts, text: str) -> tuple[str, str]:
         if end:
             facts.ends_at = day.replace(hour=end[0], minute=end[1])
     before = text[: found.start]
+    before = re.sub(r"(?i)\b(?:møde)?dato\s*:?\s*$", "", before.strip())
     before = re.sub(rf"(?i)\b{textfacts.WEEKDAYS}\b\.?\s*(?:den|d\.)?\s*$", "", before.strip())
     before = re.sub(r"(?i)\s*\b(?:den|d\.)\s*$", "", before)
     after = text[found.end + t1 :] if start else text[found.end :]
