@@ -307,3 +307,20 @@ def test_flattened_header_with_inline_labels() -> None:
     assert meeting.location == "Gl. Rådhus, Byrådssalen"
     assert [p.name for p in meeting.participants] == ["Peder Kirk", "Anna Vest", "Bo Dahl"]
     assert meeting.document_kind is DocumentKind.DAGSORDEN
+
+
+def test_dissent_asked_for_with_oenskede_foelgende() -> None:
+    meeting = _parse(
+        [
+            "Referat",
+            "Social- og Sundhedsudvalget",
+            "tirsdag den 14. november 2023 kl. 16.00",
+            "1. Kvalitetsstandard for hjemmehjælp",
+            "Sagsnr.: 23/9876",
+            "Beslutning:",
+            "Godkendt med stemmerne 4 for og 1 imod.",
+            "Jonas Ravn (O) ønskede følgende protokolbemærkning: ”Standarden er for ringe.”",
+        ]
+    )
+    (dissent,) = meeting.items[0].dissents
+    assert (dissent.who, dissent.text) == ("Jonas Ravn (O)", "Standarden er for ringe.")

@@ -922,6 +922,7 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
 
 _DISSENT = re.compile(
     r"(?P<who>[^.:\n]{1,120}?)\s+(?:stemte\s+imod\s+)?(?:med\s+(?:følgende|flg\.?)\s+)?"
+    r"(?:(?:ønskede|ønsker|bad\s+om|afgav|fik)\s+(?:at\s+få\s+)?(?:følgende\s+|en\s+)?)?"
     r"(?P<kind>mindretalsudtalelse|protokolbemærkning|protokoltilførsel|"
     r"tog\s+forbehold|tager\s+forbehold|ønsker?\s+(?:følgende\s+)?(?:ført\s+til|tilført)\s+protokol(?:len)?)",
     re.I,
@@ -974,7 +975,8 @@ def parse_dissents(text: str, *, first_id: int = 1) -> list[Dissent]:
 
 _ATTENDANCE_LINE = re.compile(
     r"^(?P<label>fraværende|afbud(?:\s+fra)?|fravær|ikke\s+til\s+stede|inhabil(?:e)?|"
-    r"inhabilitet|deltog\s+ikke|forlod\s+mødet|ankom)\s*:\s*(?P<names>.*)$",
+    r"inhabilitet|deltog\s+ikke|forlod\s+mødet|ankom|følgende\s+deltog\s+ikke"
+    r"(?:\s+i\s+behandlingen(?:\s+af\s+(?:punktet|sagen))?)?)\s*:\s*(?P<names>.*)$",
     re.I,
 )
 _NOT_TAKING_PART = re.compile(
