@@ -275,3 +275,13 @@ def test_postponed_decisions(decision: str, postponed: bool) -> None:
     item = common.assemble_item(1, "1", "Punkt", blocks=[("Beslutning", decision)])
     assert (item.status is ItemStatus.POSTPONED) == postponed
     assert item.postponed_reason == (decision if postponed else "")
+
+
+def test_following_did_not_take_part_label() -> None:
+    facts = common.parse_attendance(
+        "Godkendt.\nFølgende deltog ikke i behandlingen af punktet: Bo Berg (V), Eva Dahl"
+    )
+    assert [a.name for a in facts.absences] == ["Bo Berg", "Eva Dahl"]
+    assert facts.remaining == "Godkendt."
+    empty = common.parse_attendance("Godkendt.\nFølgende deltog ikke i behandlingen af punktet: ")
+    assert empty.absences == [] and empty.remaining == "Godkendt."

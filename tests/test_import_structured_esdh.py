@@ -302,3 +302,76 @@ def test_edoc_refuses_entities() -> None:
     data = edoc(decided=False).replace(b"<Root", b'<!DOCTYPE Root [<!ENTITY x "y">]>\n<Root', 1)
     with pytest.raises(InputError):
         esdh_xml.parse(data)
+
+
+# --------------------------------------------------------------------------- eDoc publishing
+
+
+def publishing(full_text: str, agenda_type: str = "Åben dagsorden") -> bytes:
+    return f"""<?xml version="1.0"?>
+<Meeting>
+  <Committee>Sundhedsudvalget</Committee>
+  <MeetingDate>04-12-2012 13:00:00</MeetingDate>
+  <MeetingState>Referat endeligt godkendt</MeetingState>
+  <MeetingAgendaTypes><MeetingAgendaType>
+    <AgendaType>{agenda_type}</AgendaType>
+    <MeetingAgendaItems><MeetingAgendaItem>
+      <AgendaItemNumber>3</AgendaItemNumber>
+      <Document documentid="1"><Title>Nyt tag på plejecentret</Title><Organisation />
+        <Attachments><Attachment><Title>Tilbudsliste</Title><FullText>
+        </FullText></Attachment></Attachments>
+      </Document>
+      <FullText>{escape(full_text)}</FullText>
+    </MeetingAgendaItem></MeetingAgendaItems>
+  </MeetingAgendaType></MeetingAgendaTypes>
+</Meeting>""".encode()
+
+
+GLUED = (
+    "3.\tNyt tag på plejecentret"
+    "Sagsnr.: 2012-100Dok.nr.: 2012-200"
+    "SammendragTaget er utæt.Det skal skiftes i 2013."
+    "BaggrundSynet viste skader. SagsfremstillingArbejdet udbydes i januar."
+    "Bilag2012-300 - Tilbudsliste"
+    "Beslutningen træffes afSundhedsudvalget"
+    "IndstillingForvaltningen indstiller, atA) arbejdet godkendes."
+    "Sundhedsudvalgets beslutning den 04.12.2012 Punkt 3"
+    "Indstillingen godkendtFølgende deltog ikke i behandlingen af punktet: Bo Berg"
+)
+
+
+def test_edoc_publishing_glued_text_is_split_into_sections() -> None:
+    data = publishing(GLUED)
+    assert esdh_xml.sniff(data) and not sbsys_xml.sniff(data)
+    fmt, [meeting] = importers.parse(data)
+    assert fmt == esdh_xml.FORMAT
+    assert (meeting.body, meeting.starts_at) == ("Sundhedsudvalget", datetime(2012, 12, 4, 13, 0))
+    assert meeting.document_kind is DocumentKind.REFERAT
+    [item] = meeting.items
+    assert (item.number, item.title, item.case_number, item.closed) == (
+        "3",
+        "Nyt tag på plejecentret",
+        "2012-100",
+        False,
+    )
+    assert [(s.heading, s.text) for s in item.sections] == [
+        ("Sammendrag", "Taget er utæt.\nDet skal skiftes i 2013."),
+        ("Baggrund", "Synet viste skader."),
+        ("Sagsfremstilling", "Arbejdet udbydes i januar."),
+    ]
+    assert item.decision_authority == "Sundhedsudvalget"
+    assert item.recommendation == "Forvaltningen indstiller, at\nA) arbejdet godkendes."
+    assert item.decision == "Indstillingen godkendt"
+    assert [(a.name, a.kind) for a in item.absences] == [("Bo Berg", AbsenceKind.ABSENT)]
+    assert item.attachments == ["2012-300 - Tilbudsliste"]
+    assert item.unplaced == ["Dok.nr.: 2012-200"]
+
+
+def test_edoc_publishing_closed_agenda_and_no_decision() -> None:
+    [meeting] = esdh_xml.parse(
+        publishing("3.\tNyt tag på plejecentretSammendragTaget er utæt.", "Lukket dagsorden")
+    )
+    [item] = meeting.items
+    assert item.closed and item.decision == ""
+    assert item.attachments == ["Tilbudsliste"]
+    assert [s.heading for s in item.sections] == ["Sammendrag"]

@@ -46,6 +46,7 @@ FORMAT = "esdh-xml"
 
 _ACADRE_MARKS = (b'<table name="agendaitem"', b'name="bulletname"')
 _EDOC_MARKS = (b"AgendaElement", b"HandlingItem")
+_PUBLISHING_MARKS = (b"<MeetingAgendaItem", b"<AgendaItemNumber", b"<FullText")
 
 
 def sniff(data: bytes) -> bool:
@@ -54,7 +55,10 @@ def sniff(data: bytes) -> bool:
         return False
     if b"fujitsu.dk/agenda" in head:
         return True
-    return all(mark in data for mark in _ACADRE_MARKS) or all(mark in data for mark in _EDOC_MARKS)
+    return any(
+        all(mark in data for mark in marks)
+        for marks in (_ACADRE_MARKS, _EDOC_MARKS, _PUBLISHING_MARKS)
+    )
 
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:
@@ -62,6 +66,8 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
     acadre = [t for t in _all(root, "table") if t.get("name", "").lower() == "agenda"]
     if acadre:
         meetings = [_acadre_meeting(table, source=source) for table in acadre]
+    elif _local(root) == "meeting" and _child(root, "MeetingAgendaTypes") is not None:
+        meetings = [_publishing_meeting(root, source=source)]
     else:
         meetings = [
             _edoc_meeting(meeting, committee, source=source)
@@ -438,3 +444,117 @@ def _edoc_meeting(meeting: Element, committee: Element, *, source: str) -> Meeti
     if description:
         result.unplaced.append(description)
     return _finish(result, _text(agenda, "Type"))
+
+
+# --------------------------------------------------------------------------- eDoc publishing
+
+# eDoc's publishing export (`Meeting{Committee, MeetingDate, MeetingState, MeetingAgendaTypes/
+# MeetingAgendaType{AgendaType, MeetingAgendaItems/MeetingAgendaItem{AgendaItemNumber,
+# Document{Title, Attachments}, FullText}}}`) carries each item as one text whose paragraphs and
+# headings were glued together ("...anlægsbevillingSagsnr.: 2012-28504SammendragDet årlige").
+# Breaks are put back where a lower-case letter, digit or stop runs into a capital, and the
+# known section headings are read from the lines that result.
+_GLUED = re.compile(r"(?<=[a-zæøå0-9.:)])(?=[A-ZÆØÅ])")
+_GLUED_HEADINGS = {
+    "sammendrag", "resumé", "resume", "baggrund", "sagsfremstilling", "sagsbeskrivelse",
+    "supplerende sagsfremstilling", "vurdering", "økonomi", "økonomiske konsekvenser",
+    "økonomiske konsekvenser og finansiering", "finansiering", "høring", "lovgrundlag",
+    "retsgrundlag", "kommunikation", "bilag", "beslutningen træffes af", "indstilling",
+    "tidsplan", "videre proces", "konsekvenser",
+}  # fmt: skip
+_GLUED_DECISION = re.compile(r"\bbeslutning\s+den\s+\d{1,2}[.\-]\d{1,2}[.\-]\d{4}", re.I)
+_ITEM_PUNKT = re.compile(r"\s*Punkt\s*\d+\w*\s*$", re.I)
+
+
+_HEADS = "|".join(sorted((re.escape(h) for h in _GLUED_HEADINGS), key=len, reverse=True))
+# A heading glued after a sentence ("... proces. Sagsfremstilling") or before a number
+# ("Bilag2012-200782 - Bygningsliste").
+_HEAD_AFTER_SENTENCE = re.compile(rf"^(.*[.!?:])\s+({_HEADS})$", re.I)
+_HEAD_BEFORE_NUMBER = re.compile(rf"^({_HEADS})(?=\d)(.+)$", re.I)
+
+
+def _unglue(full_text: str) -> list[str]:
+    lines: list[str] = []
+    for raw in full_text.replace("\t", " ").split("\n"):
+        for line in _GLUED.split(raw):
+            line = line.strip()
+            if match := _HEAD_AFTER_SENTENCE.match(line) or _HEAD_BEFORE_NUMBER.match(line):
+                lines.extend(part.strip() for part in match.groups())
+            elif line:
+                lines.append(line)
+    return lines
+
+
+def _glued_item(
+    number: str, title: str, full_text: str
+) -> tuple[str, list[tuple[str, str]], list[DecisionEntry], list[str]]:
+    """(case number, blocks, decisions, unplaced lines) of one item's glued text."""
+    lines = _unglue(full_text)
+    if lines and lines[0].startswith(number) and title and title in lines[0]:
+        lines = lines[1:]  # "2. Title" repeats the item heading
+    case_number = ""
+    unplaced: list[str] = []
+    blocks: list[tuple[str, list[str]]] = [("", [])]
+    decisions: list[DecisionEntry] = []
+    in_decision = False
+    for line in lines:
+        case = re.match(r"^sagsnr\.?\s*:\s*(\S+)$", line, re.I)
+        if case and not case_number:
+            case_number = case.group(1)
+            continue
+        if re.match(r"^dok\.?\s*nr\.?\s*:", line, re.I):
+            unplaced.append(line)  # the document's own number in the ESDH system
+            continue
+        if _GLUED_DECISION.search(line) and common.heading_kind(line) == "decision":
+            body, when = common.decision_entry_head(_ITEM_PUNKT.sub("", line))
+            decisions.append(DecisionEntry(body=body, date=when))
+            in_decision = True
+            continue
+        if line.lower().rstrip(":") in _GLUED_HEADINGS:
+            blocks.append((line.rstrip(":"), []))
+            in_decision = False
+            continue
+        if in_decision:
+            decisions[-1].text = (decisions[-1].text + "\n" + line).strip()
+        else:
+            blocks[-1][1].append(line)
+    kept = [(heading, "\n".join(text)) for heading, text in blocks if text]
+    return case_number, kept, decisions, unplaced
+
+
+def _publishing_meeting(root: Element, *, source: str) -> Meeting:
+    body = _text(root, "Committee")
+    if not body:
+        raise InputError("import.error.xml_shape", field="Committee")
+    when = _text(root, "MeetingDate")
+    starts_at = common.parse_datetime(when)
+    if starts_at is None:
+        raise InputError("import.error.no_date", value=when or "-")
+    items: list[AgendaItem] = []
+    for agenda_type in _children(_child(root, "MeetingAgendaTypes"), "MeetingAgendaType"):
+        closed = "lukket" in _text(agenda_type, "AgendaType").lower()
+        agenda_items = _children(_child(agenda_type, "MeetingAgendaItems"), "MeetingAgendaItem")
+        for element in agenda_items:
+            document = _child(element, "Document")
+            number = _text(element, "AgendaItemNumber") or str(len(items) + 1)
+            title = _text(document, "Title") or _text(document, "NeutralTitle")
+            case_number, blocks, decisions, unplaced = _glued_item(
+                number, title, _text(element, "FullText")
+            )
+            item = common.assemble_item(
+                len(items) + 1,
+                number,
+                title,
+                case_number=case_number,
+                blocks=blocks,
+                closed=closed or None,
+            )
+            _record_decisions(item, decisions, [], starts_at)
+            item.unplaced.extend(unplaced)
+            for attachment in _children(_child(document, "Attachments"), "Attachment"):
+                name = _text(attachment, "Title")
+                if name and not any(a.endswith(name) for a in item.attachments):
+                    item.attachments.append(name)
+            items.append(item)
+    meeting = Meeting(body=body, starts_at=starts_at, items=items, source=source)
+    return _finish(meeting, _text(root, "MeetingState"))
