@@ -277,6 +277,8 @@ class MeetingApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return self.service is not None and not self.readonly
+        if action == "meetings":
+            return self.service is not None
         return True
 
 

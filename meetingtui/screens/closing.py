@@ -87,8 +87,8 @@ class ClosingScreen(KeymapScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#summary", DataTable)
-        for key in ("nr", "item", "status", "decision"):
-            table.add_column(t(f"tui.closing_col.{key}"), key=key)
+        for key, width in (("nr", 4), ("item", 36), ("status", 12), ("decision", 38)):
+            table.add_column(t(f"tui.closing_col.{key}"), key=key, width=width)
         self.refresh_view()
         table.focus()
 

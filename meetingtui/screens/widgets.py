@@ -141,21 +141,26 @@ class KeyBar(Static):
         app = self.app
         entries: list[tuple[bool, str, str, str, bool]] = []
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.show or binding.action in seen or not binding.description:
-                continue
-            seen.add(binding.action)
-            namespace = "app" if active.node is app else "screen"
-            entries.append(
-                (
-                    namespace == "app",
-                    app.get_key_display(binding),
-                    binding.description,
-                    f"{namespace}.{binding.action}",
-                    active.enabled,
+        # The screen's and the app's own bindings, not the focused widget's view of them: a
+        # table's hidden Enter binding must not hide the screen's "Enter opens" from the bar.
+        for node, namespace in ((screen, "screen"), (app, "app")):
+            for _, binding in node._bindings:
+                if not binding.show or binding.action in seen or not binding.description:
+                    continue
+                seen.add(binding.action)
+                name = binding.action.split("(", 1)[0]
+                enabled = node.check_action(name, ())
+                if enabled is False:
+                    continue
+                entries.append(
+                    (
+                        namespace == "app",
+                        app.get_key_display(binding),
+                        binding.description,
+                        f"{namespace}.{binding.action}",
+                        bool(enabled),
+                    )
                 )
-            )
         # The screen's own keys first, the app-wide ones (help, undo, ...) after.
         entries.sort(key=lambda entry: entry[0])
         self._entries = [
