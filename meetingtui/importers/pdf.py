@@ -106,8 +106,11 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int]]:
         for offset, ch in enumerate(line):
             if ch.isalnum():
                 weight = pdfium_c.FPDFText_GetFontWeight(raw, pos + offset)
-                if weight <= 0:
-                    weight = _weight_from_name(raw, pos + offset)
+                if weight < 600:
+                    # Embedded subsets (LibreOffice, Word) often report 400 for a bold face;
+                    # the font's name ("DejaVuSerif-Bold") still says it.
+                    named = _weight_from_name(raw, pos + offset)
+                    weight = named if named >= 600 or weight <= 0 else weight
                 break
         out.append((line, weight))
         pos += len(chunk)
@@ -118,7 +121,8 @@ _NAME_BUFFER = ctypes.create_string_buffer(256)
 
 
 def _weight_from_name(raw: object, index: int) -> int:
-    """Standard fonts (Helvetica-Bold) report no weight; their name says it."""
+    """Standard fonts (Helvetica-Bold) and many embedded subsets report no usable weight; their
+    name says it."""
     flags = ctypes.c_int(0)
     length = pdfium_c.FPDFText_GetFontInfo(raw, index, _NAME_BUFFER, 256, ctypes.byref(flags))
     if length <= 0:
