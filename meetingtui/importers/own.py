@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from meetingtui.errors import InputError
-from meetingtui.exporters.record_part import RECORD_PARTNAME
 from meetingtui.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, meeting_from_json
+from meetingtui.exporters.record_part import RECORD_PARTNAME
 from meetingtui.importers import limits
 from meetingtui.importers.docx_esdh import read_parts
 from meetingtui.models import Meeting
