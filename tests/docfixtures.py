@@ -103,8 +103,13 @@ def _pdf_string(text: str) -> bytes:
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def make_pdf(pages: list[list[str]], *, encrypted: bool = False) -> bytes:
-    """A small PDF with one text line per entry; a line starting with "**" is set in bold."""
+def make_pdf(
+    pages: list[list[str]], *, encrypted: bool = False, subset_bold: bool = False
+) -> bytes:
+    """A small PDF with one text line per entry; a line starting with "**" is set in bold.
+
+    `subset_bold` names the bold face like an embedded subset ("ABCDEF+DejaVuSans-Bold") whose
+    descriptor claims weight 400, as LibreOffice and Word exports often do."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -112,9 +117,20 @@ def make_pdf(pages: list[list[str]], *, encrypted: bool = False) -> bytes:
         return len(objects)
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    bold = add(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
-    )
+    if subset_bold:
+        descriptor = add(
+            b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans-Bold /Flags 32 /FontWeight 400"
+            b" /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700"
+            b" /StemV 80 >>"
+        )
+        bold = add(
+            b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+DejaVuSans-Bold"
+            b" /Encoding /WinAnsiEncoding /FontDescriptor %d 0 R >>" % descriptor
+        )
+    else:
+        bold = add(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+        )
     pages_id = len(objects) + 1 + 2 * len(pages)
     kids = []
     for lines in pages:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from meetingtui.importers import plaintext
-from meetingtui.models import DocumentKind, ItemStatus, Meeting
+from meetingtui.importers import pdf, plaintext
+from meetingtui.models import Attendance, DocumentKind, ItemStatus, Meeting, Role
+from tests.docfixtures import make_pdf
 
 
 def _parse(lines: list[str]) -> Meeting:
@@ -324,3 +325,62 @@ def test_dissent_asked_for_with_oenskede_foelgende() -> None:
     )
     (dissent,) = meeting.items[0].dissents
     assert (dissent.who, dissent.text) == ("Jonas Ravn (O)", "Standarden er for ringe.")
+
+
+def test_pdf_bold_face_named_bold_but_reporting_weight_400() -> None:
+    """Items confirmed only by their bold heading, in a PDF whose bold subset says weight 400."""
+    data = make_pdf(
+        [
+            [
+                "Referat",
+                "Kulturudvalget",
+                "torsdag den 2. februar 2023 kl. 17.00",
+                "**1. Meddelelser",
+                "Formanden orienterede om biblioteksloven.",
+                "**2. Eventuelt",
+                "Ingen bemærkninger.",
+            ]
+        ],
+        subset_bold=True,
+    )
+    (meeting,) = pdf.parse(data)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Meddelelser"),
+        ("2", "Eventuelt"),
+    ]
+
+
+def test_header_people_wrapped_in_a_table_cell_and_a_substitute_line() -> None:
+    meeting = _parse(
+        [
+            "Dagsorden",
+            "Kommunalbestyrelsen",
+            "Kommunalbestyrelsen - Dagsorden",
+            "Mødedato: 14. november 2023",
+            "Mødetidspunkt: 16:00 - 18:15",
+            "Deltagere: Karen Lund (A), Per Holm (V), Sofie",
+            "Bak (F), Jonas Ravn (O), Mette Krog",
+            "(C)",
+            "Afbud: Jonas Ravn (O)",
+            "Stedfortræder: Lone Vig (O)",
+            "Byrådssalen, Torvet 1",
+            "1. Godkendelse af dagsorden",
+            "Sagsnr.: 23/14001",
+            "Indstilling: Dagsordenen godkendes.",
+        ]
+    )
+    people = {p.name: p for p in meeting.participants}
+    assert list(people) == [
+        "Karen Lund",
+        "Per Holm",
+        "Sofie Bak",
+        "Jonas Ravn",
+        "Mette Krog",
+        "Lone Vig",
+    ]
+    assert people["Jonas Ravn"].attendance is Attendance.AFBUD
+    assert people["Lone Vig"].attendance is Attendance.PRESENT
+    assert people["Lone Vig"].role is Role.STEDFORTRAEDER
+    assert people["Mette Krog"].affiliation == "C"
+    assert meeting.location == "Byrådssalen, Torvet 1"
+    assert meeting.ends_at is not None and meeting.ends_at.hour == 18

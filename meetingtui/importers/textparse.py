@@ -36,6 +36,7 @@ from meetingtui.models import (
     MeetingKind,
     MeetingStatus,
     Participant,
+    Role,
     Section,
 )
 
@@ -299,6 +300,7 @@ _TOC_HEAD = re.compile(
     r"(?i)^(?:indholdsfortegnelse|indhold|dagsordenspunkter|punktoversigt)(?=\b|\d)|^punkter:?$"
 )
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d*\s*$|\s{2,}\d{1,3}$")
+_KIND_WORDS = {"referat", "dagsorden", "beslutningsprotokol", "mødeprotokol", "protokol"}
 _DOC_KIND = re.compile(r"(?i)\b(referat|beslutningsprotokol|dagsorden|mødeprotokol)\b")
 
 # item headings
@@ -689,9 +691,46 @@ def _join_lone_labels(lines: list[Line]) -> list[Line]:
     return out
 
 
+# "Stedfortræder: Lone Vig (O)": present, in an absent member's seat
+_SUBSTITUTE_LABEL = re.compile(
+    r"(?i)^(?:indkaldte?\s+)?(?:stedfortrædere?|suppleanter?)(?:\s+for\s+[^:]{1,60})?\s*:\s*(.*)$"
+)
+_ANY_LABEL = re.compile(r"^[^:]{2,30}:")
+
+
+def _dangling(text: str) -> bool:
+    """A list of people that goes on on the next line (a wrapped table cell or paragraph)."""
+    text = text.rstrip()
+    if text.endswith((",", " og", "&")) or text.count("(") > text.count(")"):
+        return True
+    return "(" in text and not text.rstrip(" .").endswith(")")
+
+
+def _join_wrapped_people(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    joining = False
+    for line in lines:
+        text = line.text.strip()
+        if (
+            joining and out and len(text) < 160 and not _ANY_LABEL.match(text)
+            and textfacts.find_date(text) is None and _item_head(line) is None
+        ):  # fmt: skip
+            last = out[-1]
+            out[-1] = Line(f"{last.text.rstrip()} {text}", last.page, last.bold, last.heading)
+            joining = _dangling(out[-1].text)
+            continue
+        head = classify_heading(line)
+        joining = bool(
+            ((head is not None and head.kind == "attendance") or _SUBSTITUTE_LABEL.match(text))
+            and _dangling(text)
+        )
+        out.append(line)
+    return out
+
+
 def parse_header(lines: list[Line]) -> HeaderFacts:
     facts = HeaderFacts()
-    lines = _join_lone_labels(lines)
+    lines = _join_wrapped_people(_join_lone_labels(lines))
     used: set[int] = set()
     attendance_mode: Attendance | None = None
     date_line = -1
@@ -706,6 +745,19 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             attendance_mode = head.attendance
             _add_people(facts, head.rest, attendance_mode)
             used.add(i)
+            continue
+        substitute = _SUBSTITUTE_LABEL.match(text)
+        if substitute:
+            attendance_mode = None
+            _add_people(facts, substitute.group(1), Attendance.PRESENT, Role.STEDFORTRAEDER)
+            used.add(i)
+            continue
+        if _ANY_LABEL.match(text):
+            attendance_mode = None  # another label ends a list of people
+        if (facts.kind_word and _norm(text) in _KIND_WORDS) or (
+            facts.body and _norm(text) == _norm(facts.body)
+        ):
+            used.add(i)  # the title block repeats the document kind or the body's name
             continue
         if _EXTRA.search(text):
             facts.extraordinary = True
@@ -858,7 +910,9 @@ def _time_only(facts: HeaderFacts, text: str) -> bool:
     return True
 
 
-def _add_people(facts: HeaderFacts, text: str, attendance: Attendance | None) -> None:
+def _add_people(
+    facts: HeaderFacts, text: str, attendance: Attendance | None, role: Role = Role.MEDLEM
+) -> None:
     for name, affiliation in textfacts.split_people(text):
         existing = next((p for p in facts.participants if p.name == name), None)
         if existing is not None:
@@ -871,6 +925,7 @@ def _add_people(facts: HeaderFacts, text: str, attendance: Attendance | None) ->
                 name=name,
                 affiliation=affiliation,
                 attendance=attendance or Attendance.UNKNOWN,
+                role=role,
             )
         )
 
