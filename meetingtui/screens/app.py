@@ -143,20 +143,23 @@ class MeetingApp(App[None]):
         return True
 
     def _show_meeting(self) -> None:
-        from meetingtui.screens.meeting import MeetingScreen
-        from meetingtui.screens.rollcall import RollCallScreen
-        from meetingtui.screens.vote import VoteScreen
-
+        # Screens are imported as they are needed: the first frame comes sooner.
         meeting = self.service.meeting
         if meeting.status is MeetingStatus.PLANNED and not self.readonly:
+            from meetingtui.screens.rollcall import RollCallScreen
+
             # The roll call comes first; the meeting screen is built when it is left.
             self.push_screen(RollCallScreen())
             return
+        from meetingtui.screens.meeting import MeetingScreen
+
         self.push_screen(MeetingScreen())
         current = meeting.current_item
         if current is not None and meeting.status is MeetingStatus.OPEN:
             open_vote = next((v for v in current.votes if v.is_open), None)
             if open_vote is not None:
+                from meetingtui.screens.vote import VoteScreen
+
                 self.push_screen(VoteScreen(open_vote.id))
 
     def close_service(self) -> None:
