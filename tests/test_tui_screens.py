@@ -241,3 +241,24 @@ async def test_archive_import_runs_in_a_worker(db_path: Path, tmp_path: Path) ->
         assert "1" in status.splitlines()[0]
         archive.run_search("daginstitution")
         assert archive.query_one("#hits", DataTable).row_count >= 1
+
+
+async def test_mouse_reaches_actions_and_rows(db_path: Path) -> None:
+    from meetingtui.screens.rolltable import RollTable
+    from meetingtui.screens.vote import VoteScreen
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # The key bar's first entry is "n Næste punkt": a click runs it.
+        assert await pilot.click(KeyBar, offset=(3, 0))
+        await pilot.pause()
+        assert stored(db_path, meeting_id).current_item_id == 2
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, VoteScreen)
+        members = app.screen.query_one("#members", RollTable)
+        assert await pilot.click(members, offset=(5, 3))
+        await pilot.pause()
+        assert members.cursor_row == 3 and app.screen.focused is members
