@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from meetingtui.keymap import UiConfig
 from meetingtui.screens.app import MeetingApp, build_app
@@ -104,6 +106,27 @@ CASES: dict[str, tuple[Callable[[Path, FixedClock], int | None], tuple[str, ...]
     "help": (meeting_state, ("f1",)),
     "archive": (start_state, ("a", "slash", *"bevilling", "enter")),
 }
+
+
+async def _start_election(pilot: Pilot[None]) -> None:
+    await pilot.press("e")
+    await pilot.pause()
+    office, candidates = pilot.app.screen.query(Input)
+    office.value = "næstformand"
+    candidates.value = "Anne Møller, Karen Holm"
+    await pilot.press("enter", "enter")
+    await pilot.pause()
+    await pilot.press("1", "1", "2")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_election_snapshot(snap_compare, tmp_path: Path, theme: str) -> None:
+    clock = FixedClock()
+    db_path = tmp_path / "meetings.db"
+    meeting_id = meeting_state(db_path, clock)
+    app = _app(db_path, meeting_id, theme, clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_start_election)
 
 
 @pytest.mark.parametrize("theme", THEMES)

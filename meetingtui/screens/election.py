@@ -57,8 +57,8 @@ class ElectionScreen(KeymapScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#electors", DataTable)
-        for key in ("name", "party", "choice"):
-            table.add_column(t(f"tui.vote_col.{key}"), key=key)
+        for key, width in (("name", 24), ("party", 12), ("choice", 30)):
+            table.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
         title = Text(t("tui.election_heading", office=self.office) + "\n", style="bold")
         for n, name in enumerate(self.candidates, 1):
             title.append(f" {n} ", style="reverse bold")
