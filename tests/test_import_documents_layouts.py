@@ -384,3 +384,83 @@ def test_header_people_wrapped_in_a_table_cell_and_a_substitute_line() -> None:
     assert people["Mette Krog"].affiliation == "C"
     assert meeting.location == "Byrådssalen, Torvet 1"
     assert meeting.ends_at is not None and meeting.ends_at.hour == 18
+
+
+def test_title_above_a_bare_sag_nr_line_and_committee_entries_with_word_dates() -> None:
+    """Rødovre-like: title, then "Sag nr. N", decisions of earlier committees dated in words."""
+    meeting = _parse(
+        [
+            "Kommunalbestyrelsen",
+            "24-09-2019",
+            "Medlemmer",
+            "Formand Eva Holm (A)",
+            "Karl Bo (C)",
+            "Jens Dahl (A)",
+            "Rita Berg (A), Suppleant for Jens Dahl (A)",
+            "Fraværende",
+            "Jens Dahl (A), sag 129-130",
+            "Sager 129 - 130",
+            "Spørgetid",
+            "Sag nr. 129",
+            "Beslutningskompetence: KB",
+            "Beslutning",
+            "Taget til efterretning.",
+            "Lokalplan 145 - endelig vedtagelse",
+            "Sag nr. 130",
+            "Beslutningskompetence: KB",
+            "Sagens kerne",
+            "Lokalplanen har været i høring.",
+            "Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:",
+            "Anbefales.",
+            "Økonomiudvalget, 18. september 2019, pkt. 153:",
+            "Indstilles godkendt.",
+            "Beslutning",
+            "Godkendt.",
+        ]
+    )
+    assert meeting.body == "Kommunalbestyrelsen"
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("129", "Spørgetid"),
+        ("130", "Lokalplan 145 - endelig vedtagelse"),
+    ]
+    second = meeting.items[1]
+    assert second.decision == "Godkendt."
+    assert [(e.body, e.date) for e in second.decision_history[:2]] == [
+        ("Teknik- og Miljøudvalget", "10. september 2019"),
+        ("Økonomiudvalget", "18. september 2019"),
+    ]
+    assert [s.heading for s in second.sections] == ["Sagens kerne"]
+    people = {p.name: p for p in meeting.participants}
+    assert people["Eva Holm"].role is Role.FORMAND
+    assert people["Jens Dahl"].attendance is Attendance.FRAVAERENDE
+    assert people["Rita Berg"].role is Role.STEDFORTRAEDER
+    assert people["Rita Berg"].substitute_for == people["Jens Dahl"].id
+    assert "Spørgetid" not in meeting.items[0].decision
+
+
+def test_labelled_place_wins_and_sentences_about_items_are_not_items() -> None:
+    meeting = _parse(
+        [
+            "Referat - Byrådet den 28. oktober 2014",
+            "Mødefakta",
+            "Mødetidspunkt: Kl. 18:00",
+            "Mødested: Byrådssalen",
+            "Fraværende med afbud",
+            "  • Bente Holm (A)",
+            "Bemærkninger",
+            "1. Godkendelse af dagsorden",
+            "Beslutning i Byrådet den 28-10-2014",
+            "Godkendt.",
+            "Sag 3 udgår.",
+            "2. Eventuelt",
+            "Beslutning i Byrådet den 28-10-2014",
+            "Intet.",
+        ]
+    )
+    assert meeting.location == "Byrådssalen"
+    assert meeting.starts_at == datetime(2014, 10, 28, 18, 0)
+    assert [(p.name, p.attendance) for p in meeting.participants] == [
+        ("Bente Holm", Attendance.AFBUD)
+    ]
+    assert [i.title for i in meeting.items] == ["Godkendelse af dagsorden", "Eventuelt"]
+    assert "Mødefakta" in meeting.unplaced

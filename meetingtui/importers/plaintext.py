@@ -25,6 +25,10 @@ _MARKERS = re.compile(rb"(?i)(referat|dagsorden|beslutningsprotokol)")
 _STRUCTURE = re.compile(
     rb"(?i)(sagsnr|beslutning|indholdsfortegnelse|punkt\s+\d|indstilling|sagsfremstilling)"
 )
+_ITEM_LABELS = re.compile(
+    rb"(?im)^[ \t]*(beslutning|indstilling|sagsfremstilling|beslutningskompetence|resum\xc3\xa9|"
+    rb"sagsnr\.?|sag nr\.)\b"
+)
 _PAGE_LINE = re.compile(r"^(\d{1,4})(?:\s+(.*))?$")
 _PAGE_FOOTER = re.compile(r"(?i)\bside\s*\d+(?:\s*(?:af|/)\s*\d+)?\b|^\d+\s*(?:af|/)\s*\d+$")
 
@@ -39,7 +43,10 @@ def sniff(data: bytes) -> bool:
     if stripped[:1] in (b"{", b"[", b"<") or stripped.startswith(b"%PDF") or head[:2] == b"PK":
         return False
     window = data[:400_000]
-    return bool(_MARKERS.search(head[:6000]) and _STRUCTURE.search(window))
+    if _MARKERS.search(head[:6000]) and _STRUCTURE.search(window):
+        return True
+    # Web copies of a referat may lack the word "referat"; several item labels still tell.
+    return len({m.group(1).lower() for m in _ITEM_LABELS.finditer(window)}) >= 3
 
 
 def decode(data: bytes) -> str:

@@ -110,6 +110,7 @@ _SUBSTITUTE_CLAUSE = re.compile(
 def split_people(text: str) -> list[tuple[str, str]]:
     """Names with their party/organisation from an "Afbud: ..." style list."""
     text = _SUBSTITUTE_CLAUSE.sub("", text).strip().rstrip(".")
+    text = re.sub(r",\s*(?=\([^()]{1,40}\))", " ", text)  # "Erling Larsen, (A)"
     if not text or text in {"-", "–", "Ingen", "ingen", "Intet", "intet"}:
         return []
     people = [

@@ -246,8 +246,9 @@ _DECISION_HEAD = re.compile(
 # "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44": a decision entry headed by body, date and
 # the item number at that meeting (Roskilde and others print one per committee that decided).
 _BODY_DATE_ITEM = re.compile(
-    r"^(?P<body>[A-ZÆØÅ][^,:]{2,80}),\s*(?P<date>\d{1,2}[-.]\d{1,2}[-.]\d{4}),\s*"
-    r"(?:pkt|punkt)\.?\s*\d{1,4}[a-z]?\s*$"
+    r"^(?P<body>[A-ZÆØÅ][^,:]{2,80}),\s*"
+    r"(?P<date>\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{1,2}\.\s*[a-zæøå]{3,9}\.?\s+\d{4}),\s*"
+    r"(?:pkt|punkt|sag)\.?\s*(?:nr\.?\s*)?\d{1,4}[a-z]?\s*:?\s*$"
 )
 _CASE_TOKEN = re.compile(r"^\s*(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*\s")
 _RECOMMENDATION = {
@@ -267,7 +268,10 @@ _HISTORY = {
     "tidligere behandling",
 }
 _ATTENDANCE = {"fraværende": Attendance.FRAVAERENDE, "fravær": Attendance.FRAVAERENDE,
-               "afbud": Attendance.AFBUD, "afbud fra": Attendance.AFBUD}  # fmt: skip
+               "afbud": Attendance.AFBUD, "afbud fra": Attendance.AFBUD,
+               "fraværende med afbud": Attendance.AFBUD, "meldt afbud": Attendance.AFBUD,
+               "fraværende uden afbud": Attendance.FRAVAERENDE,
+               "ikke til stede": Attendance.FRAVAERENDE}  # fmt: skip
 _PRESENT = {"til stede", "tilstede", "deltagere", "fremmødte", "mødedeltagere", "medlemmer",
             "deltog", "fremmødt", "deltagende"}  # fmt: skip
 _SECTIONS = {
@@ -286,7 +290,7 @@ _SECTIONS = {
     "tidligere politisk behandling", "konklusion", "anbefaling", "plangrundlag", "økonomi og ressourcer",
     "anledning", "forventet sagsgang", "sagsgang", "sagsgang og sagstype", "sagstype",
     "beskrivelse af sagen", "retsregler og andre forskrifter", "personale", "økonomi og afledt drift",
-    "tidligere behandling", "sagens gang", "sammenhæng med politikker",
+    "tidligere behandling", "sagens gang", "sammenhæng med politikker", "sagens kerne",
 }  # fmt: skip
 _SECTION_PREFIX = re.compile(
     r"(?i)^(?:supplerende|økonomi|økonomiske|administrationens|forvaltningens|direktionens|"
@@ -460,6 +464,11 @@ class ItemHead:
     strong: bool
     bold: bool | None = None
     case_before: str = ""  # a case number printed on the line above the heading (SBSYS)
+    title_before: str = ""  # "Lokalplan 145\nSag nr. 130": the title above a bare number line
+
+    @property
+    def lines_before(self) -> int:
+        return 1 if (self.case_before or self.title_before) else 0
 
 
 def _item_head(line: Line) -> ItemHead | None:
@@ -477,7 +486,10 @@ def _item_head(line: Line) -> ItemHead | None:
             )
         if pattern is _LUKKET_PUNKT:
             return ItemHead(0, m.group(1) or "", m.group(2).strip() or "Lukket punkt", True, True)
-        return ItemHead(0, m.group(1), m.group(2).strip(), False, strong)
+        title = m.group(2).strip()
+        if title[:1].islower():
+            return None  # "Sag 3 udgår.", "Punkt 9 blev udsat": a sentence about an item
+        return ItemHead(0, m.group(1), title, False, strong)
     m = _NUM_TITLE_OPEN.match(text)
     if m:
         closed = m.group(3).lower().startswith(("lukket", "fort"))
@@ -564,6 +576,26 @@ def _starts_item_body(lines: list[Line], index: int) -> bool:
     return False
 
 
+def _title_above(lines: list[Line], index: int, heads: list[ItemHead]) -> str:
+    """A bare "Sag nr. 130" whose next line is a heading takes its title from the line above."""
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    if below is not None and not (
+        _CASE_NUMBER.match(below.text.strip()) or _CASE_LABEL.match(below.text)
+        or _known_heading(below) or _item_head(below) is not None
+    ):  # fmt: skip
+        return ""  # the title is on the next line ("Pkt. 42" / "Beslutninger om dagsordenen")
+    above = lines[index - 1]
+    text = above.text.strip()
+    if heads and heads[-1].index >= index - 1:
+        return ""
+    if (
+        len(text) > 200 or text.endswith((".", ":")) or _known_heading(above)
+        or _CASE_NUMBER.match(text) or (classify_heading(above) is not None and not above.bold)
+    ):  # fmt: skip
+        return ""
+    return text
+
+
 def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemHead]:
     heads: list[ItemHead] = []
     last_number = -1
@@ -613,6 +645,8 @@ def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemH
             )
             if confirmed and numeric is not None and not head.strong and numeric <= last_number:
                 confirmed = False  # numbering goes backwards: a list inside an item
+            if confirmed and not head.title and i > start:
+                head.title_before = _title_above(lines, i, heads)
             if confirmed:
                 heads.append(head)
                 if numeric is not None:
@@ -698,6 +732,24 @@ _SUBSTITUTE_LABEL = re.compile(
 _ANY_LABEL = re.compile(r"^[^:]{2,30}:")
 
 
+# Web and print headings of the header block that carry no facts themselves
+_HEADER_NOISE = re.compile(
+    r"(?i)^(?:mødefakta|mødeoplysninger|bemærkninger|indholdsfortegnelse|fold alle ud|"
+    r"udskriv|til toppen|sager\s+\d+\s*[-–]\s*\d+|punkter\s+\d+\s*[-–]\s*\d+)\b"
+)
+
+
+def _looks_like_people(text: str) -> bool:
+    """A line continuing an "Afbud:" list: names with a party, or full names in a list."""
+    people = textfacts.split_people(text)
+    if not people or _known_heading(Line(text)) or _HEADER_NOISE.match(text):
+        return False
+    return all(
+        (aff or len(name.split()) >= 2) and not any(ch.isdigit() for ch in name)
+        for name, aff in people
+    )
+
+
 def _dangling(text: str) -> bool:
     """A list of people that goes on on the next line (a wrapped table cell or paragraph)."""
     text = text.rstrip()
@@ -735,6 +787,7 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
     attendance_mode: Attendance | None = None
     date_line = -1
     location_line = -1
+    inferred_location: list[int] = []
     for i, line in enumerate(lines):
         text = line.text.strip()
         if not text:
@@ -792,8 +845,13 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             used.add(i)  # "Tidspunkt: Kl. 19:00" a few lines after "Dato: 29. januar 2020"
             continue
         m = _LOCATION_LABEL.match(text)
-        if m and not facts.location:
+        if m and (not facts.location or inferred_location):
+            # A labelled place wins over a line only guessed to be the place; that line is
+            # given back to the unplaced text.
+            used.difference_update(inferred_location)
+            inferred_location.clear()
             facts.location = m.group(1).strip()
+            location_line = -1
             used.add(i)
             continue
         if (facts.starts_at is None or _midnight_same_day(facts, text)) and textfacts.find_date(text):
@@ -807,10 +865,11 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
         if facts.starts_at is not None and i == date_line + 1 and _time_only(facts, text):
             used.add(i)
             continue
-        if attendance_mode is not None and textfacts.split_people(text):
+        if attendance_mode is not None and _looks_like_people(text):
             _add_people(facts, text, attendance_mode)
             used.add(i)
             continue
+        attendance_mode = None
         if _DATE_LABEL.match(text) and len(text) < 20:
             used.add(i)  # an empty "Mødedato" label whose value sits on the next line
             continue
@@ -827,14 +886,21 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             and not facts.location
             and i > date_line
             and len(text) <= 200
+            and not _HEADER_NOISE.match(text)
+            and not _ANY_LABEL.match(text)
         ):
             facts.location = text
             location_line = i
+            inferred_location.append(i)
             used.add(i)
             continue
-        if location_line >= 0 and i == location_line + 1 and len(text) <= 60:
+        if (
+            location_line >= 0 and i == location_line + 1 and len(text) <= 60
+            and not _ANY_LABEL.match(text)
+        ):  # fmt: skip
             facts.location = f"{facts.location}, {text}"  # an address over several lines
             location_line = i
+            inferred_location.append(i)
             used.add(i)
             continue
     facts.unplaced = [lines[i].text for i in range(len(lines)) if i not in used and lines[i].text]
@@ -910,10 +976,32 @@ def _time_only(facts: HeaderFacts, text: str) -> bool:
     return True
 
 
+_ROLE_PREFIX = re.compile(
+    r"(?i)^(?:(?P<role>formand|næstformand)|borgmester|viceborgmester|rådmand|overborgmester)\s+"
+    r"(?=[A-ZÆØÅ])"
+)
+# "Birgitte Glifberg (A), Suppleant for Brian Møller (A)"
+_SEAT_OF = re.compile(
+    r"(?i)^(?P<who>[^,()]+?)\s*(?:\([^()]*\))?\s*,?\s*(?:suppleant|stedfortræder)\s+for\s+"
+    r"(?P<absent>[^,()]+?)\s*(?:\([^()]*\))?\s*$"
+)
+
+
 def _add_people(
     facts: HeaderFacts, text: str, attendance: Attendance | None, role: Role = Role.MEDLEM
 ) -> None:
+    seat = _SEAT_OF.match(text.strip(" •-–"))
     for name, affiliation in textfacts.split_people(text):
+        person_role = role
+        prefix = _ROLE_PREFIX.match(name)
+        if prefix:
+            name = name[prefix.end() :]
+            if prefix.group("role"):
+                person_role = Role(prefix.group("role").lower())
+        if seat and name == seat.group("absent").strip():
+            continue  # the member whose seat the substitute takes is listed on its own line
+        if seat and name == seat.group("who").strip():
+            person_role = Role.STEDFORTRAEDER
         existing = next((p for p in facts.participants if p.name == name), None)
         if existing is not None:
             if attendance is not None and attendance is not Attendance.PRESENT:
@@ -925,9 +1013,14 @@ def _add_people(
                 name=name,
                 affiliation=affiliation,
                 attendance=attendance or Attendance.UNKNOWN,
-                role=role,
+                role=person_role,
             )
         )
+        if person_role is Role.STEDFORTRAEDER and seat:
+            absent = seat.group("absent").strip()
+            facts.participants[-1].substitute_for = next(
+                (p.id for p in facts.participants if p.name == absent), None
+            )
 
 
 # --- the whole document --------------------------------------------------------------------
@@ -944,7 +1037,7 @@ def build_meeting(doc: Document, *, source: str = "") -> Meeting:
     heads = _find_items(lines, scan_from, toc_keys)
     if not heads:
         raise InputError("import.docs.no_items", source=source)
-    first_line = heads[0].index - (1 if heads[0].case_before else 0)
+    first_line = heads[0].index - heads[0].lines_before
     header_end = toc_start if toc_start >= 0 else first_line
     if toc_start >= 0:
         header_end = min(header_end, first_line)
@@ -964,7 +1057,12 @@ def build_meeting(doc: Document, *, source: str = "") -> Meeting:
         header.starts_at = _first_date(lines)
     if header.starts_at is None:
         raise InputError("import.docs.no_date", source=source)
-    body = header.body or _body_from_decisions(lines) or ""
+    body = header.body
+    if not body:
+        body = _body_named_in(header.unplaced)
+        if body:
+            meeting_unplaced.remove(next(u for u in meeting_unplaced if u.strip() == body))
+    body = body or _body_from_decisions(lines) or ""
     if not body:
         raise InputError("import.docs.no_body", source=source)
 
@@ -972,8 +1070,8 @@ def build_meeting(doc: Document, *, source: str = "") -> Meeting:
     trailing: list[str] = []
     for n, head in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
-        if n + 1 < len(heads) and heads[n + 1].case_before:
-            end -= 1  # the next item's case number, printed above its heading
+        if n + 1 < len(heads):
+            end -= heads[n + 1].lines_before  # the next item's case number or title above it
         region = lines[head.index + 1 : end]
         if n + 1 == len(heads):
             cut = next(
@@ -1008,6 +1106,17 @@ def _first_date(lines: list[Line]) -> datetime | None:
         if found:
             return found.day
     return None
+
+
+_BODY_NAME = re.compile(
+    r"(?i)^[A-ZÆØÅ][\w ,.\-–&]{0,70}(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen|"
+    r"repræsentationen|nævn|nævnet|forsamling|komité)$"
+)
+
+
+def _body_named_in(header_lines: list[str]) -> str:
+    """A header without "Referat"/"Dagsorden" still names the body on a line of its own."""
+    return next((t.strip() for t in header_lines if _BODY_NAME.match(t.strip())), "")
 
 
 def _body_from_decisions(lines: list[Line]) -> str:
@@ -1065,7 +1174,9 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
     title_parts = [head.title]
     k = 0
     case_number = head.case_before
-    if not head.title and region:
+    if head.title_before:
+        title_parts = [head.title_before]
+    elif not head.title and region:
         # "Pkt. 42" alone on its line: the title is the next line.
         first = region[0]
         if not (_CASE_NUMBER.match(first.text.strip()) or _CASE_LABEL.match(first.text)
