@@ -3,6 +3,7 @@ comes back equal (only the database id and the source file name are new)."""
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -165,8 +166,8 @@ def test_export_then_import_gives_the_same_meeting(meeting: Meeting) -> None:
 )
 @given(meeting=meetings())
 def test_round_trip_through_the_archive(tmp_path: Path, meeting: Meeting) -> None:
-    folder = tmp_path / f"run{abs(hash(meeting.model_dump_json())) % 10**9}"
-    folder.mkdir()
+    # Hypothesis may draw the same meeting twice: every example gets a fresh folder.
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
     path = folder / "export.json"
     path.write_bytes(export(meeting, "json", public=False))
     db = folder / "archive.db"
