@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from meetingtui.errors import StorageError
 from meetingtui.models import (
@@ -33,6 +35,8 @@ from meetingtui.reducer import Touched
 from meetingtui.storage.schema import MEETING_TABLES
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "meetings": (
@@ -395,10 +399,6 @@ def write_touched(conn: sqlite3.Connection, m: Meeting, touched: Touched) -> Non
 # --- loading --------------------------------------------------------------------------------
 
 
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 def _rows(conn: sqlite3.Connection, table: str, meeting_id: int, order: str) -> list[sqlite3.Row]:
     cur = conn.execute(
         f"SELECT * FROM {table} WHERE meeting_id = ? ORDER BY {order}", (meeting_id,)
@@ -411,6 +411,25 @@ def meeting_exists(conn: sqlite3.Connection, meeting_id: int) -> bool:
     return conn.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone() is not None
 
 
+# The AgendaItem field each child table fills, where the names differ.
+_ITEM_FIELD = {"item_absences": "absences"}
+
+
+def _model(cls: type[ModelT], row: dict[str, Any], **overrides: Any) -> ModelT:
+    """A model from a row whose columns carry the fields' names (extra columns ignored)."""
+    fields = {name: row[name] for name in cls.model_fields if name in row}
+    return cls(**{**fields, **overrides})
+
+
+def _grouped(
+    rows: list[dict[str, Any]], key: str, build: Callable[[dict[str, Any]], T]
+) -> dict[int, list[T]]:
+    grouped: dict[int, list[T]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(build(row))
+    return grouped
+
+
 def load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
     """The meeting as its state tables hold it."""
     cur = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
@@ -418,169 +437,75 @@ def load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
     if row is None:
         raise StorageError("storage.no_meeting", meeting_id=meeting_id)
     head = dict(zip([d[0] for d in cur.description], row, strict=True))
-    movements: dict[int, list[Movement]] = {}
-    for r in _rows(conn, "movements", meeting_id, "participant_id, position"):
-        movements.setdefault(r["participant_id"], []).append(
-            Movement(kind=r["kind"], at=_dt(r["at"]), item_id=r["item_id"])
-        )
+
+    def rows(table: str, order: str) -> list[dict[str, Any]]:
+        return _rows(conn, table, meeting_id, order)
+
+    movements = _grouped(
+        rows("movements", "participant_id, position"),
+        "participant_id",
+        lambda r: _model(Movement, r),
+    )
     participants = [
-        Participant(
-            id=r["id"],
-            name=r["name"],
-            affiliation=r["affiliation"],
-            role=r["role"],
-            votes=bool(r["votes"]),
-            attendance=r["attendance"],
-            substitute_for=r["substitute_for"],
-            movements=movements.get(r["id"], []),
-        )
-        for r in _rows(conn, "participants", meeting_id, "position")
+        _model(Participant, r, votes=bool(r["votes"]), movements=movements.get(r["id"], []))
+        for r in rows("participants", "position")
     ]
-    by_item: dict[str, dict[int, list[Any]]] = {t: {} for t in ITEM_CHILDREN}
+    ballots = _grouped(rows("ballots", "vote_id, position"), "vote_id", lambda r: _model(Ballot, r))
+    election_ballots = _grouped(
+        rows("election_ballots", "election_id, position"),
+        "election_id",
+        lambda r: _model(ElectionBallot, r),
+    )
 
-    def add(table: str, item_id: int, value: object) -> None:
-        by_item[table].setdefault(item_id, []).append(value)
-
-    for r in _rows(conn, "sections", meeting_id, "item_id, position"):
-        add("sections", r["item_id"], Section(heading=r["heading"], text=r["text"]))
-    for r in _rows(conn, "attachments", meeting_id, "item_id, position"):
-        add("attachments", r["item_id"], r["title"])
-    for r in _rows(conn, "decision_history", meeting_id, "item_id, position"):
-        add(
-            "decision_history",
-            r["item_id"],
-            DecisionEntry(body=r["body"], date=r["date"], text=r["text"]),
-        )
-    for r in _rows(conn, "item_absences", meeting_id, "item_id, position"):
-        add(
-            "item_absences",
-            r["item_id"],
-            ItemAbsence(
-                participant_id=r["participant_id"],
-                name=r["name"],
-                kind=r["kind"],
-                reason=r["reason"],
-            ),
-        )
-    for r in _rows(conn, "motions", meeting_id, "id"):
-        add(
-            "motions",
-            r["item_id"],
-            Motion(
-                id=r["id"],
-                kind=r["kind"],
-                text=r["text"],
-                proposer=r["proposer"],
-                amends=r["amends"],
-            ),
-        )
-    ballots: dict[int, list[Ballot]] = {}
-    for r in _rows(conn, "ballots", meeting_id, "vote_id, position"):
-        ballots.setdefault(r["vote_id"], []).append(
-            Ballot(
-                participant_id=r["participant_id"],
-                name=r["name"],
-                affiliation=r["affiliation"],
-                choice=r["choice"],
-            )
-        )
-    for r in _rows(conn, "votes", meeting_id, "id"):
+    def vote(r: dict[str, Any]) -> Vote:
         counts = None
         if r["count_for"] is not None:
             counts = VoteCounts(
                 for_=r["count_for"], against=r["count_against"], abstain=r["count_abstain"]
             )
-        add(
-            "votes",
-            r["item_id"],
-            Vote(
-                id=r["id"],
-                motion_id=r["motion_id"],
-                description=r["description"],
-                is_open=bool(r["is_open"]),
-                ballots=ballots.get(r["id"], []),
-                counts=counts,
-                party_lines=json.loads(r["party_lines"]),
-                result=r["result"],
-                raw_text=r["raw_text"],
-            ),
+        return _model(
+            Vote,
+            r,
+            is_open=bool(r["is_open"]),
+            ballots=ballots.get(r["id"], []),
+            counts=counts,
+            party_lines=json.loads(r["party_lines"]),
         )
-    election_ballots: dict[int, list[ElectionBallot]] = {}
-    for r in _rows(conn, "election_ballots", meeting_id, "election_id, position"):
-        election_ballots.setdefault(r["election_id"], []).append(
-            ElectionBallot(voter_id=r["voter_id"], voter=r["voter"], candidate=r["candidate"])
+
+    def election(r: dict[str, Any]) -> Election:
+        return _model(
+            Election,
+            r,
+            candidates=json.loads(r["candidates"]),
+            ballots=election_ballots.get(r["id"], []),
+            tied=json.loads(r["tied"]),
         )
-    for r in _rows(conn, "elections", meeting_id, "id"):
-        add(
-            "elections",
-            r["item_id"],
-            Election(
-                id=r["id"],
-                office=r["office"],
-                candidates=json.loads(r["candidates"]),
-                ballots=election_ballots.get(r["id"], []),
-                elected=r["elected"],
-                tied=json.loads(r["tied"]),
-            ),
+
+    children: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
+        "sections": ("item_id, position", lambda r: _model(Section, r)),
+        "attachments": ("item_id, position", lambda r: r["title"]),
+        "decision_history": ("item_id, position", lambda r: _model(DecisionEntry, r)),
+        "item_absences": ("item_id, position", lambda r: _model(ItemAbsence, r)),
+        "motions": ("id", lambda r: _model(Motion, r)),
+        "votes": ("id", vote),
+        "elections": ("id", election),
+        "dissents": ("id", lambda r: _model(Dissent, r)),
+    }
+    by_item = {
+        table: _grouped(rows(table, order), "item_id", build)
+        for table, (order, build) in children.items()
+    }
+    items = [
+        _model(
+            AgendaItem,
+            r,
+            closed=bool(r["closed"]),
+            attendance_notes=json.loads(r["attendance_notes"]),
+            unplaced=json.loads(r["unplaced"]),
+            **{_ITEM_FIELD.get(t, t): by_item[t].get(r["id"], []) for t in ITEM_CHILDREN},
         )
-    for r in _rows(conn, "dissents", meeting_id, "id"):
-        add(
-            "dissents",
-            r["item_id"],
-            Dissent(
-                id=r["id"],
-                kind=r["kind"],
-                participant_id=r["participant_id"],
-                who=r["who"],
-                text=r["text"],
-            ),
-        )
-    items = []
-    for r in _rows(conn, "items", meeting_id, "position"):
-        iid = r["id"]
-        items.append(
-            AgendaItem(
-                id=iid,
-                number=r["number"],
-                title=r["title"],
-                case_number=r["case_number"],
-                closed=bool(r["closed"]),
-                sections=by_item["sections"].get(iid, []),
-                recommendation=r["recommendation"],
-                decision_authority=r["decision_authority"],
-                attachments=by_item["attachments"].get(iid, []),
-                status=r["status"],
-                decision=r["decision"],
-                decision_history=by_item["decision_history"].get(iid, []),
-                started_at=_dt(r["started_at"]),
-                ended_at=_dt(r["ended_at"]),
-                postponed_reason=r["postponed_reason"],
-                absences=by_item["item_absences"].get(iid, []),
-                motions=by_item["motions"].get(iid, []),
-                votes=by_item["votes"].get(iid, []),
-                elections=by_item["elections"].get(iid, []),
-                dissents=by_item["dissents"].get(iid, []),
-                attendance_notes=json.loads(r["attendance_notes"]),
-                unplaced=json.loads(r["unplaced"]),
-            )
-        )
-    return Meeting(
-        id=head["id"],
-        body=head["body"],
-        municipality=head["municipality"],
-        title=head["title"],
-        kind=head["kind"],
-        starts_at=_dt(head["starts_at"]),
-        ends_at=_dt(head["ends_at"]),
-        location=head["location"],
-        status=head["status"],
-        opened_at=_dt(head["opened_at"]),
-        closed_at=_dt(head["closed_at"]),
-        approved_at=_dt(head["approved_at"]),
-        current_item_id=head["current_item_id"],
-        document_kind=head["document_kind"],
-        source=head["source"],
-        participants=participants,
-        items=items,
-        unplaced=json.loads(head["unplaced"]),
+        for r in rows("items", "position")
+    ]
+    return _model(
+        Meeting, head, participants=participants, items=items, unplaced=json.loads(head["unplaced"])
     )
