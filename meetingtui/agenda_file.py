@@ -16,7 +16,6 @@ from meetingtui.models import (
     MeetingKind,
     Participant,
     Role,
-    Section,
     clean_text,
 )
 
@@ -111,46 +110,20 @@ def parse_agenda(text: str, *, path: str = "<agenda>") -> Meeting:
     ends_at = (
         datetime.combine(head.date, time.fromisoformat(head.end_time)) if head.end_time else None
     )
-    try:
-        return Meeting(
-            body=head.body,
-            municipality=head.municipality,
-            title=head.title,
-            kind=head.kind,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            location=head.location,
-            participants=[
-                Participant(
-                    id=n,
-                    name=m.name,
-                    affiliation=m.affiliation,
-                    role=m.role,
-                    votes=m.role.votes_by_default if m.votes is None else m.votes,
-                    attendance=m.attendance,
-                )
-                for n, m in enumerate(agenda.members, start=1)
-            ],
-            items=[
-                AgendaItem(
-                    id=n,
-                    number=i.number,
-                    title=i.title,
-                    case_number=i.case_number,
-                    closed=i.closed,
-                    recommendation=i.recommendation,
-                    decision_authority=i.decision_authority,
-                    attachments=i.attachments,
-                    sections=[Section(heading=s.heading, text=s.text) for s in i.sections],
-                )
-                for n, i in enumerate(agenda.items, start=1)
-            ],
-        )
-    except ValidationError as exc:  # e.g. a name that is empty once control characters are gone
-        first = exc.errors()[0]
-        raise InputError(
-            "agenda.field", path=path, field=_field_path(first["loc"]) or "-", problem=first["msg"]
-        ) from None
+    return Meeting(
+        **head.model_dump(include={"body", "municipality", "title", "kind", "location"}),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        participants=[
+            Participant(
+                id=n,
+                **m.model_dump(exclude={"votes"}),
+                votes=m.role.votes_by_default if m.votes is None else m.votes,
+            )
+            for n, m in enumerate(agenda.members, start=1)
+        ],
+        items=[AgendaItem(id=n, **i.model_dump()) for n, i in enumerate(agenda.items, start=1)],
+    )
 
 
 def load_agenda(path: Path | str) -> Meeting:
