@@ -154,3 +154,14 @@ def test_transactions_nest_as_savepoints(db_path: Path) -> None:
         assert import_meeting(conn, build_meeting(), content_hash="a") is None
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     assert verify(conn).ok
+
+
+def test_the_fast_path_knows_every_migration(db_path: Path) -> None:
+    from meetingtui.storage import db, schema, search
+
+    assert (
+        len(schema.migrations._migrations) + len(search.migrations._migrations)
+        == db.APPLIED_MIGRATIONS
+    )
+    conn = connect(db_path)
+    assert db._is_current(conn)

@@ -77,10 +77,11 @@ def main(ctx: click.Context, db: Path | None, lang: str | None, config: Path | N
     from meetingtui.storage.db import default_path
 
     ctx.ensure_object(dict)
-    language = lang or ctx.obj.get("lang") or get_language()
-    set_language(language)
+    lang = lang or ctx.obj.get("lang")
+    set_language(lang or get_language())
     localize_help(main)  # so that `meetingtui --lang en CMD --help` speaks English
-    ctx.obj.update(db_path=db or default_path(), lang=language, config=config)
+    # lang stays None unless given, so that the TUI can take it from the config file.
+    ctx.obj.update(db_path=db or default_path(), lang=lang, config=config)
     if ctx.invoked_subcommand is None:
         run_tui(ctx, None)
 

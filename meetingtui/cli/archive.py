@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from meetingtui.archive import FileStatus, ImportSummary, import_paths
 from meetingtui.i18n import t
+
+if TYPE_CHECKING:  # the archive (multiprocessing, importers) loads only when a command runs
+    from meetingtui.archive import FileStatus, ImportSummary
 
 
 def _db_path(ctx: click.Context) -> Path:
@@ -90,6 +93,8 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, workers:
     if as_json:
         progress.enabled = False
     try:
+        from meetingtui.archive import import_paths
+
         summary = import_paths(_db_path(ctx), paths, workers=workers, on_progress=progress)
     finally:
         progress.close()

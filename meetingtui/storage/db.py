@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from meetingtui.errors import StorageError
 
@@ -71,14 +68,30 @@ def connect(
     return conn
 
 
+# How many migrations a current database has applied (all sets). When the count matches,
+# opening skips loading sqlite-utils and the migration machinery: it keeps start-up fast.
+# tests/test_storage.py checks this against the registered migrations.
+APPLIED_MIGRATIONS = 4
+
+
+def _is_current(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+    except sqlite3.OperationalError:  # a new database
+        return False
+    return row[0] == APPLIED_MIGRATIONS
+
+
 def _migrate(conn: sqlite3.Connection) -> None:
+    if _is_current(conn):
+        return
+    from sqlite_utils import Database
+
     from meetingtui.storage.schema import migrations
 
     db = Database(conn, execute_plugins=False)
     if migrations.pending(db):
         migrations.apply(db)
-    if importlib.util.find_spec("meetingtui.storage.search") is None:
-        return  # search arrives with the archive
     from meetingtui.storage import search
 
     search.ensure_search(conn)
