@@ -165,3 +165,18 @@ def test_the_fast_path_knows_every_migration(db_path: Path) -> None:
     )
     conn = connect(db_path)
     assert db._is_current(conn)
+
+
+def test_every_meeting_table_is_known_to_the_projection(db_path: Path) -> None:
+    from meetingtui.storage.records import COLUMNS, MEETING_TABLES
+
+    conn = connect(db_path)
+    tables = {
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if any(col[1] == "meeting_id" for col in conn.execute(f"PRAGMA table_info({name})"))
+    }
+    assert tables - {"events", "item_search"} == set(MEETING_TABLES)
+    for table in MEETING_TABLES:
+        columns = [col[1] for col in conn.execute(f"PRAGMA table_info({table})")]
+        assert columns == list(COLUMNS[table]), table

@@ -32,7 +32,6 @@ from meetingtui.models import (
     VoteCounts,
 )
 from meetingtui.reducer import Touched
-from meetingtui.storage.schema import MEETING_TABLES
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -142,6 +141,24 @@ _INSERT = {
 }
 _INSERT["meetings"] = _INSERT["meetings"].replace("INSERT", "INSERT OR REPLACE", 1)
 _UPSERT_BALLOT = _INSERT["ballots"].replace("INSERT", "INSERT OR REPLACE", 1)
+
+# Tables whose rows belong to one meeting (schema.py creates them), in the order they are
+# cleared and written.
+MEETING_TABLES = (
+    "participants",
+    "movements",
+    "items",
+    "sections",
+    "attachments",
+    "decision_history",
+    "item_absences",
+    "motions",
+    "votes",
+    "ballots",
+    "elections",
+    "election_ballots",
+    "dissents",
+)
 
 # Child tables of an item, keyed by item_id, and the model list each one mirrors.
 ITEM_CHILDREN = (

@@ -231,21 +231,3 @@ def _statements(script: str) -> list[str]:
 def m001_initial(db: Database) -> None:
     for statement in _statements(_TABLES):
         db.execute(statement)
-
-
-# Tables whose rows belong to one meeting, in the order they are cleared and written.
-MEETING_TABLES = (
-    "participants",
-    "movements",
-    "items",
-    "sections",
-    "attachments",
-    "decision_history",
-    "item_absences",
-    "motions",
-    "votes",
-    "ballots",
-    "elections",
-    "election_ballots",
-    "dissents",
-)
