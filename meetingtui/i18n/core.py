@@ -49,7 +49,6 @@ DA: dict[str, str] = {
     "refuse.election_unknown_candidate": "{candidate} er ikke kandidat.",
     "refuse.amends_itself": "Et ændringsforslag skal ændre et andet forslag.",
     "refuse.nothing_to_undo": "Der er intet at fortryde.",
-    "refuse.item_decided": "Punktet er allerede afgjort; fortryd beslutningen først.",
     "refuse.invalid_value": "Ugyldig værdi for {field}: {problem}.",
     # storage
     "storage.damaged": "Databasen {path} er beskadiget: {problem}",
@@ -134,7 +133,6 @@ EN: dict[str, str] = {
     "refuse.election_unknown_candidate": "{candidate} is not a candidate.",
     "refuse.amends_itself": "An amendment must amend another motion.",
     "refuse.nothing_to_undo": "There is nothing to undo.",
-    "refuse.item_decided": "The item is already decided; undo the decision first.",
     "refuse.invalid_value": "Invalid value for {field}: {problem}.",
     "storage.damaged": "The database {path} is damaged: {problem}",
     "storage.not_a_database": "{path} is not a meetingtui database ({problem}).",
