@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -284,6 +285,29 @@ def import_paths(
     return ImportSummary(files=ordered, elapsed=time.monotonic() - started)
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr descriptor.
+
+    The tracker hands `sys.stderr.fileno()` to its process; a TUI replaces `sys.stderr` with
+    an object that has none, so the tracker gets /dev/null instead and the pool can start.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0  # Textual's capture answers -1
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
 def _parse_in_pool(
     files: list[Path],
     workers: int,
@@ -299,6 +323,7 @@ def _parse_in_pool(
     context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
     done_indexes: set[int] = set()
     try:
+        _start_resource_tracker()
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             pending: dict[Future[ParsedFile], int] = {}
             queue = iter(enumerate(files))

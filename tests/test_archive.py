@@ -219,3 +219,35 @@ def test_import_from_a_background_thread(tmp_path: Path) -> None:
     thread.join(timeout=120)
     summary = result["summary"]
     assert str(summary) == "3 importeret, 0 fandtes allerede, 0 fejlede"
+
+
+def test_the_pool_starts_when_stderr_has_no_descriptor(tmp_path: Path, monkeypatch) -> None:
+    """Inside the TUI, sys.stderr is a capture object whose fileno() is -1: the parser
+    processes must still start (not fail, not fall back to one process)."""
+    import io
+    import threading
+
+    import meetingtui.archive as archive
+
+    class Capture(io.StringIO):
+        def fileno(self) -> int:
+            return -1
+
+    started: list[int] = []
+
+    class CountingPool(archive.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            started.append(int(kwargs["max_workers"]))  # type: ignore[arg-type]
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(archive, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr("sys.stderr", Capture())
+    paths = [_write(tmp_path / f"m{day}.json", _other_meeting(day)) for day in (4, 5, 6)]
+    result: dict[str, object] = {}
+    thread = threading.Thread(
+        target=lambda: result.update(summary=import_paths(tmp_path / "a.db", paths, workers=2))
+    )
+    thread.start()
+    thread.join(timeout=120)
+    assert started == [2]
+    assert str(result["summary"]) == "3 importeret, 0 fandtes allerede, 0 fejlede"

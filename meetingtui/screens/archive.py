@@ -196,10 +196,8 @@ class ArchiveScreen(KeymapScreen):
             def progress(done: int, total: int, *_: object) -> None:
                 self.post_message(ImportProgress(done, total))
 
-            # One worker: a process pool cannot start inside the running app (Textual
-            # replaces sys.stderr with an object without a file descriptor, which the
-            # multiprocessing resource tracker needs). This thread keeps the UI responsive.
-            summary = import_paths(self.meeting_app.db_path, paths, workers=1, on_progress=progress)
+            # Parsing runs in two processes; this thread only writes, so the UI stays responsive.
+            summary = import_paths(self.meeting_app.db_path, paths, workers=2, on_progress=progress)
         except MeetingError as exc:
             self.post_message(ImportFailed(exc.message))
             return
