@@ -174,7 +174,10 @@ def test_existing_meetings_are_indexed_when_search_arrives(tmp_path: Path) -> No
     service.import_meeting(
         conn, _meeting("Byrådet", datetime(2020, 1, 1), [_item(1, "Vandplan")]), content_hash="x"
     )
-    conn.execute("DELETE FROM item_search")  # as if stored before search existed
+    # As if stored by a version before search existed: no search tables, no search migrations.
+    conn.execute("DROP TABLE item_search_fts")
+    conn.execute("DROP TABLE item_search")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'meetingtui-search'")
     conn.close()
     conn = connect(path)
     assert [h.title for h in search.search(conn, "vandplan")] == ["Vandplan"]
