@@ -184,7 +184,7 @@ class ClosingScreen(KeymapScreen):
 
             def where(values: list[str] | None) -> None:
                 if values and values[0].strip():
-                    self._start_export(fmt, public, Path(values[0].strip()).expanduser())
+                    self._start_export(fmt, public, Path(values[0].strip()).expanduser().resolve())
 
             self.app.push_screen(
                 FormDialog(t("tui.export_title"), [(t("tui.export_path"), name)]), where
