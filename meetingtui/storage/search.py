@@ -154,11 +154,28 @@ def index_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
             (meeting_id, item_id, body, starts_at[:10], number, title, case_number,
              int(closed), document_kind, text, decisions)
         )  # fmt: skip
-    conn.executemany(
-        "INSERT INTO item_search (meeting_id, item_id, body, date, number, title, case_number, "
-        "closed, document_kind, text, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    _insert_rows(conn, rows)
+
+
+_INSERT_HEAD = (
+    "INSERT INTO item_search (meeting_id, item_id, body, date, number, title, case_number, "
+    "closed, document_kind, text, decision) VALUES "
+)
+_ROW_MARKS = "(" + ", ".join("?" * 11) + ")"
+_ROWS_PER_INSERT = 200  # 2,200 parameters: far below SQLite's limit of 32,766
+
+
+def _insert_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    """Insert search rows with one multi-row INSERT per chunk rather than `executemany`.
+
+    The FTS5 trigger runs either way, but FTS5 flushes its pending terms to disk at the end of
+    every statement: one statement per row wrote a tiny index segment per item and made
+    indexing about 2.5 times slower than one statement per meeting.
+    """
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start : start + _ROWS_PER_INSERT]
+        sql = _INSERT_HEAD + ", ".join([_ROW_MARKS] * len(chunk))
+        conn.execute(sql, [value for row in chunk for value in row])
 
 
 # --------------------------------------------------------------------------- search
