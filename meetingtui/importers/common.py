@@ -11,6 +11,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
@@ -527,6 +528,7 @@ _RECOMMENDATION_BY = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # the same few dozen headings recur in every item of an archive
 def heading_kind(heading: str) -> str:
     """What a section heading holds: decision, recommendation, authority, attachments, history
     or section. Names vary by municipality, so match on the word that carries the meaning."""
@@ -780,6 +782,8 @@ _NEXT_CHOICE = re.compile(r"\s+(?=(?:imod|undlod|hverken|blank)[\w ]{0,20}:)", r
 def _split_roll_call(sentence: str) -> list[str]:
     """Split "For: 2 (A (V), B (C)) Imod: 1 (D (O))" before each later choice label that stands
     outside parentheses."""
+    if _NEXT_CHOICE.search(sentence) is None:
+        return [sentence]  # no label anywhere: skip the walk over every character
     pieces: list[str] = []
     depth = start = 0
     for index, ch in enumerate(sentence):
@@ -1078,6 +1082,8 @@ def parse_attendance(text: str) -> AttendanceFacts:
 
 def link_participants(absences: list[ItemAbsence], participants: list[Participant]) -> None:
     """Fill participant ids of absences whose name matches a participant (case-insensitive)."""
+    if all(absence.participant_id is not None for absence in absences):
+        return  # nothing to link (most items): skip building the name table
     by_name = {p.name.casefold(): p.id for p in participants}
     for absence in absences:
         if absence.participant_id is None:
@@ -1085,6 +1091,8 @@ def link_participants(absences: list[ItemAbsence], participants: list[Participan
 
 
 def link_ballots(votes: list[Vote], participants: list[Participant]) -> None:
+    if all(ballot.participant_id is not None for vote in votes for ballot in vote.ballots):
+        return  # nothing to link (most items): skip building the name table
     by_name = {p.name.casefold(): p.id for p in participants}
     for vote in votes:
         for ballot in vote.ballots:
@@ -1215,6 +1223,8 @@ def finish_meeting(meeting: Meeting) -> Meeting:
 
 
 def _link_dissents(dissents: list[Dissent], participants: list[Participant]) -> None:
+    if all(dissent.participant_id is not None for dissent in dissents):
+        return
     by_name = {p.name.casefold(): p.id for p in participants}
     for dissent in dissents:
         if dissent.participant_id is None:

@@ -282,13 +282,18 @@ def finish(meeting: Meeting) -> Meeting:
     meeting.document_kind = DocumentKind.REFERAT if decided else DocumentKind.DAGSORDEN
     meeting.status = MeetingStatus.CLOSED if decided else MeetingStatus.PLANNED
     if decided:
+        # Per decided item, the reason of each participant's first absence entry: one pass over
+        # the absences instead of one per participant and item.
+        first_reasons: list[dict[int | None, str]] = []
+        for item in decided:
+            reasons_by_id: dict[int | None, str] = {}
+            for absence in item.absences:
+                reasons_by_id.setdefault(absence.participant_id, absence.reason)
+            first_reasons.append(reasons_by_id)
         for person in meeting.participants:
             if person.attendance is not Attendance.UNKNOWN:
                 continue
-            reasons = [
-                next((a.reason for a in item.absences if a.participant_id == person.id), None)
-                for item in decided
-            ]
+            reasons = [by_id.get(person.id) for by_id in first_reasons]
             if all(r is not None and "inhabil" not in r.lower() for r in reasons):
                 # Absent from every decided item: the member was not at the meeting.
                 afbud = any("afbud" in (r or "").lower() for r in reasons)
