@@ -402,10 +402,16 @@ def render_docx(
     _header_footer(doc, prepared)
     _properties(doc, prepared)
     _app_properties(doc)
-    if not public:
-        from meetingtui.exporters.json_export import to_json_dict
+    # The record travels with the referat so the archive can read it back exactly. A public
+    # referat carries the public record: the same redaction, nothing of closed items.
+    from meetingtui.exporters.json_export import to_json_dict
 
-        _embed_record(doc, to_json_dict(meeting, public=False, chain_head=chain_head))
+    _embed_record(
+        doc,
+        to_json_dict(
+            meeting, public=public, chain_head=chain_head, show_closed_titles=show_closed_titles
+        ),
+    )
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

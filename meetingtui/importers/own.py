@@ -1,7 +1,8 @@
-"""meetingtui's own files: the JSON export and the internal .docx referat with the record inside.
+"""meetingtui's own files: the JSON export and the .docx referat with the record inside.
 
-Both carry the complete record (`exporters.json_export`), so the import is lossless: the meeting
-read back exports to the same JSON document. Nothing is re-parsed from the visible text.
+Both carry the record (`exporters.json_export`): complete in internal exports, redacted like the
+visible text in public ones. The import is lossless: the meeting read back exports to the same
+JSON document. Nothing is re-parsed from the visible text.
 """
 
 from __future__ import annotations
