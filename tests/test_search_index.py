@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from meetingtui import service
-from meetingtui.models import AgendaItem, DocumentKind, Meeting, Section
+from meetingtui.demo import build_demo_meeting
+from meetingtui.models import AgendaItem, DecisionEntry, DocumentKind, Meeting, Section
 from meetingtui.storage import search
 from meetingtui.storage.db import connect, transaction
 
@@ -41,3 +43,42 @@ def test_a_meeting_with_more_items_than_one_insert_holds_is_indexed_whole(tmp_pa
     with transaction(conn):
         search.index_meeting(conn, meeting_id)
     assert len(search.search(conn, "lokalplan", limit=1000)) == 450
+
+
+def _search_rows(conn: sqlite3.Connection, meeting_id: int) -> list[tuple[object, ...]]:
+    return conn.execute(
+        "SELECT id, meeting_id, item_id, body, date, number, title, case_number, closed, "
+        "document_kind, text, decision FROM item_search WHERE meeting_id = ? ORDER BY id",
+        (meeting_id,),
+    ).fetchall()
+
+
+def _rich_meeting() -> Meeting:
+    """A referat with every field the index reads: sections, indstilling, decision history,
+    attendance notes and unplaced text."""
+    meeting = build_demo_meeting()
+    meeting.document_kind = DocumentKind.REFERAT
+    first = meeting.items[0]
+    first.recommendation = "Administrationen indstiller, at sagen godkendes."
+    first.decision = "Godkendt."
+    first.decision_history = [
+        DecisionEntry(body="Økonomiudvalget", date="15-03-2016", text="Anbefales."),
+        DecisionEntry(body="", date="", text="Godkendt."),
+    ]
+    first.attendance_notes = ["Fraværende: Tina Hansen"]
+    first.unplaced = ["Note: en tekst uden plads"]
+    meeting.items[-1].sections.append(Section(heading="", text="Tekst uden overskrift."))
+    return meeting
+
+
+def test_a_new_meeting_is_indexed_as_reading_it_back_would(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "s.db")
+    meeting_id = service.import_meeting(conn, _rich_meeting(), content_hash="rich")
+    assert meeting_id is not None
+    from_model = _search_rows(conn, meeting_id)
+    assert any("Økonomiudvalget 15-03-2016" in row[11] for row in from_model)
+    with transaction(conn):
+        search.index_meeting(conn, meeting_id)  # from the state tables
+    from_tables = _search_rows(conn, meeting_id)
+    # The rows are new (fresh ids), their content is the same.
+    assert [row[1:] for row in from_model] == [row[1:] for row in from_tables]
