@@ -177,8 +177,13 @@ def _ts(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+# One encoder for every row: json.dumps with options builds a new encoder per call, and a
+# meeting writes a few JSON columns per item.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 # --- rows from the model -------------------------------------------------------------------
@@ -356,6 +361,36 @@ def write_full(conn: sqlite3.Connection, m: Meeting, *, content_hash: str | None
         for table in ITEM_CHILDREN:
             rows.extend(child_rows(m.id, item, table))
     _insert_all(conn, rows)
+
+
+def meeting_rows(m: Meeting, *, content_hash: str | None) -> dict[str, list[Row]]:
+    """Every row the meeting has in the state tables, by table (what `write_full` writes)."""
+    assert m.id is not None
+    rows: dict[str, list[Row]] = {"meetings": [meeting_row(m, content_hash)]}
+    generated: list[tuple[str, Row]] = list(participant_rows(m))
+    for position, item in enumerate(m.items):
+        generated.append(("items", item_row(m.id, position, item)))
+        for table in ITEM_CHILDREN:
+            generated.extend(child_rows(m.id, item, table))
+    for table in MEETING_TABLES:
+        rows[table] = []
+    for table, row in generated:
+        rows[table].append(row)
+    return rows
+
+
+def stored_rows(conn: sqlite3.Connection, meeting_id: int) -> dict[str, list[Row]]:
+    """The rows the state tables hold for a meeting, by table, in the same column order."""
+    rows = {
+        "meetings": conn.execute(
+            f"SELECT {', '.join(COLUMNS['meetings'])} FROM meetings WHERE id = ?", (meeting_id,)
+        ).fetchall()
+    }
+    for table in MEETING_TABLES:
+        rows[table] = conn.execute(
+            f"SELECT {', '.join(COLUMNS[table])} FROM {table} WHERE meeting_id = ?", (meeting_id,)
+        ).fetchall()
+    return rows
 
 
 def delete_meeting_rows(conn: sqlite3.Connection, meeting_id: int) -> None:
