@@ -113,7 +113,6 @@ def _opened(m: Meeting, p: Payload, at: datetime) -> Touched:
 def _attendance(m: Meeting, p: Payload, at: datetime) -> Touched:
     person = _person(m, p["participant_id"])
     person.attendance = Attendance(p["attendance"])
-    person.movements.clear()  # a fresh roll-call answer replaces earlier arrivals/departures
     return Touched(participants=True)
 
 
@@ -238,6 +237,8 @@ def _vote_closed(m: Meeting, p: Payload, at: datetime) -> Touched:
     assert found is not None
     _, vote = found
     vote.is_open = False
+    discarded = set(p.get("discarded", []))
+    vote.ballots = [b for b in vote.ballots if b.participant_id not in discarded]
     vote.counts = rules.count_ballots(vote.ballots)
     vote.result = rules.result_of(vote.counts)
     return Touched(votes={vote.id})

@@ -20,6 +20,7 @@ from meetingtui.models import (
     Meeting,
     MotionKind,
     Participant,
+    Vote,
     VoteCounts,
     VoteResult,
 )
@@ -120,8 +121,7 @@ def quorum_warnings(meeting: Meeting, item: AgendaItem | None) -> list[RuleWarni
 
 def amendment_order_warnings(item: AgendaItem, motion_id: int | None) -> list[RuleWarning]:
     """Amendments are voted on before the proposal they amend."""
-    if motion_id is None:
-        return []
+    # An amendment without a target amends the item's indstilling, voted as motion None.
     voted = {v.motion_id for v in item.votes if not v.is_open}
     pending = [
         m
@@ -169,3 +169,13 @@ def ineligibility_reason(
         if seat_holder is not None and takes_part(meeting, item, seat_holder):
             return "refuse.reason_seat_taken"
     return None
+
+
+def ineligible_ballots(meeting: Meeting, item: AgendaItem, vote: Vote) -> list[Ballot]:
+    """Ballots cast by members who may no longer vote on the item (left, inhabil, seat taken)."""
+    stale = []
+    for ballot in vote.ballots:
+        person = meeting.participant(ballot.participant_id) if ballot.participant_id else None
+        if person is not None and ineligibility_reason(meeting, item, person) is not None:
+            stale.append(ballot)
+    return stale

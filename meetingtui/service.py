@@ -15,8 +15,9 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from meetingtui import reducer, rules
 from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning, StorageError
@@ -36,6 +37,7 @@ from meetingtui.models import (
 from meetingtui.storage import events, records
 from meetingtui.storage.db import connect, transaction
 
+E = TypeVar("E", bound=Enum)
 TEXT_LIMIT = 20_000
 # The archive's search index follows a live meeting when it closes, not on every keystroke,
 # so the hot path stays cheap.
@@ -293,6 +295,14 @@ class MeetingService:
             raise CommandRefused("refuse.text_too_long", length=len(text), limit=TEXT_LIMIT)
         return text
 
+    @staticmethod
+    def _choice(enum: type[E], value: object, field: str) -> E:
+        """A value of `enum`, or a refusal naming the field (never a ValueError trace)."""
+        try:
+            return enum(value)
+        except ValueError:
+            raise CommandRefused("refuse.invalid_value", field=field, problem=value) from None
+
     def _confirm(self, warnings: list[RuleWarning], confirm: bool) -> list[RuleWarning]:
         if warnings and not confirm:
             raise ConfirmationRequired(warnings)
@@ -320,12 +330,11 @@ class MeetingService:
     def set_attendance(self, participant_id: int, attendance: Attendance | str) -> Outcome:
         self._require_live(planned_ok=True)
         person = self._person(participant_id)
-        try:
-            value = Attendance(attendance)
-        except ValueError:
-            raise CommandRefused(
-                "refuse.invalid_value", field="attendance", problem=attendance
-            ) from None
+        value = self._choice(Attendance, attendance, "attendance")
+        if person.movements:
+            # Arrivals and departures already tell where the member is; a new roll-call answer
+            # would erase them from the record.
+            raise CommandRefused("refuse.attendance_after_movement", name=person.name)
         return self._commit(
             "attendance_set", {"participant_id": person.id, "attendance": value.value}
         )
@@ -335,6 +344,13 @@ class MeetingService:
         seat_holder = self._person(for_participant_id)
         if seat_holder.is_present_now:
             raise CommandRefused("refuse.substitute_for_present", name=seat_holder.name)
+        if not seat_holder.votes or seat_holder.substitute_for is not None:
+            raise CommandRefused("refuse.substitute_for_non_member", name=seat_holder.name)
+        if any(
+            p.substitute_for == seat_holder.id and p.is_present_now
+            for p in self.meeting.participants
+        ):
+            raise CommandRefused("refuse.seat_already_taken", name=seat_holder.name)
         new_id = self.meeting.next_id("participant")
         payload = {
             "participant_id": new_id,
@@ -381,12 +397,13 @@ class MeetingService:
             "decision_recorded", {"item_id": item.id, "text": decision}, warnings=warnings
         )
 
-    def postpone_item(self, item_id: int, reason: str = "") -> Outcome:
+    def postpone_item(self, item_id: int, reason: str = "", *, confirm: bool = False) -> Outcome:
+        """Udsættelse is a decision of the committee: it needs the quorum like any other."""
         self._require_live()
         item = self._item(item_id)
-        return self._commit(
-            "item_postponed", {"item_id": item.id, "reason": self._text(reason, allow_empty=True)}
-        )
+        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
+        payload = {"item_id": item.id, "reason": self._text(reason, allow_empty=True)}
+        return self._commit("item_postponed", payload, warnings=warnings)
 
     def add_motion(
         self,
@@ -399,7 +416,9 @@ class MeetingService:
     ) -> Outcome:
         self._require_live()
         item = self._item(item_id)
-        motion_kind = MotionKind(kind)
+        motion_kind = self._choice(MotionKind, kind, "kind")
+        if amends is not None and motion_kind is not MotionKind.AENDRINGSFORSLAG:
+            raise CommandRefused("refuse.amends_only_amendment")
         if amends is not None and item.motion(amends) is None:
             raise CommandRefused("refuse.unknown_motion", ref=amends)
         motion_id = self.meeting.next_id("motion")
@@ -456,7 +475,7 @@ class MeetingService:
         reason = rules.ineligibility_reason(self.meeting, item, person)
         if reason is not None:
             raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
-        ballots = [{"participant_id": person.id, "choice": Choice(choice).value}]
+        ballots = [{"participant_id": person.id, "choice": self._choice(Choice, choice, "choice")}]
         return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
 
     def cast_party(self, vote_id: int, affiliation: str, choice: Choice | str) -> Outcome:
@@ -470,7 +489,7 @@ class MeetingService:
         ]
         if not voters:
             raise CommandRefused("refuse.no_party_voters", party=affiliation)
-        value = Choice(choice).value
+        value = self._choice(Choice, choice, "choice")
         ballots = [{"participant_id": p.id, "choice": value} for p in voters]
         return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
 
@@ -479,8 +498,15 @@ class MeetingService:
         _, vote = self._vote(vote_id)
         if not vote.ballots:
             raise CommandRefused("refuse.vote_empty")
-        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
-        return self._commit("vote_closed", {"vote_id": vote_id}, warnings=warnings)
+        # Ballots of members who since left, became inhabil or gave their seat back do not count.
+        stale = rules.ineligible_ballots(self.meeting, item, vote)
+        warnings = rules.quorum_warnings(self.meeting, item)
+        if stale:
+            names = ", ".join(b.name for b in stale)
+            warnings.append(RuleWarning("warn.ballots_discarded", {"names": names}))
+        warnings = self._confirm(warnings, confirm)
+        payload = {"vote_id": vote_id, "discarded": [b.participant_id for b in stale]}
+        return self._commit("vote_closed", payload, warnings=warnings)
 
     def hold_election(
         self,
@@ -497,6 +523,8 @@ class MeetingService:
         names = [self._text(c) for c in candidates]
         if not names:
             raise CommandRefused("refuse.election_candidates")
+        if not ballots:
+            raise CommandRefused("refuse.vote_empty")
         cast = []
         for voter_id, candidate in ballots.items():
             person = self._person(voter_id)
@@ -536,7 +564,7 @@ class MeetingService:
         """A protokoltilførsel, mindretalsudtalelse or forbehold, by a member or a party."""
         self._require_live()
         item = self._item(item_id)
-        dissent_kind = DissentKind(kind)
+        dissent_kind = self._choice(DissentKind, kind, "kind")
         person = self._person(participant_id) if participant_id is not None else None
         label = self._text(who) if who else (person.label if person else "")
         if not label:

@@ -176,6 +176,12 @@ def test_undo_reverts_the_last_action_and_keeps_the_log(svc: MeetingService, db_
         pytest.param(lambda s: s.cast_party(s.vote_id, "Ø", Choice.FOR), id="party with no voters"),
         pytest.param(lambda s: s.approve_minutes(), id="approve an open meeting"),
         pytest.param(lambda s: s.open_meeting(), id="open an open meeting"),
+        pytest.param(lambda s: s.cast_ballot(s.vote_id, 1, "ja"), id="bad choice"),
+        pytest.param(lambda s: s.add_motion(1, "Tekst", kind="forslag"), id="bad motion kind"),
+        pytest.param(lambda s: s.add_dissent(1, 1, "Tekst", kind="klage"), id="bad dissent kind"),
+        pytest.param(lambda s: s.add_motion(1, "Tekst", amends=1), id="amends, not an amendment"),
+        pytest.param(lambda s: s.seat_substitute("Vikar", "", 10), id="substitute for observer"),
+        pytest.param(lambda s: s.hold_election(1, "formand", ["A"], {}), id="election, no ballots"),
     ],
 )
 def test_bad_commands_are_refused_and_change_nothing(svc, db_path, action) -> None:
@@ -269,3 +275,93 @@ def test_a_writer_in_another_process_is_refused(svc: MeetingService, db_path: Pa
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.stdout.strip() == "opened"
+
+
+def test_ballots_of_members_who_can_no_longer_vote_are_not_counted(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.start_item(1)
+    vote = svc.open_vote(1).created_id
+    svc.cast_ballot(vote, 7, Choice.FOR)
+    svc.cast_ballot(vote, 8, Choice.FOR)
+    svc.cast_ballot(vote, 9, Choice.IMOD)
+    svc.declare_inhabil(1, 7, "Bestyrelsesmedlem")
+    svc.leave(8)
+    with pytest.raises(ConfirmationRequired) as exc:
+        svc.close_vote(vote)
+    assert "Karen Holm, Søren Friis" in exc.value.message
+    svc.close_vote(vote, confirm=True)
+    closed = svc.meeting.items[0].votes[0]
+    assert [b.name for b in closed.ballots] == ["Ole Dam"]
+    assert (closed.counts.for_, closed.counts.against) == (0, 1)
+    assert closed.result is VoteResult.REJECTED
+
+
+def test_one_seat_one_vote_with_substitutes(svc: MeetingService) -> None:
+    roll_call(svc)  # Lise Bach (V, id 6) sent apologies
+    sub = svc.seat_substitute("Niels Vinther", "V", 6).created_id
+    with pytest.raises(CommandRefused):
+        svc.seat_substitute("Anden Vikar", "V", 6)  # the seat is taken
+    svc.start_item(1)
+    vote = svc.open_vote(1).created_id
+    svc.cast_ballot(vote, sub, Choice.FOR)
+    svc.arrive(6)  # Lise comes after all: her seat is hers again
+    with pytest.raises(CommandRefused):
+        svc.cast_ballot(vote, sub, Choice.FOR)
+    svc.cast_ballot(vote, 6, Choice.IMOD)
+    svc.close_vote(vote, confirm=True)
+    closed = svc.meeting.items[0].votes[0]
+    assert [(b.name, b.choice) for b in closed.ballots] == [("Lise Bach", Choice.IMOD)]
+
+
+def test_an_amendment_to_the_indstilling_is_voted_first(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.start_item(1)
+    amendment = svc.add_motion(1, "Beløbet hæves", kind=MotionKind.AENDRINGSFORSLAG).created_id
+    with pytest.raises(ConfirmationRequired) as exc:
+        svc.open_vote(1)  # the indstilling itself
+    assert exc.value.warnings[0].key == "warn.amendments_first"
+    first = svc.open_vote(1, motion_id=amendment).created_id
+    svc.cast_party(first, "A", Choice.FOR)
+    svc.close_vote(first)
+    assert svc.open_vote(1).warnings == []
+
+
+def test_an_approval_is_taken_back_only_by_undoing_it_first(svc: MeetingService, db_path) -> None:
+    """Approved minutes change only after the approval itself is undone, and the log keeps
+    the first approval, its undo and everything after (a referat printed before shows an
+    outdated hash in `verify --hash`)."""
+    roll_call(svc)
+    svc.start_item(1)
+    svc.record_decision(1, "Godkendt.")
+    svc.close_meeting()
+    svc.approve_minutes()
+    with pytest.raises(CommandRefused):
+        svc.record_decision(1, "Ændret efter godkendelsen")
+    svc.undo()
+    assert svc.meeting.status is MeetingStatus.CLOSED
+    svc.approve_minutes()
+    conn = connect(db_path)
+    types = [r[0] for r in conn.execute("SELECT type FROM events ORDER BY seq")]
+    conn.close()
+    assert types[-3:] == ["minutes_approved", "undone", "minutes_approved"]
+
+
+def test_postponing_needs_the_quorum(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.start_item(1)
+    for member in (1, 2, 3, 4, 5):
+        svc.leave(member)
+    with pytest.raises(ConfirmationRequired):
+        svc.postpone_item(1, "Afventer nye tal")
+    svc.postpone_item(1, "Afventer nye tal", confirm=True)
+    assert svc.meeting.items[0].status is ItemStatus.POSTPONED
+
+
+def test_a_roll_call_answer_does_not_erase_arrivals_and_departures(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.start_item(2)
+    svc.leave(3)
+    with pytest.raises(CommandRefused) as exc:
+        svc.set_attendance(3, Attendance.PRESENT)
+    assert "Kommer/Går" in exc.value.message
+    assert svc.meeting.participant(3).movements[-1].item_id == 2

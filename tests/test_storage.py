@@ -180,3 +180,24 @@ def test_every_meeting_table_is_known_to_the_projection(db_path: Path) -> None:
     for table in MEETING_TABLES:
         columns = [col[1] for col in conn.execute(f"PRAGMA table_info({table})")]
         assert columns == list(COLUMNS[table]), table
+
+
+@pytest.mark.parametrize(
+    ("statement", "table"),
+    [
+        ("INSERT INTO ballots VALUES (1, 1, 99, 7, 'Karen Holm', 'C', 'for')", "ballots"),
+        ("UPDATE sections SET text = 'Ny tekst' WHERE item_id = 2", "sections"),
+        ("UPDATE meetings SET location = 'Et andet sted'", "meetings"),
+        ("DELETE FROM movements", "movements"),
+    ],
+)
+def test_a_mismatch_names_its_table(db_path: Path, statement: str, table: str) -> None:
+    meeting_id = recorded_meeting(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as svc:
+        svc.leave(3)
+    conn = sqlite3.connect(db_path)
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+    [problem] = verify(connect(db_path)).problems
+    assert problem.params == {"meeting_id": meeting_id, "table": table}

@@ -48,6 +48,21 @@ DA: dict[str, str] = {
     "refuse.election_candidates": "Et valg kræver mindst én kandidat.",
     "refuse.election_unknown_candidate": "{candidate} er ikke kandidat.",
     "refuse.amends_itself": "Et ændringsforslag skal ændre et andet forslag.",
+    "refuse.attendance_after_movement": (
+        "{name} er allerede registreret som kommet eller gået; brug Kommer/Går i stedet."
+    ),
+    "refuse.amends_only_amendment": "Kun et ændringsforslag kan ændre et andet forslag.",
+    "refuse.substitute_for_non_member": (
+        "{name} har ingen stemmeberettiget plads, som en stedfortræder kan overtage."
+    ),
+    "refuse.seat_already_taken": "En stedfortræder har allerede {name}s plads.",
+    "warn.ballots_discarded": (
+        "Stemmer fra medlemmer, der ikke længere kan stemme på punktet, tælles ikke med: {names}."
+    ),
+    "verify.hash_invalid": "{hash} er ikke en hash fra et referat (mindst 12 hexadecimale tegn).",
+    "verify.hash_outdated": (
+        "Referatet er ikke det seneste: mødet {meeting_id} har {later} senere hændelse(r)."
+    ),
     "refuse.nothing_to_undo": "Der er intet at fortryde.",
     "refuse.invalid_value": "Ugyldig værdi for {field}: {problem}.",
     # storage
@@ -132,6 +147,19 @@ EN: dict[str, str] = {
     "refuse.election_candidates": "An election needs at least one candidate.",
     "refuse.election_unknown_candidate": "{candidate} is not a candidate.",
     "refuse.amends_itself": "An amendment must amend another motion.",
+    "refuse.attendance_after_movement": (
+        "{name} is already recorded as arrived or left; use Arrives/Leaves instead."
+    ),
+    "refuse.amends_only_amendment": "Only an amendment can amend another motion.",
+    "refuse.substitute_for_non_member": "{name} holds no voting seat a substitute could take.",
+    "refuse.seat_already_taken": "A substitute already holds {name}'s seat.",
+    "warn.ballots_discarded": (
+        "Ballots of members who may no longer vote on the item are not counted: {names}."
+    ),
+    "verify.hash_invalid": "{hash} is not a hash from a referat (at least 12 hexadecimal digits).",
+    "verify.hash_outdated": (
+        "The referat is not the latest: meeting {meeting_id} has {later} later event(s)."
+    ),
     "refuse.nothing_to_undo": "There is nothing to undo.",
     "refuse.invalid_value": "Invalid value for {field}: {problem}.",
     "storage.damaged": "The database {path} is damaged: {problem}",

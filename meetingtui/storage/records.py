@@ -354,13 +354,8 @@ def write_full(conn: sqlite3.Connection, m: Meeting, *, content_hash: str | None
     """Replace every row of the meeting. Call inside a transaction."""
     assert m.id is not None
     delete_meeting_rows(conn, m.id)
-    conn.execute(_INSERT["meetings"], meeting_row(m, content_hash))
-    rows: list[tuple[str, Row]] = list(participant_rows(m))
-    for position, item in enumerate(m.items):
-        rows.append(("items", item_row(m.id, position, item)))
-        for table in ITEM_CHILDREN:
-            rows.extend(child_rows(m.id, item, table))
-    _insert_all(conn, rows)
+    for table, rows in meeting_rows(m, content_hash=content_hash).items():
+        conn.executemany(_INSERT[table], rows)
 
 
 def meeting_rows(m: Meeting, *, content_hash: str | None) -> dict[str, list[Row]]:
