@@ -78,7 +78,24 @@ def test_verify_a_printed_hash(db_path: Path) -> None:
     run("demo", "--no-open", db=db_path)
     head = sqlite3.connect(db_path).execute("SELECT hash FROM chain_head").fetchone()[0]
     assert run("verify", "--hash", head[:16], db=db_path).returncode == 0
-    assert run("verify", "--hash", "deadbeef", db=db_path).returncode == 1
+    assert run("verify", "--hash", "deadbeefdeadbeef", db=db_path).returncode == 1
+    for not_a_hash in ("6", "%", "_" * 16, "deadbeef"):
+        refused = run("verify", "--hash", not_a_hash, db=db_path)
+        assert refused.returncode == 2 and "hexadecimale" in refused.stderr, not_a_hash
+
+
+def test_verify_says_when_a_referat_is_out_of_date(db_path: Path) -> None:
+    import sqlite3
+
+    from meetingtui.service import MeetingService
+
+    meeting_id = int(run("demo", "--no-open", db=db_path).stdout)
+    printed = sqlite3.connect(db_path).execute("SELECT hash FROM chain_head").fetchone()[0]
+    with MeetingService.open(db_path, meeting_id) as svc:
+        svc.open_meeting()
+    result = run("verify", "--hash", printed, db=db_path)
+    assert result.returncode == 1
+    assert "1 senere hændelse" in result.stderr
 
 
 def test_help_comes_from_the_catalog() -> None:

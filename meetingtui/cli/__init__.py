@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -114,7 +115,8 @@ def new(ctx: click.Context, agenda: Path) -> None:
     conn = _connect(ctx)
     meeting_id = create_meeting(conn, meeting)
     conn.close()
-    click.echo(t("cli.created", meeting_id=meeting_id, body=meeting.body, title=meeting.title))
+    label = f"{meeting.body}, {meeting.title}" if meeting.title else meeting.body
+    click.echo(t("cli.created", meeting_id=meeting_id, label=label))
 
 
 @main.command(name="open")
@@ -178,9 +180,12 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
     from meetingtui.storage import events
     from meetingtui.verify import verify as run_verify
 
+    if hash_ is not None and not re.fullmatch(r"[0-9a-fA-F]{12,64}", hash_.strip()):
+        fail(t("verify.hash_invalid", hash=hash_))
     conn = _connect(ctx)
     report = run_verify(conn)
-    found = events.find_hash(conn, hash_) if hash_ else None
+    found = events.find_hash(conn, hash_.strip()) if hash_ else None
+    later = events.later_events(conn, found.meeting_id, found.seq) if found else 0
     conn.close()
     for problem in report.problems:
         click.echo(problem.message, err=True)
@@ -188,6 +193,8 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
         if found is None:
             fail(t("verify.hash_unknown", hash=hash_), 1)
         click.echo(t("verify.hash_found", hash=hash_, meeting_id=found.meeting_id, seq=found.seq))
+        if later:
+            fail(t("verify.hash_outdated", meeting_id=found.meeting_id, later=later), 1)
     if not report.ok:
         sys.exit(1)
     click.echo(t("verify.ok", events=report.events, head=report.head or "-"))

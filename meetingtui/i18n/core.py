@@ -91,7 +91,7 @@ DA: dict[str, str] = {
     "agenda.toml_syntax": "{path}: TOML-fejl: {problem}",
     "agenda.field": "{path}: feltet {field}: {problem}",
     # cli
-    "cli.created": "Møde {meeting_id} oprettet: {body}, {title}.",
+    "cli.created": "Møde {meeting_id} oprettet: {label}.",
     "cli.demo_exists": "Demomødet findes allerede (id {meeting_id}).",
     "cli.no_meetings": "Der er ingen møder i databasen.",
     "cli.not_available": "{command} er ikke tilgængelig endnu.",
@@ -184,7 +184,7 @@ EN: dict[str, str] = {
     "agenda.not_utf8": "{path} is not valid UTF-8 (byte {position}).",
     "agenda.toml_syntax": "{path}: TOML error: {problem}",
     "agenda.field": "{path}: field {field}: {problem}",
-    "cli.created": "Meeting {meeting_id} created: {body}, {title}.",
+    "cli.created": "Meeting {meeting_id} created: {label}.",
     "cli.demo_exists": "The demo meeting already exists (id {meeting_id}).",
     "cli.no_meetings": "There are no meetings in the database.",
     "cli.not_available": "{command} is not available yet.",

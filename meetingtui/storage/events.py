@@ -122,9 +122,18 @@ def check_chain(conn: sqlite3.Connection) -> tuple[int, list[ChainProblem]]:
 
 
 def find_hash(conn: sqlite3.Connection, prefix: str) -> StoredEvent | None:
+    """The event whose hash starts with `prefix` (hex digits, compared exactly)."""
+    prefix = prefix.lower()
     row = conn.execute(
         "SELECT seq, meeting_id, type, at, payload, prev_hash, hash FROM events "
-        "WHERE hash LIKE ? ORDER BY seq LIMIT 1",
-        (prefix.lower() + "%",),
+        "WHERE substr(hash, 1, ?) = ? ORDER BY seq LIMIT 1",
+        (len(prefix), prefix),
     ).fetchone()
     return _stored(row) if row else None
+
+
+def later_events(conn: sqlite3.Connection, meeting_id: int, seq: int) -> int:
+    """How many events the meeting has after `seq` (a referat printed then is out of date)."""
+    return conn.execute(
+        "SELECT count(*) FROM events WHERE meeting_id = ? AND seq > ?", (meeting_id, seq)
+    ).fetchone()[0]
