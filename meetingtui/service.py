@@ -121,7 +121,14 @@ def import_meeting(
     try:
         # The meeting comes fresh from a parser: no copy, it receives its id in place.
         return _store_new(conn, meeting, "meeting_imported", content_hash, clock())
-    except sqlite3.IntegrityError:  # imported by another process in the meantime
+    except sqlite3.IntegrityError:
+        # Imported by another process in the meantime: fine. Anything else (a parser that
+        # produced duplicate ids) is a failure to report, never "already present".
+        again = conn.execute(
+            "SELECT 1 FROM meetings WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        if again is None:
+            raise
         return None
 
 

@@ -365,3 +365,15 @@ def test_a_roll_call_answer_does_not_erase_arrivals_and_departures(svc: MeetingS
         svc.set_attendance(3, Attendance.PRESENT)
     assert "Kommer/Går" in exc.value.message
     assert svc.meeting.participant(3).movements[-1].item_id == 2
+
+
+def test_a_broken_import_is_a_failure_not_already_present(db_path: Path) -> None:
+    from meetingtui.models import AgendaItem
+    from meetingtui.service import import_meeting
+
+    meeting = build_meeting()
+    meeting.items.append(AgendaItem(id=1, number="9", title="Samme id som punkt 1"))
+    conn = connect(db_path)
+    with pytest.raises(sqlite3.IntegrityError):
+        import_meeting(conn, meeting, content_hash="abc")
+    assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
