@@ -15,10 +15,10 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 # Characters no referat or database should hold: C0/C1 controls other than tab and newline,
-# lone surrogates and private-use code points (PDF bullet glyphs such as U+F0B7). Emoji and
-# right-to-left text are kept.
+# lone surrogates, the noncharacters U+FFFE/U+FFFF and private-use code points (PDF bullet
+# glyphs such as U+F0B7). Emoji and right-to-left text are kept.
 _UNWANTED = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff\U000f0000-\U0010ffff]"
 )
 
 

@@ -96,7 +96,9 @@ def read_document(data: bytes, *, source: str = "") -> Document:
 
 
 def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int]]:
-    text = textpage.get_text_range()
+    # PDFium marks a hyphen at a line break as U+FFFE; it is a hyphen in the text. One
+    # character for one keeps the positions used for the bold hints.
+    text = textpage.get_text_range().replace("\ufffe", "-")
     out: list[tuple[str, int]] = []
     pos = 0
     raw = textpage.raw
