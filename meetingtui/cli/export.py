@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -19,23 +17,14 @@ def _fail(message: str) -> None:
 
 
 def _write(data: bytes, target: Path) -> None:
-    """Write all or nothing: a half-written referat must never replace a good one."""
     if str(target) == "-":
         with click.open_file("-", "wb") as stream:
             stream.write(data)
             stream.flush()
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from meetingtui.exporters import write_atomically
+
+    write_atomically(data, target)
 
 
 @click.command(name="export")

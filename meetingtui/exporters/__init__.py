@@ -60,3 +60,21 @@ def default_filename(meeting: Meeting, fmt: str, *, public: bool = True) -> str:
 
     suffix = "" if public else "-internt"
     return f"referat-{slug(meeting.body)}-{meeting.starts_at:%Y-%m-%d}{suffix}{extension(fmt)}"
+
+
+def write_atomically(data: bytes, target: Path) -> None:
+    """Write all or nothing: a half-written referat must never replace a good one."""
+    import os
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -206,10 +206,10 @@ class ClosingScreen(KeymapScreen):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, job: ExportJob) -> None:
         try:
-            from meetingtui.exporters import export
+            from meetingtui.exporters import export, write_atomically
 
             data = export(job.meeting, job.fmt, public=job.public, chain_head=job.chain_head)
-            job.target.write_bytes(data)
+            write_atomically(data, job.target)
         except MeetingError as exc:
             self.post_message(ExportFailed(exc.message))
             return
