@@ -149,15 +149,21 @@ def _left(m: Meeting, p: Payload, at: datetime) -> Touched:
     return _move(m, p, at, MovementKind.LEFT)
 
 
+def _leave_current_item(m: Meeting, at: datetime, touched: Touched) -> None:
+    """The item under way stops its clock; undecided, it goes back to pending."""
+    current = m.current_item
+    if current is None:
+        return
+    current.ended_at = at
+    if current.status is ItemStatus.CURRENT:
+        current.status = ItemStatus.PENDING
+    touched.items.add(current.id)
+
+
 @reducer("item_started")
 def _started(m: Meeting, p: Payload, at: datetime) -> Touched:
     touched = Touched(meeting=True)
-    previous = m.current_item
-    if previous is not None:
-        previous.ended_at = at
-        if previous.status is ItemStatus.CURRENT:
-            previous.status = ItemStatus.PENDING
-        touched.items.add(previous.id)
+    _leave_current_item(m, at, touched)
     item = _item(m, p["item_id"])
     if item.started_at is None:
         item.started_at = at
@@ -308,12 +314,7 @@ def _absence_cleared(m: Meeting, p: Payload, at: datetime) -> Touched:
 @reducer("meeting_closed")
 def _closed(m: Meeting, p: Payload, at: datetime) -> Touched:
     touched = Touched(meeting=True)
-    current = m.current_item
-    if current is not None:
-        current.ended_at = at
-        if current.status is ItemStatus.CURRENT:
-            current.status = ItemStatus.PENDING
-        touched.items.add(current.id)
+    _leave_current_item(m, at, touched)
     m.status, m.closed_at = MeetingStatus.CLOSED, at
     return touched
 
