@@ -92,6 +92,15 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
+def _refuse_duplicates(path: str, table: str, values: list[str], field: str) -> None:
+    """Two members with one name, or two items with one number, is a typing error."""
+    seen: set[str] = set()
+    for n, value in enumerate(values, start=1):
+        if value in seen:
+            raise InputError("agenda.duplicate", path=path, field=f"{table}[{n}].{field}")
+        seen.add(value)
+
+
 def parse_agenda(text: str, *, path: str = "<agenda>") -> Meeting:
     """A planned `Meeting` from TOML text; errors name the file, the field and the problem."""
     try:
@@ -105,6 +114,8 @@ def parse_agenda(text: str, *, path: str = "<agenda>") -> Meeting:
         raise InputError(
             "agenda.field", path=path, field=_field_path(first["loc"]) or "-", problem=first["msg"]
         ) from None
+    _refuse_duplicates(path, "members", [m.name.casefold() for m in agenda.members], "name")
+    _refuse_duplicates(path, "items", [i.number for i in agenda.items], "number")
     head = agenda.meeting
     starts_at = datetime.combine(head.date, time.fromisoformat(head.time))
     ends_at = (

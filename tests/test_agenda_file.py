@@ -99,3 +99,16 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         load_agenda(tmp_path / "nope.toml")
     assert exc.value.key == "agenda.file_missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (GOOD.replace('name = "Sekretær Ib"', 'name = "jens hansen"'), "members[2].name"),
+        (GOOD + '\n[[items]]\nnumber = "715"\ntitle = "Igen"\n', "items[2].number"),
+    ],
+)
+def test_duplicates_are_refused(text: str, field: str) -> None:
+    with pytest.raises(InputError) as exc:
+        parse_agenda(text, path="udvalg.toml")
+    assert exc.value.key == "agenda.duplicate" and exc.value.params["field"] == field

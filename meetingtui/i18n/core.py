@@ -90,6 +90,7 @@ DA: dict[str, str] = {
     "agenda.not_utf8": "{path} er ikke gyldig UTF-8 (byte {position}).",
     "agenda.toml_syntax": "{path}: TOML-fejl: {problem}",
     "agenda.field": "{path}: feltet {field}: {problem}",
+    "agenda.duplicate": "{path}: feltet {field}: findes allerede tidligere i filen.",
     # cli
     "cli.created": "Møde {meeting_id} oprettet: {label}.",
     "cli.demo_exists": "Demomødet findes allerede (id {meeting_id}).",
@@ -184,6 +185,7 @@ EN: dict[str, str] = {
     "agenda.not_utf8": "{path} is not valid UTF-8 (byte {position}).",
     "agenda.toml_syntax": "{path}: TOML error: {problem}",
     "agenda.field": "{path}: field {field}: {problem}",
+    "agenda.duplicate": "{path}: field {field}: already used earlier in the file.",
     "cli.created": "Meeting {meeting_id} created: {label}.",
     "cli.demo_exists": "The demo meeting already exists (id {meeting_id}).",
     "cli.no_meetings": "There are no meetings in the database.",
