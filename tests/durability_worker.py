@@ -33,7 +33,8 @@ def main(db_path: str, meeting_id: int) -> None:
             text = f"Beslutning nr. {n}"
             outcome = svc.record_decision(item, text, confirm=True)
             check = f"decision:{item}:{text}"
-        print(outcome.seq, check, flush=True)
+        sys.stdout.write(f"{outcome.seq} {check}\n")  # one write per acknowledgement
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

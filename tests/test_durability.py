@@ -38,14 +38,15 @@ def _run_and_kill(db_path: Path, meeting_id: int, rng: random.Random) -> list[st
         line = proc.stdout.readline()
         if not line:
             break
-        acknowledged.append(line.strip())
+        acknowledged.append(line)
     # Let the worker run on a random extra moment unobserved, then kill it mid-flight.
     time.sleep(rng.uniform(0, 0.05))
     proc.send_signal(signal.SIGKILL)
     rest, err = proc.communicate()
-    acknowledged += [line for line in rest.splitlines() if line.strip()]
+    acknowledged += rest.splitlines(keepends=True)
     assert proc.returncode == -signal.SIGKILL, err
-    return acknowledged
+    # Only a whole line is an acknowledgement; the kill may cut the last one short.
+    return [line.rstrip("\n") for line in acknowledged if line.endswith("\n")]
 
 
 @pytest.mark.slow
