@@ -218,14 +218,15 @@ class MeetingApp(App[None]):
         """Redraw the visible screen now; the ones below redraw when they come back."""
         for screen in self.screen_stack:
             if isinstance(screen, KeymapScreen):
-                if screen is self.screen:
+                # A screen pushed but not yet composed draws itself when it mounts.
+                if screen is self.screen and screen.is_mounted:
                     screen.refresh_view()
                 else:
                     screen.stale = True
 
     def _tick(self) -> None:
         screen = self.screen
-        if isinstance(screen, KeymapScreen):
+        if isinstance(screen, KeymapScreen) and screen.is_mounted:
             screen.tick()
 
     def _follow(self) -> None:
