@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Static
 
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
-from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
 
@@ -54,13 +54,12 @@ class ImportFailed(Message):
         self.problem = problem
 
 
-class ArchiveScreen(KeymapScreen):
+class ArchiveScreen(DatabaseScreen):
     SCOPE = "archive"
 
     def __init__(self) -> None:
         super().__init__()
         self._hits: list[Any] = []
-        self._conn: sqlite3.Connection | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("tui.archive_title"), style="bold"), classes="title")
@@ -79,19 +78,6 @@ class ArchiveScreen(KeymapScreen):
         self.query_one("#archive-detail", Static).display = False
         # The table has focus so the screen's letter keys work; "/" goes to the search box.
         table.focus()
-
-    def on_unmount(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            from meetingtui.storage.db import connect
-
-            self._conn = connect(self.meeting_app.db_path)
-        return self._conn
 
     def _status(self, text: str) -> None:
         self.query_one("#archive-status", Static).update(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -140,3 +141,27 @@ class KeymapScreen(Screen[None]):
             self.stale = False
             self.refresh_view()
         self.refresh_bindings()
+
+
+class DatabaseScreen(KeymapScreen):
+    """A screen that reads the database itself (meetings list, archive), not one meeting.
+
+    It opens its own connection on first use and closes it when the screen goes away.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._conn: sqlite3.Connection | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            from meetingtui.storage.db import connect
+
+            self._conn = connect(self.meeting_app.db_path)
+        return self._conn
+
+    def on_unmount(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

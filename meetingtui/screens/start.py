@@ -12,18 +12,17 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
-from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar, format_when
 
 
-class StartScreen(KeymapScreen):
+class StartScreen(DatabaseScreen):
     SCOPE = "start"
 
     def __init__(self) -> None:
         super().__init__()
         self._ids: list[int] = []
-        self._conn: sqlite3.Connection | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("tui.start_title"), style="bold"), classes="title")
@@ -37,19 +36,6 @@ class StartScreen(KeymapScreen):
             table.add_column(t(f"tui.start_col.{key}"), key=key)
         self.refresh_view()
         table.focus()
-
-    def on_unmount(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            from meetingtui.storage.db import connect
-
-            self._conn = connect(self.meeting_app.db_path)
-        return self._conn
 
     def refresh_view(self) -> None:
         from meetingtui.service import list_meetings
