@@ -67,6 +67,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "meeting.leave": "g",
     "meeting.rollcall": "r",
     "meeting.closing": "a",
+    "meeting.case_history": "h",
     # Named vote
     "vote.for": "f",
     "vote.imod": "i",

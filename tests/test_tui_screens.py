@@ -262,3 +262,30 @@ async def test_mouse_reaches_actions_and_rows(db_path: Path) -> None:
         assert await pilot.click(members, offset=(5, 3))
         await pilot.pause()
         assert members.cursor_row == 3 and app.screen.focused is members
+
+
+async def test_case_history_from_the_item_view(db_path: Path) -> None:
+    """The meeting screen shows the item's case across meetings (the demo's items 3 and 4
+    share sagsnummer 16/16318)."""
+    from meetingtui.demo import ensure_demo
+    from meetingtui.screens.dialogs import TextDialog
+    from meetingtui.storage.db import connect
+
+    conn = connect(db_path)
+    meeting_id = ensure_demo(conn)
+    conn.close()
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as svc:
+        svc.open_meeting()
+        svc.start_item(3)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        shown = str(app.screen.text)
+        assert "16/16318" in shown
+        assert "Introduktion til arbejdet" in shown and "Møde- og procesplan" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, TextDialog)

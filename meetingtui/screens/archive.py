@@ -54,6 +54,23 @@ class ImportFailed(Message):
         self.problem = problem
 
 
+def case_history_text(conn: sqlite3.Connection, case_number: str) -> Text:
+    """Every item with the case number, in date order, with its decisions."""
+    from meetingtui.storage.search import case_history
+
+    text = Text(t("tui.archive_case_title", case=case_number) + "\n", style="bold")
+    entries = case_history(conn, case_number)
+    if not entries:
+        text.append(t("tui.case_history_empty") + "\n")
+    for entry in entries:
+        text.append(f"{entry.starts_at[:10]}  {entry.body}  {entry.number}. {entry.title}\n")
+        decisions = [d.text for d in entry.decision_history] or [entry.decision]
+        for decision in decisions:
+            if decision:
+                text.append(f"    {decision}\n")
+    return text
+
+
 class ArchiveScreen(DatabaseScreen):
     SCOPE = "archive"
 
@@ -131,16 +148,7 @@ class ArchiveScreen(DatabaseScreen):
         if not hit.case_number:
             self.notify(t("tui.archive_no_case"))
             return
-        from meetingtui.storage.search import case_history
-
-        entries = case_history(self.conn, hit.case_number)
-        text = Text(t("tui.archive_case_title", case=hit.case_number) + "\n", style="bold")
-        for entry in entries:
-            text.append(f"{entry.starts_at[:10]}  {entry.body}  {entry.number}. {entry.title}\n")
-            decisions = [d.text for d in entry.decision_history] or [entry.decision]
-            for decision in decisions:
-                if decision:
-                    text.append(f"    {decision}\n")
+        text = case_history_text(self.conn, hit.case_number)
         detail = self.query_one("#archive-detail", Static)
         detail.update(text)
         detail.display = True

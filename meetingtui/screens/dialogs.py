@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -92,6 +93,18 @@ class ConfirmDialog(Dialog):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class TextDialog(Dialog):
+    """Read-only text to look at (case history); Esc or Enter closes it."""
+
+    def __init__(self, title: str, text: Text | str) -> None:
+        super().__init__(title, cancel_keys="escape,enter")
+        self.text = text
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-text"):
+            yield Static(self.text)
 
 
 class FormDialog(Dialog):

@@ -484,6 +484,18 @@ class MeetingScreen(KeymapScreen):
 
         self.app.push_screen(RollCallScreen())
 
+    def action_case_history(self) -> None:
+        """The case across meetings: earlier decisions on the same sagsnummer."""
+        from meetingtui.screens.archive import case_history_text
+        from meetingtui.screens.dialogs import TextDialog
+
+        item = self._highlighted_item() or self.meeting.current_item
+        if item is None or not item.case_number:
+            self.notify(t("tui.item_no_case"))
+            return
+        text = case_history_text(self.service.conn, item.case_number)
+        self.app.push_screen(TextDialog(t("key.meeting.case_history"), text))
+
     def action_closing(self) -> None:
         from meetingtui.screens.closing import ClosingScreen
 
