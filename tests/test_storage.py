@@ -201,3 +201,15 @@ def test_a_mismatch_names_its_table(db_path: Path, statement: str, table: str) -
     conn.close()
     [problem] = verify(connect(db_path)).problems
     assert problem.params == {"meeting_id": meeting_id, "table": table}
+
+
+def test_an_edited_content_hash_is_detected(db_path: Path) -> None:
+    """The import hash decides what counts as already imported; editing it is tampering."""
+    from meetingtui.service import import_meeting
+
+    conn = connect(db_path)
+    import_meeting(conn, build_meeting(), content_hash="a" * 64)
+    assert verify(conn).ok
+    conn.execute("UPDATE meetings SET content_hash = ?", ("b" * 64,))
+    [problem] = verify(conn).problems
+    assert problem.params["table"] == "meetings"
