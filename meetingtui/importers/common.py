@@ -779,9 +779,44 @@ def _sentences(text: str) -> list[str]:
 _NEXT_CHOICE = re.compile(r"\s+(?=(?:imod|undlod|hverken|blank)[\w ]{0,20}:)", re.I)
 
 
+# "For stemte 5 (A, V), imod stemte 2 (Ø), 1 undlod (C)": one sentence, a clause per choice.
+_CLAUSE_CHOICE = re.compile(
+    rf"(?:,|\s+og)\s+(?=(?:imod\s+stemte|undlod|hverken)\b|(?:{_NUM[1:-1]})\s+(?:medlemmer?\s+)?"
+    r"(?:undlod|stemte\s+imod|stemte\s+hverken|imod)\b)",
+    re.I,
+)
+# "1 undlod (C)", "2 stemte imod (Ø)": the count before the verb
+_COUNT_FIRST = re.compile(
+    rf"^(?P<n>{_NUM})\s+(?:medlemmer?\s+)?(?P<verb>undlod(?:\s+at\s+stemme)?|"
+    r"stemte\s+hverken\s+for\s+eller\s+imod|stemte\s+imod|imod)\s*:?\s*(?P<who>\(.*)$",
+    re.I,
+)
+
+
+def _choice_clauses(sentence: str) -> list[str]:
+    """A "For stemte ..." sentence with its other choices after commas, one clause each."""
+    if not re.match(r"(?i)^for\s+stemte\b|^for\s*:", sentence):
+        return [sentence]
+    return [c.strip() for c in _CLAUSE_CHOICE.split(sentence) if c.strip()]
+
+
+def _count_first(clause: str) -> str:
+    """ "1 undlod (C)" read as "undlod 1 (C)", so the choice-line patterns apply."""
+    m = _COUNT_FIRST.match(clause)
+    if m is None:
+        return clause
+    verb = m.group("verb").lower()
+    choice = "imod" if "imod" in verb and "hverken" not in verb else "undlod"
+    return f"{choice} {m.group('n')} {m.group('who')}"
+
+
 def _split_roll_call(sentence: str) -> list[str]:
     """Split "For: 2 (A (V), B (C)) Imod: 1 (D (O))" before each later choice label that stands
     outside parentheses."""
+    if _CLAUSE_CHOICE.search(sentence) is not None:
+        clauses = _choice_clauses(sentence)
+        if len(clauses) > 1:
+            return clauses
     if _NEXT_CHOICE.search(sentence) is None:
         return [sentence]  # no label anywhere: skip the walk over every character
     pieces: list[str] = []
@@ -850,7 +885,7 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
             (_LINE_AGAINST, Choice.IMOD),
             (_LINE_ABSTAIN, Choice.UNDLOD),
         ):
-            line = pattern.match(plain)
+            line = pattern.match(_count_first(plain))
             if not line:
                 continue
             parties, people, stated, ok = _who_list(line.group("who"))

@@ -9,7 +9,9 @@ unpacked, and the XML is parsed without DTDs, entities or network access.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from meetingtui.errors import InputError, MeetingError
@@ -74,21 +76,24 @@ def read_parts(data: bytes, names: tuple[str, ...], *, source: str = "") -> dict
 
 
 def read_document(data: bytes, *, source: str = "") -> Document:
-    parts = read_parts(data, ("word/document.xml", "word/styles.xml"), source=source)
+    names = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
+    parts = read_parts(data, names, source=source)
     if "word/document.xml" not in parts:
         raise InputError("import.docx.no_document", source=source)
+    ctx = _Context()
     try:
         root = common.parse_xml(parts["word/document.xml"])
-        styles = _style_names(common.parse_xml(parts["word/styles.xml"])) if (
-            "word/styles.xml" in parts
-        ) else {}
+        if "word/styles.xml" in parts:
+            _read_styles(common.parse_xml(parts["word/styles.xml"]), ctx)
+        if "word/numbering.xml" in parts:
+            _read_numbering(common.parse_xml(parts["word/numbering.xml"]), ctx)
     except MeetingError as exc:
         raise InputError("import.docx.corrupt", source=source, reason=exc.message) from exc
     body = root.find("body")
     if body is None:
         raise InputError("import.docx.no_document", source=source)
     lines: list[Line] = []
-    _walk(body, styles, lines)
+    _walk(body, ctx, lines)
     return Document(lines)
 
 
@@ -98,30 +103,149 @@ def _attr(element: Element | None, name: str) -> str:
     return element.get(f"{_W}{name}") or element.get(name) or ""
 
 
-def _style_names(root: Element) -> dict[str, str]:
-    names = {}
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    start: int = 1
+    text: str = "%1."
+
+
+@dataclass
+class _Context:
+    """Style names and list numbering of one document, and the list counters while reading it.
+
+    Word keeps the number of a numbered paragraph out of its text (w:numPr); an item heading
+    "3. Budget" may hold only "Budget". The number is rebuilt from numbering.xml the way Word
+    counts it: per abstract list and level, deeper levels restarting under a new parent.
+    """
+
+    styles: dict[str, str] = field(default_factory=dict)
+    style_numbering: dict[str, tuple[str, int]] = field(default_factory=dict)  # numId, ilvl
+    abstract_of: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNumId -> lvls
+    overrides: dict[tuple[str, int], int] = field(default_factory=dict)  # (numId, ilvl) -> start
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    started: set[str] = field(default_factory=set)
+
+    def number(self, num_id: str, ilvl: int) -> str:
+        """The label Word shows for the next paragraph of list `num_id` at `ilvl` ("" for
+        bullets and unknown lists)."""
+        abstract = self.abstract_of.get(num_id)
+        levels = self.levels.get(abstract or "")
+        if abstract is None or levels is None or not 0 <= ilvl < 9:
+            return ""
+        counts = self.counters.setdefault(abstract, [0] * 9)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for (oid, olvl), start in self.overrides.items():
+                if oid == num_id:
+                    counts[olvl] = start - 1
+        level = levels.get(ilvl, _Level())
+        counts[ilvl] = (counts[ilvl] or level.start - 1) + 1
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        if level.fmt not in ("decimal", "decimalZero"):
+            return ""
+
+        def value(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            return str(counts[k] or levels.get(k, _Level()).start)
+
+        return re.sub(r"%([1-9])", value, level.text).strip()
+
+
+def _read_styles(root: Element, ctx: _Context) -> None:
     for style in root.iter("style"):
-        name = style.find("name")
-        names[_attr(style, "styleId")] = _attr(name, "val").lower()
-    return names
+        style_id = _attr(style, "styleId")
+        ctx.styles[style_id] = _attr(style.find("name"), "val").lower()
+        num_pr = style.find("pPr/numPr")
+        if num_pr is not None and _attr(num_pr.find("numId"), "val"):
+            ilvl = _attr(num_pr.find("ilvl"), "val")
+            ctx.style_numbering[style_id] = (
+                _attr(num_pr.find("numId"), "val"), int(ilvl) if ilvl.isdigit() else 0
+            )
 
 
-def _walk(container: Element, styles: dict[str, str], lines: list[Line]) -> None:
+def _read_numbering(root: Element, ctx: _Context) -> None:
+    for abstract in root.findall("abstractNum"):
+        levels: dict[int, _Level] = {}
+        for lvl in abstract.findall("lvl"):
+            ilvl = _attr(lvl, "ilvl")
+            start = _attr(lvl.find("start"), "val")
+            if ilvl.isdigit():
+                levels[int(ilvl)] = _Level(
+                    fmt=_attr(lvl.find("numFmt"), "val") or "decimal",
+                    start=int(start) if start.isdigit() else 1,
+                    text=_attr(lvl.find("lvlText"), "val"),
+                )
+        ctx.levels[_attr(abstract, "abstractNumId")] = levels
+    for num in root.findall("num"):
+        num_id = _attr(num, "numId")
+        ctx.abstract_of[num_id] = _attr(num.find("abstractNumId"), "val")
+        for override in num.findall("lvlOverride"):
+            ilvl, start = _attr(override, "ilvl"), _attr(override.find("startOverride"), "val")
+            if ilvl.isdigit() and start.isdigit():
+                ctx.overrides[(num_id, int(ilvl))] = int(start)
+
+
+def _walk(container: Element, ctx: _Context, lines: list[Line]) -> None:
     for child in container:
         if child.tag == "p":
-            lines.extend(_paragraph_lines(child, styles))
+            lines.extend(_paragraph_lines(child, ctx))
         elif child.tag == "tbl":
-            for row in child.findall("tr"):
-                _row_lines(row, styles, lines)
+            _table_lines(child, ctx, lines)
         elif child.tag in ("sdt", "sdtContent", "customXml", "smartTag"):
-            _walk(child, styles, lines)
+            _walk(child, ctx, lines)
 
 
-def _row_lines(row: Element, styles: dict[str, str], lines: list[Line]) -> None:
+def _table_lines(table: Element, ctx: _Context, lines: list[Line]) -> None:
+    rows = table.findall("tr")
+    labels = _label_row(rows[0], ctx) if len(rows) >= 2 else None
+    if labels is not None:
+        # A metadata table with the labels in its first row ("Sagsnr. | Ansvarlig | Dato")
+        # and the values below: each value is read as "Label: value".
+        for row in rows[1:]:
+            values = [" ".join(ln.text for ln in _cell_lines(c, ctx)) for c in row.findall("tc")]
+            if len(values) != len(labels):
+                _row_lines(row, ctx, lines)
+                continue
+            for label, value in zip(labels, values, strict=True):
+                if value:
+                    lines.append(Line(f"{label.rstrip(':')}: {value}", 0, None, False, False))
+        return
+    for row in rows:
+        _row_lines(row, ctx, lines)
+
+
+_LABEL_WORDS = re.compile(
+    r"(?i)^(?:sagsnr\.?|sags nr\.?|sagsnummer|j\.\s?nr\.?|journalnr\.?|ansvarlig|sagsbehandler|"
+    r"dato|mødedato|udvalg|forvaltning|afdeling|enhed|kompetence|beslutningskompetence|"
+    r"dokumentnr\.?|status|åben/lukket|åben|punkt|pkt\.?|sted|tidspunkt)\s*:?$"
+)
+
+
+def _label_row(row: Element, ctx: _Context) -> list[str] | None:
+    cells = [[ln.text for ln in _cell_lines(c, ctx)] for c in row.findall("tc")]
+    if len(cells) < 2 or any(len(c) != 1 for c in cells):
+        return None
+    texts = [c[0] for c in cells]
+    if all(_LABEL_WORDS.match(t) for t in texts) and any(
+        re.match(r"(?i)^(?:sagsnr|sags nr|sagsnummer|j\.\s?nr|journalnr)", t) for t in texts
+    ):
+        return texts
+    return None
+
+
+def _cell_lines(cell: Element, ctx: _Context) -> list[Line]:
+    out: list[Line] = []
+    _walk(cell, ctx, out)
+    return out
+
+
+def _row_lines(row: Element, ctx: _Context, lines: list[Line]) -> None:
     cells: list[list[Line]] = []
     for cell in row.findall("tc"):
-        cell_lines: list[Line] = []
-        _walk(cell, styles, cell_lines)
+        cell_lines = _cell_lines(cell, ctx)
         texts = [ln.text for ln in cell_lines]
         if cell_lines and (not cells or texts != [ln.text for ln in cells[-1]]):
             cells.append(cell_lines)  # merged cells repeat their text; keep it once
@@ -140,9 +264,10 @@ def _row_lines(row: Element, styles: dict[str, str], lines: list[Line]) -> None:
             lines.extend(cell_lines)
 
 
-def _paragraph_lines(paragraph: Element, styles: dict[str, str]) -> list[Line]:
+def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
     ppr = paragraph.find("pPr")
-    style = styles.get(_attr(ppr.find("pStyle") if ppr is not None else None, "val"), "")
+    style_id = _attr(ppr.find("pStyle") if ppr is not None else None, "val")
+    style = ctx.styles.get(style_id, "")
     heading = style.startswith(("heading", "overskrift", "title", "titel"))
     toc = style.startswith(("toc", "indholdsfortegnelse"))
     chunks: list[str] = []
@@ -165,9 +290,31 @@ def _paragraph_lines(paragraph: Element, styles: dict[str, str]) -> list[Line]:
             bold_runs.append(bold)
     style_bold = "bold" in style or "fed" in style
     is_bold = (bool(bold_runs) and all(bold_runs)) or style_bold
+    full = "".join(chunks)
+    label = _list_label(ppr, style_id, ctx) if full.strip() else ""
+    if label and (heading or is_bold) and not re.match(r"\s*\d", full):
+        # Only headings get their number back: that is where an item's number lives; body
+        # lists keep their text as written.
+        full = f"{label} {full.lstrip()}"
     out = []
-    for part in "".join(chunks).split("\n"):
+    for part in full.split("\n"):
         text = clean_line(part)
         if text:
             out.append(Line(text, 0, is_bold, heading, toc))
     return out
+
+
+def _list_label(ppr: Element | None, style_id: str, ctx: _Context) -> str:
+    """The list number Word shows before the paragraph, counting every numbered paragraph."""
+    num_pr = ppr.find("numPr") if ppr is not None else None
+    if num_pr is not None:
+        num_id = _attr(num_pr.find("numId"), "val")
+        ilvl_text = _attr(num_pr.find("ilvl"), "val")
+        ilvl = int(ilvl_text) if ilvl_text.isdigit() else 0
+    elif style_id in ctx.style_numbering:
+        num_id, ilvl = ctx.style_numbering[style_id]
+    else:
+        return ""
+    if not num_id or num_id == "0":
+        return ""  # numId 0 switches a style's numbering off
+    return ctx.number(num_id, ilvl)

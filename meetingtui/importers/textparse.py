@@ -97,7 +97,9 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], int,
     """
     n = len(pages)
     if n < 2:
-        return pages, 0, -1
+        return _strip_page_marks(pages), sum(map(len, pages)) - sum(
+            map(len, _strip_page_marks(pages))
+        ), -1
     need = max(2, math.ceil(0.1 * n)) if n >= 4 else n
     exact: dict[str, list[int]] = {}
     shaped: dict[str, list[tuple[int, list[int]]]] = {}
@@ -157,6 +159,19 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], int,
             kept.append(line)
         out.append(kept)
     return out, dropped, last_with_header
+
+
+_WORDED_PAGE_MARK = re.compile(r"(?i)^(?:side|page)\s*\d+(?:\s*(?:af|/|of)\s*\d+)?$")
+
+
+def _strip_page_marks(pages: list[list[Line]]) -> list[list[Line]]:
+    """A one-page document has no repetition to go by; a "Side 1 af 1" at its top or bottom
+    is still page furniture."""
+    return [
+        [ln for pos, ln in enumerate(page)
+         if not ((pos == 0 or pos == len(page) - 1) and _WORDED_PAGE_MARK.match(ln.text.strip()))]
+        for page in pages
+    ]  # fmt: skip
 
 
 _ITEM_START = re.compile(r"(?i)^(?:punkt|pkt\.?)\s+\d|^\d{1,4}[a-z]?[.)]\s")
@@ -503,7 +518,15 @@ def _item_head(line: Line) -> ItemHead | None:
         if re.match(r"\d{4}\b", title) and len(m.group(1)) <= 2 and not line.bold:
             return None  # "1. 2017 ..." is a date or list, not an item
         return ItemHead(0, m.group(1), title, False, False)
+    m = _BARE_NUMBER_TITLE.match(text)
+    if m and (line.heading or line.bold):
+        # "3 Salg af ejendom" styled as a heading or set in bold: the number without a dot.
+        return ItemHead(0, m.group(1), m.group(2).strip(), False, False)
     return None
+
+
+# A heading "3 Title"; up to three digits, so that a year ("2024 Budget") is no item number.
+_BARE_NUMBER_TITLE = re.compile(r"^(\d{1,3}[a-z]?)\s+([A-ZÆØÅ][^\n]{1,250})$")
 
 
 def _toc_titles(lines: list[Line]) -> set[str]:

@@ -1,0 +1,220 @@
+"""Referat layouts of other agenda systems, built in code as .docx (and as PDF via LibreOffice):
+numbering kept in Word list properties, metadata tables under item headings, votes written
+as one sentence, closed items marked only in their body."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from meetingtui import importers
+from meetingtui.importers.common import parse_votes
+from meetingtui.models import Meeting
+
+ITEMS = [
+    ("Godkendelse af dagsorden", "24/1001", "Godkendt."),
+    ("Budgetopfølgning pr. 31. januar 2024", "24/1002", "Taget til efterretning."),
+    ("Salg af ejendom, Strandvejen 4", "23/20456",
+     "For stemte 5 (A, V), imod stemte 2 (Ø), 1 undlod (C).\nAnbefales."),
+]  # fmt: skip
+
+
+def _decimal_num_id(doc: object) -> str:
+    """A numId of the template whose first level counts in decimals."""
+    numbering = doc.part.numbering_part.element  # type: ignore[attr-defined]
+    decimal = {
+        a.get(qn("w:abstractNumId"))
+        for a in numbering.findall(qn("w:abstractNum"))
+        if a.find(f"{qn('w:lvl')}/{qn('w:numFmt')}").get(qn("w:val")) == "decimal"
+    }
+    for num in numbering.findall(qn("w:num")):
+        if num.find(qn("w:abstractNumId")).get(qn("w:val")) in decimal:
+            return num.get(qn("w:numId"))
+    raise AssertionError("template without a decimal list")
+
+
+def _numbered(paragraph: object, num_id: str) -> None:
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", "0"), ("w:numId", num_id)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        num_pr.append(element)
+    paragraph._p.get_or_add_pPr().append(num_pr)  # type: ignore[attr-defined]
+
+
+def _page_furniture(doc: object) -> None:
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    section.header.paragraphs[0].text = "Økonomiudvalget - Referat - 12. marts 2024"
+    section.footer.paragraphs[0].text = "Side 1 af 2"
+
+
+def _referat(heading: Callable[[object, int, str], None], *, meta: str = "line") -> bytes:
+    doc = Document()
+    _page_furniture(doc)
+    doc.add_paragraph("Referat", style="Title")
+    doc.add_paragraph().add_run("Økonomiudvalget").bold = True
+    doc.add_paragraph("Tirsdag den 12. marts 2024 kl. 16.30")
+    doc.add_paragraph("Mødelokale 2, Rådhuset")
+    doc.add_paragraph("Afbud: Hanne Berg (V)")
+    for n, (title, case, decision) in enumerate(ITEMS, start=1):
+        if n == 3:
+            doc.add_page_break()  # the furniture repeats on two pages of the PDF
+        heading(doc, n, title)
+        if meta == "columns":
+            table = doc.add_table(rows=2, cols=3)
+            for cell, text in zip(table.rows[0].cells, ["Sagsnr.", "Ansvarlig", "Dato"], strict=True):
+                cell.text = text
+            for cell, text in zip(table.rows[1].cells, [case, "Jens Hansen", "01-03-2024"],
+                                  strict=True):  # fmt: skip
+                cell.text = text
+        else:
+            doc.add_paragraph(f"Sagsnr.: {case}")
+        doc.add_paragraph().add_run("Beslutning i Økonomiudvalget den 12. marts 2024:").bold = True
+        for text in decision.split("\n"):
+            doc.add_paragraph(text)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _parse(data: bytes) -> Meeting:
+    _fmt, (meeting,) = importers.parse(data, source="variant")
+    return meeting
+
+
+def _assert_items(meeting: Meeting) -> None:
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (str(n), title, case) for n, (title, case, _d) in enumerate(ITEMS, start=1)
+    ]
+    assert [i.decision.split("\n")[-1] for i in meeting.items] == [
+        "Godkendt.", "Taget til efterretning.", "Anbefales."
+    ]  # fmt: skip
+    assert all("Side" not in u and "Referat -" not in u for u in meeting.unplaced)
+
+
+def _list_heading(doc: object, n: int, title: str) -> None:
+    paragraph = doc.add_paragraph(title, style="Heading 2")  # type: ignore[attr-defined]
+    _numbered(paragraph, _decimal_num_id(doc))
+
+
+def _bold_list_paragraph(doc: object, n: int, title: str) -> None:
+    paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
+    _numbered(paragraph, _decimal_num_id(doc))
+    paragraph.add_run(title).bold = True
+
+
+def _heading_without_dot(doc: object, n: int, title: str) -> None:
+    doc.add_heading(f"{n} {title}", level=2)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "heading", [_list_heading, _bold_list_paragraph, _heading_without_dot],
+    ids=["numbered-heading-style", "numbered-bold-paragraph", "heading-number-without-dot"],
+)  # fmt: skip
+def test_item_numbers_from_word_list_numbering_and_bare_numbers(heading: Callable) -> None:
+    meeting = _parse(_referat(heading))
+    assert meeting.body == "Økonomiudvalget"
+    _assert_items(meeting)
+
+
+def test_numbering_restarts_and_bullets_are_no_numbers() -> None:
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    num_id = _decimal_num_id(doc)
+    override = OxmlElement("w:num")
+    override.set(qn("w:numId"), "77")
+    abstract = OxmlElement("w:abstractNumId")
+    abstract.set(qn("w:val"), numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num_id}']")
+                 .find(qn("w:abstractNumId")).get(qn("w:val")))  # fmt: skip
+    level = OxmlElement("w:lvlOverride")
+    level.set(qn("w:ilvl"), "0")
+    start = OxmlElement("w:startOverride")
+    start.set(qn("w:val"), "12")
+    level.append(start)
+    override.append(abstract)
+    override.append(level)
+    numbering.append(override)
+    doc.add_paragraph("Referat", style="Title")
+    doc.add_paragraph("Teknik- og Miljøudvalget")
+    doc.add_paragraph("12. marts 2024 kl. 9.00")
+    for title in ("Vejplan 2024", "Klimatilpasning"):
+        _numbered(doc.add_paragraph(title, style="Heading 2"), "77")
+        doc.add_paragraph("Beslutning:").runs[0].bold = True
+        doc.add_paragraph("Godkendt.")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    meeting = _parse(buffer.getvalue())
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("12", "Vejplan 2024"), ("13", "Klimatilpasning")
+    ]  # fmt: skip
+
+
+def test_metadata_table_with_labels_in_the_first_row() -> None:
+    meeting = _parse(_referat(_heading_without_dot, meta="columns"))
+    _assert_items(meeting)
+    # The other columns are kept as labelled text, not lost.
+    assert meeting.items[0].unplaced == ["Ansvarlig: Jens Hansen\nDato: 01-03-2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "lines"),
+    [
+        ("For stemte 5 (A, V), imod stemte 2 (Ø), 1 undlod (C).", (5, 2, 1),
+         {"for": ["A", "V"], "imod": ["Ø"], "undlod": ["C"]}),
+        ("For stemte 5 (A, V), imod stemte 2 (Ø) og 1 undlod (C). Anbefales.", (5, 2, 1),
+         {"for": ["A", "V"], "imod": ["Ø"], "undlod": ["C"]}),
+        ("For stemte 7 (A, V, C), 2 stemte imod (Ø).", (7, 2, 0),
+         {"for": ["A", "V", "C"], "imod": ["Ø"]}),
+    ],
+)  # fmt: skip
+def test_vote_clauses_in_one_sentence(text: str, counts: tuple, lines: dict) -> None:
+    (vote,) = parse_votes(text)
+    assert vote.counts is not None
+    assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == counts
+    assert vote.party_lines == lines
+
+
+def test_vote_sentence_in_a_docx_decision() -> None:
+    sale = _parse(_referat(_heading_without_dot)).items[2]
+    (vote,) = sale.votes
+    assert vote.counts is not None and vote.counts.abstain == 1
+    assert vote.result is not None and vote.result.value == "adopted"
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.parametrize("heading", [_list_heading, _heading_without_dot],
+                         ids=["numbered-heading-style", "heading-number-without-dot"])  # fmt: skip
+def test_the_same_referat_as_pdf(heading: Callable, tmp_path: Path) -> None:
+    soffice = _soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: no PDF to build")
+    source = tmp_path / "referat.docx"
+    source.write_bytes(_referat(heading))
+    profile = (tmp_path / "lo").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    meeting = _parse((tmp_path / "referat.pdf").read_bytes())
+    _assert_items(meeting)
+
+
+def test_a_one_page_pdf_drops_its_page_number() -> None:
+    from meetingtui.importers.textparse import Line, strip_running_lines
+
+    page = [Line("Referat"), Line("1. Godkendelse af dagsorden"), Line("Side 1 af 1")]
+    pages, dropped, _last = strip_running_lines([page])
+    assert [ln.text for ln in pages[0]] == ["Referat", "1. Godkendelse af dagsorden"]
+    assert dropped == 1
