@@ -218,3 +218,34 @@ def test_a_one_page_pdf_drops_its_page_number() -> None:
     pages, dropped, _last = strip_running_lines([page])
     assert [ln.text for ln in pages[0]] == ["Referat", "1. Godkendelse af dagsorden"]
     assert dropped == 1
+
+
+def _text_meeting(lines: list[str]) -> Meeting:
+    from meetingtui.importers.textparse import Document as TextDocument
+    from meetingtui.importers.textparse import Line, build_meeting
+
+    return build_meeting(TextDocument([Line(t) for t in lines]), source="variant")
+
+
+def test_closed_item_marked_only_in_its_body() -> None:
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30",
+        "1. Godkendelse af dagsorden", "Sagsnr.: 24/1001", "Beslutning:", "Godkendt.",
+        "2. Personalesag", "Sagsnr.: 24/777", "Punktet er lukket.",
+        "3. Køb af grund", "Punktet behandles for lukkede døre", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert [(i.title, i.closed) for i in meeting.items] == [
+        ("Godkendelse af dagsorden", False), ("Personalesag", True), ("Køb af grund", True)
+    ]  # fmt: skip
+    assert meeting.items[1].unplaced == [] and meeting.items[2].decision == "Godkendt."
+
+
+def test_flattened_metadata_table_gives_the_case_number() -> None:
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30",
+        "1. Godkendelse af dagsorden", "Sagsnr. Ansvarlig Dato",
+        "24/1001 Jens Hansen 01-03-2024", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    (item,) = meeting.items
+    assert item.case_number == "24/1001"
+    assert item.unplaced == ["Sagsnr. Ansvarlig Dato\n24/1001 Jens Hansen 01-03-2024"]

@@ -1210,7 +1210,8 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
     while k < min(3, len(region)):
         line = region[k]
         text = line.text.strip()
-        if _CASE_NUMBER.match(text) or _CASE_LABEL.match(text) or _known_heading(line):
+        if (_CASE_NUMBER.match(text) or _CASE_LABEL.match(text) or _known_heading(line)
+                or _CLOSED_BODY.match(text)):  # fmt: skip
             break
         nxt = region[k + 1] if k + 1 < len(region) else None
         follows = nxt is not None and (
@@ -1229,11 +1230,19 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         k += 1  # the title repeated under the numbered heading (web and FirstAgenda layouts)
     blocks: list[_Block] = [_Block(None)]
     item_closed_by_case = False  # "Sagsnr. 123456 Udvalg Lukket punkt"
+    previous = ""
     for line in region[k:]:
         text = line.text.strip()
+        label_row, previous = previous, text
         if not case_number and len(blocks) <= 2 and _CASE_NUMBER.match(text):
             case_number = text
             continue
+        if not case_number and len(blocks) == 1 and _CASE_COLUMN.match(label_row):
+            # A flattened metadata table: "Sagsnr. Ansvarlig Dato" over "24/1001 Jens Hansen
+            # 01-03-2024". Both lines stay in the item's text; the number is read off.
+            token = text.split()[0] if text.split() else ""
+            if _CASE_NUMBER.match(token):
+                case_number = token
         if len(blocks) == 1 and not blocks[0].lines and _title_key(text) == _title_key(title):
             continue  # the title repeated under the case number
 
@@ -1259,10 +1268,27 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
             blocks.append(_Block(h, [h.rest] if h.rest else []))
             continue
         blocks[-1].lines.append(text)
+    marks = [t for t in blocks[0].lines if _CLOSED_BODY.match(t)]
+    if marks:
+        # "Punktet er lukket" in place of the item's text: the mark is the closed flag.
+        item_closed_by_case = True
+        blocks[0].lines = [t for t in blocks[0].lines if not _CLOSED_BODY.match(t)]
     item = AgendaItem(id=item_id, number=head.number, title=title, case_number=case_number,
                       closed=closed or item_closed_by_case)  # fmt: skip
     _fill_item(item, blocks)
     return item
+
+
+# The label row of a metadata table, as PDF text flattens it: case number column first.
+_CASE_COLUMN = re.compile(
+    r"(?i)^(?:sagsnr\.?|sags\s*nr\.?|sagsnummer|j\.\s?nr\.?)(?:\s+(?:ansvarlig|sagsbehandler|"
+    r"dato|mødedato|udvalg|forvaltning|afdeling|enhed|dokumentnr\.?|status)\s*:?)+$"
+)
+_CLOSED_BODY = re.compile(
+    r"(?i)^(?:(?:punktet|sagen|dette\s+punkt)\s+(?:er|blev|behandles|behandledes)\s+(?:som\s+)?"
+    r"(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?|for\s+lukkede\s+døre)|"
+    r"lukket\s+(?:punkt|sag)|(?:behandlet|behandles)\s+for\s+lukkede\s+døre)\s*\.?$"
+)
 
 
 def _case_value(text: str) -> str:
