@@ -249,3 +249,43 @@ def test_flattened_metadata_table_gives_the_case_number() -> None:
     (item,) = meeting.items
     assert item.case_number == "24/1001"
     assert item.unplaced == ["Sagsnr. Ansvarlig Dato\n24/1001 Jens Hansen 01-03-2024"]
+
+
+def test_members_table_with_a_header_row() -> None:
+    doc = Document()
+    doc.add_paragraph("Referat", style="Title")
+    doc.add_paragraph("Økonomiudvalget")
+    doc.add_paragraph("Tirsdag den 12. marts 2024 kl. 16.30")
+    doc.add_paragraph().add_run("Deltagere").bold = True
+    rows = [("Navn", "Parti", "Status"), ("Anne Holm", "A", "Til stede"),
+            ("Peter Vang", "V", "Til stede"), ("Hanne Berg", "V", "Afbud"),
+            ("Ole Sand", "O", "Fraværende"), ("Lis Dam", "C", "Orlov")]  # fmt: skip
+    table = doc.add_table(rows=len(rows), cols=3)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    doc.add_heading("1. Godkendelse af dagsorden", level=2)
+    doc.add_paragraph().add_run("Beslutning:").bold = True
+    doc.add_paragraph("Godkendt.")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    meeting = _parse(buffer.getvalue())
+    assert [(p.name, p.affiliation, p.attendance.value) for p in meeting.participants] == [
+        ("Anne Holm", "A", "present"), ("Peter Vang", "V", "present"),
+        ("Hanne Berg", "V", "afbud"), ("Ole Sand", "O", "fravaerende"),
+    ]  # fmt: skip
+    # A status the importer does not know is kept as written.
+    assert "Lis Dam (C): Orlov" in meeting.unplaced
+
+
+def test_movement_notes_keep_the_clock_time() -> None:
+    from meetingtui.importers.common import parse_attendance
+
+    facts = parse_attendance(
+        "Godkendt.\nPeter Vang (V) forlod mødet kl. 17.45 under behandlingen af pkt. 3. Mødet "
+        "fortsatte.\nIb Ro (A) ankom kl. 17 under punkt 4."
+    )
+    assert facts.notes == [
+        "Peter Vang (V) forlod mødet kl. 17.45 under behandlingen af pkt. 3.",
+        "Ib Ro (A) ankom kl. 17 under punkt 4.",
+    ]

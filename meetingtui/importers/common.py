@@ -1033,8 +1033,12 @@ _SUBSTITUTE_CLAUSE = re.compile(
     r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
     r"(?:som\s+)?(?:stedfortræder|suppleant|i\s+stedet)\b.*$"
 )
+# A sentence runs to its full stop; the dots of "kl. 17.45" and "pkt. 3" do not end it.
+_NOT_FULL_STOP = r"(?:\b(?:kl|pkt|nr|ca)\.|\.(?=\d)|[^.\n])*"
 _MOVEMENT = re.compile(
-    r"[^.\n]*\b(?:forlod\s+mødet|ankom\s+(?:til\s+mødet\s+)?kl|deltog\s+fra)[^.\n]*\.?", re.I
+    rf"{_NOT_FULL_STOP}\b(?:forlod\s+mødet|ankom\s+(?:til\s+mødet\s+)?kl\.?|deltog\s+fra)"
+    rf"{_NOT_FULL_STOP}\.?",
+    re.I,
 )
 
 

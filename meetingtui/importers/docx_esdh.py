@@ -200,6 +200,8 @@ def _walk(container: Element, ctx: _Context, lines: list[Line]) -> None:
 
 def _table_lines(table: Element, ctx: _Context, lines: list[Line]) -> None:
     rows = table.findall("tr")
+    if len(rows) >= 2 and _people_grid(rows, ctx, lines):
+        return
     labels = _label_row(rows[0], ctx) if len(rows) >= 2 else None
     if labels is not None:
         # A metadata table with the labels in its first row ("Sagsnr. | Ansvarlig | Dato")
@@ -215,6 +217,52 @@ def _table_lines(table: Element, ctx: _Context, lines: list[Line]) -> None:
         return
     for row in rows:
         _row_lines(row, ctx, lines)
+
+
+_NAME_COLUMN = re.compile(r"(?i)^(?:navn|medlem|medlemmer|deltager|deltagere|mødedeltager)$")
+_PARTY_COLUMN = re.compile(r"(?i)^(?:parti|partibogstav|liste|gruppe|organisation|repræsenterer)$")
+_STATUS_COLUMN = re.compile(r"(?i)^(?:status|fremmøde|deltagelse|til stede|tilstede|deltager)$")
+_ROLE_COLUMN = re.compile(r"(?i)^(?:rolle|funktion|titel|hverv)$")
+# A status cell and the header label that says the same thing in a list of people
+_STATUS_LABELS = (
+    (re.compile(r"(?i)^(?:afbud|meldt afbud|fraværende med afbud)\b"), "Afbud"),
+    (re.compile(r"(?i)^(?:fraværende|fravær|ikke til stede|udeblevet|nej)\b"), "Fraværende"),
+    (re.compile(r"(?i)^(?:stedfortræder|suppleant)\b"), "Stedfortræder"),
+    (re.compile(r"(?i)^(?:til stede|tilstede|deltog|deltager|fremmødt|mødt|ja|x|✓)\b"), "Deltagere"),
+)
+
+
+def _people_grid(rows: list[Element], ctx: _Context, lines: list[Line]) -> bool:
+    """A members table with a header row ("Navn | Parti | Status"): each member becomes an
+    "Afbud: Name (Party)"-style line, the form the header parser reads. False if it is not one."""
+    head = [" ".join(ln.text for ln in _cell_lines(c, ctx)).strip() for c in rows[0].findall("tc")]
+    name_col = next((k for k, h in enumerate(head) if _NAME_COLUMN.match(h)), None)
+    if name_col is None or len(head) < 2:
+        return False
+    party_col = next((k for k, h in enumerate(head) if _PARTY_COLUMN.match(h)), None)
+    status_col = next(
+        (k for k, h in enumerate(head) if k != name_col and _STATUS_COLUMN.match(h)), None
+    )
+    role_col = next((k for k, h in enumerate(head) if _ROLE_COLUMN.match(h)), None)
+    if party_col is None and status_col is None:
+        return False
+    for row in rows[1:]:
+        cells = [" ".join(ln.text for ln in _cell_lines(c, ctx)).strip() for c in row.findall("tc")]
+        if len(cells) != len(head) or not cells[name_col]:
+            lines.append(Line("  ".join(c for c in cells if c), 0, None, False, False))
+            continue
+        person = cells[name_col]
+        if role_col is not None and cells[role_col]:
+            person = f"{cells[role_col]} {person}"
+        if party_col is not None and cells[party_col]:
+            person = f"{person} ({cells[party_col]})"
+        status = cells[status_col] if status_col is not None else ""
+        label = next((lab for pat, lab in _STATUS_LABELS if pat.match(status)), None)
+        if label is None and status:
+            lines.append(Line(f"{person}: {status}", 0, None, False, False))  # kept as written
+        else:
+            lines.append(Line(f"{label or 'Deltagere'}: {person}", 0, None, False, False))
+    return True
 
 
 _LABEL_WORDS = re.compile(
