@@ -289,3 +289,31 @@ def test_movement_notes_keep_the_clock_time() -> None:
         "Peter Vang (V) forlod mødet kl. 17.45 under behandlingen af pkt. 3.",
         "Ib Ro (A) ankom kl. 17 under punkt 4.",
     ]
+
+
+def test_page_furniture_typed_into_the_body_and_lettered_items() -> None:
+    doc = Document()
+    doc.add_paragraph("Referat", style="Title")
+    doc.add_paragraph(
+        "Referat af ordinært møde i Økonomiudvalget den 12. marts 2024 kl. 16.30 på Rådhuset"
+    )
+    numbers = ["1", "2", "2a"]
+    for page, (number, (title, case, _d)) in enumerate(zip(numbers, ITEMS, strict=True), start=1):
+        doc.add_paragraph("Økonomiudvalget 12-03-2024")
+        doc.add_paragraph().add_run(f"{number}\t{title}").bold = True
+        doc.add_paragraph(f"Sagsnr.: {case}")
+        doc.add_paragraph().add_run("Beslutning").bold = True
+        doc.add_paragraph("Godkendt.")
+        doc.add_paragraph(f"Side {page} af 3")
+        doc.add_page_break()
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    meeting = _parse(buffer.getvalue())
+    assert meeting.body == "Økonomiudvalget"
+    assert meeting.location == "Rådhuset"
+    assert [(i.number, i.decision) for i in meeting.items] == [
+        ("1", "Godkendt."), ("2", "Godkendt."), ("2a", "Godkendt.")
+    ]  # fmt: skip
+    # The repeated "Godkendt." at the foot of each page is content; the page furniture is not.
+    text = "\n".join([*meeting.unplaced, *(u for i in meeting.items for u in i.unplaced)])
+    assert "Side" not in text and text.count("12-03-2024") <= 1

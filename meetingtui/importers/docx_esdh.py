@@ -16,12 +16,19 @@ from xml.etree.ElementTree import Element
 
 from meetingtui.errors import InputError, MeetingError
 from meetingtui.importers import common, limits
-from meetingtui.importers.textparse import Document, Line, build_meeting, clean_line
+from meetingtui.importers.textparse import (
+    Document,
+    Line,
+    build_meeting,
+    clean_line,
+    strip_running_lines,
+)
 from meetingtui.models import Meeting
 
 FORMAT = "docx-esdh"
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PAGE_BREAK = "\f"  # marks a page break inside a paragraph's text while it is read
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and legacy .doc
 
 
@@ -94,7 +101,15 @@ def read_document(data: bytes, *, source: str = "") -> Document:
         raise InputError("import.docx.no_document", source=source)
     lines: list[Line] = []
     _walk(body, ctx, lines)
-    return Document(lines)
+    if ctx.page == 0:
+        return Document(lines)
+    # Page breaks (explicit, or where Word last laid out a page) let repeated page furniture
+    # typed into the body ("Økonomiudvalget 12-03-2024", "Side 2 af 7") be recognised.
+    pages: list[list[Line]] = [[] for _ in range(ctx.page + 1)]
+    for line in lines:
+        pages[line.page].append(line)
+    pages, dropped, _last = strip_running_lines(pages, cautious=True)
+    return Document([ln for page in pages for ln in page], [], dropped)
 
 
 def _attr(element: Element | None, name: str) -> str:
@@ -126,6 +141,7 @@ class _Context:
     overrides: dict[tuple[str, int], int] = field(default_factory=dict)  # (numId, ilvl) -> start
     counters: dict[str, list[int]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
+    page: int = 0  # page breaks seen so far
 
     def number(self, num_id: str, ilvl: int) -> str:
         """The label Word shows for the next paragraph of list `num_id` at `ilvl` ("" for
@@ -213,7 +229,7 @@ def _table_lines(table: Element, ctx: _Context, lines: list[Line]) -> None:
                 continue
             for label, value in zip(labels, values, strict=True):
                 if value:
-                    lines.append(Line(f"{label.rstrip(':')}: {value}", 0, None, False, False))
+                    lines.append(Line(f"{label.rstrip(':')}: {value}", ctx.page, None, False, False))
         return
     for row in rows:
         _row_lines(row, ctx, lines)
@@ -249,7 +265,7 @@ def _people_grid(rows: list[Element], ctx: _Context, lines: list[Line]) -> bool:
     for row in rows[1:]:
         cells = [" ".join(ln.text for ln in _cell_lines(c, ctx)).strip() for c in row.findall("tc")]
         if len(cells) != len(head) or not cells[name_col]:
-            lines.append(Line("  ".join(c for c in cells if c), 0, None, False, False))
+            lines.append(Line("  ".join(c for c in cells if c), ctx.page, None, False, False))
             continue
         person = cells[name_col]
         if role_col is not None and cells[role_col]:
@@ -259,9 +275,9 @@ def _people_grid(rows: list[Element], ctx: _Context, lines: list[Line]) -> bool:
         status = cells[status_col] if status_col is not None else ""
         label = next((lab for pat, lab in _STATUS_LABELS if pat.match(status)), None)
         if label is None and status:
-            lines.append(Line(f"{person}: {status}", 0, None, False, False))  # kept as written
+            lines.append(Line(f"{person}: {status}", ctx.page, None, False, False))  # kept as written
         else:
-            lines.append(Line(f"{label or 'Deltagere'}: {person}", 0, None, False, False))
+            lines.append(Line(f"{label or 'Deltagere'}: {person}", ctx.page, None, False, False))
     return True
 
 
@@ -304,9 +320,9 @@ def _row_lines(row: Element, ctx: _Context, lines: list[Line]) -> None:
         # A label cell and its value: "Sagsnr.:" | "12/27845"
         first = cells[0][0]
         joined = " ".join(c[0].text for c in cells)
-        lines.append(Line(joined, 0, first.bold, first.heading, first.toc))
+        lines.append(Line(joined, first.page, first.bold, first.heading, first.toc))
     elif single and len(cells) > 2:
-        lines.append(Line("  ".join(c[0].text for c in cells), 0, None, False, False))
+        lines.append(Line("  ".join(c[0].text for c in cells), ctx.page, None, False, False))
     else:
         for cell_lines in cells:
             lines.extend(cell_lines)
@@ -320,6 +336,10 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
     toc = style.startswith(("toc", "indholdsfortegnelse"))
     chunks: list[str] = []
     bold_runs: list[bool] = []
+    if ppr is not None and ppr.find("pageBreakBefore") is not None and (
+        _attr(ppr.find("pageBreakBefore"), "val") not in ("0", "false", "off")
+    ):
+        chunks.append(_PAGE_BREAK)
     for run in paragraph.iter("r"):
         rpr = run.find("rPr")
         bold_el = rpr.find("b") if rpr is not None else None
@@ -330,6 +350,10 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
                 text.append(node.text or "")
             elif node.tag == "tab":
                 text.append("\t")
+            elif node.tag == "lastRenderedPageBreak" or (
+                node.tag == "br" and _attr(node, "type") == "page"
+            ):
+                text.append(_PAGE_BREAK)
             elif node.tag in ("br", "cr"):
                 text.append("\n")
         joined = "".join(text)
@@ -338,17 +362,23 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
             bold_runs.append(bold)
     style_bold = "bold" in style or "fed" in style
     is_bold = (bool(bold_runs) and all(bold_runs)) or style_bold
-    full = "".join(chunks)
-    label = _list_label(ppr, style_id, ctx) if full.strip() else ""
-    if label and (heading or is_bold) and not re.match(r"\s*\d", full):
+    segments = "".join(chunks).split(_PAGE_BREAK)
+    first = next((k for k, seg in enumerate(segments) if seg.strip()), None)
+    label = _list_label(ppr, style_id, ctx) if first is not None else ""
+    if first is not None and label and (heading or is_bold) and not re.match(
+        r"\s*\d", segments[first]
+    ):
         # Only headings get their number back: that is where an item's number lives; body
         # lists keep their text as written.
-        full = f"{label} {full.lstrip()}"
+        segments[first] = f"{label} {segments[first].lstrip()}"
     out = []
-    for part in full.split("\n"):
-        text = clean_line(part)
-        if text:
-            out.append(Line(text, 0, is_bold, heading, toc))
+    for k, segment in enumerate(segments):
+        if k:
+            ctx.page += 1
+        for part in segment.split("\n"):
+            text = clean_line(part)
+            if text:
+                out.append(Line(text, ctx.page, is_bold, heading, toc))
     return out
 
 

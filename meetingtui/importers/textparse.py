@@ -88,8 +88,15 @@ def _shape(text: str) -> str:
     return _PAGE_NUMBER_TOKEN.sub("#", text.strip().lower())
 
 
-def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], int, int]:
+def strip_running_lines(
+    pages: list[list[Line]], *, cautious: bool = False
+) -> tuple[list[list[Line]], int, int]:
     """Drop lines that repeat at the top or bottom of many pages (modulo page numbers).
+
+    `cautious=True` is for documents whose pages are not laid out by the exporter (a .docx):
+    a lone number at a page's edge is content there (a table cell), only "Side 3 af 7" is a
+    page number, and only a repeated line with a number in it (a date, a page count) is page
+    furniture; a repeated "Godkendt." at the foot of every item page is not.
 
     Returns the pages, how many lines were dropped and the index of the last page that carried
     the document's own running header (-1 if none): pages after it are usually appended
@@ -131,7 +138,9 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], int,
         pages_seen = len(seen_pages)
         if _is_running(seen_pages, need) and offsets and offsets.most_common(1)[0][1] >= 0.6 * pages_seen:
             running.add(shape)
-    prefix, prefix_first = _running_prefix(pages, need)
+    if cautious:
+        running = {k for k in running if re.search(r"[\d#]", k)}
+    prefix, prefix_first = _running_prefix(pages, need) if not cautious else ("", len(pages))
     own_first = min([first_page[s] for s in running] + [prefix_first])
     own = {s for s in running if first_page[s] == own_first}
     dropped = 0
@@ -144,7 +153,8 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], int,
             shape = _shape(line.text)
             key = line.text.strip().lower()
             hit = shape if shape in running else key if key in running else None
-            if at_edge and (hit or _PAGE_MARK.match(line.text.strip())):
+            mark = _WORDED_PAGE_MARK if cautious else _PAGE_MARK
+            if at_edge and (hit or mark.match(line.text.strip())):
                 dropped += 1
                 if hit in own:
                     last_with_header = index
@@ -666,7 +676,9 @@ def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemH
             numeric = (
                 int(re.match(r"\d+", head.number).group()) if head.number[:1].isdigit() else None
             )
-            if confirmed and numeric is not None and not head.strong and numeric <= last_number:
+            lettered = head.number[-1:].isalpha() and numeric == last_number  # "2a" after "2"
+            if (confirmed and numeric is not None and not head.strong and numeric <= last_number
+                    and not lettered):  # fmt: skip
                 confirmed = False  # numbering goes backwards: a list inside an item
             if confirmed and not head.title and i > start:
                 head.title_before = _title_above(lines, i, heads)
@@ -930,6 +942,8 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
     facts.body = " ".join(facts.body.split())
     # "ÅBEN DAGSORDEN ØKONOMIUDVALG": the qualifier belongs to the document kind
     facts.body = re.sub(r"(?i)^(?:åben|åbent|lukket)\s+(?=\S)", "", facts.body)
+    # "Referat af ordinært møde i Økonomiudvalget" on a line after a title "Referat"
+    facts.body = re.sub(r"(?i)^(?:referat|dagsorden|beslutningsprotokol)\s+(?=\S)", "", facts.body)
     facts.body = _BODY_LEAD.sub("", facts.body).strip(" -–,:")
     facts.body = re.sub(r"\s+(?:d\.|den)\s*$", "", facts.body).strip()
     return facts
