@@ -317,3 +317,46 @@ def test_page_furniture_typed_into_the_body_and_lettered_items() -> None:
     # The repeated "Godkendt." at the foot of each page is content; the page furniture is not.
     text = "\n".join([*meeting.unplaced, *(u for i in meeting.items for u in i.unplaced)])
     assert "Side" not in text and text.count("12-03-2024") <= 1
+
+
+def test_text_under_a_heading_at_every_page_foot_is_no_furniture() -> None:
+    from meetingtui.importers.textparse import Line, strip_running_lines
+
+    pages = [
+        [Line("Økonomiudvalget 12-03-2024"), Line(f"{n}. Punkt {n}"), Line("Sagsnr.: 24/100"),
+         Line("Beslutning"), Line("Godkendt."), Line(f"Side {n} af 4")]
+        for n in range(1, 5)
+    ]  # fmt: skip
+    kept, dropped, _last = strip_running_lines(pages)
+    assert [[ln.text for ln in page] for page in kept] == [
+        [f"{n}. Punkt {n}", "Sagsnr.: 24/100", "Beslutning", "Godkendt."] for n in range(1, 5)
+    ]
+    assert dropped == 8
+
+
+def test_pdf_text_members_grid_wrapped_title_and_place_after_the_date() -> None:
+    from meetingtui.importers.textparse import Document as TextDocument
+    from meetingtui.importers.textparse import Line, build_meeting
+
+    lines = [
+        Line("Referat", bold=True),
+        Line("Referat af ordinært møde i Økonomiudvalget den 12. marts 2024 kl. 16.30"),
+        Line("på Rådhuset, mødelokale 2"),
+        Line("Deltagere", bold=True),
+        Line("Navn Parti Status"), Line("Anne Holm A Til stede"), Line("Hanne Berg V Afbud"),
+        Line("Ole Sand O Fraværende"), Line("Lis Dam C Orlov"),
+        Line("Punkt 1", bold=False), Line("Budgetopfølgning pr. 31. januar", bold=False),
+        Line("2024", bold=False), Line("Sagsnr.: 24/1002", bold=False),
+        Line("Beslutning", bold=True), Line("Godkendt.", bold=False),
+    ]  # fmt: skip
+    meeting = build_meeting(TextDocument(lines), source="variant")
+    assert (meeting.body, meeting.location) == ("Økonomiudvalget", "Rådhuset, mødelokale 2")
+    assert [(p.name, p.affiliation, p.attendance.value) for p in meeting.participants] == [
+        ("Anne Holm", "A", "present"), ("Hanne Berg", "V", "afbud"),
+        ("Ole Sand", "O", "fravaerende"),
+    ]  # fmt: skip
+    assert "Lis Dam (C): Orlov" in meeting.unplaced
+    (item,) = meeting.items
+    assert (item.title, item.case_number, item.decision) == (
+        "Budgetopfølgning pr. 31. januar 2024", "24/1002", "Godkendt."
+    )  # fmt: skip

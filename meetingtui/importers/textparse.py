@@ -113,11 +113,13 @@ def strip_running_lines(
     first_page: dict[str, int] = {}
     for index, page in enumerate(pages):
         positions = sorted({*range(min(2, len(page))), *range(max(0, len(page) - 2), len(page))})
-        edge = [page[k] for k in positions]
-        # Headings and item headings repeat by design ("Punkt 7" may even sit on page 7).
+        # Headings and item headings repeat by design ("Punkt 7" may even sit on page 7), and
+        # so does the text right under a heading ("Beslutning" / "Godkendt." at the foot of
+        # every item page): furniture never follows a heading of the referat.
         edge = [
-            ln for ln in edge
-            if ln.text.strip() and not _known_heading(ln) and _item_head(ln) is None
+            page[k] for k in positions
+            if page[k].text.strip() and not _known_heading(page[k]) and _item_head(page[k]) is None
+            and not (k > 0 and _known_heading(page[k - 1]))
         ]  # fmt: skip
         for key in {ln.text.strip().lower() for ln in edge}:
             exact.setdefault(key, []).append(index)
@@ -815,9 +817,69 @@ def _join_wrapped_people(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A members table as PDF text flattens it: "Navn Parti Status" over "Anne Holm A Til stede".
+_GRID_HEAD = re.compile(
+    r"(?i)^(?:navn|medlem|deltager|mødedeltager)\s+(?:parti|partibogstav|gruppe|liste)"
+    r"(?:\s+(?:status|fremmøde|deltagelse))?$"
+)
+_GRID_STATUS = (
+    (re.compile(r"(?i)\s+(?:afbud|meldt afbud)$"), "Afbud"),
+    (re.compile(r"(?i)\s+(?:fraværende|fravær|ikke til stede)$"), "Fraværende"),
+    (re.compile(r"(?i)\s+(?:stedfortræder|suppleant)$"), "Stedfortræder"),
+    (re.compile(r"(?i)\s+(?:til stede|tilstede|deltog|fremmødt|mødt)$"), "Deltagere"),
+)
+_GRID_ROW = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][\w'’.\-]*(?:\s+[A-ZÆØÅ][\w'’.\-]*){1,5})\s+\(?(?P<party>[A-ZÆØÅ]"
+    r"[A-ZÆØÅa-zæøå]{0,3})\)?$"
+)
+
+
+def _grid_people(lines: list[Line]) -> list[Line]:
+    """Rows under a "Navn Parti Status" line become "Afbud: Anne Holm (A)" lines; a row that
+    does not read as name and party (and a known status) ends the table and is kept as it is.
+    The column heads are dropped only when at least one row was read."""
+    out: list[Line] = []
+    head: Line | None = None
+    rows = 0
+    for line in lines:
+        text = line.text.strip()
+        if _GRID_HEAD.match(text):
+            head, rows = line, 0
+            continue
+        if head is not None:
+            label, rest = "Deltagere", text
+            for pattern, name in _GRID_STATUS:
+                if pattern.search(text):
+                    label, rest = name, pattern.sub("", text)
+                    break
+            row = _GRID_ROW.match(rest)
+            if row:
+                rows += 1
+                person = f"{row.group('name')} ({row.group('party')})"
+                out.append(Line(f"{label}: {person}", line.page, line.bold, line.heading))
+                continue
+            words = text.split()
+            split = next((k for k in range(len(words) - 1, 2, -1)
+                          if _GRID_ROW.match(" ".join(words[:k]))), None)  # fmt: skip
+            if rows and split is not None:
+                # A status the importer does not know ("Orlov"): kept as written, labelled.
+                row = _GRID_ROW.match(" ".join(words[:split]))
+                assert row is not None
+                person = f"{row.group('name')} ({row.group('party')})"
+                out.append(Line(f"{person}: {' '.join(words[split:])}", line.page, line.bold))
+                continue
+            if rows == 0:
+                out.append(head)
+            head = None
+        out.append(line)
+    if head is not None and rows == 0:
+        out.append(head)
+    return out
+
+
 def parse_header(lines: list[Line]) -> HeaderFacts:
     facts = HeaderFacts()
-    lines = _join_wrapped_people(_join_lone_labels(lines))
+    lines = _join_wrapped_people(_join_lone_labels(_grid_people(lines)))
     used: set[int] = set()
     attendance_mode: Attendance | None = None
     date_line = -1
@@ -924,7 +986,7 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             and not _HEADER_NOISE.match(text)
             and not _ANY_LABEL.match(text)
         ):
-            facts.location = text
+            facts.location = re.sub(r"(?i)^(?:i|på)\s+", "", text)  # "på Rådhuset" wrapped
             location_line = i
             inferred_location.append(i)
             used.add(i)
@@ -1233,7 +1295,10 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         )
         if len(text) > 160 or text.endswith(".") or _title_key(text) == _title_key(head.title):
             break
-        if (head.bold and line.bold) or (not head.bold and follows and line.bold is not False):
+        # A heading and its wrapped continuation have the same weight; a PDF says "not bold"
+        # for both when the heading is set in a plain face (a table cell).
+        same_weight = line.bold is not False if head.bold is None else line.bold is head.bold
+        if (head.bold and line.bold) or (not head.bold and follows and same_weight):
             title_parts.append(text)
         else:
             break
