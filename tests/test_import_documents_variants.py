@@ -360,3 +360,17 @@ def test_pdf_text_members_grid_wrapped_title_and_place_after_the_date() -> None:
     assert (item.title, item.case_number, item.decision) == (
         "Budgetopfølgning pr. 31. januar 2024", "24/1002", "Godkendt."
     )  # fmt: skip
+
+
+def test_header_labels_that_repeat_the_title_line_are_used() -> None:
+    meeting = _text_meeting([
+        "Teknik- og Miljøudvalget - Dagsorden - 12. marts 2024", "Dagsorden",
+        "Udvalg: Teknik- og Miljøudvalget", "Mødedato: 12-03-2024", "Mødetidspunkt: kl. 16:30",
+        "Mødedato: 13-03-2024", "Pkt. 1 Godkendelse af dagsorden", "Sagsnr.: 24/1001",
+        "Forslag til beslutning", "at dagsordenen godkendes.",
+    ])  # fmt: skip
+    assert (meeting.body, meeting.starts_at.isoformat()) == (
+        "Teknik- og Miljøudvalget", "2024-03-12T16:30:00"
+    )  # fmt: skip
+    assert meeting.unplaced == ["Mødedato: 13-03-2024"]  # a different day is kept
+    assert meeting.document_kind.value == "dagsorden"

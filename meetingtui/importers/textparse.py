@@ -929,6 +929,9 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             facts.body = m.group(1).strip()
             used.add(i)
             continue
+        if _restates_header(facts, text, m):
+            used.add(i)  # "Udvalg: X" / "Mødedato: D" repeating what the title line said
+            continue
         if _END_LABEL.match(text) and facts.starts_at is not None:
             _end_time(facts, _END_LABEL.sub("", text))
             used.add(i)
@@ -1009,6 +1012,19 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
     facts.body = _BODY_LEAD.sub("", facts.body).strip(" -–,:")
     facts.body = re.sub(r"\s+(?:d\.|den)\s*$", "", facts.body).strip()
     return facts
+
+
+def _restates_header(facts: HeaderFacts, text: str, body_label: re.Match[str] | None) -> bool:
+    if body_label is not None:
+        return _norm(body_label.group(1)) == _norm(facts.body)
+    if facts.starts_at is None or not _DATE_LABEL.match(text):
+        return False
+    found = textfacts.find_date(text)
+    if found is None or found.day.date() != facts.starts_at.date():
+        return False
+    start, _end, _t0, t1 = textfacts.find_times(text[found.end :])
+    same_time = start is None or start == (facts.starts_at.hour, facts.starts_at.minute)
+    return same_time and not text[found.end + max(t1, 0) :].strip(" ,.-–")
 
 
 def _take_when(facts: HeaderFacts, text: str) -> tuple[str, str]:
