@@ -374,3 +374,26 @@ def test_header_labels_that_repeat_the_title_line_are_used() -> None:
     )  # fmt: skip
     assert meeting.unplaced == ["Mødedato: 13-03-2024"]  # a different day is kept
     assert meeting.document_kind.value == "dagsorden"
+
+
+def test_attendance_lines_inside_a_decision_and_open_marks_under_the_heading() -> None:
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30",
+        "1. Budget 2025", "Åben sag", "Sagsid: EMN-2024-001234", "Beslutning:",
+        "Fraværende: Mads Berg (C)", "Inhabil: Anne Holm (A)",
+        "Et flertal (A+V+C) anbefaler indstillingen. Et mindretal (Ø) stemmer imod.",
+        "Ø ønskede følgende mindretalsudtalelse: ”Budgettet rammer de svageste.”",
+    ])  # fmt: skip
+    (item,) = meeting.items
+    assert (item.title, item.case_number, item.closed) == (
+        "Budget 2025", "EMN-2024-001234", False
+    )  # fmt: skip
+    assert [(a.name, a.kind.value) for a in item.absences] == [
+        ("Mads Berg", "absent"), ("Anne Holm", "inhabil")
+    ]  # fmt: skip
+    assert item.decision.startswith("Et flertal (A+V+C) anbefaler indstillingen.")
+    (vote,) = item.votes
+    assert vote.party_lines == {"for": ["A", "V", "C"], "imod": ["Ø"]}
+    (dissent,) = item.dissents
+    assert (dissent.who, dissent.text) == ("Ø", "Budgettet rammer de svageste.")
+    assert item.unplaced == []

@@ -1303,7 +1303,7 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         line = region[k]
         text = line.text.strip()
         if (_CASE_NUMBER.match(text) or _CASE_LABEL.match(text) or _known_heading(line)
-                or _CLOSED_BODY.match(text)):  # fmt: skip
+                or _CLOSED_BODY.match(text) or _OPEN_BODY.match(text)):  # fmt: skip
             break
         nxt = region[k + 1] if k + 1 < len(region) else None
         follows = nxt is not None and (
@@ -1359,9 +1359,18 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         # decision ends the list.
         if in_attachments and h.kind != "decision" and not (line.bold or line.heading):
             h = None
+        if (
+            h is not None and h.kind == "attendance" and h.rest
+            and (current is None or current.kind == "decision")
+        ):  # fmt: skip
+            # "Fraværende: Mads Berg (C)" as one line of a decision: the decision goes on after
+            # it, and the decision's attendance lines are read with the decision.
+            h = None
         if h is not None:
             blocks.append(_Block(h, [h.rest] if h.rest else []))
             continue
+        if len(blocks) == 1 and _OPEN_BODY.match(text):
+            continue  # "Åben sag" under the heading: the item is open, as `closed` says
         blocks[-1].lines.append(text)
     marks = [t for t in blocks[0].lines if _CLOSED_BODY.match(t)]
     if marks:
@@ -1379,6 +1388,7 @@ _CASE_COLUMN = re.compile(
     r"(?i)^(?:sagsnr\.?|sags\s*nr\.?|sagsnummer|j\.\s?nr\.?)(?:\s+(?:ansvarlig|sagsbehandler|"
     r"dato|mødedato|udvalg|forvaltning|afdeling|enhed|dokumentnr\.?|status)\s*:?)+$"
 )
+_OPEN_BODY = re.compile(r"(?i)^(?:åben|åbent)(?:\s+(?:sag|punkt))?\s*\.?$")
 _CLOSED_BODY = re.compile(
     r"(?i)^(?:(?:punktet|sagen|dette\s+punkt)\s+(?:er|blev|behandles|behandledes)\s+(?:som\s+)?"
     r"(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?|for\s+lukkede\s+døre)|"
