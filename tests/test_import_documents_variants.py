@@ -397,3 +397,32 @@ def test_attendance_lines_inside_a_decision_and_open_marks_under_the_heading() -
     (dissent,) = item.dissents
     assert (dissent.who, dissent.text) == ("Ø", "Budgettet rammer de svageste.")
     assert item.unplaced == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peter Vang (V) blev valgt som næstformand.", [("næstformand", "Peter Vang")]),
+        ("Som formand valgtes Anne Holm (A). Til næstformand blev Peter Vang (V) valgt.",
+         [("formand", "Anne Holm"), ("næstformand", "Peter Vang")]),
+        ("Lars Berg (A) blev enstemmigt valgt til formand for udvalget.",
+         [("formand", "Lars Berg")]),
+        ("Udvalget valgte at udsætte sagen.", []),
+    ],
+)  # fmt: skip
+def test_elections_stated_in_a_decision(text: str, expected: list) -> None:
+    from meetingtui.importers.common import parse_elections
+
+    assert [(e.office, e.elected) for e in parse_elections(text)] == expected
+
+
+def test_election_in_an_imported_referat() -> None:
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30",
+        "1. Valg af næstformand", "Beslutning:", "Peter Vang (V) blev valgt som næstformand.",
+        "2. Valg af formand", "Beslutning:", "Som formand valgtes Anne Holm (A).",
+    ])  # fmt: skip
+    elections = [e for item in meeting.items for e in item.elections]
+    assert [(e.id, e.office, e.elected) for e in elections] == [
+        (1, "næstformand", "Peter Vang"), (2, "formand", "Anne Holm")
+    ]  # fmt: skip

@@ -1486,6 +1486,7 @@ _POSTPONED = re.compile(r"(?i)^\s*(?:punktet |sagen )?(?:blev )?udsat|^\s*udsæt
 def _finish(meeting: Meeting, kind_word: str) -> None:
     """Decisions → status, votes, dissents, absences; referat or dagsorden; link names."""
     has_decision = False
+    election_id = 0  # elections are numbered across the meeting, as live meetings do
     meeting_date = meeting.starts_at.date()
     for item in meeting.items:
         if item.decision_history:
@@ -1508,6 +1509,8 @@ def _finish(meeting: Meeting, kind_word: str) -> None:
             item.postponed_reason = item.decision
         item.votes = common.parse_votes(item.decision)
         item.dissents = common.parse_dissents(item.decision)
+        item.elections = common.parse_elections(item.decision, first_id=election_id + 1)
+        election_id += len(item.elections)
     common.finish_meeting(meeting)
     if kind_word == "dagsorden" and not has_decision:
         meeting.document_kind = DocumentKind.DAGSORDEN
