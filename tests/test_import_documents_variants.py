@@ -426,3 +426,20 @@ def test_election_in_an_imported_referat() -> None:
     assert [(e.id, e.office, e.elected) for e in elections] == [
         (1, "næstformand", "Peter Vang"), (2, "formand", "Anne Holm")
     ]  # fmt: skip
+
+
+def test_group_headings_close_the_items_after_them_and_roles_after_names() -> None:
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30",
+        "Deltagere: Anne Holm (A), formand, Peter Vang (V), næstformand Lise Krog (Ø)",
+        "Åbne punkter",
+        "1. Godkendelse af dagsorden", "Beslutning:", "Godkendt.",
+        "Lukkede punkter",
+        "2. Køb af grund", "Beslutning:", "Godkendt.",
+        "3. Personalesag", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert [(i.number, i.closed) for i in meeting.items] == [("1", False), ("2", True), ("3", True)]
+    assert meeting.unplaced == [] and all(not i.unplaced for i in meeting.items)
+    assert [(p.name, p.role.value) for p in meeting.participants] == [
+        ("Anne Holm", "formand"), ("Peter Vang", "medlem"), ("Lise Krog", "næstformand")
+    ]  # fmt: skip

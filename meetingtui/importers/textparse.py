@@ -779,7 +779,10 @@ _HEADER_NOISE = re.compile(
 def _looks_like_people(text: str) -> bool:
     """A line continuing an "Afbud:" list: names with a party, or full names in a list."""
     people = textfacts.split_people(text)
-    if not people or _known_heading(Line(text)) or _HEADER_NOISE.match(text):
+    if (
+        not people or _known_heading(Line(text)) or _HEADER_NOISE.match(text)
+        or _GROUP_HEAD.match(text)
+    ):  # fmt: skip
         return False
     return all(
         (aff or len(name.split()) >= 2) and not any(ch.isdigit() for ch in name)
@@ -1113,6 +1116,14 @@ def _add_people(
             name = name[prefix.end() :]
             if prefix.group("role"):
                 person_role = Role(prefix.group("role").lower())
+        suffix = re.search(
+            rf"{re.escape(name)}\s*(?:\([^()]*\))?\s*(?:,|[-–])?\s*\(?(næstformand|formand)\b(?!\s+[A-ZÆØÅ])",
+            text, re.IGNORECASE,
+        )  # fmt: skip
+        before = re.search(rf"(?i)\b(næstformand|formand)\s+{re.escape(name)}", text)
+        if (suffix or before) and person_role is Role.MEDLEM:
+            # "Anne Holm (A), formand", "næstformand Lise Krog (Ø)"
+            person_role = Role((before or suffix).group(1).lower())
         if seat and name == seat.group("absent").strip():
             continue  # the member whose seat the substitute takes is listed on its own line
         if seat and name == seat.group("who").strip():
@@ -1183,11 +1194,20 @@ def build_meeting(doc: Document, *, source: str = "") -> Meeting:
 
     items: list[AgendaItem] = []
     trailing: list[str] = []
+    group_closed = False  # under a "Lukkede punkter" group heading
     for n, head in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
         if n + 1 < len(heads):
             end -= heads[n + 1].lines_before  # the next item's case number or title above it
         region = lines[head.index + 1 : end]
+        if n == 0 and meeting_unplaced and _GROUP_HEAD.match(meeting_unplaced[-1]):
+            group_closed = _GROUP_HEAD.match(meeting_unplaced.pop()).group(1) is None
+        head.closed = head.closed or group_closed
+        group = _GROUP_HEAD.match(region[-1].text.strip()) if region else None
+        if n + 1 < len(heads) and group:
+            # "Åbne punkter" / "Lukkede punkter" before the next item: it groups the items.
+            group_closed = group.group(1) is None
+            region = region[:-1]
         if n + 1 == len(heads):
             cut = next(
                 (k for k, ln in enumerate(region) if _END_OF_ITEMS.match(ln.text)
@@ -1387,6 +1407,9 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
 _CASE_COLUMN = re.compile(
     r"(?i)^(?:sagsnr\.?|sags\s*nr\.?|sagsnummer|j\.\s?nr\.?)(?:\s+(?:ansvarlig|sagsbehandler|"
     r"dato|mødedato|udvalg|forvaltning|afdeling|enhed|dokumentnr\.?|status)\s*:?)+$"
+)
+_GROUP_HEAD = re.compile(
+    r"(?i)^(?:(å)bne|(?:lukkede|fortrolige))\s+(?:punkter|sager|dagsordenspunkter)\s*:?$"
 )
 _OPEN_BODY = re.compile(r"(?i)^(?:åben|åbent)(?:\s+(?:sag|punkt))?\s*\.?$")
 _CLOSED_BODY = re.compile(
