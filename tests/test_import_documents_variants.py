@@ -443,3 +443,34 @@ def test_group_headings_close_the_items_after_them_and_roles_after_names() -> No
     assert [(p.name, p.role.value) for p in meeting.participants] == [
         ("Anne Holm", "formand"), ("Peter Vang", "medlem"), ("Lise Krog", "næstformand")
     ]  # fmt: skip
+
+
+_TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+    "<w:txbxContent><w:p><w:r><w:t>Kommunen, Rådhusvej 2</w:t></w:r></w:p></w:txbxContent>"
+    "</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+    "<w:txbxContent><w:p><w:r><w:t>Kommunen, Rådhusvej 2</w:t></w:r></w:p></w:txbxContent>"
+    "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_a_text_box_is_read_once_and_kept_out_of_the_header() -> None:
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    doc.add_paragraph("Referat")._p.append(parse_xml(_TEXT_BOX))
+    doc.add_paragraph("Økonomiudvalget")
+    doc.add_paragraph("12. marts 2024 kl. 16.30")
+    doc.add_heading("1. Godkendelse af dagsorden", level=2)
+    doc.add_paragraph().add_run("Beslutning:").bold = True
+    doc.add_paragraph("Godkendt.")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    meeting = _parse(buffer.getvalue())
+    assert meeting.body == "Økonomiudvalget"
+    assert meeting.unplaced == ["Kommunen, Rådhusvej 2"]
+    assert meeting.items[0].decision == "Godkendt."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
@@ -102,14 +103,14 @@ def read_document(data: bytes, *, source: str = "") -> Document:
     lines: list[Line] = []
     _walk(body, ctx, lines)
     if ctx.page == 0:
-        return Document(lines)
+        return Document(lines, ctx.floating)
     # Page breaks (explicit, or where Word last laid out a page) let repeated page furniture
     # typed into the body ("Økonomiudvalget 12-03-2024", "Side 2 af 7") be recognised.
     pages: list[list[Line]] = [[] for _ in range(ctx.page + 1)]
     for line in lines:
         pages[line.page].append(line)
     pages, dropped, _last = strip_running_lines(pages, cautious=True)
-    return Document([ln for page in pages for ln in page], [], dropped)
+    return Document([ln for page in pages for ln in page], ctx.floating, dropped)
 
 
 def _attr(element: Element | None, name: str) -> str:
@@ -142,6 +143,7 @@ class _Context:
     counters: dict[str, list[int]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
     page: int = 0  # page breaks seen so far
+    floating: list[str] = field(default_factory=list)  # text of text boxes
 
     def number(self, num_id: str, ilvl: int) -> str:
         """The label Word shows for the next paragraph of list `num_id` at `ilvl` ("" for
@@ -340,7 +342,8 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
         _attr(ppr.find("pageBreakBefore"), "val") not in ("0", "false", "off")
     ):
         chunks.append(_PAGE_BREAK)
-    for run in paragraph.iter("r"):
+    boxes: list[Element] = []
+    for run in _runs(paragraph, boxes):
         rpr = run.find("rPr")
         bold_el = rpr.find("b") if rpr is not None else None
         bold = bold_el is not None and _attr(bold_el, "val") not in ("0", "false", "off")
@@ -379,7 +382,29 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
             text = clean_line(part)
             if text:
                 out.append(Line(text, ctx.page, is_bold, heading, toc))
+    for box in boxes:
+        # A text box floats where the layout puts it (a letterhead, an address): its text is
+        # kept with the meeting, out of the reading order of the referat.
+        box_lines: list[Line] = []
+        _walk(box, ctx, box_lines)
+        if box_lines:
+            ctx.floating.append("\n".join(ln.text for ln in box_lines))
     return out
+
+
+def _runs(element: Element, boxes: list[Element]) -> Iterator[Element]:
+    """The runs of a paragraph in order (inside hyperlinks, fields, insertions), without the
+    fallback copy of alternate content and with text boxes set aside: Word stores a text box
+    twice (drawing and VML fallback), and its paragraphs are not part of the anchoring one."""
+    for child in element:
+        if child.tag == "Fallback":
+            continue
+        if child.tag == "txbxContent":
+            boxes.append(child)
+            continue
+        if child.tag == "r":
+            yield child
+        yield from _runs(child, boxes)
 
 
 def _list_label(ppr: Element | None, style_id: str, ctx: _Context) -> str:
