@@ -474,3 +474,31 @@ def test_a_text_box_is_read_once_and_kept_out_of_the_header() -> None:
     assert meeting.body == "Økonomiudvalget"
     assert meeting.unplaced == ["Kommunen, Rådhusvej 2"]
     assert meeting.items[0].decision == "Godkendt."
+
+
+def test_tracked_changes_and_non_breaking_hyphens() -> None:
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = Document()
+    doc.add_paragraph("Referat")
+    doc.add_paragraph("Økonomiudvalget")
+    doc.add_paragraph("12. marts 2024 kl. 16.30")
+    doc.add_heading("1. Godkendelse af dagsorden", level=2)
+    case = doc.add_paragraph("Sagsnr.: 24")
+    case._p.append(parse_xml(f"<w:r {w}><w:noBreakHyphen/><w:t>001234</w:t></w:r>"))
+    doc.add_paragraph().add_run("Beslutning:").bold = True
+    decision = doc.add_paragraph()
+    decision._p.append(parse_xml(
+        f'<w:moveFrom {w} w:id="1" w:author="a"><w:r><w:t>Godkendt.</w:t></w:r></w:moveFrom>'
+    ))  # fmt: skip
+    decision._p.append(parse_xml(
+        f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>Udsat.</w:delText></w:r></w:del>'
+    ))  # fmt: skip
+    decision._p.append(parse_xml(
+        f'<w:ins {w} w:id="3" w:author="a"><w:r><w:t>Godkendt.</w:t></w:r></w:ins>'
+    ))  # fmt: skip
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    (item,) = _parse(buffer.getvalue()).items
+    assert (item.case_number, item.decision) == ("24-001234", "Godkendt.")

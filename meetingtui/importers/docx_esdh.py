@@ -353,6 +353,8 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
                 text.append(node.text or "")
             elif node.tag == "tab":
                 text.append("\t")
+            elif node.tag == "noBreakHyphen":
+                text.append("-")  # "24‑001234" typed with Ctrl+Shift+-
             elif node.tag == "lastRenderedPageBreak" or (
                 node.tag == "br" and _attr(node, "type") == "page"
             ):
@@ -397,8 +399,8 @@ def _runs(element: Element, boxes: list[Element]) -> Iterator[Element]:
     fallback copy of alternate content and with text boxes set aside: Word stores a text box
     twice (drawing and VML fallback), and its paragraphs are not part of the anchoring one."""
     for child in element:
-        if child.tag == "Fallback":
-            continue
+        if child.tag in ("Fallback", "del", "moveFrom"):
+            continue  # a fallback copy, or text deleted or moved away in tracked changes
         if child.tag == "txbxContent":
             boxes.append(child)
             continue
