@@ -193,21 +193,85 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.parametrize("heading", [_list_heading, _heading_without_dot],
-                         ids=["numbered-heading-style", "heading-number-without-dot"])  # fmt: skip
-def test_the_same_referat_as_pdf(heading: Callable, tmp_path: Path) -> None:
+def _to_pdf(data: bytes, tmp_path: Path) -> bytes:
     soffice = _soffice()
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: no PDF to build")
     source = tmp_path / "referat.docx"
-    source.write_bytes(_referat(heading))
-    profile = (tmp_path / "lo").as_uri()
+    source.write_bytes(data)
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(source)],
+        [soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
-    meeting = _parse((tmp_path / "referat.pdf").read_bytes())
+    return (tmp_path / "referat.pdf").read_bytes()
+
+
+def _field(paragraph: object, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) whose value the layout fills in."""
+    for kind in ("begin", "instr", "separate", "result", "end"):
+        run = paragraph.add_run("1" if kind == "result" else "")  # type: ignore[attr-defined]
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.text = instruction
+        elif kind != "result":
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        if kind != "result":
+            run._r.append(element)
+
+
+_PROSE = (
+    "Forvaltningen har gennemgået sagen og vurderer, at forslaget er i overensstemmelse med "
+    "kommunens planer og politikker. Der er afsat midler i budgettet, og sagen har været i "
+    "høring hos de berørte parter, som ikke har haft væsentlige bemærkninger. "
+) * 5
+
+
+def test_long_pdf_with_page_number_fields_and_per_item_attachment_numbers(
+    tmp_path: Path,
+) -> None:
+    doc = Document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "Økonomiudvalget, referat, 12. marts 2024"
+    footer = section.footer.paragraphs[0]
+    footer.text = "Side "
+    _field(footer, "PAGE")
+    footer.add_run(" af ")
+    _field(footer, "NUMPAGES")
+    doc.add_paragraph("Referat", style="Title")
+    doc.add_paragraph("Økonomiudvalget")
+    doc.add_paragraph("Tirsdag den 12. marts 2024 kl. 16.30 - 18.45")
+    titles = ["Godkendelse af dagsorden", "Budgetopfølgning", "Salg af ejendom",
+              "Skolestruktur", "Vejplan 2024", "Eventuelt"]  # fmt: skip
+    for n, title in enumerate(titles, start=1):
+        doc.add_heading(f"{n}. {title}", level=2)
+        doc.add_paragraph(f"Sagsnr.: 24/{1000 + n}")
+        doc.add_paragraph().add_run("Beslutning i Økonomiudvalget den 12. marts 2024:").bold = True
+        doc.add_paragraph("Godkendt.")
+        doc.add_paragraph().add_run("Sagsfremstilling").bold = True
+        for _ in range(3):
+            doc.add_paragraph(_PROSE)
+        doc.add_paragraph().add_run("Bilag").bold = True
+        doc.add_paragraph(f"{n}.1 Notat om sagen")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    meeting = _parse(_to_pdf(buffer.getvalue(), tmp_path))
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (str(n), title, "Godkendt.") for n, title in enumerate(titles, start=1)
+    ]
+    assert all(i.attachments == ["Notat om sagen"] for i in meeting.items)
+    text = "\n".join(
+        [*meeting.unplaced, *(f"{s.text}\n{u}" for i in meeting.items
+                              for s in i.sections for u in [*i.unplaced, ""])]
+    )  # fmt: skip
+    assert "Side " not in text and "referat, 12. marts" not in text
+
+
+@pytest.mark.parametrize("heading", [_list_heading, _heading_without_dot],
+                         ids=["numbered-heading-style", "heading-number-without-dot"])  # fmt: skip
+def test_the_same_referat_as_pdf(heading: Callable, tmp_path: Path) -> None:
+    meeting = _parse(_to_pdf(_referat(heading), tmp_path))
     _assert_items(meeting)
 
 

@@ -1476,7 +1476,8 @@ def _attachment_list(lines: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         part = re.sub(
-            r"^(?:bilag\s*)?\d{1,3}\s*(?:[.:)]\s*|\s+(?=(?:åben|lukket)\b))(?:(?:åben|lukket)\s+)?",
+            r"^(?:bilag\s*)?(?:\d{1,3}(?:\.\d{1,3})+\.?\s+|"  # "2.1 Notat" numbered per item
+            r"\d{1,3}\s*(?:[.:)]\s*|\s+(?=(?:åben|lukket)\b)))(?:(?:åben|lukket)\s+)?",
             "", part.strip(), flags=re.IGNORECASE,
         )  # fmt: skip
         part = part.lstrip("•-– ").strip()
