@@ -566,3 +566,33 @@ def test_tracked_changes_and_non_breaking_hyphens() -> None:
     doc.save(buffer)
     (item,) = _parse(buffer.getvalue()).items
     assert (item.case_number, item.decision) == ("24-001234", "Godkendt.")
+
+
+def test_header_short_year_and_place_after_the_time_on_one_line() -> None:
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget",
+        "Mødedato: 12-03-24 kl. 16:30 Mødested: Rådhuset, lokale 2",
+        "1. Budget", "Sagsnr.: 24/1001", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert meeting.starts_at.isoformat() == "2024-03-12T16:30:00"
+    assert meeting.location == "Rådhuset, lokale 2"
+    assert meeting.unplaced == []
+
+
+def test_year_long_numbering_closed_item_without_body_and_decision_heading_forms() -> None:
+    meeting = _text_meeting([
+        "Referat", "Byrådet", "26. marts 2024 kl. 17.00", "Byrådssalen",
+        "715. Budget", "Sagsnr.: 24/1", "Byrådets beslutning den 26-03-2024", "Godkendt.",
+        "716. (Lukket) Køb af grund",
+        "717. Vejplan", "Sagsnr.: 24/3", "Beslutning:",
+        "Indstillingen blev godkendt med 5 stemmer for (A, V) mod 2 (Ø). C undlod at stemme.",
+    ])  # fmt: skip
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        ("715", "Budget", False), ("716", "Køb af grund", True), ("717", "Vejplan", False)
+    ]  # fmt: skip
+    budget, _closed, road = meeting.items
+    assert budget.decision == "Godkendt." and budget.unplaced == []
+    assert [(e.body, e.date) for e in budget.decision_history] == [("Byrådet", "26-03-2024")]
+    (vote,) = road.votes
+    assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (5, 2)
+    assert vote.party_lines == {"for": ["A", "V"], "imod": ["Ø"], "undlod": ["C"]}

@@ -641,6 +641,12 @@ _COUNTS = [
     ),
     # "vedtaget med 15 stemmer mod 10"
     re.compile(rf"med\s+(?P<f>{_NUM})\s+stemmer\s+mod\s+(?P<a>{_NUM})(?!\s*\w*\s*for)", re.I),
+    # "godkendt med 5 stemmer for (A, V) mod 2 (Ø)": the parties after each count
+    re.compile(
+        rf"(?P<f>{_NUM})\s+stemmer\s+for\s*\((?P<fp>[^()]{{1,80}})\)\s*(?:mod|og)\s+"
+        rf"(?P<a>{_NUM})\s*(?:stemmer\s*)?(?:imod\s*)?(?:\((?P<ap>[^()]{{1,80}})\))?",
+        re.I,
+    ),
 ]
 _ABSTAIN_COUNT = re.compile(
     rf"(?P<u>{_NUM})\s+(?:medlemmer\s+|stemmer\s+)?(?:undlod|stemte\s+hverken|stemte\s+blankt)",
@@ -878,6 +884,12 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
                 abstain=_number(abstain) if abstain else 0,
             )
             draft.result = _result_words(plain)
+            groups = counts_match.groupdict()
+            for key, choice in (("fp", Choice.FOR), ("ap", Choice.IMOD)):
+                if groups.get(key):
+                    parties, _people, _stated, ok = _who_list(groups[key])
+                    if ok and parties:
+                        draft.add(choice, parties, [], None)
             # Party lines may follow on the same sentence ("... indstilling. For stemte (V)").
             continue
         matched = False

@@ -268,7 +268,7 @@ _CASE_NUMBER = re.compile(
 )
 _DECISION_HEAD = re.compile(
     r"(?i)^(?:(?P<owner>[^\s:]{2,40}s)\s+)?(?:beslutning(?:er)?|afgørelse|protokol)"
-    r"(?:\s+(?:i|fra|på|for)?\s*(?P<body>[^:]*?))?(?:\s+(?:den|d\.)\s*(?P<date>[^:]*?))?\s*:?\s*$"
+    r"(?:\s+(?:i|fra|på|for)?\s*(?P<body>[^:]*?))?(?:\s*\b(?:den|d\.)\s*(?P<date>[^:]*?))?\s*:?\s*$"
 )
 # "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44": a decision entry headed by body, date and
 # the item number at that meeting (Roskilde and others print one per committee that decided).
@@ -647,7 +647,8 @@ def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemH
             # a small letter or a comma) and is long enough to be a full line of prose. Short
             # lines ("Til toppen", an attachment name) end in small letters too.
             wrapped = (
-                prev.page == line.page and re.search(r"[a-zæøå,]$", prev.text) is not None
+                not (heads and heads[-1].index == i - 1)  # the line before is an item heading
+                and prev.page == line.page and re.search(r"[a-zæøå,]$", prev.text) is not None
                 and (len(prev.text) >= 45 or prev.text.endswith(",")
                      or re.match(r"^(?:\d{1,3}[.)]|[•\-–])\s", prev.text) is not None)
                 and not line.bold
@@ -714,6 +715,7 @@ class HeaderFacts:
     extraordinary: bool = False
     participants: list[Participant] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)  # unused text after a date on its line
 
 
 _LOCATION_LABEL = re.compile(r"(?i)^(?:mødested\s*:?|(?:sted|lokale|mødelokale|adresse)\s*:)\s*(.+)$")
@@ -880,9 +882,24 @@ def _grid_people(lines: list[Line]) -> list[Line]:
     return out
 
 
+# "Mødedato: 12-03-24": a two-digit year, read only on a line labelled as the meeting's date
+_SHORT_YEAR = re.compile(r"\b(\d{1,2})([-./])(\d{1,2})\2(\d{2})\b(?![-./]?\d)")
+
+
+def _long_years(lines: list[Line]) -> list[Line]:
+    out = []
+    for line in lines:
+        text = line.text
+        if _DATE_LABEL.match(text.strip()) and textfacts.find_date(text) is None:
+            text = _SHORT_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}20{m[4]}", text, count=1)
+        out.append(line if text == line.text else
+                   Line(text, line.page, line.bold, line.heading, line.toc))  # fmt: skip
+    return out
+
+
 def parse_header(lines: list[Line]) -> HeaderFacts:
     facts = HeaderFacts()
-    lines = _join_wrapped_people(_join_lone_labels(_grid_people(lines)))
+    lines = _join_wrapped_people(_join_lone_labels(_grid_people(_long_years(lines))))
     used: set[int] = set()
     attendance_mode: Attendance | None = None
     date_line = -1
@@ -1007,6 +1024,7 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             used.add(i)
             continue
     facts.unplaced = [lines[i].text for i in range(len(lines)) if i not in used and lines[i].text]
+    facts.unplaced.extend(facts.leftover)
     facts.body = " ".join(facts.body.split())
     # "ÅBEN DAGSORDEN ØKONOMIUDVALG": the qualifier belongs to the document kind
     facts.body = re.sub(r"(?i)^(?:åben|åbent|lukket)\s+(?=\S)", "", facts.body)
@@ -1047,6 +1065,7 @@ def _take_when(facts: HeaderFacts, text: str) -> tuple[str, str]:
     before = re.sub(rf"(?i)\b{textfacts.WEEKDAYS}\b\.?\s*(?:den|d\.)?\s*$", "", before.strip())
     before = re.sub(r"(?i)\s*\b(?:den|d\.)\s*$", "", before)
     after = text[found.end + t1 :] if start else text[found.end :]
+    after = re.sub(r"^:\d{2}\b", "", after)  # the seconds of "15:00:00"
     return before.strip(" ,-–"), after.strip(" ,-–")
 
 
@@ -1063,10 +1082,15 @@ def _place_or_body(facts: HeaderFacts, after: str) -> None:
     """ "i Mødelokale 1, Lejrevej 15" after the time is the place; other text may be the body."""
     if not after:
         return
-    if re.match(r"(?i)^(?:i|på)\s", after) and not facts.location:
+    labelled = _LOCATION_LABEL.match(after)
+    if labelled and not facts.location:
+        facts.location = labelled.group(1).strip()  # "... kl. 16:30 Mødested: Rådhuset"
+    elif re.match(r"(?i)^(?:i|på)\s", after) and not facts.location:
         facts.location = re.sub(r"(?i)^(?:i|på)\s+", "", after)
     elif not facts.body:
         facts.body = after
+    else:
+        facts.leftover.append(after)  # never dropped: it goes with the unplaced header text
 
 
 def _end_time(facts: HeaderFacts, text: str) -> None:
