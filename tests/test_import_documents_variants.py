@@ -596,3 +596,23 @@ def test_year_long_numbering_closed_item_without_body_and_decision_heading_forms
     (vote,) = road.votes
     assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (5, 2)
     assert vote.party_lines == {"for": ["A", "V"], "imod": ["Ø"], "undlod": ["C"]}
+
+
+def test_inline_attachment_list_item_attendance_after_it_and_the_meeting_end() -> None:
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30", "Mødelokale 2",
+        "1. Budget", "Beslutning:",
+        "Anbefales. Et mindretal (Ø) stemte imod og ønskede følgende protokoltilførsel: "
+        "”Vi ønsker flere midler til skolerne.”",
+        "Bilag: 1. Budget.pdf 2. Beretning fra den 13. juni 2025.pdf",
+        "Inhabilitet: Anne Holm (A)",
+        "Mødet hævet kl. 18.45", "Underskrifter", "Anne Holm (A)",
+    ])  # fmt: skip
+    (item,) = meeting.items
+    assert item.attachments == ["Budget.pdf", "Beretning fra den 13. juni 2025.pdf"]
+    assert [(a.name, a.kind.value) for a in item.absences] == [("Anne Holm", "inhabil")]
+    assert [(d.who, d.text) for d in item.dissents] == [
+        ("Ø", "Vi ønsker flere midler til skolerne.")
+    ]  # fmt: skip
+    assert meeting.ends_at is not None and meeting.ends_at.isoformat() == "2024-03-12T18:45:00"
+    assert meeting.unplaced == ["Underskrifter", "Anne Holm (A)"]

@@ -1006,7 +1006,7 @@ def parse_elections(text: str, *, first_id: int = 1) -> list[Election]:
 # --------------------------------------------------------------------------- dissents
 
 _DISSENT = re.compile(
-    r"(?P<who>[^.:\n]{1,120}?)\s+(?:stemte\s+imod\s+)?(?:med\s+(?:følgende|flg\.?)\s+)?"
+    r"(?P<who>[^.:\n]{1,120}?)\s+(?:stemte\s+imod\s+(?:og\s+)?)?(?:med\s+(?:følgende|flg\.?)\s+)?"
     r"(?:(?:ønskede|ønsker|bad\s+om|afgav|fik)\s+(?:at\s+få\s+)?(?:følgende\s+|en\s+)?)?"
     r"(?P<kind>mindretalsudtalelse|protokolbemærkning|protokoltilførsel|"
     r"tog\s+forbehold|tager\s+forbehold|ønsker?\s+(?:følgende\s+)?(?:ført\s+til|tilført)\s+protokol(?:len)?)",

@@ -1243,6 +1243,14 @@ def build_meeting(doc: Document, *, source: str = "") -> Meeting:
                 region = region[:cut]
         items.append(_build_item(head, region, len(items) + 1))
     _number_items(items)
+    ended = next((t for t in trailing if _ENDED.match(t.strip())), None)
+    if ended is not None and header.ends_at is None:
+        m = _ENDED.match(ended.strip())
+        assert m is not None
+        end = header.starts_at.replace(hour=int(m.group(1)), minute=int(m.group(2) or 0))
+        if end > header.starts_at:
+            header.ends_at = end  # "Mødet hævet kl. 18.45" after the last item
+            trailing.remove(ended)
     meeting = Meeting(
         body=body,
         title=header.title,
@@ -1401,6 +1409,12 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         in_attachments = h is not None and current is not None and current.kind == "attachments"
         # Attachment names are often "Indstilling", "Notat ...": only a styled heading or a
         # decision ends the list.
+        if (
+            current is not None and current.kind == "attachments"
+            and (h is None or h.kind != "decision") and _ITEM_ATTENDANCE.match(text)
+        ):  # fmt: skip
+            blocks[0].lines.append(text)  # "Inhabil: X" after the list: read with the item
+            continue
         if in_attachments and h.kind != "decision" and not (line.bold or line.heading):
             h = None
         if (
@@ -1434,6 +1448,10 @@ _CASE_COLUMN = re.compile(
 )
 _GROUP_HEAD = re.compile(
     r"(?i)^(?:(å)bne|(?:lukkede|fortrolige))\s+(?:punkter|sager|dagsordenspunkter)\s*:?$"
+)
+_ITEM_ATTENDANCE = re.compile(r"(?i)^(?:fraværende|afbud|inhabil(?:itet)?|inhabile)\s*:\s*\S")
+_ENDED = re.compile(
+    r"(?i)^mødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|slut)\s+kl\.?\s*(\d{1,2})(?:[.:](\d{2}))?\.?$"
 )
 _OPEN_BODY = re.compile(r"(?i)^(?:åben|åbent)(?:\s+(?:sag|punkt))?\s*\.?$")
 _CLOSED_BODY = re.compile(
@@ -1495,8 +1513,9 @@ def _fill_item(item: AgendaItem, blocks: list[_Block]) -> None:
 
 
 def _attachment_list(lines: list[str]) -> list[str]:
-    text = " ".join(lines) if len(lines) == 1 else "\n".join(lines)
-    parts = re.split(r"\s(?=\d{1,2}\.\s)", text) if len(lines) == 1 else lines
+    # "1. Budget.pdf 2. Notat.pdf" on one line (a flattened list) is split before each next
+    # number in sequence; "Beretning fra den 13. juni" is not a list.
+    parts = [part for line in lines for part in _split_numbered(line)]
     out: list[str] = []
     for part in parts:
         part = re.sub(
@@ -1510,6 +1529,20 @@ def _attachment_list(lines: list[str]) -> list[str]:
         elif part:
             out.append(part)
     return out
+
+
+def _split_numbered(line: str) -> list[str]:
+    first = re.match(r"(?:bilag\s*)?(\d{1,2})\.\s", line, re.IGNORECASE)
+    if first is None:
+        return [line]
+    expected = int(first.group(1)) + 1
+    parts, start = [], 0
+    for m in re.finditer(r"\s(?=(\d{1,2})\.\s)", line):
+        if int(m.group(1)) == expected:
+            parts.append(line[start : m.start()])
+            start, expected = m.end(), expected + 1
+    parts.append(line[start:])
+    return parts
 
 
 def _history_entries(lines: list[str]) -> list[DecisionEntry]:
