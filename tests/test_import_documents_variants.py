@@ -616,3 +616,18 @@ def test_inline_attachment_list_item_attendance_after_it_and_the_meeting_end() -
     ]  # fmt: skip
     assert meeting.ends_at is not None and meeting.ends_at.isoformat() == "2024-03-12T18:45:00"
     assert meeting.unplaced == ["Underskrifter", "Anne Holm (A)"]
+
+
+def test_decision_printed_under_the_title_without_a_heading() -> None:
+    meeting = _text_meeting([
+        "Beslutningsprotokol", "Økonomiudvalget", "12. marts 2024 kl. 16.30",
+        "1. Godkendelse af dagsorden", "Sagsnr.: 24/1001", "Godkendt.",
+        "2. Salg af ejendom", "Sagsnr.: 23/20456",
+        "For stemte 5 (A, V), imod stemte 2 (Ø), 1 undlod (C).", "Anbefales.",
+        "3. Orientering", "Sagsnr.: 24/1003", "Borgmesteren orienterede om byggeriet.",
+    ])  # fmt: skip
+    first, sale, briefing = meeting.items
+    assert (first.decision, first.status.value) == ("Godkendt.", "decided")
+    assert sale.votes and sale.votes[0].counts is not None
+    # Text that does not read as a decision stays where it was: unplaced in the item.
+    assert (briefing.decision, briefing.unplaced) == ("", ["Borgmesteren orienterede om byggeriet."])

@@ -1453,6 +1453,12 @@ _ITEM_ATTENDANCE = re.compile(r"(?i)^(?:fraværende|afbud|inhabil(?:itet)?|inhab
 _ENDED = re.compile(
     r"(?i)^mødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|slut)\s+kl\.?\s*(\d{1,2})(?:[.:](\d{2}))?\.?$"
 )
+_DECISION_PHRASE = re.compile(
+    r"(?i)^(?:godkendt|godkendes|tiltrådt|tiltrædes|anbefales|anbefalet|taget\s+til\s+"
+    r"efterretning|tages\s+til\s+efterretning|udsat|udsættes|oversendes|oversendt|vedtaget|"
+    r"indstillingen\s+(?:blev\s+)?(?:godkendt|tiltrådt|anbefalet|vedtaget)|for\s+stemte\b|"
+    r"med\s+stemmerne\b|et\s+(?:enigt\s+udvalg|flertal)\b)"
+)
 _OPEN_BODY = re.compile(r"(?i)^(?:åben|åbent)(?:\s+(?:sag|punkt))?\s*\.?$")
 _CLOSED_BODY = re.compile(
     r"(?i)^(?:(?:punktet|sagen|dette\s+punkt)\s+(?:er|blev|behandles|behandledes)\s+(?:som\s+)?"
@@ -1502,6 +1508,9 @@ def _fill_item(item: AgendaItem, blocks: list[_Block]) -> None:
         rest = facts.remaining
         if rest and not decisions and item.closed and not item.sections:
             decisions.append(DecisionEntry(text=rest))  # a closed item shows only its decision
+        elif rest and not decisions and _DECISION_PHRASE.match(rest):
+            # A beslutningsprotokol prints the decision under the title without a heading.
+            decisions.append(DecisionEntry(text=rest))
         elif rest:
             item.unplaced.append(rest)
     if decisions:
