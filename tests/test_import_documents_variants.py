@@ -631,3 +631,20 @@ def test_decision_printed_under_the_title_without_a_heading() -> None:
     assert sale.votes and sale.votes[0].counts is not None
     # Text that does not read as a decision stays where it was: unplaced in the item.
     assert (briefing.decision, briefing.unplaced) == ("", ["Borgmesteren orienterede om byggeriet."])
+
+
+def test_members_without_parties_joined_by_og() -> None:
+    from meetingtui.importers.textfacts import split_people
+
+    assert split_people("Anne Holm, Peter Vang og Lise Krog") == [
+        ("Anne Holm", ""), ("Peter Vang", ""), ("Lise Krog", "")
+    ]  # fmt: skip
+    meeting = _text_meeting([
+        "Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30",
+        "Deltagere:", "Anne Holm, Peter Vang og Lise Krog", "Afbud: Hanne Berg",
+        "1. Budget", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert [(p.name, p.attendance.value) for p in meeting.participants] == [
+        ("Anne Holm", "present"), ("Peter Vang", "present"), ("Lise Krog", "present"),
+        ("Hanne Berg", "afbud"),
+    ]  # fmt: skip

@@ -97,7 +97,7 @@ def _safe_time(hour: str | None, minute: str | None) -> tuple[int, int] | None:
 NAME_WITH_AFFILIATION = re.compile(
     r"([A-ZÆØÅÉÜ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅÉÜ][\w'’.\-]*|af|von|van|de|la)){0,5})\s*\(([^()]{1,40})\)"
 )
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\s og\s|\s&\s|\n)\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+og\s+|\s+&\s+|\n)\s*")
 
 
 # "Eva Lund (V) - Mona Kjær (V) mødte som stedfortræder": the substitute is not in the list.
