@@ -648,3 +648,28 @@ def test_members_without_parties_joined_by_og() -> None:
         ("Anne Holm", "present"), ("Peter Vang", "present"), ("Lise Krog", "present"),
         ("Hanne Berg", "afbud"),
     ]  # fmt: skip
+
+
+def test_custom_item_heading_style_numbered_by_its_style() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = Document()
+    style = doc.styles.add_style("Dagsordenspunkt", WD_STYLE_TYPE.PARAGRAPH)
+    num_pr = OxmlElement("w:numPr")
+    num_id = OxmlElement("w:numId")
+    num_id.set(qn("w:val"), _decimal_num_id(doc))
+    num_pr.append(num_id)
+    style.element.get_or_add_pPr().append(num_pr)
+    doc.add_paragraph("Referat")
+    doc.add_paragraph("Økonomiudvalget")
+    doc.add_paragraph("12. marts 2024 kl. 16.30")
+    for title in ("Godkendelse af dagsorden", "Budget 2025"):
+        doc.add_paragraph(title, style="Dagsordenspunkt")
+        doc.add_paragraph("Beslutning:")
+        doc.add_paragraph("Godkendt.")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    meeting = _parse(buffer.getvalue())
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."), ("2", "Budget 2025", "Godkendt.")
+    ]  # fmt: skip

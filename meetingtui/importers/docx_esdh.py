@@ -334,7 +334,9 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
     ppr = paragraph.find("pPr")
     style_id = _attr(ppr.find("pStyle") if ppr is not None else None, "val")
     style = ctx.styles.get(style_id, "")
-    heading = style.startswith(("heading", "overskrift", "title", "titel"))
+    heading = style.startswith(("heading", "overskrift", "title", "titel")) or bool(
+        _ITEM_STYLE.search(style)
+    )
     toc = style.startswith(("toc", "indholdsfortegnelse"))
     chunks: list[str] = []
     bold_runs: list[bool] = []
@@ -407,6 +409,14 @@ def _runs(element: Element, boxes: list[Element]) -> Iterator[Element]:
         if child.tag == "r":
             yield child
         yield from _runs(child, boxes)
+
+
+# Custom paragraph styles ESDH templates give their item headings ("Dagsordenspunkt",
+# "Punktoverskrift", "AgendaItemTitle")
+_ITEM_STYLE = re.compile(
+    r"dagsordens?punkt|punktoverskrift|punkttitel|sagsoverskrift|sagstitel|agenda\s*item|"
+    r"agendaitem|item\s*heading|itemheading|punkt\s*overskrift"
+)
 
 
 def _list_label(ppr: Element | None, style_id: str, ctx: _Context) -> str:
