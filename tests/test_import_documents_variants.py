@@ -673,3 +673,21 @@ def test_custom_item_heading_style_numbered_by_its_style() -> None:
     assert [(i.number, i.title, i.decision) for i in meeting.items] == [
         ("1", "Godkendelse af dagsorden", "Godkendt."), ("2", "Budget 2025", "Godkendt.")
     ]  # fmt: skip
+
+
+def test_item_heading_as_a_table_row_with_the_case_number_in_its_own_cell() -> None:
+    doc = Document()
+    for text in ("Referat", "Økonomiudvalget", "12. marts 2024 kl. 16.30"):
+        doc.add_paragraph(text)
+    for number, (title, case, _d) in enumerate(ITEMS[:2], start=1):
+        row = doc.add_table(rows=1, cols=3).rows[0]
+        for cell, text in zip(row.cells, [f"{number}.", title, case], strict=True):
+            cell.text = text
+        doc.add_paragraph().add_run("Beslutning:").bold = True
+        doc.add_paragraph("Godkendt.")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    meeting = _parse(buffer.getvalue())
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        ("1", ITEMS[0][0], ITEMS[0][1]), ("2", ITEMS[1][0], ITEMS[1][1])
+    ]  # fmt: skip

@@ -1371,6 +1371,10 @@ def _build_item(head: ItemHead, region: list[Line], item_id: int) -> AgendaItem:
         else:
             break
         k += 1
+    column = re.match(r"^(.*\S)\s{2,}(\S+)$", title_parts[0]) if title_parts else None
+    if column and not case_number and _CASE_NUMBER.match(column.group(2)):
+        # "Salg af ejendom  23/20456": a table row's case number column after the title
+        title_parts[0], case_number = column.group(1), column.group(2)
     title, closed = _clean_title(" ".join(p for p in title_parts if p))
     closed = closed or head.closed
     if k < len(region) and _title_key(region[k].text) == _title_key(title):
