@@ -16,6 +16,7 @@ from meetingtui.i18n import t
 from meetingtui.keymap import actions_in, split_keys
 
 if TYPE_CHECKING:
+    from meetingtui.models import Meeting
     from meetingtui.screens.app import MeetingApp
 
 
@@ -129,6 +130,11 @@ class KeymapScreen(Screen[None]):
     @property
     def service(self) -> Any:
         return self.meeting_app.service
+
+    @property
+    def meeting(self) -> Meeting:
+        """The committed record of the open meeting (screens never change it themselves)."""
+        return self.service.meeting
 
     def refresh_view(self) -> None:
         """Redraw from the committed record; called after every command and on follow."""

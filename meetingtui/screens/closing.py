@@ -92,10 +92,6 @@ class ClosingScreen(KeymapScreen):
         self.refresh_view()
         table.focus()
 
-    @property
-    def meeting(self) -> Meeting:
-        return self.service.meeting
-
     def refresh_view(self) -> None:
         meeting = self.meeting
         self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)

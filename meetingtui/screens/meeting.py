@@ -140,10 +140,6 @@ class MeetingScreen(KeymapScreen):
             table.move_cursor(row=table.get_row_index(str(current.id)))
         table.focus()
 
-    @property
-    def meeting(self) -> Meeting:
-        return self.service.meeting
-
     # -- drawing -----------------------------------------------------------------------------
 
     def refresh_view(self) -> None:

@@ -54,10 +54,6 @@ class RollCallScreen(KeymapScreen):
         self.refresh_view()
         table.focus()
 
-    @property
-    def meeting(self) -> Meeting:
-        return self.service.meeting
-
     def refresh_view(self) -> None:
         meeting = self.meeting
         self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
