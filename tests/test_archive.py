@@ -240,6 +240,14 @@ def test_the_pool_starts_when_stderr_has_no_descriptor(tmp_path: Path, monkeypat
             started.append(int(kwargs["max_workers"]))  # type: ignore[arg-type]
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
+    # A tracker not yet running, as in a fresh TUI process (an earlier test may have started
+    # the real one, which would hide the problem).
+    from multiprocessing import resource_tracker
+
+    fresh = resource_tracker.ResourceTracker()
+    monkeypatch.setattr(resource_tracker, "_resource_tracker", fresh)
+    for name in ("ensure_running", "register", "unregister", "getfd"):
+        monkeypatch.setattr(resource_tracker, name, getattr(fresh, name))
     monkeypatch.setattr(archive, "ProcessPoolExecutor", CountingPool)
     monkeypatch.setattr("sys.stderr", Capture())
     paths = [_write(tmp_path / f"m{day}.json", _other_meeting(day)) for day in (4, 5, 6)]
