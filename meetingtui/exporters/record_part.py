@@ -1,8 +1,9 @@
-"""Where an internal .docx referat carries the complete record, readable without python-docx.
+"""Where a .docx referat carries its record, readable without python-docx.
 
-The internal referat embeds the internal JSON export (`json_export.to_json_dict`) as the package
-part `/meetingtui/record.json`, related from the package root; a public referat never has it.
-Importers read it with `read_record` (zipfile only, so importing this module stays cheap).
+Every referat embeds the JSON export of the same kind (`json_export.to_json_dict`: complete in an
+internal referat, redacted in a public one) as the package part `/meetingtui/record.json`,
+related from the package root. Importers read it with `read_record` (zipfile only, so importing
+this module stays cheap).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ RECORD_CONTENT_TYPE = "application/json"
 
 
 def read_record(data: bytes) -> dict[str, Any] | None:
-    """The record embedded in an internal referat, or None (public referats carry none)."""
+    """The record embedded in a referat (public ones carry the redacted record), or None."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:
             return json.loads(archive.read(RECORD_PARTNAME.lstrip("/")))

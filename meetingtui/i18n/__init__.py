@@ -15,10 +15,7 @@ _AREAS = ("core", "cli", "tui", "export", "archive", "archive_docs")
 
 _catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}
 for _area in _AREAS:
-    try:
-        _module = import_module(f"{__name__}.{_area}")
-    except ModuleNotFoundError:  # an area not written yet
-        continue
+    _module = import_module(f"{__name__}.{_area}")
     _catalog["da"].update(_module.DA)
     _catalog["en"].update(_module.EN)
 
