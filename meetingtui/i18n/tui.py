@@ -247,7 +247,6 @@ DA: dict[str, str] = {
     "tui.exporting": "Eksporterer til {path} …",
     "tui.exported": "Gemt: {path} ({size} byte)",
     "tui.export_failed": "Eksporten mislykkedes: {problem}",
-    "tui.export_unavailable": "Eksport er ikke tilgængelig: {problem}",
     # archive
     "tui.archive_title": "Arkiv: tidligere møder",
     "tui.archive_search_placeholder": "Søg i referater og dagsordener (⏎ søger)",
@@ -526,7 +525,6 @@ EN: dict[str, str] = {
     "tui.exporting": "Exporting to {path} …",
     "tui.exported": "Saved: {path} ({size} bytes)",
     "tui.export_failed": "The export failed: {problem}",
-    "tui.export_unavailable": "Export is not available: {problem}",
     "tui.archive_title": "Archive: past meetings",
     "tui.archive_search_placeholder": "Search minutes and agendas (⏎ searches)",
     "tui.archive_col.when": "Date",

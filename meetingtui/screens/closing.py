@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from meetingtui.errors import MeetingError
+from meetingtui.exporters import FORMATS, default_filename
 from meetingtui.i18n import t
 from meetingtui.models import ItemStatus, Meeting, MeetingStatus
 from meetingtui.screens.base import KeymapScreen
@@ -37,18 +38,6 @@ def open_points(meeting: Meeting) -> list[str]:
             if vote.is_open:
                 points.append(t("tui.open_point_vote", number=item.number))
     return points
-
-
-def export_formats() -> tuple[str, ...]:
-    from meetingtui.exporters import FORMATS
-
-    return tuple(FORMATS)
-
-
-def default_export_name(meeting: Meeting, fmt: str, public: bool) -> str:
-    from meetingtui.exporters import default_filename
-
-    return default_filename(meeting, fmt, public=public)
 
 
 class ExportDone(Message):
@@ -162,13 +151,8 @@ class ClosingScreen(KeymapScreen):
     # -- export ------------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        try:
-            formats = export_formats()
-        except ImportError as exc:
-            self.notify(t("tui.export_unavailable", problem=str(exc)), severity="error")
-            return
         options: list[tuple[object, str]] = []
-        for fmt in formats:
+        for fmt in FORMATS:
             options.append(((fmt, True), t("tui.export_public", fmt=fmt)))
             options.append(((fmt, False), t("tui.export_internal", fmt=fmt)))
 
@@ -176,7 +160,7 @@ class ClosingScreen(KeymapScreen):
             if choice is None:
                 return
             fmt, public = choice  # type: ignore[misc]
-            name = default_export_name(self.meeting, fmt, public)
+            name = default_filename(self.meeting, fmt, public=public)
 
             def where(values: list[str] | None) -> None:
                 if values and values[0].strip():
