@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
+from textual.app import App
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, Static
 
@@ -16,7 +17,7 @@ from meetingtui.screens.help import HelpScreen, keys_table
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.screens.start import StartScreen
-from meetingtui.screens.widgets import KeyBar
+from meetingtui.screens.widgets import KeyBar, StatusBar
 from meetingtui.service import MeetingService
 from tests.test_tui_support import (
     FixedClock,
@@ -289,3 +290,15 @@ async def test_case_history_from_the_item_view(db_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, TextDialog)
+
+
+async def test_status_bar_shows_before_it_is_mounted() -> None:
+    # The once-a-second clock can fire between a screen's mount and its status bar's.
+    meeting = committee_meeting()
+    async with App().run_test(size=SIZE) as pilot:
+        bar = StatusBar()
+        bar.show(meeting, FixedClock()(), readonly=False)
+        await pilot.app.screen.mount(bar)
+        await pilot.pause()
+        assert meeting.body in rendered(bar.query_one("#status-info", Static))
+        assert rendered(bar.query_one("#status-quorum", Static)).startswith(("✔", "⚠"))

@@ -140,7 +140,11 @@ class KeymapScreen(Screen[None]):
         """Redraw from the committed record; called after every command and on follow."""
 
     def tick(self) -> None:
-        """Once a second: the clocks."""
+        """Once a second: the clocks in the status bar, on the screens that have one."""
+        from meetingtui.screens.widgets import StatusBar
+
+        for bar in self.query(StatusBar):
+            bar.show(self.meeting, self.meeting_app.clock(), self.meeting_app.readonly)
 
     def on_screen_resume(self) -> None:
         if self.stale:

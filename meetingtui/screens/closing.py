@@ -83,7 +83,7 @@ class ClosingScreen(KeymapScreen):
 
     def refresh_view(self) -> None:
         meeting = self.meeting
-        self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+        self.tick()
         table = self.query_one("#summary", DataTable)
         table.clear()
         for item in meeting.items:
@@ -114,11 +114,6 @@ class ClosingScreen(KeymapScreen):
             widget.update("✔ " + t("tui.no_open_points"))
         widget.set_class(not points, "-ok")
         self.refresh_bindings()
-
-    def tick(self) -> None:
-        self.query_one(StatusBar).show(
-            self.meeting, self.meeting_app.clock(), self.meeting_app.readonly
-        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)

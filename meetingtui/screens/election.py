@@ -73,7 +73,7 @@ class ElectionScreen(KeymapScreen):
         if item is None:
             self.dismiss()
             return
-        self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+        self.tick()
         self._voters = rules.eligible_voters(meeting, item)
         eligible = {p.id for p in self._voters}
         self.draft = {pid: name for pid, name in self.draft.items() if pid in eligible}
@@ -97,11 +97,6 @@ class ElectionScreen(KeymapScreen):
             text.append(f"{name}: {count}   ", style="bold")
         text.append("\n" + t("tui.missing", count=len(self._voters) - len(self.draft)))
         self.query_one("#election-tally", Static).update(text)
-
-    def tick(self) -> None:
-        self.query_one(StatusBar).show(
-            self.service.meeting, self.meeting_app.clock(), self.meeting_app.readonly
-        )
 
     def action_candidate(self, number: int) -> None:
         """The member under the cursor names candidate `number` (a draft until closed)."""

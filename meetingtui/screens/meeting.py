@@ -145,7 +145,7 @@ class MeetingScreen(KeymapScreen):
     def refresh_view(self) -> None:
         meeting = self.meeting
         now = self.meeting_app.clock()
-        self.query_one(StatusBar).show(meeting, now, self.meeting_app.readonly)
+        self.tick()
         table = self.query_one("#agenda", DataTable)
         cursor = table.cursor_row
         current_before = getattr(self, "_current_shown", None)
@@ -173,11 +173,6 @@ class MeetingScreen(KeymapScreen):
         self._show_item()
         self._show_warnings()
         self.refresh_bindings()
-
-    def tick(self) -> None:
-        self.query_one(StatusBar).show(
-            self.meeting, self.meeting_app.clock(), self.meeting_app.readonly
-        )
 
     def _highlighted_item(self) -> AgendaItem | None:
         table = self.query_one("#agenda", DataTable)

@@ -56,7 +56,7 @@ class RollCallScreen(KeymapScreen):
 
     def refresh_view(self) -> None:
         meeting = self.meeting
-        self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+        self.tick()
         table = self.query_one("#roster", DataTable)
         cursor = table.cursor_row
         table.clear()
@@ -87,11 +87,6 @@ class RollCallScreen(KeymapScreen):
         banner.update("\n".join(lines))
         banner.display = bool(lines)
         self.refresh_bindings()
-
-    def tick(self) -> None:
-        self.query_one(StatusBar).show(
-            self.meeting, self.meeting_app.clock(), self.meeting_app.readonly
-        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)

@@ -110,7 +110,7 @@ class VoteScreen(KeymapScreen):
             self.dismiss()
             return
         meeting = self.service.meeting
-        self.query_one(StatusBar).show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+        self.tick()
         update_if_changed(
             self.query_one("#vote-title", Static),
             Text(t("tui.vote_title", subject=vote_subject(item, vote.motion_id, vote.description))),
@@ -196,11 +196,6 @@ class VoteScreen(KeymapScreen):
         result = rules.result_of(counts)
         widget.set_class(result is VoteResult.ADOPTED and bool(ballots), "-adopted")
         widget.set_class(result is VoteResult.REJECTED and bool(ballots), "-rejected")
-
-    def tick(self) -> None:
-        self.query_one(StatusBar).show(
-            self.service.meeting, self.meeting_app.clock(), self.meeting_app.readonly
-        )
 
     # -- gating ------------------------------------------------------------------------------
 

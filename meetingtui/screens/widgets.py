@@ -75,9 +75,15 @@ class StatusBar(Horizontal):
     StatusBar { height: auto; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Held directly, not queried: the clock may tick before the children are mounted.
+        self._info = Static(id="status-info")
+        self._quorum = Static(id="status-quorum")
+
     def compose(self) -> ComposeResult:
-        yield Static(id="status-info")
-        yield Static(id="status-quorum")
+        yield self._info
+        yield self._quorum
 
     def show(self, meeting: Meeting, now: datetime, readonly: bool) -> None:
         info = Text()
@@ -106,9 +112,9 @@ class StatusBar(Horizontal):
             if used:
                 info.append("  (" + used + ")")
         # The info box has a fixed size: no layout pass needed when its text changes.
-        update_if_changed(self.query_one("#status-info", Static), info, layout=False)
+        update_if_changed(self._info, info, layout=False)
         text, met = quorum_text(meeting, current)
-        quorum = self.query_one("#status-quorum", Static)
+        quorum = self._quorum
         update_if_changed(quorum, text)
         quorum.set_class(met, "-met")
         quorum.set_class(not met, "-lost")
