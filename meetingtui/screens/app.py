@@ -225,12 +225,17 @@ class MeetingApp(App[None]):
                     screen.stale = True
 
     def _tick(self) -> None:
+        # Timers may still fire while shutdown removes the widgets.
+        if not self.is_running:
+            return
         screen = self.screen
         if isinstance(screen, KeymapScreen) and screen.is_mounted:
             screen.tick()
 
     def _follow(self) -> None:
         """A read-only follower reloads when the writer committed something."""
+        if not self.is_running:
+            return
         if self.service is not None and self.service.readonly and self.service.refresh():
             self.refresh_views()
             self._follow_vote()
