@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from meetingtui.agenda_file import parse_agenda
-from meetingtui.models import Meeting
+if TYPE_CHECKING:
+    from meetingtui.models import Meeting
 
 DEMO_SOURCE = "demo:lejre-2017-01-03"
 DEMO_FILE = "demo_lejre_2017-01-03.toml"
@@ -17,6 +18,9 @@ def demo_agenda_text() -> str:
 
 
 def build_demo_meeting() -> Meeting:
+    # Only when the demo is created: opening it again never loads the models before the screen.
+    from meetingtui.agenda_file import parse_agenda
+
     meeting = parse_agenda(demo_agenda_text(), path=DEMO_FILE)
     meeting.source = DEMO_SOURCE
     return meeting
@@ -31,9 +35,9 @@ def find_demo(conn: sqlite3.Connection) -> int | None:
 
 def ensure_demo(conn: sqlite3.Connection) -> int:
     """The demo meeting's id, creating it the first time."""
-    from meetingtui.service import create_meeting
-
     existing = find_demo(conn)
     if existing is not None:
         return existing
+    from meetingtui.service import create_meeting
+
     return create_meeting(conn, build_demo_meeting())

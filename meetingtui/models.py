@@ -10,9 +10,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# The enums are imported from here everywhere else too.
+from meetingtui.person import PersonBasics
+from meetingtui.vocabulary import (
+    AbsenceKind,
+    Attendance,
+    Choice,
+    DissentKind,
+    DocumentKind,
+    ItemStatus,
+    MeetingKind,
+    MeetingStatus,
+    MotionKind,
+    MovementKind,
+    Role,
+    VoteResult,
+)
 
 # Characters no referat or database should hold: C0/C1 controls other than tab and newline,
 # lone surrogates, the noncharacters U+FFFE/U+FFFF and private-use code points (PDF bullet
@@ -45,30 +61,6 @@ class Model(BaseModel):
         return value
 
 
-class Role(StrEnum):
-    FORMAND = "formand"
-    NAESTFORMAND = "næstformand"
-    MEDLEM = "medlem"
-    STEDFORTRAEDER = "stedfortræder"
-    OBSERVATOER = "observatør"
-
-    @property
-    def votes_by_default(self) -> bool:
-        return self is not Role.OBSERVATOER
-
-
-class Attendance(StrEnum):
-    UNKNOWN = "unknown"
-    PRESENT = "present"
-    AFBUD = "afbud"  # sent apologies
-    FRAVAERENDE = "fravaerende"  # absent without apologies
-
-
-class MovementKind(StrEnum):
-    ARRIVED = "arrived"
-    LEFT = "left"
-
-
 class Movement(Model):
     """A late arrival or an early departure, stamped with the time and the item under way."""
 
@@ -77,7 +69,7 @@ class Movement(Model):
     item_id: int | None = None
 
 
-class Participant(Model):
+class Participant(PersonBasics, Model):
     id: int
     name: str = Field(min_length=1)
     affiliation: str = ""  # party letter ("A", "SF") or organisation ("LEUF")
@@ -86,44 +78,6 @@ class Participant(Model):
     attendance: Attendance = Attendance.UNKNOWN
     substitute_for: int | None = None  # participant id whose seat this substitute takes
     movements: list[Movement] = Field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
-
-    @property
-    def is_present_now(self) -> bool:
-        """Present at the roll call or arrived later, and not departed since."""
-        if self.movements:
-            return self.movements[-1].kind is MovementKind.ARRIVED
-        return self.attendance is Attendance.PRESENT
-
-
-class MeetingKind(StrEnum):
-    ORDINAERT = "ordinært"
-    EKSTRAORDINAERT = "ekstraordinært"
-
-
-class MeetingStatus(StrEnum):
-    PLANNED = "planned"
-    OPEN = "open"
-    CLOSED = "closed"
-    APPROVED = "approved"
-
-
-class DocumentKind(StrEnum):
-    """What an imported document was: a referat has decisions, a dagsorden does not."""
-
-    LIVE = "live"
-    REFERAT = "referat"
-    DAGSORDEN = "dagsorden"
-
-
-class ItemStatus(StrEnum):
-    PENDING = "pending"
-    CURRENT = "current"
-    DECIDED = "decided"
-    POSTPONED = "postponed"
 
 
 class Section(Model):
@@ -139,22 +93,11 @@ class DecisionEntry(Model):
     text: str = ""
 
 
-class AbsenceKind(StrEnum):
-    ABSENT = "absent"  # did not take part in the item ("deltog ikke i behandlingen")
-    INHABIL = "inhabil"  # conflict of interest
-
-
 class ItemAbsence(Model):
     participant_id: int | None = None
     name: str
     kind: AbsenceKind = AbsenceKind.ABSENT
     reason: str = ""
-
-
-class MotionKind(StrEnum):
-    INDSTILLING = "indstilling"
-    AENDRINGSFORSLAG = "ændringsforslag"
-    ANDET = "andet"
 
 
 class Motion(Model):
@@ -163,17 +106,6 @@ class Motion(Model):
     text: str
     proposer: str = ""  # name or party, as said in the meeting
     amends: int | None = None  # motion id this amendment changes
-
-
-class Choice(StrEnum):
-    FOR = "for"
-    IMOD = "imod"
-    UNDLOD = "undlod"
-
-
-class VoteResult(StrEnum):
-    ADOPTED = "adopted"
-    REJECTED = "rejected"  # includes a tie: the proposal falls
 
 
 class Ballot(Model):
@@ -218,12 +150,6 @@ class Election(Model):
     ballots: list[ElectionBallot] = Field(default_factory=list)
     elected: str | None = None
     tied: list[str] = Field(default_factory=list)  # a tie is reported, never guessed
-
-
-class DissentKind(StrEnum):
-    PROTOKOLTILFOERSEL = "protokoltilførsel"
-    MINDRETALSUDTALELSE = "mindretalsudtalelse"
-    FORBEHOLD = "forbehold"
 
 
 class Dissent(Model):

@@ -9,21 +9,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from meetingtui.errors import RuleWarning
-from meetingtui.models import (
-    AbsenceKind,
-    AgendaItem,
-    Ballot,
-    Choice,
-    ElectionBallot,
-    Meeting,
-    MotionKind,
-    Participant,
-    Vote,
-    VoteCounts,
-    VoteResult,
-)
+from meetingtui.vocabulary import AbsenceKind, Choice, MotionKind, VoteResult
+
+if TYPE_CHECKING:
+    from meetingtui.glance import Glance, GlanceItem, GlanceParticipant
+    from meetingtui.models import (
+        AgendaItem,
+        Ballot,
+        ElectionBallot,
+        Meeting,
+        Participant,
+        Vote,
+        VoteCounts,
+    )
+
+    # The quorum figures read only who is there: the glance drawn before the record loads
+    # answers them as well as the record.
+    AnyMeeting = Meeting | Glance
+    AnyItem = AgendaItem | GlanceItem
+    AnyParticipant = Participant | GlanceParticipant
 
 
 @dataclass(frozen=True)
@@ -46,24 +53,24 @@ class ElectionOutcome:
     votes: dict[str, int]
 
 
-def seats(meeting: Meeting) -> list[Participant]:
+def seats(meeting: AnyMeeting) -> list[AnyParticipant]:
     """Voting members who hold a seat; a substitute takes a seat, it does not add one."""
     return [p for p in meeting.participants if p.votes and p.substitute_for is None]
 
 
-def takes_part(meeting: Meeting, item: AgendaItem | None, person: Participant) -> bool:
+def takes_part(meeting: AnyMeeting, item: AnyItem | None, person: AnyParticipant) -> bool:
     """Present now and not absent from or inhabil for the item."""
     if not person.is_present_now:
         return False
     return item is None or item.absence_of(person.id) is None
 
 
-def eligible_voters(meeting: Meeting, item: AgendaItem | None) -> list[Participant]:
+def eligible_voters(meeting: AnyMeeting, item: AnyItem | None) -> list[AnyParticipant]:
     """Who may vote: present voting members and seated substitutes, not inhabil or departed.
 
     A substitute votes only while the member whose seat it takes is not there.
     """
-    voters: list[Participant] = []
+    voters: list[AnyParticipant] = []
     for person in meeting.participants:
         if not person.votes or not takes_part(meeting, item, person):
             continue
@@ -75,13 +82,15 @@ def eligible_voters(meeting: Meeting, item: AgendaItem | None) -> list[Participa
     return voters
 
 
-def quorum(meeting: Meeting, item: AgendaItem | None) -> Quorum:
+def quorum(meeting: AnyMeeting, item: AnyItem | None) -> Quorum:
     total = len(seats(meeting))
     needed = (total + 1) // 2
     return Quorum(present=len(eligible_voters(meeting, item)), needed=needed, seats=total)
 
 
 def count_ballots(ballots: Iterable[Ballot]) -> VoteCounts:
+    from meetingtui.models import VoteCounts
+
     counter = Counter(b.choice for b in ballots)
     return VoteCounts(
         for_=counter[Choice.FOR], against=counter[Choice.IMOD], abstain=counter[Choice.UNDLOD]

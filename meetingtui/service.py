@@ -9,10 +9,7 @@ may overrule raises `ConfirmationRequired` until it is repeated with `confirm=Tr
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -20,7 +17,8 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from meetingtui import reducer, rules
-from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning, StorageError
+from meetingtui.clock import Clock, local_now
+from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning
 from meetingtui.models import (
     AbsenceKind,
     AgendaItem,
@@ -36,18 +34,13 @@ from meetingtui.models import (
 )
 from meetingtui.storage import events, records
 from meetingtui.storage.db import connect, transaction
+from meetingtui.storage.lock import acquire_lock
 
 E = TypeVar("E", bound=Enum)
 TEXT_LIMIT = 20_000
 # The archive's search index follows a live meeting when it closes, not on every keystroke,
 # so the hot path stays cheap.
 REINDEX_EVENTS = ("meeting_closed", "minutes_approved")
-Clock = Callable[[], datetime]
-
-
-def local_now() -> datetime:
-    """Wall-clock time of the meeting room, to the second (referats say "kl. 18.40")."""
-    return datetime.now().replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -146,28 +139,6 @@ def list_meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
     ]
 
 
-# --- the writer lock --------------------------------------------------------------------------
-
-
-def _lock_path(db_path: Path, meeting_id: int) -> Path:
-    return db_path.with_name(f"{db_path.name}.meeting-{meeting_id}.lock")
-
-
-def _acquire_lock(db_path: Path, meeting_id: int) -> IO[str]:
-    """An OS lock per meeting: released by the kernel when the process dies, so never stale."""
-    handle = open(_lock_path(db_path, meeting_id), "a+")  # noqa: SIM115 - held while open
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        raise StorageError("storage.locked", meeting_id=meeting_id) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
-    return handle
-
-
 # --- one open meeting -------------------------------------------------------------------------
 
 
@@ -203,11 +174,27 @@ class MeetingService:
         conn = connect(db_path)
         try:
             meeting = records.load_meeting(conn, meeting_id)
-            lock = None if readonly else _acquire_lock(db_path, meeting_id)
+            lock = None if readonly else acquire_lock(db_path, meeting_id)
         except BaseException:
             conn.close()
             raise
         return cls(conn, meeting, readonly=readonly, lock=lock, clock=clock)
+
+    @classmethod
+    def attach(
+        cls,
+        conn: sqlite3.Connection,
+        meeting_id: int,
+        *,
+        readonly: bool,
+        lock: IO[str] | None,
+        clock: Clock = local_now,
+    ) -> MeetingService:
+        """The service over a connection (and the meeting's lock) opened by the caller, who
+        already checked that the meeting exists; `close` releases both."""
+        return cls(
+            conn, records.load_meeting(conn, meeting_id), readonly=readonly, lock=lock, clock=clock
+        )
 
     def close(self) -> None:
         self.conn.close()

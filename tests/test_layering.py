@@ -10,6 +10,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 NON_UI = [
     "meetingtui.models",
+    "meetingtui.vocabulary",
+    "meetingtui.person",
+    "meetingtui.glance",
+    "meetingtui.clock",
     "meetingtui.rules",
     "meetingtui.reducer",
     "meetingtui.service",
@@ -66,3 +70,30 @@ def test_only_screens_import_textual() -> None:
             if stripped.startswith(("import textual", "from textual")):
                 offenders.append(f"{path.relative_to(ROOT)}: {stripped}")
     assert offenders == []
+
+
+def test_first_frame_of_a_planned_meeting_needs_no_pydantic() -> None:
+    # `meetingtui demo` draws the roll call from a glance at the tables; the pydantic record
+    # loads after that first frame. Everything on that path must stay free of pydantic.
+    first_frame_path = [
+        "meetingtui.cli",
+        "meetingtui.demo",
+        "meetingtui.glance",
+        "meetingtui.storage.db",
+        "meetingtui.storage.lock",
+        "meetingtui.screens.app",
+        "meetingtui.screens.rollcall",
+    ]
+    code = (
+        "import sys\n"
+        f"for name in {first_frame_path!r}:\n"
+        "    __import__(name)\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] == 'pydantic'\n"
+        "          or m in ('meetingtui.models', 'meetingtui.service')]\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

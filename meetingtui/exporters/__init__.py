@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from meetingtui.errors import InputError
-from meetingtui.models import Meeting
+
+if TYPE_CHECKING:
+    from meetingtui.models import Meeting
 
 FORMATS = ("docx", "json", "popolo", "md")
 

@@ -8,9 +8,10 @@ the chair may overrule asks first, then repeats the command with `confirm=True`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -19,8 +20,14 @@ from textual.theme import Theme
 from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError, StorageError
 from meetingtui.i18n import set_language, t
 from meetingtui.keymap import THEMES, UiConfig, actions_in, load_config, validate_keymap
-from meetingtui.models import MeetingStatus
 from meetingtui.screens.base import KeymapCommands, KeymapScreen, add_bindings, key_label
+from meetingtui.vocabulary import MeetingStatus
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from meetingtui.glance import Glance
+    from meetingtui.models import Meeting
 
 # High-contrast themes for a projector: near-black on white and white on near-black, with
 # warning and error colours that stay distinct when a projector washes colours out.
@@ -58,6 +65,20 @@ PROJECTOR_THEMES = (
 )
 
 
+@dataclass
+class _Opening:
+    """A meeting being opened: its connection and lock, held until its record has loaded."""
+
+    conn: sqlite3.Connection
+    meeting_id: int
+    lock: IO[str] | None
+
+    def close(self) -> None:
+        self.conn.close()
+        if self.lock is not None:
+            self.lock.close()
+
+
 class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "meetingtui"
@@ -81,7 +102,11 @@ class MeetingApp(App[None]):
         self.config = config
         self.clock = clock
         self.follow_interval = follow_interval
-        self.service: Any = None  # MeetingService, imported lazily to keep startup fast
+        self._service: Any = None  # MeetingService, imported lazily to keep startup fast
+        # A planned meeting's roll call is first drawn from a glance at its tables; the record
+        # loads right after that first frame (or as soon as anything asks for the service).
+        self._glance: Glance | None = None
+        self._opening: _Opening | None = None
         # The app's own keys come from the keymap too; Textual's default ctrl+q gives way.
         self._bindings.key_to_bindings.pop("ctrl+q", None)
         add_bindings(
@@ -119,12 +144,18 @@ class MeetingApp(App[None]):
 
     def open_meeting(self, meeting_id: int, *, readonly: bool = False) -> bool:
         """Open a meeting and show it where it stands (resume after a crash included)."""
-        from meetingtui.service import MeetingService
+        from meetingtui.glance import read_glance
+        from meetingtui.storage.db import connect
+        from meetingtui.storage.lock import acquire_lock
 
         try:
-            service = MeetingService.open(
-                self.db_path, meeting_id, readonly=readonly, clock=self.clock
-            )
+            conn = connect(self.db_path)
+            try:
+                glance = read_glance(conn, meeting_id)
+                lock = None if readonly else acquire_lock(self.db_path, meeting_id)
+            except BaseException:
+                conn.close()
+                raise
         except StorageError as exc:
             if exc.key == "storage.locked" and not readonly:
                 self.push_screen(
@@ -132,25 +163,76 @@ class MeetingApp(App[None]):
                     lambda ok: self.open_meeting(meeting_id, readonly=True) if ok else None,
                 )
             else:
-                self.notify(exc.message, title=t("tui.error_title"), severity="error")
-                if len(self.screen_stack) <= 1:
-                    self.show_start()
+                self._open_failed(exc)
             return False
         self.close_service()
-        self.service = service
-        self.readonly = service.readonly
+        self.readonly = readonly
+        self._opening = _Opening(conn, meeting_id, lock)
+        if glance.status is MeetingStatus.PLANNED and not readonly:
+            from meetingtui.screens.rollcall import RollCallScreen
+
+            # The roll call comes first; the meeting screen is built when it is left.
+            self._glance = glance
+            self.push_screen(RollCallScreen())
+            self.call_after_refresh(self._finish_opening)
+            return True
+        if not self._finish_opening():
+            return False
         self._show_meeting()
         return True
+
+    def _finish_opening(self) -> bool:
+        """Load the record of the meeting being opened; False (and a message) if it cannot."""
+        opening, self._opening = self._opening, None
+        if opening is None:
+            return self._service is not None
+        from meetingtui.service import MeetingService
+
+        try:
+            self._service = MeetingService.attach(
+                opening.conn,
+                opening.meeting_id,
+                readonly=self.readonly,
+                lock=opening.lock,
+                clock=self.clock,
+            )
+        except MeetingError as exc:
+            opening.close()
+            # The glance stays until the next meeting opens: the roll call may still redraw
+            # while it is taken down.
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self._open_failed(exc)
+            return False
+        if self._glance is not None:
+            self._glance = None
+            self.refresh_views()
+        return True
+
+    def _open_failed(self, exc: MeetingError) -> None:
+        self.notify(exc.message, title=t("tui.error_title"), severity="error")
+        if len(self.screen_stack) <= 1:
+            self.show_start()
+
+    @property
+    def service(self) -> Any:
+        """The open meeting's MeetingService (None when no meeting is open)."""
+        if self._opening is not None:
+            self._finish_opening()
+        return self._service
+
+    @property
+    def meeting_shown(self) -> Meeting | Glance:
+        """What the screens draw: the record, or the glance while the record loads."""
+        return self._glance if self._glance is not None else self.service.meeting
+
+    @property
+    def has_meeting(self) -> bool:
+        return self._service is not None or self._opening is not None
 
     def _show_meeting(self) -> None:
         # Screens are imported as they are needed: the first frame comes sooner.
         meeting = self.service.meeting
-        if meeting.status is MeetingStatus.PLANNED and not self.readonly:
-            from meetingtui.screens.rollcall import RollCallScreen
-
-            # The roll call comes first; the meeting screen is built when it is left.
-            self.push_screen(RollCallScreen())
-            return
         from meetingtui.screens.meeting import MeetingScreen
 
         self.push_screen(MeetingScreen())
@@ -163,9 +245,13 @@ class MeetingApp(App[None]):
                 self.push_screen(VoteScreen(open_vote.id))
 
     def close_service(self) -> None:
-        if self.service is not None:
-            self.service.close()
-            self.service = None
+        self._glance = None
+        if self._opening is not None:
+            self._opening.close()
+            self._opening = None
+        if self._service is not None:
+            self._service.close()
+            self._service = None
 
     def on_unmount(self) -> None:
         self.close_service()
@@ -236,7 +322,8 @@ class MeetingApp(App[None]):
         """A read-only follower reloads when the writer committed something."""
         if not self.is_running:
             return
-        if self.service is not None and self.service.readonly and self.service.refresh():
+        service = self._service
+        if service is not None and service.readonly and service.refresh():
             self.refresh_views()
             self._follow_vote()
 
@@ -263,7 +350,7 @@ class MeetingApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_undo(self) -> None:
-        if self.service is None:
+        if not self.has_meeting:
             return
         if self.run_command(self.service.undo) is not None:
             self.notify(t("tui.undone"), timeout=3)
@@ -285,9 +372,9 @@ class MeetingApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
-            return self.service is not None and not self.readonly
+            return self.has_meeting and not self.readonly
         if action == "meetings":
-            return self.service is not None
+            return self.has_meeting
         return True
 
 
@@ -316,7 +403,7 @@ def build_app(
         ui_config = load_config(config)
     set_language(lang or ui_config.lang or "da")
     if clock is None:
-        from meetingtui.service import local_now
+        from meetingtui.clock import local_now
 
         clock = local_now
     return MeetingApp(Path(db_path), meeting_id, readonly=readonly, config=ui_config, clock=clock)

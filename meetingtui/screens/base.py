@@ -16,6 +16,7 @@ from meetingtui.i18n import t
 from meetingtui.keymap import actions_in, split_keys
 
 if TYPE_CHECKING:
+    from meetingtui.glance import Glance
     from meetingtui.models import Meeting
     from meetingtui.screens.app import MeetingApp
 
@@ -136,6 +137,11 @@ class KeymapScreen(Screen[None]):
         """The committed record of the open meeting (screens never change it themselves)."""
         return self.service.meeting
 
+    @property
+    def meeting_shown(self) -> Meeting | Glance:
+        """What to draw: the record, or the glance at it while it loads (roll call only)."""
+        return self.meeting_app.meeting_shown
+
     def refresh_view(self) -> None:
         """Redraw from the committed record; called after every command and on follow."""
 
@@ -144,7 +150,7 @@ class KeymapScreen(Screen[None]):
         from meetingtui.screens.widgets import StatusBar
 
         for bar in self.query(StatusBar):
-            bar.show(self.meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+            bar.show(self.meeting_shown, self.meeting_app.clock(), self.meeting_app.readonly)
 
     def on_screen_resume(self) -> None:
         if self.stale:

@@ -20,9 +20,9 @@ from textual.widgets.option_list import Option
 
 from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
-from meetingtui.models import DissentKind, MotionKind
 from meetingtui.screens.base import add_bindings, key_label
 from meetingtui.screens.widgets import KeyBar
+from meetingtui.vocabulary import DissentKind, MotionKind
 
 # The decision texts are record text: they go into the Danish referat whatever the UI language.
 QUICK_PICKS: tuple[str, ...] = (

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.models import Attendance, Meeting, MeetingStatus, MovementKind, Participant
 from meetingtui.screens.base import KeymapScreen
-from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar, StatusBar
+from meetingtui.vocabulary import Attendance, MeetingStatus, MovementKind
+
+if TYPE_CHECKING:
+    from meetingtui.glance import Glance, GlanceParticipant
+    from meetingtui.models import Meeting, Participant
 
 
-def attendance_text(person: Participant) -> Text:
+def attendance_text(person: Participant | GlanceParticipant) -> Text:
     label = t(f"tui.attendance.{person.attendance.value}")
     if person.attendance is Attendance.PRESENT:
         return Text("✔ " + label, style="bold")
@@ -24,7 +27,7 @@ def attendance_text(person: Participant) -> Text:
     return Text("✘ " + label)
 
 
-def movements_text(meeting: Meeting, person: Participant) -> str:
+def movements_text(meeting: Meeting | Glance, person: Participant | GlanceParticipant) -> str:
     """ "kom 17:05 (pkt. 2), gik 18:40 (pkt. 4)": what the referat will say."""
     parts = []
     for move in person.movements:
@@ -55,7 +58,7 @@ class RollCallScreen(KeymapScreen):
         table.focus()
 
     def refresh_view(self) -> None:
-        meeting = self.meeting
+        meeting = self.meeting_shown
         self.tick()
         table = self.query_one("#roster", DataTable)
         cursor = table.cursor_row
@@ -92,14 +95,14 @@ class RollCallScreen(KeymapScreen):
         allowed = super().check_action(action, parameters)
         if not allowed or action not in self.CHANGES:
             return allowed
-        status = self.meeting.status
+        status = self.meeting_shown.status
         if status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
             return None
         return not (action == "open_meeting" and status is not MeetingStatus.PLANNED)
 
-    def _selected(self) -> Participant | None:
+    def _selected(self) -> Participant | GlanceParticipant | None:
         table = self.query_one("#roster", DataTable)
-        people = self.meeting.participants
+        people = self.meeting_shown.participants
         if not people:
             return None
         return people[min(max(table.cursor_row, 0), len(people) - 1)]
@@ -124,6 +127,9 @@ class RollCallScreen(KeymapScreen):
         self._answer(Attendance.FRAVAERENDE)
 
     def action_substitute(self) -> None:
+        # Imported here: the roll call is the first screen, and its first frame needs no dialog.
+        from meetingtui.screens.dialogs import FormDialog
+
         person = self._selected()
         if person is None:
             return

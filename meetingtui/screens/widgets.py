@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,7 +16,10 @@ from textual.widgets import Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
-from meetingtui.models import AgendaItem, Meeting
+
+if TYPE_CHECKING:
+    from meetingtui.glance import Glance, GlanceItem
+    from meetingtui.models import AgendaItem, Meeting
 
 
 def same_zone(moment: datetime, now: datetime) -> datetime:
@@ -54,12 +58,14 @@ def update_if_changed(widget: Static, content: Text, *, layout: bool = True) -> 
     widget.update(content, layout=layout)
 
 
-def item_label(item: AgendaItem) -> str:
+def item_label(item: AgendaItem | GlanceItem) -> str:
     prefix = t("tui.closed_prefix") + " " if item.closed else ""
     return f"{item.number}. {prefix}{item.title}"
 
 
-def quorum_text(meeting: Meeting, item: AgendaItem | None) -> tuple[Text, bool]:
+def quorum_text(
+    meeting: Meeting | Glance, item: AgendaItem | GlanceItem | None
+) -> tuple[Text, bool]:
     """The quorum line in words and symbol, never colour alone (projectors wash colours out)."""
     status = rules.quorum(meeting, item)
     params = {"present": status.present, "seats": status.seats, "needed": status.needed}
@@ -85,7 +91,7 @@ class StatusBar(Horizontal):
         yield self._info
         yield self._quorum
 
-    def show(self, meeting: Meeting, now: datetime, readonly: bool) -> None:
+    def show(self, meeting: Meeting | Glance, now: datetime, readonly: bool) -> None:
         info = Text()
         info.append(meeting.body, style="bold")
         if meeting.title:
