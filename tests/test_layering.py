@@ -39,6 +39,15 @@ def _optional_modules() -> list[str]:
     return names
 
 
+def fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter (so nothing is imported yet)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_non_ui_modules_load_without_textual() -> None:
     modules = sorted(set(NON_UI + _optional_modules()))
     code = (
@@ -53,11 +62,7 @@ def test_non_ui_modules_load_without_textual() -> None:
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules)\n"
         "print('ok', len(sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ok")
+    assert fresh_python(code).startswith("ok")
 
 
 def test_only_screens_import_textual() -> None:
@@ -92,8 +97,4 @@ def test_first_frame_of_a_planned_meeting_needs_no_pydantic() -> None:
         "          or m in ('meetingtui.models', 'meetingtui.service')]\n"
         "print(loaded)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert fresh_python(code).strip() == "[]"
