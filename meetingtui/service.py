@@ -190,11 +190,16 @@ class MeetingService:
         lock: IO[str] | None,
         clock: Clock = local_now,
     ) -> MeetingService:
-        """The service over a connection (and the meeting's lock) opened by the caller, who
-        already checked that the meeting exists; `close` releases both."""
-        return cls(
-            conn, records.load_meeting(conn, meeting_id), readonly=readonly, lock=lock, clock=clock
-        )
+        """The service over a connection (and the meeting's lock) opened by the caller; `close`
+        releases both, and so does a record that fails to load."""
+        try:
+            meeting = records.load_meeting(conn, meeting_id)
+        except BaseException:
+            conn.close()
+            if lock is not None:
+                lock.close()
+            raise
+        return cls(conn, meeting, readonly=readonly, lock=lock, clock=clock)
 
     def close(self) -> None:
         self.conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,15 +13,16 @@ from meetingtui.errors import StorageError
 from meetingtui.glance import Glance, read_glance
 from meetingtui.models import Meeting
 from meetingtui.service import MeetingService
+from meetingtui.storage import records
 from meetingtui.storage.db import connect
-from meetingtui.storage.records import load_meeting
+from meetingtui.storage.lock import acquire_lock
 from tests.test_tui_support import FixedClock, committee_meeting, store
 
 
 def _both(db_path: Path, meeting_id: int) -> tuple[Glance, Meeting]:
     conn = connect(db_path)
     try:
-        return read_glance(conn, meeting_id), load_meeting(conn, meeting_id)
+        return read_glance(conn, meeting_id), records.load_meeting(conn, meeting_id)
     finally:
         conn.close()
 
@@ -117,3 +119,21 @@ def test_a_glance_at_a_missing_meeting_is_refused(db_path: Path) -> None:
     finally:
         conn.close()
     assert refused.value.key == "storage.no_meeting"
+
+
+def test_a_record_that_fails_to_load_releases_connection_and_lock(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meeting_id = store(db_path, committee_meeting())
+    conn = connect(db_path)
+    lock = acquire_lock(db_path, meeting_id)
+
+    def broken(*args: object) -> Meeting:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(records, "load_meeting", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        MeetingService.attach(conn, meeting_id, readonly=False, lock=lock)
+    with pytest.raises(sqlite3.ProgrammingError):
+        conn.execute("SELECT 1")  # closed
+    acquire_lock(db_path, meeting_id).close()  # free again

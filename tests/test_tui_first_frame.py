@@ -13,6 +13,7 @@ from meetingtui.screens.app import MeetingApp, build_app
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.screens.start import StartScreen
 from meetingtui.service import MeetingService
+from meetingtui.storage import records
 from meetingtui.vocabulary import Attendance
 from tests.test_tui_support import FixedClock, committee_meeting, store, stored
 
@@ -71,20 +72,84 @@ async def test_keys_typed_at_once_are_applied_in_order(db_path: Path) -> None:
     ]
 
 
+def fail_to_load(monkeypatch: pytest.MonkeyPatch, meeting_id: int) -> None:
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise StorageError("storage.no_meeting", meeting_id=meeting_id)
+
+    monkeypatch.setattr(records, "load_meeting", broken)
+
+
+def hold_back_the_deferred_load(monkeypatch: pytest.MonkeyPatch, app: MeetingApp) -> None:
+    """The record then loads only when something asks for the service (a key)."""
+    after_refresh = app.call_after_refresh
+
+    def call_after_refresh(callback: Any, *args: Any, **kwargs: Any) -> bool:
+        if getattr(callback, "__name__", "") == "_finish_opening":
+            return True
+        return after_refresh(callback, *args, **kwargs)
+
+    monkeypatch.setattr(app, "call_after_refresh", call_after_refresh)
+
+
 async def test_a_record_that_cannot_load_after_the_glance_goes_back_to_the_meetings(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     meeting_id = store(db_path, committee_meeting())
-
-    def broken(*args: Any, **kwargs: Any) -> MeetingService:
-        raise StorageError("storage.no_meeting", meeting_id=meeting_id)
-
-    monkeypatch.setattr(MeetingService, "attach", broken)
+    fail_to_load(monkeypatch, meeting_id)
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert app.service is None
+    monkeypatch.undo()
     # The meeting's lock was released with the connection.
+    MeetingService.open(db_path, meeting_id).close()
+
+
+async def test_a_key_that_finds_the_record_unloadable_goes_back_to_the_meetings(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meeting_id = store(db_path, committee_meeting())
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hold_back_the_deferred_load(monkeypatch, app)
+        fail_to_load(monkeypatch, meeting_id)
+        assert app.open_meeting(meeting_id)
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen) and app._glance is not None
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert not app.has_meeting
     monkeypatch.undo()
     MeetingService.open(db_path, meeting_id).close()
+    assert stored(db_path, meeting_id).participants[0].attendance is Attendance.UNKNOWN
+
+
+async def test_back_to_the_meetings_before_the_record_loads(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meeting_id = store(db_path, committee_meeting())
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hold_back_the_deferred_load(monkeypatch, app)
+        assert app.open_meeting(meeting_id)
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app._glance is None and not app.has_meeting
+        MeetingService.open(db_path, meeting_id).close()  # the lock is free again
+
+
+async def test_back_to_the_meetings_from_the_roll_call(db_path: Path) -> None:
+    meeting_id = store(db_path, committee_meeting())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.service is not None
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)

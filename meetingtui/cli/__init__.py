@@ -125,10 +125,10 @@ def new(ctx: click.Context, agenda: Path) -> None:
 @click.pass_context
 def open_(ctx: click.Context, meeting_id: int, readonly: bool) -> None:
     """Open meeting MEETING_ID in the TUI."""
-    from meetingtui.storage import records
+    from meetingtui.storage.db import meeting_exists
 
     conn = _connect(ctx)
-    exists = records.meeting_exists(conn, meeting_id)
+    exists = meeting_exists(conn, meeting_id)
     conn.close()
     if not exists:
         fail(t("storage.no_meeting", meeting_id=meeting_id))

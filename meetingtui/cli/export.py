@@ -73,9 +73,9 @@ def export_command(
 ) -> None:
     """Export the referat of meeting MEETING (an id from `meetingtui list`)."""
     from meetingtui.errors import StorageError
-    from meetingtui.storage.db import connect
+    from meetingtui.storage.db import connect, meeting_exists
     from meetingtui.storage.events import chain_head
-    from meetingtui.storage.records import load_meeting, meeting_exists
+    from meetingtui.storage.records import load_meeting
 
     if template is not None and fmt != "docx":
         _fail(t("export.cli.template_needs_docx"))

@@ -148,12 +148,17 @@ class MeetingApp(App[None]):
         from meetingtui.storage.db import connect
         from meetingtui.storage.lock import acquire_lock
 
+        lock = None
         try:
             conn = connect(self.db_path)
             try:
-                glance = read_glance(conn, meeting_id)
+                read_glance(conn, meeting_id)  # no such meeting: say so before taking a lock
                 lock = None if readonly else acquire_lock(self.db_path, meeting_id)
+                # Read again under the lock: a writer that just left may have moved it on.
+                glance = read_glance(conn, meeting_id)
             except BaseException:
+                if lock is not None:
+                    lock.close()
                 conn.close()
                 raise
         except StorageError as exc:
@@ -197,9 +202,8 @@ class MeetingApp(App[None]):
                 clock=self.clock,
             )
         except MeetingError as exc:
-            opening.close()
-            # The glance stays until the next meeting opens: the roll call may still redraw
-            # while it is taken down.
+            # attach() closed the connection and the lock.
+            self._glance = None
             while len(self.screen_stack) > 1:
                 self.pop_screen()
             self._open_failed(exc)
@@ -222,13 +226,23 @@ class MeetingApp(App[None]):
         return self._service
 
     @property
-    def meeting_shown(self) -> Meeting | Glance:
-        """What the screens draw: the record, or the glance while the record loads."""
-        return self._glance if self._glance is not None else self.service.meeting
+    def meeting_shown(self) -> Meeting | Glance | None:
+        """What the screens draw: the record, the glance while the record loads, or None
+        once the meeting is closed (a screen may still redraw while it is taken down)."""
+        if self._glance is not None:
+            return self._glance
+        service = self.service
+        return service.meeting if service is not None else None
 
     @property
     def has_meeting(self) -> bool:
+        """A meeting is open (its record loaded, or loading): commands can run."""
         return self._service is not None or self._opening is not None
+
+    @property
+    def meeting_is_open(self) -> bool:
+        """A meeting is on screen, from its record or from a glance; never loads anything."""
+        return self._glance is not None or self.has_meeting
 
     def _show_meeting(self) -> None:
         # Screens are imported as they are needed: the first frame comes sooner.
@@ -350,9 +364,10 @@ class MeetingApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_undo(self) -> None:
-        if not self.has_meeting:
+        service = self.service
+        if service is None:
             return
-        if self.run_command(self.service.undo) is not None:
+        if self.run_command(service.undo) is not None:
             self.notify(t("tui.undone"), timeout=3)
 
     def action_meetings(self) -> None:

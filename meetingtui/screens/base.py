@@ -109,6 +109,8 @@ class KeymapScreen(Screen[None]):
     SCOPE: ClassVar[str] = ""
     # Actions that change the record; hidden in a read-only follower.
     CHANGES: ClassVar[frozenset[str]] = frozenset()
+    # False for the screens that read the database (meetings list, archive), not one meeting.
+    SHOWS_MEETING: ClassVar[bool] = True
     COMMANDS: ClassVar = {KeymapCommands}
 
     def __init__(self) -> None:
@@ -126,6 +128,9 @@ class KeymapScreen(Screen[None]):
         return app
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.SHOWS_MEETING and not self.meeting_app.meeting_is_open:
+            # The meeting was just closed (back to the meetings): this screen is going away.
+            return None
         return not (action in self.CHANGES and self.meeting_app.readonly)
 
     @property
@@ -138,8 +143,9 @@ class KeymapScreen(Screen[None]):
         return self.service.meeting
 
     @property
-    def meeting_shown(self) -> Meeting | Glance:
-        """What to draw: the record, or the glance at it while it loads (roll call only)."""
+    def meeting_shown(self) -> Meeting | Glance | None:
+        """What to draw: the record, the glance at it while it loads (roll call only), or None
+        when the meeting was just closed."""
         return self.meeting_app.meeting_shown
 
     def refresh_view(self) -> None:
@@ -149,8 +155,11 @@ class KeymapScreen(Screen[None]):
         """Once a second: the clocks in the status bar, on the screens that have one."""
         from meetingtui.screens.widgets import StatusBar
 
+        meeting = self.meeting_shown
+        if meeting is None:
+            return
         for bar in self.query(StatusBar):
-            bar.show(self.meeting_shown, self.meeting_app.clock(), self.meeting_app.readonly)
+            bar.show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
 
     def on_screen_resume(self) -> None:
         if self.stale:
@@ -164,6 +173,8 @@ class DatabaseScreen(KeymapScreen):
 
     It opens its own connection on first use and closes it when the screen goes away.
     """
+
+    SHOWS_MEETING = False
 
     def __init__(self) -> None:
         super().__init__()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -59,6 +59,8 @@ class RollCallScreen(KeymapScreen):
 
     def refresh_view(self) -> None:
         meeting = self.meeting_shown
+        if meeting is None:
+            return
         self.tick()
         table = self.query_one("#roster", DataTable)
         cursor = table.cursor_row
@@ -95,17 +97,32 @@ class RollCallScreen(KeymapScreen):
         allowed = super().check_action(action, parameters)
         if not allowed or action not in self.CHANGES:
             return allowed
-        status = self.meeting_shown.status
+        meeting = self.meeting_shown
+        if meeting is None:
+            return None
+        status = meeting.status
         if status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
             return None
         return not (action == "open_meeting" and status is not MeetingStatus.PLANNED)
 
     def _selected(self) -> Participant | GlanceParticipant | None:
         table = self.query_one("#roster", DataTable)
-        people = self.meeting_shown.participants
+        meeting = self.meeting_shown
+        people = meeting.participants if meeting is not None else ()
         if not people:
             return None
         return people[min(max(table.cursor_row, 0), len(people) - 1)]
+
+    def _command(self, name: str, *args: object) -> Any:
+        """Run command `name` of the API; the record loads first if only the glance is shown.
+
+        None when it was refused, or when the record could not load (the app then went back
+        to the meetings with the reason).
+        """
+        service = self.service
+        if service is None:
+            return None
+        return self.meeting_app.run_command(getattr(service, name), *args)
 
     def _answer(self, attendance: Attendance) -> None:
         person = self._selected()
@@ -113,7 +130,7 @@ class RollCallScreen(KeymapScreen):
             return
         table = self.query_one("#roster", DataTable)
         row = table.cursor_row
-        if self.meeting_app.run_command(self.service.set_attendance, person.id, attendance):
+        if self._command("set_attendance", person.id, attendance):
             # Next name, so the roll call is one key per member.
             table.move_cursor(row=row + 1, animate=False)
 
@@ -139,7 +156,7 @@ class RollCallScreen(KeymapScreen):
             if values is None:
                 return
             name, affiliation = values
-            self.meeting_app.run_command(self.service.seat_substitute, name, affiliation, holder_id)
+            self._command("seat_substitute", name, affiliation, holder_id)
 
         self.app.push_screen(
             FormDialog(
@@ -152,15 +169,15 @@ class RollCallScreen(KeymapScreen):
     def action_arrive(self) -> None:
         person = self._selected()
         if person is not None:
-            self.meeting_app.run_command(self.service.arrive, person.id)
+            self._command("arrive", person.id)
 
     def action_leave(self) -> None:
         person = self._selected()
         if person is not None:
-            self.meeting_app.run_command(self.service.leave, person.id)
+            self._command("leave", person.id)
 
     def action_open_meeting(self) -> None:
-        self.meeting_app.run_command(self.service.open_meeting)
+        self._command("open_meeting")
 
     def action_to_meeting(self) -> None:
         from meetingtui.screens.meeting import MeetingScreen

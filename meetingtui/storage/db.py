@@ -129,3 +129,7 @@ class transaction:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
+
+
+def meeting_exists(conn: sqlite3.Connection, meeting_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone() is not None

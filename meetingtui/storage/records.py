@@ -454,10 +454,6 @@ def _rows(conn: sqlite3.Connection, table: str, meeting_id: int, order: str) -> 
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]  # type: ignore[misc]
 
 
-def meeting_exists(conn: sqlite3.Connection, meeting_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone() is not None
-
-
 # The AgendaItem field each child table fills, where the names differ.
 _ITEM_FIELD = {"item_absences": "absences"}
 
