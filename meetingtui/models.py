@@ -150,6 +150,8 @@ class Election(Model):
     ballots: list[ElectionBallot] = Field(default_factory=list)
     elected: str | None = None
     tied: list[str] = Field(default_factory=list)  # a tie is reported, never guessed
+    # A live election takes its ballots one by one, each stored as it is typed, until closed.
+    is_open: bool = False
 
 
 class Dissent(Model):
@@ -229,6 +231,13 @@ class Meeting(Model):
             for vote in item.votes:
                 if vote.id == vote_id:
                     return item, vote
+        return None
+
+    def find_election(self, election_id: int) -> tuple[AgendaItem, Election] | None:
+        for item in self.items:
+            for election in item.elections:
+                if election.id == election_id:
+                    return item, election
         return None
 
     def next_id(self, kind: str) -> int:

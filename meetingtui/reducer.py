@@ -250,8 +250,51 @@ def _vote_closed(m: Meeting, p: Payload, at: datetime) -> Touched:
     return Touched(votes={vote.id})
 
 
+@reducer("election_opened")
+def _election_opened(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.elections.append(
+        Election(id=p["election_id"], office=p["office"], candidates=p["candidates"], is_open=True)
+    )
+    return Touched(children={(item.id, "elections")})
+
+
+def _found_election(m: Meeting, election_id: int) -> tuple[AgendaItem, Election]:
+    found = m.find_election(election_id)
+    assert found is not None
+    return found
+
+
+@reducer("election_ballot_cast")
+def _election_ballot(m: Meeting, p: Payload, at: datetime) -> Touched:
+    """A member names a candidate; naming another later replaces the first ballot."""
+    item, election = _found_election(m, p["election_id"])
+    person = _person(m, p["voter_id"])
+    ballot = ElectionBallot(voter_id=person.id, voter=person.name, candidate=p["candidate"])
+    for n, cast in enumerate(election.ballots):
+        if cast.voter_id == person.id:
+            election.ballots[n] = ballot
+            break
+    else:
+        election.ballots.append(ballot)
+    return Touched(children={(item.id, "elections")})
+
+
+@reducer("election_closed")
+def _election_closed(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item, election = _found_election(m, p["election_id"])
+    discarded = set(p.get("discarded", []))
+    election.ballots = [b for b in election.ballots if b.voter_id not in discarded]
+    outcome = rules.election_outcome(election.ballots, election.candidates)
+    election.elected = outcome.elected
+    election.tied = list(outcome.tied)
+    election.is_open = False
+    return Touched(children={(item.id, "elections")})
+
+
 @reducer("election_held")
-def _election(m: Meeting, p: Payload, at: datetime) -> Touched:
+def _election_held(m: Meeting, p: Payload, at: datetime) -> Touched:
+    """An election taken whole (the command line and older records)."""
     item = _item(m, p["item_id"])
     ballots = [
         ElectionBallot(

@@ -180,11 +180,19 @@ def ineligibility_reason(
     return None
 
 
-def ineligible_ballots(meeting: Meeting, item: AgendaItem, vote: Vote) -> list[Ballot]:
-    """Ballots cast by members who may no longer vote on the item (left, inhabil, seat taken)."""
+def no_longer_eligible(
+    meeting: Meeting, item: AgendaItem, voter_ids: Iterable[int | None]
+) -> list[int]:
+    """Of these voters, those who may no longer vote on the item (left, inhabil, seat taken)."""
     stale = []
-    for ballot in vote.ballots:
-        person = meeting.participant(ballot.participant_id) if ballot.participant_id else None
+    for voter_id in voter_ids:
+        person = meeting.participant(voter_id) if voter_id is not None else None
         if person is not None and ineligibility_reason(meeting, item, person) is not None:
-            stale.append(ballot)
+            stale.append(person.id)
     return stale
+
+
+def ineligible_ballots(meeting: Meeting, item: AgendaItem, vote: Vote) -> list[Ballot]:
+    """Ballots cast by members who may no longer vote on the item."""
+    stale = set(no_longer_eligible(meeting, item, (b.participant_id for b in vote.ballots)))
+    return [b for b in vote.ballots if b.participant_id in stale]

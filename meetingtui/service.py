@@ -25,6 +25,7 @@ from meetingtui.models import (
     Attendance,
     Choice,
     DissentKind,
+    Election,
     Meeting,
     MeetingStatus,
     MotionKind,
@@ -507,6 +508,78 @@ class MeetingService:
         payload = {"vote_id": vote_id, "discarded": [b.participant_id for b in stale]}
         return self._commit("vote_closed", payload, warnings=warnings)
 
+    def _candidates(self, candidates: list[str]) -> list[str]:
+        names = [self._text(c) for c in candidates]
+        if not names:
+            raise CommandRefused("refuse.election_candidates")
+        return names
+
+    def _with_tie(self, outcome: Outcome, election_id: int) -> Outcome:
+        """A tie elects nobody: the chair hears it with the result."""
+        found = self.meeting.find_election(election_id)
+        assert found is not None
+        tied = found[1].tied
+        if not tied:
+            return outcome
+        tie = RuleWarning("warn.election_tie", {"names": ", ".join(tied)})
+        return Outcome(outcome.seq, [*outcome.warnings, tie], outcome.created_id)
+
+    def open_election(
+        self, item_id: int, office: str, candidates: list[str], *, confirm: bool = False
+    ) -> Outcome:
+        """An election by majority among candidates; each ballot is stored as it is cast."""
+        self._require_live()
+        item = self._item(item_id)
+        names = self._candidates(candidates)
+        if any(e.is_open for e in item.elections):
+            raise CommandRefused("refuse.election_open")
+        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
+        election_id = self.meeting.next_id("election")
+        payload = {
+            "item_id": item.id,
+            "election_id": election_id,
+            "office": self._text(office),
+            "candidates": names,
+        }
+        return self._commit("election_opened", payload, warnings=warnings, created_id=election_id)
+
+    def _open_election(self, election_id: int) -> tuple[AgendaItem, Election]:
+        self._require_live()
+        found = self.meeting.find_election(election_id)
+        if found is None:
+            raise CommandRefused("refuse.unknown_election", ref=election_id)
+        if not found[1].is_open:
+            raise CommandRefused("refuse.election_closed")
+        return found
+
+    def cast_election_ballot(self, election_id: int, voter_id: int, candidate: str) -> Outcome:
+        """Member `voter_id` names `candidate`; naming another later replaces the ballot."""
+        item, election = self._open_election(election_id)
+        person = self._person(voter_id)
+        reason = rules.ineligibility_reason(self.meeting, item, person)
+        if reason is not None:
+            raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
+        if candidate not in election.candidates:
+            raise CommandRefused("refuse.election_unknown_candidate", candidate=candidate)
+        payload = {"election_id": election_id, "voter_id": person.id, "candidate": candidate}
+        return self._commit("election_ballot_cast", payload)
+
+    def close_election(self, election_id: int, *, confirm: bool = False) -> Outcome:
+        """Count the ballots; a tie is reported and nobody is elected."""
+        item, election = self._open_election(election_id)
+        if not election.ballots:
+            raise CommandRefused("refuse.vote_empty")
+        # Ballots of members who since left, became inhabil or gave their seat back do not count.
+        stale = rules.no_longer_eligible(self.meeting, item, (b.voter_id for b in election.ballots))
+        warnings = rules.quorum_warnings(self.meeting, item)
+        if stale:
+            names = ", ".join(b.voter for b in election.ballots if b.voter_id in stale)
+            warnings.append(RuleWarning("warn.ballots_discarded", {"names": names}))
+        warnings = self._confirm(warnings, confirm)
+        payload = {"election_id": election_id, "discarded": stale}
+        outcome = self._commit("election_closed", payload, warnings=warnings)
+        return self._with_tie(outcome, election_id)
+
     def hold_election(
         self,
         item_id: int,
@@ -516,12 +589,10 @@ class MeetingService:
         *,
         confirm: bool = False,
     ) -> Outcome:
-        """An election by majority among candidates; a tie is reported, nobody is elected."""
+        """An election taken whole, ballots and all (for scripts); a tie elects nobody."""
         self._require_live()
         item = self._item(item_id)
-        names = [self._text(c) for c in candidates]
-        if not names:
-            raise CommandRefused("refuse.election_candidates")
+        names = self._candidates(candidates)
         if not ballots:
             raise CommandRefused("refuse.vote_empty")
         cast = []
@@ -545,11 +616,7 @@ class MeetingService:
             "ballots": cast,
         }
         outcome = self._commit("election_held", payload, warnings=warnings, created_id=election_id)
-        held = item.elections[-1]
-        if held.tied:
-            tie = RuleWarning("warn.election_tie", {"names": ", ".join(held.tied)})
-            return Outcome(outcome.seq, [*outcome.warnings, tie], election_id)
-        return outcome
+        return self._with_tie(outcome, election_id)
 
     def add_dissent(
         self,
@@ -619,6 +686,8 @@ class MeetingService:
         self._require_live()
         if any(v.is_open for item in self.meeting.items for v in item.votes):
             raise CommandRefused("refuse.vote_open")
+        if any(e.is_open for item in self.meeting.items for e in item.elections):
+            raise CommandRefused("refuse.election_open")
         return self._commit("meeting_closed", {})
 
     def approve_minutes(self) -> Outcome:

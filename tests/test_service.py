@@ -182,6 +182,8 @@ def test_undo_reverts_the_last_action_and_keeps_the_log(svc: MeetingService, db_
         pytest.param(lambda s: s.add_motion(1, "Tekst", amends=1), id="amends, not an amendment"),
         pytest.param(lambda s: s.seat_substitute("Vikar", "", 10), id="substitute for observer"),
         pytest.param(lambda s: s.hold_election(1, "formand", ["A"], {}), id="election, no ballots"),
+        pytest.param(lambda s: s.open_election(1, "formand", []), id="election, no candidates"),
+        pytest.param(lambda s: s.close_election(99), id="close an unknown election"),
     ],
 )
 def test_bad_commands_are_refused_and_change_nothing(svc, db_path, action) -> None:
@@ -377,3 +379,61 @@ def test_a_broken_import_is_a_failure_not_already_present(db_path: Path) -> None
     with pytest.raises(sqlite3.IntegrityError):
         import_meeting(conn, meeting, content_hash="abc")
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
+
+
+def test_an_election_is_stored_ballot_by_ballot(svc: MeetingService, db_path: Path) -> None:
+    roll_call(svc)  # Lise Bach (id 6) sent apologies
+    svc.start_item(1)
+    election = svc.open_election(1, "næstformand", ["Anne Møller", "Karen Holm"]).created_id
+    assert election is not None
+    with pytest.raises(CommandRefused):
+        svc.open_election(1, "formand", ["Bo Hilsted"])  # one open election at a time
+    svc.cast_election_ballot(election, 1, "Anne Møller")
+    svc.cast_election_ballot(election, 2, "Karen Holm")
+    svc.cast_election_ballot(election, 2, "Anne Møller")  # a second key replaces the first
+    svc.cast_election_ballot(election, 7, "Karen Holm")
+    for refused in (
+        lambda: svc.cast_election_ballot(election, 6, "Anne Møller"),  # not present
+        lambda: svc.cast_election_ballot(election, 3, "Ole Dam"),  # not a candidate
+        lambda: svc.cast_election_ballot(99, 3, "Anne Møller"),  # no such election
+        svc.close_meeting,  # the election is still open
+    ):
+        with pytest.raises(CommandRefused):
+            refused()
+    # What a fresh process reads after a crash here: every ballot typed so far.
+    conn = connect(db_path)
+    open_now = records.load_meeting(conn, svc.meeting.id).items[0].elections[0]
+    assert open_now.is_open
+    assert [(b.voter, b.candidate) for b in open_now.ballots] == [
+        ("Bo Hilsted", "Anne Møller"),
+        ("Mette Lund", "Anne Møller"),
+        ("Karen Holm", "Karen Holm"),
+    ]
+    svc.leave(7)
+    with pytest.raises(ConfirmationRequired) as exc:
+        svc.close_election(election)
+    assert "Karen Holm" in exc.value.message  # her ballot no longer counts
+    svc.close_election(election, confirm=True)
+    with pytest.raises(CommandRefused):
+        svc.cast_election_ballot(election, 3, "Anne Møller")  # closed
+    held = records.load_meeting(conn, svc.meeting.id).items[0].elections[0]
+    assert (held.elected, held.is_open, len(held.ballots)) == ("Anne Møller", False, 2)
+    assert held == svc.meeting.items[0].elections[0]
+    assert verify(conn).ok
+    conn.close()
+
+
+def test_a_tied_election_elects_nobody_and_undo_reopens_it(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.start_item(1)
+    election = svc.open_election(1, "formand", ["Bo Hilsted", "Anne Møller"]).created_id
+    assert election is not None
+    svc.cast_election_ballot(election, 1, "Bo Hilsted")
+    svc.cast_election_ballot(election, 4, "Anne Møller")
+    closed = svc.close_election(election)
+    assert closed.warnings[-1].key == "warn.election_tie"
+    tied = svc.meeting.items[0].elections[0]
+    assert tied.elected is None and tied.tied == ["Bo Hilsted", "Anne Møller"]
+    svc.undo()
+    reopened = svc.meeting.items[0].elections[0]
+    assert reopened.is_open and reopened.tied == [] and len(reopened.ballots) == 2

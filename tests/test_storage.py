@@ -213,3 +213,29 @@ def test_an_edited_content_hash_is_detected(db_path: Path) -> None:
     conn.execute("UPDATE meetings SET content_hash = ?", ("b" * 64,))
     [problem] = verify(conn).problems
     assert problem.params["table"] == "meetings"
+
+
+def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> None:
+    conn = connect(db_path)
+    meeting_id = create_meeting(conn, build_meeting())
+    conn.close()
+    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, Attendance.PRESENT)
+        service.start_item(1)
+        service.hold_election(1, "formand", ["Bo Hilsted"], {1: "Bo Hilsted", 2: "Bo Hilsted"})
+    # Take the database back to how the previous release left it.
+    raw = sqlite3.connect(db_path)
+    raw.execute("ALTER TABLE elections DROP COLUMN is_open")
+    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_open_elections'")
+    raw.commit()
+    raw.close()
+    conn = connect(db_path)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(elections)")]
+    assert columns[-1] == "is_open"
+    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as service:
+        held = service.meeting.items[0].elections[0]
+        assert (held.elected, held.is_open) == ("Bo Hilsted", False)
+    assert verify(conn).ok
+    conn.close()

@@ -159,15 +159,28 @@ async def test_election_with_candidates(db_path: Path) -> None:
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ElectionScreen)
-        # Seven voters: five name Anne (1), two name Karen (2).
-        await pilot.press("1", "1", "1", "1", "2", "2", "1")
+        # Seven voters: the first four name Anne (1), then two name Karen (2)...
+        await pilot.press("1", "1", "1", "1", "2", "2")
         await pilot.pause()
-        assert stored(db_path, meeting_id).item(1).elections == []  # a draft until closed
-        await pilot.press("l")
+    # ...and every ballot was stored as it was typed: a kill now loses nothing.
+    election = stored(db_path, meeting_id).item(1).elections[0]
+    assert election.is_open and len(election.ballots) == 6
+    again = build_app(db_path, meeting_id, clock=FixedClock())
+    async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        election = stored(db_path, meeting_id).item(1).elections[0]
-        assert (election.office, election.elected) == ("næstformand", "Anne Møller")
-        assert len(election.ballots) == 7
+        assert isinstance(again.screen, ElectionScreen)  # resumed where it was
+        table = again.screen.query_one("#electors", DataTable)
+        table.move_cursor(row=6)
+        await pilot.press("1", "l")
+        await pilot.pause()
+        assert isinstance(again.screen, MeetingScreen)
+    election = stored(db_path, meeting_id).item(1).elections[0]
+    assert (election.office, election.elected, election.is_open) == (
+        "næstformand",
+        "Anne Møller",
+        False,
+    )
+    assert len(election.ballots) == 7
 
 
 async def test_archive_search_and_case_history(db_path: Path) -> None:

@@ -47,6 +47,9 @@ DA: dict[str, str] = {
     "refuse.text_too_long": "Teksten er for lang ({length} tegn; højst {limit}).",
     "refuse.election_candidates": "Et valg kræver mindst én kandidat.",
     "refuse.election_unknown_candidate": "{candidate} er ikke kandidat.",
+    "refuse.unknown_election": "Ukendt valg: {ref}.",
+    "refuse.election_closed": "Valget er afsluttet; der kan ikke afgives flere stemmer.",
+    "refuse.election_open": "Der er et åbent valg på mødet; afslut det først.",
     "refuse.amends_itself": "Et ændringsforslag skal ændre et andet forslag.",
     "refuse.attendance_after_movement": (
         "{name} er allerede registreret som kommet eller gået; brug Kommer/Går i stedet."
@@ -147,6 +150,9 @@ EN: dict[str, str] = {
     "refuse.text_too_long": "The text is too long ({length} characters; at most {limit}).",
     "refuse.election_candidates": "An election needs at least one candidate.",
     "refuse.election_unknown_candidate": "{candidate} is not a candidate.",
+    "refuse.unknown_election": "Unknown election: {ref}.",
+    "refuse.election_closed": "The election is closed; no more ballots can be cast.",
+    "refuse.election_open": "An election is open in this meeting; close it first.",
     "refuse.amends_itself": "An amendment must amend another motion.",
     "refuse.attendance_after_movement": (
         "{name} is already recorded as arrived or left; use Arrives/Leaves instead."

@@ -214,8 +214,9 @@ DA: dict[str, str] = {
     "tui.election_candidates": "Kandidater, adskilt med komma (⏎ starter)",
     "tui.election_needs": "Et valg kræver et hverv og mindst én kandidat.",
     "tui.election_heading": "VALG AF {office}",
-    "tui.election_draft": (
-        "Kladde: stemmerne gemmes først, når valget afsluttes med l. Tryk kandidatens nummer."
+    "tui.election_hint": (
+        "Tryk kandidatens nummer ud for hvert medlem; stemmen gemmes med det samme. "
+        "l afslutter valget."
     ),
     "tui.election_pick": "Kandidat",
     "tui.elected": "{name} blev valgt som {office}",
@@ -239,6 +240,7 @@ DA: dict[str, str] = {
     "tui.open_point_item": "pkt. {number} {title}: ikke afgjort",
     "tui.open_point_postponed": "pkt. {number} {title}: udsat",
     "tui.open_point_vote": "pkt. {number}: afstemningen er ikke afsluttet",
+    "tui.open_point_election": "pkt. {number}: valget af {office} er ikke afsluttet",
     "tui.close_anyway": "Luk mødet alligevel?",
     "tui.export_title": "Eksportér referat",
     "tui.export_public": "{fmt} — offentligt referat",
@@ -493,9 +495,9 @@ EN: dict[str, str] = {
     "tui.election_candidates": "Candidates, comma-separated (⏎ starts)",
     "tui.election_needs": "An election needs an office and at least one candidate.",
     "tui.election_heading": "ELECTION OF {office}",
-    "tui.election_draft": (
-        "Draft: the ballots are saved only when the election is closed with l. "
-        "Press the candidate's number."
+    "tui.election_hint": (
+        "Press the candidate's number for each member; the ballot is saved at once. "
+        "l closes the election."
     ),
     "tui.election_pick": "Candidate",
     "tui.elected": "{name} was elected {office}",
@@ -517,6 +519,7 @@ EN: dict[str, str] = {
     "tui.open_point_item": "item {number} {title}: not decided",
     "tui.open_point_postponed": "item {number} {title}: postponed",
     "tui.open_point_vote": "item {number}: the vote is not closed",
+    "tui.open_point_election": "item {number}: the election of {office} is not closed",
     "tui.close_anyway": "Close the meeting anyway?",
     "tui.export_title": "Export the minutes",
     "tui.export_public": "{fmt} — public minutes",

@@ -252,11 +252,17 @@ class MeetingApp(App[None]):
         self.push_screen(MeetingScreen())
         current = meeting.current_item
         if current is not None and meeting.status is MeetingStatus.OPEN:
+            # Resume where the secretary was: an open vote or election on the current item.
             open_vote = next((v for v in current.votes if v.is_open), None)
+            open_election = next((e for e in current.elections if e.is_open), None)
             if open_vote is not None:
                 from meetingtui.screens.vote import VoteScreen
 
                 self.push_screen(VoteScreen(open_vote.id))
+            elif open_election is not None and not self.readonly:
+                from meetingtui.screens.election import ElectionScreen
+
+                self.push_screen(ElectionScreen(open_election.id))
 
     def close_service(self) -> None:
         self._glance = None

@@ -27,7 +27,7 @@ from meetingtui.screens.widgets import KeyBar, StatusBar
 
 
 def open_points(meeting: Meeting) -> list[str]:
-    """What is still unsettled: items without a decision and votes left open."""
+    """What is still unsettled: items without a decision, votes and elections left open."""
     points = []
     for item in meeting.items:
         if item.status in (ItemStatus.PENDING, ItemStatus.CURRENT):
@@ -37,6 +37,11 @@ def open_points(meeting: Meeting) -> list[str]:
         for vote in item.votes:
             if vote.is_open:
                 points.append(t("tui.open_point_vote", number=item.number))
+        for election in item.elections:
+            if election.is_open:
+                points.append(
+                    t("tui.open_point_election", number=item.number, office=election.office)
+                )
     return points
 
 

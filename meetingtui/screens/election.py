@@ -1,12 +1,12 @@
-"""Election mode: each eligible member names a candidate; the result is stored in one command.
+"""Election mode: each eligible member names a candidate with one key, stored as it is typed.
 
-The command API takes an election whole, so the ballots typed here are a draft until the
-secretary closes the election; the screen says so in words.
+Like a named vote, an election stays open (and survives a crash) until the secretary closes it;
+then the ballots are counted and a tie is reported, never guessed.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,9 +15,11 @@ from textual.widgets import DataTable, Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
-from meetingtui.models import Participant
 from meetingtui.screens.base import KeymapScreen, add_bindings
 from meetingtui.screens.widgets import KeyBar, StatusBar
+
+if TYPE_CHECKING:
+    from meetingtui.models import AgendaItem, Election, Participant
 
 MAX_CANDIDATES = 9  # one digit key each
 
@@ -26,12 +28,11 @@ class ElectionScreen(KeymapScreen):
     SCOPE = "election"
     CHANGES: ClassVar = frozenset({"close", "candidate"})
 
-    def __init__(self, item_id: int, office: str, candidates: list[str]) -> None:
+    def __init__(self, election_id: int) -> None:
         super().__init__()
-        self.item_id = item_id
-        self.office = office
-        self.candidates = candidates[:MAX_CANDIDATES]
-        self.draft: dict[int, str] = {}
+        self.election_id = election_id
+        found = self._found()
+        self.candidates = found[1].candidates[:MAX_CANDIDATES] if found is not None else []
         self._voters: list[Participant] = []
         for n in range(1, len(self.candidates) + 1):
             add_bindings(
@@ -50,7 +51,7 @@ class ElectionScreen(KeymapScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(id="election-title", classes="title")
-        yield Static(t("tui.election_draft"), classes="banner")
+        yield Static(t("tui.election_hint"), classes="banner")
         yield DataTable(id="electors", cursor_type="row")
         yield Static(id="election-tally", classes="tally")
         yield KeyBar()
@@ -59,47 +60,46 @@ class ElectionScreen(KeymapScreen):
         table = self.query_one("#electors", DataTable)
         for key, width in (("name", 24), ("party", 12), ("choice", 30)):
             table.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
-        title = Text(t("tui.election_heading", office=self.office) + "\n", style="bold")
+        self.refresh_view()
+        table.focus()
+
+    def _found(self) -> tuple[AgendaItem, Election] | None:
+        return self.service.meeting.find_election(self.election_id)
+
+    def refresh_view(self) -> None:
+        found = self._found()
+        if found is None or not found[1].is_open:
+            # Closed, or undone: back to the item, where the result is written out.
+            self.dismiss()
+            return
+        item, election = found
+        self.tick()
+        title = Text(t("tui.election_heading", office=election.office) + "\n", style="bold")
         for n, name in enumerate(self.candidates, 1):
             title.append(f" {n} ", style="reverse bold")
             title.append(f" {name}   ")
         self.query_one("#election-title", Static).update(title)
-        self.refresh_view()
-        table.focus()
-
-    def refresh_view(self) -> None:
-        meeting = self.service.meeting
-        item = meeting.item(self.item_id)
-        if item is None:
-            self.dismiss()
-            return
-        self.tick()
-        self._voters = rules.eligible_voters(meeting, item)
-        eligible = {p.id for p in self._voters}
-        self.draft = {pid: name for pid, name in self.draft.items() if pid in eligible}
+        self._voters = rules.eligible_voters(self.service.meeting, item)
+        named = {b.voter_id: b.candidate for b in election.ballots}
         table = self.query_one("#electors", DataTable)
         cursor = table.cursor_row
         table.clear()
         for person in self._voters:
             table.add_row(
-                person.name, person.affiliation, self.draft.get(person.id, "–"), key=str(person.id)
+                person.name, person.affiliation, named.get(person.id, "–"), key=str(person.id)
             )
         if self._voters:
             table.move_cursor(row=min(max(cursor, 0), len(self._voters) - 1), animate=False)
-        self._draw_tally()
-
-    def _draw_tally(self) -> None:
-        outcome = rules.election_outcome(
-            [_draft_ballot(pid, name) for pid, name in self.draft.items()], self.candidates
-        )
-        text = Text()
+        outcome = rules.election_outcome(election.ballots, election.candidates)
+        tally = Text()
         for name, count in outcome.votes.items():
-            text.append(f"{name}: {count}   ", style="bold")
-        text.append("\n" + t("tui.missing", count=len(self._voters) - len(self.draft)))
-        self.query_one("#election-tally", Static).update(text)
+            tally.append(f"{name}: {count}   ", style="bold")
+        missing = sum(1 for p in self._voters if p.id not in named)
+        tally.append("\n" + t("tui.missing", count=missing))
+        self.query_one("#election-tally", Static).update(tally)
 
     def action_candidate(self, number: int) -> None:
-        """The member under the cursor names candidate `number` (a draft until closed)."""
+        """The member under the cursor names candidate `number`; stored at once."""
         if not 1 <= number <= len(self.candidates):
             return
         table = self.query_one("#electors", DataTable)
@@ -107,29 +107,16 @@ class ElectionScreen(KeymapScreen):
         if not 0 <= row < len(self._voters):
             return
         person = self._voters[row]
-        self.draft[person.id] = self.candidates[number - 1]
-        table.update_cell(str(person.id), "choice", self.candidates[number - 1])
-        table.move_cursor(row=row + 1, animate=False)
-        self._draw_tally()
+        candidate = self.candidates[number - 1]
+        if self.meeting_app.run_command(
+            self.service.cast_election_ballot, self.election_id, person.id, candidate
+        ):
+            table.move_cursor(row=row + 1, animate=False)
 
     def action_close(self) -> None:
-        def held(outcome: Any) -> None:
-            self.dismiss()
-
-        self.meeting_app.run_command(
-            self.service.hold_election,
-            self.item_id,
-            self.office,
-            self.candidates,
-            dict(self.draft),
-            on_done=held,
-        )
+        # Once closed, the redraw takes the screen back to the item.
+        self.meeting_app.run_command(self.service.close_election, self.election_id)
 
     def action_back(self) -> None:
+        """Back to the item; the election stays open and `e` returns to it."""
         self.dismiss()
-
-
-def _draft_ballot(voter_id: int, candidate: str) -> Any:
-    from meetingtui.models import ElectionBallot
-
-    return ElectionBallot(voter_id=voter_id, voter=str(voter_id), candidate=candidate)

@@ -347,7 +347,11 @@ class MeetingScreen(KeymapScreen):
     def action_election(self) -> None:
         from meetingtui.screens.election import ElectionScreen
 
-        item_id = self._current().id
+        item = self._current()
+        open_election = next((e for e in item.elections if e.is_open), None)
+        if open_election is not None:
+            self.app.push_screen(ElectionScreen(open_election.id))
+            return
 
         def start(values: list[str] | None) -> None:
             if not values:
@@ -357,7 +361,13 @@ class MeetingScreen(KeymapScreen):
             if not office or not candidates:
                 self.notify(t("tui.election_needs"), severity="error")
                 return
-            self.app.push_screen(ElectionScreen(item_id, office, candidates))
+            self.meeting_app.run_command(
+                self.service.open_election,
+                item.id,
+                office,
+                candidates,
+                on_done=lambda outcome: self.app.push_screen(ElectionScreen(outcome.created_id)),
+            )
 
         self.app.push_screen(
             FormDialog(

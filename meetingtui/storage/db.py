@@ -71,7 +71,7 @@ def connect(
 # How many migrations a current database has applied (all sets). When the count matches,
 # opening skips loading sqlite-utils and the migration machinery: it keeps start-up fast.
 # tests/test_storage.py checks this against the registered migrations.
-APPLIED_MIGRATIONS = 4
+APPLIED_MIGRATIONS = 5
 
 
 def _is_current(conn: sqlite3.Connection) -> bool:

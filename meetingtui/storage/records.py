@@ -123,7 +123,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "affiliation",
         "choice",
     ),
-    "elections": ("meeting_id", "item_id", "id", "office", "candidates", "elected", "tied"),
+    "elections": (
+        "meeting_id",
+        "item_id",
+        "id",
+        "office",
+        "candidates",
+        "elected",
+        "tied",
+        "is_open",
+    ),
     "election_ballots": (
         "meeting_id",
         "election_id",
@@ -308,7 +317,16 @@ def child_rows(meeting_id: int, i: AgendaItem, table: str) -> Iterator[tuple[str
             yield from vote_rows(mid, iid, v)
     elif table == "elections":
         for e in i.elections:
-            yield table, (mid, iid, e.id, e.office, _json(e.candidates), e.elected, _json(e.tied))
+            yield table, (
+                mid,
+                iid,
+                e.id,
+                e.office,
+                _json(e.candidates),
+                e.elected,
+                _json(e.tied),
+                int(e.is_open),
+            )
             for n, b in enumerate(e.ballots):
                 yield "election_ballots", (mid, e.id, n, b.voter_id, b.voter, b.candidate)
     elif table == "dissents":
@@ -522,6 +540,7 @@ def load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
             candidates=json.loads(r["candidates"]),
             ballots=election_ballots.get(r["id"], []),
             tied=json.loads(r["tied"]),
+            is_open=bool(r["is_open"]),
         )
 
     children: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {

@@ -231,3 +231,9 @@ def _statements(script: str) -> list[str]:
 def m001_initial(db: Database) -> None:
     for statement in _statements(_TABLES):
         db.execute(statement)
+
+
+@migrations()
+def m002_open_elections(db: Database) -> None:
+    """Elections are held ballot by ballot, like votes: an election stays open until closed."""
+    db.execute("ALTER TABLE elections ADD COLUMN is_open INTEGER NOT NULL DEFAULT 0")
