@@ -160,8 +160,12 @@ async def test_election_with_candidates(db_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ElectionScreen)
         # Seven voters: the first four name Anne (1), then two name Karen (2)...
-        await pilot.press("1", "1", "1", "1", "2", "2")
+        await pilot.press("1", "1", "1", "1", "2", "2", "escape")
         await pilot.pause()
+        # Back on the item, the election is shown as under way.
+        assert isinstance(app.screen, MeetingScreen)
+        assert "6 stemme(r) afgivet" in rendered(app.screen.query_one("#item-text", Static))
+        assert "e fortsætter" in rendered(app.screen.query_one("#inline-warnings", Static))
     # ...and every ballot was stored as it was typed: a kill now loses nothing.
     election = stored(db_path, meeting_id).item(1).elections[0]
     assert election.is_open and len(election.ballots) == 6

@@ -87,7 +87,11 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
             line += " — " + t("tui.result." + vote.result.value)
         text.append("• " + line + "\n")
     for election in item.elections:
-        if election.elected:
+        if election.is_open:
+            outcome = t(
+                "tui.election_running", office=election.office, count=len(election.ballots)
+            )
+        elif election.elected:
             outcome = t("tui.elected", name=election.elected, office=election.office)
         else:
             outcome = t("tui.election_tied", office=election.office, names=", ".join(election.tied))
@@ -207,6 +211,8 @@ class MeetingScreen(KeymapScreen):
             lines += [w.message for w in rules.quorum_warnings(meeting, item)]
             if any(v.is_open for v in item.votes):
                 lines.append(t("tui.open_vote_waiting"))
+            if any(e.is_open for e in item.elections):
+                lines.append(t("tui.open_election_waiting"))
         widget = self.query_one("#inline-warnings", Static)
         widget.update("\n".join("⚠ " + t("tui.warning_prefix") + " " + line for line in lines))
         widget.display = bool(lines)
