@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from meetingtui.errors import StorageError
@@ -91,6 +92,19 @@ def hold_back_the_deferred_load(monkeypatch: pytest.MonkeyPatch, app: MeetingApp
     monkeypatch.setattr(app, "call_after_refresh", call_after_refresh)
 
 
+async def open_with_the_record_held_back(
+    pilot: Pilot[None], monkeypatch: pytest.MonkeyPatch, meeting_id: int
+) -> None:
+    """From the start screen, open a meeting whose roll call shows its glance only."""
+    app = pilot.app
+    assert isinstance(app, MeetingApp)
+    await pilot.pause()
+    hold_back_the_deferred_load(monkeypatch, app)
+    assert app.open_meeting(meeting_id)
+    await pilot.pause()
+    assert isinstance(app.screen, RollCallScreen) and app._glance is not None
+
+
 async def test_a_record_that_cannot_load_after_the_glance_goes_back_to_the_meetings(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,12 +126,8 @@ async def test_a_key_that_finds_the_record_unloadable_goes_back_to_the_meetings(
     meeting_id = store(db_path, committee_meeting())
     app = build_app(db_path, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        hold_back_the_deferred_load(monkeypatch, app)
+        await open_with_the_record_held_back(pilot, monkeypatch, meeting_id)
         fail_to_load(monkeypatch, meeting_id)
-        assert app.open_meeting(meeting_id)
-        await pilot.pause()
-        assert isinstance(app.screen, RollCallScreen) and app._glance is not None
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
@@ -133,10 +143,7 @@ async def test_back_to_the_meetings_before_the_record_loads(
     meeting_id = store(db_path, committee_meeting())
     app = build_app(db_path, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        hold_back_the_deferred_load(monkeypatch, app)
-        assert app.open_meeting(meeting_id)
-        await pilot.pause()
+        await open_with_the_record_held_back(pilot, monkeypatch, meeting_id)
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
