@@ -392,6 +392,8 @@ class MeetingService:
         decision = self._text(text)
         if any(v.is_open for v in item.votes):
             raise CommandRefused("refuse.vote_open")
+        if any(e.is_open for e in item.elections):
+            raise CommandRefused("refuse.election_open")
         warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
         return self._commit(
             "decision_recorded", {"item_id": item.id, "text": decision}, warnings=warnings
@@ -531,17 +533,35 @@ class MeetingService:
         self._require_live()
         item = self._item(item_id)
         names = self._candidates(candidates)
+        payload, warnings = self._new_election(item, office, names, confirm)
+        return self._commit(
+            "election_opened", payload, warnings=warnings, created_id=payload["election_id"]
+        )
+
+    def _new_election(
+        self, item: AgendaItem, office: str, names: list[str], confirm: bool
+    ) -> tuple[dict[str, Any], list[RuleWarning]]:
+        """The payload that starts an election, once the chair has heard the quorum warnings."""
         if any(e.is_open for e in item.elections):
             raise CommandRefused("refuse.election_open")
         warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
-        election_id = self.meeting.next_id("election")
         payload = {
             "item_id": item.id,
-            "election_id": election_id,
+            "election_id": self.meeting.next_id("election"),
             "office": self._text(office),
             "candidates": names,
         }
-        return self._commit("election_opened", payload, warnings=warnings, created_id=election_id)
+        return payload, warnings
+
+    def _elector(self, item: AgendaItem, voter_id: int, candidate: str, names: list[str]) -> int:
+        """The voter's id, once they may vote on the item and `candidate` stands."""
+        person = self._person(voter_id)
+        reason = rules.ineligibility_reason(self.meeting, item, person)
+        if reason is not None:
+            raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
+        if candidate not in names:
+            raise CommandRefused("refuse.election_unknown_candidate", candidate=candidate)
+        return person.id
 
     def _open_election(self, election_id: int) -> tuple[AgendaItem, Election]:
         self._require_live()
@@ -555,13 +575,8 @@ class MeetingService:
     def cast_election_ballot(self, election_id: int, voter_id: int, candidate: str) -> Outcome:
         """Member `voter_id` names `candidate`; naming another later replaces the ballot."""
         item, election = self._open_election(election_id)
-        person = self._person(voter_id)
-        reason = rules.ineligibility_reason(self.meeting, item, person)
-        if reason is not None:
-            raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
-        if candidate not in election.candidates:
-            raise CommandRefused("refuse.election_unknown_candidate", candidate=candidate)
-        payload = {"election_id": election_id, "voter_id": person.id, "candidate": candidate}
+        voter = self._elector(item, voter_id, candidate, election.candidates)
+        payload = {"election_id": election_id, "voter_id": voter, "candidate": candidate}
         return self._commit("election_ballot_cast", payload)
 
     def close_election(self, election_id: int, *, confirm: bool = False) -> Outcome:
@@ -571,9 +586,11 @@ class MeetingService:
             raise CommandRefused("refuse.vote_empty")
         # Ballots of members who since left, became inhabil or gave their seat back do not count.
         stale = rules.no_longer_eligible(self.meeting, item, (b.voter_id for b in election.ballots))
+        names = ", ".join(b.voter for b in election.ballots if b.voter_id in stale)
+        if len(stale) == len(election.ballots):
+            raise CommandRefused("refuse.election_no_valid_ballots", names=names)
         warnings = rules.quorum_warnings(self.meeting, item)
         if stale:
-            names = ", ".join(b.voter for b in election.ballots if b.voter_id in stale)
             warnings.append(RuleWarning("warn.ballots_discarded", {"names": names}))
         warnings = self._confirm(warnings, confirm)
         payload = {"election_id": election_id, "discarded": stale}
@@ -595,26 +612,13 @@ class MeetingService:
         names = self._candidates(candidates)
         if not ballots:
             raise CommandRefused("refuse.vote_empty")
-        cast = []
-        for voter_id, candidate in ballots.items():
-            person = self._person(voter_id)
-            reason = rules.ineligibility_reason(self.meeting, item, person)
-            if reason is not None:
-                raise CommandRefused(
-                    "refuse.not_eligible", name=person.name, reason=rules_text(reason)
-                )
-            if candidate not in names:
-                raise CommandRefused("refuse.election_unknown_candidate", candidate=candidate)
-            cast.append({"voter_id": person.id, "candidate": candidate})
-        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
-        election_id = self.meeting.next_id("election")
-        payload = {
-            "item_id": item.id,
-            "election_id": election_id,
-            "office": self._text(office),
-            "candidates": names,
-            "ballots": cast,
-        }
+        cast = [
+            {"voter_id": self._elector(item, voter_id, candidate, names), "candidate": candidate}
+            for voter_id, candidate in ballots.items()
+        ]
+        payload, warnings = self._new_election(item, office, names, confirm)
+        payload["ballots"] = cast
+        election_id = payload["election_id"]
         outcome = self._commit("election_held", payload, warnings=warnings, created_id=election_id)
         return self._with_tie(outcome, election_id)
 

@@ -437,3 +437,26 @@ def test_a_tied_election_elects_nobody_and_undo_reopens_it(svc: MeetingService) 
     svc.undo()
     reopened = svc.meeting.items[0].elections[0]
     assert reopened.is_open and reopened.tied == [] and len(reopened.ballots) == 2
+
+
+def test_an_election_with_no_ballot_left_to_count_is_refused(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.start_item(1)
+    election = svc.open_election(1, "formand", ["Bo Hilsted"]).created_id
+    assert election is not None
+    svc.cast_election_ballot(election, 7, "Bo Hilsted")
+    svc.leave(7)
+    with pytest.raises(CommandRefused) as refused:
+        svc.close_election(election, confirm=True)
+    assert "Karen Holm" in refused.value.message
+    assert svc.meeting.items[0].elections[0].is_open
+
+
+def test_no_decision_while_an_election_is_open(svc: MeetingService) -> None:
+    roll_call(svc)
+    svc.start_item(1)
+    svc.open_election(1, "formand", ["Bo Hilsted"])
+    with pytest.raises(CommandRefused):
+        svc.record_decision(1, "Godkendt.")
+    with pytest.raises(CommandRefused):
+        svc.hold_election(1, "næstformand", ["Bo Hilsted"], {1: "Bo Hilsted"})

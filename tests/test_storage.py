@@ -231,6 +231,10 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
     raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_open_elections'")
     raw.commit()
     raw.close()
+    # Read-only, it cannot migrate: it says so instead of misreading the old tables.
+    with pytest.raises(StorageError) as outdated:
+        connect(db_path, readonly=True)
+    assert outdated.value.key == "storage.older_schema"
     conn = connect(db_path)
     columns = [row[1] for row in conn.execute("PRAGMA table_info(elections)")]
     assert columns[-1] == "is_open"

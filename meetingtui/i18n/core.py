@@ -50,6 +50,9 @@ DA: dict[str, str] = {
     "refuse.unknown_election": "Ukendt valg: {ref}.",
     "refuse.election_closed": "Valget er afsluttet; der kan ikke afgives flere stemmer.",
     "refuse.election_open": "Der er et åbent valg på mødet; afslut det først.",
+    "refuse.election_no_valid_ballots": (
+        "Ingen af stemmerne tæller: {names} kan ikke længere stemme på punktet."
+    ),
     "refuse.amends_itself": "Et ændringsforslag skal ændre et andet forslag.",
     "refuse.attendance_after_movement": (
         "{name} er allerede registreret som kommet eller gået; brug Kommer/Går i stedet."
@@ -77,7 +80,11 @@ DA: dict[str, str] = {
     ),
     "storage.busy": "Databasen er optaget af en anden proces; prøv igen.",
     "storage.no_meeting": "Der findes intet møde med id {meeting_id}.",
-    "storage.newer_schema": "Databasen er skrevet af en nyere version af meetingtui.",
+    "storage.newer_schema": "Databasen {path} er skrevet af en nyere version af meetingtui.",
+    "storage.older_schema": (
+        "Databasen {path} er fra en ældre version af meetingtui. Åbn den én gang uden"
+        " skrivebeskyttelse (fx med meetingtui list), så bliver den opdateret."
+    ),
     # verify
     "verify.ok": "Revisionssporet er intakt: {events} hændelser, seneste hash {head}.",
     "verify.broken_hash": "Hændelse {seq} er ændret: dens hash passer ikke til indholdet.",
@@ -153,6 +160,9 @@ EN: dict[str, str] = {
     "refuse.unknown_election": "Unknown election: {ref}.",
     "refuse.election_closed": "The election is closed; no more ballots can be cast.",
     "refuse.election_open": "An election is open in this meeting; close it first.",
+    "refuse.election_no_valid_ballots": (
+        "None of the ballots count: {names} may no longer vote on the item."
+    ),
     "refuse.amends_itself": "An amendment must amend another motion.",
     "refuse.attendance_after_movement": (
         "{name} is already recorded as arrived or left; use Arrives/Leaves instead."
@@ -177,7 +187,11 @@ EN: dict[str, str] = {
     ),
     "storage.busy": "The database is busy in another process; try again.",
     "storage.no_meeting": "There is no meeting with id {meeting_id}.",
-    "storage.newer_schema": "The database was written by a newer version of meetingtui.",
+    "storage.newer_schema": "The database {path} was written by a newer version of meetingtui.",
+    "storage.older_schema": (
+        "The database {path} is from an older version of meetingtui. Open it once without"
+        " read-only (for instance with meetingtui list) and it is brought up to date."
+    ),
     "verify.ok": "The audit chain is intact: {events} events, latest hash {head}.",
     "verify.broken_hash": "Event {seq} was altered: its hash does not match its content.",
     "verify.broken_link": "Event {seq} does not point at the previous event; an event was deleted or altered.",

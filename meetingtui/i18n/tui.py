@@ -222,6 +222,7 @@ DA: dict[str, str] = {
     "tui.elected": "{name} blev valgt som {office}",
     "tui.election_tied": "Valg af {office}: stemmelighed mellem {names}",
     "tui.election_running": "Valg af {office}: i gang, {count} stemme(r) afgivet",
+    "tui.election_none": "Valg af {office}: ingen valgt",
     "tui.open_election_waiting": "Der er et åbent valg på punktet (e fortsætter det).",
     # dissents
     "tui.dissent_title": "Til protokols",
@@ -505,6 +506,7 @@ EN: dict[str, str] = {
     "tui.elected": "{name} was elected {office}",
     "tui.election_tied": "Election of {office}: tie between {names}",
     "tui.election_running": "Election of {office}: under way, {count} ballot(s) cast",
+    "tui.election_none": "Election of {office}: nobody elected",
     "tui.open_election_waiting": "An election is open on this item (e goes back to it).",
     "tui.dissent_title": "Into the record",
     "tui.dissent_who": "Who (⏎ picks)",

@@ -93,8 +93,10 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
             )
         elif election.elected:
             outcome = t("tui.elected", name=election.elected, office=election.office)
-        else:
+        elif election.tied:
             outcome = t("tui.election_tied", office=election.office, names=", ".join(election.tied))
+        else:
+            outcome = t("tui.election_none", office=election.office)
         text.append("• " + outcome + "\n")
     for dissent in item.dissents:
         kind = t("tui.dissent." + DissentKind(dissent.kind).name.lower())
@@ -211,7 +213,7 @@ class MeetingScreen(KeymapScreen):
             lines += [w.message for w in rules.quorum_warnings(meeting, item)]
             if any(v.is_open for v in item.votes):
                 lines.append(t("tui.open_vote_waiting"))
-            if any(e.is_open for e in item.elections):
+            if any(e.is_open for e in item.elections) and not self.meeting_app.readonly:
                 lines.append(t("tui.open_election_waiting"))
         widget = self.query_one("#inline-warnings", Static)
         widget.update("\n".join("⚠ " + t("tui.warning_prefix") + " " + line for line in lines))
@@ -286,6 +288,8 @@ class MeetingScreen(KeymapScreen):
         warnings = [w.message for w in rules.quorum_warnings(self.meeting, item)]
         if any(v.is_open for v in item.votes):
             warnings.append(t("tui.open_vote_waiting"))
+        if any(e.is_open for e in item.elections):
+            warnings.append(t("tui.open_election_waiting"))
         item_id = item.id
 
         def record(text: str | None) -> None:

@@ -63,6 +63,8 @@ def connect(
             _quick_check(conn, path)
         if migrate and not readonly:
             _migrate(conn)
+        elif readonly:
+            _require_current(conn, path)
     except sqlite3.DatabaseError as exc:
         raise StorageError("storage.not_a_database", path=str(path), problem=str(exc)) from exc
     return conn
@@ -74,12 +76,24 @@ def connect(
 APPLIED_MIGRATIONS = 5
 
 
-def _is_current(conn: sqlite3.Connection) -> bool:
+def _applied(conn: sqlite3.Connection) -> int:
     try:
-        row = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+        return conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     except sqlite3.OperationalError:  # a new database
-        return False
-    return row[0] == APPLIED_MIGRATIONS
+        return 0
+
+
+def _is_current(conn: sqlite3.Connection) -> bool:
+    return _applied(conn) == APPLIED_MIGRATIONS
+
+
+def _require_current(conn: sqlite3.Connection, path: Path) -> None:
+    """A read-only connection cannot migrate: an older or newer schema is said, not misread."""
+    applied = _applied(conn)
+    if applied != APPLIED_MIGRATIONS:
+        conn.close()
+        key = "storage.newer_schema" if applied > APPLIED_MIGRATIONS else "storage.older_schema"
+        raise StorageError(key, path=str(path))
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
