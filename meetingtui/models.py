@@ -227,18 +227,10 @@ class Meeting(Model):
         return self.item(self.current_item_id) if self.current_item_id is not None else None
 
     def find_vote(self, vote_id: int) -> tuple[AgendaItem, Vote] | None:
-        for item in self.items:
-            for vote in item.votes:
-                if vote.id == vote_id:
-                    return item, vote
-        return None
+        return next(((i, v) for i in self.items for v in i.votes if v.id == vote_id), None)
 
     def find_election(self, election_id: int) -> tuple[AgendaItem, Election] | None:
-        for item in self.items:
-            for election in item.elections:
-                if election.id == election_id:
-                    return item, election
-        return None
+        return next(((i, e) for i in self.items for e in i.elections if e.id == election_id), None)
 
     def next_id(self, kind: str) -> int:
         """Next free local id for participants, items, motions, votes, elections or dissents."""
