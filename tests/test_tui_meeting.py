@@ -21,6 +21,7 @@ from meetingtui.models import (
 from meetingtui.screens.app import build_app
 from meetingtui.screens.closing import ClosingScreen
 from meetingtui.screens.dialogs import ConfirmDialog
+from meetingtui.screens.election import ElectionScreen
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.screens.vote import VoteScreen
@@ -235,6 +236,17 @@ async def test_read_only_follower_sees_changes_and_cannot_change(db_path: Path) 
             await pilot.pause(0.3)
             assert isinstance(follower.screen, MeetingScreen)
             assert "VEDTAGET" in screen_text(follower, "#item-text")
+            # So is an election, ballot by ballot.
+            election = writer.open_election(2, "næstformand", ["Anne Møller"]).created_id
+            await pilot.pause(0.3)
+            assert isinstance(follower.screen, ElectionScreen)
+            writer.cast_election_ballot(election, 1, "Anne Møller")
+            await pilot.pause(0.3)
+            assert "Anne Møller: 1" in screen_text(follower, "#election-tally")
+            writer.close_election(election)
+            await pilot.pause(0.3)
+            assert isinstance(follower.screen, MeetingScreen)
+            assert "Anne Møller blev valgt" in screen_text(follower, "#item-text")
     finally:
         writer.close()
 

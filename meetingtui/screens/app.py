@@ -250,19 +250,23 @@ class MeetingApp(App[None]):
         from meetingtui.screens.meeting import MeetingScreen
 
         self.push_screen(MeetingScreen())
+        # Resume where the secretary was: an open vote or election on the current item.
+        self._show_open_poll(meeting)
+
+    def _show_open_poll(self, meeting: Meeting) -> None:
         current = meeting.current_item
-        if current is not None and meeting.status is MeetingStatus.OPEN:
-            # Resume where the secretary was: an open vote or election on the current item.
-            open_vote = next((v for v in current.votes if v.is_open), None)
-            open_election = next((e for e in current.elections if e.is_open), None)
-            if open_vote is not None:
-                from meetingtui.screens.vote import VoteScreen
+        if current is None or meeting.status is not MeetingStatus.OPEN:
+            return
+        open_vote = next((v for v in current.votes if v.is_open), None)
+        open_election = next((e for e in current.elections if e.is_open), None)
+        if open_vote is not None:
+            from meetingtui.screens.vote import VoteScreen
 
-                self.push_screen(VoteScreen(open_vote.id))
-            elif open_election is not None and not self.readonly:
-                from meetingtui.screens.election import ElectionScreen
+            self.push_screen(VoteScreen(open_vote.id))
+        elif open_election is not None:
+            from meetingtui.screens.election import ElectionScreen
 
-                self.push_screen(ElectionScreen(open_election.id))
+            self.push_screen(ElectionScreen(open_election.id))
 
     def close_service(self) -> None:
         self._glance = None
@@ -348,16 +352,12 @@ class MeetingApp(App[None]):
             self._follow_vote()
 
     def _follow_vote(self) -> None:
-        """On a projector the follower shows a vote while the writer holds it open."""
+        """On a projector the follower shows a vote or an election while the writer holds it
+        open; each screen goes back to the item when it closes."""
         from meetingtui.screens.meeting import MeetingScreen
-        from meetingtui.screens.vote import VoteScreen
 
-        current = self.service.meeting.current_item
-        if current is None or not isinstance(self.screen, MeetingScreen):
-            return
-        open_vote = next((v for v in current.votes if v.is_open), None)
-        if open_vote is not None:
-            self.push_screen(VoteScreen(open_vote.id))
+        if isinstance(self.screen, MeetingScreen):
+            self._show_open_poll(self.service.meeting)
 
     # -- app-wide actions --------------------------------------------------------------------
 
