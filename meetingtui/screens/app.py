@@ -145,16 +145,18 @@ class MeetingApp(App[None]):
     def open_meeting(self, meeting_id: int, *, readonly: bool = False) -> bool:
         """Open a meeting and show it where it stands (resume after a crash included)."""
         from meetingtui.glance import read_glance
-        from meetingtui.storage.db import connect
+        from meetingtui.storage.db import connect, meeting_exists
         from meetingtui.storage.lock import acquire_lock
 
         lock = None
         try:
             conn = connect(self.db_path)
             try:
-                read_glance(conn, meeting_id)  # no such meeting: say so before taking a lock
+                # No such meeting: say so before taking a lock (which leaves a lock file).
+                if not meeting_exists(conn, meeting_id):
+                    raise StorageError("storage.no_meeting", meeting_id=meeting_id)
                 lock = None if readonly else acquire_lock(self.db_path, meeting_id)
-                # Read again under the lock: a writer that just left may have moved it on.
+                # Read under the lock: a writer that just left may have moved the meeting on.
                 glance = read_glance(conn, meeting_id)
             except BaseException:
                 if lock is not None:

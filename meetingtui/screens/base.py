@@ -38,6 +38,14 @@ def add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
         keys[binding.key] = [*keys.get(binding.key, []), binding]
 
 
+def digit_bindings(count: int, action: str, description: str) -> list[Binding]:
+    """Keys 1..count run `action(n)`; the footer shows them once, as "1-count"."""
+    return [
+        Binding(str(n), f"{action}({n})", description, show=n == 1, key_display=f"1-{count}")
+        for n in range(1, count + 1)
+    ]
+
+
 def build_bindings(scope: str, keymap: Mapping[str, str]) -> list[Binding]:
     """One Binding per action of `scope`, with the user's keys and the active language."""
     return [

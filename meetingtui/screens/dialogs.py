@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
-from meetingtui.screens.base import add_bindings, key_label
+from meetingtui.screens.base import add_bindings, digit_bindings, key_label
 from meetingtui.screens.widgets import KeyBar
 from meetingtui.vocabulary import DissentKind, MotionKind
 
@@ -176,19 +176,7 @@ class DecisionDialog(Dialog):
         super().__init__(t("tui.decision_title", item=item_label))
         self.warnings = list(warnings)
         self.current = current
-        for n in range(1, len(QUICK_PICKS) + 1):
-            add_bindings(
-                self,
-                [
-                    Binding(
-                        str(n),
-                        f"pick({n})",
-                        t("tui.decision_pick_key"),
-                        show=n == 1,
-                        key_display=f"1-{len(QUICK_PICKS)}",
-                    )
-                ],
-            )
+        add_bindings(self, digit_bindings(len(QUICK_PICKS), "pick", t("tui.decision_pick_key")))
 
     def body(self) -> ComposeResult:
         if self.warnings:

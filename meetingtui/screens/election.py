@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
-from meetingtui.screens.base import KeymapScreen, add_bindings
+from meetingtui.screens.base import KeymapScreen, add_bindings, digit_bindings
 from meetingtui.screens.widgets import KeyBar, StatusBar
 
 if TYPE_CHECKING:
@@ -34,19 +33,9 @@ class ElectionScreen(KeymapScreen):
         found = self._found()
         self.candidates = found[1].candidates[:MAX_CANDIDATES] if found is not None else []
         self._voters: list[Participant] = []
-        for n in range(1, len(self.candidates) + 1):
-            add_bindings(
-                self,
-                [
-                    Binding(
-                        str(n),
-                        f"candidate({n})",
-                        t("tui.election_pick"),
-                        show=n == 1,
-                        key_display=f"1-{len(self.candidates)}",
-                    )
-                ],
-            )
+        add_bindings(
+            self, digit_bindings(len(self.candidates), "candidate", t("tui.election_pick"))
+        )
 
     def compose(self) -> ComposeResult:
         yield StatusBar()

@@ -88,9 +88,7 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
         text.append("• " + line + "\n")
     for election in item.elections:
         if election.is_open:
-            outcome = t(
-                "tui.election_running", office=election.office, count=len(election.ballots)
-            )
+            outcome = t("tui.election_running", office=election.office, count=len(election.ballots))
         elif election.elected:
             outcome = t("tui.elected", name=election.elected, office=election.office)
         elif election.tied:
