@@ -29,7 +29,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-MINIMAL_APP = '''
+MINIMAL_APP = """
 from textual.app import App
 from textual.widgets import Footer, Header
 
@@ -43,7 +43,7 @@ class Minimal(App):
 
 
 Minimal().run()
-'''
+"""
 
 
 class Tmux:
@@ -198,7 +198,9 @@ def main() -> None:
     print(f"  minimal Textual app (Header + Footer): {theirs * 1000:7.0f} ms")
     print(f"  meetingtui demo:                       {ours * 1000:7.0f} ms")
     print(f"  ratio: {ours / theirs:.2f}x (target <= 1.5x)")
-    print(f"  first roll-call answer on screen (key sent at the first frame): {answered * 1000:.0f} ms")
+    print(
+        f"  first roll-call answer on screen (key sent at the first frame): {answered * 1000:.0f} ms"
+    )
     timings = asyncio.run(vote_latency())
     timings_ms = sorted(t * 1000 for t in timings)
     p95 = timings_ms[min(len(timings_ms) - 1, round(0.95 * (len(timings_ms) - 1)))]

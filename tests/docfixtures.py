@@ -98,6 +98,7 @@ def agenda_variant() -> str:
 
 # --- a hand-made PDF ------------------------------------------------------------------------
 
+
 def _pdf_string(text: str) -> bytes:
     raw = text.encode("cp1252")
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
@@ -161,7 +162,10 @@ def make_pdf(
     if encrypted:
         # Standard security handler with a user password: the empty password does not open it.
         encrypt = add(
-            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32
+            b"<< /Filter /Standard /V 1 /R 2 /O <"
+            + b"11" * 32
+            + b"> /U <"
+            + b"22" * 32
             + b"> /P -44 >>"
         )
     out = io.BytesIO()

@@ -39,7 +39,10 @@ def test_text_referat_header_items_and_decisions() -> None:
     assert budget.recommendation.startswith("Direktionen indstiller,")
     assert "2. at der gives en tillægsbevilling" in budget.recommendation
     assert [s.heading for s in budget.sections] == ["Resumé", "Sagsfremstilling"]
-    assert budget.attachments == ["Budgetopfølgning januar 2024.pdf", "Notat om tillægsbevilling.pdf"]
+    assert budget.attachments == [
+        "Budgetopfølgning januar 2024.pdf",
+        "Notat om tillægsbevilling.pdf",
+    ]
     assert budget.decision_history[0].body == "Økonomiudvalget"
     assert budget.decision_history[0].date == "12-03-2024"
     (vote,) = budget.votes

@@ -30,17 +30,25 @@ def test_aarhus_pdf_referat() -> None:
     assert [i.number for i in meeting.items] == [str(n) for n in range(1, 22)]
     first, second = meeting.items[:2]
     assert (first.title, first.case_number, first.decision) == (
-        "Godkendelse af dagsorden", "EMN-2023-009832", "Godkendt."
+        "Godkendelse af dagsorden",
+        "EMN-2023-009832",
+        "Godkendt.",
     )
     assert second.title == (
         "Svar på forslag fra DD om principbeslutning om at sikre Havnens Perles fremtid på Aarhus Ø"
     )
     assert second.decision.startswith("Fremsendes til Teknisk Udvalg")
     assert "BESLUTNINGSFORSLAG" not in second.decision
-    assert [d.body for d in second.decision_history[:3]] == ["Aarhus Byråd", "Aarhus Byråd", "Magistraten"]
+    assert [d.body for d in second.decision_history[:3]] == [
+        "Aarhus Byråd",
+        "Aarhus Byråd",
+        "Magistraten",
+    ]
     closed = meeting.items[-1]
     assert (closed.title, closed.closed, closed.case_number) == (
-        "Køb af landbrugsejendom", True, "EMN-2025-007940"
+        "Køb af landbrugsejendom",
+        True,
+        "EMN-2025-007940",
     )
     assert closed.decision.startswith("Tilbagesendes")
     assert all(i.case_number.startswith("EMN-") and i.decision for i in meeting.items)
@@ -77,7 +85,10 @@ def test_syddjurs_acadre_docx() -> None:
     assert meeting.kind.value == "ekstraordinært"
     (item,) = meeting.items
     assert (item.number, item.title, item.case_number, item.closed) == (
-        "715", "Kulturkommune 2017. Politiske fokusområder", "12/27845", False
+        "715",
+        "Kulturkommune 2017. Politiske fokusområder",
+        "12/27845",
+        False,
     )
     assert [e.date for e in item.decision_history] == ["10-04-2013", "24-04-2013", "20-06-2013"]
     assert item.decision.startswith("Punktet blev drøftet.")

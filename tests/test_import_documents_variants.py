@@ -70,7 +70,9 @@ def _referat(heading: Callable[[object, int, str], None], *, meta: str = "line")
         heading(doc, n, title)
         if meta == "columns":
             table = doc.add_table(rows=2, cols=3)
-            for cell, text in zip(table.rows[0].cells, ["Sagsnr.", "Ansvarlig", "Dato"], strict=True):
+            for cell, text in zip(
+                table.rows[0].cells, ["Sagsnr.", "Ansvarlig", "Dato"], strict=True
+            ):
                 cell.text = text
             for cell, text in zip(table.rows[1].cells, [case, "Jens Hansen", "01-03-2024"],
                                   strict=True):  # fmt: skip
@@ -630,7 +632,10 @@ def test_decision_printed_under_the_title_without_a_heading() -> None:
     assert (first.decision, first.status.value) == ("Godkendt.", "decided")
     assert sale.votes and sale.votes[0].counts is not None
     # Text that does not read as a decision stays where it was: unplaced in the item.
-    assert (briefing.decision, briefing.unplaced) == ("", ["Borgmesteren orienterede om byggeriet."])
+    assert (briefing.decision, briefing.unplaced) == (
+        "",
+        ["Borgmesteren orienterede om byggeriet."],
+    )
 
 
 def test_members_without_parties_joined_by_og() -> None:

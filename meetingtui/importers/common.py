@@ -972,12 +972,16 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
 
 # --------------------------------------------------------------------------- elections
 
-_OFFICE = r"(?P<office>(?:næst)?formand|viceborgmester|borgmester|1\.\s*viceborgmester|" \
+_OFFICE = (
+    r"(?P<office>(?:næst)?formand|viceborgmester|borgmester|1\.\s*viceborgmester|"
     r"2\.\s*viceborgmester|sekretær|kasserer|medlem af [^.,;\n]{3,60})"
+)
 _NAME = r"(?P<who>[A-ZÆØÅ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅ][\w'’.\-]*|af|von|van|de)){0,5}(?:\s*\([^()]{1,20}\))?)"
 _ELECTED = [
     # "Peter Vang (V) blev valgt som næstformand", "... blev enstemmigt valgt til formand"
-    re.compile(rf"{_NAME}\s+(?:blev|er)\s+(?:enstemmigt\s+)?(?:gen)?valgt\s+(?:som|til)\s+{_OFFICE}"),
+    re.compile(
+        rf"{_NAME}\s+(?:blev|er)\s+(?:enstemmigt\s+)?(?:gen)?valgt\s+(?:som|til)\s+{_OFFICE}"
+    ),
     # "Som formand valgtes Anne Holm (A)", "Til næstformand blev Peter Vang (V) valgt"
     re.compile(rf"(?i:som|til)\s+{_OFFICE}\s+(?:valgtes|blev\s+valgt|genvalgtes)\s+{_NAME}"),
     re.compile(rf"(?i:som|til)\s+{_OFFICE}\s+blev\s+{_NAME}\s+(?:enstemmigt\s+)?(?:gen)?valgt"),

@@ -180,7 +180,8 @@ def _read_styles(root: Element, ctx: _Context) -> None:
         if num_pr is not None and _attr(num_pr.find("numId"), "val"):
             ilvl = _attr(num_pr.find("ilvl"), "val")
             ctx.style_numbering[style_id] = (
-                _attr(num_pr.find("numId"), "val"), int(ilvl) if ilvl.isdigit() else 0
+                _attr(num_pr.find("numId"), "val"),
+                int(ilvl) if ilvl.isdigit() else 0,
             )
 
 
@@ -231,7 +232,9 @@ def _table_lines(table: Element, ctx: _Context, lines: list[Line]) -> None:
                 continue
             for label, value in zip(labels, values, strict=True):
                 if value:
-                    lines.append(Line(f"{label.rstrip(':')}: {value}", ctx.page, None, False, False))
+                    lines.append(
+                        Line(f"{label.rstrip(':')}: {value}", ctx.page, None, False, False)
+                    )
         return
     for row in rows:
         _row_lines(row, ctx, lines)
@@ -246,7 +249,10 @@ _STATUS_LABELS = (
     (re.compile(r"(?i)^(?:afbud|meldt afbud|fraværende med afbud)\b"), "Afbud"),
     (re.compile(r"(?i)^(?:fraværende|fravær|ikke til stede|udeblevet|nej)\b"), "Fraværende"),
     (re.compile(r"(?i)^(?:stedfortræder|suppleant)\b"), "Stedfortræder"),
-    (re.compile(r"(?i)^(?:til stede|tilstede|deltog|deltager|fremmødt|mødt|ja|x|✓)\b"), "Deltagere"),
+    (
+        re.compile(r"(?i)^(?:til stede|tilstede|deltog|deltager|fremmødt|mødt|ja|x|✓)\b"),
+        "Deltagere",
+    ),
 )
 
 
@@ -277,7 +283,9 @@ def _people_grid(rows: list[Element], ctx: _Context, lines: list[Line]) -> bool:
         status = cells[status_col] if status_col is not None else ""
         label = next((lab for pat, lab in _STATUS_LABELS if pat.match(status)), None)
         if label is None and status:
-            lines.append(Line(f"{person}: {status}", ctx.page, None, False, False))  # kept as written
+            lines.append(
+                Line(f"{person}: {status}", ctx.page, None, False, False)
+            )  # kept as written
         else:
             lines.append(Line(f"{label or 'Deltagere'}: {person}", ctx.page, None, False, False))
     return True
@@ -340,8 +348,10 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
     toc = style.startswith(("toc", "indholdsfortegnelse"))
     chunks: list[str] = []
     bold_runs: list[bool] = []
-    if ppr is not None and ppr.find("pageBreakBefore") is not None and (
-        _attr(ppr.find("pageBreakBefore"), "val") not in ("0", "false", "off")
+    if (
+        ppr is not None
+        and ppr.find("pageBreakBefore") is not None
+        and (_attr(ppr.find("pageBreakBefore"), "val") not in ("0", "false", "off"))
     ):
         chunks.append(_PAGE_BREAK)
     boxes: list[Element] = []
@@ -372,8 +382,11 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
     segments = "".join(chunks).split(_PAGE_BREAK)
     first = next((k for k, seg in enumerate(segments) if seg.strip()), None)
     label = _list_label(ppr, style_id, ctx) if first is not None else ""
-    if first is not None and label and (heading or is_bold) and not re.match(
-        r"\s*\d", segments[first]
+    if (
+        first is not None
+        and label
+        and (heading or is_bold)
+        and not re.match(r"\s*\d", segments[first])
     ):
         # Only headings get their number back: that is where an item's number lives; body
         # lists keep their text as written.

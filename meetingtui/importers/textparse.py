@@ -104,9 +104,11 @@ def strip_running_lines(
     """
     n = len(pages)
     if n < 2:
-        return _strip_page_marks(pages), sum(map(len, pages)) - sum(
-            map(len, _strip_page_marks(pages))
-        ), -1
+        return (
+            _strip_page_marks(pages),
+            sum(map(len, pages)) - sum(map(len, _strip_page_marks(pages))),
+            -1,
+        )
     need = max(2, math.ceil(0.1 * n)) if n >= 4 else n
     exact: dict[str, list[int]] = {}
     shaped: dict[str, list[tuple[int, list[int]]]] = {}
@@ -138,7 +140,11 @@ def strip_running_lines(
             offsets.update({num - index for num in numbers})
         seen_pages = sorted({index for index, _ in occurrences})
         pages_seen = len(seen_pages)
-        if _is_running(seen_pages, need) and offsets and offsets.most_common(1)[0][1] >= 0.6 * pages_seen:
+        if (
+            _is_running(seen_pages, need)
+            and offsets
+            and offsets.most_common(1)[0][1] >= 0.6 * pages_seen
+        ):
             running.add(shape)
     if cautious:
         running = {k for k in running if re.search(r"[\d#]", k)}
@@ -347,7 +353,9 @@ _LUKKET_PUNKT = re.compile(
 )
 _CLOSED_PREFIX = re.compile(r"(?i)^(?:lukket(?:\s+punkt|\s+sag)?|fortroligt?)\s*[:\-–.]\s*")
 _CLOSED_SUFFIX = re.compile(r"(?i)\s*\((?:lukket(?:\s+punkt)?|fortrolig)\)\s*$")
-_OPEN_PREFIX = re.compile(r"(?i)^\((åben|åbent|åben sag|lukket(?: punkt)?|fortrolig)\)\s*[:.\-–]?\s*")
+_OPEN_PREFIX = re.compile(
+    r"(?i)^\((åben|åbent|åben sag|lukket(?: punkt)?|fortrolig)\)\s*[:.\-–]?\s*"
+)
 _OPEN_SUFFIX = re.compile(r"(?i)\s*\((?:åben|åbent|åben sag)\)\s*$")
 
 # Labels that flattened text (a whole page on one line) carries inline: split before them.
@@ -640,8 +648,10 @@ def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemH
         head = _item_head(line)
         if head is not None and not head.strong and i > start:
             prev = lines[i - 1]
-            numeric_jump = head.number[:1].isdigit() and last_number >= 0 and (
-                int(re.match(r"\d+", head.number).group()) > last_number + 30
+            numeric_jump = (
+                head.number[:1].isdigit()
+                and last_number >= 0
+                and (int(re.match(r"\d+", head.number).group()) > last_number + 30)
             )
             # A number inside a wrapped sentence, not an item: the line before runs on (ends in
             # a small letter or a comma) and is long enough to be a full line of prose. Short
@@ -668,8 +678,7 @@ def _find_items(lines: list[Line], start: int, toc_keys: set[str]) -> list[ItemH
             if not confirmed:
                 confirmed = (
                     any(
-                        ((h := classify_heading(w)) is not None
-                        and h.kind != "section")
+                        ((h := classify_heading(w)) is not None and h.kind != "section")
                         or _CASE_NUMBER.match(w.text.strip()) is not None
                         or (h is not None and _norm(h.text) in _SECTIONS)
                         for w in window
@@ -718,7 +727,9 @@ class HeaderFacts:
     leftover: list[str] = field(default_factory=list)  # unused text after a date on its line
 
 
-_LOCATION_LABEL = re.compile(r"(?i)^(?:mødested\s*:?|(?:sted|lokale|mødelokale|adresse)\s*:)\s*(.+)$")
+_LOCATION_LABEL = re.compile(
+    r"(?i)^(?:mødested\s*:?|(?:sted|lokale|mødelokale|adresse)\s*:)\s*(.+)$"
+)
 _DATE_LABEL = re.compile(
     r"(?i)^(?:mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)\b\s*:?\s*"
 )
@@ -974,7 +985,9 @@ def parse_header(lines: list[Line]) -> HeaderFacts:
             location_line = -1
             used.add(i)
             continue
-        if (facts.starts_at is None or _midnight_same_day(facts, text)) and textfacts.find_date(text):
+        if (facts.starts_at is None or _midnight_same_day(facts, text)) and textfacts.find_date(
+            text
+        ):
             before, after = _take_when(facts, _DATE_LABEL.sub("", text))
             used.add(i)
             date_line = i
@@ -1598,7 +1611,9 @@ def _finish(meeting: Meeting, kind_word: str) -> None:
         item.attendance_notes.extend(n for n in facts.notes if n not in item.attendance_notes)
         _drop_shadowed_absences(item)
         item.decision = facts.remaining or item.decision
-        item.status = ItemStatus.POSTPONED if _POSTPONED.match(item.decision) else ItemStatus.DECIDED
+        item.status = (
+            ItemStatus.POSTPONED if _POSTPONED.match(item.decision) else ItemStatus.DECIDED
+        )
         if item.status is ItemStatus.POSTPONED:
             item.postponed_reason = item.decision
         item.votes = common.parse_votes(item.decision)

@@ -317,15 +317,18 @@ def child_rows(meeting_id: int, i: AgendaItem, table: str) -> Iterator[tuple[str
             yield from vote_rows(mid, iid, v)
     elif table == "elections":
         for e in i.elections:
-            yield table, (
-                mid,
-                iid,
-                e.id,
-                e.office,
-                _json(e.candidates),
-                e.elected,
-                _json(e.tied),
-                int(e.is_open),
+            yield (
+                table,
+                (
+                    mid,
+                    iid,
+                    e.id,
+                    e.office,
+                    _json(e.candidates),
+                    e.elected,
+                    _json(e.tied),
+                    int(e.is_open),
+                ),
             )
             for n, b in enumerate(e.ballots):
                 yield "election_ballots", (mid, e.id, n, b.voter_id, b.voter, b.candidate)
