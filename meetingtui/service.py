@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from meetingtui import reducer, rules
 from meetingtui.clock import Clock, local_now
@@ -35,7 +35,7 @@ from meetingtui.models import (
 )
 from meetingtui.storage import events, records
 from meetingtui.storage.db import connect, transaction
-from meetingtui.storage.lock import acquire_lock
+from meetingtui.storage.lock import WriterLock, acquire_lock
 
 E = TypeVar("E", bound=Enum)
 TEXT_LIMIT = 20_000
@@ -152,7 +152,7 @@ class MeetingService:
         meeting: Meeting,
         *,
         readonly: bool,
-        lock: IO[str] | None,
+        lock: WriterLock | None,
         clock: Clock,
     ) -> None:
         self.conn = conn
@@ -188,7 +188,7 @@ class MeetingService:
         meeting_id: int,
         *,
         readonly: bool,
-        lock: IO[str] | None,
+        lock: WriterLock | None,
         clock: Clock = local_now,
     ) -> MeetingService:
         """The service over a connection (and the meeting's lock) opened by the caller; `close`

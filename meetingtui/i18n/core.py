@@ -75,12 +75,62 @@ DA: dict[str, str] = {
     "storage.damaged": "Databasen {path} er beskadiget: {problem}",
     "storage.not_a_database": "{path} er ikke en meetingtui-database ({problem}).",
     "storage.locked": (
-        "Mødet {meeting_id} er allerede åbent for skrivning i en anden proces. "
+        "Mødet {meeting_id} er allerede åbent for skrivning i en anden proces eller terminal. "
         "Åbn det skrivebeskyttet for at følge med."
     ),
     "storage.busy": "Databasen er optaget af en anden proces; prøv igen.",
     "storage.no_meeting": "Der findes intet møde med id {meeting_id}.",
-    "storage.newer_schema": "Databasen {path} er skrevet af en nyere version af meetingtui.",
+    "storage.newer_schema": (
+        "Databasen {path} er skrevet af en nyere version af meetingtui (skemaversion {found};"
+        " denne version kender til og med {known}). Den ændres ikke; opdatér meetingtui."
+    ),
+    "storage.newer_schema_reading": (
+        "Bemærk: databasen {path} er fra en nyere version af meetingtui (skemaversion {found};"
+        " denne version kender til og med {known}). Den læses, men ændres ikke."
+    ),
+    "storage.migration_missing": (
+        "Databasen {path} mangler registreringen af opdateringen {name} i tabellen"
+        " _sqlite_migrations, skønt senere opdateringer er registreret; tabellen er ændret"
+        " uden om meetingtui. Databasen ændres ikke."
+    ),
+    "storage.migration_failed": (
+        "Databasen {path} kan ikke opdateres: registreringerne i tabellen _sqlite_migrations"
+        " passer ikke til tabellerne ({problem}). Databasen ændres ikke."
+    ),
+    "storage.disk_full": (
+        "Disken er fuld: {path} kan ikke skrives. Intet er ændret; frigør plads, og prøv igen."
+    ),
+    "storage.readonly_file": (
+        "Filen {path} er skrivebeskyttet: den kan læses, men intet kan gemmes i den."
+    ),
+    "storage.readonly_media": (
+        "{path} ligger på et skrivebeskyttet drev: den kan læses, men intet kan gemmes i den."
+    ),
+    "storage.readonly_folder": (
+        "Mappen {folder} er skrivebeskyttet: databasen {path} kan læses, men intet kan gemmes"
+        " (databasen skal kunne oprette filer ved siden af sig)."
+    ),
+    "storage.no_access": "Ingen adgang til {path}.",
+    "storage.io_error": "Disken kunne ikke læse eller skrive {path} ({problem}). Intet er ændret.",
+    "storage.cannot_open": "Databasen {path} kan ikke åbnes ({problem}).",
+    "storage.missing": "Databasen {path} findes ikke.",
+    "storage.wal_unreadable": (
+        "De seneste ændringer i {path} ligger i filen {path}-wal, som ikke kan læses på et"
+        " skrivebeskyttet drev. Kopiér databasen med dens -wal-fil til en skrivbar mappe."
+    ),
+    "storage.record_mismatch": (
+        "Mødet {meeting_id} afviger fra sine hændelser i tabellen {table}: databasen er ændret"
+        " uden om meetingtui. Intet er vist eller eksporteret; kør meetingtui verify."
+    ),
+    "storage.follow_stopped": "Følger ikke længere mødet: {problem}",
+    "storage.write_failed": "{path} kunne ikke skrives: {problem} En tidligere fil er bevaret.",
+    # backup
+    "backup.exists": "{path} findes allerede; vælg et andet navn, eller brug --replace.",
+    "backup.same_file": "{path} er selve databasen; vælg et andet navn til kopien.",
+    "backup.done": (
+        "Databasen er kopieret til {path}: {meetings} møder, {events} hændelser,"
+        " seneste hash {head}."
+    ),
     "storage.older_schema": (
         "Databasen {path} er fra en ældre version af meetingtui. Åbn den én gang uden"
         " skrivebeskyttelse (fx med meetingtui list), så bliver den opdateret."
@@ -182,12 +232,60 @@ EN: dict[str, str] = {
     "storage.damaged": "The database {path} is damaged: {problem}",
     "storage.not_a_database": "{path} is not a meetingtui database ({problem}).",
     "storage.locked": (
-        "Meeting {meeting_id} is already open for writing in another process. "
+        "Meeting {meeting_id} is already open for writing in another process or terminal. "
         "Open it read-only to follow along."
     ),
     "storage.busy": "The database is busy in another process; try again.",
     "storage.no_meeting": "There is no meeting with id {meeting_id}.",
-    "storage.newer_schema": "The database {path} was written by a newer version of meetingtui.",
+    "storage.newer_schema": (
+        "The database {path} was written by a newer version of meetingtui (schema version"
+        " {found}; this version knows up to {known}). It is not changed; update meetingtui."
+    ),
+    "storage.newer_schema_reading": (
+        "Note: the database {path} is from a newer version of meetingtui (schema version"
+        " {found}; this version knows up to {known}). It is read, not changed."
+    ),
+    "storage.migration_missing": (
+        "The database {path} lacks the record of upgrade {name} in the table"
+        " _sqlite_migrations although later upgrades are recorded; the table was changed"
+        " outside meetingtui. The database is not changed."
+    ),
+    "storage.migration_failed": (
+        "The database {path} cannot be upgraded: the records in the table _sqlite_migrations"
+        " do not match the tables ({problem}). The database is not changed."
+    ),
+    "storage.disk_full": (
+        "The disk is full: {path} cannot be written. Nothing was changed; free some space and"
+        " try again."
+    ),
+    "storage.readonly_file": "The file {path} is read-only: it can be read, but nothing saved.",
+    "storage.readonly_media": (
+        "{path} is on a read-only drive: it can be read, but nothing can be saved in it."
+    ),
+    "storage.readonly_folder": (
+        "The folder {folder} is read-only: the database {path} can be read, but nothing saved"
+        " (the database must be able to create files beside itself)."
+    ),
+    "storage.no_access": "No access to {path}.",
+    "storage.io_error": "The disk could not read or write {path} ({problem}). Nothing was changed.",
+    "storage.cannot_open": "The database {path} cannot be opened ({problem}).",
+    "storage.missing": "The database {path} does not exist.",
+    "storage.wal_unreadable": (
+        "The latest changes to {path} are in the file {path}-wal, which cannot be read on a"
+        " read-only drive. Copy the database with its -wal file to a writable folder."
+    ),
+    "storage.record_mismatch": (
+        "Meeting {meeting_id} differs from its events in table {table}: the database was"
+        " changed outside meetingtui. Nothing was shown or exported; run meetingtui verify."
+    ),
+    "storage.follow_stopped": "No longer following the meeting: {problem}",
+    "storage.write_failed": "{path} could not be written: {problem} An earlier file is kept.",
+    "backup.exists": "{path} already exists; choose another name, or use --replace.",
+    "backup.same_file": "{path} is the database itself; choose another name for the copy.",
+    "backup.done": (
+        "The database was copied to {path}: {meetings} meetings, {events} events,"
+        " latest hash {head}."
+    ),
     "storage.older_schema": (
         "The database {path} is from an older version of meetingtui. Open it once without"
         " read-only (for instance with meetingtui list) and it is brought up to date."

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from meetingtui.glance import Glance
     from meetingtui.models import Meeting
+    from meetingtui.storage.lock import WriterLock
 
 # High-contrast themes for a projector: near-black on white and white on near-black, with
 # warning and error colours that stay distinct when a projector washes colours out.
@@ -71,7 +72,7 @@ class _Opening:
 
     conn: sqlite3.Connection
     meeting_id: int
-    lock: IO[str] | None
+    lock: WriterLock | None
 
     def close(self) -> None:
         self.conn.close()
