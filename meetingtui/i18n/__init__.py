@@ -11,7 +11,7 @@ import os
 from importlib import import_module
 
 LANGUAGES = ("da", "en")
-_AREAS = ("core", "cli", "tui", "export", "archive", "archive_docs")
+_AREAS = ("core", "cli", "tui", "export", "archive", "archive_docs", "livepage")
 
 _catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}
 for _area in _AREAS:

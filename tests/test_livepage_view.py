@@ -1,0 +1,162 @@
+"""What the public page may show, decided from the record (no server, no browser)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from meetingtui.i18n import set_language
+from meetingtui.livepage.feed import RecordReader
+from meetingtui.livepage.render import fragments, page
+from meetingtui.livepage.view import public_view
+from meetingtui.service import MeetingService
+from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+
+CLOSED_ITEM = 3  # "Salg af grund, matr. nr. 14a Hvalsø By"
+
+
+def closed_secrets(db_path: Path, meeting_id: int) -> list[str]:
+    """Every piece of text the closed item holds in the record."""
+    item = stored(db_path, meeting_id).item(CLOSED_ITEM)
+    texts = [item.title, item.case_number, item.recommendation, item.decision]
+    texts += [s.text for s in item.sections] + item.attachments
+    texts += [v.description for v in item.votes] + [d.text for d in item.dissents]
+    texts += [m.text for m in item.motions]
+    return [t for t in texts if t]
+
+
+def run_closed_item(db_path: Path, meeting_id: int) -> int:
+    """The closed item dealt with in full: inhabilitet, motion, vote, decision, dissent.
+
+    Returns the last commit's event number."""
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.start_item(CLOSED_ITEM)
+        service.declare_inhabil(CLOSED_ITEM, 6, "Karen Holm er nabo til grunden.")
+        service.add_motion(
+            CLOSED_ITEM, "Grunden sælges til Hvalsø Byg ApS for 2,1 mio. kr.", kind="andet"
+        )
+        vote = service.open_vote(CLOSED_ITEM, description="Salg til Hvalsø Byg ApS").created_id
+        assert vote is not None
+        service.cast_party(vote, "A", "for")
+        service.cast_party(vote, "V", "imod")
+        service.close_vote(vote)
+        service.record_decision(CLOSED_ITEM, "Grunden sælges til Hvalsø Byg ApS for 2,1 mio. kr.")
+        return service.add_dissent(
+            CLOSED_ITEM,
+            4,
+            "Prisen ligger under vurderingen fra ejendomsmægleren.",
+            kind="forbehold",
+        ).seq
+
+
+def test_a_closed_item_under_way_shows_only_its_number(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    run_closed_item(db_path, meeting_id)
+    meeting = stored(db_path, meeting_id)
+    view = public_view(meeting, seq=1, lang="da")
+    assert view.current is not None
+    assert (view.current.number, view.current.closed, view.current.title) == ("3", True, "")
+    assert view.votes == []
+    shown = json.dumps(view.as_dict(), ensure_ascii=False) + page(view) + str(fragments(view))
+    assert "Lukket punkt" in shown
+    for secret in closed_secrets(db_path, meeting_id):
+        assert secret not in shown, secret
+    # Inhabilitet on the closed item is part of it: the quorum line counts without it.
+    assert "7 af 7" in view.quorum.text
+    agenda = {line.number: line for line in view.agenda}
+    assert (agenda["3"].title, agenda["3"].under_way, agenda["3"].decision) == ("", True, "")
+
+
+def test_a_public_item_shows_title_decision_and_vote_in_referat_words(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.start_item(2)
+        vote = service.open_vote(2).created_id
+        assert vote is not None
+        running = public_view(service.meeting, seq=1, lang="da")
+        service.cast_party(vote, "A", "for")
+        service.cast_party(vote, "V", "imod")
+        service.cast_party(vote, "C", "undlod")
+        service.cast_party(vote, "F", "for")
+        service.close_vote(vote)
+        service.record_decision(2, "Anlægsbevillingen blev givet.")
+        done = public_view(service.meeting, seq=2, lang="da")
+    assert running.votes[0].open and "i gang" in running.votes[0].heading
+    assert done.current is not None
+    assert done.current.title == "Anlægsbevilling til ny daginstitution i Viby"
+    assert done.current.decision == "Anlægsbevillingen blev givet."
+    (line,) = done.votes
+    assert line.result == "adopted"
+    assert line.lines == [
+        "For stemte: A og F (4). Imod stemte: V (2). Undlod at stemme: C (1).",
+        "Forslaget blev vedtaget.",
+    ]
+    assert "Anlægsbevillingen blev givet." in fragments(done)["agenda"]
+
+
+def test_quorum_line_says_when_quorum_is_lost(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        for member in (1, 2, 3, 4):
+            service.leave(member)
+        view = public_view(service.meeting, seq=1, lang="da")
+    assert not view.quorum.met
+    assert view.quorum.text.startswith("Udvalget er ikke beslutningsdygtigt: 3 af 7")
+    assert 'class="quorum lost"' in fragments(view)["quorum"]
+
+
+def test_planned_meeting_has_no_current_item_and_no_quorum_figures(db_path: Path) -> None:
+    from tests.test_tui_support import store
+
+    meeting_id = store(db_path, committee_meeting())
+    view = public_view(stored(db_path, meeting_id), seq=1, lang="da")
+    assert (view.status, view.current, view.quorum.shown) == ("planned", None, False)
+    assert view.status_text == "Mødet er ikke begyndt."
+
+
+def test_titles_are_escaped_in_the_html(db_path: Path) -> None:
+    meeting = committee_meeting()
+    meeting.items[1].title = 'Vej <script>alert("x")</script> & sti'
+    meeting_id = opened_with_everyone(db_path, meeting, FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.start_item(2)
+        html = page(public_view(service.meeting, seq=1, lang="da"))
+    assert "<script>alert" not in html
+    assert "Vej &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; sti" in html
+
+
+def test_english_page(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    set_language("en")
+    view = public_view(stored(db_path, meeting_id), seq=1, lang="en")
+    html = page(view)
+    assert '<html lang="en">' in html
+    assert "Item under way" in html and "Agenda" in html
+
+
+def test_reader_sees_a_commit_and_reads_record_and_event_together(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    reader = RecordReader(db_path, meeting_id, "da")
+    try:
+        first = reader.poll()
+        assert first is not None and reader.poll() is None  # nothing new since
+        with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+            seq = service.record_decision(1, "Godkendt.").seq
+        after = reader.poll()
+        assert after is not None and after.seq == seq
+        assert after.view.current is not None and after.view.current.decision == "Godkendt."
+    finally:
+        reader.close()
+
+
+def test_reader_connection_cannot_write(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    reader = RecordReader(db_path, meeting_id, "da")
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.conn.execute("UPDATE items SET title = 'x'")
+    finally:
+        reader.close()
