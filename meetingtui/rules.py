@@ -43,7 +43,8 @@ class Quorum:
 
     @property
     def met(self) -> bool:
-        return self.present >= self.needed
+        # A body with no voting members decides nothing: "0 af 0" is never a quorum.
+        return self.seats > 0 and self.present >= self.needed
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def quorum_warnings(meeting: Meeting, item: AgendaItem | None) -> list[RuleWarni
     status = quorum(meeting, item)
     if status.met:
         return []
+    if status.seats == 0:
+        return [RuleWarning("warn.no_voting_members")]
     return [
         RuleWarning(
             "warn.quorum_lost",

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from meetingtui import reducer
 from meetingtui.errors import RuleWarning
-from meetingtui.storage import events, records
+from meetingtui.storage import events, records, register
 
 
 @dataclass
@@ -52,6 +52,9 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
     report.problems.extend(RuleWarning(p.key, p.params) for p in problems)
     meeting_ids = {r[0] for r in conn.execute("SELECT id FROM meetings")}
     meeting_ids |= {r[0] for r in conn.execute("SELECT DISTINCT meeting_id FROM events")}
+    # Committees, addresses and deliveries are no meeting's events: checked on their own.
+    meeting_ids.discard(register.SCOPE)
+    report.problems.extend(register.verify_problems(conn))
     for meeting_id in sorted(meeting_ids):
         problem = _state_problem(conn, meeting_id)
         if problem is not None:

@@ -182,3 +182,17 @@ def test_quorum_and_eligibility_properties(
     status = rules.quorum(meeting, item)
     assert status.present == len(voters)
     assert status.met == (2 * len(voters) >= 9)
+
+
+def test_a_meeting_without_voting_members_is_never_quorate() -> None:
+    # An imported dagsorden has items but no members: "0 af 0" must not read as a quorum.
+    meeting = build_meeting()
+    meeting.participants = [p for p in meeting.participants if not p.votes]  # the observer
+    meeting.participants[0].attendance = Attendance.PRESENT
+    status = rules.quorum(meeting, meeting.items[0])
+    assert (status.seats, status.present, status.met) == (0, 0, False)
+    [warning] = rules.quorum_warnings(meeting, meeting.items[0])
+    assert warning.key == "warn.no_voting_members"
+    assert "ingen stemmeberettigede medlemmer" in warning.message
+    meeting.participants = []
+    assert not rules.quorum(meeting, None).met

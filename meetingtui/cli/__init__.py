@@ -205,7 +205,7 @@ def _register_areas() -> None:
     from importlib import import_module
     from importlib.util import find_spec
 
-    for area in ("export", "archive", "serve"):
+    for area in ("export", "archive", "serve", "committee"):
         name = f"meetingtui.cli.{area}"
         if find_spec(name) is not None:
             import_module(name).register(main)

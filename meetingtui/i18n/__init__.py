@@ -11,7 +11,16 @@ import os
 from importlib import import_module
 
 LANGUAGES = ("da", "en")
-_AREAS = ("core", "cli", "tui", "export", "archive", "archive_docs", "livepage")
+_AREAS = (
+    "core",
+    "cli",
+    "tui",
+    "export",
+    "archive",
+    "archive_docs",
+    "livepage",
+    "committees",
+)
 
 _catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}
 for _area in _AREAS:

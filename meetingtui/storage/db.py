@@ -73,7 +73,7 @@ def connect(
 # How many migrations a current database has applied (all sets). When the count matches,
 # opening skips loading sqlite-utils and the migration machinery: it keeps start-up fast.
 # tests/test_storage.py checks this against the registered migrations.
-APPLIED_MIGRATIONS = 5
+APPLIED_MIGRATIONS = 6
 
 
 def _applied(conn: sqlite3.Connection) -> int:

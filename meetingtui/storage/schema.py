@@ -237,3 +237,78 @@ def m001_initial(db: Database) -> None:
 def m002_open_elections(db: Database) -> None:
     """Elections are held ballot by ballot, like votes: an election stays open until closed."""
     db.execute("ALTER TABLE elections ADD COLUMN is_open INTEGER NOT NULL DEFAULT 0")
+
+
+_COMMITTEE_TABLES = """
+CREATE TABLE committees (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    municipality TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE committee_periods (
+    committee_id INTEGER NOT NULL REFERENCES committees(id),
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    starts TEXT NOT NULL,
+    ends TEXT NOT NULL,
+    PRIMARY KEY (committee_id, id)
+);
+
+-- One row per seat held for a spell: a member who changes role has two rows.
+-- `left_on` is the first day the person is no longer on the roster.
+CREATE TABLE committee_roster (
+    committee_id INTEGER NOT NULL REFERENCES committees(id),
+    id INTEGER NOT NULL,
+    period_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    affiliation TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL,
+    votes INTEGER NOT NULL,
+    rank INTEGER NOT NULL DEFAULT 0,
+    email TEXT NOT NULL DEFAULT '',
+    joined TEXT NOT NULL,
+    left_on TEXT,
+    PRIMARY KEY (committee_id, id)
+);
+
+CREATE TABLE meeting_committee (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+    committee_id INTEGER NOT NULL REFERENCES committees(id)
+);
+
+CREATE TABLE meeting_addresses (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    participant_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    member_id INTEGER,
+    PRIMARY KEY (meeting_id, participant_id)
+);
+
+-- Every attempt to mail a referat, sent or refused; `seq` is the event that recorded it.
+CREATE TABLE referat_deliveries (
+    seq INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    participant_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    variant TEXT NOT NULL,
+    draft INTEGER NOT NULL,
+    referat_hash TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE INDEX referat_deliveries_meeting ON referat_deliveries(meeting_id, participant_id);
+"""
+
+
+@migrations()
+def committees_001_rosters_and_deliveries(db: Database) -> None:
+    """Committees and their rosters, meetings' mail addresses, and referat deliveries."""
+    for statement in _statements(_COMMITTEE_TABLES):
+        db.execute(statement)

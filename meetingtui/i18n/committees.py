@@ -1,0 +1,196 @@
+"""Catalog: committees and their rosters, meetings planned from a committee, the register."""
+
+DA: dict[str, str] = {
+    # refusals of the committee commands
+    "committee.empty": "Feltet {field} må ikke være tomt.",
+    "committee.too_long": "Feltet {field} er for langt (højst {limit} tegn).",
+    "committee.bad_email": "{email} er ikke en gyldig e-mailadresse.",
+    "committee.bad_kind": "Ukendt udvalgstype {kind}; vælg en af: {choices}.",
+    "committee.bad_role": "Ukendt rolle {role}; vælg en af: {choices}.",
+    "committee.unknown": "Der findes intet udvalg {name}.",
+    "committee.exists": "Udvalget {name} findes allerede.",
+    "committee.member_twice": "{name} står allerede på medlemslisten i samme tidsrum.",
+    "committee.role_taken": "{name} er allerede {role} i samme tidsrum.",
+    "committee.rank_taken": "{name} er allerede nr. {rank} på stedfortræderlisten for {party}.",
+    "committee.substitute_needs_party": (
+        "Stedfortræderen {name} skal have et parti eller en organisation (listen, de står på)."
+    ),
+    "committee.bad_rank": "Ugyldig plads på stedfortræderlisten: {rank}.",
+    "committee.period_backwards": "Valgperioden {name} slutter, før den begynder.",
+    "committee.period_exists": "Valgperioden {name} findes allerede.",
+    "committee.period_overlap": "Valgperioden {name} overlapper valgperioden {other}.",
+    "committee.unknown_period": "Ukendt valgperiode: {name}.",
+    "committee.date_outside_period": "{date} ligger uden for valgperioden {period}.",
+    "committee.unknown_member": "Ukendt medlem på medlemslisten: {name}.",
+    "committee.already_left": "{name} er allerede udtrådt pr. {date}.",
+    "committee.leave_date": (
+        "{name} kan ikke udtræde pr. {date}: datoen skal ligge efter indtrædelsen og i "
+        "valgperioden {period}."
+    ),
+    "committee.bad_field": "Ukendt felt: {field}.",
+    # the committee file
+    "committee.file_missing": "Filen {path} findes ikke.",
+    "committee.file_too_large": "{path} er for stor (højst {limit} byte).",
+    "committee.file_not_utf8": "{path} er ikke gyldig UTF-8 (byte {position}).",
+    "committee.file_syntax": "{path}: TOML-fejl: {problem}",
+    "committee.file_field": "{path}: feltet {field}: {problem}",
+    "committee.file_refused": "{path}: {problem} Intet er ændret.",
+    "committee.file_left_changed": (
+        "{name} er registreret som udtrådt pr. {date}; en registreret udtræden kan ikke "
+        "fjernes eller flyttes."
+    ),
+    "committee.file_missing_period": (
+        "Valgperioden {name} findes i databasen, men ikke i filen; tag den med "
+        "(meetingtui committee export giver hele udvalget)."
+    ),
+    "committee.file_period_dates": (
+        "Valgperioden {name} har andre datoer i databasen; datoerne kan ikke ændres."
+    ),
+    "committee.file_missing_member": (
+        "{name} ({period}) findes i databasen, men ikke i filen; sletning sker ikke — "
+        "angiv left = DATO for at registrere en udtræden."
+    ),
+    # the register in verify
+    "verify.register_replay_failed": (
+        "Udvalgs- og forsendelsesregistret kan ikke genopbygges af sine hændelser."
+    ),
+    "verify.register_mismatch": (
+        "Udvalgs- og forsendelsesregistret afviger fra sine hændelser i tabellen {table}."
+    ),
+    # rules
+    "warn.no_voting_members": (
+        "Mødet har ingen stemmeberettigede medlemmer, så det kan ikke være "
+        "beslutningsdygtigt. Opret mødet fra et udvalg (meetingtui new --committee NAVN "
+        "--agenda FIL) eller tilføj medlemmer i dagsordensfilen."
+    ),
+    # command line
+    "committee.no_period_on": "Udvalget {name} har ingen valgperiode, der dækker {date}.",
+    "committee.cli.created": (
+        "Udvalget {name} er oprettet: {periods} valgperiode(r), {joined} på listen, {left} udtrådt."
+    ),
+    "committee.cli.updated": (
+        "Udvalget {name} er opdateret: {periods} ny(e) valgperiode(r), {joined} indtrådt, "
+        "{left} udtrådt, {corrected} rettet."
+    ),
+    "committee.cli.unchanged": "Udvalget {name} er uændret: filen siger det samme som databasen.",
+    "committee.cli.written": "Skrevet: {path}",
+    "committee.cli.none": "Der er ingen udvalg i databasen (meetingtui committee import FIL).",
+    "committee.cli.line": (
+        "{id:>4}  {name} ({kind}, {municipality}) · {period}: {members} medlemmer, "
+        "{substitutes} stedfortrædere"
+    ),
+    "committee.cli.no_period": "ingen aktuel valgperiode",
+    "committee.cli.roster_head": "{name} den {date} (valgperiode {period}):",
+    "committee.cli.no_vote": "(uden stemmeret)",
+    "committee.cli.substitutes_head": "Stedfortrædere (i rækkefølge pr. liste):",
+    "cli.help.committee": "Udvalg og deres medlemslister (valgperioder, medlemmer, stedfortrædere).",
+    "cli.help.committee.import": "Opret eller opdatér et udvalg fra en udvalgsfil (TOML).",
+    "cli.help.committee.export": (
+        "Skriv udvalget NAME som en udvalgsfil (TOML), som `committee import` kan læse."
+    ),
+    "cli.opt.committee.export.output": "Skriv til denne fil i stedet for standard output.",
+    "cli.help.committee.list": (
+        "Udvalgene: navn, type, kommune, den aktuelle valgperiode og antal medlemmer."
+    ),
+    "cli.opt.committee.list.as_json": "Skriv JSON til scripts.",
+    "cli.help.committee.roster": (
+        "Medlemmer og stedfortrædere i udvalget NAME på en dato (et mødes fremmødeliste)."
+    ),
+    "cli.opt.committee.roster.on": "Medlemslisten på denne dato (ÅÅÅÅ-MM-DD; standard i dag).",
+    "cli.opt.committee.roster.as_json": "Skriv JSON til scripts.",
+}
+
+EN: dict[str, str] = {
+    "committee.empty": "The field {field} must not be empty.",
+    "committee.too_long": "The field {field} is too long (at most {limit} characters).",
+    "committee.bad_email": "{email} is not a valid email address.",
+    "committee.bad_kind": "Unknown kind of committee {kind}; choose one of: {choices}.",
+    "committee.bad_role": "Unknown role {role}; choose one of: {choices}.",
+    "committee.unknown": "There is no committee {name}.",
+    "committee.exists": "The committee {name} already exists.",
+    "committee.member_twice": "{name} is already on the roster for the same time.",
+    "committee.role_taken": "{name} is already {role} for the same time.",
+    "committee.rank_taken": "{name} is already no. {rank} on the substitutes' list of {party}.",
+    "committee.substitute_needs_party": (
+        "The substitute {name} needs a party or organisation (the list they are on)."
+    ),
+    "committee.bad_rank": "Invalid place on the substitutes' list: {rank}.",
+    "committee.period_backwards": "The term {name} ends before it starts.",
+    "committee.period_exists": "The term {name} already exists.",
+    "committee.period_overlap": "The term {name} overlaps the term {other}.",
+    "committee.unknown_period": "Unknown term: {name}.",
+    "committee.date_outside_period": "{date} is outside the term {period}.",
+    "committee.unknown_member": "Unknown member on the roster: {name}.",
+    "committee.already_left": "{name} already left on {date}.",
+    "committee.leave_date": (
+        "{name} cannot leave on {date}: the date must come after joining and lie within the "
+        "term {period}."
+    ),
+    "committee.bad_field": "Unknown field: {field}.",
+    "committee.file_missing": "The file {path} does not exist.",
+    "committee.file_too_large": "{path} is too large (at most {limit} bytes).",
+    "committee.file_not_utf8": "{path} is not valid UTF-8 (byte {position}).",
+    "committee.file_syntax": "{path}: TOML error: {problem}",
+    "committee.file_field": "{path}: field {field}: {problem}",
+    "committee.file_refused": "{path}: {problem} Nothing was changed.",
+    "committee.file_left_changed": (
+        "{name} is recorded as having left on {date}; a recorded departure cannot be removed "
+        "or moved."
+    ),
+    "committee.file_missing_period": (
+        "The term {name} is in the database but not in the file; include it "
+        "(meetingtui committee export gives the whole committee)."
+    ),
+    "committee.file_period_dates": (
+        "The term {name} has other dates in the database; the dates cannot be changed."
+    ),
+    "committee.file_missing_member": (
+        "{name} ({period}) is in the database but not in the file; nothing is deleted — "
+        "give left = DATE to record a departure."
+    ),
+    "verify.register_replay_failed": (
+        "The register of committees and deliveries cannot be rebuilt from its events."
+    ),
+    "verify.register_mismatch": (
+        "The register of committees and deliveries differs from its events in table {table}."
+    ),
+    "warn.no_voting_members": (
+        "The meeting has no voting members, so it can never have a quorum. Create it from a "
+        "committee (meetingtui new --committee NAME --agenda FILE) or add members to the "
+        "agenda file."
+    ),
+    "committee.no_period_on": "The committee {name} has no term that covers {date}.",
+    "committee.cli.created": (
+        "Committee {name} created: {periods} term(s), {joined} on the roster, {left} left."
+    ),
+    "committee.cli.updated": (
+        "Committee {name} updated: {periods} new term(s), {joined} joined, {left} left, "
+        "{corrected} corrected."
+    ),
+    "committee.cli.unchanged": "Committee {name} unchanged: the file says what the database says.",
+    "committee.cli.written": "Written: {path}",
+    "committee.cli.none": "There are no committees in the database (meetingtui committee import FILE).",
+    "committee.cli.line": (
+        "{id:>4}  {name} ({kind}, {municipality}) · {period}: {members} members, "
+        "{substitutes} substitutes"
+    ),
+    "committee.cli.no_period": "no current term",
+    "committee.cli.roster_head": "{name} on {date} (term {period}):",
+    "committee.cli.no_vote": "(no vote)",
+    "committee.cli.substitutes_head": "Substitutes (in order, list by list):",
+    "cli.help.committee": "Committees and their rosters (terms, members, substitutes).",
+    "cli.help.committee.import": "Create or update a committee from a committee file (TOML).",
+    "cli.help.committee.export": (
+        "Print the committee NAME as a committee file (TOML) that `committee import` reads."
+    ),
+    "cli.opt.committee.export.output": "Write to this file instead of standard output.",
+    "cli.help.committee.list": (
+        "The committees: name, kind, municipality, the current term and its roster size."
+    ),
+    "cli.opt.committee.list.as_json": "Print JSON for scripts.",
+    "cli.help.committee.roster": (
+        "The members and substitutes of committee NAME on a date (a meeting's roll call)."
+    ),
+    "cli.opt.committee.roster.on": "The roster valid on this date (YYYY-MM-DD; default today).",
+    "cli.opt.committee.roster.as_json": "Print JSON for scripts.",
+}
