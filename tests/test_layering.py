@@ -29,7 +29,7 @@ NON_UI = [
 
 def _optional_modules() -> list[str]:
     names = []
-    for package in ("exporters", "importers", "storage", "livepage"):
+    for package in ("exporters", "importers", "storage", "livepage", "committees"):
         for path in sorted((ROOT / "meetingtui" / package).glob("*.py")):
             if path.stem != "__init__":
                 names.append(f"meetingtui.{package}.{path.stem}")
