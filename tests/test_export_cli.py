@@ -41,8 +41,8 @@ def test_export_docx_with_default_name(stored, tmp_path: Path, monkeypatch) -> N
     target = tmp_path / "referat-økonomiudvalget-2017-01-03.docx"
     document = docx.Document(target)
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "Referat"
-    assert f"Kontrolsum for mødets revisionsspor: {head}" in texts
+    assert "Referat" in texts[:2]
+    assert f"Kontrolsum: {head}" in texts
     with zipfile.ZipFile(target) as archive:
         for name in archive.namelist():
             blob = archive.read(name)

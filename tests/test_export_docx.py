@@ -38,6 +38,7 @@ from meetingtui.models import (
     Section,
     Vote,
 )
+from tests import export_checks
 from tests.test_export_fixtures import (
     CHAIN_HEAD,
     CLOSED_CONTENT,
@@ -74,7 +75,7 @@ def public() -> bytes:
 
 
 def test_danish_dates() -> None:
-    assert long_datetime(datetime(2017, 1, 3, 16, 30)) == "tirsdag den 3. januar 2017 kl. 16:30"
+    assert long_datetime(datetime(2017, 1, 3, 16, 30)) == "tirsdag den 3. januar 2017 kl. 16.30"
     assert long_date(datetime(2024, 2, 29).date(), weekday=True) == "torsdag den 29. februar 2024"
     assert long_date(datetime(2023, 12, 31).date()) == "31. december 2023"
     set_language("en")
@@ -83,10 +84,11 @@ def test_danish_dates() -> None:
 
 def test_title_block_and_participants(public: bytes) -> None:
     paragraphs = _paragraphs(public)
-    assert paragraphs[0] == ("Title", "Referat")
+    assert paragraphs[0] == ("Kommune", "Lejre Kommune")
+    assert paragraphs[1] == ("Title", "Referat")
     texts = [text for _, text in paragraphs]
     assert "Økonomiudvalget" in texts
-    assert "tirsdag den 3. januar 2017 kl. 16:30" in texts
+    assert "tirsdag den 3. januar 2017 kl. 16.30" in texts
     assert "Sted: Mødelokale 1, Lejrevej 15, 4320 Allerslev" in texts
     present = next(text for text in texts if text.startswith("Til stede:"))
     assert "Carsten Rasmussen (A), formand" in present
@@ -100,21 +102,35 @@ def test_title_block_and_participants(public: bytes) -> None:
     assert moves.index("Anders Sen") < moves.index("Bo Carlsen")  # time order
 
 
-def test_table_of_contents_is_static_and_complete(public: bytes) -> None:
+def test_table_of_contents_links_every_item_with_its_page(public: bytes) -> None:
     toc = [text for style, text in _paragraphs(public) if style == STYLE_NAMES[Kind.TOC]]
+    # Number, tab (the hanging indent), title, tab (the dot leader), then the page number.
     assert toc == [
-        "1. Budgetopfølgning 2017 for Økonomiudvalget",
-        "2. Valg af næstformand",
-        "3. Orientering om bootcamps",
-        "4. Eventuelt",
-        "5. Lukket punkt: Grundsalg Kildebakken",
-        "6a. Tekst med 🎉 emoji og مرحبا og styretegn",
+        "1.\tBudgetopfølgning 2017 for Økonomiudvalget\t",
+        "2.\tValg af næstformand\t",
+        "3.\tOrientering om bootcamps\t",
+        "4.\tEventuelt\t",
+        "5.\tLukket punkt: Grundsalg Kildebakken\t",
+        "6a.\tTekst med 🎉 emoji og مرحبا og styretegn\t",
     ]
-    # Each entry links to a bookmark on its item's heading.
     xml = _parts(public)["word/document.xml"].decode()
     for item_id in range(1, 7):
+        # The entry links to the bookmark on its item's heading and computes its page from it.
         assert f'w:anchor="punkt_{item_id}"' in xml
         assert f'w:name="punkt_{item_id}"' in xml
+        assert f"PAGEREF punkt_{item_id} \\h" in xml
+    assert 'w:leader="dot"' in xml
+    # No TOC field: Word would ask to update it, and LibreOffice would show its stale copy.
+    assert " TOC " not in xml
+    assert "updateFields" not in _parts(public)["word/settings.xml"].decode()
+
+
+def test_page_numbers_laid_out_elsewhere_fill_the_table_of_contents() -> None:
+    pages = {"punkt_1": 2, "punkt_2": 4, "punkt_5": 9}
+    data = render_docx(build_meeting(), page_numbers=pages)
+    toc = [text for style, text in _paragraphs(data) if style == STYLE_NAMES[Kind.TOC]]
+    assert toc[0].endswith("\t2") and toc[1].endswith("\t4") and toc[4].endswith("\t9")
+    assert toc[2].endswith("\t")  # no page known: Word shows none rather than a wrong one
 
 
 def test_item_sections_in_referat_order(internal: bytes) -> None:
@@ -128,17 +144,19 @@ def test_item_sections_in_referat_order(internal: bytes) -> None:
         "Resumé",
         "Indstilling",
         "Beslutningskompetence",
-        "Beslutning Økonomiudvalget den 3. januar 2017:",
+        "Beslutning i Økonomiudvalget den 3. januar 2017",
         "Sagsfremstilling",
         "Økonomi og finansiering",
         "Bilag",
     ]
     positions = [texts.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert ("Beslutning overskrift", "Beslutning Økonomiudvalget den 3. januar 2017:") in item
+    assert ("Beslutning overskrift", "Beslutning i Økonomiudvalget den 3. januar 2017") in item
     assert ("Beslutning", "Godkendt.") in item
-    assert ("Bilag", "1. Budgetopfølgning.pdf") in item
-    assert ("Bilag", "2. Bilag 2 - Oversigt.xlsx") in item
+    assert ("Bilag", "Budgetopfølgning.pdf") in item
+    assert ("Bilag", "Bilag 2 - Oversigt.xlsx") in item
+    # The recommendation's typed "1. at ..." is a real list item, numbered 1 by Word.
+    assert ("Liste", "at budgetopfølgningen godkendes.") in item
     assert (
         "Fremmøde punkt",
         "Jens Bak deltog ikke i behandlingen af punktet på grund af inhabilitet (nær familie).",
@@ -157,11 +175,16 @@ def test_vote_lines_as_danish_referats_write_them(internal: bytes) -> None:
     ) in texts
     assert "Forslaget faldt." in texts
     assert "Forslaget blev vedtaget." in texts
-    roll_call = next(text for text in texts if text.startswith("Navneafstemning"))
-    assert "imod: Peter Vang (V), Lone Krag (V)" in roll_call
-    assert "V stemte imod med følgende mindretalsudtalelse: ”Rammen er for lav.”" in texts
+    # The named roll call is a table: choice, count, and one member per line.
+    table = _read(internal).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Stemme", "Antal", "Medlemmer"]
+    rows = {row.cells[0].text: row.cells for row in table.rows[1:]}
+    assert rows["Imod"][1].text == "2"
+    assert [p.text for p in rows["Imod"][2].paragraphs] == ["Peter Vang (V)", "Lone Krag (V)"]
+    assert [p.text for p in rows["Undlod"][2].paragraphs] == ["Bo Carlsen (C)"]
+    assert "(V) stemte imod med følgende mindretalsudtalelse: ”Rammen er for lav.”" in texts
     assert "Valg af næstformand: Gert Fabrin blev valgt som næstformand." in texts
-    assert "Stemmer: Gert Fabrin 6, Mette Holm 2." in texts
+    assert "Stemmer: Gert Fabrin 6 og Mette Holm 2." in texts
 
 
 def test_vote_line_variants() -> None:
@@ -220,7 +243,7 @@ def test_internal_referat_shows_everything_and_embeds_the_record(internal: bytes
     for secret in CLOSED_SECRETS:
         assert secret in document
     texts = _texts(internal)
-    assert "Internt referat – indeholder lukkede punkter" in texts
+    assert "Internt referat – må ikke offentliggøres" in texts
     assert "Lukket punkt – må ikke offentliggøres." in texts
     record = read_record(internal)
     assert record is not None
@@ -239,9 +262,11 @@ def test_signature_page_and_checksum(public: bytes) -> None:
     assert not any("Lars Holten" in s or "Birgit" in s for s in signers)
     assert len(signers) == 10
     checks = [text for style, text in paragraphs if style == "Kontrolsum"]
-    assert checks[0] == f"Kontrolsum for mødets revisionsspor: {CHAIN_HEAD}"
-    assert checks[1].endswith(f"meetingtui verify --hash {CHAIN_HEAD}")
+    assert checks == [f"Kontrolsum: {CHAIN_HEAD}"]
     assert paragraphs[-1][0] == "Kontrolsum"
+    # A published document shows no shell command; the checksum is also a property.
+    assert not any("meetingtui" in text for text in _texts(public))
+    assert export_checks.custom(public)["Kontrolsum"] == CHAIN_HEAD
 
 
 def test_page_setup_header_footer_and_properties(public: bytes) -> None:
@@ -250,19 +275,36 @@ def test_page_setup_header_footer_and_properties(public: bytes) -> None:
     assert abs(section.page_width - Cm(21)) < Cm(0.01)
     assert abs(section.page_height - Cm(29.7)) < Cm(0.01)
     assert abs(section.left_margin - Cm(2.5)) < Cm(0.01)
-    assert section.header.paragraphs[-1].text == "Økonomiudvalget – 3. januar 2017"
+    # The municipality's name runs at the top of every page.
+    header = [p.text for p in section.header.paragraphs]
+    assert header == ["Lejre Kommune – Økonomiudvalget – Referat 3. januar 2017"]
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
     assert section.footer.paragraphs[-1].text.startswith("Side ")
     props = document.core_properties
     assert props.title == "Referat – Økonomiudvalget – 3. januar 2017"
-    assert props.subject == "Referat af møde i Økonomiudvalget 3. januar 2017"
-    assert props.author == "Lejre Kommune"
+    assert props.subject == "Referat af mødet i Økonomiudvalget den 3. januar 2017"
+    assert props.author == "Økonomiudvalget"  # the committee is the author of its referat
+    assert props.keywords == "referat; Økonomiudvalget; Lejre Kommune; 3. januar 2017"
+    assert props.language == "da-DK"
     assert props.created is not None
     assert props.comments == ""
     app = _parts(public)["docProps/app.xml"].decode()
     assert "Microsoft" not in app
+    assert "<Company>Lejre Kommune</Company>" in app
     assert "docProps/thumbnail.jpeg" not in _parts(public)
+    assert export_checks.custom(public)["Offentlighed"] == "Offentligt"
+
+
+def test_internal_marking_on_every_page_and_in_the_properties(internal: bytes) -> None:
+    document = _read(internal)
+    for section in document.sections:
+        assert section.header.paragraphs[-1].text == "Internt – må ikke offentliggøres"
+    props = document.core_properties
+    assert props.title.endswith("– Internt – må ikke offentliggøres")
+    assert props.content_status == "Internt – må ikke offentliggøres"
+    assert "Internt – må ikke offentliggøres" in props.keywords
+    assert export_checks.custom(internal)["Offentlighed"] == "Internt – må ikke offentliggøres"
 
 
 def test_named_styles_exist_for_restyling(public: bytes) -> None:
@@ -286,7 +328,10 @@ def test_template_supplies_styles_and_letterhead(tmp_path) -> None:
     document = _read(data)
     assert document.styles["Beslutning"].font.size == Pt(20)
     header = [p.text for p in document.sections[0].header.paragraphs]
-    assert header == ["Lejre Kommune – Brevhoved", "Økonomiudvalget – 3. januar 2017"]
+    assert header == [
+        "Lejre Kommune – Brevhoved",
+        "Lejre Kommune – Økonomiudvalget – Referat 3. januar 2017",
+    ]
     assert abs(document.sections[0].left_margin - Cm(4)) < Cm(
         0.01
     )  # the template's page setup stays
@@ -314,7 +359,7 @@ def test_draft_marking_for_a_meeting_still_open() -> None:
     data = render_docx(build_meeting(status=MeetingStatus.OPEN))
     document = _read(data)
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "Referat – UDKAST"
+    assert texts[1] == "Referat – UDKAST"
     assert "Udkast: mødet er ikke afsluttet, og referatet er ikke endeligt." in texts
     assert not any(text.startswith("Mødet sluttede") for text in texts)
     assert document.sections[0].header.paragraphs[-1].text.endswith("UDKAST")

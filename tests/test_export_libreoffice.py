@@ -62,7 +62,7 @@ def test_internal_referat_renders_with_every_title_and_decision(tmp_path: Path) 
     for decision in ("Godkendt.", "Gert Fabrin blev valgt som næstformand.", "Tiltrådt."):
         assert decision in text
     assert "Fortroligbeslutning Østerled: tilbuddet accepteres." in text
-    assert "Beslutning Økonomiudvalget den 3. januar 2017:" in text
+    assert "Beslutning i Økonomiudvalget den 3. januar 2017" in text
     assert "For stemte: A, LR, Ø og O (5). Imod stemte: V (2). Undlod at stemme: C (1)." in text
     # The footer's fields were computed by the client: "Side 1 af N".
     assert "Side 1 af " in text and "Side 2 af " in text

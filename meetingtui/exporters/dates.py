@@ -1,4 +1,4 @@
-"""Dates as Danish referats write them: "tirsdag den 3. januar 2017 kl. 16:30".
+"""Dates and times as Danish referats write them: "tirsdag den 3. januar 2017 kl. 16.30".
 
 Names and patterns come from the export catalog, so an English referat gets English dates; Danish
 is the default. Kept apart from the renderers because every format needs the same wording.
@@ -26,15 +26,13 @@ def long_date(day: date, *, weekday: bool = False) -> str:
     return t("export.date_weekday" if weekday else "export.date", **params)
 
 
-def clock(moment: datetime, *, short: bool = False) -> str:
-    """ "16:30"; `short` gives the in-text form Danish referats use ("18.40")."""
-    return t(
-        "export.clock_short" if short else "export.clock", hour=moment.hour, minute=moment.minute
-    )
+def clock(moment: datetime) -> str:
+    """ "16.30": one form throughout the referat, with a full stop as Danish writes it."""
+    return t("export.clock", hour=moment.hour, minute=moment.minute)
 
 
 def long_datetime(moment: datetime) -> str:
-    """ "tirsdag den 3. januar 2017 kl. 16:30"."""
+    """ "tirsdag den 3. januar 2017 kl. 16.30"."""
     return t(
         "export.datetime",
         weekday=_names("export.weekdays")[moment.weekday()],

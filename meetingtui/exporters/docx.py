@@ -1,59 +1,82 @@
 """The Word referat (.docx).
 
 python-docx supplies the package: styles, header, footer, properties and the municipality's
-template. The body (thousands of paragraphs for a long meeting) is written as WordprocessingML
-text and parsed once, which is about twenty times faster than adding paragraphs one by one
-through python-docx and keeps the export of a 100-item meeting well under half a second.
+template (`docx_template.py`). The body (thousands of paragraphs for a long meeting) is written
+as WordprocessingML text (`wordml.py`) and parsed once, which is about twenty times faster than
+adding paragraphs one by one through python-docx and keeps the export of a 100-item meeting
+well under half a second.
 
 Every paragraph carries a named style, so a municipality restyles the referat by giving a
-template whose styles have the same names (see `STYLE_NAMES`).
+template whose styles have the same names (see `STYLE_NAMES`); the default look is in
+`docx_look.py`. The document is Danish (da-DK) throughout, its headings form one hierarchy
+(the title, then level 1: participants, contents, each item, signatures; level 2: the sections
+and each "Beslutning i ..."), lists are Word lists and tables have a header row.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import re
-import unicodedata
-import zipfile
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.shared import Cm, Pt, RGBColor
-from docx.styles import BabelFish
-from docx.styles.style import ParagraphStyle, StyleFactory
 from lxml import etree
 
-from meetingtui.errors import InputError
 from meetingtui.exporters import referat
 from meetingtui.exporters.dates import long_date
+from meetingtui.exporters.docx_look import (
+    DEFAULT_STYLES,
+    OUTCOME_INDENT,
+    TOC_HANG,
+    WARNING,
+    ensure_contrast,
+    set_language,
+    set_run_languages,
+    set_settings,
+    theme_colours,
+)
+from meetingtui.exporters.docx_props import app_properties, core_properties, custom_properties
+from meetingtui.exporters.docx_template import (
+    footer_parts,
+    header_parts,
+    open_package,
+    split_sections,
+    text_width,
+)
 from meetingtui.exporters.record_part import (
     RECORD_CONTENT_TYPE,
     RECORD_PARTNAME,
     RECORD_RELTYPE,
 )
 from meetingtui.exporters.redact import prepare
-from meetingtui.exporters.referat import Block, Kind
+from meetingtui.exporters.referat import Block, Kind, ListMark
+from meetingtui.exporters.wordml import (
+    ListKind,
+    Numbering,
+    attr_escape,
+    field,
+    is_rtl,
+    list_paragraph_xml,
+    runs,
+    table_xml,
+    xml_escape,
+)
 from meetingtui.i18n import t
 from meetingtui.models import Meeting
 
+__all__ = ["SIGNATURE_LINE", "STYLE_NAMES", "is_rtl", "render_docx", "xml_escape"]
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-# Relationships of a template whose parts could hold text from an earlier document (a referat
-# used as template, with comments); they are dropped so nothing but styles and letterhead
-# carries over.
-_DROPPED_RELTYPE_SUFFIXES = ("/comments", "/commentsExtended", "/commentsIds", "/people")
+_W = f"{{{W_NS}}}"
 
 STYLE_NAMES: dict[Kind, str] = {
+    Kind.MUNICIPALITY: "Kommune",
     Kind.TITLE: "Title",
     Kind.META: "Mødeoplysninger",
     Kind.DRAFT: "Udkast",
@@ -70,126 +93,48 @@ STYLE_NAMES: dict[Kind, str] = {
     Kind.DISSENT: "Protokoltilførsel",
     Kind.ATTENDANCE: "Fremmøde punkt",
     Kind.ATTACHMENT: "Bilag",
+    Kind.LIST: "Liste",
+    Kind.TABLE: "Tabeltekst",
     Kind.SIGNATURE: "Underskrift",
     Kind.CHECKSUM: "Kontrolsum",
 }
+# Word's internal names of the built-in styles ("Heading 1" is stored as "heading 1").
+_INTERNAL_NAMES = {"Heading 1": "heading 1", "Heading 2": "heading 2"}
+
+SIGNATURE_LINE = "_" * 32
 
 
-SIGNATURE_LINE = "_" * 40
-
-
-def _define_custom(style: ParagraphStyle, kind: Kind) -> None:
-    """Default look of the styles this referat adds; a template's own definition wins."""
-    font, para = style.font, style.paragraph_format
-    indented = {Kind.DECISION, Kind.VOTE, Kind.DISSENT, Kind.ATTACHMENT, Kind.TOC}
-    if kind in indented:
-        para.left_indent = Cm(0.75)
-    para.space_after = Pt(4)
-    if kind is Kind.META:
-        font.size = Pt(13)
-        para.space_after = Pt(2)
-    elif kind is Kind.DRAFT:
-        font.bold = True
-        font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    elif kind is Kind.CASE:
-        font.italic = True
-        para.keep_with_next = True
-    elif kind in (Kind.CLOSED, Kind.DECISION_HEADING):
-        font.bold = True
-        para.keep_with_next = True
-        para.space_before = Pt(10)
-    elif kind in (Kind.DISSENT, Kind.ATTENDANCE):
-        font.italic = True
-    elif kind is Kind.SIGNATURE:
-        para.space_before = Pt(36)
-        para.keep_together = True
-    elif kind is Kind.CHECKSUM:
-        font.size = Pt(8)
-        font.name = "Courier New"
-        para.space_before = Pt(12)
-
-
-def _ensure_styles(doc: DocxDocument) -> dict[Kind, str]:
-    """Style ids by block kind, adding the styles the template lacks.
-
-    Styles are found by name, not id: a Danish Word template names "heading 1" but gives it the
-    id "Overskrift1". One pass over the style elements; python-docx's own lookup rescans all
-    of them per style, which costs more than writing the body.
-    """
-    styles = doc.styles
-    by_name = {}
-    for element in styles.element.xpath('w:style[@w:type="paragraph"]'):
-        name = element.name_val
-        if name is not None:
-            by_name.setdefault(name, element)
-    normal = styles["Normal"]
-    ids: dict[Kind, str] = {}
-    for kind, ui_name in STYLE_NAMES.items():
-        name = BabelFish.ui2internal(ui_name)  # "Heading 1" is stored as "heading 1"
-        element = by_name.get(name)
-        if element is None:
-            builtin = kind in (Kind.TITLE, Kind.HEADING1, Kind.HEADING2, Kind.BODY)
-            element = styles.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, builtin)
-            style = StyleFactory(element)
-            if kind is not Kind.BODY:
-                style.base_style = normal
-                style.quick_style = True
-            _define_builtin_or_custom(style, kind)
-        ids[kind] = element.styleId
+def _ensure_styles(doc: DocxDocument) -> dict[str, str]:
+    """Style ids by style name for every style the referat uses, adding what the template
+    lacks from the default look. Styles are found by name, not id: a Danish Word template
+    names "heading 1" but gives it the id "Overskrift1". One pass over the style elements;
+    python-docx's own lookup rescans all of them per style."""
+    root = doc.styles.element
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for element in root.iterfind(f"{_W}style"):
+        style_id = element.get(f"{_W}styleId", "")
+        taken.add(style_id)
+        name = element.find(f"{_W}name")
+        if element.get(f"{_W}type") == "paragraph" and name is not None:
+            ids.setdefault(name.get(f"{_W}val", ""), style_id)
+    for name, definition in DEFAULT_STYLES.items():
+        if name in ids:
+            continue
+        style_id = definition.style_id
+        while style_id in taken:  # a template style of another name holds the id
+            style_id += "Referat"
+        root.append(parse_xml(definition.xml(style_id, ids)))
+        ids[name] = style_id
+        taken.add(style_id)
     return ids
 
 
-def _define_builtin_or_custom(style: ParagraphStyle, kind: Kind) -> None:
-    if kind is Kind.TITLE:
-        style.font.size = Pt(26)
-        style.font.bold = True
-    elif kind in (Kind.HEADING1, Kind.HEADING2):
-        style.font.bold = True
-        style.font.size = Pt(16 if kind is Kind.HEADING1 else 12)
-        style.paragraph_format.keep_with_next = True
-        style.paragraph_format.space_before = Pt(12)
-    else:
-        _define_custom(style, kind)
+def _kind_ids(ids: dict[str, str]) -> dict[Kind, str]:
+    return {kind: ids[_INTERNAL_NAMES.get(name, name)] for kind, name in STYLE_NAMES.items()}
 
 
-# --- WordprocessingML text -------------------------------------------------------------------
-
-# Characters XML 1.0 forbids; the record is already clean, but an export must never fail.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_RTL_RANGE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
-
-
-def xml_escape(text: str) -> str:
-    text = _NOT_XML.sub("", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def is_rtl(text: str) -> bool:
-    """True when the first strongly directional character is right-to-left."""
-    if not _RTL_RANGE.search(text):
-        return False
-    for ch in text:
-        direction = unicodedata.bidirectional(ch)
-        if direction == "L":
-            return False
-        if direction in ("R", "AL"):
-            return True
-    return False
-
-
-def _runs(text: str, *, bold: bool = False, rtl: bool = False) -> str:
-    props = ("<w:b/>" if bold else "") + ("<w:rtl/>" if rtl else "")
-    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    out = []
-    for n, line in enumerate(text.split("\n")):
-        if n:
-            out.append(f"<w:r>{rpr}<w:br/></w:r>")
-        for m, piece in enumerate(line.split("\t")):
-            if m:
-                out.append(f"<w:r>{rpr}<w:tab/></w:r>")
-            if piece:
-                out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{xml_escape(piece)}</w:t></w:r>')
-    return "".join(out)
+# --- the body --------------------------------------------------------------------------------
 
 
 def paragraph_xml(block: Block, style_id: str, bookmark_id: int) -> str:
@@ -201,16 +146,13 @@ def paragraph_xml(block: Block, style_id: str, bookmark_id: int) -> str:
         ppr += "<w:bidi/>"
     content = ""
     if block.lead:
-        content += _runs(block.lead + " ", bold=True, rtl=rtl)
+        content += runs(block.lead + " ", bold=True, rtl=rtl)
     text = block.text
     if block.kind is Kind.SIGNATURE:
         # A line to sign on above the name. Not a paragraph border: Word and LibreOffice draw
         # one border for a run of paragraphs that share it, so only the first signer got a line.
         text = f"{SIGNATURE_LINE}\n{text}"
-    runs = _runs(text, rtl=rtl)
-    if block.link:
-        runs = f'<w:hyperlink w:anchor="{block.link}" w:history="1">{runs}</w:hyperlink>'
-    content += runs
+    content += runs(text, rtl=rtl)
     if block.anchor:
         content = (
             f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{block.anchor}"/>'
@@ -219,154 +161,206 @@ def paragraph_xml(block: Block, style_id: str, bookmark_id: int) -> str:
     return f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>"
 
 
-def body_xml(blocks: list[Block], style_ids: dict[Kind, str]) -> str:
-    paragraphs = [
-        paragraph_xml(block, style_ids[block.kind], n) for n, block in enumerate(blocks, start=1)
-    ]
-    return f'<w:body xmlns:w="{W_NS}">{"".join(paragraphs)}</w:body>'
-
-
-def _field(instruction: str, placeholder: str) -> str:
-    """A complex field (PAGE, NUMPAGES): Word and LibreOffice compute it when they lay out."""
+def toc_entry_xml(block: Block, style_id: str, width: int, page: int | None) -> str:
+    """ "1.<tab>Title<tab>3": the number hangs, wrapped lines align after it, dot leaders run
+    to the page number. The number is a PAGEREF field to the item's bookmark: LibreOffice
+    computes it as it lays out; Word shows the page given here (found by laying the referat
+    out once in LibreOffice, see `pagination.py`) until its fields are updated (F9)."""
+    tabs = (
+        f'<w:tabs><w:tab w:val="left" w:pos="{TOC_HANG}"/>'
+        f'<w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>'
+    )
+    ppr = f'<w:pStyle w:val="{style_id}"/>{tabs}<w:ind w:left="{TOC_HANG}" w:right="567" w:hanging="{TOC_HANG}"/>'
+    content = (
+        runs(block.lead)
+        + "<w:r><w:tab/></w:r>"
+        + runs(block.text)
+        + "<w:r><w:tab/></w:r>"
+        + field(f"PAGEREF {block.link} \\h", str(page) if page else "")
+    )
     return (
-        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        f"<w:r><w:t>{placeholder}</w:t></w:r>"
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:p><w:pPr>{ppr}</w:pPr><w:hyperlink w:anchor="{attr_escape(block.link)}" '
+        f'w:history="1">{content}</w:hyperlink></w:p>'
     )
 
 
-def _page_paragraph(style_id: str | None) -> str:
-    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/><w:jc w:val="right"/></w:pPr>' if style_id else ""
-    return (
-        f'<w:p xmlns:w="{W_NS}">{ppr}'
-        f'<w:r><w:t xml:space="preserve">{xml_escape(t("export.page"))} </w:t></w:r>'
-        f"{_field('PAGE', '1')}"
-        f'<w:r><w:t xml:space="preserve"> {xml_escape(t("export.of"))} </w:t></w:r>'
-        f"{_field('NUMPAGES', '1')}</w:p>"
+def _table(block: Block, style_id: str, width: int) -> str:
+    header, *rows = block.cells
+    # Choice and count narrow, the names take the rest of the line.
+    widths = [1300, 900, width - OUTCOME_INDENT - 2200]
+    return table_xml(
+        header, rows, widths, style_id=style_id, indent=OUTCOME_INDENT, caption=block.text
     )
 
 
-def _text_paragraph(text: str, style_id: str | None) -> str:
-    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
-    return f'<w:p xmlns:w="{W_NS}">{ppr}{_runs(text)}</w:p>'
+class _Lists:
+    """Starts a new Word list wherever a run of list blocks starts or its numbering breaks."""
+
+    def __init__(self, numbering: Numbering) -> None:
+        self._numbering = numbering
+        self._previous: Block | None = None
+        self._num_id = 0
+
+    def num_id(self, block: Block) -> int:
+        previous = self._previous
+        assert block.list_mark is not None
+        continues = (
+            previous is not None
+            and previous.list_mark is block.list_mark
+            and previous.kind is block.kind
+            and (block.list_mark is ListMark.BULLET or block.number == previous.number + 1)
+        )
+        if not continues:
+            self._num_id = self._numbering.new_list(
+                ListKind(block.list_mark.value), start=max(block.number, 1)
+            )
+        self._previous = block
+        return self._num_id
+
+    def interrupt(self) -> None:
+        self._previous = None
 
 
-def _style_id(doc: DocxDocument, name: str) -> str | None:
-    try:
-        return doc.styles[name].style_id
-    except KeyError:
-        return None
+def body_elements(
+    blocks: list[Block],
+    style_ids: dict[Kind, str],
+    numbering: Numbering,
+    *,
+    width: int,
+    page_numbers: Mapping[str, int],
+) -> list[str]:
+    """One XML element (paragraph or table) per block, in order."""
+    lists = _Lists(numbering)
+    out: list[str] = []
+    for n, block in enumerate(blocks, start=1):
+        style_id = style_ids[block.kind]
+        if block.list_mark is not None:
+            content = runs(block.text, rtl=is_rtl(block.text))
+            out.append(list_paragraph_xml(content, style_id, lists.num_id(block)))
+            continue
+        lists.interrupt()
+        if block.kind is Kind.TOC:
+            out.append(toc_entry_xml(block, style_id, width, page_numbers.get(block.link)))
+        elif block.kind is Kind.TABLE:
+            out.append(_table(block, style_id, width))
+        else:
+            out.append(paragraph_xml(block, style_id, n))
+    return out
 
 
-# --- the package -----------------------------------------------------------------------------
-
-
-def _template_name(template: Path | str | IO[bytes]) -> str:
-    return str(template) if isinstance(template, str | Path) else getattr(template, "name", "")
-
-
-def _open_template(template: Path | str | IO[bytes] | None) -> DocxDocument:
-    if template is None:
-        doc = Document()
-    else:
-        try:
-            doc = Document(template)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-            raise InputError(
-                "export.error.bad_template",
-                path=_template_name(template),
-                reason=exc,
-            ) from exc
-    package = doc.part.package
-    for rel in list(package.rels.values()):
-        if rel.reltype == RECORD_RELTYPE:
-            package.rels.pop(rel.rId)
-        elif rel.reltype.endswith("/thumbnail"):
-            # A picture of some other document's first page.
-            package.rels.pop(rel.rId)
-    for rel in list(doc.part.rels.values()):
-        if rel.reltype.endswith(_DROPPED_RELTYPE_SUFFIXES):
-            doc.part.rels.pop(rel.rId)
-    return doc
-
-
-def _clear_body(doc: DocxDocument) -> None:
+def _insert_body(doc: DocxDocument, blocks: list[Block], elements: list[str]) -> None:
+    """The body before the final section properties; the signers in two columns, in a
+    section of their own between the main text and the checksum."""
     body = doc.element.body
-    for child in list(body):
-        if child.tag != f"{{{W_NS}}}sectPr":
-            body.remove(child)
+    final = body.find(f"{_W}sectPr")
+    assert final is not None
+    parsed = list(parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(elements)}</w:body>'))
+    signers = [i for i, block in enumerate(blocks) if block.kind is Kind.SIGNATURE]
+    if signers and signers[0] > 0 and parsed[signers[0] - 1].tag == f"{_W}p":
+        two_columns, after = split_sections(final)
+        main = etree.fromstring(etree.tostring(final))
+        _end_section(parsed[signers[0] - 1], main)
+        _end_section(parsed[signers[-1]], two_columns)
+        final.getparent().replace(final, after)
+        final = after
+    for element in parsed:
+        final.addprevious(element)
 
 
-def _page_setup(doc: DocxDocument) -> None:
-    """A4 portrait with 2.5 cm margins: the paper a Danish municipality prints on."""
-    for section in doc.sections:
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.5)
-        section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.0)
-        section.header_distance = section.footer_distance = Cm(1.25)
+def _end_section(paragraph: etree._Element, sect_pr: etree._Element) -> None:
+    ppr = paragraph.find(f"{_W}pPr")
+    if ppr is None:
+        ppr = etree.SubElement(paragraph, f"{_W}pPr")
+        paragraph.insert(0, ppr)
+    ppr.append(sect_pr)
 
 
-def _has_page_field(xml: str) -> bool:
+# --- header, footer, properties ---------------------------------------------------------------
+
+
+def _page_paragraph(style_id: str) -> str:
+    return (
+        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style_id}"/><w:jc w:val="right"/></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{xml_escape(t("export.page"))} </w:t></w:r>'
+        f"{field('PAGE', '1')}"
+        f'<w:r><w:t xml:space="preserve"> {xml_escape(t("export.of"))} </w:t></w:r>'
+        f"{field('NUMPAGES', '1')}</w:p>"
+    )
+
+
+def _header_paragraph(text: str, style_id: str, *, marking: bool = False) -> str:
+    rpr = f'<w:rPr><w:b/><w:color w:val="{WARNING}"/></w:rPr>' if marking else ""
+    return (
+        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
+        f'<w:r>{rpr}<w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r></w:p>'
+    )
+
+
+def _has_page_field(element: etree._Element) -> bool:
+    xml = etree.tostring(element, encoding="unicode")
     return "PAGE" in xml and ("instrText" in xml or "fldSimple" in xml)
 
 
-def _header_footer(doc: DocxDocument, meeting: Meeting) -> None:
-    """Header: body and date (after any letterhead); footer: "Side X af Y" with real fields."""
-    header_text = f"{meeting.body} – {long_date(meeting.starts_at.date())}"
+def _drop_empty_paragraph(part: etree._Element) -> None:
+    paragraphs = part.findall(f"{_W}p")
+    if (
+        len(paragraphs) == 1
+        and not "".join(paragraphs[0].itertext()).strip()
+        and (
+            paragraphs[0].find(f".//{_W}drawing") is None
+            and paragraphs[0].find(f".//{_W}pict") is None
+        )
+    ):
+        part.remove(paragraphs[0])
+
+
+def running_header(meeting: Meeting) -> str:
+    """ "Lejre Kommune – Økonomiudvalget – Referat 3. januar 2017"."""
+    kind = referat.document_title(meeting, draft_mark=False)
+    parts = [
+        meeting.municipality.strip(),
+        meeting.body,
+        f"{kind} {long_date(meeting.starts_at.date())}",
+    ]
     if referat.is_draft(meeting):
-        header_text += f" – {t('export.draft')}"
-    header_style = _style_id(doc, "Header")
-    footer_style = _style_id(doc, "Footer")
-    for section in doc.sections:
-        header = section.header
-        header.is_linked_to_previous = False
-        paragraphs = header.paragraphs
-        if len(paragraphs) == 1 and not paragraphs[0].text.strip():
-            header._element.remove(paragraphs[0]._element)
-        header._element.append(parse_xml(_text_paragraph(header_text, header_style)))
-        footer = section.footer
-        footer.is_linked_to_previous = False
-        footer_xml = etree.tostring(footer._element, encoding="unicode")
-        if not _has_page_field(footer_xml):
-            paragraphs = footer.paragraphs
-            if len(paragraphs) == 1 and not paragraphs[0].text.strip():
-                footer._element.remove(paragraphs[0]._element)
-            footer._element.append(parse_xml(_page_paragraph(footer_style)))
+        parts.append(t("export.draft"))
+    return " – ".join(p for p in parts if p)
 
 
-def _properties(doc: DocxDocument, meeting: Meeting) -> None:
-    """Title, subject, author, created: only the body and the date, never an item's content."""
-    props = doc.core_properties
-    date = long_date(meeting.starts_at.date())
-    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    props.title = f"{referat.document_title(meeting)} – {meeting.body} – {date}"
-    props.subject = t("export.meeting_subject", body=meeting.body, date=date)
-    props.author = meeting.municipality or meeting.body
-    props.last_modified_by = props.author
-    props.created = now
-    props.modified = now
-    props.comments = ""
-    props.keywords = ""
-    props.category = ""
-    props.content_status = t("export.draft") if referat.is_draft(meeting) else ""
-    props.identifier = ""
-    props.language = "da-DK" if t("export.referat") == "Referat" else "en-GB"
-    props.version = ""
-    props.revision = 1
+def _header_footer(
+    doc: DocxDocument, meeting: Meeting, ids: dict[str, str], *, public: bool
+) -> None:
+    """Every page says whose referat it is, and an internal one that it must not be published;
+    a template's first-page letterhead stays as it is, with the internal marking added."""
+    header_style, footer_style = ids["header"], ids["footer"]
+    headers = header_parts(doc)
+    for n, header in enumerate(headers):
+        _drop_empty_paragraph(header)
+        first_page = n == 1 and doc.sections[-1].different_first_page_header_footer
+        if not first_page:
+            header.append(parse_xml(_header_paragraph(running_header(meeting), header_style)))
+        if not public:
+            marking = t("export.internal_marking")
+            header.append(parse_xml(_header_paragraph(marking, header_style, marking=True)))
+    footer = footer_parts(doc)[0]
+    if not _has_page_field(footer):
+        _drop_empty_paragraph(footer)
+        footer.append(parse_xml(_page_paragraph(footer_style)))
 
 
-def _app_properties(doc: DocxDocument) -> None:
-    """Replace the template's extended properties (application, company, statistics of some
-    other document) with the minimum; Word and LibreOffice recompute the rest."""
-    for part in doc.part.package.iter_parts():
-        if part.partname == "/docProps/app.xml":
-            part._blob = (
-                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-                b'extended-properties"><Application>meetingtui</Application></Properties>'
-            )
+def _contrast(doc: DocxDocument) -> None:
+    try:
+        theme = theme_colours(doc.part.part_related_by(RT.THEME).blob)
+    except KeyError:
+        theme = {}
+    ensure_contrast(doc.styles.element, theme)
+    for part in (*header_parts(doc), *footer_parts(doc)):
+        ensure_contrast(part, theme)
+
+
+def _header_footer_language(doc: DocxDocument, lang: str) -> None:
+    for part in (*header_parts(doc), *footer_parts(doc)):
+        set_run_languages(part, lang)
 
 
 def _embed_record(doc: DocxDocument, record: dict) -> None:
@@ -383,25 +377,43 @@ def render_docx(
     chain_head: str = "",
     template: Path | str | IO[bytes] | None = None,
     show_closed_titles: bool = True,
+    decision_formula: str | None = None,
+    page_numbers: Mapping[str, int] | None = None,
 ) -> bytes:
-    """The referat as .docx bytes; public referats hold nothing of closed items."""
+    """The referat as .docx bytes; public referats hold nothing of closed items.
+
+    `page_numbers` (bookmark -> page, from `pagination.page_numbers`) fills the table of
+    contents for Word; without it Word shows the entries without pages until F9.
+    """
     prepared = prepare(meeting, public=public, show_closed_titles=show_closed_titles)
-    blocks = referat.build(prepared, public=public, chain_head=chain_head)
-    doc = _open_template(template)
-    style_ids = _ensure_styles(doc)
-    _clear_body(doc)
-    if template is None:
-        _page_setup(doc)
-    body = doc.element.body
-    sect_pr = body[-1] if len(body) else None
-    for paragraph in parse_xml(body_xml(blocks, style_ids)):
-        if sect_pr is not None:
-            sect_pr.addprevious(paragraph)
-        else:
-            body.append(paragraph)
-    _header_footer(doc, prepared)
-    _properties(doc, prepared)
-    _app_properties(doc)
+    blocks = referat.build(prepared, public=public, chain_head=chain_head, formula=decision_formula)
+    lang = t("export.lang_tag")
+    doc = open_package(template, lang)
+    set_language(doc.styles.element, lang)
+    set_settings(doc.settings.element, lang, t("export.decimal_symbol"), t("export.list_separator"))
+    ids = _ensure_styles(doc)
+    _header_footer(doc, prepared, ids, public=public)
+    _header_footer_language(doc, lang)
+    _contrast(doc)
+    elements = body_elements(
+        blocks,
+        _kind_ids(ids),
+        Numbering(doc.part),
+        width=text_width(doc),
+        page_numbers=page_numbers or {},
+    )
+    _insert_body(doc, blocks, elements)
+    core_properties(doc, prepared, public=public, lang=lang)
+    app_properties(doc, prepared)
+    custom_properties(
+        doc,
+        {
+            t("export.chain_head_property"): chain_head or t("export.chain_head_missing"),
+            t("export.publicity_property"): (
+                t("export.public_marking") if public else t("export.internal_marking")
+            ),
+        },
+    )
     # The record travels with the referat so the archive can read it back exactly. A public
     # referat carries the public record: the same redaction, nothing of closed items.
     from meetingtui.exporters.json_export import to_json_dict

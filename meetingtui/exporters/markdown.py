@@ -6,7 +6,7 @@ import re
 
 from meetingtui.exporters import referat
 from meetingtui.exporters.redact import prepare
-from meetingtui.exporters.referat import Block, Kind
+from meetingtui.exporters.referat import Block, Kind, ListMark
 from meetingtui.models import Meeting
 
 # Characters that would start Markdown markup inside running text.
@@ -29,14 +29,42 @@ def escape(text: str, *, line_start: bool = True) -> str:
     return text
 
 
-_PREFIXED = {Kind.TITLE, Kind.HEADING1, Kind.HEADING2, Kind.TOC, Kind.DISSENT, Kind.SIGNATURE}
+_PREFIXED = {
+    Kind.TITLE,
+    Kind.HEADING1,
+    Kind.HEADING2,
+    Kind.DECISION_HEADING,
+    Kind.TOC,
+    Kind.DISSENT,
+    Kind.SIGNATURE,
+}
+
+
+def _table(block: Block) -> str:
+    def row(cells: tuple[str, ...]) -> str:
+        return (
+            "| "
+            + " | ".join(escape(c, line_start=False).replace("\n", "<br>") for c in cells)
+            + " |"
+        )
+
+    header, *rows = block.cells
+    lines = [f"**{escape(block.text)}**", "", row(header), "|" + "---|" * len(header)]
+    lines.extend(row(r) for r in rows)
+    return "\n".join(lines)
 
 
 def _line(block: Block) -> str:
     kind = block.kind
-    if kind is Kind.ATTACHMENT:
+    if block.list_mark is ListMark.NUMBERED:
         # "1. Bilag.pdf": the number makes it an ordered list item.
-        return escape(block.text, line_start=False)
+        return f"{block.number}. {escape(block.text, line_start=False)}"
+    if block.list_mark is ListMark.BULLET:
+        return f"- {escape(block.text, line_start=False)}"
+    if kind is Kind.TABLE:
+        return _table(block)
+    if kind is Kind.TOC:
+        return f"- {escape(block.lead, line_start=False)} {escape(block.text, line_start=False)}"
     text = escape(block.text, line_start=kind not in _PREFIXED and not block.lead)
     if block.lead:
         text = f"**{escape(block.lead)}** {text}"
@@ -44,12 +72,10 @@ def _line(block: Block) -> str:
         return f"# {text}"
     if kind is Kind.HEADING1:
         return f"## {text}"
-    if kind is Kind.HEADING2:
+    if kind in (Kind.HEADING2, Kind.DECISION_HEADING):
         return f"### {text}"
-    if kind in (Kind.DECISION_HEADING, Kind.CLOSED, Kind.DRAFT):
+    if kind in (Kind.CLOSED, Kind.DRAFT, Kind.MUNICIPALITY):
         return f"**{text}**"
-    if kind is Kind.TOC:
-        return f"- {text}"
     if kind is Kind.DISSENT:
         return f"> {text}"
     if kind in (Kind.ATTENDANCE, Kind.CASE):

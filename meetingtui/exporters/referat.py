@@ -8,20 +8,30 @@ the renderers only decide how a block looks. The meeting given must already be p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
 from meetingtui import rules
 from meetingtui.exporters.dates import clock, long_date, long_datetime
+from meetingtui.exporters.phrasing import (
+    body_in_text,
+    count_line,
+    decision_heading,
+    dissent_text,
+    dissent_who,
+    effective_counts,
+    join_names,
+    result_line,
+    roll_call_rows,
+    written_date,
+)
 from meetingtui.i18n import t
 from meetingtui.models import (
     AbsenceKind,
     AgendaItem,
     Attendance,
-    Ballot,
-    Choice,
     DocumentKind,
     Election,
     ItemStatus,
@@ -33,14 +43,21 @@ from meetingtui.models import (
     Participant,
     Role,
     Vote,
-    VoteCounts,
-    VoteResult,
 )
+
+__all__ = [  # the phrasing helpers are part of what the renderers and tests use from here
+    "body_in_text",
+    "count_line",
+    "effective_counts",
+    "join_names",
+    "result_line",
+]
 
 
 class Kind(Enum):
     """What a block is; each renderer maps it to a paragraph style."""
 
+    MUNICIPALITY = "municipality"
     TITLE = "title"
     META = "meta"
     DRAFT = "draft"
@@ -57,18 +74,35 @@ class Kind(Enum):
     DISSENT = "dissent"
     ATTENDANCE = "attendance"
     ATTACHMENT = "attachment"
+    LIST = "list"  # an item of a list in a section's text
+    TABLE = "table"
     SIGNATURE = "signature"
     CHECKSUM = "checksum"
+
+
+class ListMark(Enum):
+    """A block that is an item of a list: a real list in every format, never typed "1."."""
+
+    NUMBERED = "numbered"
+    BULLET = "bullet"
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: Kind
     text: str
-    lead: str = ""  # a bold lead-in before the text ("Afbud:")
+    lead: str = ""  # a bold lead-in before the text ("Afbud:"); a TOC entry's item number
     anchor: str = ""  # bookmark this block defines (item headings)
     link: str = ""  # bookmark this block points to (table of contents)
     new_page: bool = False
+    list_mark: ListMark | None = None
+    number: int = 0  # the item's number in a numbered list; a new list starts where it breaks
+    cells: tuple[tuple[str, ...], ...] = ()  # a table: the header row, then the rows
+
+
+# Typed list items in imported or agenda text: "1. at ...", "2) ...", "• ...", "- ...".
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
+_BULLET_LINE = re.compile(r"^\s*[•\-–*·▪]\s+(\S.*)$")
 
 
 # Section headings that come before the decision in most municipalities' referats.
@@ -84,14 +118,6 @@ def split_lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.split("\n") if line.strip()]
 
 
-def join_names(names: Iterable[str]) -> str:
-    """Danish enumeration: "A, F og Ø"."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {t('export.and')} {names[-1]}"
-
-
 def anchor_for(item: AgendaItem) -> str:
     return f"punkt_{item.id}"
 
@@ -104,12 +130,12 @@ def is_draft(meeting: Meeting) -> bool:
     )
 
 
-def document_title(meeting: Meeting) -> str:
+def document_title(meeting: Meeting, *, draft_mark: bool = True) -> str:
     if meeting.document_kind is DocumentKind.DAGSORDEN:
         title = t("export.dagsorden")
     else:
         title = t("export.referat")
-    return f"{title} – {t('export.draft')}" if is_draft(meeting) else title
+    return f"{title} – {t('export.draft')}" if draft_mark and is_draft(meeting) else title
 
 
 def item_title(item: AgendaItem) -> str:
@@ -137,6 +163,15 @@ def participant_label(meeting: Meeting, person: Participant) -> str:
     return label
 
 
+def signature_label(person: Participant) -> str:
+    """ "Carsten Rasmussen (A), formand"; short enough for a column of the signature page."""
+    label = person.label
+    if person.substitute_for is not None or person.role is not Role.MEDLEM:
+        role = Role.STEDFORTRAEDER if person.substitute_for is not None else person.role
+        label = f"{label}, {t(f'export.role.{role.value}')}"
+    return label
+
+
 def _movement_lines(meeting: Meeting, item_id: int | None = None) -> list[str]:
     """ "X kom kl. 17.05 under punkt 2", in time order; only those during `item_id` if given."""
     numbers = {item.id: item.number for item in meeting.items}
@@ -152,7 +187,7 @@ def _movement_lines(meeting: Meeting, item_id: int | None = None) -> list[str]:
     lines: list[str] = []
     for move, person in moves:
         key = "export.arrived" if move.kind is MovementKind.ARRIVED else "export.left"
-        line = t(key, name=person.label, time=clock(move.at, short=True))
+        line = t(key, name=person.label, time=clock(move.at))
         if move.item_id is not None and move.item_id in numbers:
             line += " " + t("export.during_item", number=numbers[move.item_id])
         lines.append(line)
@@ -171,7 +206,7 @@ def participant_blocks(meeting: Meeting) -> list[Block]:
             absent.append(label)
         else:
             unknown.append(label)
-    blocks = [Block(Kind.HEADING2, t("export.participants"))]
+    blocks = [Block(Kind.HEADING1, t("export.participants"))]
     for key, names in (
         ("export.present", present),
         ("export.observers", observers),
@@ -190,32 +225,6 @@ def participant_blocks(meeting: Meeting) -> list[Block]:
 # --- votes, elections, dissents --------------------------------------------------------------
 
 
-def effective_counts(vote: Vote) -> VoteCounts | None:
-    """Recorded counts, else counts derived from the ballots, else none."""
-    if vote.counts is not None:
-        return vote.counts
-    if vote.ballots:
-        return rules.count_ballots(vote.ballots)
-    return None
-
-
-def _who(vote: Vote, choice: Choice) -> str:
-    """Party letters as recorded, else the letters of the ballots, else the voters' names."""
-    letters = vote.party_lines.get(choice.value)
-    if letters:
-        return join_names(letters)
-    ballots = [b for b in vote.ballots if b.choice is choice]
-    if not ballots:
-        return ""
-    if all(b.affiliation for b in ballots):
-        return join_names(dict.fromkeys(b.affiliation for b in ballots))
-    return join_names(_ballot_label(b) for b in ballots)
-
-
-def _ballot_label(ballot: Ballot) -> str:
-    return f"{ballot.name} ({ballot.affiliation})" if ballot.affiliation else ballot.name
-
-
 def _vote_subject(item: AgendaItem, vote: Vote) -> str:
     motion = item.motion(vote.motion_id) if vote.motion_id is not None else None
     if motion is None:
@@ -232,67 +241,35 @@ def _vote_subject(item: AgendaItem, vote: Vote) -> str:
     return t(key + "_anon", text=motion.text)
 
 
-def count_line(vote: Vote) -> str:
-    """ "For stemte: A, F og Ø (5). Imod stemte: V (2). Undlod at stemme: C (1).\""""
-    counts = effective_counts(vote)
-    parts: list[str] = []
-    for choice, key, count in (
-        (Choice.FOR, "export.vote_for", counts.for_ if counts else 0),
-        (Choice.IMOD, "export.vote_against", counts.against if counts else 0),
-        (Choice.UNDLOD, "export.vote_abstain", counts.abstain if counts else 0),
-    ):
-        who = _who(vote, choice)
-        if who:
-            parts.append(t(key, who=who, count=count))
-        elif count:
-            parts.append(t(key + "_count", count=count))
-    return " ".join(parts)
-
-
-def roll_call_line(vote: Vote) -> str:
-    """Names per choice, when the count line shows party letters only."""
-    if not vote.ballots or not all(b.affiliation for b in vote.ballots):
-        return ""
-    groups = {
-        choice: [_ballot_label(b) for b in vote.ballots if b.choice is choice] for choice in Choice
-    }
-    nobody = t("export.nobody")
-    return t(
-        "export.roll_call",
-        yes=", ".join(groups[Choice.FOR]) or nobody,
-        no=", ".join(groups[Choice.IMOD]) or nobody,
-        abstain=", ".join(groups[Choice.UNDLOD]) or nobody,
-    )
-
-
-def result_line(vote: Vote) -> str:
-    if vote.is_open:
-        return t("export.vote_open")
-    result = vote.result
-    counts = effective_counts(vote)
-    if result is None and counts is not None:
-        result = rules.result_of(counts)
-    if result is VoteResult.ADOPTED:
-        return t("export.vote_adopted")
-    if result is VoteResult.REJECTED:
-        return t("export.vote_rejected")
-    return ""
-
-
 def vote_blocks(item: AgendaItem, vote: Vote) -> list[Block]:
     subject = _vote_subject(item, vote)
     lead = t("export.vote_on", what=subject) if subject else t("export.vote")
     if vote.raw_text.strip():
         # An imported vote keeps the words the municipality wrote.
         lines = split_lines(vote.raw_text)
+        table: tuple[tuple[str, ...], ...] = ()
     else:
-        lines = [
-            line for line in (count_line(vote), roll_call_line(vote), result_line(vote)) if line
-        ]
+        lines = [line for line in (count_line(vote), result_line(vote)) if line]
+        rows = roll_call_rows(vote)
+        table = (
+            (
+                (
+                    t("export.roll_call_choice"),
+                    t("export.roll_call_count"),
+                    t("export.roll_call_names"),
+                ),
+                *rows,
+            )
+            if rows
+            else ()
+        )
     if not lines:
         lines = [result_line(vote) or t("export.vote_open")]
     blocks = [Block(Kind.VOTE, lines[0], lead=lead)]
     blocks.extend(Block(Kind.VOTE, line) for line in lines[1:])
+    if table:
+        # The named roll call: who voted how, one name per line, read out with its column.
+        blocks.append(Block(Kind.TABLE, t("export.roll_call"), cells=table))
     return blocks
 
 
@@ -306,46 +283,83 @@ def election_blocks(election: Election) -> list[Block]:
         lines = [t("export.election_open")]
     if election.ballots:
         outcome = rules.election_outcome(election.ballots, election.candidates)
-        tally = ", ".join(f"{name} {n}" for name, n in outcome.votes.items())
+        tally = join_names(f"{name} {n}" for name, n in outcome.votes.items())
         lines.append(t("export.election_tally", tally=tally))
     blocks = [Block(Kind.VOTE, lines[0], lead=lead)]
     blocks.extend(Block(Kind.VOTE, line) for line in lines[1:])
     return blocks
 
 
-def dissent_text(kind: str, who: str, text: str) -> str:
-    if text.strip():
-        return t(f"export.dissent.{kind}", who=who, text=text.strip())
-    return t(f"export.dissent.{kind}_empty", who=who)
-
-
 # --- items -----------------------------------------------------------------------------------
+
+
+def text_blocks(text: str) -> list[Block]:
+    """A free text's paragraphs, with typed lists made real lists. A run of numbered lines
+    becomes a list only when its numbers follow each other (a lone line only when it is "1."),
+    so the numbers a reader sees never change."""
+    lines = split_lines(text)
+    marks: list[tuple[ListMark | None, int, str]] = []
+    for line in lines:
+        numbered = _NUMBERED_LINE.match(line)
+        bullet = _BULLET_LINE.match(line)
+        if numbered:
+            marks.append((ListMark.NUMBERED, int(numbered.group(1)), numbered.group(2)))
+        elif bullet:
+            marks.append((ListMark.BULLET, 0, bullet.group(1)))
+        else:
+            marks.append((None, 0, line))
+    blocks: list[Block] = []
+    index = 0
+    while index < len(marks):
+        mark, number, content = marks[index]
+        if mark is ListMark.NUMBERED:
+            end = index + 1
+            while (
+                end < len(marks)
+                and marks[end][0] is ListMark.NUMBERED
+                and marks[end][1] == marks[end - 1][1] + 1
+            ):
+                end += 1
+            if end - index > 1 or number == 1:
+                blocks.extend(
+                    Block(Kind.LIST, c, list_mark=ListMark.NUMBERED, number=n)
+                    for _, n, c in marks[index:end]
+                )
+            else:
+                blocks.append(Block(Kind.BODY, lines[index]))
+            index = end
+        elif mark is ListMark.BULLET:
+            blocks.append(Block(Kind.LIST, content, list_mark=ListMark.BULLET))
+            index += 1
+        else:
+            blocks.append(Block(Kind.BODY, content))
+            index += 1
+    return blocks
 
 
 def _section_blocks(heading: str, text: str) -> Iterator[Block]:
     if heading.strip():
         yield Block(Kind.HEADING2, heading.strip())
-    for line in split_lines(text):
-        yield Block(Kind.BODY, line)
+    yield from text_blocks(text)
 
 
-def _decision_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
+def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> list[Block]:
     blocks: list[Block] = []
+    meeting_date = long_date(meeting.starts_at.date())
     for entry in item.decision_history:
-        heading = t(
-            "export.decision_heading",
-            body=entry.body or meeting.body,
-            date=entry.date or long_date(meeting.starts_at.date()),
+        heading = decision_heading(
+            formula,
+            entry.body or meeting.body,
+            written_date(entry.date) if entry.date.strip() else meeting_date,
         )
         blocks.append(Block(Kind.DECISION_HEADING, heading))
         blocks.extend(Block(Kind.DECISION, line) for line in split_lines(entry.text))
     already = any(entry.text.strip() == item.decision.strip() for entry in item.decision_history)
     if item.decision_history and (already or not item.decision.strip()):
         return blocks
-    heading = t(
-        "export.decision_heading", body=meeting.body, date=long_date(meeting.starts_at.date())
+    blocks.append(
+        Block(Kind.DECISION_HEADING, decision_heading(formula, meeting.body, meeting_date))
     )
-    blocks.append(Block(Kind.DECISION_HEADING, heading))
     lines = split_lines(item.decision)
     if not lines and item.postponed_reason.strip():
         lines = [t("export.postponed_reason", reason=item.postponed_reason.strip())]
@@ -376,16 +390,20 @@ def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
     return [Block(Kind.ATTENDANCE, line) for line in lines]
 
 
-def _outcome_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
+def _outcome_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> list[Block]:
     """Decision, attendance, votes, elections and dissents: what the meeting did with the item."""
-    blocks = _decision_blocks(meeting, item)
+    blocks = _decision_blocks(meeting, item, formula)
     blocks.extend(_attendance_blocks(meeting, item))
     for vote in item.votes:
         blocks.extend(vote_blocks(item, vote))
     for election in item.elections:
         blocks.extend(election_blocks(election))
     blocks.extend(
-        Block(Kind.DISSENT, dissent_text(d.kind.value, d.who, d.text)) for d in item.dissents
+        Block(
+            Kind.DISSENT,
+            dissent_text(d.kind.value, dissent_who(meeting, d.who, d.participant_id), d.text),
+        )
+        for d in item.dissents
     )
     return blocks
 
@@ -399,7 +417,9 @@ def _split_sections(item: AgendaItem) -> int:
     return split
 
 
-def item_blocks(meeting: Meeting, item: AgendaItem, *, public: bool) -> list[Block]:
+def item_blocks(
+    meeting: Meeting, item: AgendaItem, *, public: bool, formula: str | None = None
+) -> list[Block]:
     heading = Block(
         Kind.HEADING1,
         t("export.item_heading", number=item.number, title=item_title(item)),
@@ -427,13 +447,13 @@ def item_blocks(meeting: Meeting, item: AgendaItem, *, public: bool) -> list[Blo
         "sagen afgøres i",
     }:
         blocks.extend(_section_blocks(t("export.decision_authority"), item.decision_authority))
-    blocks.extend(_outcome_blocks(meeting, item))
+    blocks.extend(_outcome_blocks(meeting, item, formula))
     for section in item.sections[split:]:
         blocks.extend(_section_blocks(section.heading, section.text))
     if item.attachments:
         blocks.append(Block(Kind.HEADING2, t("export.attachments")))
         blocks.extend(
-            Block(Kind.ATTACHMENT, f"{n}. {name.strip()}")
+            Block(Kind.ATTACHMENT, name.strip(), list_mark=ListMark.NUMBERED, number=n)
             for n, name in enumerate(item.attachments, start=1)
         )
     if item.unplaced:
@@ -448,7 +468,10 @@ def item_blocks(meeting: Meeting, item: AgendaItem, *, public: bool) -> list[Blo
 
 
 def title_blocks(meeting: Meeting, *, public: bool) -> list[Block]:
-    blocks = [Block(Kind.TITLE, document_title(meeting)), Block(Kind.META, meeting.body)]
+    blocks = []
+    if meeting.municipality.strip():
+        blocks.append(Block(Kind.MUNICIPALITY, meeting.municipality.strip()))
+    blocks += [Block(Kind.TITLE, document_title(meeting)), Block(Kind.META, meeting.body)]
     if meeting.title.strip():
         blocks.append(Block(Kind.META, meeting.title.strip()))
     if meeting.kind is MeetingKind.EKSTRAORDINAERT:
@@ -456,7 +479,7 @@ def title_blocks(meeting: Meeting, *, public: bool) -> list[Block]:
     blocks.append(Block(Kind.META, long_datetime(meeting.starts_at)))
     if meeting.location.strip():
         blocks.append(Block(Kind.META, t("export.place", place=meeting.location.strip())))
-    if not public and any(item.closed for item in meeting.items):
+    if not public:
         blocks.append(Block(Kind.DRAFT, t("export.internal")))
     if is_draft(meeting):
         blocks.append(Block(Kind.DRAFT, t("export.draft_note")))
@@ -471,8 +494,7 @@ def toc_blocks(meeting: Meeting) -> list[Block]:
         title = item_title(item)
         if item.closed and item.title.strip():
             title = f"{t('export.closed_item')}: {title}"
-        text = t("export.item_heading", number=item.number, title=title)
-        blocks.append(Block(Kind.TOC, text, link=anchor_for(item)))
+        blocks.append(Block(Kind.TOC, title, lead=f"{item.number}.", link=anchor_for(item)))
     return blocks
 
 
@@ -482,17 +504,14 @@ def signature_blocks(meeting: Meeting) -> list[Block]:
     if not signers:
         return [*blocks, Block(Kind.BODY, t("export.signatures_none"))]
     blocks.append(Block(Kind.BODY, t("export.signatures_intro")))
-    blocks.extend(Block(Kind.SIGNATURE, participant_label(meeting, p)) for p in signers)
+    blocks.extend(Block(Kind.SIGNATURE, signature_label(p)) for p in signers)
     return blocks
 
 
 def checksum_blocks(chain_head: str) -> list[Block]:
     if not chain_head:
         return [Block(Kind.CHECKSUM, t("export.chain_head_missing"))]
-    return [
-        Block(Kind.CHECKSUM, t("export.chain_head", hash=chain_head)),
-        Block(Kind.CHECKSUM, t("export.chain_head_help", hash=chain_head)),
-    ]
+    return [Block(Kind.CHECKSUM, t("export.chain_head", hash=chain_head))]
 
 
 def ended_at(meeting: Meeting) -> datetime | None:
@@ -507,8 +526,11 @@ def ended_at(meeting: Meeting) -> datetime | None:
     return None
 
 
-def build(meeting: Meeting, *, public: bool, chain_head: str = "") -> list[Block]:
-    """Every block of the referat, in reading order. `meeting` must come from `redact.prepare`."""
+def build(
+    meeting: Meeting, *, public: bool, chain_head: str = "", formula: str | None = None
+) -> list[Block]:
+    """Every block of the referat, in reading order. `meeting` must come from `redact.prepare`;
+    `formula` is the committee's own decision heading ("Beslutning i {udvalg} den {dato}")."""
     blocks = title_blocks(meeting, public=public)
     blocks.extend(participant_blocks(meeting))
     ended = ended_at(meeting)
@@ -516,7 +538,7 @@ def build(meeting: Meeting, *, public: bool, chain_head: str = "") -> list[Block
         blocks.append(Block(Kind.BODY, t("export.ended", time=clock(ended))))
     blocks.extend(toc_blocks(meeting))
     for item in meeting.items:
-        blocks.extend(item_blocks(meeting, item, public=public))
+        blocks.extend(item_blocks(meeting, item, public=public, formula=formula))
     if meeting.unplaced:
         blocks.append(Block(Kind.HEADING1, t("export.unplaced"), new_page=True))
         blocks.extend(
