@@ -63,7 +63,7 @@ def test_page_structure_for_screen_readers(db_path: Path, browser: Any, tmp_path
         browser.get(server.url)
         wait_for(browser, lambda d: "automatisk" in text_of(d, "connection"))
         assert browser.find_element("tag name", "html").get_attribute("lang") == "da"
-        assert browser.title == "Økonomiudvalget — tirsdag den 11. marts 2025 kl. 16:30"
+        assert browser.title == "Økonomiudvalget — tirsdag den 11. marts 2025 kl. 16.30"
         headings = browser.execute_script(
             "return Array.from(document.querySelectorAll('h1,h2,h3'))"
             ".map(function (h) { return h.tagName + ' ' + h.textContent.trim(); });"

@@ -150,7 +150,7 @@ def _quorum(meeting: Meeting, current: AgendaItem | None) -> QuorumLine:
 
 def _status_text(meeting: Meeting) -> str:
     if meeting.status is MeetingStatus.CLOSED and meeting.closed_at is not None:
-        return t("live.status.closed_at", time=clock(meeting.closed_at, short=True))
+        return t("live.status.closed_at", time=clock(meeting.closed_at))
     return t(f"live.status.{meeting.status.value}")
 
 
