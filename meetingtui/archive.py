@@ -200,7 +200,7 @@ def _hashes(content_hash: str, count: int) -> list[str]:
 def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
     """Write a parsed file's meetings; the file's status and counts."""
     from meetingtui import service
-    from meetingtui.importers.common import unplaced_count
+    from meetingtui.importers.finish import unplaced_count
     from meetingtui.storage.db import transaction
 
     result = FileResult(path=parsed.path, status=FileStatus.FAILED, format=parsed.format)

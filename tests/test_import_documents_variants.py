@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from meetingtui import importers
-from meetingtui.importers.common import parse_votes
+from meetingtui.importers.votes import parse_votes
 from meetingtui.models import Meeting
 
 ITEMS = [
@@ -278,7 +278,8 @@ def test_the_same_referat_as_pdf(heading: Callable, tmp_path: Path) -> None:
 
 
 def test_a_one_page_pdf_drops_its_page_number() -> None:
-    from meetingtui.importers.textparse import Line, strip_running_lines
+    from meetingtui.importers.furniture import strip_running_lines
+    from meetingtui.importers.source import Block as Line
 
     page = [Line("Referat"), Line("1. Godkendelse af dagsorden"), Line("Side 1 af 1")]
     pages, dropped, _last = strip_running_lines([page])
@@ -287,10 +288,11 @@ def test_a_one_page_pdf_drops_its_page_number() -> None:
 
 
 def _text_meeting(lines: list[str]) -> Meeting:
-    from meetingtui.importers.textparse import Document as TextDocument
-    from meetingtui.importers.textparse import Line, build_meeting
+    from meetingtui.importers.assemble import build_meeting
+    from meetingtui.importers.source import Block as Line
+    from meetingtui.importers.source import Source as TextDocument
 
-    return build_meeting(TextDocument([Line(t) for t in lines]), source="variant")
+    return build_meeting(TextDocument([Line(t) for t in lines]), name="variant")
 
 
 def test_closed_item_marked_only_in_its_body() -> None:
@@ -345,7 +347,7 @@ def test_members_table_with_a_header_row() -> None:
 
 
 def test_movement_notes_keep_the_clock_time() -> None:
-    from meetingtui.importers.common import parse_attendance
+    from meetingtui.importers.attendance import parse_attendance
 
     facts = parse_attendance(
         "Godkendt.\nPeter Vang (V) forlod mødet kl. 17.45 under behandlingen af pkt. 3. Mødet "
@@ -386,7 +388,8 @@ def test_page_furniture_typed_into_the_body_and_lettered_items() -> None:
 
 
 def test_text_under_a_heading_at_every_page_foot_is_no_furniture() -> None:
-    from meetingtui.importers.textparse import Line, strip_running_lines
+    from meetingtui.importers.furniture import strip_running_lines
+    from meetingtui.importers.source import Block as Line
 
     pages = [
         [Line("Økonomiudvalget 12-03-2024"), Line(f"{n}. Punkt {n}"), Line("Sagsnr.: 24/100"),
@@ -401,8 +404,9 @@ def test_text_under_a_heading_at_every_page_foot_is_no_furniture() -> None:
 
 
 def test_pdf_text_members_grid_wrapped_title_and_place_after_the_date() -> None:
-    from meetingtui.importers.textparse import Document as TextDocument
-    from meetingtui.importers.textparse import Line, build_meeting
+    from meetingtui.importers.assemble import build_meeting
+    from meetingtui.importers.source import Block as Line
+    from meetingtui.importers.source import Source as TextDocument
 
     lines = [
         Line("Referat", bold=True),
@@ -415,7 +419,7 @@ def test_pdf_text_members_grid_wrapped_title_and_place_after_the_date() -> None:
         Line("2024", bold=False), Line("Sagsnr.: 24/1002", bold=False),
         Line("Beslutning", bold=True), Line("Godkendt.", bold=False),
     ]  # fmt: skip
-    meeting = build_meeting(TextDocument(lines), source="variant")
+    meeting = build_meeting(TextDocument(lines), name="variant")
     assert (meeting.body, meeting.location) == ("Økonomiudvalget", "Rådhuset, mødelokale 2")
     assert [(p.name, p.affiliation, p.attendance.value) for p in meeting.participants] == [
         ("Anne Holm", "A", "present"), ("Hanne Berg", "V", "afbud"),
@@ -477,7 +481,7 @@ def test_attendance_lines_inside_a_decision_and_open_marks_under_the_heading() -
     ],
 )  # fmt: skip
 def test_elections_stated_in_a_decision(text: str, expected: list) -> None:
-    from meetingtui.importers.common import parse_elections
+    from meetingtui.importers.elections import parse_elections
 
     assert [(e.office, e.elected) for e in parse_elections(text)] == expected
 
@@ -639,7 +643,7 @@ def test_decision_printed_under_the_title_without_a_heading() -> None:
 
 
 def test_members_without_parties_joined_by_og() -> None:
-    from meetingtui.importers.textfacts import split_people
+    from meetingtui.importers.people import split_people
 
     assert split_people("Anne Holm, Peter Vang og Lise Krog") == [
         ("Anne Holm", ""), ("Peter Vang", ""), ("Lise Krog", "")

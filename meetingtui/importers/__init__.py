@@ -1,18 +1,26 @@
-"""Importers: one module per format family, detected from the content, never the file name.
+"""Importers: one reader per format family, one pipeline after them.
 
-Every module exposes `FORMAT`, `sniff(data) -> bool` and `parse(data, *, source="") ->
-list[Meeting]`. `IMPORTER_NAMES` is the sniffing order: specific formats first, the plain-text
-fallback last. Modules not written yet are skipped, so the registry never breaks.
+A reader (`Importer`) recognises its format from the content, never the file name (`sniff`),
+and turns the bytes into `Source`s (`read`): the document's blocks in reading order with style
+hints, or, for a structured format, the items and header facts it states as data. The steps in
+`assemble` turn every source into a `Meeting` the same way. See README.md in this package for
+how to teach the importer a new layout.
+
+`IMPORTER_NAMES` is the sniffing order: specific formats first, the plain-text fallback last.
+A name without its module is an error at first use, never a silently smaller registry.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
-from types import ModuleType
+from typing import Protocol, runtime_checkable
 
 from meetingtui.errors import InputError
 from meetingtui.models import Meeting
+
+from .source import Source
 
 IMPORTER_NAMES = (
     "own",  # meetingtui's own JSON export: exact round trip, so it goes before the others
@@ -26,18 +34,30 @@ IMPORTER_NAMES = (
 )
 
 
+@runtime_checkable
+class Importer(Protocol):
+    """What every reader module provides."""
+
+    FORMAT: str
+
+    def sniff(self, data: bytes) -> bool:
+        """Whether the content is this format (a cheap look at the first bytes)."""
+        ...
+
+    def read(self, data: bytes, *, source: str = "") -> list[Source]:
+        """The sources the file holds (several meetings in one file are several sources);
+        raises InputError with a catalog key when the file cannot be read."""
+        ...
+
+
 @cache
-def importers() -> tuple[ModuleType, ...]:
-    """The importer modules, loaded on first use so that starting the app stays fast."""
-    modules = []
+def importers() -> tuple[Importer, ...]:
+    """The reader modules, loaded on first use so that starting the app stays fast."""
+    modules: list[Importer] = []
     for name in IMPORTER_NAMES:
-        try:
-            module = import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            # Only a missing importer module is tolerated; a broken dependency inside one is not.
-            if error.name != f"{__name__}.{name}":
-                raise
-            continue
+        module = import_module(f"{__name__}.{name}")
+        if not isinstance(module, Importer):
+            raise TypeError(f"{module.__name__} lacks FORMAT, sniff or read")
         modules.append(module)
     return tuple(modules)
 
@@ -46,19 +66,42 @@ def formats() -> list[str]:
     return [module.FORMAT for module in importers()]
 
 
-def detect(data: bytes) -> ModuleType | None:
-    """The first importer whose `sniff` recognises the content."""
-    for module in importers():
-        if module.sniff(data):
-            return module
-    return None
+def detect(data: bytes) -> Importer | None:
+    """The first reader whose `sniff` recognises the content."""
+    return next((module for module in importers() if module.sniff(data)), None)
 
 
-def parse(data: bytes, *, source: str = "") -> tuple[str, list[Meeting]]:
-    """Detect the format and parse; raises InputError when no importer recognises the content."""
+@dataclass
+class Imported:
+    format: str
+    meetings: list[Meeting]
+    warnings: list[str] = field(default_factory=list)  # what was lost, one line each
+
+
+def meetings_of(sources: list[Source], *, source: str = "") -> list[Meeting]:
+    """Run the pipeline on what a reader produced."""
+    from .assemble import build_meeting
+
+    return [build_meeting(s, name=source) for s in sources]
+
+
+def import_bytes(data: bytes, *, source: str = "") -> Imported:
+    """Detect the format, read and assemble; raises InputError when nothing recognises the
+    content or the file holds no meeting."""
     if not data.strip():
         raise InputError("import.error.empty", source=source)
     module = detect(data)
     if module is None:
         raise InputError("import.error.unknown_format", source=source)
-    return module.FORMAT, module.parse(data, source=source)
+    sources = module.read(data, source=source)
+    meetings = meetings_of(sources, source=source)
+    if not meetings:
+        raise InputError("import.error.no_meetings", source=source)
+    warnings = [w for s in sources for w in s.warnings]
+    return Imported(module.FORMAT, meetings, warnings)
+
+
+def parse(data: bytes, *, source: str = "") -> tuple[str, list[Meeting]]:
+    """(format, meetings) of a file's bytes; see `import_bytes`."""
+    result = import_bytes(data, source=source)
+    return result.format, result.meetings

@@ -1,8 +1,8 @@
 """DOCX referats and dagsordener exported by ESDH systems (Acadre, SBSYS, eDoc, Prepare).
 
-The document body is read in order, paragraphs and table cells alike, into `Line`s that carry
-the paragraph style (heading, table of contents) and bold runs as hints, and then parsed by
-`textparse` like any other text-layer referat. The zip container is checked before anything is
+The document body is read in order, paragraphs and table cells alike, into `Block`s that carry
+the paragraph style (heading, table of contents) and bold runs as hints, and then read by the
+same pipeline as any other referat. The zip container is checked before anything is
 unpacked, and the XML is parsed without DTDs, entities or network access.
 """
 
@@ -16,14 +16,11 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from meetingtui.errors import InputError, MeetingError
-from meetingtui.importers import common, limits
-from meetingtui.importers.textparse import (
-    Document,
-    Line,
-    build_meeting,
-    clean_line,
-    strip_running_lines,
-)
+from meetingtui.importers import limits
+from meetingtui.importers.furniture import strip_running_lines
+from meetingtui.importers.source import Block, Source
+from meetingtui.importers.text import clean_line
+from meetingtui.importers.xmlsafe import parse_xml
 from meetingtui.models import Meeting
 
 FORMAT = "docx-esdh"
@@ -40,7 +37,9 @@ def sniff(data: bytes) -> bool:
 
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:
-    return [build_meeting(read_document(data, source=source), source=source)]
+    from meetingtui.importers import meetings_of
+
+    return meetings_of(read(data, source=source), source=source)
 
 
 def read_parts(data: bytes, names: tuple[str, ...], *, source: str = "") -> dict[str, bytes]:
@@ -83,34 +82,35 @@ def read_parts(data: bytes, names: tuple[str, ...], *, source: str = "") -> dict
     return out
 
 
-def read_document(data: bytes, *, source: str = "") -> Document:
+def read(data: bytes, *, source: str = "") -> list[Source]:
     names = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
     parts = read_parts(data, names, source=source)
     if "word/document.xml" not in parts:
         raise InputError("import.docx.no_document", source=source)
     ctx = _Context()
     try:
-        root = common.parse_xml(parts["word/document.xml"])
+        root = parse_xml(parts["word/document.xml"])
         if "word/styles.xml" in parts:
-            _read_styles(common.parse_xml(parts["word/styles.xml"]), ctx)
+            _read_styles(parse_xml(parts["word/styles.xml"]), ctx)
         if "word/numbering.xml" in parts:
-            _read_numbering(common.parse_xml(parts["word/numbering.xml"]), ctx)
+            _read_numbering(parse_xml(parts["word/numbering.xml"]), ctx)
     except MeetingError as exc:
         raise InputError("import.docx.corrupt", source=source, reason=exc.message) from exc
     body = root.find("body")
     if body is None:
         raise InputError("import.docx.no_document", source=source)
-    lines: list[Line] = []
+    lines: list[Block] = []
     _walk(body, ctx, lines)
     if ctx.page == 0:
-        return Document(lines, ctx.floating)
+        return [Source(lines, unplaced=ctx.floating)]
     # Page breaks (explicit, or where Word last laid out a page) let repeated page furniture
     # typed into the body ("Økonomiudvalget 12-03-2024", "Side 2 af 7") be recognised.
-    pages: list[list[Line]] = [[] for _ in range(ctx.page + 1)]
+    pages: list[list[Block]] = [[] for _ in range(ctx.page + 1)]
     for line in lines:
         pages[line.page].append(line)
     pages, dropped, _last = strip_running_lines(pages, cautious=True)
-    return Document([ln for page in pages for ln in page], ctx.floating, dropped)
+    return [Source([b for page in pages for b in page], unplaced=ctx.floating,
+                   dropped_lines=dropped)]  # fmt: skip
 
 
 def _attr(element: Element | None, name: str) -> str:
@@ -207,7 +207,7 @@ def _read_numbering(root: Element, ctx: _Context) -> None:
                 ctx.overrides[(num_id, int(ilvl))] = int(start)
 
 
-def _walk(container: Element, ctx: _Context, lines: list[Line]) -> None:
+def _walk(container: Element, ctx: _Context, lines: list[Block]) -> None:
     for child in container:
         if child.tag == "p":
             lines.extend(_paragraph_lines(child, ctx))
@@ -217,7 +217,7 @@ def _walk(container: Element, ctx: _Context, lines: list[Line]) -> None:
             _walk(child, ctx, lines)
 
 
-def _table_lines(table: Element, ctx: _Context, lines: list[Line]) -> None:
+def _table_lines(table: Element, ctx: _Context, lines: list[Block]) -> None:
     rows = table.findall("tr")
     if len(rows) >= 2 and _people_grid(rows, ctx, lines):
         return
@@ -232,9 +232,7 @@ def _table_lines(table: Element, ctx: _Context, lines: list[Line]) -> None:
                 continue
             for label, value in zip(labels, values, strict=True):
                 if value:
-                    lines.append(
-                        Line(f"{label.rstrip(':')}: {value}", ctx.page, None, False, False)
-                    )
+                    lines.append(Block(f"{label.rstrip(':')}: {value}", ctx.page))
         return
     for row in rows:
         _row_lines(row, ctx, lines)
@@ -256,7 +254,7 @@ _STATUS_LABELS = (
 )
 
 
-def _people_grid(rows: list[Element], ctx: _Context, lines: list[Line]) -> bool:
+def _people_grid(rows: list[Element], ctx: _Context, lines: list[Block]) -> bool:
     """A members table with a header row ("Navn | Parti | Status"): each member becomes an
     "Afbud: Name (Party)"-style line, the form the header parser reads. False if it is not one."""
     head = [" ".join(ln.text for ln in _cell_lines(c, ctx)).strip() for c in rows[0].findall("tc")]
@@ -273,7 +271,7 @@ def _people_grid(rows: list[Element], ctx: _Context, lines: list[Line]) -> bool:
     for row in rows[1:]:
         cells = [" ".join(ln.text for ln in _cell_lines(c, ctx)).strip() for c in row.findall("tc")]
         if len(cells) != len(head) or not cells[name_col]:
-            lines.append(Line("  ".join(c for c in cells if c), ctx.page, None, False, False))
+            lines.append(Block("  ".join(c for c in cells if c), ctx.page))
             continue
         person = cells[name_col]
         if role_col is not None and cells[role_col]:
@@ -283,11 +281,9 @@ def _people_grid(rows: list[Element], ctx: _Context, lines: list[Line]) -> bool:
         status = cells[status_col] if status_col is not None else ""
         label = next((lab for pat, lab in _STATUS_LABELS if pat.match(status)), None)
         if label is None and status:
-            lines.append(
-                Line(f"{person}: {status}", ctx.page, None, False, False)
-            )  # kept as written
+            lines.append(Block(f"{person}: {status}", ctx.page))  # kept as written
         else:
-            lines.append(Line(f"{label or 'Deltagere'}: {person}", ctx.page, None, False, False))
+            lines.append(Block(f"{label or 'Deltagere'}: {person}", ctx.page))
     return True
 
 
@@ -310,14 +306,14 @@ def _label_row(row: Element, ctx: _Context) -> list[str] | None:
     return None
 
 
-def _cell_lines(cell: Element, ctx: _Context) -> list[Line]:
-    out: list[Line] = []
+def _cell_lines(cell: Element, ctx: _Context) -> list[Block]:
+    out: list[Block] = []
     _walk(cell, ctx, out)
     return out
 
 
-def _row_lines(row: Element, ctx: _Context, lines: list[Line]) -> None:
-    cells: list[list[Line]] = []
+def _row_lines(row: Element, ctx: _Context, lines: list[Block]) -> None:
+    cells: list[list[Block]] = []
     for cell in row.findall("tc"):
         cell_lines = _cell_lines(cell, ctx)
         texts = [ln.text for ln in cell_lines]
@@ -330,21 +326,20 @@ def _row_lines(row: Element, ctx: _Context, lines: list[Line]) -> None:
         # A label cell and its value: "Sagsnr.:" | "12/27845"
         first = cells[0][0]
         joined = " ".join(c[0].text for c in cells)
-        lines.append(Line(joined, first.page, first.bold, first.heading, first.toc))
+        lines.append(Block(joined, first.page, first.bold, first.level, first.toc))
     elif single and len(cells) > 2:
-        lines.append(Line("  ".join(c[0].text for c in cells), ctx.page, None, False, False))
+        lines.append(Block("  ".join(c[0].text for c in cells), ctx.page))
     else:
         for cell_lines in cells:
             lines.extend(cell_lines)
 
 
-def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
+def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Block]:
     ppr = paragraph.find("pPr")
     style_id = _attr(ppr.find("pStyle") if ppr is not None else None, "val")
     style = ctx.styles.get(style_id, "")
-    heading = style.startswith(("heading", "overskrift", "title", "titel")) or bool(
-        _ITEM_STYLE.search(style)
-    )
+    level = _heading_level(style)
+    heading = level > 0
     toc = style.startswith(("toc", "indholdsfortegnelse"))
     chunks: list[str] = []
     bold_runs: list[bool] = []
@@ -398,11 +393,11 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Line]:
         for part in segment.split("\n"):
             text = clean_line(part)
             if text:
-                out.append(Line(text, ctx.page, is_bold, heading, toc))
+                out.append(Block(text, ctx.page, is_bold, level, toc))
     for box in boxes:
         # A text box floats where the layout puts it (a letterhead, an address): its text is
         # kept with the meeting, out of the reading order of the referat.
-        box_lines: list[Line] = []
+        box_lines: list[Block] = []
         _walk(box, ctx, box_lines)
         if box_lines:
             ctx.floating.append("\n".join(ln.text for ln in box_lines))
@@ -430,6 +425,17 @@ _ITEM_STYLE = re.compile(
     r"dagsordens?punkt|punktoverskrift|punkttitel|sagsoverskrift|sagstitel|agenda\s*item|"
     r"agendaitem|item\s*heading|itemheading|punkt\s*overskrift"
 )
+
+
+def _heading_level(style: str) -> int:
+    """The heading level a paragraph style name gives ("heading 2", "Overskrift 3", a custom
+    item heading style); 0 for body text."""
+    if style.startswith(("title", "titel")) or _ITEM_STYLE.search(style):
+        return 1
+    if style.startswith(("heading", "overskrift")):
+        digits = re.search(r"\d", style)
+        return int(digits.group()) if digits else 1
+    return 0
 
 
 def _list_label(ppr: Element | None, style_id: str, ctx: _Context) -> str:

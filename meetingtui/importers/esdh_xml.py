@@ -24,9 +24,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
 from meetingtui.errors import InputError
+
+if TYPE_CHECKING:
+    from meetingtui.importers.source import Source
 from meetingtui.importers import common
 from meetingtui.models import (
     AbsenceKind,
@@ -558,3 +562,9 @@ def _publishing_meeting(root: Element, *, source: str) -> Meeting:
             items.append(item)
     meeting = Meeting(body=body, starts_at=starts_at, items=items, source=source)
     return _finish(meeting, _text(root, "MeetingState"))
+
+
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    from meetingtui.importers.source import Source
+
+    return [Source([], record=meeting) for meeting in parse(data, source=source)]

@@ -12,8 +12,12 @@ Page chrome (navigation, menus, dialogs, scripts) is not meeting text and is ski
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from meetingtui.errors import InputError
+
+if TYPE_CHECKING:
+    from meetingtui.importers.source import Source
 from meetingtui.importers import common
 from meetingtui.importers.common import Node
 from meetingtui.importers.firstagenda_json import build_item, finish
@@ -147,3 +151,9 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
         meeting.document_kind = DocumentKind.REFERAT
         meeting.status = MeetingStatus.CLOSED
     return [meeting]
+
+
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    from meetingtui.importers.source import Source
+
+    return [Source([], record=meeting) for meeting in parse(data, source=source)]

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meetingtui.errors import InputError
+
+if TYPE_CHECKING:
+    from meetingtui.importers.source import Source
 from meetingtui.importers import common
 from meetingtui.models import (
     AbsenceKind,
@@ -301,3 +304,9 @@ def finish(meeting: Meeting) -> Meeting:
             else:
                 person.attendance = Attendance.PRESENT
     return common.finish_meeting(meeting)
+
+
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    from meetingtui.importers.source import Source
+
+    return [Source([], record=meeting) for meeting in parse(data, source=source)]

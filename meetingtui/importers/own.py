@@ -18,6 +18,7 @@ from meetingtui.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, meetin
 from meetingtui.exporters.record_part import RECORD_PARTNAME
 from meetingtui.importers import limits
 from meetingtui.importers.docx_esdh import read_parts
+from meetingtui.importers.source import Source
 from meetingtui.models import Meeting
 
 FORMAT = "meetingtui"
@@ -31,6 +32,10 @@ def sniff(data: bytes) -> bool:
         return _RECORD_MEMBER.encode() in data
     head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(b"{") and _JSON_MARK.search(data[:65536]) is not None
+
+
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    return [Source([], record=meeting) for meeting in parse(data, source=source)]
 
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:

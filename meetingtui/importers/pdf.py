@@ -1,8 +1,8 @@
 """Referat and dagsorden PDFs with a text layer, as Danish agenda systems produce them.
 
 pypdfium2 extracts the text page by page, offline. Bold lines are marked from the font weight
-of each line's first letter (one lookup per line keeps extraction fast); `textparse` uses them
-as a hint for item and section headings.
+of each line's first letter (one lookup per line keeps extraction fast); the classifier uses
+them as a hint for item and section headings.
 """
 
 from __future__ import annotations
@@ -15,18 +15,14 @@ import pypdfium2.raw as pdfium_c
 
 from meetingtui.errors import InputError
 from meetingtui.importers import limits
-from meetingtui.importers.textparse import (
-    Document,
-    Line,
-    build_meeting,
-    clean_line,
-    strip_running_lines,
-)
+from meetingtui.importers.furniture import split_attachment_pages, strip_running_lines
+from meetingtui.importers.source import Block, Source
+from meetingtui.importers.text import clean_line
 from meetingtui.models import Meeting
 
 FORMAT = "pdf-referat"
 
-# A page with fewer letters than this has no usable text layer (a scan, a drawing).
+# A document with fewer letters than this has no usable text layer (a scan, a drawing).
 _MIN_LETTERS_PER_DOCUMENT = 40
 
 
@@ -34,11 +30,21 @@ def sniff(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    pages = extract_pages(data, source=source)
+    pages, dropped, last_with_header = strip_running_lines(pages)
+    pages, attachments = split_attachment_pages(pages, last_with_header)
+    return [Source([b for page in pages for b in page], unplaced=attachments,
+                   dropped_lines=dropped)]  # fmt: skip
+
+
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:
-    return [build_meeting(read_document(data, source=source), source=source)]
+    from meetingtui.importers import meetings_of
+
+    return meetings_of(read(data, source=source), source=source)
 
 
-def extract_pages(data: bytes, *, source: str = "") -> list[list[Line]]:
+def extract_pages(data: bytes, *, source: str = "") -> list[list[Block]]:
     """Lines of every page, with a bold hint; raises InputError for unreadable PDFs."""
     limits.check_size(data, limits.MAX_FILE_BYTES, source)
     if not data.strip():
@@ -72,27 +78,15 @@ def extract_pages(data: bytes, *, source: str = "") -> list[list[Line]]:
         raise InputError("import.pdf.no_text", source=source, pages=len(pages))
     weights = Counter(w for page in pages for _, w in page if w > 0)
     body_weight = weights.most_common(1)[0][0] if weights else 400
-    out: list[list[Line]] = []
+    out: list[list[Block]] = []
     for index, page in enumerate(pages):
-        lines = []
+        blocks = []
         for text, weight in page:
             cleaned = clean_line(text)
             if cleaned:
-                lines.append(Line(cleaned, index, _is_bold(weight, body_weight)))
-        out.append(lines)
+                blocks.append(Block(cleaned, index, _is_bold(weight, body_weight)))
+        out.append(blocks)
     return out
-
-
-def read_document(data: bytes, *, source: str = "") -> Document:
-    pages = extract_pages(data, source=source)
-    pages, dropped, last_with_header = strip_running_lines(pages)
-    unplaced: list[str] = []
-    if 0 <= last_with_header < len(pages) - 1:
-        # Pages after the last one carrying the referat's running header are attachments.
-        unplaced = ["\n".join(ln.text for ln in page) for page in pages[last_with_header + 1 :]]
-        unplaced = [u for u in unplaced if u]
-        pages = pages[: last_with_header + 1]
-    return Document([ln for page in pages for ln in page], unplaced, dropped)
 
 
 def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int]]:

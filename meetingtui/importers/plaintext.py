@@ -10,13 +10,9 @@ import re
 
 from meetingtui.errors import InputError
 from meetingtui.importers import limits
-from meetingtui.importers.textparse import (
-    Document,
-    Line,
-    build_meeting,
-    clean_line,
-    strip_running_lines,
-)
+from meetingtui.importers.furniture import split_attachment_pages, strip_running_lines
+from meetingtui.importers.source import Block, Source
+from meetingtui.importers.text import clean_line, decode_document
 from meetingtui.models import Meeting
 
 FORMAT = "text-referat"
@@ -36,7 +32,7 @@ _PAGE_FOOTER = re.compile(r"(?i)\bside\s*\d+(?:\s*(?:af|/)\s*\d+)?\b|^\d+\s*(?:a
 def sniff(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = decode(data[:16384]).encode("utf-8", "replace")
+        head = decode_document(data[:16384]).encode("utf-8", "replace")
     elif b"\x00" in head:
         return False
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -49,31 +45,11 @@ def sniff(data: bytes) -> bool:
     return len({m.group(1).lower() for m in _ITEM_LABELS.finditer(window)}) >= 3
 
 
-def decode(data: bytes) -> str:
-    """Text in whatever encoding it came in: UTF-8/16 with BOM, UTF-8, else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Mostly UTF-8 with a few broken bytes, or a legacy single-byte file.
-        text = data.decode("utf-8", "replace")
-        if text.count("\ufffd") * 200 < len(text):
-            return text
-        return data.decode("cp1252", "replace")
-
-
-def parse(data: bytes, *, source: str = "") -> list[Meeting]:
-    return [build_meeting(read_document(data, source=source), source=source)]
-
-
-def read_document(data: bytes, *, source: str = "") -> Document:
+def read(data: bytes, *, source: str = "") -> list[Source]:
     limits.check_size(data, limits.MAX_TEXT_BYTES, source)
     if not data.strip():
         raise InputError("import.error.empty", source=source)
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_document(data).replace("\r\n", "\n").replace("\r", "\n")
     unplaced: list[str] = []
     if "\f" in text:
         pages = [_lines(chunk, n) for n, chunk in enumerate(text.split("\f"))]
@@ -88,24 +64,27 @@ def read_document(data: bytes, *, source: str = "") -> Document:
     dropped = 0
     if len(pages) > 1:
         pages, dropped, last_with_header = strip_running_lines(pages)
-        if 0 <= last_with_header < len(pages) - 1:
-            # Pages after the last one carrying the referat's running header are attachments.
-            tail = pages[last_with_header + 1 :]
-            pages = pages[: last_with_header + 1]
-            unplaced.extend("\n".join(ln.text for ln in page) for page in tail if page)
+        pages, attachments = split_attachment_pages(pages, last_with_header)
+        unplaced.extend(attachments)
     elif pages:
         kept = _drop_repeated_footers(pages[0])
         dropped = len(pages[0]) - len(kept)
         pages = [kept]
-    lines = [ln for page in pages for ln in page]
-    return Document(lines=lines, unplaced=unplaced, dropped_lines=dropped)
+    blocks = [b for page in pages for b in page]
+    return [Source(blocks, unplaced=unplaced, dropped_lines=dropped)]
 
 
-def _lines(chunk: str, page: int) -> list[Line]:
-    return [Line(t, page) for t in (clean_line(raw) for raw in chunk.split("\n")) if t]
+def parse(data: bytes, *, source: str = "") -> list[Meeting]:
+    from meetingtui.importers import meetings_of
+
+    return meetings_of(read(data, source=source), source=source)
 
 
-def _transcript_pages(raw_lines: list[str]) -> tuple[list[list[Line]], str, str] | None:
+def _lines(chunk: str, page: int) -> list[Block]:
+    return [Block(t, page) for t in (clean_line(raw) for raw in chunk.split("\n")) if t]
+
+
+def _transcript_pages(raw_lines: list[str]) -> tuple[list[list[Block]], str, str] | None:
     """A viewer transcript: "1 <page one>", "2 <page two>", ... each page on one line."""
     numbered = [
         (i, int(m.group(1)), m.group(2) or "")
@@ -121,17 +100,17 @@ def _transcript_pages(raw_lines: list[str]) -> tuple[list[list[Line]], str, str]
     if len(run) < 3 or sum(len(t) for _, _, t in run) / len(run) < 120:
         return None
     first, last = run[0][0], run[-1][0]
-    pages: list[list[Line]] = []
+    pages: list[list[Block]] = []
     page_starts = {i for i, _, _ in run}
     for i in range(first, last + 1):
         raw = raw_lines[i].strip()
         if i in page_starts:
             m = _PAGE_LINE.match(raw)
-            pages.append([Line(clean_line(m.group(2) or ""), len(pages))] if m else [])
+            pages.append([Block(clean_line(m.group(2) or ""), len(pages))] if m else [])
         elif raw and pages:
-            pages[-1].append(Line(clean_line(raw), len(pages) - 1))
-    pages = [[_without_page_mark(ln) for ln in page] for page in pages]
-    pages = [[ln for ln in page if ln.text] for page in pages]
+            pages[-1].append(Block(clean_line(raw), len(pages) - 1))
+    pages = [[_without_page_mark(b) for b in page] for page in pages]
+    pages = [[b for b in page if b.text] for page in pages]
     before = "\n".join(ln.strip() for ln in raw_lines[:first] if ln.strip())
     after = "\n".join(ln.strip() for ln in raw_lines[last + 1 :] if ln.strip())
     return pages, before, after
@@ -141,21 +120,21 @@ def _transcript_pages(raw_lines: list[str]) -> tuple[list[list[Line]], str, str]
 _TRAILING_PAGE_MARK = re.compile(r"(?i)\s+side\s+\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?\s*$")
 
 
-def _without_page_mark(line: Line) -> Line:
-    if len(line.text) < 40 or not _TRAILING_PAGE_MARK.search(line.text):
-        return line
-    return Line(_TRAILING_PAGE_MARK.sub("", line.text), line.page, line.bold)
+def _without_page_mark(block: Block) -> Block:
+    if len(block.text) < 40 or not _TRAILING_PAGE_MARK.search(block.text):
+        return block
+    return block.with_text(_TRAILING_PAGE_MARK.sub("", block.text))
 
 
-def _drop_repeated_footers(lines: list[Line]) -> list[Line]:
+def _drop_repeated_footers(blocks: list[Block]) -> list[Block]:
     """Without page breaks, drop only lines that look like page footers ("Side 3 af 12")."""
     shapes: dict[str, int] = {}
-    for line in lines:
-        if len(line.text) <= 100 and _PAGE_FOOTER.search(line.text):
-            key = re.sub(r"\d+", "#", line.text.lower())
+    for block in blocks:
+        if len(block.text) <= 100 and _PAGE_FOOTER.search(block.text):
+            key = re.sub(r"\d+", "#", block.text.lower())
             shapes[key] = shapes.get(key, 0) + 1
     repeated = {k for k, c in shapes.items() if c >= 2}
     return [
-        ln for ln in lines
-        if not (len(ln.text) <= 100 and re.sub(r"\d+", "#", ln.text.lower()) in repeated)
+        b for b in blocks
+        if not (len(b.text) <= 100 and re.sub(r"\d+", "#", b.text.lower()) in repeated)
     ]  # fmt: skip

@@ -10,9 +10,13 @@ sit below their parent. A publication may hold several agendas; each becomes a m
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
 from meetingtui.errors import InputError
+
+if TYPE_CHECKING:
+    from meetingtui.importers.source import Source
 from meetingtui.importers import common
 from meetingtui.models import (
     AbsenceKind,
@@ -283,3 +287,9 @@ def _meeting(agenda: Element, *, source: str) -> Meeting:
     meeting.document_kind = DocumentKind.REFERAT if decided else DocumentKind.DAGSORDEN
     meeting.status = MeetingStatus.CLOSED if decided else MeetingStatus.PLANNED
     return common.finish_meeting(meeting)
+
+
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    from meetingtui.importers.source import Source
+
+    return [Source([], record=meeting) for meeting in parse(data, source=source)]

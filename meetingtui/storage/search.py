@@ -299,7 +299,7 @@ def _iso(value: date | str | None) -> str | None:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         pass  # Danish forms below: "15-05-2023", "15. maj 2023"
-    from meetingtui.importers.common import parse_date
+    from meetingtui.dates import parse_date
 
     parsed = parse_date(value)
     if parsed is None:

@@ -1,0 +1,195 @@
+"""The pipeline after the reader: one `Source` in, one `Meeting` out.
+
+    blocks ─ flatten ─ contents ─ segment ─┬─ header ─┐
+                                           └─ items ──┴─ finish
+A structured source states its items and header as data and skips the document steps that
+find them; everything else is the same for every format.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from meetingtui.dates import find_date
+from meetingtui.errors import InputError
+from meetingtui.importers import contents, finish, header, items, segment
+from meetingtui.importers.classify import DECISION, classify
+from meetingtui.importers.closed import part_mark
+from meetingtui.importers.flatten import split_inline_labels
+from meetingtui.importers.heads import ItemHead, title_key
+from meetingtui.importers.source import Block, HeaderFacts, Source
+from meetingtui.importers.vocabulary import BODY_ENDINGS, END_OF_ITEMS, alternation
+from meetingtui.models import AgendaItem, Meeting, MeetingKind
+
+
+def build_meeting(source: Source, *, name: str = "") -> Meeting:
+    """The meeting of one source; raises InputError when the text holds no meeting."""
+    if source.record is not None:
+        return source.record
+    if source.facts is not None:
+        return _structured(source, name)
+    blocks = split_inline_labels([b for b in source.blocks if b.text.strip() or b.table])
+    if not blocks:
+        raise InputError("import.docs.no_text", source=name)
+    toc_start, toc_end = contents.find_contents(blocks)
+    toc_keys = contents.entry_titles(blocks[toc_start + 1 : toc_end]) if toc_start >= 0 else set()
+    heads = segment.find_items(blocks, toc_end if toc_start >= 0 else 0, toc_keys)
+    if not heads:
+        raise InputError("import.docs.no_items", source=name)
+    first_line = heads[0].index - heads[0].lines_before
+    header_end = min(toc_start, first_line) if toc_start >= 0 else first_line
+    facts = header.parse_header(blocks[:header_end])
+    meeting_unplaced = list(facts.unplaced)
+    if toc_start >= 0 and toc_end < first_line:
+        # Text between the contents and the first item (a welcome, a members list) is kept.
+        between = header.parse_header(blocks[toc_end:first_line])
+        for person in between.participants:
+            if all(p.name != person.name for p in facts.participants):
+                person.id = len(facts.participants) + 1
+                facts.participants.append(person)
+        meeting_unplaced.extend(between.unplaced)
+    if facts.starts_at is None:
+        facts.starts_at = _first_date(blocks)
+    if facts.starts_at is None:
+        raise InputError("import.docs.no_date", source=name)
+    body = facts.body or _body_named_in(facts.unplaced)
+    if body and not facts.body:
+        meeting_unplaced.remove(next(u for u in meeting_unplaced if u.strip() == body))
+    body = body or _body_from_decisions(blocks)
+    if not body:
+        raise InputError("import.docs.no_body", source=name)
+    facts.body = body
+    item_list, trailing = _document_items(blocks, heads, facts, meeting_unplaced)
+    _number_items(item_list)
+    _meeting_end(facts, trailing)
+    meeting = _meeting(facts, item_list, name)
+    meeting.unplaced = [*meeting_unplaced, *trailing, *source.unplaced]
+    return finish.finish(meeting, facts.kind_word, unmarked_present=facts.unmarked_present)
+
+
+def _document_items(
+    blocks: list[Block], heads: list[ItemHead], facts: HeaderFacts, meeting_unplaced: list[str]
+) -> tuple[list[AgendaItem], list[str]]:
+    """The items between the headings, the closed parts they sit in, and the text after the
+    last item (signature page, "Mødet hævet")."""
+    assert facts.starts_at is not None
+    day = facts.starts_at.date()
+    found: list[AgendaItem] = []
+    trailing: list[str] = []
+    part_closed = bool(facts.closed_part)  # under a "Lukkede punkter" / "Lukket dagsorden" part
+    for n, head in enumerate(heads):
+        end = heads[n + 1].index if n + 1 < len(heads) else len(blocks)
+        if n + 1 < len(heads):
+            end -= heads[n + 1].lines_before  # the next item's case number or title above it
+        region = blocks[head.index + 1 : end]
+        if n == 0 and meeting_unplaced and part_mark(meeting_unplaced[-1]) is not None:
+            part_closed = bool(part_mark(meeting_unplaced.pop()))
+        head.closed = head.closed or part_closed
+        group = part_mark(region[-1].text.strip()) if region else None
+        if n + 1 < len(heads) and group is not None:
+            # "Åbne punkter" / "Lukkede punkter" before the next item: it groups the items.
+            part_closed = group
+            region = region[:-1]
+        if n + 1 == len(heads):
+            cut = next(
+                (k for k, b in enumerate(region) if _END_OF_ITEMS.match(b.text)
+                 and not (k == 0 and title_key(b.text) == title_key(head.title))),
+                None,
+            )  # fmt: skip
+            if cut is not None:
+                trailing = [b.text for b in region[cut:]]
+                region = region[:cut]
+        found.append(items.build_item(head, region, len(found) + 1, start=None, day=day))
+    return found, trailing
+
+
+def _structured(source: Source, name: str) -> Meeting:
+    """A source that states its header and items as data."""
+    facts = source.facts
+    assert facts is not None
+    if facts.starts_at is None:
+        raise InputError("import.error.no_date", value="-", source=name)
+    blocks = [b for b in source.blocks if b.text.strip() or b.table or b.item]
+    heads = segment.explicit_items(blocks)
+    day = facts.starts_at.date()
+    found: list[AgendaItem] = []
+    for n, head in enumerate(heads):
+        end = heads[n + 1].index if n + 1 < len(heads) else len(blocks)
+        start = blocks[head.index].item
+        region = blocks[head.index + 1 : end]
+        found.append(items.build_item(head, region, len(found) + 1, start=start, day=day))
+    meeting = _meeting(facts, found, name)
+    meeting.unplaced = [*facts.unplaced, *source.unplaced]
+    return finish.finish(meeting, facts.kind_word, unmarked_present=facts.unmarked_present)
+
+
+def _meeting(facts: HeaderFacts, found: list[AgendaItem], name: str) -> Meeting:
+    assert facts.starts_at is not None
+    return Meeting(
+        body=facts.body,
+        title=facts.title,
+        kind=MeetingKind.EKSTRAORDINAERT if facts.extraordinary else MeetingKind.ORDINAERT,
+        starts_at=facts.starts_at,
+        ends_at=facts.ends_at,
+        location=facts.location,
+        source=name,
+        participants=facts.participants,
+        items=found,
+    )
+
+
+_END_OF_ITEMS = re.compile(rf"(?i)^{alternation(END_OF_ITEMS)}\b")
+_ENDED = re.compile(
+    r"(?i)^mødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|slut)\s+kl\.?\s*(\d{1,2})(?:[.:](\d{2}))?\.?$"
+)
+
+
+def _meeting_end(facts: HeaderFacts, trailing: list[str]) -> None:
+    """ "Mødet hævet kl. 18.45" after the last item."""
+    assert facts.starts_at is not None
+    ended = next((t for t in trailing if _ENDED.match(t.strip())), None)
+    if ended is None or facts.ends_at is not None:
+        return
+    m = _ENDED.match(ended.strip())
+    assert m is not None
+    end = facts.starts_at.replace(hour=int(m.group(1)), minute=int(m.group(2) or 0))
+    if end > facts.starts_at:
+        facts.ends_at = end
+        trailing.remove(ended)
+
+
+def _first_date(blocks: list[Block]) -> datetime | None:
+    for block in blocks[:80]:
+        found = find_date(block.text)
+        if found:
+            return found.day
+    return None
+
+
+_BODY_NAME = re.compile(rf"(?i)^[A-ZÆØÅ][\w ,.\-–&]{{0,70}}{alternation(BODY_ENDINGS)}$")
+
+
+def _body_named_in(header_lines: list[str]) -> str:
+    """A header without "Referat"/"Dagsorden" still names the body on a line of its own."""
+    return next((t.strip() for t in header_lines if _BODY_NAME.match(t.strip())), "")
+
+
+def _body_from_decisions(blocks: list[Block]) -> str:
+    for block in blocks:
+        head = classify(block)
+        if head and head.kind == DECISION and head.body:
+            return head.body
+    return ""
+
+
+def _number_items(found: list[AgendaItem]) -> None:
+    """Items whose number was lost in extraction get the next number in order."""
+    previous = 0
+    for item in found:
+        if item.number:
+            m = re.match(r"\d+", item.number)
+            previous = int(m.group()) if m else previous
+        else:
+            previous += 1
+            item.number = str(previous)

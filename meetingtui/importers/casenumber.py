@@ -1,0 +1,50 @@
+"""Case numbers (sagsnr.): their labels and the shapes of the numbers themselves.
+
+"Sagsnr.: 16/16318", "Sagsnr. i ESDH: 21-014470", "Sags nr. EMN-2025-009242", "J.nr.
+06.00.00-G01-12-23", "Journalnr. 2012-28504". A document number ("Dok.nr.", "Akt-id") stands
+where a case number would and is never read as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.importers.vocabulary import CASE_LABELS, NOT_CASE_LABELS, alternation
+
+_SYSTEM = r"(?:\s+(?:i|fra)\s+(?:esdh|acadre|sbsys|edoc|workzone|cicero|prepare|fagsystemet))?"
+LABEL = re.compile(
+    rf"(?i)^(?P<label>{alternation(CASE_LABELS)})(?![a-zæøå])\.?{_SYSTEM}\s*[.:]?\s*(?P<rest>.*)$"
+)
+NOT_LABEL = re.compile(rf"(?i)^{alternation(NOT_CASE_LABELS)}(?![a-zæøå])\.?\s*[.:]?\s*")
+# "16/16318", "21-014470", "EMN-2025-009242", "06.00.00-G01-12-23", "2012-28504", "S2024-00012"
+NUMBER = re.compile(
+    r"^(?:[A-ZÆØÅ]{2,5}-)?\d{2,4}[-/]\d{2,7}(?:[-/]\d{1,7})*$|"
+    r"^\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}-\d+-\d{2})?$|^[A-ZÆØÅ]{1,5}-?\d{4}-\d{3,7}$"
+)
+# The start of a value that is a case number even with words after it on the line
+# ("299835 Kultur- og Idrætsudvalget Åbent punkt").
+TOKEN = re.compile(r"^\s*(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*(?:\s|$)")
+# The label row of a metadata table, as PDF text flattens it: case number column first.
+COLUMN_ROW = re.compile(
+    r"(?i)^(?:sagsnr\.?|sags\s*nr\.?|sagsnummer|j\.\s?nr\.?|journalnr\.?)(?:\s+(?:ansvarlig|"
+    r"sagsbehandler|dato|mødedato|udvalg|forvaltning|afdeling|enhed|dok(?:ument)?\.?\s*nr\.?|"
+    r"status)\s*:?)+$"
+)
+
+
+def is_number(text: str) -> bool:
+    return NUMBER.match(text.strip()) is not None
+
+
+def label(text: str) -> re.Match[str] | None:
+    """The case-number label starting `text` and what follows it; None for document numbers."""
+    if NOT_LABEL.match(text):
+        return None
+    return LABEL.match(text)
+
+
+def value(text: str) -> str:
+    """The case number at the start of a labelled value: its first token, when it has digits."""
+    token = text.split()[0] if text.split() else ""
+    token = token.rstrip(".,;")
+    return token if token and re.search(r"\d", token) else ""

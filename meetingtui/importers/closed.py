@@ -1,0 +1,100 @@
+"""Closed and open items: the markers in a title, right under it, and the parts of a document.
+
+"Lukket: Salg af grund", "Salg af grund (FOR LUKKEDE DØRE)", "Lukket punkt 12 - Personalesag",
+"Fortrolig: ...", "(Ikke offentligt)"; under the heading "Punktet er lukket", "Sagen behandles
+for lukkede døre"; a part "Lukkede punkter" / "Lukket dagsorden" before the items it holds.
+When the evidence is ambiguous the item is closed: a false "closed" costs a line in the
+public referat, a false "open" publishes a secret.
+"""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.importers.vocabulary import (
+    CLOSED_MARKERS,
+    CLOSED_PART,
+    OPEN_MARKERS,
+    OPEN_PART,
+    alternation,
+)
+
+_MARK = alternation(CLOSED_MARKERS)
+_OPEN = alternation(OPEN_MARKERS)
+_SEP = r"\s*[:.\-–]\s*"
+_END = r"(?![a-zæøå])"
+
+# "Lukket: X", "(Lukket) X", "Lukket punkt - X", "Fortrolig: X"
+_CLOSED_PREFIX = re.compile(
+    rf"(?i)^\s*(?:\(\s*{_MARK}{_END}\s*\)\s*[:.\-–]?\s*|{_MARK}{_END}{_SEP})"
+)
+# "Lukket punkt X", "Lukket sag X", "Fortroligt X", "Ikke offentlig X": no separator needed
+_CLOSED_WORDS = re.compile(
+    r"(?i)^\s*(?:lukket\s+(?:punkt|sag|dagsordenspunkt)|fortroligt?|ikke[\s-]offentligt?)"
+    r"(?![a-zæøå])\s*"
+)
+# "Lukket Personalesag", "LUKKET Salg af ...": the marker before a capitalised title
+_LUKKET_CAPITAL = re.compile(r"^\s*(?:LUKKET|Lukket)\s+(?=[A-ZÆØÅ0-9])")
+# "Lukket vej ved skolen": maybe a marker, maybe a word of the title; closed, title kept
+_LUKKET_WORD = re.compile(r"(?i)^\s*lukket\s+(?=\S)")
+# "(Lukket)", "[Lukket punkt]", "(FOR LUKKEDE DØRE)" anywhere
+_CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_MARK}{_END}[^()\[\]]{{0,20}}[\)\]]")
+# "X - lukket punkt", "X – Lukket"
+_CLOSED_SUFFIX = re.compile(rf"(?i)\s+[-–]\s+{_MARK}{_END}\s*\.?\s*$")
+_CLOSED_WHOLE = re.compile(rf"(?i)^\s*\(?\s*{_MARK}{_END}\s*\)?\s*\.?\s*$")
+
+_OPEN_PREFIX = re.compile(rf"(?i)^\s*(?:\(\s*{_OPEN}{_END}\s*\)\s*[:.\-–]?\s*|{_OPEN}{_END}{_SEP})")
+_OPEN_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_OPEN}{_END}\s*[\)\]]")
+_OPEN_SUFFIX = re.compile(rf"(?i)\s+[-–]\s+{_OPEN}{_END}\s*$")
+
+# Lines right under an item's heading that say it is closed or open.
+BODY_CLOSED = re.compile(
+    r"(?i)^(?:(?:punktet|sagen|dette\s+punkt|sagens\s+behandling)\s+(?:er|blev|behandles|"
+    r"behandledes|bliver\s+behandlet)\s+(?:som\s+)?(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?"
+    rf"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?)|\(?\s*{_MARK}{_END}\s*\)?|"
+    r"(?:behandlet|behandles|behandledes)\s+for\s+lukkede\s+døre)\s*\.?$"
+)
+BODY_OPEN = re.compile(rf"(?i)^\(?\s*{_OPEN}{_END}\s*\)?\s*\.?$")
+_CLOSED_PART = re.compile(rf"(?i)^{alternation(CLOSED_PART)}\s*:?$")
+_OPEN_PART = re.compile(rf"(?i)^{alternation(OPEN_PART)}\s*:?$")
+
+
+def title_mark(title: str) -> tuple[bool | None, str]:
+    """(closed, title without the marker). `closed` is None when the title says nothing, False
+    for an open marker ("(Åben)"), True for a closed one, and True when it has both."""
+    text = " ".join(title.split())
+    if _CLOSED_WHOLE.match(text):
+        return True, text.strip(" ()")
+    closed = False
+    opened = False
+    for pattern in (_CLOSED_PREFIX, _CLOSED_WORDS, _CLOSED_PARENS, _CLOSED_SUFFIX):
+        text, count = pattern.subn(" ", text, count=0 if pattern is _CLOSED_PARENS else 1)
+        closed |= count > 0
+    if not closed and _LUKKET_CAPITAL.match(text):
+        text, closed = _LUKKET_CAPITAL.sub("", text, count=1), True
+    elif not closed and _LUKKET_WORD.match(text):
+        closed = True  # ambiguous: closed, and the title keeps the word
+    for pattern in (_OPEN_PREFIX, _OPEN_PARENS, _OPEN_SUFFIX):
+        text, count = pattern.subn(" ", text, count=1)
+        opened |= count > 0
+    text = " ".join(text.split()).strip(" -–:")
+    if closed:
+        return True, text
+    return (False if opened else None), text
+
+
+def closed_marker(title: str) -> tuple[bool, str]:
+    """(closed, title without the marker) for "Lukket: X", "X (Lukket)", "(Lukket) X", ..."""
+    closed, text = title_mark(title)
+    return bool(closed), text
+
+
+def part_mark(text: str) -> bool | None:
+    """True for a heading over closed items ("Lukkede punkter", "Lukket dagsorden"), False over
+    open ones ("Åbne punkter"), None for any other line."""
+    text = " ".join(text.split())
+    if _CLOSED_PART.match(text):
+        return True
+    if _OPEN_PART.match(text):
+        return False
+    return None

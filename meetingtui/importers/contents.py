@@ -1,0 +1,85 @@
+"""The table of contents (indholdsfortegnelse): found so that its entries never become items,
+and read so that an item heading that repeats an entry's title is recognised as one."""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.importers import casenumber
+from meetingtui.importers.classify import known_heading
+from meetingtui.importers.heads import TOC_ENTRY, item_head, title_key
+from meetingtui.importers.source import Block
+from meetingtui.importers.vocabulary import TOC_HEADINGS, alternation
+
+_TOC_HEAD = re.compile(rf"(?i)^{alternation(TOC_HEADINGS)}(?=\b|\d)|^punkter:?$")
+
+
+def is_contents_heading(text: str) -> bool:
+    return _TOC_HEAD.match(text) is not None
+
+
+def find_contents(blocks: list[Block]) -> tuple[int, int]:
+    """(start, end) block indexes of the table of contents; (-1, -1) if there is none."""
+    limit = max(60, len(blocks) // 3)
+    for i, block in enumerate(blocks[:limit]):
+        if not (_TOC_HEAD.match(block.text) or block.toc):
+            continue
+        end = i + 1
+        page = block.page
+        first = _entry_number(blocks[end]) if end < len(blocks) else None
+        expected = first if first is not None else -1
+        while end < len(blocks):
+            text = blocks[end].text.strip()
+            nxt = blocks[end + 1].text.strip() if end + 1 < len(blocks) else ""
+            if (
+                blocks[end].toc
+                or TOC_ENTRY.search(text)
+                or re.fullmatch(r"\d{1,3}", text)
+                or re.match(r"(?i)^punkt\s*nr\.?.*side$", text)
+            ):
+                end += 1
+                continue
+            # a wrapped entry: its continuation carries the leader and the page number
+            if len(text) < 200 and TOC_ENTRY.search(nxt) and blocks[end].page == page:
+                end += 1
+                continue
+            # Contents without leaders or page numbers: a run of consecutively numbered titles.
+            number = _entry_number(blocks[end])
+            if number is not None and number == expected and not _starts_item_body(blocks, end):
+                expected = number + 1
+                end += 1
+                continue
+            break
+        if _TOC_HEAD.match(block.text) and len(block.text) > 120:
+            end = max(end, i + 1)  # flattened text: the whole contents on the heading line
+        return i, end
+    return -1, -1
+
+
+def entry_titles(blocks: list[Block]) -> set[str]:
+    """The titles the contents lists, as `title_key`s."""
+    titles = set()
+    for block in blocks:
+        text = TOC_ENTRY.sub("", block.text).strip()
+        text = re.sub(r"^(?:punkt\s+)?\d{1,4}[a-z]?[.):]?\s+", "", text, flags=re.IGNORECASE)
+        if text:
+            titles.add(title_key(text))
+    return titles
+
+
+def _entry_number(block: Block) -> int | None:
+    head = item_head(block)
+    if head is None or not head.number[:1].isdigit() or len(block.text) > 200:
+        return None
+    match = re.match(r"\d+", head.number)
+    return int(match.group()) if match else None
+
+
+def _starts_item_body(blocks: list[Block], index: int) -> bool:
+    """The numbered line is followed by an item's own headings: it is an item, not an entry."""
+    for block in blocks[index + 1 : index + 4]:
+        if item_head(block) is not None:
+            return False  # the next entry comes first
+        if casenumber.is_number(block.text) or known_heading(block):
+            return True
+    return False

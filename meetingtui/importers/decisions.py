@@ -1,0 +1,158 @@
+"""Decision entries: the headings that carry a deciding body and a date, the decision of this
+meeting among them, and what a decision says (postponed, or a decision at all).
+
+"Beslutning i Økonomiudvalget den 15-03-2016", "Økonomiudvalgets beslutning den 3. maj 2016",
+"Teknik- og Miljøudvalget's beslutning den 04.12.2012 Punkt 2", "Beslutning Udvalget for
+social og sundhed den 11-11-2019", "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44",
+"Beslutninger", "Afgørelse".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from meetingtui.dates import find_date
+from meetingtui.importers.vocabulary import (
+    BODY_ENDINGS,
+    DECISION_PHRASES,
+    DECISION_WORDS,
+    NOT_DECISION,
+    NOT_RELEASED,
+    POSTPONED,
+    alternation,
+)
+from meetingtui.models import DecisionEntry
+
+_WORD = alternation(DECISION_WORDS)
+_OWNER = r"(?P<owner>[A-ZÆØÅ0-9][\w\-,.§ ]{0,80}?)(?:'s|’s|s'|s)"
+_HEAD = re.compile(
+    rf"(?i)^(?:{_OWNER}\s+)?(?P<word>{_WORD})(?![a-zæøå])"
+    r"(?:\s*(?:(?P<prep>i|fra|på|for|af|truffet\s+i)\b)?\s*(?P<body>[^:]*?))?"
+    r"(?:\s*,?\s*\b(?:den|d\.)\s*(?P<date>[^:]*?))?\s*:?\s*$"
+)
+# "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44": one entry per committee that decided.
+_BODY_DATE_ITEM = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][^,:]{2,80}),\s*"
+    r"(?P<date>\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{1,2}\.\s*[a-zæøå]{3,9}\.?\s+\d{4}),\s*"
+    r"(?:pkt|punkt|sag)\.?\s*(?:nr\.?\s*)?\d{1,4}[a-z]?\s*:?\s*$"
+)
+_NOT_DECISION = re.compile(rf"(?i)^{alternation(NOT_DECISION)}")
+_MEETING_WORDS = re.compile(r"(?i)^(?:på\s+|i\s+)?(?:det\s+)?(?:mødet|møde)\b\s*(?:i\s+)?")
+# What may follow the date of an entry: the item's number at that meeting ("Punkt 2").
+_AFTER_DATE = re.compile(
+    r"(?i)^[\s,.\-–]*(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?)?[\s,.\-–]*"
+    r"(?:(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?\d{1,4}[a-z]?)?[\s.:]*$"
+)
+_BODY_LIKE = re.compile(rf"(?i)(?:{alternation(BODY_ENDINGS)}|udvalg\w*|kommunalbestyrelse\w*)\b")
+
+
+def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
+    """(body, date) of a decision heading, "" where it names none; None when `text` is no
+    decision heading. `marked`: the source marks the line as a heading (style, bold, colon), so
+    a bare "Beslutning Udvalget for ..." without a date is read too."""
+    text = " ".join(text.split()).strip()
+    if not text or len(text) > 160:
+        return None
+    entry = _BODY_DATE_ITEM.match(text)
+    if entry:
+        return entry.group("body").strip(), entry.group("date")
+    if _NOT_DECISION.match(text):
+        return None
+    match = _HEAD.match(text)
+    if match is None:
+        return None
+    body = (match.group("body") or "").strip(" ,")
+    when = (match.group("date") or "").strip()
+    owner = (match.group("owner") or "").strip()
+    if owner and _NOT_DECISION.match(owner + "s " + match.group("word")):
+        return None
+    if when:
+        found = find_date(when)
+        if found is None or not _AFTER_DATE.match(when[found.end :]):
+            return None  # "den ..." that is no date: a sentence, not a heading
+        when = when[: found.end].strip()
+    body = _MEETING_WORDS.sub("", body).strip(" ,")
+    if body and not match.group("prep") and not when and not marked:
+        return None  # "Beslutning blev truffet ...": a sentence
+    if body and not when and not marked and not _BODY_LIKE.search(body):
+        return None  # "Beslutning i sagen blev ...": a sentence
+    if body and not match.group("prep") and not _BODY_LIKE.search(body):
+        return None
+    if owner:
+        if not _BODY_LIKE.search(owner) and not marked and not when:
+            return None
+        body = body or owner
+    return body, when
+
+
+_POSTPONED = re.compile("|".join(POSTPONED), re.IGNORECASE)
+_PHRASE = re.compile(rf"(?i)^{alternation(DECISION_PHRASES)}(?![a-zæøå])")
+_NOT_RELEASED = re.compile("|".join(NOT_RELEASED), re.IGNORECASE)
+
+
+def is_postponed(decision: str) -> bool:
+    """Whether a decision postpones the item ("Udsat.", "Punktet blev udsat", "Udvalget
+    besluttede at udsætte sagens behandling") rather than deciding it."""
+    return _POSTPONED.search(decision) is not None
+
+
+def is_decision_phrase(text: str) -> bool:
+    """Text a beslutningsprotokol prints as the decision without a heading ("Godkendt.")."""
+    return _PHRASE.match(text.strip()) is not None
+
+
+def is_released(text: str) -> bool:
+    """False for "Beslutning ikke frigivet": a placeholder, not a decision."""
+    return _NOT_RELEASED.match(text) is None
+
+
+def current_entry(entries: list[DecisionEntry], meeting_day: date) -> DecisionEntry | None:
+    """The entry made at this meeting: dated the meeting day, else the last entry that is not
+    dated before it. None when every entry is from an earlier meeting (an agenda repeats the
+    decisions of a resumed case)."""
+    for entry in reversed(entries):
+        found = find_date(entry.date, short_year=True) if entry.date else None
+        if found is not None and found.day.date() == meeting_day:
+            return entry
+    for entry in reversed(entries):
+        found = find_date(entry.date, short_year=True) if entry.date else None
+        if found is None or found.day.date() >= meeting_day:
+            return entry
+    return None
+
+
+_HISTORY_ENTRY = re.compile(r"^udvalg\s*:\s*(?P<body>.+)$", re.I)
+_HISTORY_DATE = re.compile(r"^dato\s*:\s*(?P<date>.+)$", re.I)
+_HISTORY_NUMBER = re.compile(r"^punkt(?:nummer|nr\.?)?\s*:\s*(?P<n>.+)$", re.I)
+# Greve and others: "11-12-2023 Byråd 2022-2025" (underlined) above each earlier decision.
+_HISTORY_DATED = re.compile(r"^(?P<date>\d{1,2}-\d{1,2}-\d{4})\s+(?P<body>\S.{1,80})$")
+
+
+def parse_case_history(lines: list[str]) -> list[DecisionEntry]:
+    """Earlier decisions listed as "Udvalg: X / Dato: 02-09-2025 / Punktnummer: 3 / text..."
+    (FirstAgenda "Sagsforløb") or as "11-12-2023 Byråd / text..." ("Sagens forløb"). Returns
+    nothing unless the text has one of those shapes."""
+    entries: list[DecisionEntry] = []
+    dated_form: bool | None = None
+    for line in (raw.strip() for raw in lines):
+        if not line:
+            continue
+        if m := _HISTORY_ENTRY.match(line):
+            entries.append(DecisionEntry(body=m.group("body").strip()))
+            dated_form = False
+            continue
+        dated = _HISTORY_DATED.match(line)
+        if dated and dated_form is not False:
+            entries.append(DecisionEntry(body=dated.group("body").strip(), date=dated["date"]))
+            dated_form = True
+            continue
+        if not entries:
+            return []
+        if (m := _HISTORY_DATE.match(line)) and not entries[-1].date:
+            entries[-1].date = m.group("date").strip()
+        elif _HISTORY_NUMBER.match(line) and not entries[-1].text:
+            continue  # the item's number at that meeting
+        else:
+            entries[-1].text = (entries[-1].text + "\n" + line).strip()
+    return entries

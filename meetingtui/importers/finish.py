@@ -1,0 +1,144 @@
+"""The finishing step, the same for every reader: what each decision says (attendance, status,
+votes, dissents, elections), referat or dagsorden, who took part, and ids and links as a live
+meeting has them."""
+
+from __future__ import annotations
+
+from meetingtui.importers.attendance import parse_attendance
+from meetingtui.importers.decisions import is_postponed
+from meetingtui.importers.dissents import parse_dissents
+from meetingtui.importers.elections import parse_elections
+from meetingtui.importers.text import split_name
+from meetingtui.importers.votes import parse_votes
+from meetingtui.models import (
+    AbsenceKind,
+    AgendaItem,
+    Attendance,
+    Dissent,
+    DocumentKind,
+    ItemAbsence,
+    ItemStatus,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    Vote,
+)
+
+
+def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -> Meeting:
+    """Decisions → status, votes, dissents, elections, absences; referat or dagsorden; the
+    attendance of members the source lists without a status; unique ids and links."""
+    election_id = 0  # elections are numbered across the meeting, as live meetings do
+    for item in meeting.items:
+        if not item.decision:
+            continue
+        read_decision(item)
+        item.elections = parse_elections(item.decision, first_id=election_id + 1)
+        election_id += len(item.elections)
+    decided = any(item.decision for item in meeting.items)
+    if decided or kind_word == "referat":
+        meeting.document_kind = DocumentKind.REFERAT
+        meeting.status = MeetingStatus.CLOSED
+        _attendance_from_items(meeting, unmarked_present=unmarked_present)
+    else:
+        meeting.document_kind = DocumentKind.DAGSORDEN
+        meeting.status = MeetingStatus.PLANNED
+    return number_and_link(meeting)
+
+
+def read_decision(item: AgendaItem) -> None:
+    """Attendance lines out of the decision text into absences and notes; status, votes and
+    dissents from what remains."""
+    facts = parse_attendance(item.decision)
+    item.absences.extend(
+        a for a in facts.absences
+        if all(a.name != b.name or a.kind != b.kind for b in item.absences)
+    )  # fmt: skip
+    item.attendance_notes.extend(n for n in facts.notes if n not in item.attendance_notes)
+    _drop_shadowed_absences(item)
+    item.decision = facts.remaining or item.decision
+    item.status = ItemStatus.POSTPONED if is_postponed(item.decision) else ItemStatus.DECIDED
+    if item.status is ItemStatus.POSTPONED:
+        item.postponed_reason = item.decision
+    item.votes = parse_votes(item.decision)
+    item.dissents = parse_dissents(item.decision)
+
+
+def _drop_shadowed_absences(item: AgendaItem) -> None:
+    """ "X erklærede sig inhabil og deltog ikke ..." reads as inhabil X and absent "X ... og":
+    the longer name that starts with an inhabil member's name is the same person."""
+    inhabil = [a.name for a in item.absences if a.kind is AbsenceKind.INHABIL]
+    item.absences = [
+        a for a in item.absences
+        if a.kind is AbsenceKind.INHABIL
+        or not any(a.name != n and a.name.startswith(n + " ") for n in inhabil)
+    ]  # fmt: skip
+
+
+def _attendance_from_items(meeting: Meeting, *, unmarked_present: bool) -> None:
+    """In a referat, a member listed without a status who is absent from every decided item
+    was not at the meeting; otherwise, where the source records only absences, the member
+    took part."""
+    decided = [item for item in meeting.items if item.decision]
+    link = {p.name.casefold(): p.id for p in meeting.participants}
+    first_reasons: list[dict[int | None, str]] = []
+    for item in decided:
+        reasons: dict[int | None, str] = {}
+        for absence in item.absences:
+            pid = absence.participant_id or link.get(absence.name.casefold())
+            reasons.setdefault(pid, absence.reason)
+        first_reasons.append(reasons)
+    for person in meeting.participants:
+        if person.attendance is not Attendance.UNKNOWN:
+            continue
+        reasons = [by_id.get(person.id) for by_id in first_reasons]
+        if decided and all(r is not None and "inhabil" not in r.lower() for r in reasons):
+            afbud = any("afbud" in (r or "").lower() for r in reasons)
+            person.attendance = Attendance.AFBUD if afbud else Attendance.FRAVAERENDE
+        elif unmarked_present and person.votes:
+            person.attendance = Attendance.PRESENT
+
+
+def number_and_link(meeting: Meeting) -> Meeting:
+    """Give votes and dissents ids unique within the meeting (as live meetings number them) and
+    link item absences, ballots and dissents to participants by name."""
+    vote_id = dissent_id = 0
+    by_name = {p.name.casefold(): p.id for p in meeting.participants}
+    for item in meeting.items:
+        for vote in item.votes:
+            vote_id += 1
+            vote.id = vote_id
+        for dissent in item.dissents:
+            dissent_id += 1
+            dissent.id = dissent_id
+        _link(item.absences, item.votes, item.dissents, by_name)
+        _learn_affiliations(item, meeting.participants)
+    return meeting
+
+
+def _link(
+    absences: list[ItemAbsence], votes: list[Vote], dissents: list[Dissent], by_name: dict[str, int]
+) -> None:
+    for absence in absences:
+        if absence.participant_id is None:
+            absence.participant_id = by_name.get(absence.name.casefold())
+    for vote in votes:
+        for ballot in vote.ballots:
+            if ballot.participant_id is None:
+                ballot.participant_id = by_name.get(ballot.name.casefold())
+    for dissent in dissents:
+        if dissent.participant_id is None:
+            dissent.participant_id = by_name.get(split_name(dissent.who)[0].casefold())
+
+
+def _learn_affiliations(item: AgendaItem, participants: list[Participant]) -> None:
+    """A member listed without a party gets the one the referat writes after their name."""
+    stated = {b.participant_id: b.affiliation for v in item.votes for b in v.ballots}
+    for person in participants:
+        if not person.affiliation and stated.get(person.id):
+            person.affiliation = stated[person.id]
+
+
+def unplaced_count(meeting: Meeting) -> int:
+    """How many pieces of text an importer could not place, meeting and items together."""
+    return len(meeting.unplaced) + sum(len(item.unplaced) for item in meeting.items)

@@ -1,0 +1,192 @@
+"""Page furniture: running headers and footers, page numbers, and the pages after the referat.
+
+Lines that repeat at the top or bottom of many pages (modulo page numbers) are the layout's, not
+the referat's, and are dropped before anything else reads the text. Headings repeat by design
+("Beslutning" on every item page) and are never furniture.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+
+from meetingtui.importers.classify import known_heading
+from meetingtui.importers.heads import ITEM_START, item_head
+from meetingtui.importers.source import Block
+
+_PAGE_NUMBER_TOKEN = re.compile(r"\d+")
+_PAGE_MARK = re.compile(r"(?i)^(?:side\s*)?\d+(?:\s*(?:af|/|of)\s*\d+)?$|^(?:side|page)\s+\d+")
+_WORDED_PAGE_MARK = re.compile(r"(?i)^(?:side|page)\s*\d+(?:\s*(?:af|/|of)\s*\d+)?$")
+
+Pages = list[list[Block]]
+
+
+def _shape(text: str) -> str:
+    return _PAGE_NUMBER_TOKEN.sub("#", text.strip().lower())
+
+
+def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages, int, int]:
+    """Drop lines that repeat at the top or bottom of many pages (modulo page numbers).
+
+    `cautious=True` is for documents whose pages are not laid out by the exporter (a .docx):
+    a lone number at a page's edge is content there (a table cell), only "Side 3 af 7" is a
+    page number, and only a repeated line with a number in it (a date, a page count) is page
+    furniture; a repeated "Godkendt." at the foot of every item page is not.
+
+    Returns the pages, how many lines were dropped and the index of the last page that carried
+    the document's own running header (-1 if none): pages after it are usually appended
+    attachments, which may have running headers of their own.
+    """
+    n = len(pages)
+    if n < 2:
+        kept = _strip_page_marks(pages)
+        return kept, sum(map(len, pages)) - sum(map(len, kept)), -1
+    need = max(2, math.ceil(0.1 * n)) if n >= 4 else n
+    exact: dict[str, list[int]] = {}
+    shaped: dict[str, list[tuple[int, list[int]]]] = {}
+    first_page: dict[str, int] = {}
+    for index, page in enumerate(pages):
+        positions = sorted({*range(min(2, len(page))), *range(max(0, len(page) - 2), len(page))})
+        # Headings and item headings repeat by design ("Punkt 7" may even sit on page 7), and
+        # so does the text right under a heading ("Beslutning" / "Godkendt." at the foot of
+        # every item page): furniture never follows a heading of the referat.
+        edge = [
+            page[k] for k in positions
+            if page[k].text.strip() and not known_heading(page[k]) and item_head(page[k]) is None
+            and not (k > 0 and known_heading(page[k - 1]))
+        ]  # fmt: skip
+        for key in {b.text.strip().lower() for b in edge}:
+            exact.setdefault(key, []).append(index)
+            first_page.setdefault(key, index)
+        for block in edge:
+            shape = _shape(block.text)
+            numbers = [int(x) for x in _PAGE_NUMBER_TOKEN.findall(block.text)[:6] if len(x) <= 4]
+            if numbers:
+                shaped.setdefault(shape, []).append((index, numbers))
+                first_page.setdefault(shape, index)
+    running = {k for k, seen in exact.items() if _is_running(seen, need) and len(k) <= 160}
+    for shape, occurrences in shaped.items():
+        # Digits only make lines "the same" when they count pages: a constant page offset.
+        offsets: Counter[int] = Counter()
+        for index, numbers in occurrences:
+            offsets.update({num - index for num in numbers})
+        seen_pages = sorted({index for index, _ in occurrences})
+        if (
+            _is_running(seen_pages, need)
+            and offsets
+            and offsets.most_common(1)[0][1] >= 0.6 * len(seen_pages)
+        ):
+            running.add(shape)
+    if cautious:
+        running = {k for k in running if re.search(r"[\d#]", k)}
+    prefix, prefix_first = _running_prefix(pages, need) if not cautious else ("", len(pages))
+    own_first = min([first_page[s] for s in running] + [prefix_first])
+    own = {s for s in running if first_page[s] == own_first}
+    dropped = 0
+    last_with_header = -1
+    mark = _WORDED_PAGE_MARK if cautious else _PAGE_MARK
+    out: Pages = []
+    for index, page in enumerate(pages):
+        kept: list[Block] = []
+        for pos, block in enumerate(page):
+            at_edge = pos < 2 or pos >= len(page) - 2
+            shape = _shape(block.text)
+            key = block.text.strip().lower()
+            hit = shape if shape in running else key if key in running else None
+            if at_edge and (hit or mark.match(block.text.strip())):
+                dropped += 1
+                if hit in own:
+                    last_with_header = index
+                continue
+            if pos == 0 and prefix and shape.startswith(prefix):
+                block = block.with_text(_cut_prefix(block.text, prefix))
+                dropped += 1
+                if prefix_first == own_first:
+                    last_with_header = index
+                if not block.text:
+                    continue
+            kept.append(block)
+        out.append(kept)
+    return out, dropped, last_with_header
+
+
+def _strip_page_marks(pages: Pages) -> Pages:
+    """A one-page document has no repetition to go by; a "Side 1 af 1" at its top or bottom
+    is still page furniture."""
+    return [
+        [b for pos, b in enumerate(page)
+         if not ((pos == 0 or pos == len(page) - 1) and _WORDED_PAGE_MARK.match(b.text.strip()))]
+        for page in pages
+    ]  # fmt: skip
+
+
+def _is_running(pages_seen: list[int], need: int) -> bool:
+    """Page furniture recurs on enough pages, and on consecutive pages somewhere."""
+    if len(pages_seen) < need:
+        return False
+    run = best = 1
+    for a, b in itertools.pairwise(pages_seen):
+        run = run + 1 if b == a + 1 else 1
+        best = max(best, run)
+    return best >= min(3, need)
+
+
+def _running_prefix(pages: Pages, need: int) -> tuple[str, int]:
+    """A running header glued to the first line of a page, as flattened PDF text has it.
+
+    Returns the prefix (digits as "#") and the first page carrying it; the document's own
+    header is the one that starts earliest.
+    """
+    counts: Counter[str] = Counter()
+    first_page: dict[str, int] = {}
+    for index, page in enumerate(pages):
+        if not page or len(page) > 2:
+            continue
+        words = page[0].text.split()
+        seen: set[str] = set()
+        for k in range(2, min(len(words), 12) + 1):
+            shape = _shape(" ".join(words[:k]))
+            if shape not in seen:
+                seen.add(shape)
+                counts[shape] += 1
+                first_page.setdefault(shape, index)
+    candidates = {
+        shape: count for shape, count in counts.items()
+        if count >= max(need, 3) and len(shape.split()) >= 3 and not ITEM_START.match(shape)
+    }  # fmt: skip
+    if not candidates:
+        return "", len(pages)
+    earliest = min(first_page[s] for s in candidates)
+    group = {s: c for s, c in candidates.items() if first_page[s] == earliest}
+    top = max(group.values())
+    best = max((s for s, c in group.items() if c == top), key=len)
+    # Extend while nearly every page that has the prefix also has the longer one.
+    for shape, count in group.items():
+        if shape.startswith(best) and count >= 0.8 * top and len(shape) > len(best):
+            best = shape
+    # A prefix ending in a page number is cut with the number; stop before content words.
+    return best.rstrip("#").rstrip(), earliest
+
+
+def _cut_prefix(text: str, prefix: str) -> str:
+    words = text.split()
+    taken = 0
+    for k in range(1, len(words) + 1):
+        if _shape(" ".join(words[:k])) == prefix:
+            taken = k
+            break
+    rest = words[taken:]
+    if rest and re.fullmatch(r"\d{1,4}", rest[0]):
+        rest = rest[1:]  # the page number that follows "Side"
+    return " ".join(rest)
+
+
+def split_attachment_pages(pages: Pages, last_with_header: int) -> tuple[Pages, list[str]]:
+    """Pages after the last one carrying the referat's running header are attachments: they
+    are kept with the meeting as text of their own, out of the items."""
+    if not 0 <= last_with_header < len(pages) - 1:
+        return pages, []
+    tail = ["\n".join(b.text for b in page) for page in pages[last_with_header + 1 :]]
+    return pages[: last_with_header + 1], [t for t in tail if t]

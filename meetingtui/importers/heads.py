@@ -1,0 +1,92 @@
+"""Item headings as agenda systems print them, one line at a time.
+
+"1. Godkendelse af dagsorden", "Punkt 1: ...", "Pkt. 42", "Sag nr. 74 Orientering",
+"715. ...", "Punkt 412 (Åben) Vejbelysning", "412 Vejbelysning (Lukket)", "Lukket punkt 12:
+...", and "3 Salg af ejendom" when set in bold or a heading style. Whether a candidate really
+starts an item is decided by `segment` from what surrounds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from meetingtui.importers.closed import title_mark
+from meetingtui.importers.source import Block
+from meetingtui.importers.vocabulary import CLOSED_MARKERS, OPEN_MARKERS, alternation
+
+_PUNKT = re.compile(
+    r"(?i)^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s+(?:nr\.?\s*)?(\d{1,4}[a-z]?)\s*[:.\-–)]?\s*(.*)$"
+)
+_MARKS = alternation((*OPEN_MARKERS, *CLOSED_MARKERS))
+_NUM_MARK = re.compile(rf"(?i)^(\d{{1,4}}[a-z]?)\.?\s+\(({_MARKS})\)\s*[:.\-–]?\s*(.*)$")
+_NUM_TITLE_MARK = re.compile(rf"(?i)^(\d{{1,4}}[a-z]?)\.?\s+(.+?)\s*\(({_MARKS})\)$")
+_NUMBERED = re.compile(r"^(\d{1,4}[a-zA-Z]?)\s*[.)](?:\s+|(?=[A-ZÆØÅ]))(\S.*)$")
+_LUKKET_PUNKT = re.compile(
+    r"(?i)^lukket\s+(?:punkt|sag)\b\s*[:.\-–]?\s*(?:(\d{1,4}[a-z]?)\b\s*[:.\-–]?\s*)?(.*)$"
+)
+# A heading "3 Title"; up to three digits, so that a year ("2024 Budget") is no item number.
+_BARE_NUMBER_TITLE = re.compile(r"^(\d{1,3}[a-z]?)\s+([A-ZÆØÅ][^\n]{1,250})$")
+TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d*\s*$|\s{2,}\d{1,3}$")
+ITEM_START = re.compile(r"(?i)^(?:punkt|pkt\.?)\s+\d|^\d{1,4}[a-z]?[.)]\s")
+
+
+@dataclass
+class ItemHead:
+    index: int  # block index of the heading
+    number: str
+    title: str
+    closed: bool
+    strong: bool  # the wording alone makes it an item ("Punkt 3", "Lukket punkt")
+    bold: bool | None = None
+    case_before: str = ""  # a case number printed on the line above the heading (SBSYS)
+    title_before: str = ""  # "Lokalplan 145\nSag nr. 130": the title above a bare number line
+
+    @property
+    def lines_before(self) -> int:
+        return 1 if (self.case_before or self.title_before) else 0
+
+
+def item_head(block: Block) -> ItemHead | None:
+    """The item heading `block` would be, or None."""
+    text = block.text.strip()
+    if block.toc or block.table is not None or TOC_ENTRY.search(text):
+        return None
+    m = _PUNKT.match(text)
+    if m:
+        title = m.group(2).strip()
+        if title[:1].islower():
+            return None  # "Sag 3 udgår.", "Punkt 9 blev udsat": a sentence about an item
+        return ItemHead(0, m.group(1), title, False, True)
+    m = _NUM_MARK.match(text)
+    if m:
+        closed = bool(title_mark(f"({m.group(2)})")[0])
+        return ItemHead(0, m.group(1), m.group(3).strip(), closed, True)
+    m = _LUKKET_PUNKT.match(text)
+    if m:
+        return ItemHead(0, m.group(1) or "", m.group(2).strip() or "Lukket punkt", True, True)
+    m = _NUM_TITLE_MARK.match(text)
+    if m:
+        closed = bool(title_mark(f"({m.group(3)})")[0])
+        return ItemHead(0, m.group(1), m.group(2).strip(), closed, True)
+    m = _NUMBERED.match(text)
+    if m:
+        title = m.group(2).strip()
+        if title[0].islower() or len(title) > 250 or title.lower().startswith(("at ", "at:")):
+            return None
+        if re.match(r"\d{4}\b", title) and len(m.group(1)) <= 2 and not block.bold:
+            return None  # "1. 2017 ..." is a date or list, not an item
+        return ItemHead(0, m.group(1), title, False, False)
+    m = _BARE_NUMBER_TITLE.match(text)
+    if m and (block.heading or block.bold):
+        # "3 Salg af ejendom" styled as a heading or set in bold: the number without a dot.
+        return ItemHead(0, m.group(1), m.group(2).strip(), False, False)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def title_key(title: str) -> str:
+    """A title reduced to letters and digits, to recognise it repeated or in the contents."""
+    _closed, title = title_mark(title)
+    return re.sub(r"[^a-zæøå0-9]+", "", title.lower())[:60]

@@ -1,0 +1,324 @@
+"""One item from its heading and the blocks under it: title, case number, closed flag, and the
+parts its headings open (sections, indstilling, beslutningskompetence, decisions, bilag,
+sagsforløb, per-item attendance).
+
+Document items find their title's continuation and their case number in the first lines;
+structured items bring number, title and case number as data. Everything after that is the
+same for both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from meetingtui.importers import attendance, casenumber
+from meetingtui.importers.classify import (
+    ATTACHMENTS_KIND,
+    ATTENDANCE_KIND,
+    AUTHORITY_KIND,
+    CASE_KIND,
+    DECISION,
+    HISTORY_KIND,
+    RECOMMENDATION_KIND,
+    RECOMMENDS,
+    Heading,
+    classify,
+    known_heading,
+)
+from meetingtui.importers.closed import BODY_CLOSED, BODY_OPEN, title_mark
+from meetingtui.importers.decisions import current_entry, is_decision_phrase, parse_case_history
+from meetingtui.importers.heads import ItemHead, title_key
+from meetingtui.importers.people import split_people
+from meetingtui.importers.source import Block, ItemStart
+from meetingtui.importers.structure import part_text
+from meetingtui.models import (
+    AbsenceKind,
+    AgendaItem,
+    DecisionEntry,
+    ItemAbsence,
+    Section,
+)
+
+
+@dataclass
+class Part:
+    """A heading of the item and the blocks under it (the text before the first heading has
+    no heading)."""
+
+    head: Heading | None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return [b.text for b in self.blocks]
+
+    @property
+    def text(self) -> str:
+        return part_text(self.blocks)
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+
+
+def build_item(
+    head: ItemHead, region: list[Block], item_id: int, *, start: ItemStart | None, day: date
+) -> AgendaItem:
+    """The item `head` opens, from the blocks up to the next item of the meeting held on
+    `day`."""
+    if start is not None:
+        closed, title = title_mark(start.title)
+        title = title or start.title.strip() or "Uden titel"
+        closed = bool(closed) or bool(start.closed)
+        case_number, k = " ".join(start.case_number.split()), 0
+    else:
+        title, closed, case_number, k = _document_title(head, region)
+    if k < len(region) and title_key(region[k].text) == title_key(title):
+        k += 1  # the title repeated under the numbered heading (web and FirstAgenda layouts)
+    parts: list[Part] = [Part(None)]
+    closed_by_case = False  # "Sagsnr. 123456 Udvalg Lukket punkt"
+    previous = ""
+    wants_case_value = False
+    for block in region[k:]:
+        text = block.text.strip()
+        label_row, previous = previous, text
+        if (
+            block.table is None and not case_number and len(parts) <= 2
+            and (casenumber.is_number(text) or (wants_case_value and casenumber.value(text)))
+        ):  # fmt: skip
+            case_number = text if casenumber.is_number(text) else casenumber.value(text)
+            wants_case_value = False
+            continue
+        wants_case_value = False
+        if not case_number and len(parts) == 1 and casenumber.COLUMN_ROW.match(label_row):
+            # A flattened metadata table: "Sagsnr. Ansvarlig Dato" over "24/1001 Jens Hansen
+            # 01-03-2024". Both lines stay in the item's text; the number is read off.
+            token = text.split()[0] if text.split() else ""
+            if casenumber.is_number(token):
+                case_number = token
+        if len(parts) == 1 and not parts[0].blocks and title_key(text) == title_key(title):
+            continue  # the title repeated under the case number
+        h = classify(block)
+        if h is not None and h.kind == CASE_KIND:
+            if not case_number:
+                case_number = casenumber.value(h.rest)
+                wants_case_value = not case_number and not h.rest
+                leftover = h.rest[len(case_number) :].strip()
+                if re.search(r"(?i)\blukket\s+(?:punkt|sag)\b", leftover):
+                    closed_by_case = True
+                if leftover:
+                    parts[-1].add(block.with_text(leftover))
+            else:
+                parts[-1].add(block)
+            continue
+        current = parts[-1].head
+        in_attachments = current is not None and current.kind == ATTACHMENTS_KIND
+        # Attachment names are often "Indstilling", "Notat ...": only a styled heading or a
+        # decision ends the list.
+        if in_attachments and (h is None or h.kind != DECISION) and _ITEM_ATTENDANCE.match(text):
+            parts[0].add(block)  # "Inhabil: X" after the list: read with the item
+            continue
+        if (
+            in_attachments and h is not None and h.kind != DECISION
+            and not (block.bold or block.heading)
+        ):  # fmt: skip
+            h = None
+        if (
+            h is not None and h.kind == ATTENDANCE_KIND and h.rest
+            and (current is None or current.kind == DECISION)
+        ):  # fmt: skip
+            # "Fraværende: Mads Berg (C)" as one line of a decision: the decision goes on after
+            # it, and the decision's attendance lines are read with the decision.
+            h = None
+        if h is None and RECOMMENDS.match(text) and (current is None or current.kind not in (
+            DECISION, RECOMMENDATION_KIND, ATTACHMENTS_KIND, HISTORY_KIND
+        )):  # fmt: skip
+            # "Teknik- og Miljøudvalget indstiller:" opens the indstilling and stays its text.
+            parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [block]))
+            continue
+        if h is not None:
+            parts.append(Part(h, [block.with_text(h.rest)] if h.rest else []))
+            continue
+        if len(parts) == 1 and BODY_OPEN.match(text):
+            continue  # "Åben sag" under the heading: the item is open, as `closed` says
+        parts[-1].add(block)
+    marks = [b for b in parts[0].blocks if BODY_CLOSED.match(b.text.strip())]
+    if marks:
+        # "Punktet er lukket" in place of the item's text: the mark is the closed flag.
+        closed_by_case = True
+        parts[0].blocks = [b for b in parts[0].blocks if b not in marks]
+    item = AgendaItem(id=item_id, number=head.number, title=title, case_number=case_number,
+                      closed=closed or closed_by_case)  # fmt: skip
+    fill_item(item, parts, start=start, day=day)
+    return item
+
+
+def _document_title(head: ItemHead, region: list[Block]) -> tuple[str, bool, str, int]:
+    """(title, closed, case number, lines used) of a document item: the heading's title, its
+    wrapped continuation, or the line below a bare number."""
+    title_parts = [head.title]
+    k = 0
+    case_number = head.case_before
+    if head.title_before:
+        title_parts = [head.title_before]
+    elif not head.title and region:
+        # "Pkt. 42" alone on its line: the title is the next line.
+        first = region[0]
+        if not (casenumber.is_number(first.text) or casenumber.label(first.text)
+                or known_heading(first) or _END_OF_ITEMS.match(first.text)):  # fmt: skip
+            title_parts = [first.text.strip()]
+            k = 1
+    # A long title wraps: its continuation comes before the case number or first heading.
+    while k < min(3, len(region)):
+        block = region[k]
+        text = block.text.strip()
+        if (casenumber.is_number(text) or casenumber.label(text) or known_heading(block)
+                or BODY_CLOSED.match(text) or BODY_OPEN.match(text)):  # fmt: skip
+            break
+        nxt = region[k + 1] if k + 1 < len(region) else None
+        follows = nxt is not None and (casenumber.is_number(nxt.text) or known_heading(nxt))
+        if len(text) > 160 or text.endswith(".") or title_key(text) == title_key(head.title):
+            break
+        # A heading and its wrapped continuation have the same weight; a PDF says "not bold"
+        # for both when the heading is set in a plain face (a table cell).
+        same_weight = block.bold is not False if head.bold is None else block.bold is head.bold
+        if (head.bold and block.bold) or (not head.bold and follows and same_weight):
+            title_parts.append(text)
+        else:
+            break
+        k += 1
+    column = re.match(r"^(.*\S)\s{2,}(\S+)$", title_parts[0]) if title_parts else None
+    if column and not case_number and casenumber.is_number(column.group(2)):
+        # "Salg af ejendom  23/20456": a table row's case number column after the title
+        title_parts[0], case_number = column.group(1), column.group(2)
+    title, closed = clean_title(" ".join(p for p in title_parts if p))
+    return title, closed or head.closed, case_number, k
+
+
+def clean_title(title: str) -> tuple[str, bool]:
+    closed, title = title_mark(re.sub(r"\s+", " ", title).strip())
+    # "§17,4 - Godkendelse af dagsorden" lost its section sign and number in extraction:
+    # a prefix with no letters before " - " is the committee's numbering, not the title.
+    title = re.sub(r"^[^A-Za-zÆØÅæøå]*\d[^A-Za-zÆØÅæøå]*\s[-–]\s+", "", title)
+    title = title.strip(" -–:")
+    return title or "Uden titel", bool(closed)
+
+
+_ITEM_ATTENDANCE = re.compile(r"(?i)^(?:fraværende|afbud|inhabil(?:itet)?|inhabile)\s*:\s*\S")
+_END_OF_ITEMS = re.compile(
+    r"(?i)^(?:underskriftsside|underskriftsark|underskrifter|underskrift|mødet hævet|"
+    r"mødet blev hævet|mødet sluttede|godkendelse af referat(?:et)? ved underskrift)\b"
+)
+
+
+# --- the parts of an item --------------------------------------------------------------------
+
+
+def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, day: date) -> None:
+    """Put each part where it belongs in the record. A structured item (`start`) brings what
+    its data states; its text before the first heading is its own text, not leftovers of a
+    page."""
+    decisions: list[DecisionEntry] = []
+    history: list[DecisionEntry] = list(start.earlier) if start is not None else []
+    for part in parts[1:]:
+        head = part.head
+        assert head is not None
+        text = part.text
+        if head.kind == DECISION:
+            if text:
+                decisions.append(DecisionEntry(body=head.body, date=head.date, text=text))
+        elif head.kind == RECOMMENDATION_KIND and text:
+            item.recommendation = "\n".join(p for p in (item.recommendation, text) if p)
+        elif head.kind == AUTHORITY_KIND and text and not item.decision_authority:
+            item.decision_authority = text.replace("\n", " ")
+        elif head.kind == ATTACHMENTS_KIND:
+            item.attachments.extend(a for a in attachment_list(part.lines)
+                                    if a not in item.attachments)  # fmt: skip
+        elif head.kind == ATTENDANCE_KIND:
+            for name, _aff in split_people(text):
+                item.absences.append(
+                    ItemAbsence(name=name, kind=AbsenceKind.ABSENT, reason=head.text)
+                )
+            if text:
+                item.attendance_notes.append(f"{head.text}: {text}")
+        elif head.kind == HISTORY_KIND and (entries := parse_case_history(part.lines)):
+            history.extend(entries)
+        elif text:
+            item.sections.append(Section(heading=head.text, text=text))
+    _preamble(item, parts[0], decisions, explicit=start is not None)
+    current = current_entry(decisions, day) if decisions else None
+    item.decision = current.text if current is not None else ""
+    entries = [*history, *decisions]
+    if len(entries) > 1 or any(e.body or e.date for e in entries):
+        item.decision_history = entries
+    if start is not None:
+        _apply_start(item, start)
+
+
+def _preamble(
+    item: AgendaItem, part: Part, decisions: list[DecisionEntry], *, explicit: bool
+) -> None:
+    """The text before the item's first heading: attendance lines, the decision of a closed
+    item or of a beslutningsprotokol that prints it without a heading, else kept."""
+    text = part.text
+    if not text:
+        return
+    facts = attendance.parse_attendance(text)
+    item.absences.extend(facts.absences)
+    item.attendance_notes.extend(facts.notes)
+    rest = facts.remaining
+    if not rest:
+        return
+    if not decisions and item.closed and not item.sections:
+        decisions.append(DecisionEntry(text=rest))  # a closed item shows only its decision
+    elif not decisions and is_decision_phrase(rest):
+        decisions.append(DecisionEntry(text=rest))
+    elif explicit:
+        item.sections.insert(0, Section(heading="", text=rest))
+    else:
+        item.unplaced.append(rest)
+
+
+def _apply_start(item: AgendaItem, start: ItemStart) -> None:
+    """What a structured source states about the item beside its text."""
+    item.attachments.extend(a for a in start.attachments if a not in item.attachments)
+    for absence in start.absences:
+        if all(a.name != absence.name or a.kind is not absence.kind for a in item.absences):
+            item.absences.append(absence)
+    item.unplaced.extend(start.unplaced)
+
+
+def attachment_list(lines: list[str]) -> list[str]:
+    """Attachment names from the lines of a "Bilag" part: numbering and bullets removed, a
+    flattened "1. Budget.pdf 2. Notat.pdf" split, a wrapped name joined."""
+    parts = [part for line in lines for part in _split_numbered(line)]
+    out: list[str] = []
+    for part in parts:
+        part = re.sub(
+            r"^(?:bilag\s*)?(?:\d{1,3}(?:\.\d{1,3})+\.?\s+|"  # "2.1 Notat" numbered per item
+            r"\d{1,3}\s*(?:[.:)]\s*|\s+(?=(?:åben|lukket)\b)))(?:(?:åben|lukket)\s+)?",
+            "", part.strip(), flags=re.IGNORECASE,
+        )  # fmt: skip
+        part = part.lstrip("•-–* ").strip()
+        if part and out and (part[0].islower() or re.match(r"\d+$", part)):
+            out[-1] = f"{out[-1]} {part}"  # a wrapped attachment name
+        elif part:
+            out.append(part)
+    return out
+
+
+def _split_numbered(line: str) -> list[str]:
+    # "1. Budget.pdf 2. Notat.pdf" on one line (a flattened list) is split before each next
+    # number in sequence; "Beretning fra den 13. juni" is not a list.
+    first = re.match(r"(?:bilag\s*)?(\d{1,2})\.\s", line, re.IGNORECASE)
+    if first is None:
+        return [line]
+    expected = int(first.group(1)) + 1
+    parts, start = [], 0
+    for m in re.finditer(r"\s(?=(\d{1,2})\.\s)", line):
+        if int(m.group(1)) == expected:
+            parts.append(line[start : m.start()])
+            start, expected = m.end(), expected + 1
+    parts.append(line[start:])
+    return parts

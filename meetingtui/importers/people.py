@@ -1,0 +1,187 @@
+"""People in a header: "Afbud: Lars Holten (LEUF), Ole Blickfeldt (O)", members tables, roles.
+
+"Anne Holm (A), formand", "Formand Eva Holm (A)", "Bo Krag (A) (Borgmester)", "Lise Vig
+(V) (Næstformand)", "Birgitte Glifberg (A), Suppleant for Brian Møller (A)". A list that
+wraps over several lines or table cells is joined first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.importers.source import Block, HeaderFacts
+from meetingtui.importers.vocabulary import ROLE_WORDS, SUBSTITUTE_WORDS, alternation
+from meetingtui.models import Attendance, Participant, Role
+
+# "Lars Holten (LEUF)", "Ole Blickfeldt (O)"; a name is a few capitalised words
+NAME_WITH_AFFILIATION = re.compile(
+    r"([A-ZÆØÅÉÜ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅÉÜ][\w'’.\-]*|af|von|van|de|la)){0,5})\s*\(([^()]{1,40})\)"
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+og\s+|\s+&\s+|\n)\s*")
+# "Eva Lund (V) - Mona Kjær (V) mødte som stedfortræder": the substitute is not in the list.
+_SUBSTITUTE_CLAUSE = re.compile(
+    r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
+    r"(?:som\s+)?(?:stedfortræder|suppleant|i\s+stedet)\b[^\n]*"
+)
+_ROLE = alternation(ROLE_WORDS)
+# "(Borgmester)" after the party: a role in parentheses, not an affiliation
+_ROLE_IN_PARENS = re.compile(rf"(?i)^{_ROLE}$")
+
+
+def split_people(text: str) -> list[tuple[str, str]]:
+    """Names with their party/organisation from an "Afbud: ..." style list; a role written in
+    parentheses ("(Borgmester)") stays out of the affiliation."""
+    text = _SUBSTITUTE_CLAUSE.sub("", text).strip().rstrip(".")
+    text = re.sub(r",\s*(?=\([^()]{1,40}\))", " ", text)  # "Erling Larsen, (A)"
+    if not text or text.lower() in {"-", "–", "ingen", "intet"}:
+        return []
+    people: list[tuple[str, str]] = []
+    for m in NAME_WITH_AFFILIATION.finditer(text):
+        name, affiliation = m.group(1).strip(), m.group(2).strip()
+        if _ROLE_IN_PARENS.match(affiliation):
+            affiliation = ""  # "Bo Krag (Borgmester)": a role, read by `add_people`
+        people.append((name, affiliation))
+    if people:
+        return people
+    out = []
+    for part in _LIST_SPLIT.split(text):
+        part = part.strip(" .")
+        if part and part[0].isupper() and len(part.split()) <= 6:
+            out.append((part, ""))
+    return out
+
+
+_ROLE_PREFIX = re.compile(
+    r"(?i)^(?P<role>formand|næstformand|forkvinde|næstforkvinde|borgmester|viceborgmester|"
+    r"rådmand|overborgmester)\s+(?=[A-ZÆØÅ])"
+)
+# "Birgitte Glifberg (A), Suppleant for Brian Møller (A)"
+_SEAT_OF = re.compile(
+    r"(?i)^(?P<who>[^,()]+?)\s*(?:\([^()]*\))?\s*,?\s*(?:suppleant|stedfortræder)\s+for\s+"
+    r"(?P<absent>[^,()]+?)\s*(?:\([^()]*\))?\s*$"
+)
+SUBSTITUTE_LABEL = re.compile(
+    rf"(?i)^(?:indkaldte?\s+)?{alternation(SUBSTITUTE_WORDS)}(?:\s+for\s+[^:]{{1,60}})?\s*:\s*(.*)$"
+)
+
+
+def _role_after(name: str, text: str) -> Role | None:
+    """The role written after a name: "Anne Holm (A), formand", "Bo Krag (A) (Borgmester)",
+    "Lise Vig (V) - næstformand"; before it: "næstformand Lise Krog (Ø)"."""
+    after = re.search(
+        rf"{re.escape(name)}\s*(?:\([^()]*\))?\s*(?:,|[-–])?\s*\(?\s*(?P<role>{_ROLE})\b"
+        r"(?!\s+[A-ZÆØÅ][a-zæøå])",
+        text,
+        re.IGNORECASE,
+    )
+    before = re.search(rf"(?i)\b(?P<role>næstformand|formand)\s+{re.escape(name)}", text)
+    found = before or after
+    if found is None:
+        return None
+    return Role(ROLE_WORDS[found.group("role").lower()])
+
+
+def add_people(
+    facts: HeaderFacts, text: str, attendance: Attendance | None, role: Role = Role.MEDLEM
+) -> None:
+    """Add the people of a list to the header's participants (an existing name is updated)."""
+    seat = _SEAT_OF.match(text.strip(" •-–"))
+    for name, affiliation in split_people(text):
+        person_role = role
+        prefix = _ROLE_PREFIX.match(name)
+        if prefix:
+            name = name[prefix.end() :]
+            person_role = Role(ROLE_WORDS[prefix.group("role").lower()])
+        if person_role is Role.MEDLEM:
+            person_role = _role_after(name, text) or person_role
+        if seat and name == seat.group("absent").strip():
+            continue  # the member whose seat the substitute takes is listed on its own line
+        if seat and name == seat.group("who").strip():
+            person_role = Role.STEDFORTRAEDER
+        existing = next((p for p in facts.participants if p.name == name), None)
+        if existing is not None:
+            if attendance is not None and attendance is not Attendance.PRESENT:
+                existing.attendance = attendance
+            continue
+        facts.participants.append(
+            Participant(
+                id=len(facts.participants) + 1,
+                name=name,
+                affiliation=affiliation,
+                attendance=attendance or Attendance.UNKNOWN,
+                role=person_role,
+                votes=person_role.votes_by_default,
+            )
+        )
+        if person_role is Role.STEDFORTRAEDER and seat:
+            absent = seat.group("absent").strip()
+            facts.participants[-1].substitute_for = next(
+                (p.id for p in facts.participants if p.name == absent), None
+            )
+
+
+def dangling(text: str) -> bool:
+    """A list of people that goes on on the next line (a wrapped table cell or paragraph)."""
+    text = text.rstrip()
+    if text.endswith((",", " og", "&")) or text.count("(") > text.count(")"):
+        return True
+    return "(" in text and not text.rstrip(" .").endswith(")")
+
+
+# A members table as PDF text flattens it: "Navn Parti Status" over "Anne Holm A Til stede".
+_GRID_HEAD = re.compile(
+    r"(?i)^(?:navn|medlem|deltager|mødedeltager)\s+(?:parti|partibogstav|gruppe|liste)"
+    r"(?:\s+(?:status|fremmøde|deltagelse))?$"
+)
+_GRID_STATUS = (
+    (re.compile(r"(?i)\s+(?:afbud|meldt afbud)$"), "Afbud"),
+    (re.compile(r"(?i)\s+(?:fraværende|fravær|ikke til stede)$"), "Fraværende"),
+    (re.compile(r"(?i)\s+(?:stedfortræder|suppleant)$"), "Stedfortræder"),
+    (re.compile(r"(?i)\s+(?:til stede|tilstede|deltog|fremmødt|mødt)$"), "Deltagere"),
+)
+_GRID_ROW = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][\w'’.\-]*(?:\s+[A-ZÆØÅ][\w'’.\-]*){1,5})\s+\(?(?P<party>[A-ZÆØÅ]"
+    r"[A-ZÆØÅa-zæøå]{0,3})\)?$"
+)
+
+
+def grid_people(blocks: list[Block]) -> list[Block]:
+    """Rows under a "Navn Parti Status" line become "Afbud: Anne Holm (A)" lines; a row that
+    does not read as name and party (and a known status) ends the table and is kept as it is.
+    The column heads are dropped only when at least one row was read."""
+    out: list[Block] = []
+    head: Block | None = None
+    rows = 0
+    for block in blocks:
+        text = block.text.strip()
+        if _GRID_HEAD.match(text):
+            head, rows = block, 0
+            continue
+        if head is not None:
+            label, rest = "Deltagere", text
+            for pattern, name in _GRID_STATUS:
+                if pattern.search(text):
+                    label, rest = name, pattern.sub("", text)
+                    break
+            row = _GRID_ROW.match(rest)
+            if row:
+                rows += 1
+                out.append(block.with_text(f"{label}: {row.group('name')} ({row.group('party')})"))
+                continue
+            words = text.split()
+            split = next((k for k in range(len(words) - 1, 2, -1)
+                          if _GRID_ROW.match(" ".join(words[:k]))), None)  # fmt: skip
+            if rows and split is not None:
+                # A status the importer does not know ("Orlov"): kept as written, labelled.
+                row = _GRID_ROW.match(" ".join(words[:split]))
+                assert row is not None
+                person = f"{row.group('name')} ({row.group('party')})"
+                out.append(block.with_text(f"{person}: {' '.join(words[split:])}"))
+                continue
+            if rows == 0:
+                out.append(head)
+            head = None
+        out.append(block)
+    if head is not None and rows == 0:
+        out.append(head)
+    return out
