@@ -41,6 +41,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "start.new_from_agenda": "n",
     "start.demo": "d",
     "start.archive": "a",
+    "start.committees": "u",
     "start.reload": "f5",
     # Roll call (fremmøde)
     "rollcall.present": "t",
@@ -88,6 +89,15 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "archive.case_history": "h",
     "archive.open": "enter",
     "archive.back": "escape",
+    # Committees and their rosters
+    "committees.import": "i",
+    "committees.new_committee": "c",
+    "committees.new_period": "p",
+    "committees.join": "j",
+    "committees.leave": "u",
+    "committees.edit_email": "e",
+    "committees.roster_date": "d",
+    "committees.back": "escape",
 }
 
 SCOPES: tuple[str, ...] = tuple(dict.fromkeys(action.split(".", 1)[0] for action in DEFAULT_KEYMAP))

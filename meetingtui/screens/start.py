@@ -126,5 +126,10 @@ class StartScreen(DatabaseScreen):
 
         self.app.push_screen(ArchiveScreen())
 
+    def action_committees(self) -> None:
+        from meetingtui.screens.committees import CommitteesScreen
+
+        self.app.push_screen(CommitteesScreen())
+
     def action_reload(self) -> None:
         self.refresh_view()

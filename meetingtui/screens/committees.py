@@ -1,0 +1,386 @@
+"""Committees: the list of committees and the roster of one on a date; members join and leave.
+
+Every change goes through the committee commands (validated, then event and tables in one
+transaction); the tables are redrawn from what was committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from meetingtui.errors import MeetingError
+from meetingtui.i18n import t
+from meetingtui.screens.base import DatabaseScreen
+from meetingtui.screens.dialogs import FormDialog
+from meetingtui.screens.widgets import KeyBar
+
+if TYPE_CHECKING:
+    from meetingtui.committees.model import Committee, RosterEntry
+
+
+def parse_day(text: str) -> date:
+    """A date typed as 2025-03-11 (what the committee file uses too)."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        from meetingtui.errors import InputError
+
+        raise InputError("committee.tui.bad_date", value=text.strip()) from None
+
+
+class CommitteesScreen(DatabaseScreen):
+    SCOPE = "committees"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._committees: list[Committee] = []
+        self._shown: list[RosterEntry] = []
+        self.day: date | None = None  # the roster's date; the clock's day until changed
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("committee.tui.title"), style="bold"), classes="title")
+        yield Static(id="committees-hint")
+        yield DataTable(id="committees", cursor_type="row")
+        yield Static(id="roster-title", classes="title")
+        yield DataTable(id="roster", cursor_type="row")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        committees = self.query_one("#committees", DataTable)
+        committees.styles.height = 7
+        for key in ("name", "kind", "municipality", "period"):
+            committees.add_column(t(f"committee.tui.col.{key}"), key=key)
+        roster = self.query_one("#roster", DataTable)
+        for key in ("name", "party", "role", "email", "joined", "left"):
+            roster.add_column(t(f"committee.tui.col.{key}"), key=key)
+        self.refresh_view()
+        committees.focus()
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    @property
+    def shown_day(self) -> date:
+        return self.day or self.meeting_app.clock().date()
+
+    def refresh_view(self) -> None:
+        from meetingtui.committees.queries import list_committees
+
+        table = self.query_one("#committees", DataTable)
+        cursor = table.cursor_row
+        self._committees = list_committees(self.conn)
+        table.clear()
+        day = self.shown_day
+        for c in self._committees:
+            period = c.period_on(day)
+            table.add_row(
+                c.name,
+                c.kind.value,
+                c.municipality,
+                period.name if period else "–",
+                key=str(c.id),
+            )
+        if self._committees:
+            table.move_cursor(row=min(max(cursor, 0), len(self._committees) - 1), animate=False)
+        hint = "" if self._committees else t("committee.tui.empty")
+        self.query_one("#committees-hint", Static).update(hint)
+        self.query_one("#committees-hint", Static).display = bool(hint)
+        self._draw_roster()
+        self.refresh_bindings()
+
+    def selected_committee(self) -> Committee | None:
+        if not self._committees:
+            return None
+        row = self.query_one("#committees", DataTable).cursor_row
+        return self._committees[min(max(row, 0), len(self._committees) - 1)]
+
+    def _draw_roster(self) -> None:
+        table = self.query_one("#roster", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        committee = self.selected_committee()
+        title = self.query_one("#roster-title", Static)
+        day = self.shown_day
+        if committee is None:
+            self._shown = []
+            title.update(t("committee.tui.no_committee"))
+            return
+        period = committee.period_on(day)
+        if period is None:
+            title.update(t("committee.tui.no_period", name=committee.name, date=day.isoformat()))
+        else:
+            title.update(
+                t(
+                    "committee.tui.roster_title",
+                    name=committee.name,
+                    date=day.isoformat(),
+                    period=period.name,
+                )
+            )
+        self._shown = committee.members_on(day) + committee.substitutes_on(day)
+        for m in self._shown:
+            if m.is_substitute:
+                role = t("committee.tui.substitute_rank", rank=m.rank)
+            else:
+                role = t(f"tui.role.{m.role.name.lower()}")
+                if not m.votes:
+                    role += " " + t("tui.no_vote_mark")
+            table.add_row(
+                m.name,
+                m.affiliation,
+                role,
+                m.email or "–",
+                m.joined.isoformat(),
+                m.left_on.isoformat() if m.left_on else "",
+                key=str(m.id),
+            )
+        if self._shown:
+            table.move_cursor(row=min(max(cursor, 0), len(self._shown) - 1), animate=False)
+
+    @on(DataTable.RowHighlighted, "#committees")
+    def _committee_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._draw_roster()
+        self.refresh_bindings()
+
+    def selected_member(self) -> RosterEntry | None:
+        if not self._shown:
+            return None
+        row = self.query_one("#roster", DataTable).cursor_row
+        return self._shown[min(max(row, 0), len(self._shown) - 1)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
+        if not allowed:
+            return allowed
+        if action in ("new_period", "join") and self.selected_committee() is None:
+            return None
+        if action in ("leave", "edit_email") and self.selected_member() is None:
+            return None
+        return True
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def _run(self, change: Callable[[], Any], done: str = "") -> None:
+        """Run a committee command; a refusal is said, and nothing was written."""
+        try:
+            change()
+        except MeetingError as exc:
+            self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=10)
+            return
+        self.refresh_view()
+        if done:
+            self.notify(done, timeout=4)
+
+    def _form(
+        self, title: str, fields: list[tuple[str, str]], then: Callable[[list[str]], None]
+    ) -> None:
+        def answered(values: list[str] | None) -> None:
+            if values is not None:
+                then([v.strip() for v in values])
+
+        self.app.push_screen(FormDialog(title, fields), answered)
+
+    def action_import(self) -> None:
+        def load(values: list[str]) -> None:
+            if not values[0]:
+                return
+            from meetingtui.committees.toml_file import import_committee_file
+
+            report: list[Any] = []
+            path = Path(values[0]).expanduser()
+            self._run(
+                lambda: report.append(
+                    import_committee_file(self.conn, path, clock=self.meeting_app.clock)
+                )
+            )
+            if report:
+                r = report[0]
+                self.notify(
+                    t(
+                        "committee.cli.updated" if not r.created else "committee.cli.created",
+                        name=r.committee,
+                        periods=r.periods,
+                        joined=r.joined,
+                        left=r.left,
+                        corrected=r.corrected,
+                    )
+                    if r.changed
+                    else t("committee.cli.unchanged", name=r.committee),
+                    timeout=6,
+                )
+
+        self._form(t("committee.tui.import_title"), [(t("committee.tui.import_path"), "")], load)
+
+    def action_new_committee(self) -> None:
+        def create(values: list[str]) -> None:
+            from meetingtui.committees.commands import create_committee
+
+            name, kind, municipality = values
+            self._run(
+                lambda: create_committee(
+                    self.conn, name, kind or "udvalg", municipality, clock=self.meeting_app.clock
+                ),
+                t("committee.tui.created", name=name),
+            )
+
+        self._form(
+            t("committee.tui.new_title"),
+            [
+                (t("committee.tui.field.name"), ""),
+                (t("committee.tui.field.kind"), "udvalg"),
+                (t("committee.tui.field.municipality"), ""),
+            ],
+            create,
+        )
+
+    def action_new_period(self) -> None:
+        committee = self.selected_committee()
+        if committee is None:
+            return
+        year = self.shown_day.year
+
+        def add(values: list[str]) -> None:
+            from meetingtui.committees.commands import add_period
+
+            name, starts, ends = values
+            self._run(
+                lambda: add_period(
+                    self.conn,
+                    committee.id,
+                    name,
+                    parse_day(starts),
+                    parse_day(ends),
+                    clock=self.meeting_app.clock,
+                ),
+                t("committee.tui.period_added", name=name),
+            )
+
+        self._form(
+            t("committee.tui.period_title", name=committee.name),
+            [
+                (t("committee.tui.field.period"), f"{year}-{year + 3}"),
+                (t("committee.tui.field.starts"), f"{year}-01-01"),
+                (t("committee.tui.field.ends"), f"{year + 3}-12-31"),
+            ],
+            add,
+        )
+
+    def action_join(self) -> None:
+        committee = self.selected_committee()
+        if committee is None:
+            return
+
+        def join(values: list[str]) -> None:
+            from meetingtui.committees.commands import join as join_roster
+
+            name, party, role, email, when = values
+
+            def change() -> None:
+                day = parse_day(when)
+                period = committee.period_on(day)
+                if period is None:
+                    from meetingtui.errors import CommandRefused
+
+                    raise CommandRefused(
+                        "committee.no_period_on", name=committee.name, date=day.isoformat()
+                    )
+                join_roster(
+                    self.conn,
+                    committee.id,
+                    period.id,
+                    name=name,
+                    affiliation=party,
+                    role=role or "medlem",
+                    email=email,
+                    joined=day,
+                    clock=self.meeting_app.clock,
+                )
+
+            self._run(change, t("committee.tui.joined", name=name, date=when))
+
+        self._form(
+            t("committee.tui.join_title", name=committee.name),
+            [
+                (t("committee.tui.field.name"), ""),
+                (t("committee.tui.field.party"), ""),
+                (t("committee.tui.field.role"), "medlem"),
+                (t("committee.tui.field.email"), ""),
+                (t("committee.tui.field.joined"), self.shown_day.isoformat()),
+            ],
+            join,
+        )
+
+    def action_leave(self) -> None:
+        committee, member = self.selected_committee(), self.selected_member()
+        if committee is None or member is None:
+            return
+
+        def leave(values: list[str]) -> None:
+            from meetingtui.committees.commands import leave as leave_roster
+
+            self._run(
+                lambda: leave_roster(
+                    self.conn,
+                    committee.id,
+                    member.id,
+                    parse_day(values[0]),
+                    clock=self.meeting_app.clock,
+                ),
+                t("committee.tui.left", name=member.name, date=values[0]),
+            )
+
+        self._form(
+            t("committee.tui.leave_title", name=member.label),
+            [(t("committee.tui.field.left"), self.shown_day.isoformat())],
+            leave,
+        )
+
+    def action_edit_email(self) -> None:
+        committee, member = self.selected_committee(), self.selected_member()
+        if committee is None or member is None:
+            return
+
+        def correct(values: list[str]) -> None:
+            from meetingtui.committees.commands import correct as correct_roster
+
+            self._run(
+                lambda: correct_roster(
+                    self.conn,
+                    committee.id,
+                    member.id,
+                    email=values[0],
+                    clock=self.meeting_app.clock,
+                ),
+                t("committee.tui.email_saved", name=member.name),
+            )
+
+        self._form(
+            t("committee.tui.email_title", name=member.label),
+            [(t("committee.tui.field.email"), member.email)],
+            correct,
+        )
+
+    def action_roster_date(self) -> None:
+        def show(values: list[str]) -> None:
+            try:
+                self.day = parse_day(values[0])
+            except MeetingError as exc:
+                self.notify(exc.message, severity="error")
+                return
+            self.refresh_view()
+
+        self._form(
+            t("committee.tui.date_title"),
+            [(t("committee.tui.field.date"), self.shown_day.isoformat())],
+            show,
+        )
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,125 @@
+"""The committees screen: import a committee file, see a roster on a date, join, leave, correct."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from meetingtui.committees.queries import find_committee
+from meetingtui.screens.app import build_app
+from meetingtui.screens.committees import CommitteesScreen
+from meetingtui.screens.dialogs import FormDialog
+from meetingtui.storage.db import connect
+from tests.committee_fixtures import event_count, write
+from tests.test_tui_support import FixedClock
+
+SIZE = (110, 34)
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], tries: int = 200) -> None:
+    """Let the app work until `condition` holds (no fixed sleeps)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("condition never held")
+
+
+async def fill(pilot: Pilot, *values: str) -> None:
+    """Answer the form dialog on screen, field by field, and submit it."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, FormDialog))
+    fields = list(app.screen.query(Input))
+    for field, value in zip(fields, values, strict=False):
+        field.value = value
+    fields[-1].focus()
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+
+
+def roster_names(screen: CommitteesScreen) -> list[str]:
+    table = screen.query_one("#roster", DataTable)
+    return [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+
+
+def stored_committee(db_path: Path):
+    conn = connect(db_path)
+    try:
+        return find_committee(conn, "Økonomiudvalget")
+    finally:
+        conn.close()
+
+
+async def test_import_see_the_roster_and_change_it(db_path: Path, tmp_path: Path) -> None:
+    path = write(tmp_path)
+    app = build_app(db_path, clock=FixedClock())  # 11 March 2025
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+        screen = app.screen
+        assert "ingen udvalg" in str(screen.query_one("#committees-hint", Static).render())
+
+        await pilot.press("i")
+        await fill(pilot, str(path))
+        await until(pilot, lambda: screen.query_one("#committees", DataTable).row_count == 1)
+        title = str(screen.query_one("#roster-title", Static).render())
+        assert "2025-03-11" in title and "2022-2025" in title
+        names = roster_names(screen)
+        # The roster of that day: Kim Holm has taken Mette Lund's seat; substitutes follow.
+        assert "Kim Holm" in names and "Mette Lund" not in names
+        assert names[-3:] == ["Lars Nielsen", "Eva Bak", "Ib Thomsen"]
+
+        # Karen Holm leaves on 1 April: still on the roster on 11 March, gone from 1 April.
+        screen.query_one("#roster", DataTable).focus()
+        screen.query_one("#roster", DataTable).move_cursor(row=names.index("Karen Holm"))
+        await pilot.press("u")
+        await fill(pilot, "2025-04-01")
+        assert "Karen Holm" in roster_names(screen)
+        await pilot.press("d")
+        await fill(pilot, "2025-04-01")
+        assert "Karen Holm" not in roster_names(screen)
+
+        # A new member joins from that day, with an address.
+        await pilot.press("j")
+        await fill(pilot, "Ida Vinther", "C", "medlem", "ida.vinther@greve.dk", "2025-04-01")
+        assert "Ida Vinther" in roster_names(screen)
+
+    committee = stored_committee(db_path)
+    karen = next(m for m in committee.roster if m.name == "Karen Holm")
+    assert karen.left_on == date(2025, 4, 1)
+    ida = next(m for m in committee.roster if m.name == "Ida Vinther")
+    assert (ida.affiliation, ida.email, ida.joined) == (
+        "C",
+        "ida.vinther@greve.dk",
+        date(2025, 4, 1),
+    )
+
+
+async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_path: Path) -> None:
+    from meetingtui.committees.toml_file import import_committee_file
+
+    conn = connect(db_path)
+    import_committee_file(conn, write(tmp_path))
+    before = event_count(conn)
+    conn.close()
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+        screen = app.screen
+        await until(pilot, lambda: len(roster_names(screen)) > 0)
+        screen.query_one("#roster", DataTable).focus()
+        await pilot.press("e")
+        await fill(pilot, "bo.hilsted@greve")  # no dot in the domain
+        assert any("ikke en gyldig e-mailadresse" in n.message for n in app._notifications)
+        await pilot.press("j")
+        await fill(pilot, "Ny Person", "A", "medlem", "", "11-03-2025")
+        assert any("ÅÅÅÅ-MM-DD" in n.message for n in app._notifications)
+    conn = connect(db_path)
+    assert event_count(conn) == before
+    conn.close()
+    assert stored_committee(db_path).member(1).email == "bo.hilsted@greve.dk"
