@@ -407,8 +407,9 @@ def test_registry_and_file_names() -> None:
     assert json.loads(export(meeting, "json"))["body"] == "Økonomiudvalget"
     assert default_filename(meeting, "docx") == "referat-økonomiudvalget-2017-01-03.docx"
     assert default_filename(meeting, "popolo", public=False).endswith("-internt.popolo.json")
+    assert default_filename(meeting, "pdf") == "referat-økonomiudvalget-2017-01-03.pdf"
     with pytest.raises(InputError):
-        export(meeting, "pdf")
+        export(meeting, "odt")
 
 
 def test_python_docx_is_imported_only_when_exporting() -> None:

@@ -223,8 +223,8 @@ async def test_export_runs_in_a_worker_and_writes_the_file(db_path: Path, tmp_pa
         closing = app.screen
         await pilot.press("e")
         await pilot.pause()
-        # Formats come in pairs (public, internal); md public is the 7th option.
-        await pilot.press(*["down"] * 6, "enter")
+        # Formats come in pairs (public, internal); md public is the 9th option.
+        await pilot.press(*["down"] * 8, "enter")
         await pilot.pause()
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")

@@ -10,10 +10,14 @@ import click
 from meetingtui.exporters import FORMATS, default_filename, export
 from meetingtui.i18n import t
 
+# Exit status when a PDF is asked for and LibreOffice is not installed, so a script can tell
+# "install LibreOffice" from a bad argument (2).
+EXIT_NO_LIBREOFFICE = 3
 
-def _fail(message: str) -> None:
+
+def _fail(message: str, code: int = 2) -> None:
     click.echo(message, err=True)
-    raise SystemExit(2)
+    raise SystemExit(code)
 
 
 def _write(data: bytes, target: Path) -> None:
@@ -35,7 +39,8 @@ def _write(data: bytes, target: Path) -> None:
     type=click.Choice(FORMATS),
     default="docx",
     show_default=True,
-    help="docx (Word referat), json (complete record), popolo or md (Markdown).",
+    help="docx (Word referat), pdf (tagged PDF/A via LibreOffice), json (complete record), "
+    "popolo or md (Markdown).",
 )
 @click.option(
     "--public/--internal",
@@ -55,6 +60,13 @@ def _write(data: bytes, target: Path) -> None:
     help="Public referat: show closed items by number only, without their titles.",
 )
 @click.option(
+    "--toc-pages/--no-toc-pages",
+    default=True,
+    show_default=True,
+    help="docx: lay the referat out once in LibreOffice (when installed) so Word shows the "
+    "page numbers of the table of contents.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
@@ -69,6 +81,7 @@ def export_command(
     public: bool,
     template: Path | None,
     hide_closed_titles: bool,
+    toc_pages: bool,
     output: Path | None,
 ) -> None:
     """Export the referat of meeting MEETING (an id from `meetingtui list`)."""
@@ -77,7 +90,7 @@ def export_command(
     from meetingtui.storage.events import chain_head
     from meetingtui.storage.records import load_meeting
 
-    if template is not None and fmt != "docx":
+    if template is not None and fmt not in ("docx", "pdf"):
         _fail(t("export.cli.template_needs_docx"))
     db_path: Path = ctx.obj["db_path"]
     if not db_path.exists():
@@ -93,6 +106,13 @@ def export_command(
         head = chain_head(conn, meeting_id)
     finally:
         conn.close()
+    from meetingtui.exporters import libreoffice
+    from meetingtui.exporters.formulas import formula_for, load_formulas
+
+    if fmt == "pdf" and not libreoffice.available():
+        _fail(t("export.error.no_libreoffice"), EXIT_NO_LIBREOFFICE)
+    if fmt == "docx" and toc_pages and not libreoffice.available():
+        click.echo(t("export.cli.no_toc_pages"), err=True)
     data = export(
         meeting,
         fmt,
@@ -100,6 +120,8 @@ def export_command(
         chain_head=head,
         template=template,
         show_closed_titles=not hide_closed_titles,
+        decision_formula=formula_for(load_formulas(), meeting.body),
+        toc_pages=toc_pages,
     )
     target = output or Path(default_filename(meeting, fmt, public=public))
     _write(data, target)

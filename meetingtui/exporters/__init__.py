@@ -15,7 +15,7 @@ from meetingtui.errors import InputError
 if TYPE_CHECKING:
     from meetingtui.models import Meeting
 
-FORMATS = ("docx", "json", "popolo", "md")
+FORMATS = ("docx", "pdf", "json", "popolo", "md")
 
 
 def _json_bytes(data: object) -> bytes:
@@ -30,13 +30,28 @@ def export(
     chain_head: str = "",
     template: Path | str | IO[bytes] | None = None,
     show_closed_titles: bool = True,
+    decision_formula: str | None = None,
+    toc_pages: bool = False,
 ) -> bytes:
-    """The meeting in format `fmt` (docx, json, popolo, md) as bytes, ready to write to a file."""
+    """The meeting in format `fmt` (docx, pdf, json, popolo, md) as bytes, ready to write to a
+    file. `toc_pages` lays a .docx out once in LibreOffice, when it is installed, to store the
+    page numbers of its table of contents for Word. PDF needs LibreOffice."""
     common = {"public": public, "chain_head": chain_head, "show_closed_titles": show_closed_titles}
+    if fmt == "docx" and toc_pages:
+        from meetingtui.exporters.pdf import render_docx_with_pages
+
+        data, _ = render_docx_with_pages(
+            meeting, template=template, decision_formula=decision_formula, **common
+        )
+        return data
     if fmt == "docx":
         from meetingtui.exporters.docx import render_docx
 
-        return render_docx(meeting, template=template, **common)
+        return render_docx(meeting, template=template, decision_formula=decision_formula, **common)
+    if fmt == "pdf":
+        from meetingtui.exporters.pdf import render_pdf
+
+        return render_pdf(meeting, template=template, decision_formula=decision_formula, **common)
     if fmt == "json":
         from meetingtui.exporters.json_export import to_json_dict
 
@@ -53,7 +68,13 @@ def export(
 
 
 def extension(fmt: str) -> str:
-    return {"docx": ".docx", "json": ".json", "popolo": ".popolo.json", "md": ".md"}[fmt]
+    return {
+        "docx": ".docx",
+        "pdf": ".pdf",
+        "json": ".json",
+        "popolo": ".popolo.json",
+        "md": ".md",
+    }[fmt]
 
 
 def default_filename(meeting: Meeting, fmt: str, *, public: bool = True) -> str:

@@ -142,6 +142,9 @@ def paragraph_xml(block: Block, style_id: str, bookmark_id: int) -> str:
     ppr = f'<w:pStyle w:val="{style_id}"/>'
     if block.new_page:
         ppr += "<w:pageBreakBefore/>"
+    elif block.kind is Kind.HEADING1:
+        # The referat decides where pages break, not a template's heading style.
+        ppr += '<w:pageBreakBefore w:val="0"/>'
     if rtl:
         ppr += "<w:bidi/>"
     content = ""

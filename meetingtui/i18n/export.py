@@ -128,9 +128,26 @@ DA: dict[str, str] = {
     "export.cli.written": "Skrev {path}",
     "export.cli.no_meeting": "Mødet {meeting} findes ikke i databasen {db}.",
     "export.cli.no_db": "Databasen {db} findes ikke.",
-    "export.cli.template_needs_docx": "--template kan kun bruges med --format docx.",
+    "export.cli.template_needs_docx": "--template kan kun bruges med --format docx eller pdf.",
     "export.error.unknown_format": "Ukendt eksportformat: {fmt}",
     "export.error.bad_template": "Skabelonen {path} kan ikke bruges: {reason}",
+    "export.error.no_libreoffice": (
+        "PDF kræver LibreOffice, som ikke er installeret (Debian/Ubuntu: "
+        "apt install libreoffice-writer-nogui). Findes det et andet sted, så angiv programmet "
+        "i MEETINGTUI_SOFFICE."
+    ),
+    "export.error.libreoffice_failed": "LibreOffice kunne ikke lave PDF'en: {reason}",
+    "export.error.bad_formula": (
+        "{path}: beslutningsformlen for {body} kan ikke bruges ({problem}); "
+        "brug {{udvalg}} og {{dato}}."
+    ),
+    "export.error.formula_empty": "tom tekst",
+    "export.error.bad_formula_file": "{path} kan ikke læses: {problem}",
+    "export.error.no_formula_file": "Filen {path} findes ikke.",
+    "export.cli.no_toc_pages": (
+        "LibreOffice er ikke installeret: indholdsfortegnelsen får sidetal, når Word "
+        "opdaterer felterne (F9); LibreOffice viser dem selv."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -245,7 +262,24 @@ EN: dict[str, str] = {
     "export.cli.written": "Wrote {path}",
     "export.cli.no_meeting": "Meeting {meeting} does not exist in the database {db}.",
     "export.cli.no_db": "The database {db} does not exist.",
-    "export.cli.template_needs_docx": "--template can only be used with --format docx.",
+    "export.cli.template_needs_docx": "--template can only be used with --format docx or pdf.",
     "export.error.unknown_format": "Unknown export format: {fmt}",
     "export.error.bad_template": "The template {path} cannot be used: {reason}",
+    "export.error.no_libreoffice": (
+        "PDF needs LibreOffice, which is not installed (Debian/Ubuntu: "
+        "apt install libreoffice-writer-nogui). If it is installed elsewhere, name the program "
+        "in MEETINGTUI_SOFFICE."
+    ),
+    "export.error.libreoffice_failed": "LibreOffice could not make the PDF: {reason}",
+    "export.error.bad_formula": (
+        "{path}: the decision formula for {body} cannot be used ({problem}); "
+        "use {{udvalg}} and {{dato}}."
+    ),
+    "export.error.formula_empty": "empty text",
+    "export.error.bad_formula_file": "{path} cannot be read: {problem}",
+    "export.error.no_formula_file": "The file {path} does not exist.",
+    "export.cli.no_toc_pages": (
+        "LibreOffice is not installed: the table of contents gets its page numbers when Word "
+        "updates the fields (F9); LibreOffice shows them itself."
+    ),
 }

@@ -187,8 +187,16 @@ class ClosingScreen(KeymapScreen):
     def _export(self, job: ExportJob) -> None:
         try:
             from meetingtui.exporters import export, write_atomically
+            from meetingtui.exporters.formulas import formula_for, load_formulas
 
-            data = export(job.meeting, job.fmt, public=job.public, chain_head=job.chain_head)
+            data = export(
+                job.meeting,
+                job.fmt,
+                public=job.public,
+                chain_head=job.chain_head,
+                decision_formula=formula_for(load_formulas(), job.meeting.body),
+                toc_pages=True,  # Word shows the contents' page numbers (LibreOffice lays out)
+            )
             write_atomically(data, job.target)
         except MeetingError as exc:
             self.post_message(ExportFailed(exc.message))

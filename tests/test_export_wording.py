@@ -1,0 +1,172 @@
+"""Wording as Danish referats write it: times, dates, the decision heading for any body name or
+the committee's own formula, vote lines that stay unambiguous, dissents, the signature page."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from meetingtui.cli import main
+from meetingtui.errors import InputError
+from meetingtui.exporters.docx import render_docx
+from meetingtui.exporters.formulas import formula_for, load_formulas
+from meetingtui.exporters.phrasing import body_in_text, count_line, written_date
+from meetingtui.models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Choice,
+    Dissent,
+    DissentKind,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    Vote,
+)
+from meetingtui.service import import_meeting
+from meetingtui.storage.db import connect
+from tests.test_export_fixtures import build_meeting
+
+
+def _texts(data: bytes) -> list[str]:
+    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("body", "in_text"),
+    [
+        ("Byråd 2022-2025", "Byrådet"),
+        ("Kommunalbestyrelse", "Kommunalbestyrelsen"),
+        ("Økonomiudvalg", "Økonomiudvalget"),
+        ("Økonomiudvalget", "Økonomiudvalget"),
+        ("Handicapråd (2018-2021)", "Handicaprådet"),
+        (
+            "Udvalget for plan, udvikling og kultur (PUK)",
+            "Udvalget for plan, udvikling og kultur (PUK)",
+        ),
+        ("17, stk. 4-udvalget", "17, stk. 4-udvalget"),
+        ("Skole-, Børne- og Ungeudvalget", "Skole-, Børne- og Ungeudvalget"),
+    ],
+)
+def test_the_body_as_a_sentence_names_it(body: str, in_text: str) -> None:
+    assert body_in_text(body) == in_text
+
+
+def test_decision_heading_reads_well_and_dates_are_long() -> None:
+    item = AgendaItem(id=1, number="1", title="Sag", decision="Godkendt.")
+    meeting = Meeting(
+        body="Byråd 2022-2025",
+        starts_at=datetime(2023, 5, 15, 17, 0),
+        closed_at=datetime(2023, 5, 15, 18, 40),
+        status=MeetingStatus.CLOSED,
+        items=[item],
+    )
+    texts = _texts(render_docx(meeting))
+    assert "Beslutning i Byrådet den 15. maj 2023" in texts
+    assert "mandag den 15. maj 2023 kl. 17.00" in texts
+    assert "Mødet sluttede kl. 18.40." in texts
+    assert written_date("20-06-2013") == "20. juni 2013"
+    assert written_date("3. januar 2017") == "3. januar 2017"
+
+
+def test_committee_formula_from_referat_toml(tmp_path: Path) -> None:
+    path = tmp_path / "referat.toml"
+    path.write_text(
+        '[beslutning]\n"*" = "Beslutning i {udvalg} den {dato}"\n'
+        '"Byråd 2022-2025" = "Byrådets beslutning den {dato}"\n',
+        encoding="utf-8",
+    )
+    formulas = load_formulas(path)
+    assert formula_for(formulas, "Byråd 2022-2025") == "Byrådets beslutning den {dato}"
+    assert formula_for(formulas, "Økonomiudvalget") == "Beslutning i {udvalg} den {dato}"
+    data = render_docx(build_meeting(), decision_formula="Økonomiudvalgets beslutning den {dato}")
+    assert "Økonomiudvalgets beslutning den 3. januar 2017" in _texts(data)
+
+
+def test_a_formula_with_an_unknown_field_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "referat.toml"
+    path.write_text('[beslutning]\n"Byrådet" = "Beslutning {body} den {dato}"\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_formulas(path)
+    assert caught.value.message == (
+        f"{path}: beslutningsformlen for Byrådet kan ikke bruges ({{body}}); "
+        "brug {udvalg} og {dato}."
+    )
+
+
+def test_export_command_uses_the_formula_in_the_config_directory(
+    db_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    config = tmp_path / "config"
+    (config / "meetingtui").mkdir(parents=True)
+    (config / "meetingtui" / "referat.toml").write_text(
+        '[beslutning]\n"Økonomiudvalget" = "Udvalgets beslutning den {dato}"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    conn = connect(db_path)
+    meeting_id = import_meeting(conn, build_meeting(), content_hash="x")
+    conn.close()
+    target = tmp_path / "referat.docx"
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(db_path), "export", str(meeting_id), "--no-toc-pages", "-o", str(target)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Udvalgets beslutning den 3. januar 2017" in [
+        p.text for p in docx.Document(target).paragraphs
+    ]
+
+
+def test_vote_lines_name_people_without_party_letters_unambiguously() -> None:
+    vote = Vote(
+        id=1,
+        is_open=False,
+        ballots=[
+            Ballot(name="Mette Holm", affiliation="A", choice=Choice.FOR),
+            Ballot(name="Gert Fabrin", affiliation="Lejre Lokalråd, Bramsnæs", choice=Choice.FOR),
+            Ballot(name="Louise Holm", affiliation="Grønt råd", choice=Choice.FOR),
+            Ballot(name="Peter Vang", affiliation="V", choice=Choice.IMOD),
+            Ballot(name="Keld Mortensen", choice=Choice.IMOD),
+        ],
+    )
+    assert count_line(vote) == (
+        "For stemte: A; Gert Fabrin (Lejre Lokalråd, Bramsnæs) og Louise Holm (Grønt råd) (3). "
+        "Imod stemte: V og Keld Mortensen (2)."
+    )
+
+
+def test_dissents_as_danish_referats_write_them() -> None:
+    meeting = build_meeting()
+    item = meeting.items[0]
+    item.dissents = [
+        Dissent(id=1, who="O", participant_id=11, text="Rammen er for lav."),
+        Dissent(id=2, kind=DissentKind.MINDRETALSUDTALELSE, who="SF", text="Vi ønsker mere."),
+        Dissent(id=3, kind=DissentKind.FORBEHOLD, who="C"),
+    ]
+    texts = _texts(render_docx(meeting))
+    assert "Hanne Skov (O) ønskede følgende tilført protokollen: ”Rammen er for lav.”" in texts
+    assert "(SF) stemte imod med følgende mindretalsudtalelse: ”Vi ønsker mere.”" in texts
+    assert "(C) tager forbehold." in texts
+
+
+def test_signature_page_has_two_columns_of_those_present() -> None:
+    meeting = build_meeting()
+    meeting.participants.append(
+        Participant(id=20, name="Aase Afbud", affiliation="B", attendance=Attendance.AFBUD)
+    )
+    data = render_docx(meeting)
+    document = docx.Document(io.BytesIO(data))
+    signers = [p for p in document.paragraphs if p.style.name == "Underskrift"]
+    names = [p.text.split("\n")[1] for p in signers]
+    assert "Aase Afbud (B)" not in names and "Lars Holten (LEUF)" not in names
+    assert "Hanne Skov (O), stedfortræder" in names
+    # The last signer closes a section of two columns that starts after the introduction.
+    columns = signers[-1]._p.xpath("./w:pPr/w:sectPr/w:cols/@w:num")
+    assert columns == ["2"]
+    before = signers[0]._p.getprevious()
+    assert before.xpath("./w:pPr/w:sectPr")  # the main section ends just before the signers
