@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from meetingtui import reducer, rules
 from meetingtui.clock import Clock, local_now
-from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning
+from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning, StorageError
 from meetingtui.models import (
     AbsenceKind,
     AgendaItem,
@@ -34,14 +34,18 @@ from meetingtui.models import (
     clean_text,
 )
 from meetingtui.storage import events, records
-from meetingtui.storage.db import connect, transaction
+from meetingtui.storage.db import checkpoint, connect, transaction
+from meetingtui.storage.faults import follow_stopped
 from meetingtui.storage.lock import WriterLock, acquire_lock
+from meetingtui.verify import checked_meeting
 
 E = TypeVar("E", bound=Enum)
 TEXT_LIMIT = 20_000
 # The archive's search index follows a live meeting when it closes, not on every keystroke,
 # so the hot path stays cheap.
 REINDEX_EVENTS = ("meeting_closed", "minutes_approved")
+# After these the WAL is copied into the database file, so a copy of the .db alone is whole.
+CHECKPOINT_EVENTS = ("meeting_closed", "minutes_approved")
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,7 @@ class MeetingService:
         self.readonly = readonly
         self._lock = lock
         self._clock = clock
+        self._closed = False
         self._data_version = self._current_data_version()
 
     @classmethod
@@ -174,7 +179,7 @@ class MeetingService:
         db_path = Path(db_path)
         conn = connect(db_path)
         try:
-            meeting = records.load_meeting(conn, meeting_id)
+            meeting = checked_meeting(conn, meeting_id)[0]
             lock = None if readonly else acquire_lock(db_path, meeting_id)
         except BaseException:
             conn.close()
@@ -194,7 +199,7 @@ class MeetingService:
         """The service over a connection (and the meeting's lock) opened by the caller; `close`
         releases both, and so does a record that fails to load."""
         try:
-            meeting = records.load_meeting(conn, meeting_id)
+            meeting = checked_meeting(conn, meeting_id)[0]
         except BaseException:
             conn.close()
             if lock is not None:
@@ -203,7 +208,12 @@ class MeetingService:
         return cls(conn, meeting, readonly=readonly, lock=lock, clock=clock)
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            if not self.readonly and not self._closed:
+                checkpoint(self.conn)  # the .db file alone holds every commit from here on
+        finally:
+            self._closed = True
+            self.conn.close()
         if self._lock is not None:
             self._lock.close()
             self._lock = None
@@ -220,12 +230,18 @@ class MeetingService:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def refresh(self) -> bool:
-        """Reload when another connection committed since we last looked."""
-        version = self._current_data_version()
-        if version == self._data_version:
-            return False
+        """Reload when another connection committed since we last looked (one moment: never a
+        state that did not exist). StorageError `storage.follow_stopped` when the database
+        cannot be read any more (damaged or replaced underneath)."""
+        try:
+            version = self._current_data_version()
+            if version == self._data_version:
+                return False
+            meeting = records.load_meeting(self.conn, self._meeting_id)
+        except (sqlite3.Error, StorageError) as exc:
+            raise follow_stopped(exc, self.conn) from exc
         self._data_version = version
-        self.meeting = records.load_meeting(self.conn, self._meeting_id)
+        self.meeting = meeting
         return True
 
     @property
@@ -258,6 +274,8 @@ class MeetingService:
             with contextlib.suppress(sqlite3.Error):
                 self.meeting = records.load_meeting(self.conn, self._meeting_id)
             raise
+        if type_ in CHECKPOINT_EVENTS:
+            checkpoint(self.conn)
         self._data_version = self._current_data_version()
         return Outcome(seq=seq, warnings=warnings or [], created_id=created_id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -22,6 +23,23 @@ def _connect(ctx: click.Context) -> sqlite3.Connection:
     from meetingtui.storage.db import connect
 
     return connect(_db_path(ctx))
+
+
+def connect_for_reading(db_path: Path) -> sqlite3.Connection:
+    """A connection for a command that only reads: a read-only file or drive is read as it
+    is, and a schema from a newer release is read with a note on stderr."""
+    from meetingtui.errors import StorageError
+    from meetingtui.storage.db import connect, open_for_reading
+
+    try:
+        return open_for_reading(db_path)
+    except StorageError as exc:
+        if exc.key != "storage.newer_schema":
+            raise
+        newer = exc
+    conn = connect(db_path, readonly=True, newer_ok=True)
+    click.echo(t("storage.newer_schema_reading", **newer.params), err=True)
+    return conn
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -50,6 +68,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except MeetingError as exc:
             fail(exc.message)
+        except sqlite3.Error as exc:
+            # Whatever SQLite says that no command turned into a sentence yet: name the
+            # cause (disk, file, data), never a traceback.
+            from meetingtui.storage.faults import sqlite_fault
+
+            fail(sqlite_fault(exc, ctx.obj["db_path"]).message)
         return None
 
 
@@ -142,7 +166,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     """The meetings in the database: id, body, title, start and status."""
     from meetingtui.service import list_meetings
 
-    conn = _connect(ctx)
+    conn = connect_for_reading(_db_path(ctx))
     meetings = list_meetings(conn)
     conn.close()
     if as_json:
@@ -178,14 +202,18 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 def verify(ctx: click.Context, hash_: str | None) -> None:
     """Recompute the audit chain and check every meeting against its events."""
     from meetingtui.storage import events
+    from meetingtui.storage.db import snapshot
     from meetingtui.verify import verify as run_verify
 
     if hash_ is not None and not re.fullmatch(r"[0-9a-fA-F]{12,64}", hash_.strip()):
         fail(t("verify.hash_invalid", hash=hash_))
-    conn = _connect(ctx)
-    report = run_verify(conn)
-    found = events.find_hash(conn, hash_.strip()) if hash_ else None
-    later = events.later_events(conn, found.meeting_id, found.seq) if found else 0
+    conn = connect_for_reading(_db_path(ctx))
+    # One moment for the whole report: a meeting recorded meanwhile is not tampering.
+    with snapshot(conn):
+        report = run_verify(conn)
+        found = events.find_hash(conn, hash_.strip()) if hash_ else None
+        later = events.later_events(conn, found.meeting_id, found.seq) if found else 0
+        meeting_head = events.chain_head(conn, found.meeting_id) if found else ""
     conn.close()
     for problem in report.problems:
         click.echo(problem.message, err=True)
@@ -194,10 +222,37 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
             fail(t("verify.hash_unknown", hash=hash_), 1)
         click.echo(t("verify.hash_found", hash=hash_, meeting_id=found.meeting_id, seq=found.seq))
         if later:
+            click.echo(t("verify.meeting_head", meeting_id=found.meeting_id, head=meeting_head))
             fail(t("verify.hash_outdated", meeting_id=found.meeting_id, later=later), 1)
     if not report.ok:
-        sys.exit(1)
+        fail(t("verify.checked", events=report.events, head=report.head or "-"), 1)
     click.echo(t("verify.ok", events=report.events, head=report.head or "-"))
+
+
+@main.command()
+@click.argument("target", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Replace FILE if it exists.")
+@click.pass_context
+def backup(ctx: click.Context, target: Path, replace: bool) -> None:
+    """Copy the database to FILE, one consistent moment, while meetings may be running."""
+    from meetingtui.storage.db import backup as run_backup
+    from meetingtui.storage.db import snapshot
+
+    source = _db_path(ctx)
+    if not source.exists():
+        fail(t("storage.missing", path=source))
+    if target.exists() and os.path.samefile(target, source):
+        fail(t("backup.same_file", path=target))
+    if target.exists() and not replace:
+        fail(t("backup.exists", path=target))
+    copy = run_backup(source, target)
+    with snapshot(copy):
+        meetings = copy.execute("SELECT count(*) FROM meetings").fetchone()[0]
+        events, head = copy.execute(
+            "SELECT count(*), (SELECT hash FROM chain_head WHERE id = 1) FROM events"
+        ).fetchone()
+    copy.close()
+    click.echo(t("backup.done", path=target, meetings=meetings, events=events, head=head or "-"))
 
 
 def _register_areas() -> None:

@@ -128,10 +128,10 @@ def search(
     """Search titles, sections and decisions in the archive."""
     from dataclasses import asdict
 
+    from meetingtui.cli import connect_for_reading
     from meetingtui.storage import search as store
-    from meetingtui.storage.db import connect
 
-    conn = connect(_db_path(ctx))
+    conn = connect_for_reading(_db_path(ctx))
     try:
         hits = store.search(
             conn, query, body=body, date_from=date_from, date_to=date_to, limit=limit,
@@ -165,10 +165,10 @@ def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
     """Every item with this case number, across meetings, in date order, with its decisions."""
     from dataclasses import asdict
 
+    from meetingtui.cli import connect_for_reading
     from meetingtui.storage import search as store
-    from meetingtui.storage.db import connect
 
-    conn = connect(_db_path(ctx))
+    conn = connect_for_reading(_db_path(ctx))
     try:
         entries = store.case_history(conn, case_number)
     finally:

@@ -85,25 +85,24 @@ def export_command(
     output: Path | None,
 ) -> None:
     """Export the referat of meeting MEETING (an id from `meetingtui list`)."""
+    from meetingtui.cli import connect_for_reading
     from meetingtui.errors import StorageError
-    from meetingtui.storage.db import connect, meeting_exists
-    from meetingtui.storage.events import chain_head
-    from meetingtui.storage.records import load_meeting
+    from meetingtui.verify import checked_meeting
 
     if template is not None and fmt not in ("docx", "pdf"):
         _fail(t("export.cli.template_needs_docx"))
     db_path: Path = ctx.obj["db_path"]
     if not db_path.exists():
         _fail(t("export.cli.no_db", db=db_path))
-    conn = connect(db_path, readonly=True)
+    conn = connect_for_reading(db_path)
     try:
-        if not meeting_exists(conn, meeting_id):
+        # The record, its chain head and the check against its events: one moment, so the
+        # printed hash is the hash of exactly what is exported.
+        meeting, head = checked_meeting(conn, meeting_id)
+    except StorageError as exc:
+        if exc.key == "storage.no_meeting":
             _fail(t("export.cli.no_meeting", meeting=meeting_id, db=db_path))
-        try:
-            meeting = load_meeting(conn, meeting_id)
-        except StorageError as exc:
-            _fail(exc.message)
-        head = chain_head(conn, meeting_id)
+        _fail(exc.message)
     finally:
         conn.close()
     from meetingtui.exporters import libreoffice

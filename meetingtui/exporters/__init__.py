@@ -86,18 +86,33 @@ def default_filename(meeting: Meeting, fmt: str, *, public: bool = True) -> str:
 
 
 def write_atomically(data: bytes, target: Path) -> None:
-    """Write all or nothing: a half-written referat must never replace a good one."""
-    import os
-    import tempfile
+    """Write all or nothing: a half-written referat must never replace a good one.
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    The file gets the mode any new file of the user gets (0666 less the umask), as if it had
+    been written directly. A full disk or a read-only folder raises StorageError
+    `storage.write_failed` naming the cause; the earlier file, if any, is kept.
+    """
+    import os
+    import secrets
+
+    from meetingtui.errors import StorageError
+    from meetingtui.storage.faults import os_cause
+
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # os.open applies the umask to 0o666; tempfile.mkstemp would make it 0600.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise StorageError(
+            "storage.write_failed", path=str(target), cause=os_cause(exc, target)
+        ) from exc

@@ -20,6 +20,12 @@ DA: dict[str, str] = {
         "Genberegn revisionssporets hash-kæde, og kontrollér hvert møde mod dets hændelser."
     ),
     "cli.opt.verify.hash_": "Kontrollér, at en hash trykt i et referat findes i kæden.",
+    "cli.help.backup": (
+        "Kopiér databasen til FILE som ét sammenhængende øjeblik, også mens et møde kører."
+        " Sådan kopieres en database: en kopi af .db-filen alene kan mangle de seneste"
+        " ændringer."
+    ),
+    "cli.opt.backup.replace": "Erstat FILE, hvis den findes.",
     "cli.help.export": "Eksportér referatet af mødet MEETING (et id fra `meetingtui list`).",
     "cli.opt.export.fmt": "docx (Word-referat), json (hele protokollen), popolo eller md (Markdown).",
     "cli.opt.export.public": (
@@ -68,6 +74,12 @@ EN: dict[str, str] = {
     "cli.opt.list.as_json": "Print JSON for scripts.",
     "cli.help.verify": "Recompute the audit chain and check every meeting against its events.",
     "cli.opt.verify.hash_": "Check that a hash printed in a referat is in the chain.",
+    "cli.help.backup": (
+        "Copy the database to FILE as one consistent moment, even while a meeting runs."
+        " This is how to copy a database: a copy of the .db file alone may lack the latest"
+        " changes."
+    ),
+    "cli.opt.backup.replace": "Replace FILE if it exists.",
     "cli.help.export": "Export the referat of meeting MEETING (an id from `meetingtui list`).",
     "cli.opt.export.fmt": "docx (Word referat), json (complete record), popolo or md (Markdown).",
     "cli.opt.export.public": "Public: closed items show only 'Lukket punkt'. Internal: everything.",

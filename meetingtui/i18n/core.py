@@ -119,11 +119,18 @@ DA: dict[str, str] = {
         " skrivebeskyttet drev. Kopiér databasen med dens -wal-fil til en skrivbar mappe."
     ),
     "storage.record_mismatch": (
-        "Mødet {meeting_id} afviger fra sine hændelser i tabellen {table}: databasen er ændret"
-        " uden om meetingtui. Intet er vist eller eksporteret; kør meetingtui verify."
+        "{problem} Databasen er ændret uden om meetingtui; intet er vist eller eksporteret."
+        " Kør meetingtui verify."
     ),
     "storage.follow_stopped": "Følger ikke længere mødet: {problem}",
-    "storage.write_failed": "{path} kunne ikke skrives: {problem} En tidligere fil er bevaret.",
+    "storage.write_failed": (
+        "{path} kunne ikke skrives: {cause}. En tidligere fil med samme navn er ikke rørt."
+    ),
+    "fault.disk_full": "disken er fuld",
+    "fault.readonly_media": "drevet er skrivebeskyttet",
+    "fault.readonly_folder": "mappen er skrivebeskyttet",
+    "fault.readonly_file": "filen er skrivebeskyttet",
+    "fault.no_access": "ingen adgang",
     # backup
     "backup.exists": "{path} findes allerede; vælg et andet navn, eller brug --replace.",
     "backup.same_file": "{path} er selve databasen; vælg et andet navn til kopien.",
@@ -145,6 +152,8 @@ DA: dict[str, str] = {
     "verify.replay_failed": "Mødet {meeting_id} kan ikke genopbygges af sine hændelser.",
     "verify.hash_found": "Hash {hash} hører til møde {meeting_id}, hændelse {seq}.",
     "verify.hash_unknown": "Hash {hash} findes ikke i revisionssporet.",
+    "verify.checked": "Kontrolleret: {events} hændelser, seneste hash {head}.",
+    "verify.meeting_head": "Mødet {meeting_id}s seneste hash er {head}.",
     # agenda files
     "agenda.file_missing": "Filen {path} findes ikke.",
     "agenda.not_utf8": "{path} er ikke gyldig UTF-8 (byte {position}).",
@@ -275,11 +284,18 @@ EN: dict[str, str] = {
         " read-only drive. Copy the database with its -wal file to a writable folder."
     ),
     "storage.record_mismatch": (
-        "Meeting {meeting_id} differs from its events in table {table}: the database was"
-        " changed outside meetingtui. Nothing was shown or exported; run meetingtui verify."
+        "{problem} The database was changed outside meetingtui; nothing was shown or"
+        " exported. Run meetingtui verify."
     ),
     "storage.follow_stopped": "No longer following the meeting: {problem}",
-    "storage.write_failed": "{path} could not be written: {problem} An earlier file is kept.",
+    "storage.write_failed": (
+        "{path} could not be written: {cause}. An earlier file of that name is untouched."
+    ),
+    "fault.disk_full": "the disk is full",
+    "fault.readonly_media": "the drive is read-only",
+    "fault.readonly_folder": "the folder is read-only",
+    "fault.readonly_file": "the file is read-only",
+    "fault.no_access": "no access",
     "backup.exists": "{path} already exists; choose another name, or use --replace.",
     "backup.same_file": "{path} is the database itself; choose another name for the copy.",
     "backup.done": (
@@ -299,6 +315,8 @@ EN: dict[str, str] = {
     "verify.replay_failed": "Meeting {meeting_id} cannot be rebuilt from its events.",
     "verify.hash_found": "Hash {hash} belongs to meeting {meeting_id}, event {seq}.",
     "verify.hash_unknown": "Hash {hash} is not in the audit chain.",
+    "verify.checked": "Checked: {events} events, latest hash {head}.",
+    "verify.meeting_head": "The latest hash of meeting {meeting_id} is {head}.",
     "agenda.file_missing": "The file {path} does not exist.",
     "agenda.not_utf8": "{path} is not valid UTF-8 (byte {position}).",
     "agenda.toml_syntax": "{path}: TOML error: {problem}",

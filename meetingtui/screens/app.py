@@ -108,6 +108,7 @@ class MeetingApp(App[None]):
         # loads right after that first frame (or as soon as anything asks for the service).
         self._glance: Glance | None = None
         self._opening: _Opening | None = None
+        self._follow_stopped = False  # a follower whose database can no longer be read
         # The app's own keys come from the keymap too; Textual's default ctrl+q gives way.
         self._bindings.key_to_bindings.pop("ctrl+q", None)
         add_bindings(
@@ -146,7 +147,7 @@ class MeetingApp(App[None]):
     def open_meeting(self, meeting_id: int, *, readonly: bool = False) -> bool:
         """Open a meeting and show it where it stands (resume after a crash included)."""
         from meetingtui.glance import read_glance
-        from meetingtui.storage.db import connect, meeting_exists
+        from meetingtui.storage.db import connect, meeting_exists, snapshot
         from meetingtui.storage.lock import acquire_lock
 
         lock = None
@@ -158,7 +159,8 @@ class MeetingApp(App[None]):
                     raise StorageError("storage.no_meeting", meeting_id=meeting_id)
                 lock = None if readonly else acquire_lock(self.db_path, meeting_id)
                 # Read under the lock: a writer that just left may have moved the meeting on.
-                glance = read_glance(conn, meeting_id)
+                with snapshot(conn):
+                    glance = read_glance(conn, meeting_id)
             except BaseException:
                 if lock is not None:
                     lock.close()
@@ -175,6 +177,7 @@ class MeetingApp(App[None]):
             return False
         self.close_service()
         self.readonly = readonly
+        self._follow_stopped = False
         self._opening = _Opening(conn, meeting_id, lock)
         if glance.status is MeetingStatus.PLANNED and not readonly:
             from meetingtui.screens.rollcall import RollCallScreen
@@ -350,7 +353,16 @@ class MeetingApp(App[None]):
         if not self.is_running:
             return
         service = self._service
-        if service is not None and service.readonly and service.refresh():
+        if service is None or not service.readonly or self._follow_stopped:
+            return
+        try:
+            changed = service.refresh()
+        except StorageError as exc:
+            # The database went bad underneath: say so once and stop following it.
+            self._follow_stopped = True
+            self.notify(exc.message, title=t("tui.error_title"), severity="error", timeout=30)
+            return
+        if changed:
             self.refresh_views()
             self._follow_vote()
 

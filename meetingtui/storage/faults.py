@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from meetingtui.errors import StorageError
+from meetingtui.i18n import t
 
 # Primary result codes (https://sqlite.org/rescode.html).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
@@ -59,6 +60,15 @@ def os_fault(exc: OSError, path: Path | str) -> StorageError:
     return StorageError("storage.io_error", path=str(path), problem=exc.strerror or str(exc))
 
 
+def os_cause(exc: OSError, path: Path | str) -> str:
+    """The cause of an OSError in a few words, for a sentence about a file being written."""
+    fault = os_fault(exc, path)
+    key = fault.key.replace("storage.", "fault.", 1)
+    if fault.key == "storage.io_error":
+        return str(fault.params["problem"])
+    return t(key)
+
+
 def sqlite_fault(exc: sqlite3.Error, path: Path | str) -> StorageError:
     """A sqlite3 error as a StorageError that names the cause (the disk, the file, the data)."""
     path = Path(path)
@@ -89,3 +99,9 @@ def database_path(conn: sqlite3.Connection) -> Path:
     except sqlite3.Error:
         pass
     return Path(":memory:")
+
+
+def follow_stopped(exc: sqlite3.Error | StorageError, conn: sqlite3.Connection) -> StorageError:
+    """A follower that can no longer read its database: say why, and stop following."""
+    fault = exc if isinstance(exc, StorageError) else sqlite_fault(exc, database_path(conn))
+    return StorageError("storage.follow_stopped", problem=fault.message)

@@ -32,6 +32,7 @@ from meetingtui.models import (
     VoteCounts,
 )
 from meetingtui.reducer import Touched
+from meetingtui.storage.db import snapshot
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -495,7 +496,13 @@ def _grouped(
 
 
 def load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
-    """The meeting as its state tables hold it."""
+    """The meeting as its state tables hold it, read as one moment (a commit by another
+    process never lands between two of its tables)."""
+    with snapshot(conn):
+        return _load_meeting(conn, meeting_id)
+
+
+def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
     cur = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
     row = cur.fetchone()
     if row is None:

@@ -1,0 +1,155 @@
+"""A database from a newer release is never written; a damaged migration record is diagnosed;
+a meeting whose tables disagree with its events is neither shown nor exported."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from meetingtui.cli import main
+from meetingtui.errors import StorageError
+from meetingtui.screens.app import build_app
+from meetingtui.screens.start import StartScreen
+from meetingtui.service import MeetingService
+from meetingtui.storage.db import APPLIED_MIGRATIONS, connect
+from tests.test_tui_support import FixedClock, committee_meeting, store
+
+AGENDA = (
+    '[meeting]\nbody = "Børne- og Skoleudvalget"\ndate = 2025-05-06\n'
+    '[[members]]\nname = "Karen Holm"\n[[items]]\nnumber = "1"\ntitle = "Skolestruktur"\n'
+)
+
+
+def cli(db_path: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--db", str(db_path), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def raw(db_path: Path, *statements: str) -> None:
+    conn = sqlite3.connect(db_path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def count(db_path: Path, table: str) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def newer(db_path: Path) -> int:
+    """A database a newer release has opened: it applied a migration this one does not know."""
+    meeting_id = store(db_path, committee_meeting())
+    raw(
+        db_path,
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('meetingtui', 'm003_from_the_future', '2031-01-01 00:00:00')",
+    )
+    return meeting_id
+
+
+def test_new_and_import_refuse_a_newer_schema_naming_both_versions(
+    db_path: Path, newer: int, tmp_path: Path
+) -> None:
+    agenda = tmp_path / "møde.toml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    code, _, err = cli(db_path, "new", str(agenda))
+    assert code == 2
+    assert (
+        f"skemaversion {APPLIED_MIGRATIONS + 1}" in err
+        and f"til og med {APPLIED_MIGRATIONS}" in err
+    )
+    export = tmp_path / "referat.json"
+    assert cli(db_path, "export", str(newer), "--format", "json", "-o", str(export))[0] == 0
+    code, _, err = cli(db_path, "import", str(export))
+    assert code == 2 and "nyere version" in err
+    assert count(db_path, "meetings") == 1 and count(db_path, "events") == 1
+
+
+def test_the_writer_refuses_a_newer_schema(db_path: Path, newer: int) -> None:
+    with pytest.raises(StorageError) as refused:
+        MeetingService.open(db_path, newer)
+    assert refused.value.key == "storage.newer_schema"
+
+
+def test_list_and_verify_read_a_newer_schema_and_say_so(db_path: Path, newer: int) -> None:
+    code, out, err = cli(db_path, "list", "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == newer
+    assert "nyere version" in err and "ændres ikke" in err
+    code, out, err = cli(db_path, "verify")
+    assert code == 0 and "intakt" in out and "nyere version" in err
+
+
+def test_a_missing_migration_row_between_applied_ones_is_diagnosed(db_path: Path) -> None:
+    store(db_path, committee_meeting())
+    raw(db_path, "DELETE FROM _sqlite_migrations WHERE name = 'm001_initial'")
+    with pytest.raises(StorageError) as refused:
+        connect(db_path)
+    assert refused.value.key == "storage.migration_missing"
+    assert "m001_initial" in refused.value.message
+    code, _, err = cli(db_path, "list")
+    assert code == 2 and "m001_initial" in err and "_sqlite_migrations" in err
+
+
+@pytest.mark.parametrize(
+    ("migration", "migration_set"),
+    [("m002_open_elections", "meetingtui"), ("m003_body_index", "meetingtui-search")],
+)
+def test_a_missing_last_migration_row_is_diagnosed(
+    db_path: Path, migration: str, migration_set: str
+) -> None:
+    store(db_path, committee_meeting())
+    raw(
+        db_path,
+        f"DELETE FROM _sqlite_migrations WHERE name = '{migration}' "
+        f"AND migration_set = '{migration_set}'",
+    )
+    with pytest.raises(StorageError) as refused:
+        connect(db_path)
+    assert refused.value.key == "storage.migration_failed"
+    assert "passer ikke til tabellerne" in refused.value.message
+    assert count(db_path, "_sqlite_migrations") == APPLIED_MIGRATIONS - 1  # nothing changed
+
+
+@pytest.fixture
+def hand_edited(db_path: Path) -> int:
+    meeting_id = store(db_path, committee_meeting())
+    raw(db_path, "UPDATE items SET title = 'Salg af grund til underpris' WHERE id = 3")
+    return meeting_id
+
+
+def test_export_of_a_hand_edited_meeting_says_so_and_writes_nothing(
+    db_path: Path, hand_edited: int, tmp_path: Path
+) -> None:
+    target = tmp_path / "referat.docx"
+    code, out, err = cli(db_path, "export", str(hand_edited), "-o", str(target))
+    assert code == 2
+    assert "afviger fra sine hændelser i tabellen items" in err and "intet er vist" in err
+    assert not target.exists()
+    code, out, _ = cli(db_path, "export", str(hand_edited), "--format", "md", "-o", "-")
+    assert code == 2 and "underpris" not in out
+
+
+def test_opening_a_hand_edited_meeting_says_so(db_path: Path, hand_edited: int) -> None:
+    with pytest.raises(StorageError) as refused:
+        MeetingService.open(db_path, hand_edited, readonly=True)
+    assert refused.value.key == "storage.record_mismatch"
+
+
+async def test_the_app_does_not_show_a_hand_edited_meeting(db_path: Path, hand_edited: int) -> None:
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_meeting(hand_edited, readonly=True)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.service is None
+        assert any("tabellen items" in n.message for n in app._notifications)
