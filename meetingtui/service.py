@@ -34,7 +34,7 @@ from meetingtui.models import (
     clean_text,
 )
 from meetingtui.storage import events, records
-from meetingtui.storage.db import checkpoint, connect, transaction
+from meetingtui.storage.db import checkpoint, connect, open_for_reading, transaction
 from meetingtui.storage.faults import follow_stopped
 from meetingtui.storage.lock import WriterLock, acquire_lock
 from meetingtui.verify import checked_meeting
@@ -177,7 +177,8 @@ class MeetingService:
         clock: Clock = local_now,
     ) -> MeetingService:
         db_path = Path(db_path)
-        conn = connect(db_path)
+        # A follower reads what it can (a read-only file or drive included).
+        conn = open_for_reading(db_path) if readonly else connect(db_path)
         try:
             meeting = checked_meeting(conn, meeting_id)[0]
             lock = None if readonly else acquire_lock(db_path, meeting_id)

@@ -66,6 +66,15 @@ PROJECTOR_THEMES = (
 )
 
 
+# Opening for writing failed, but following read-only can work: offer it.
+_READ_ONLY_INSTEAD = (
+    "storage.locked",
+    "storage.readonly_file",
+    "storage.readonly_folder",
+    "storage.readonly_media",
+)
+
+
 @dataclass
 class _Opening:
     """A meeting being opened: its connection and lock, held until its record has loaded."""
@@ -147,12 +156,13 @@ class MeetingApp(App[None]):
     def open_meeting(self, meeting_id: int, *, readonly: bool = False) -> bool:
         """Open a meeting and show it where it stands (resume after a crash included)."""
         from meetingtui.glance import read_glance
-        from meetingtui.storage.db import connect, meeting_exists, snapshot
+        from meetingtui.storage.db import connect, meeting_exists, open_for_reading, snapshot
         from meetingtui.storage.lock import acquire_lock
 
         lock = None
         try:
-            conn = connect(self.db_path)
+            # A follower reads what it can (a read-only file or drive included).
+            conn = open_for_reading(self.db_path) if readonly else connect(self.db_path)
             try:
                 # No such meeting: say so before taking a lock (which leaves a lock file).
                 if not meeting_exists(conn, meeting_id):
@@ -167,7 +177,7 @@ class MeetingApp(App[None]):
                 conn.close()
                 raise
         except StorageError as exc:
-            if exc.key == "storage.locked" and not readonly:
+            if exc.key in _READ_ONLY_INSTEAD and not readonly:
                 self.push_screen(
                     self._confirm_dialog([exc.message], t("tui.open_readonly_question")),
                     lambda ok: self.open_meeting(meeting_id, readonly=True) if ok else None,
