@@ -52,7 +52,7 @@ def newer(db_path: Path) -> int:
     raw(
         db_path,
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-        "VALUES ('meetingtui', 'm003_from_the_future', '2031-01-01 00:00:00')",
+        "VALUES ('meetingtui', 'm999_from_a_newer_release', '2031-01-01 00:00:00')",
     )
     return meeting_id
 
@@ -100,14 +100,16 @@ def test_a_missing_migration_row_between_applied_ones_is_diagnosed(db_path: Path
     assert code == 2 and "m001_initial" in err and "_sqlite_migrations" in err
 
 
-@pytest.mark.parametrize(
-    ("migration", "migration_set"),
-    [("m002_open_elections", "meetingtui"), ("m003_body_index", "meetingtui-search")],
-)
-def test_a_missing_last_migration_row_is_diagnosed(
-    db_path: Path, migration: str, migration_set: str
-) -> None:
+def last_migration(migration_set: str) -> str:
+    from meetingtui.storage.db import _registered
+
+    return _registered()[migration_set][-1]
+
+
+@pytest.mark.parametrize("migration_set", ["meetingtui", "meetingtui-search"])
+def test_a_missing_last_migration_row_is_diagnosed(db_path: Path, migration_set: str) -> None:
     store(db_path, committee_meeting())
+    migration = last_migration(migration_set)
     raw(
         db_path,
         f"DELETE FROM _sqlite_migrations WHERE name = '{migration}' "

@@ -230,10 +230,19 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
             service.set_attendance(person.id, Attendance.PRESENT)
         service.start_item(1)
         service.hold_election(1, "formand", ["Bo Hilsted"], {1: "Bo Hilsted", 2: "Bo Hilsted"})
-    # Take the database back to how the previous release left it.
+    # Take the database back to how the release before open elections left it (the later
+    # committee tables did not exist then either).
+    from meetingtui.storage import schema
+
     raw = sqlite3.connect(db_path)
     raw.execute("ALTER TABLE elections DROP COLUMN is_open")
-    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_open_elections'")
+    for statement in schema._statements(schema._COMMITTEE_TABLES):
+        if statement.startswith("CREATE TABLE"):
+            raw.execute(f"DROP TABLE {statement.split()[2]}")
+    raw.execute(
+        "DELETE FROM _sqlite_migrations WHERE name IN "
+        "('m002_open_elections', 'committees_001_rosters_and_deliveries')"
+    )
     raw.commit()
     raw.close()
     # Read-only, it cannot migrate: it says so instead of misreading the old tables.
