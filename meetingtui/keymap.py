@@ -69,6 +69,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "meeting.rollcall": "r",
     "meeting.closing": "a",
     "meeting.case_history": "h",
+    "meeting.speakers": "t",
     # Named vote
     "vote.for": "f",
     "vote.imod": "i",
@@ -78,6 +79,14 @@ DEFAULT_KEYMAP: dict[str, str] = {
     # Election with candidates
     "election.close": "l",
     "election.back": "escape",
+    # The speakers' list (talerliste) of the item under way
+    "speakers.add": "t,a",
+    "speakers.reply": "r",
+    "speakers.next": "n,space",
+    "speakers.stop": "s",
+    "speakers.remove": "x,delete",
+    "speakers.limits": "l",
+    "speakers.back": "escape",
     # Closing the meeting
     "closing.close_meeting": "l",
     "closing.approve": "g",

@@ -162,6 +162,23 @@ class Dissent(Model):
     text: str = ""
 
 
+class Speaker(Model):
+    """One name on an item's speakers' list (talerliste), waiting, speaking or done.
+
+    The list's order is the order of speaking: those who spoke, the one speaking, then those
+    waiting. Debate is not recorded in a Danish referat; the list is kept for the meeting.
+    """
+
+    id: int
+    participant_id: int | None = None
+    name: str
+    affiliation: str = ""
+    reply: bool = False  # a replik: a short answer to the speaker before
+    limit_seconds: int | None = None  # this speaker's own limit; else the item's
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
 class AgendaItem(Model):
     id: int
     number: str  # as text: "1", "715", "3a"
@@ -185,6 +202,9 @@ class AgendaItem(Model):
     dissents: list[Dissent] = Field(default_factory=list)
     attendance_notes: list[str] = Field(default_factory=list)  # imported lines, kept verbatim
     unplaced: list[str] = Field(default_factory=list)  # imported text with no better home
+    speakers: list[Speaker] = Field(default_factory=list)
+    speaker_limit_seconds: int | None = None  # each speaker's time on this item
+    debate_limit_seconds: int | None = None  # all speakers together on this item
 
     def motion(self, motion_id: int) -> Motion | None:
         return next((m for m in self.motions if m.id == motion_id), None)
@@ -233,7 +253,8 @@ class Meeting(Model):
         return next(((i, e) for i in self.items for e in i.elections if e.id == election_id), None)
 
     def next_id(self, kind: str) -> int:
-        """Next free local id for participants, items, motions, votes, elections or dissents."""
+        """Next free local id for participants, items, motions, votes, elections, dissents or
+        speakers."""
         if kind == "participant":
             ids = [p.id for p in self.participants]
         elif kind == "item":

@@ -366,3 +366,7 @@ def _closed(m: Meeting, p: Payload, at: datetime) -> Touched:
 def _approved(m: Meeting, p: Payload, at: datetime) -> Touched:
     m.status, m.approved_at = MeetingStatus.APPROVED, at
     return Touched(meeting=True)
+
+
+# The speakers' list keeps its events beside its rules; importing it registers them.
+import meetingtui.speakers  # noqa: E402, F401

@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from meetingtui import reducer, rules
+from meetingtui import reducer, rules, speakers
 from meetingtui.clock import Clock, local_now
 from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning, StorageError
 from meetingtui.models import (
@@ -704,6 +704,49 @@ class MeetingService:
         return self._commit(
             "item_absence_cleared", {"item_id": item.id, "participant_id": person.id}
         )
+
+    # -- the speakers' list (its order and rules live in speakers.py) -------------------------
+
+    def add_speaker(
+        self,
+        item_id: int,
+        participant_id: int,
+        *,
+        reply: bool = False,
+        limit_seconds: int | None = None,
+    ) -> Outcome:
+        """Put a member on the item's speakers' list; a replik goes right after the speaker."""
+        self._require_live()
+        item = self._item(item_id)
+        type_, payload = speakers.add(
+            self.meeting, item, participant_id, reply=reply, limit_seconds=limit_seconds
+        )
+        return self._commit(type_, payload, created_id=payload["speaker_id"])
+
+    def next_speaker(self, item_id: int) -> Outcome:
+        """The floor to the next one waiting (the one speaking stops)."""
+        self._require_live()
+        return self._commit(*speakers.next_up(self.meeting, self._item(item_id)))
+
+    def start_speaker(self, item_id: int, speaker_id: int) -> Outcome:
+        self._require_live()
+        return self._commit(*speakers.start(self.meeting, self._item(item_id), speaker_id))
+
+    def stop_speaker(self, item_id: int) -> Outcome:
+        self._require_live()
+        return self._commit(*speakers.stop(self._item(item_id)))
+
+    def remove_speaker(self, item_id: int, speaker_id: int) -> Outcome:
+        self._require_live()
+        return self._commit(*speakers.remove(self._item(item_id), speaker_id))
+
+    def set_speaking_limits(
+        self, item_id: int, *, speaker_seconds: int | None, debate_seconds: int | None
+    ) -> Outcome:
+        """Time per speaker and for the whole debate of the item (None: no limit)."""
+        self._require_live()
+        item = self._item(item_id)
+        return self._commit(*speakers.set_limits(item, speaker_seconds, debate_seconds))
 
     def close_meeting(self) -> Outcome:
         self._require_live()

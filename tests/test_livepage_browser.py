@@ -118,6 +118,19 @@ def test_a_decision_recorded_appears_without_reload(
         assert browser.execute_script("return document.getElementById('announce').textContent") == (
             "Punkt 2: Anlægsbevillingen blev givet."
         )
+        with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+            service.set_speaking_limits(2, speaker_seconds=120, debate_seconds=None)
+            service.add_speaker(2, 5)
+            service.next_speaker(2)
+            service.add_speaker(2, 2, reply=True)
+        wait_for(browser, lambda d: "Per Østergaard (V)" in text_of(d, "speakers"))
+        assert "Mette Lund (A) — replik" in text_of(browser, "speakers")
+        # The page counts the speaker's time down by itself, second by second.
+        first = browser.find_element("css selector", "#speakers .countdown").text
+        wait_for(
+            browser,
+            lambda d: d.find_element("css selector", "#speakers .countdown").text != first,
+        )
         shot = tmp_path / "live-page.png"
         browser.save_screenshot(str(shot))
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000

@@ -99,6 +99,7 @@ def test_nothing_of_a_closed_item_reaches_any_response(db_path: Path) -> None:
     assert len(secrets) >= 8
     leaked = [s for s in secrets if s in sent]
     assert leaked == []
+    assert "Søren Friis" not in sent  # who spoke on the closed item
 
 
 def _digest(db_path: Path) -> str:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from meetingtui.i18n import set_language
-from meetingtui.livepage.feed import RecordReader
+from meetingtui.livepage.feed import RecordReader, Snapshot
 from meetingtui.livepage.render import fragments, page
 from meetingtui.livepage.view import public_view
 from meetingtui.service import MeetingService
 from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
 
 CLOSED_ITEM = 3  # "Salg af grund, matr. nr. 14a Hvalsø By"
+NOW = FixedClock().now
 
 
 def closed_secrets(db_path: Path, meeting_id: int) -> list[str]:
@@ -35,6 +36,9 @@ def run_closed_item(db_path: Path, meeting_id: int) -> int:
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.start_item(CLOSED_ITEM)
         service.declare_inhabil(CLOSED_ITEM, 6, "Karen Holm er nabo til grunden.")
+        service.set_speaking_limits(CLOSED_ITEM, speaker_seconds=120, debate_seconds=900)
+        service.add_speaker(CLOSED_ITEM, 7)  # Søren Friis speaks on the closed item
+        service.next_speaker(CLOSED_ITEM)
         service.add_motion(
             CLOSED_ITEM, "Grunden sælges til Hvalsø Byg ApS for 2,1 mio. kr.", kind="andet"
         )
@@ -60,8 +64,9 @@ def test_a_closed_item_under_way_shows_only_its_number(db_path: Path) -> None:
     assert view.current is not None
     assert (view.current.number, view.current.closed, view.current.title) == ("3", True, "")
     assert view.votes == []
-    shown = json.dumps(view.as_dict(), ensure_ascii=False) + page(view) + str(fragments(view))
+    shown = Snapshot(view).state_json(NOW) + page(view, NOW) + str(fragments(view, NOW))
     assert "Lukket punkt" in shown
+    assert view.speakers is None and "Søren Friis" not in shown and "Taletid" not in shown
     for secret in closed_secrets(db_path, meeting_id):
         assert secret not in shown, secret
     # Inhabilitet on the closed item is part of it: the quorum line counts without it.
@@ -94,7 +99,7 @@ def test_a_public_item_shows_title_decision_and_vote_in_referat_words(db_path: P
         "For stemte: A og F (4). Imod stemte: V (2). Undlod at stemme: C (1).",
         "Forslaget blev vedtaget.",
     ]
-    assert "Anlægsbevillingen blev givet." in fragments(done)["agenda"]
+    assert "Anlægsbevillingen blev givet." in fragments(done, NOW)["agenda"]
 
 
 def test_quorum_line_says_when_quorum_is_lost(db_path: Path) -> None:
@@ -105,7 +110,7 @@ def test_quorum_line_says_when_quorum_is_lost(db_path: Path) -> None:
         view = public_view(service.meeting, seq=1, lang="da")
     assert not view.quorum.met
     assert view.quorum.text.startswith("Udvalget er ikke beslutningsdygtigt: 3 af 7")
-    assert 'class="quorum lost"' in fragments(view)["quorum"]
+    assert 'class="quorum lost"' in fragments(view, NOW)["quorum"]
 
 
 def test_planned_meeting_has_no_current_item_and_no_quorum_figures(db_path: Path) -> None:
@@ -123,7 +128,7 @@ def test_titles_are_escaped_in_the_html(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, meeting, FixedClock())
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.start_item(2)
-        html = page(public_view(service.meeting, seq=1, lang="da"))
+        html = page(public_view(service.meeting, seq=1, lang="da"), NOW)
     assert "<script>alert" not in html
     assert "Vej &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; sti" in html
 
@@ -132,7 +137,7 @@ def test_english_page(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     set_language("en")
     view = public_view(stored(db_path, meeting_id), seq=1, lang="en")
-    html = page(view)
+    html = page(view, NOW)
     assert '<html lang="en">' in html
     assert "Item under way" in html and "Agenda" in html
 
@@ -160,3 +165,39 @@ def test_reader_connection_cannot_write(db_path: Path) -> None:
             reader.conn.execute("UPDATE items SET title = 'x'")
     finally:
         reader.close()
+
+
+def test_speakers_list_with_countdowns_on_the_page(db_path: Path) -> None:
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=600)
+        for member in (2, 4):
+            service.add_speaker(1, member)
+        service.next_speaker(1)  # Mette Lund has the floor from clock.now
+        service.add_speaker(1, 7, reply=True)
+        view = public_view(service.meeting, seq=1, lang="da")
+    speakers_html = fragments(view, clock.now + timedelta(seconds=50))["speakers"]
+    assert "Har ordet: <strong>Mette Lund (A)</strong>" in speakers_html
+    assert 'data-remaining="130.0" data-running="1">2:10 tilbage' in speakers_html
+    assert 'data-remaining="550.0" data-running="1">9:10 tilbage' in speakers_html
+    assert "<li>Søren Friis (F) — replik</li><li>Anne Møller (V)</li>" in speakers_html
+    late = fragments(view, clock.now + timedelta(seconds=200))["speakers"]
+    assert 'class="clock over"' in late and "+0:20 over tiden" in late
+    state = Snapshot(view).state_json(clock.now + timedelta(seconds=50))
+    assert '"seconds_left": {"speaker": 130.0, "debate": 550.0}' in state
+
+
+def test_between_speakers_the_item_clock_stands_still(db_path: Path) -> None:
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.set_speaking_limits(1, speaker_seconds=None, debate_seconds=300)
+        service.add_speaker(1, 2)
+        service.next_speaker(1)
+        clock.now += timedelta(seconds=100)
+        service.stop_speaker(1)
+        view = public_view(service.meeting, seq=1, lang="da")
+    an_hour_later = fragments(view, clock.now + timedelta(hours=1))["speakers"]
+    assert 'data-remaining="200.0" data-running="0">3:20 tilbage' in an_hour_later
+    assert "Ingen har ordet." in an_hour_later

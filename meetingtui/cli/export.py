@@ -67,6 +67,11 @@ def _write(data: bytes, target: Path) -> None:
     "page numbers of the table of contents.",
 )
 @click.option(
+    "--with-speakers",
+    is_flag=True,
+    help="Include the speakers' list (debate is not normally part of a Danish referat).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
@@ -82,6 +87,7 @@ def export_command(
     template: Path | None,
     hide_closed_titles: bool,
     toc_pages: bool,
+    with_speakers: bool,
     output: Path | None,
 ) -> None:
     """Export the referat of meeting MEETING (an id from `meetingtui list`)."""
@@ -121,6 +127,7 @@ def export_command(
         show_closed_titles=not hide_closed_titles,
         decision_formula=formula_for(load_formulas(), meeting.body),
         toc_pages=toc_pages,
+        with_speakers=with_speakers,
     )
     target = output or Path(default_filename(meeting, fmt, public=public))
     _write(data, target)

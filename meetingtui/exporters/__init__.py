@@ -32,10 +32,18 @@ def export(
     show_closed_titles: bool = True,
     decision_formula: str | None = None,
     toc_pages: bool = False,
+    with_speakers: bool = False,
 ) -> bytes:
     """The meeting in format `fmt` (docx, pdf, json, popolo, md) as bytes, ready to write to a
     file. `toc_pages` lays a .docx out once in LibreOffice, when it is installed, to store the
-    page numbers of its table of contents for Word. PDF needs LibreOffice."""
+    page numbers of its table of contents for Word. PDF needs LibreOffice.
+
+    The speakers' lists are left out unless `with_speakers`: debate is not part of a referat.
+    """
+    if not with_speakers:
+        from meetingtui.speakers import without_speakers
+
+        meeting = without_speakers(meeting)
     common = {"public": public, "chain_head": chain_head, "show_closed_titles": show_closed_titles}
     if fmt == "docx" and toc_pages:
         from meetingtui.exporters.pdf import render_docx_with_pages

@@ -290,6 +290,19 @@ def election_blocks(election: Election) -> list[Block]:
     return blocks
 
 
+def speaker_blocks(item: AgendaItem) -> list[Block]:
+    """Who spoke, in order; present only when the export asked for it (`--with-speakers`)."""
+    spoke = [s for s in item.speakers if s.started_at is not None]
+    if not spoke:
+        return []
+    labels = [
+        t("speakers.export_reply", name=label) if s.reply else label
+        for s in spoke
+        for label in [f"{s.name} ({s.affiliation})" if s.affiliation else s.name]
+    ]
+    return [Block(Kind.LINE, ", ".join(labels) + ".", lead=t("speakers.export_lead"))]
+
+
 # --- items -----------------------------------------------------------------------------------
 
 
@@ -448,6 +461,7 @@ def item_blocks(
     }:
         blocks.extend(_section_blocks(t("export.decision_authority"), item.decision_authority))
     blocks.extend(_outcome_blocks(meeting, item, formula))
+    blocks.extend(speaker_blocks(item))
     for section in item.sections[split:]:
         blocks.extend(_section_blocks(section.heading, section.text))
     if item.attachments:

@@ -20,6 +20,7 @@ _AREAS = (
     "archive_docs",
     "livepage",
     "committees",
+    "speakers",
 )
 
 _catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}

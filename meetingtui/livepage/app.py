@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from meetingtui.clock import Clock
 from meetingtui.livepage.feed import POLL_SECONDS, LiveFeed, RecordReader
 from meetingtui.livepage.render import page
 
@@ -44,7 +46,12 @@ def _static_files() -> dict[str, bytes]:
 
 
 def build_app(
-    db_path: Path, meeting_id: int, *, lang: str, poll_seconds: float = POLL_SECONDS
+    db_path: Path,
+    meeting_id: int,
+    *,
+    lang: str,
+    poll_seconds: float = POLL_SECONDS,
+    clock: Clock = datetime.now,
 ) -> Starlette:
     """The app for one meeting. The database is opened read-only when the app starts."""
     static = _static_files()
@@ -67,12 +74,12 @@ def build_app(
 
     async def index(request: Request) -> Response:
         projector = request.query_params.get("projector") in ("1", "true", "yes")
-        html = page(feed().current.view, projector=projector)
+        html = page(feed().current.view, clock(), projector=projector)
         return HTMLResponse(html, headers={**SECURITY_HEADERS, **NO_STORE})
 
     async def state(request: Request) -> Response:
         return Response(
-            feed().current.state_json(),
+            feed().current.state_json(clock()),
             media_type="application/json",
             headers={**SECURITY_HEADERS, **NO_STORE},
         )
@@ -84,7 +91,7 @@ def build_app(
         async def stream() -> AsyncIterator[str]:
             try:
                 # A page (re)connecting first gets the state as it is now.
-                yield live.current.event()
+                yield live.current.event(clock())
                 while True:
                     try:
                         snapshot = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
@@ -93,7 +100,7 @@ def build_app(
                         continue
                     if snapshot is None:
                         return
-                    yield snapshot.event()
+                    yield snapshot.event(clock())
             finally:
                 live.unsubscribe(queue)
 

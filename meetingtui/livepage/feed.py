@@ -15,6 +15,7 @@ import json
 import logging
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from meetingtui.livepage.render import fragments
@@ -30,22 +31,29 @@ POLL_SECONDS = 0.1
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The public view at one commit, with what the stream sends for it."""
+    """The public view at one commit; what is sent for it is rendered when it is sent, so the
+    speakers' clocks are right whenever a page asks."""
 
     view: PublicView
-    fragments: dict[str, str]
 
     @property
     def seq(self) -> int:
         return self.view.seq
 
-    def state_json(self) -> str:
-        return json.dumps(self.view.as_dict(), ensure_ascii=False)
+    def state_json(self, now: datetime) -> str:
+        state = self.view.as_dict()
+        speaker, debate = self.view.seconds_left(now)
+        state["seconds_left"] = {"speaker": speaker, "debate": debate}
+        return json.dumps(state, ensure_ascii=False, default=datetime.isoformat)
 
-    def event(self) -> str:
-        """One server-sent event: the changed page parts and the screen-reader sentence."""
+    def event(self, now: datetime) -> str:
+        """One server-sent event: the page's parts and the screen-reader sentence."""
         data = json.dumps(
-            {"seq": self.seq, "fragments": self.fragments, "announce": self.view.announcement},
+            {
+                "seq": self.seq,
+                "fragments": fragments(self.view, now),
+                "announce": self.view.announcement,
+            },
             ensure_ascii=False,
         )
         return f"id: {self.seq}\nevent: update\ndata: {data}\n\n"
@@ -80,8 +88,7 @@ class RecordReader:
             ).fetchone()
         finally:
             self.conn.execute("COMMIT")
-        view = public_view(meeting, seq=row[0] or 0, lang=self.lang)
-        return Snapshot(view=view, fragments=fragments(view))
+        return Snapshot(public_view(meeting, seq=row[0] or 0, lang=self.lang))
 
     def poll(self) -> Snapshot | None:
         """A new snapshot when another connection committed since the last look."""
@@ -141,7 +148,7 @@ class LiveFeed:
         return len(self._subscribers)
 
     def publish(self, snapshot: Snapshot) -> None:
-        if snapshot.fragments == self.current.fragments and snapshot.seq == self.current.seq:
+        if snapshot.view == self.current.view:
             return
         self.current = snapshot
         for queue in self._subscribers:

@@ -7,13 +7,16 @@ a screen reader can follow the meeting; words come from the catalog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from html import escape
 
 from meetingtui.i18n import t
-from meetingtui.livepage.view import AgendaLine, CurrentItem, PublicView, VoteLine
+from meetingtui.livepage.view import AgendaLine, CurrentItem, PublicView, SpeakerLine, VoteLine
+from meetingtui.speakers import mmss
 
 # The parts of the page that change; each is the inner HTML of the element with this id.
-FRAGMENTS = ("status", "current", "votes", "quorum", "agenda")
+FRAGMENTS = ("status", "current", "votes", "speakers", "quorum", "agenda")
 
 
 def _p(text: str, cls: str = "") -> str:
@@ -70,6 +73,49 @@ def _votes(view: PublicView) -> str:
     return '<ul class="votes">' + "".join(_vote(v) for v in view.votes) + "</ul>"
 
 
+def _who(line: SpeakerLine) -> str:
+    label = f"{line.name} ({line.affiliation})" if line.affiliation else line.name
+    if line.reply:
+        label += f" — {t('speakers.reply')}"
+    return escape(label)
+
+
+def _countdown(key: str, seconds: float, running: bool) -> str:
+    """A clock the page counts down by itself from the seconds left when it was sent."""
+    over = " over" if seconds < 0 else ""
+    left = t("live.time_over") if seconds < 0 else t("live.time_left")
+    return (
+        f'<p class="clock{over}">{escape(t(key))} <span class="countdown" '
+        f'data-remaining="{seconds:.1f}" data-running="{int(running)}">'
+        f"{escape(mmss(seconds))} {escape(left)}</span></p>"
+    )
+
+
+def _speakers(view: PublicView, now: datetime) -> str:
+    s = view.speakers
+    if s is None or (s.speaking is None and not s.waiting and s.debate_left is None):
+        return _p(t("live.no_speakers"), "muted")
+    parts = []
+    if s.speaking is not None:
+        parts.append(
+            f'<p class="speaking">{escape(t("live.speaking"))} <strong>{_who(s.speaking)}</strong></p>'
+        )
+    else:
+        parts.append(_p(t("speakers.nobody_speaking"), "muted"))
+    speaker_left, debate_left = view.seconds_left(now)
+    running = s.speaking is not None
+    if speaker_left is not None:
+        parts.append(_countdown("live.speaker_time", speaker_left, running))
+    if debate_left is not None:
+        parts.append(_countdown("live.debate_time", debate_left, running))
+    if s.waiting:
+        parts.append(_p(t("live.waiting", count=len(s.waiting))))
+        parts.append(
+            '<ol class="speakers">' + "".join(f"<li>{_who(w)}</li>" for w in s.waiting) + "</ol>"
+        )
+    return "".join(parts)
+
+
 def _quorum(view: PublicView) -> str:
     cls = "quorum" if view.quorum.met or not view.quorum.shown else "quorum lost"
     return _p(view.quorum.text, cls)
@@ -93,23 +139,25 @@ def _agenda(view: PublicView) -> str:
     return '<ol class="agenda">' + "".join(_agenda_line(line) for line in view.agenda) + "</ol>"
 
 
-_RENDERERS = {
-    "status": _status,
-    "current": lambda view: _current(view.current),
-    "votes": _votes,
-    "quorum": _quorum,
-    "agenda": _agenda,
+_RENDERERS: dict[str, Callable[[PublicView, datetime], str]] = {
+    "status": lambda view, now: _status(view),
+    "current": lambda view, now: _current(view.current),
+    "votes": lambda view, now: _votes(view),
+    "speakers": _speakers,
+    "quorum": lambda view, now: _quorum(view),
+    "agenda": lambda view, now: _agenda(view),
 }
 
 
-def fragments(view: PublicView) -> dict[str, str]:
-    """The inner HTML of every changing part of the page, by element id."""
-    return {name: _RENDERERS[name](view) for name in FRAGMENTS}
+def fragments(view: PublicView, now: datetime) -> dict[str, str]:
+    """The inner HTML of every changing part of the page, by element id, as of `now` (the
+    speakers' clocks)."""
+    return {name: _RENDERERS[name](view, now) for name in FRAGMENTS}
 
 
-def page(view: PublicView, *, projector: bool = False) -> str:
+def page(view: PublicView, now: datetime, *, projector: bool = False) -> str:
     """The whole page, readable without JavaScript; the script only keeps it up to date."""
-    parts = fragments(view)
+    parts = fragments(view, now)
     date = view.when
     title = t("live.page_title", body=view.body, date=date)
     html_class = ' class="projector"' if projector else ""
@@ -124,7 +172,8 @@ def page(view: PublicView, *, projector: bool = False) -> str:
 <script src="static/page.js" defer></script>
 </head>
 <body data-connected="{escape(t("live.connected"))}" \
-data-disconnected="{escape(t("live.disconnected"))}" data-seq="{view.seq}">
+data-disconnected="{escape(t("live.disconnected"))}" data-seq="{view.seq}" \
+data-time-left="{escape(t("live.time_left"))}" data-time-over="{escape(t("live.time_over"))}">
 <a class="skip" href="#current-heading">{escape(t("live.skip_to_current"))}</a>
 <header>
 <h1>{escape(view.body)}</h1>
@@ -140,6 +189,10 @@ data-disconnected="{escape(t("live.disconnected"))}" data-seq="{view.seq}">
 <section class="votes-section" aria-labelledby="votes-heading">
 <h2 id="votes-heading">{escape(t("live.votes_heading"))}</h2>
 <div id="votes">{parts["votes"]}</div>
+</section>
+<section class="speakers-section" aria-labelledby="speakers-heading">
+<h2 id="speakers-heading">{escape(t("live.speakers_heading"))}</h2>
+<div id="speakers">{parts["speakers"]}</div>
 </section>
 <section class="quorum-section" aria-labelledby="quorum-heading">
 <h2 id="quorum-heading">{escape(t("live.quorum_heading"))}</h2>

@@ -8,11 +8,12 @@ item reaches it as its number and nothing else, so no renderer can leak what it 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from meetingtui import rules
+from meetingtui import rules, speakers
 from meetingtui.exporters.dates import clock, long_datetime
-from meetingtui.exporters.referat import count_line, result_line
+from meetingtui.exporters.phrasing import count_line, result_line
 from meetingtui.i18n import t
 from meetingtui.models import (
     AgendaItem,
@@ -21,6 +22,7 @@ from meetingtui.models import (
     Meeting,
     MeetingStatus,
     MotionKind,
+    Speaker,
     Vote,
 )
 
@@ -57,6 +59,28 @@ class CurrentItem:
 
 
 @dataclass(frozen=True)
+class SpeakerLine:
+    name: str
+    affiliation: str
+    reply: bool
+
+
+@dataclass(frozen=True)
+class SpeakersList:
+    """The item's speakers' list: who has the floor, who waits, and when time runs out.
+
+    Deadlines are wall-clock moments fixed at the commit, so the time left is worked out when
+    the page is sent (and counted down by the page itself), not when the record was read.
+    """
+
+    speaking: SpeakerLine | None
+    waiting: list[SpeakerLine]
+    speaker_deadline: datetime | None  # the one speaking runs out of time then
+    debate_deadline: datetime | None  # the item's debate runs out then, while someone speaks
+    debate_left: float | None  # the item's time left while nobody speaks (the clock stands)
+
+
+@dataclass(frozen=True)
 class QuorumLine:
     shown: bool
     met: bool
@@ -76,12 +100,22 @@ class PublicView:
     status_text: str
     current: CurrentItem | None
     votes: list[VoteLine]
+    speakers: SpeakersList | None
     quorum: QuorumLine
     agenda: list[AgendaLine]
     announcement: str  # one sentence for screen readers when the item under way changes
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def seconds_left(self, now: datetime) -> tuple[float | None, float | None]:
+        """Seconds left for the one speaking and for the item's debate, at `now`."""
+        s = self.speakers
+        if s is None:
+            return None, None
+        speaker = (s.speaker_deadline - now).total_seconds() if s.speaker_deadline else None
+        debate = (s.debate_deadline - now).total_seconds() if s.debate_deadline else s.debate_left
+        return speaker, debate
 
 
 def _vote_subject(item: AgendaItem, vote: Vote) -> str:
@@ -113,6 +147,37 @@ def _election_line(election: Election) -> VoteLine:
     else:
         text = t("live.election_none", office=office)
     return VoteLine(text, [], open=False)
+
+
+def _speaker_line(speaker: Speaker) -> SpeakerLine:
+    return SpeakerLine(speaker.name, speaker.affiliation, speaker.reply)
+
+
+def _speakers(item: AgendaItem) -> SpeakersList | None:
+    limits = (item.speaker_limit_seconds, item.debate_limit_seconds)
+    if not item.speakers and limits == (None, None):
+        return None
+    current = speakers.speaking(item)
+    speaker_deadline = debate_deadline = None
+    debate_left = None
+    debate = item.debate_limit_seconds
+    if current is not None and current.started_at is not None:
+        at = current.started_at
+        limit = speakers.speaker_limit(item, current)
+        if limit is not None:
+            speaker_deadline = at + timedelta(seconds=limit)
+        if debate is not None:
+            left = debate - speakers.spoken_seconds(item, at)
+            debate_deadline = at + timedelta(seconds=left)
+    elif debate is not None:
+        debate_left = debate - speakers.spoken_seconds(item, None)  # nobody speaks: it stands
+    return SpeakersList(
+        speaking=_speaker_line(current) if current is not None else None,
+        waiting=[_speaker_line(s) for s in speakers.waiting(item)],
+        speaker_deadline=speaker_deadline,
+        debate_deadline=debate_deadline,
+        debate_left=debate_left,
+    )
 
 
 def _current(item: AgendaItem) -> CurrentItem:
@@ -170,9 +235,11 @@ def public_view(meeting: Meeting, *, seq: int, lang: str) -> PublicView:
     item = meeting.current_item if meeting.status is MeetingStatus.OPEN else None
     current = _current(item) if item is not None else None
     votes: list[VoteLine] = []
+    speakers_list = None
     if item is not None and not item.closed:
         votes = [_vote_line(item, v) for v in item.votes]
         votes += [_election_line(e) for e in item.elections]
+        speakers_list = _speakers(item)
     return PublicView(
         lang=lang,
         seq=seq,
@@ -185,6 +252,7 @@ def public_view(meeting: Meeting, *, seq: int, lang: str) -> PublicView:
         status_text=_status_text(meeting),
         current=current,
         votes=votes,
+        speakers=speakers_list,
         quorum=_quorum(meeting, item),
         agenda=[_agenda_line(i, item) for i in meeting.items],
         announcement=_announcement(current),

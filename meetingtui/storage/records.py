@@ -32,6 +32,7 @@ from meetingtui.models import (
     VoteCounts,
 )
 from meetingtui.reducer import Touched
+from meetingtui.storage import speaker_rows
 from meetingtui.storage.db import snapshot
 
 Row = tuple[Any, ...]
@@ -143,6 +144,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "candidate",
     ),
     "dissents": ("meeting_id", "item_id", "id", "kind", "participant_id", "who", "text"),
+    **speaker_rows.COLUMNS,
 }
 
 _INSERT = {
@@ -168,6 +170,7 @@ MEETING_TABLES = (
     "elections",
     "election_ballots",
     "dissents",
+    *speaker_rows.TABLES,
 )
 
 # Child tables of an item, keyed by item_id, and the model list each one mirrors.
@@ -181,6 +184,8 @@ ITEM_CHILDREN = (
     "elections",
     "dissents",
 )
+# Item children written and verified like the others, loaded by their own module.
+ITEM_TABLES = (*ITEM_CHILDREN, *speaker_rows.TABLES)
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -336,6 +341,8 @@ def child_rows(meeting_id: int, i: AgendaItem, table: str) -> Iterator[tuple[str
     elif table == "dissents":
         for d in i.dissents:
             yield table, (mid, iid, d.id, d.kind.value, d.participant_id, d.who, d.text)
+    elif table in speaker_rows.TABLES:
+        yield from speaker_rows.item_rows(mid, i, table)
     else:  # pragma: no cover - a programming error, not user input
         raise ValueError(f"not an item child table: {table}")
 
@@ -387,7 +394,7 @@ def meeting_rows(m: Meeting, *, content_hash: str | None) -> dict[str, list[Row]
     generated: list[tuple[str, Row]] = list(participant_rows(m))
     for position, item in enumerate(m.items):
         generated.append(("items", item_row(m.id, position, item)))
-        for table in ITEM_CHILDREN:
+        for table in ITEM_TABLES:
             generated.extend(child_rows(m.id, item, table))
     for table in MEETING_TABLES:
         rows[table] = []
@@ -578,6 +585,7 @@ def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
         )
         for r in rows("items", "position")
     ]
+    speaker_rows.attach(conn, meeting_id, items)
     return _model(
         Meeting, head, participants=participants, items=items, unplaced=json.loads(head["unplaced"])
     )

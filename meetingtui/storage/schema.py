@@ -312,3 +312,34 @@ def committees_001_rosters_and_deliveries(db: Database) -> None:
     """Committees and their rosters, meetings' mail addresses, and referat deliveries."""
     for statement in _statements(_COMMITTEE_TABLES):
         db.execute(statement)
+
+
+@migrations()
+def speakers_lists(db: Database) -> None:
+    """The speakers' list (talerliste) of each item, and its optional time limits."""
+    db.execute(
+        """CREATE TABLE speakers (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    participant_id INTEGER,
+    name TEXT NOT NULL,
+    affiliation TEXT NOT NULL DEFAULT '',
+    reply INTEGER NOT NULL DEFAULT 0,
+    limit_seconds INTEGER,
+    started_at TEXT,
+    ended_at TEXT,
+    PRIMARY KEY (meeting_id, id)
+)"""
+    )
+    db.execute("CREATE INDEX speakers_item ON speakers(meeting_id, item_id, position)")
+    db.execute(
+        """CREATE TABLE speaking_limits (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL,
+    speaker_seconds INTEGER,
+    debate_seconds INTEGER,
+    PRIMARY KEY (meeting_id, item_id)
+)"""
+    )

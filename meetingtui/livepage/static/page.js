@@ -15,9 +15,10 @@
     connection.classList.toggle("lost", !ok);
   }
 
+  // As the server writes it: "2:05" counting down (rounded up), "+0:15" over time.
   function formatSeconds(total) {
     var sign = total < 0 ? "+" : "";
-    var s = Math.abs(Math.round(total));
+    var s = total < 0 ? Math.round(-total) : Math.ceil(total);
     var m = Math.floor(s / 60);
     var r = s % 60;
     return sign + m + ":" + (r < 10 ? "0" : "") + r;
@@ -39,8 +40,9 @@
       var elapsed = (performance.now() - received) / 1000;
       clocks.forEach(function (el) {
         var left = parseFloat(el.dataset.remaining) - (el.dataset.running === "1" ? elapsed : 0);
-        el.textContent = formatSeconds(left);
-        el.classList.toggle("over", left < 0);
+        el.textContent = formatSeconds(left) + " " +
+          (left < 0 ? body.dataset.timeOver : body.dataset.timeLeft);
+        el.parentElement.classList.toggle("over", left < 0);
       });
     }
     tick();
