@@ -165,6 +165,23 @@ def set_limits(item: AgendaItem, speaker_seconds: int | None, debate_seconds: in
     return "speaking_limits_set", payload
 
 
+def parse_minutes(text: str) -> int | None:
+    """ "3" → 180 s, "2:30" → 150 s, "" → no limit; anything else is refused in words."""
+    text = text.strip().replace(".", ":").replace(",", ":")
+    if not text:
+        return None
+    minutes, _, seconds = text.partition(":")
+    if not minutes.isdigit() or (seconds and not (seconds.isdigit() and int(seconds) < 60)):
+        raise CommandRefused("speakers.refuse_limit", value=text, most=MAX_LIMIT_SECONDS // 60)
+    return int(minutes) * 60 + (int(seconds) if seconds else 0)
+
+
+def minutes_text(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds % 60 else str(seconds // 60)
+
+
 def without_speakers(meeting: Meeting) -> Meeting:
     """The record without its speakers' lists: debate is not part of a Danish referat, so
     exports leave it out unless asked (`--with-speakers`). Untouched items are shared."""

@@ -108,3 +108,31 @@ async def test_party_block_then_individual_correction(db_path: Path) -> None:
         assert choices["Medlem A1"] is Choice.FOR
         assert choices["Medlem A2"] is Choice.UNDLOD
         assert sum(1 for c in choices.values() if c is Choice.FOR) == 8
+
+
+# The speakers' list: add a speaker by typing a few letters of the name, then give the floor.
+ADD_SPEAKER_BUDGET = 4
+NEXT_SPEAKER_BUDGET = 1
+
+
+async def test_add_a_speaker_within_four_keys_and_next_speaker_in_one(db_path: Path) -> None:
+    from meetingtui import speakers
+    from meetingtui.screens.speakers import SpeakersScreen
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        await keys("t", "m", "e", "enter")  # "me": Mette Lund
+        assert isinstance(app.screen, SpeakersScreen)
+        item = stored(db_path, meeting_id).item(1)
+        assert [s.name for s in item.speakers] == ["Mette Lund"]
+        assert keys.count <= ADD_SPEAKER_BUDGET
+        added = keys.count
+        keys.count = 0
+        await keys("n")
+        current = speakers.speaking(stored(db_path, meeting_id).item(1))
+        assert current is not None and current.name == "Mette Lund"
+        assert keys.count <= NEXT_SPEAKER_BUDGET
+        print(f"\nadd a speaker: {added} keystrokes; next speaker: {keys.count} keystroke")

@@ -43,6 +43,7 @@ POSTPONE_PICK = "tui.pick.udsat"
 # Actions that need an item under way in an open meeting.
 ITEM_ACTIONS = frozenset(
     {"decision", "vote", "motion", "election", "dissent", "inhabil", "item_absence", "postpone"}
+    | {"speakers"}
 )
 
 
@@ -299,6 +300,12 @@ class MeetingScreen(KeymapScreen):
                 self.meeting_app.run_command(self.service.record_decision, item_id, text)
 
         self.app.push_screen(DecisionDialog(item_label(item), warnings, item.decision), record)
+
+    def action_speakers(self) -> None:
+        """The speakers' list of the item under way, ready to add a name."""
+        from meetingtui.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(adding=True))
 
     def action_vote(self) -> None:
         from meetingtui.screens.vote import VoteScreen

@@ -1,0 +1,149 @@
+"""The speakers' list screen driven with the Pilot: type-ahead, replik, remove, limits,
+clocks, and snapshots."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from meetingtui import speakers
+from meetingtui.keymap import UiConfig
+from meetingtui.screens.app import build_app
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.speakers import SpeakerPicker, SpeakersScreen, matches
+from meetingtui.service import MeetingService
+from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+
+SIZE = (100, 30)
+
+
+def test_type_ahead_matches_word_starts_of_name_and_party() -> None:
+    assert matches("me", "Mette Lund (A)") and matches("lu", "Mette Lund (A)")
+    assert matches("m l", "Mette Lund (A)") and not matches("m k", "Mette Lund (A)")
+    assert matches("v", "Anne Møller (V)") and not matches("ette", "Mette Lund (A)")
+    assert matches("ø", "Per Østergaard (V)") and matches("", "Bo Hilsted (A)")
+
+
+def test_minutes_are_read_as_a_secretary_types_them() -> None:
+    assert [speakers.parse_minutes(x) for x in ("3", "2:30", "2.30", " ", "0:45")] == [
+        180,
+        150,
+        150,
+        None,
+        45,
+    ]
+    for bad in ("tre", "2:75", "-1", "1:2:3"):
+        with pytest.raises(Exception, match="Ugyldig taletid"):
+            speakers.parse_minutes(bad)
+    assert speakers.minutes_text(150) == "2:30" and speakers.minutes_text(180) == "3"
+
+
+async def test_reply_remove_limits_and_back(db_path: Path) -> None:
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t", *"anne", "enter")  # Anne Møller
+        await pilot.press("t", *"v", "down", "enter")  # V: the second of Venstre, Per
+        await pilot.press("n")  # Anne speaks
+        await pilot.press("r", *"søren", "enter")  # Søren Friis replies
+        await pilot.pause()
+        item = stored(db_path, meeting_id).item(1)
+        assert [(s.name, s.reply) for s in item.speakers] == [
+            ("Anne Møller", False),
+            ("Søren Friis", True),
+            ("Per Østergaard", False),
+        ]
+        # Per changes his mind: off the list (cursor on the third row).
+        await pilot.press("down", "down", "x")
+        await pilot.pause()
+        assert [s.name for s in stored(db_path, meeting_id).item(1).speakers] == [
+            "Anne Møller",
+            "Søren Friis",
+        ]
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*"2:30", "enter", *"10", "enter")
+        await pilot.pause()
+        item = stored(db_path, meeting_id).item(1)
+        assert (item.speaker_limit_seconds, item.debate_limit_seconds) == (150, 600)
+        clock.now += timedelta(seconds=40)
+        screen = app.screen
+        assert isinstance(screen, SpeakersScreen)
+        screen.tick()
+        clocks = str(screen.query_one("#speakers-clocks").render())
+        assert "Har ordet: Anne Møller (V)" in clocks
+        assert "Taletid tilbage: 1:50" in clocks and "Punktets taletid tilbage: 9:20" in clocks
+        clock.now += timedelta(minutes=2)
+        screen.tick()
+        assert "Taletiden er overskredet med 0:10" in str(
+            screen.query_one("#speakers-clocks").render()
+        )
+        assert screen.query_one("#speakers-clocks").has_class("-over")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_a_bad_limit_says_so_and_changes_nothing(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "escape", "l", *"fem", "enter", "enter")
+        await pilot.pause()
+        assert any("Ugyldig taletid: fem." in str(n.message) for n in app._notifications)
+        assert stored(db_path, meeting_id).item(1).speaker_limit_seconds is None
+
+
+async def test_the_picker_offers_only_who_may_speak(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.declare_inhabil(1, 6, "")  # Karen Holm
+        service.leave(5)  # Per Østergaard
+        service.add_speaker(1, 2)  # Mette Lund is already waiting
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, SpeakerPicker)
+        offered = [label for _, label in picker.people]
+        assert offered == [
+            "Bo Hilsted (A)",
+            "Jens Kragh (A)",
+            "Anne Møller (V)",
+            "Søren Friis (F)",
+            "Hanne Ravn",
+        ]
+        await pilot.press(*"zz", "enter")  # nobody matches: nothing is added
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerPicker)
+        assert len(stored(db_path, meeting_id).item(1).speakers) == 1
+
+
+def _debate(db_path: Path, clock: FixedClock) -> int:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=900)
+        for member in (2, 4, 7):
+            service.add_speaker(1, member)
+        service.next_speaker(1)
+        clock.now += timedelta(seconds=95)
+        service.next_speaker(1)
+        service.add_speaker(1, 3, reply=True)
+        clock.now += timedelta(seconds=30)
+    return meeting_id
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_speakers_snapshot(snap_compare, tmp_path: Path, theme: str) -> None:
+    clock = FixedClock()
+    db_path = tmp_path / "meetings.db"
+    meeting_id = _debate(db_path, clock)
+    app = build_app(db_path, meeting_id, config=UiConfig(theme=theme), clock=clock)
+    assert snap_compare(app, press=("t", "escape"), terminal_size=SIZE)
