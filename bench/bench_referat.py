@@ -1,11 +1,14 @@
 """Benchmark: the Word referat of a long meeting, against pandoc converting the same content.
 
-    python bench/bench_referat.py [--items 100] [--runs 5] [--no-pandoc]
+    python bench/bench_referat.py [--items 100] [--runs 5] [--no-pandoc] [--no-pdf]
 
 The meeting has N items, each with 5 sections of about 150 words, a 10-member named vote and a
 decision. Targets: the 100-item export takes at most 0.5 s and is at least 2.5 times faster than
 `pandoc` turning the same referat (as Markdown) into .docx, measured in the same run; time grows
-linearly up to 500 items. Prints the figures; exits 1 when a target is missed.
+linearly up to 500 items. Beside them, when LibreOffice is installed: the PDF export (tagged
+PDF/A-2b) next to LibreOffice's own plain conversion of the same .docx, and the .docx with the
+table of contents' page numbers laid out by LibreOffice. Prints the figures; exits 1 when a
+target is missed.
 """
 
 from __future__ import annotations
@@ -170,11 +173,42 @@ def pandoc_time(meeting: Meeting, runs: int) -> float | None:
         return median_time(lambda: subprocess.run(command, check=True), runs)
 
 
+def libreoffice_times(meeting: Meeting, runs: int) -> tuple[float, float, float] | None:
+    """(PDF export, LibreOffice's plain conversion of the same .docx, .docx with page numbers)."""
+    from meetingtui.exporters import libreoffice
+    from meetingtui.exporters.pdf import render_docx_with_pages, render_pdf
+
+    program = libreoffice.soffice()
+    if program is None:
+        return None
+    docx = render_docx(meeting, chain_head="0" * 64)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "referat.docx"
+        source.write_bytes(docx)
+        profile = (Path(tmp) / "profile").as_uri()
+        command = [
+            program,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
+        subprocess.run(command, check=True, capture_output=True)  # first start makes the profile
+        plain = median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
+    ours = median_time(lambda: render_pdf(meeting, chain_head="0" * 64), runs)
+    paged = median_time(lambda: render_docx_with_pages(meeting, chain_head="0" * 64), runs)
+    return ours, plain, paged
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-pandoc", action="store_true")
+    parser.add_argument("--no-pdf", action="store_true")
     args = parser.parse_args()
 
     meeting = build(args.items)
@@ -195,6 +229,19 @@ def main() -> int:
                 f"pandoc markdown->docx, same content: {theirs * 1000:.0f} ms; we are {ratio:.1f}x faster"
             )
             ok = ok and ratio >= 2.5
+    if not args.no_pdf:
+        lo = libreoffice_times(meeting, max(1, args.runs // 2))
+        if lo is None:
+            print("LibreOffice not installed: PDF figures skipped")
+        else:
+            pdf, plain, paged = lo
+            print(
+                f"PDF export (tagged PDF/A-2b): {pdf * 1000:.0f} ms; LibreOffice's own "
+                f"conversion of the same .docx: {plain * 1000:.0f} ms ({pdf / plain:.2f}x)"
+            )
+            print(
+                f"docx with the contents' page numbers (one LibreOffice layout): {paged * 1000:.0f} ms"
+            )
     # Best of 5: on a shared machine noise only ever adds time, so the minimum shows the
     # export's own cost per item.
     print("scaling (best of 5):")

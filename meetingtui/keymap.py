@@ -91,6 +91,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "closing.close_meeting": "l",
     "closing.approve": "g",
     "closing.export": "e",
+    "closing.public_decision": "o",
     "closing.back": "escape",
     # Archive of past meetings
     "archive.import": "i",

@@ -191,6 +191,9 @@ class AgendaItem(Model):
     attachments: list[str] = Field(default_factory=list)
     status: ItemStatus = ItemStatus.PENDING
     decision: str = ""
+    # A closed item's decision as released to the public (some municipalities publish it):
+    # the one text of a closed item a public referat may print.
+    public_decision: str = ""
     decision_history: list[DecisionEntry] = Field(default_factory=list)
     started_at: datetime | None = None
     ended_at: datetime | None = None

@@ -182,6 +182,13 @@ def _decision(m: Meeting, p: Payload, at: datetime) -> Touched:
     return Touched(items={item.id})
 
 
+@reducer("public_decision_set")
+def _public_decision(m: Meeting, p: Payload, at: datetime) -> Touched:
+    item = _item(m, p["item_id"])
+    item.public_decision = p["text"]
+    return Touched(items={item.id})
+
+
 @reducer("item_postponed")
 def _postponed(m: Meeting, p: Payload, at: datetime) -> Touched:
     item = _item(m, p["item_id"])

@@ -418,6 +418,18 @@ class MeetingService:
             "decision_recorded", {"item_id": item.id, "text": decision}, warnings=warnings
         )
 
+    def set_public_decision(self, item_id: int, text: str) -> Outcome:
+        """The decision of a closed item as the public may read it ("Udvalget godkendte
+        salget."), printed under "Lukket punkt" in the public referat; empty withdraws it.
+        Allowed until the minutes are approved: releasing it is decided after the meeting."""
+        if self.meeting.status is MeetingStatus.APPROVED:
+            raise CommandRefused("refuse.meeting_closed", status=self.meeting.status.value)
+        item = self._item(item_id)
+        if not item.closed:
+            raise CommandRefused("refuse.item_not_closed", number=item.number)
+        payload = {"item_id": item.id, "text": self._text(text, allow_empty=True)}
+        return self._commit("public_decision_set", payload)
+
     def postpone_item(self, item_id: int, reason: str = "", *, confirm: bool = False) -> Outcome:
         """Udsættelse is a decision of the committee: it needs the quorum like any other."""
         self._require_live()

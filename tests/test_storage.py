@@ -231,7 +231,7 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
         service.start_item(1)
         service.hold_election(1, "formand", ["Bo Hilsted"], {1: "Bo Hilsted", 2: "Bo Hilsted"})
     # Take the database back to how the release before open elections left it (the later
-    # committee and speakers' list tables did not exist then either).
+    # committee and speakers' list tables and the public decision did not exist then either).
     from meetingtui.storage import schema
 
     raw = sqlite3.connect(db_path)
@@ -241,9 +241,11 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
             raw.execute(f"DROP TABLE {statement.split()[2]}")
     raw.execute("DROP TABLE speakers")
     raw.execute("DROP TABLE speaking_limits")
+    raw.execute("ALTER TABLE items DROP COLUMN public_decision")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
-        "('m002_open_elections', 'committees_001_rosters_and_deliveries', 'speakers_lists')"
+        "('m002_open_elections', 'committees_001_rosters_and_deliveries', 'speakers_lists', "
+        "'referat_001_public_decision')"
     )
     raw.commit()
     raw.close()

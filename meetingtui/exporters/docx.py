@@ -368,7 +368,8 @@ def _header_footer_language(doc: DocxDocument, lang: str) -> None:
 
 def _embed_record(doc: DocxDocument, record: dict) -> None:
     package = doc.part.package
-    blob = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+    # Compact: the C encoder only runs without indentation, and this part is read by programs.
+    blob = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     part = Part(PackURI(RECORD_PARTNAME), RECORD_CONTENT_TYPE, blob, package)
     package.relate_to(part, RECORD_RELTYPE)
 

@@ -161,6 +161,7 @@ def json_schema() -> dict[str, Any]:
             "recommendation": _STR,
             "decision_authority": _STR,
             "decision": _STR,
+            "public_decision": _STR,
             "decision_history": _array(_obj({"body": _STR, "date": _STR, "text": _STR})),
             "status": {"enum": ["pending", "current", "decided", "postponed"]},
             "attachments": _array(_STR),

@@ -1,8 +1,8 @@
 """The one place where closed items are stripped for a public export.
 
 Every format renders the meeting this returns, so a renderer cannot leak what it never receives:
-a closed item keeps only its id, number, status and (when configured) its title. Everything
-else about it (sections, decision, votes, dissents, absences, attachments) is dropped.
+a closed item keeps only its id, number, status, (when configured) its title and the decision
+text released for publication (`public_decision`). Everything else about it (sections, decision, votes, dissents, absences, attachments) is dropped.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from meetingtui.models import AgendaItem, Meeting
 
 
 def redact_item(item: AgendaItem, *, show_title: bool) -> AgendaItem:
-    """A closed item as the public may see it: that it exists, its number and maybe its title."""
+    """A closed item as the public may see it: that it exists, its number, maybe its title,
+    and the decision text the secretary released for publication, if any."""
     return AgendaItem(
         id=item.id,
         number=item.number,
         title=item.title if show_title else "",
         closed=True,
         status=item.status,
+        public_decision=item.public_decision,
     )
 
 

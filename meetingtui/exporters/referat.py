@@ -440,11 +440,23 @@ def item_blocks(
         new_page=True,
     )
     if item.closed and public:
-        # The redacted record holds nothing more; say only that the item exists.
-        return [heading, Block(Kind.CLOSED, t("export.closed_item"))]
+        # The redacted record holds nothing more: that the item exists and, when the committee
+        # released it, its decision as published.
+        blocks = [heading, Block(Kind.CLOSED, t("export.closed_item"))]
+        if item.public_decision.strip():
+            when = long_date(meeting.starts_at.date())
+            blocks.append(
+                Block(Kind.DECISION_HEADING, decision_heading(formula, meeting.body, when))
+            )
+            blocks.extend(Block(Kind.DECISION, line) for line in split_lines(item.public_decision))
+        return blocks
     blocks = [heading]
     if item.closed:
         blocks.append(Block(Kind.CLOSED, t("export.closed_marker")))
+        if item.public_decision.strip():
+            blocks.append(
+                Block(Kind.BODY, item.public_decision.strip(), lead=t("export.public_decision"))
+            )
     if item.case_number.strip():
         blocks.append(
             Block(Kind.CASE, t("export.case_number", case_number=item.case_number.strip()))

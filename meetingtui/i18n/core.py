@@ -20,6 +20,9 @@ DA: dict[str, str] = {
     "refuse.readonly": "Mødet er åbnet skrivebeskyttet; ændringer kan ikke gemmes.",
     "refuse.unknown_member": "Ukendt medlem: {ref}.",
     "refuse.unknown_item": "Ukendt dagsordenspunkt: {ref}.",
+    "refuse.item_not_closed": (
+        "Punkt {number} er ikke lukket; dets beslutning står allerede i det offentlige referat."
+    ),
     "refuse.unknown_motion": "Ukendt forslag: {ref}.",
     "refuse.unknown_vote": "Ukendt afstemning: {ref}.",
     "refuse.meeting_not_open": "Mødet er ikke åbent (status: {status}).",
@@ -189,6 +192,9 @@ EN: dict[str, str] = {
     "refuse.readonly": "The meeting is open read-only; changes cannot be saved.",
     "refuse.unknown_member": "Unknown member: {ref}.",
     "refuse.unknown_item": "Unknown agenda item: {ref}.",
+    "refuse.item_not_closed": (
+        "Item {number} is not closed; its decision is already in the public minutes."
+    ),
     "refuse.unknown_motion": "Unknown motion: {ref}.",
     "refuse.unknown_vote": "Unknown vote: {ref}.",
     "refuse.meeting_not_open": "The meeting is not open (status: {status}).",

@@ -47,6 +47,7 @@ DA: dict[str, str] = {
     "key.closing.close_meeting": "Luk mødet",
     "key.closing.approve": "Godkend referat",
     "key.closing.export": "Eksportér",
+    "key.closing.public_decision": "Offentlig beslutning",
     "key.closing.back": "Tilbage",
     "key.archive.import": "Importér",
     "key.archive.search": "Søg",
@@ -234,6 +235,12 @@ DA: dict[str, str] = {
     "tui.dissent.forbehold": "Forbehold",
     # closing and export
     "tui.closing_title": "Afslutning af mødet: beslutninger og åbne punkter",
+    "tui.public_decision_title": "Offentlig beslutning for lukket punkt {number}",
+    "tui.public_decision_label": "Tekst i det offentlige referat (tom: intet ud over «Lukket punkt»)",
+    "tui.public_decision_note": (
+        "Kun denne tekst kommer i det offentlige referat; punktets øvrige indhold forbliver lukket."
+    ),
+    "tui.public_decision_not_closed": "Vælg et lukket punkt for at give det en offentlig beslutning.",
     "tui.closing_col.nr": "Nr.",
     "tui.closing_col.item": "Punkt",
     "tui.closing_col.status": "Status",
@@ -341,6 +348,7 @@ EN: dict[str, str] = {
     "key.closing.close_meeting": "Close meeting",
     "key.closing.approve": "Approve minutes",
     "key.closing.export": "Export",
+    "key.closing.public_decision": "Public decision",
     "key.closing.back": "Back",
     "key.archive.import": "Import",
     "key.archive.search": "Search",
@@ -516,6 +524,12 @@ EN: dict[str, str] = {
     "tui.dissent.mindretalsudtalelse": "Minority statement",
     "tui.dissent.forbehold": "Reservation",
     "tui.closing_title": "Ending the meeting: decisions and open points",
+    "tui.public_decision_title": "Public decision for closed item {number}",
+    "tui.public_decision_label": "Text in the public minutes (empty: nothing but «Closed item»)",
+    "tui.public_decision_note": (
+        "Only this text goes into the public minutes; the rest of the item stays closed."
+    ),
+    "tui.public_decision_not_closed": "Choose a closed item to give it a public decision.",
     "tui.closing_col.nr": "No.",
     "tui.closing_col.item": "Item",
     "tui.closing_col.status": "Status",

@@ -69,7 +69,7 @@ class ExportJob:
 
 class ClosingScreen(KeymapScreen):
     SCOPE = "closing"
-    CHANGES: ClassVar = frozenset({"close_meeting", "approve"})
+    CHANGES: ClassVar = frozenset({"close_meeting", "approve", "public_decision"})
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -129,6 +129,10 @@ class ClosingScreen(KeymapScreen):
             return None
         if action == "approve" and status is not MeetingStatus.CLOSED:
             return None
+        if action == "public_decision" and (
+            status is MeetingStatus.APPROVED or not any(i.closed for i in self.meeting.items)
+        ):
+            return None
         return True
 
     def action_close_meeting(self) -> None:
@@ -141,6 +145,28 @@ class ClosingScreen(KeymapScreen):
             )
             return
         self.meeting_app.run_command(self.service.close_meeting)
+
+    def action_public_decision(self) -> None:
+        """The decision text of the selected closed item that the public referat may print."""
+        table = self.query_one("#summary", DataTable)
+        items = self.meeting.items
+        item = items[min(max(table.cursor_row, 0), len(items) - 1)] if items else None
+        if item is None or not item.closed:
+            self.notify(t("tui.public_decision_not_closed"), severity="warning")
+            return
+
+        def entered(values: list[str] | None) -> None:
+            if values is not None:
+                self.meeting_app.run_command(self.service.set_public_decision, item.id, values[0])
+
+        self.app.push_screen(
+            FormDialog(
+                t("tui.public_decision_title", number=item.number),
+                [(t("tui.public_decision_label"), item.public_decision)],
+                note=t("tui.public_decision_note"),
+            ),
+            entered,
+        )
 
     def action_approve(self) -> None:
         self.meeting_app.run_command(self.service.approve_minutes)

@@ -88,6 +88,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "postponed_reason",
         "attendance_notes",
         "unplaced",
+        "public_decision",
     ),
     "sections": ("meeting_id", "item_id", "position", "heading", "text"),
     "attachments": ("meeting_id", "item_id", "position", "title"),
@@ -264,6 +265,7 @@ def item_row(meeting_id: int, position: int, i: AgendaItem) -> Row:
         i.postponed_reason,
         _json(i.attendance_notes),
         _json(i.unplaced),
+        i.public_decision,
     )
 
 

@@ -343,3 +343,9 @@ def speakers_lists(db: Database) -> None:
     PRIMARY KEY (meeting_id, item_id)
 )"""
     )
+
+
+@migrations()
+def referat_001_public_decision(db: Database) -> None:
+    """A closed item may carry the decision text its committee releases to the public."""
+    db.execute("ALTER TABLE items ADD COLUMN public_decision TEXT NOT NULL DEFAULT ''")
