@@ -76,6 +76,10 @@ def render_docx_with_pages(
     docx = render(template=fresh())
     if not libreoffice.available():
         return docx, False
-    pdf = libreoffice.docx_to_pdf(docx, libreoffice.LAYOUT_OPTIONS)
+    try:
+        pdf = libreoffice.docx_to_pdf(docx, libreoffice.LAYOUT_OPTIONS)
+    except libreoffice.ConversionFailed:
+        # The referat itself is complete; only Word's cached page numbers are missing.
+        return docx, False
     pages = libreoffice.destination_pages(pdf, [anchor_for(item) for item in meeting.items])
     return render(template=fresh(), page_numbers=pages), True
