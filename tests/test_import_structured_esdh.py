@@ -9,7 +9,7 @@ import pytest
 
 from meetingtui import importers
 from meetingtui.errors import InputError
-from meetingtui.importers import esdh_xml, sbsys_xml
+from meetingtui.importers import acadre_xml, edoc_xml, sbsys_xml
 from meetingtui.models import (
     AbsenceKind,
     Attendance,
@@ -96,9 +96,9 @@ def acadre(document: str = "Referat", last_decision_date: str = "20-06-2013") ->
 
 def test_acadre_referat() -> None:
     data = acadre()
-    assert esdh_xml.sniff(data) and not sbsys_xml.sniff(data)
+    assert acadre_xml.sniff(data) and not sbsys_xml.sniff(data)
     fmt, [meeting] = importers.parse(data, source="a.xml")
-    assert fmt == esdh_xml.FORMAT
+    assert fmt == acadre_xml.FORMAT
     assert meeting.body == "Kulturudvalget"
     assert meeting.kind is MeetingKind.EKSTRAORDINAERT
     assert (meeting.starts_at, meeting.ends_at) == (
@@ -130,7 +130,7 @@ def test_acadre_referat() -> None:
 
 
 def test_acadre_agenda_repeating_earlier_decisions_has_no_decision_yet() -> None:
-    [meeting] = esdh_xml.parse(acadre("Dagsorden", last_decision_date="08-05-2013"))
+    [meeting] = acadre_xml.parse(acadre("Dagsorden", last_decision_date="08-05-2013"))
     plan = meeting.items[1]
     assert plan.decision == "" and plan.status is ItemStatus.PENDING
     assert [d.date for d in plan.decision_history] == ["10-04-2013", "08-05-2013"]
@@ -147,7 +147,7 @@ def test_acadre_meeting_index_without_items_is_refused() -> None:
         b'<table name="agendaitem"/><field name="bulletname"/></root>'
     )
     with pytest.raises(InputError):
-        esdh_xml.parse(index)
+        acadre_xml.parse(index)
 
 
 # --------------------------------------------------------------------------- eDoc
@@ -249,9 +249,9 @@ def edoc(*, decided: bool) -> bytes:
 
 def test_edoc_agenda() -> None:
     data = edoc(decided=False)
-    assert esdh_xml.sniff(data) and not sbsys_xml.sniff(data)
+    assert edoc_xml.sniff(data) and not sbsys_xml.sniff(data)
     fmt, [meeting] = importers.parse(data)
-    assert fmt == esdh_xml.FORMAT
+    assert fmt == edoc_xml.FORMAT
     assert (meeting.body, meeting.location) == ("Økonomiudvalget", "Mødelokale 1, Rådhuset")
     assert (meeting.starts_at, meeting.ends_at) == (
         datetime(2017, 5, 2, 10, 0),
@@ -283,7 +283,7 @@ def test_edoc_agenda() -> None:
 
 
 def test_edoc_referat_decision_and_absence() -> None:
-    [meeting] = esdh_xml.parse(edoc(decided=True))
+    [meeting] = edoc_xml.parse(edoc(decided=True))
     assert meeting.document_kind is DocumentKind.REFERAT
     plan = meeting.items[0]
     # The sentence about the absence stays in the decision text, as the referat writes it.
@@ -301,7 +301,7 @@ def test_edoc_referat_decision_and_absence() -> None:
 def test_edoc_refuses_entities() -> None:
     data = edoc(decided=False).replace(b"<Root", b'<!DOCTYPE Root [<!ENTITY x "y">]>\n<Root', 1)
     with pytest.raises(InputError):
-        esdh_xml.parse(data)
+        edoc_xml.parse(data)
 
 
 # --------------------------------------------------------------------------- eDoc publishing
@@ -342,9 +342,9 @@ GLUED = (
 
 def test_edoc_publishing_glued_text_is_split_into_sections() -> None:
     data = publishing(GLUED)
-    assert esdh_xml.sniff(data) and not sbsys_xml.sniff(data)
+    assert edoc_xml.sniff(data) and not sbsys_xml.sniff(data)
     fmt, [meeting] = importers.parse(data)
-    assert fmt == esdh_xml.FORMAT
+    assert fmt == edoc_xml.FORMAT
     assert (meeting.body, meeting.starts_at) == ("Sundhedsudvalget", datetime(2012, 12, 4, 13, 0))
     assert meeting.document_kind is DocumentKind.REFERAT
     [item] = meeting.items
@@ -368,7 +368,7 @@ def test_edoc_publishing_glued_text_is_split_into_sections() -> None:
 
 
 def test_edoc_publishing_closed_agenda_and_no_decision() -> None:
-    [meeting] = esdh_xml.parse(
+    [meeting] = edoc_xml.parse(
         publishing("3.\tNyt tag på plejecentretSammendragTaget er utæt.", "Lukket dagsorden")
     )
     [item] = meeting.items

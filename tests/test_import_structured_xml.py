@@ -11,7 +11,7 @@ import pytest
 from meetingtui import importers
 from meetingtui.errors import InputError
 from meetingtui.importers import sbsys_xml
-from meetingtui.models import AbsenceKind, Attendance, DocumentKind
+from meetingtui.models import Attendance, DocumentKind
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -114,7 +114,10 @@ def test_meeting_items_and_decisions() -> None:
         ("Kommunalbestyrelsen", "27-05-2013"),
     ]
     assert sale.attachments == ["Vurdering"]
-    assert [(a.name, a.kind) for a in sale.absences] == [("Kåre Olesen", AbsenceKind.INHABIL)]
+    # Kåre Olesen declared himself inhabil at Økonomiudvalget's meeting: the statement stays
+    # with that decision and is no absence at this meeting.
+    assert "Kåre Olesen (V) erklærede sig inhabil." in sale.decision_history[0].text
+    assert sale.absences == []
 
 
 def test_agenda_without_feedback_is_dagsorden() -> None:

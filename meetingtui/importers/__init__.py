@@ -26,7 +26,8 @@ IMPORTER_NAMES = (
     "own",  # meetingtui's own JSON export: exact round trip, so it goes before the others
     "firstagenda_json",
     "sbsys_xml",
-    "esdh_xml",  # Acadre and eDoc agenda XML
+    "acadre_xml",
+    "edoc_xml",
     "firstagenda_html",
     "docx_esdh",
     "pdf",

@@ -110,7 +110,7 @@ def _structured(source: Source, name: str) -> Meeting:
     assert facts is not None
     if facts.starts_at is None:
         raise InputError("import.error.no_date", value="-", source=name)
-    blocks = [b for b in source.blocks if b.text.strip() or b.table or b.item]
+    blocks = [b for b in source.blocks if b.text.strip() or b.table or b.item or b.level]
     heads = segment.explicit_items(blocks)
     day = facts.starts_at.date()
     found: list[AgendaItem] = []
@@ -119,6 +119,7 @@ def _structured(source: Source, name: str) -> Meeting:
         start = blocks[head.index].item
         region = blocks[head.index + 1 : end]
         found.append(items.build_item(head, region, len(found) + 1, start=start, day=day))
+    _number_items(found)
     meeting = _meeting(facts, found, name)
     meeting.unplaced = [*facts.unplaced, *source.unplaced]
     return finish.finish(meeting, facts.kind_word, unmarked_present=facts.unmarked_present)

@@ -44,6 +44,7 @@ ATTACHMENTS_KIND = "attachments"
 HISTORY_KIND = "history"
 ATTENDANCE_KIND = "attendance"
 CASE_KIND = "case"
+TEXT = "text"  # a block role: the source marks its headings, and this block is none
 
 
 @dataclass
@@ -99,10 +100,39 @@ def heading_kind(heading: str) -> str:
 
 def classify(block: Block) -> Heading | None:
     """The heading `block` is, or None when it is text."""
+    if block.table is not None or block.item is not None:
+        return None
+    if len(block.text) > 200:
+        return _classify(block.text, block.level, block.bold, block.role)
+    # The same headings recur in every item of a document: their classification is cached.
+    head = _cached(block.text, block.level, block.bold, block.role)
+    return (
+        Heading(head.kind, head.text, head.rest, head.body, head.date, head.attendance)
+        if (head is not None)
+        else None
+    )
+
+
+@lru_cache(maxsize=8192)
+def _cached(text: str, level: int, bold: bool | None, role: str) -> Heading | None:
+    return _classify(text, level, bold, role)
+
+
+def _classify(text: str, level: int, bold: bool | None, role: str) -> Heading | None:
+    block = Block(text, bold=bold, level=level, role=role)
     text = block.text.strip()
+    marked = block.level > 0 or block.role == DECISION
+    if not text and marked and block.role != DECISION:
+        return Heading(SECTION, "")  # an empty heading still ends the part before it
     if not text or block.table is not None or block.item is not None:
         return None
-    marked = block.level > 0 or bool(block.role)
+    if block.role == TEXT and not marked:
+        # A source that marks its headings says this paragraph is text; only a labelled case
+        # number line is still read as one.
+        case = casenumber.label(text)
+        if case and ":" in text[:40] and casenumber.value(case.group("rest")):
+            return Heading(CASE_KIND, case.group("label"), case.group("rest").strip())
+        return None
     colon = text.find(":")
     if len(text) > 400 and not 0 < colon <= 90:
         return None

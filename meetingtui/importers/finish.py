@@ -56,7 +56,11 @@ def read_decision(item: AgendaItem) -> None:
     )  # fmt: skip
     item.attendance_notes.extend(n for n in facts.notes if n not in item.attendance_notes)
     _drop_shadowed_absences(item)
-    item.decision = facts.remaining or item.decision
+    if facts.remaining and facts.remaining != item.decision:
+        for entry in item.decision_history:
+            if entry.text == item.decision:
+                entry.text = facts.remaining  # the entry of this meeting reads as the decision
+        item.decision = facts.remaining
     item.status = ItemStatus.POSTPONED if is_postponed(item.decision) else ItemStatus.DECIDED
     if item.status is ItemStatus.POSTPONED:
         item.postponed_reason = item.decision

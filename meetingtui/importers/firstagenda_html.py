@@ -5,23 +5,21 @@ The page header names the body (`span.udvalg`), the time (`span.dato`: "onsdag d
 (`td.deltagere`). Each item is a `tr.punktrow`: number in the first cell's label, title in
 `h2.overskrift`, case number in `span.sagsnummer`, and the same field HTML as the JSON export
 (`#sagsfremstillingContainer` with <h3> sections) followed by "Bilag" links. Agenda pages carry
-no decisions; minutes pages add a "Beslutning" heading, which the shared item builder reads.
-Page chrome (navigation, menus, dialogs, scripts) is not meeting text and is skipped.
+no decisions; minutes pages add a "Beslutning" heading. Page chrome (navigation, menus, dialogs,
+scripts) is not meeting text and is skipped.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any
 
+from meetingtui.dates import parse_datetime
 from meetingtui.errors import InputError
-
-if TYPE_CHECKING:
-    from meetingtui.importers.source import Source
-from meetingtui.importers import common
-from meetingtui.importers.common import Node
-from meetingtui.importers.firstagenda_json import build_item, finish
-from meetingtui.models import Attendance, DocumentKind, Meeting, MeetingStatus, Participant
+from meetingtui.importers import html
+from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
+from meetingtui.importers.text import decode_bytes, split_name, split_names
+from meetingtui.models import Attendance, Meeting, Participant
 
 FORMAT = "firstagenda-html"
 _MARKERS = (b"punktrow", b"sagsfremstillingContainer", b"dagsordenDetaljer")
@@ -34,18 +32,65 @@ def sniff(data: bytes) -> bool:
     return sum(marker in data for marker in _MARKERS) >= 2
 
 
-def _first_text(root: Node, css_class: str) -> str:
-    node = root.find_class(css_class)
-    return node.text() if node is not None else ""
+def _with_class(root: Any, name: str, tag: str = "*") -> list[Any]:
+    return root.xpath(f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
 
 
-def _participants(root: Node, is_referat: bool) -> list[Participant]:
-    cell = root.find_class("deltagere")
-    if cell is None:
+def _first_text(root: Any, name: str) -> str:
+    found = _with_class(root, name)
+    return html.text(found[0]) if found else ""
+
+
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    root = html.parse(decode_bytes(data))
+    if root is None:
+        raise InputError("import.error.html_shape", field="html")
+    body = _first_text(root, "udvalg")
+    if not body:
+        raise InputError("import.error.html_shape", field="udvalg")
+    heading = _first_text(root, "green") or _first_text(root, "title")
+    when = _first_text(root, "dato") or heading
+    starts_at = parse_datetime(when) or parse_datetime(heading)
+    if starts_at is None:
+        raise InputError("import.error.no_date", value=when or "-")
+    says_referat = bool(re.match(r"^\s*(referat|beslutningsprotokol)", heading, re.I))
+    facts = HeaderFacts(
+        body=body,
+        starts_at=starts_at,
+        location=_first_text(root, "sted"),
+        kind_word="referat" if says_referat else "",
+        participants=_participants(root, says_referat),
+    )
+    description = _with_class(root, "information") or root.xpath(
+        "//span[@data-meeting-description]"
+    )
+    if description and html.text(description[0]):
+        facts.unplaced.append(html.text(description[0]))
+    blocks: list[Block] = []
+    for row in _with_class(root, "punktrow", "tr"):
+        start, details = _item(row, len(blocks))
+        blocks.append(Block("", item=start))
+        if details is not None:
+            blocks.extend(html.element_blocks(details))
+    if not blocks:
+        raise InputError("import.error.html_shape", field="punktrow")
+    return [Source(blocks, facts=facts)]
+
+
+def parse(data: bytes, *, source: str = "") -> list[Meeting]:
+    from meetingtui.importers import meetings_of
+
+    return meetings_of(read(data, source=source), source=source)
+
+
+def _participants(root: Any, is_referat: bool) -> list[Participant]:
+    cells = _with_class(root, "deltagere")
+    if not cells:
         return []
     participants: list[Participant] = []
     default = Attendance.PRESENT if is_referat else Attendance.UNKNOWN
-    for line in cell.text().split("\n"):
+    for block in html.element_blocks(cells[0]):
+        line = block.text
         attendance = default
         label = re.match(r"^\s*(afbud|fraværende|fravær|til stede|deltagere)\s*:\s*", line, re.I)
         if label:
@@ -58,8 +103,8 @@ def _participants(root: Node, is_referat: bool) -> list[Participant]:
                 else Attendance.PRESENT
             )
             line = line[label.end() :]
-        for piece in common.split_names(line):
-            name, affiliation = common.split_name(piece)
+        for piece in split_names(line):
+            name, affiliation = split_name(piece)
             if name and len(name) <= 80:
                 participants.append(
                     Participant(
@@ -72,88 +117,75 @@ def _participants(root: Node, is_referat: bool) -> list[Participant]:
     return participants
 
 
-def _item_parts(row: Node) -> tuple[str, str, str, Node | None, list[str], bool]:
-    cells = [child for child in row.children if isinstance(child, Node) and child.tag == "td"]
-    number_node = cells[0].find_class("label") if cells else None
-    number = number_node.text() if number_node is not None else (cells[0].text() if cells else "")
-    title_node = row.find_class("overskrift")
-    title = title_node.text() if title_node is not None else ""
-    case_node = row.find_class("sagsnummer")
-    case_number = case_node.text() if case_node is not None else ""
-    details = row.find_class("details") or row.find_class("punkt")
-    attachments = [a.text() for a in row.find_all_class("bilag-link", "a") if a.text()]
+def _item(row: Any, position: int) -> tuple[ItemStart, Any]:
+    cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() == "td"]
+    labels = _with_class(cells[0], "label") if cells else []
+    labels = [n for n in labels if n.getparent() is not None and _inside(n, cells[0])]
+    number = html.text(labels[0]) if labels else (html.text(cells[0]) if cells else "")
+    title_node = _inside_row(row, "overskrift")
+    case_node = _inside_row(row, "sagsnummer")
+    details = _inside_row(row, "details")
+    if details is None:
+        details = _inside_row(row, "punkt")
+    attachments = [html.text(a) for a in _all_inside_row(row, "bilag-link", "a") if html.text(a)]
     closed_label = any(
-        "lukket" in n.text().lower() for n in row.find_all_class("label") if n is not number_node
+        "lukket" in html.text(n).lower()
+        for n in _all_inside_row(row, "label")
+        if not (labels and n is labels[0])
     )
     if details is not None:
         # The case number and the attachment list are read above; the rest is the item text.
-        details.children = [
-            child
-            for child in details.children
-            if not (isinstance(child, Node) and child.has_class("sagsnummer"))
-        ]
-    return number, title, case_number, details, attachments, closed_label
-
-
-def parse(data: bytes, *, source: str = "") -> list[Meeting]:
-    root = common.parse_html(common.decode_bytes(data))
-    rows = root.find_all_class("punktrow", "tr")
-    body = _first_text(root, "udvalg")
-    if not body:
-        raise InputError("import.error.html_shape", field="udvalg")
-    heading = _first_text(root, "green") or _first_text(root, "title")
-    when = _first_text(root, "dato") or heading
-    starts_at = common.parse_datetime(when) or common.parse_datetime(heading)
-    if starts_at is None:
-        raise InputError("import.error.no_date", value=when or "-")
-    says_referat = bool(re.match(r"^\s*(referat|beslutningsprotokol)", heading, re.I))
-    participants = _participants(root, says_referat)
-
-    items = []
-    for row in rows:
-        number, title, case_number, details, attachments, closed_label = _item_parts(row)
-        lead, blocks = common.html_blocks(details) if details is not None else ("", [])
+        for node in [*_all_inside(details, "sagsnummer"), *_all_inside(details, "bilag-link")]:
+            _drop(node)
         if attachments:
-            blocks = [(h, t) for h, t in blocks if common.heading_kind(h) != "attachments"]
-        blocks = [(h, t) for h, t in blocks if h or re.search(r"\w", t)]
-        if not re.search(r"\w", lead):
-            lead = ""
-        item = build_item(
-            len(items) + 1,
-            number or str(len(items) + 1),
-            ("Lukket: " + title) if closed_label and title else title,
-            case_number=case_number,
-            lead=lead,
-            blocks=blocks,
-            attachments=attachments,
-            attendees=[],
-            participants=participants,
-        )
-        items.append(item)
-    if not items:
-        raise InputError("import.error.html_shape", field="punktrow")
-    meeting = Meeting(
-        body=body,
-        starts_at=starts_at,
-        location=_first_text(root, "sted"),
-        participants=participants,
-        items=items,
-        source=source,
+            _drop_attachment_heading(details)
+    title = html.text(title_node) if title_node is not None else ""
+    start = ItemStart(
+        number=number,
+        title=title,
+        case_number=html.text(case_node) if case_node is not None else "",
+        closed=True if closed_label else None,
+        attachments=attachments,
     )
-    description = root.find_class("information") or next(
-        (n for n in root.iter("span") if "data-meeting-description" in n.attrs), None
-    )
-    if description is not None and description.text():
-        meeting.unplaced.append(description.text())
-    meeting = finish(meeting)
-    if says_referat and meeting.document_kind is DocumentKind.DAGSORDEN:
-        # The page calls itself a referat even though no decision text was published.
-        meeting.document_kind = DocumentKind.REFERAT
-        meeting.status = MeetingStatus.CLOSED
-    return [meeting]
+    return start, details
 
 
-def read(data: bytes, *, source: str = "") -> list[Source]:
-    from meetingtui.importers.source import Source
+def _inside(node: Any, ancestor: Any) -> bool:
+    return any(parent is ancestor for parent in node.iterancestors())
 
-    return [Source([], record=meeting) for meeting in parse(data, source=source)]
+
+def _all_inside(root: Any, name: str, tag: str = "*") -> list[Any]:
+    return root.xpath(f".//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+
+
+def _all_inside_row(row: Any, name: str, tag: str = "*") -> list[Any]:
+    return _all_inside(row, name, tag)
+
+
+def _inside_row(row: Any, name: str) -> Any:
+    found = _all_inside(row, name)
+    return found[0] if found else None
+
+
+def _drop(node: Any) -> None:
+    """Remove an element but keep the text after it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail = node.tail or ""
+    previous = node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
+
+
+def _drop_attachment_heading(details: Any) -> None:
+    """The "Bilag" heading above the links: the links are read as attachments already."""
+    for heading in details.xpath(".//h1|.//h2|.//h3|.//h4"):
+        if html.text(heading).strip(" :").lower() == "bilag":
+            following = heading.getnext()
+            if following is not None and following.tag.lower() in ("ul", "ol"):
+                _drop(following)
+            _drop(heading)

@@ -80,13 +80,16 @@ def build_item(
     closed_by_case = False  # "Sagsnr. 123456 Udvalg Lukket punkt"
     previous = ""
     wants_case_value = False
+    numbers: list[str] = []
     for block in region[k:]:
         text = block.text.strip()
         label_row, previous = previous, text
         if (
-            block.table is None and not case_number and len(parts) <= 2
+            block.table is None
+            and not case_number
+            and len(parts) <= 2
             and (casenumber.is_number(text) or (wants_case_value and casenumber.value(text)))
-        ):  # fmt: skip
+        ):
             case_number = text if casenumber.is_number(text) else casenumber.value(text)
             wants_case_value = False
             continue
@@ -99,6 +102,9 @@ def build_item(
                 case_number = token
         if len(parts) == 1 and not parts[0].blocks and title_key(text) == title_key(title):
             continue  # the title repeated under the case number
+        if len(parts) == 1 and casenumber.NOT_LABEL.match(text):
+            numbers.append(text)  # "Dok.nr.: 2012-200": the document's own number, no case
+            continue
         h = classify(block)
         if h is not None and h.kind == CASE_KIND:
             if not case_number:
@@ -120,20 +126,31 @@ def build_item(
             parts[0].add(block)  # "Inhabil: X" after the list: read with the item
             continue
         if (
-            in_attachments and h is not None and h.kind != DECISION
+            in_attachments
+            and h is not None
+            and h.kind not in (DECISION, AUTHORITY_KIND)
             and not (block.bold or block.heading)
-        ):  # fmt: skip
+        ):
             h = None
         if (
-            h is not None and h.kind == ATTENDANCE_KIND and h.rest
+            h is not None
+            and h.kind == ATTENDANCE_KIND
+            and h.rest
             and (current is None or current.kind == DECISION)
-        ):  # fmt: skip
+        ):
             # "Fraværende: Mads Berg (C)" as one line of a decision: the decision goes on after
             # it, and the decision's attendance lines are read with the decision.
             h = None
-        if h is None and RECOMMENDS.match(text) and (current is None or current.kind not in (
-            DECISION, RECOMMENDATION_KIND, ATTACHMENTS_KIND, HISTORY_KIND
-        )):  # fmt: skip
+        if (
+            h is None
+            and block.role != "text"
+            and RECOMMENDS.match(text)
+            and (
+                current is None
+                or current.kind
+                not in (DECISION, RECOMMENDATION_KIND, ATTACHMENTS_KIND, HISTORY_KIND)
+            )
+        ):
             # "Teknik- og Miljøudvalget indstiller:" opens the indstilling and stays its text.
             parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [block]))
             continue
@@ -148,9 +165,15 @@ def build_item(
         # "Punktet er lukket" in place of the item's text: the mark is the closed flag.
         closed_by_case = True
         parts[0].blocks = [b for b in parts[0].blocks if b not in marks]
-    item = AgendaItem(id=item_id, number=head.number, title=title, case_number=case_number,
-                      closed=closed or closed_by_case)  # fmt: skip
+    item = AgendaItem(
+        id=item_id,
+        number=head.number,
+        title=title,
+        case_number=case_number,
+        closed=closed or closed_by_case,
+    )
     fill_item(item, parts, start=start, day=day)
+    item.unplaced.extend(numbers)
     return item
 
 
@@ -165,16 +188,25 @@ def _document_title(head: ItemHead, region: list[Block]) -> tuple[str, bool, str
     elif not head.title and region:
         # "Pkt. 42" alone on its line: the title is the next line.
         first = region[0]
-        if not (casenumber.is_number(first.text) or casenumber.label(first.text)
-                or known_heading(first) or _END_OF_ITEMS.match(first.text)):  # fmt: skip
+        if not (
+            casenumber.is_number(first.text)
+            or casenumber.label(first.text)
+            or known_heading(first)
+            or _END_OF_ITEMS.match(first.text)
+        ):
             title_parts = [first.text.strip()]
             k = 1
     # A long title wraps: its continuation comes before the case number or first heading.
     while k < min(3, len(region)):
         block = region[k]
         text = block.text.strip()
-        if (casenumber.is_number(text) or casenumber.label(text) or known_heading(block)
-                or BODY_CLOSED.match(text) or BODY_OPEN.match(text)):  # fmt: skip
+        if (
+            casenumber.is_number(text)
+            or casenumber.label(text)
+            or known_heading(block)
+            or BODY_CLOSED.match(text)
+            or BODY_OPEN.match(text)
+        ):
             break
         nxt = region[k + 1] if k + 1 < len(region) else None
         follows = nxt is not None and (casenumber.is_number(nxt.text) or known_heading(nxt))
@@ -233,8 +265,9 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
         elif head.kind == AUTHORITY_KIND and text and not item.decision_authority:
             item.decision_authority = text.replace("\n", " ")
         elif head.kind == ATTACHMENTS_KIND:
-            item.attachments.extend(a for a in attachment_list(part.lines)
-                                    if a not in item.attachments)  # fmt: skip
+            item.attachments.extend(
+                a for a in attachment_list(part.lines) if a not in item.attachments
+            )
         elif head.kind == ATTENDANCE_KIND:
             for name, _aff in split_people(text):
                 item.absences.append(
@@ -244,7 +277,7 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
                 item.attendance_notes.append(f"{head.text}: {text}")
         elif head.kind == HISTORY_KIND and (entries := parse_case_history(part.lines)):
             history.extend(entries)
-        elif text:
+        elif re.search(r"\w", text):  # a lone "." or bullet is no section
             item.sections.append(Section(heading=head.text, text=text))
     _preamble(item, parts[0], decisions, explicit=start is not None)
     current = current_entry(decisions, day) if decisions else None
@@ -262,7 +295,7 @@ def _preamble(
     """The text before the item's first heading: attendance lines, the decision of a closed
     item or of a beslutningsprotokol that prints it without a heading, else kept."""
     text = part.text
-    if not text:
+    if not re.search(r"\w", text):
         return
     facts = attendance.parse_attendance(text)
     item.absences.extend(facts.absences)
@@ -282,7 +315,10 @@ def _preamble(
 
 def _apply_start(item: AgendaItem, start: ItemStart) -> None:
     """What a structured source states about the item beside its text."""
-    item.attachments.extend(a for a in start.attachments if a not in item.attachments)
+    # "Tilbudsliste" as data and "2012-300 - Tilbudsliste" in the text are one attachment.
+    item.attachments.extend(
+        a for a in start.attachments if not any(b.endswith(a) for b in item.attachments)
+    )
     for absence in start.absences:
         if all(a.name != absence.name or a.kind is not absence.kind for a in item.absences):
             item.absences.append(absence)
@@ -298,8 +334,10 @@ def attachment_list(lines: list[str]) -> list[str]:
         part = re.sub(
             r"^(?:bilag\s*)?(?:\d{1,3}(?:\.\d{1,3})+\.?\s+|"  # "2.1 Notat" numbered per item
             r"\d{1,3}\s*(?:[.:)]\s*|\s+(?=(?:åben|lukket)\b)))(?:(?:åben|lukket)\s+)?",
-            "", part.strip(), flags=re.IGNORECASE,
-        )  # fmt: skip
+            "",
+            part.strip(),
+            flags=re.IGNORECASE,
+        )
         part = part.lstrip("•-–* ").strip()
         if part and out and (part[0].islower() or re.match(r"\d+$", part)):
             out[-1] = f"{out[-1]} {part}"  # a wrapped attachment name

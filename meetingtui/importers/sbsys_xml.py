@@ -10,23 +10,21 @@ sit below their parent. A publication may hold several agendas; each becomes a m
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
+from meetingtui.dates import parse_date, parse_datetime
 from meetingtui.errors import InputError
-
-if TYPE_CHECKING:
-    from meetingtui.importers.source import Source
-from meetingtui.importers import common
+from meetingtui.importers import html
+from meetingtui.importers.decisions import entry_head
+from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
+from meetingtui.importers.text import normalise_space, split_name
+from meetingtui.importers.xmlsafe import child, children, element_text, is_true, parse_xml
 from meetingtui.models import (
     AbsenceKind,
-    AgendaItem,
     Attendance,
     DecisionEntry,
-    DocumentKind,
     ItemAbsence,
     Meeting,
-    MeetingStatus,
     Participant,
 )
 
@@ -40,51 +38,29 @@ def sniff(data: bytes) -> bool:
     return (b"<Publication" in head or b"<Agenda" in data[:65536]) and b"<Item" in data
 
 
-def _children(element: Element | None, name: str) -> list[Element]:
-    if element is None:
-        return []
-    lowered = name.lower()
-    return [child for child in element if str(child.tag).lower() == lowered]
-
-
-def _child(element: Element | None, *names: str) -> Element | None:
-    for name in names:
-        found = _children(element, name)
-        if found:
-            return found[0]
-    return None
-
-
-def _text(element: Element | None, *names: str) -> str:
-    child = _child(element, *names) if names else element
-    if child is None:
-        return ""
-    return "".join(child.itertext()).strip()
-
-
-def _true(value: str) -> bool:
-    return value.strip().lower() in ("true", "1", "ja", "yes")
-
-
-def parse(data: bytes, *, source: str = "") -> list[Meeting]:
-    root = common.parse_xml(data)
+def read(data: bytes, *, source: str = "") -> list[Source]:
+    root = parse_xml(data)
     agendas = (
         [root]
         if str(root.tag).lower() == "agenda"
         else [element for element in root.iter() if str(element.tag).lower() == "agenda"]
     )
-    agendas = [a for a in agendas if _child(a, "Items") is not None or _child(a, "Meeting")]
+    agendas = [a for a in agendas if child(a, "Items") is not None or child(a, "Meeting")]
     if not agendas:
         raise InputError("import.error.xml_shape", field="Agenda")
-    return [_meeting(agenda, source=source) for agenda in agendas]
+    return [_source(agenda) for agenda in agendas]
+
+
+def parse(data: bytes, *, source: str = "") -> list[Meeting]:
+    from meetingtui.importers import meetings_of
+
+    return meetings_of(read(data, source=source), source=source)
 
 
 # --------------------------------------------------------------------------- participants
 
 _PRESENT = re.compile(r"^(participat|attend|present|deltager|deltog|til stede)", re.I)
 _ABSENT = re.compile(r"(not|non|ikke|absent|cancel|declin|afbud|fravær|udebl)", re.I)
-
-
 _UNDECIDED = re.compile(
     r"decided|unknown|ikke\s+(?:bestemt|afklaret|besvaret)|ubestemt|afventer", re.I
 )
@@ -109,11 +85,11 @@ def _attendance(status: str, note: str, value: str = "") -> Attendance:
 
 
 def _participants(agenda: Element, meeting: Element | None) -> list[Participant]:
-    members = _children(_child(meeting, "Members"), "MeetingMember")
+    members = children(child(meeting, "Members"), "MeetingMember")
     participants: list[Participant] = []
     if members:
         for member in members:
-            name, affiliation = common.split_name(_text(member, "Name"))
+            name, affiliation = split_name(element_text(member, "Name"))
             if not name:
                 continue
             participants.append(
@@ -122,16 +98,16 @@ def _participants(agenda: Element, meeting: Element | None) -> list[Participant]
                     name=name,
                     affiliation=affiliation,
                     attendance=_attendance(
-                        _text(member, "ParticipationStatusAsText"),
-                        _text(member, "ParticipationNote"),
-                        _text(member, "ParticipationStatusAsValue"),
+                        element_text(member, "ParticipationStatusAsText"),
+                        element_text(member, "ParticipationNote"),
+                        element_text(member, "ParticipationStatusAsValue"),
                     ),
                 )
             )
         return participants
-    committee = _child(agenda, "Committee")
-    for member in _children(_child(committee, "Members"), "CommitteeMember"):
-        name, affiliation = common.split_name(_text(_child(member, "Member"), "Name"))
+    committee = child(agenda, "Committee")
+    for member in children(child(committee, "Members"), "CommitteeMember"):
+        name, affiliation = split_name(element_text(child(member, "Member"), "Name"))
         if name:
             participants.append(
                 Participant(id=len(participants) + 1, name=name, affiliation=affiliation)
@@ -143,86 +119,76 @@ def _participants(agenda: Element, meeting: Element | None) -> list[Participant]
 
 
 def _field_index(field: Element, position: int) -> tuple[int, int]:
-    raw = _text(field, "Index")
+    raw = element_text(field, "Index")
     return (int(raw), position) if raw.isdigit() else (10**9, position)
 
 
-def _item(element: Element, item_id: int, participants: list[Participant]) -> AgendaItem:
+def _item_blocks(element: Element) -> list[Block]:
+    """The item's fields in their order: each caption a heading, decision fields marked as
+    decisions by `IsFeedback`."""
     fields = sorted(
-        enumerate(_children(_child(element, "Fields"), "ItemField")),
+        enumerate(children(child(element, "Fields"), "ItemField")),
         key=lambda pair: _field_index(pair[1], pair[0]),
     )
-    lead: list[str] = []
-    blocks: list[tuple[str, str]] = []
-    decisions: list[DecisionEntry] = []
+    out: list[Block] = []
     for _position, field in fields:
-        caption = common.normalise_space(_text(field, "Caption"))
-        text = common.html_to_text(_text(field, "Content"))
-        if _true(_text(field, "IsFeedback")) or common.heading_kind(caption) == "decision":
-            if text:
-                entry_body, entry_date = common.decision_entry_head(caption)
-                decisions.append(DecisionEntry(body=entry_body, date=entry_date, text=text))
+        caption = normalise_space(element_text(field, "Caption"))
+        content = html.blocks(element_text(field, "Content"), level_offset=2)
+        if not content:
             continue
-        if not text:
-            continue
-        if caption:
-            blocks.append((caption, text))
-        else:
-            lead.append(text)
-    case = _child(element, "Case")
-    case_number = _text(case, "Number")
+        feedback = is_true(element_text(field, "IsFeedback"))
+        if caption or feedback:
+            role = "decision" if feedback else ""
+            out.append(Block(caption or "Beslutning", level=2, bold=True, role=role))
+        out.extend(content)
+    return out
+
+
+def _item_start(element: Element, participants: list[Participant]) -> ItemStart:
+    case = child(element, "Case")
+    case_number = element_text(case, "Number")
     if not case_number:
         # Some versions only give "16/1234 - Title".
-        combined = _text(case, "NumberAndTitle")
+        combined = element_text(case, "NumberAndTitle")
         case_number = combined.split(" - ", 1)[0].strip() if " - " in combined else ""
-    public = _text(element, "IsPublic")
-    number = _text(element, "Number") or element.get("Nummer") or element.get("Number")
-    item = common.assemble_item(
-        item_id,
-        number or str(item_id),
-        _text(element, "Caption", "Title", "Name"),
+    public = element_text(element, "IsPublic")
+    number = element_text(element, "Number") or element.get("Nummer") or element.get("Number")
+    attachments = [
+        element_text(enclosure, "Name") or element_text(enclosure, "FileName")
+        for enclosure in children(child(element, "Enclosures"), "Enclosure")
+    ]
+    return ItemStart(
+        number=number or "",
+        title=element_text(element, "Caption")
+        or element_text(element, "Title")
+        or element_text(element, "Name"),
         case_number=case_number,
-        blocks=blocks,
-        lead="\n".join(lead),
-        closed=(not _true(public)) if public else None,
-        participants=participants,
+        closed=(not is_true(public)) if public else None,
+        attachments=[a for a in attachments if a],
+        absences=_item_absences(element, participants),
+        earlier=_item_history(element),
     )
-    common.apply_decisions(item, decisions, participants)
-    history = _item_history(element)
-    if history:
-        own = item.decision_history or (
-            [DecisionEntry(body=decisions[-1].body, date=decisions[-1].date, text=item.decision)]
-            if item.decision
-            else []
-        )
-        item.decision_history = history + own
-    for enclosure in _children(_child(element, "Enclosures"), "Enclosure"):
-        name = _text(enclosure, "Name") or _text(enclosure, "FileName")
-        if name:
-            item.attachments.append(name)
-    _item_absences(element, item, participants)
-    return item
 
 
 def _item_history(element: Element) -> list[DecisionEntry]:
     """Decisions of earlier meetings (`ItemHistory`, newer versions): each entry has a
     `Caption`, HTML `Content` and `MeetingDetails{CommitteeName, MeetingDueDate}`."""
-    history = _child(element, "ItemHistory")
+    history = child(element, "ItemHistory")
     if history is None:
         return []
-    entries = [history] if _child(history, "Content") is not None else list(history)
+    entries = [history] if child(history, "Content") is not None else list(history)
     found = []
     for entry in entries:
-        text = common.html_to_text(_text(entry, "Content"))
+        text = "\n".join(b.text for b in html.blocks(element_text(entry, "Content")))
         if not text:
             continue
-        details = _child(entry, "MeetingDetails")
-        body = _text(details, "CommitteeName")
-        when = _text(details, "MeetingDueDate", "MeetingDate")
-        caption = _text(entry, "Caption")
+        details = child(entry, "MeetingDetails")
+        body = element_text(details, "CommitteeName")
+        when = element_text(details, "MeetingDueDate") or element_text(details, "MeetingDate")
+        caption = element_text(entry, "Caption")
         if not body and caption:
-            body, when = common.decision_entry_head(caption)
-        parsed = common.parse_date(when) if when else None
+            body, when = entry_head(caption, marked=True) or ("", when)
+        parsed = parse_date(when) if when else None
         found.append(
             DecisionEntry(
                 body=body, date=parsed.strftime("%d-%m-%Y") if parsed else when, text=text
@@ -231,18 +197,19 @@ def _item_history(element: Element) -> list[DecisionEntry]:
     return found
 
 
-def _item_absences(element: Element, item: AgendaItem, participants: list[Participant]) -> None:
-    """Members marked as not taking part in this item, unless already absent from the meeting."""
+def _item_absences(element: Element, participants: list[Participant]) -> list[ItemAbsence]:
+    """Members marked as not taking part in this item, unless absent from the meeting."""
     away = {
         p.name.casefold()
         for p in participants
         if p.attendance in (Attendance.AFBUD, Attendance.FRAVAERENDE)
     }
-    for member in _children(_child(element, "Members"), "ItemMember"):
-        status = _text(member, "ParticipationStatusAsText")
-        note = _text(member, "ParticipationNote")
-        said = _attendance(status, note, _text(member, "ParticipationStatusAsValue"))
-        name, _aff = common.split_name(_text(member, "Name"))
+    found: list[ItemAbsence] = []
+    for member in children(child(element, "Members"), "ItemMember"):
+        status = element_text(member, "ParticipationStatusAsText")
+        note = element_text(member, "ParticipationNote")
+        said = _attendance(status, note, element_text(member, "ParticipationStatusAsValue"))
+        name, _aff = split_name(element_text(member, "Name"))
         if not name or name.casefold() in away:
             continue
         if "inhabil" in note.lower():
@@ -251,45 +218,43 @@ def _item_absences(element: Element, item: AgendaItem, participants: list[Partic
             kind = AbsenceKind.ABSENT
         else:
             continue
-        if all(a.name != name for a in item.absences):
-            item.absences.append(ItemAbsence(name=name, kind=kind, reason=note or status))
-    common.link_participants(item.absences, participants)
+        if all(a.name != name for a in found):
+            found.append(ItemAbsence(name=name, kind=kind, reason=note or status))
+    return found
 
 
 # --------------------------------------------------------------------------- meeting
 
 
-def _meeting(agenda: Element, *, source: str) -> Meeting:
-    meeting_el = _child(agenda, "Meeting")
-    committee = _child(agenda, "Committee")
-    body = _text(committee, "Name") or _text(agenda, "Name")
+def _source(agenda: Element) -> Source:
+    meeting_el = child(agenda, "Meeting")
+    committee = child(agenda, "Committee")
+    body = element_text(committee, "Name") or element_text(agenda, "Name")
     if not body:
         raise InputError("import.error.xml_shape", field="Committee/Name")
-    when = _text(meeting_el, "When", "Start", "Date")
-    starts_at = common.parse_datetime(when)
+    when = (
+        element_text(meeting_el, "When")
+        or element_text(meeting_el, "Start")
+        or element_text(meeting_el, "Date")
+    )
+    starts_at = parse_datetime(when)
     if starts_at is None:
         raise InputError("import.error.no_date", value=when or "-")
     participants = _participants(agenda, meeting_el)
-    items = [
-        _item(element, index + 1, participants)
-        for index, element in enumerate(_children(_child(agenda, "Items"), "Item"))
-    ]
-    meeting = Meeting(
+    facts = HeaderFacts(
         body=body,
         starts_at=starts_at,
-        ends_at=common.parse_datetime(_text(meeting_el, "Until", "End")),
-        location=_text(meeting_el, "Where", "Location") or _text(committee, "DefaultMeetingPlace"),
+        ends_at=parse_datetime(
+            element_text(meeting_el, "Until") or element_text(meeting_el, "End")
+        ),
+        location=element_text(meeting_el, "Where")
+        or element_text(meeting_el, "Location")
+        or element_text(committee, "DefaultMeetingPlace"),
         participants=participants,
-        items=items,
-        source=source,
+        unmarked_present=False,  # "Ikke bestemt": nobody has answered; it stays unknown
     )
-    decided = any(item.decision for item in items)
-    meeting.document_kind = DocumentKind.REFERAT if decided else DocumentKind.DAGSORDEN
-    meeting.status = MeetingStatus.CLOSED if decided else MeetingStatus.PLANNED
-    return common.finish_meeting(meeting)
-
-
-def read(data: bytes, *, source: str = "") -> list[Source]:
-    from meetingtui.importers.source import Source
-
-    return [Source([], record=meeting) for meeting in parse(data, source=source)]
+    blocks: list[Block] = []
+    for element in children(child(agenda, "Items"), "Item"):
+        blocks.append(Block("", item=_item_start(element, participants)))
+        blocks.extend(_item_blocks(element))
+    return Source(blocks, facts=facts)

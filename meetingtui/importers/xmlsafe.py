@@ -52,3 +52,31 @@ def parse_xml(data: bytes) -> Element:
         if isinstance(element.tag, str) and "}" in element.tag:
             element.tag = element.tag.rsplit("}", 1)[1]
     return root
+
+
+# --- elements by local name, without regard to case ---------------------------------------
+
+
+def children(element: Element | None, name: str) -> list[Element]:
+    if element is None:
+        return []
+    lowered = name.lower()
+    return [c for c in element if str(c.tag).lower() == lowered]
+
+
+def child(element: Element | None, name: str) -> Element | None:
+    found = children(element, name)
+    return found[0] if found else None
+
+
+def element_text(element: Element | None, *path: str) -> str:
+    """The text of the element at `path` below `element` ("" when any step is missing)."""
+    for name in path:
+        element = child(element, name)
+    if element is None:
+        return ""
+    return "".join(element.itertext()).strip()
+
+
+def is_true(value: str) -> bool:
+    return value.strip().lower() in ("true", "1", "ja", "yes")

@@ -1,4 +1,5 @@
-"""Shared importer helpers: dates, names, closed markers, headings, votes, dissents, attendance."""
+"""The pipeline's steps on their own: dates, names, closed markers, headings, HTML blocks, votes,
+dissents, attendance and the item assembler."""
 
 from __future__ import annotations
 
@@ -6,8 +7,41 @@ from datetime import datetime
 
 import pytest
 
-from meetingtui.importers import common
-from meetingtui.models import AbsenceKind, Choice, DissentKind, ItemStatus, VoteResult
+from meetingtui import dates
+from meetingtui.importers import (
+    attendance,
+    classify,
+    decisions,
+    dissents,
+    html,
+    meetings_of,
+    text,
+    votes,
+)
+from meetingtui.importers.closed import closed_marker
+from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
+from meetingtui.models import AbsenceKind, AgendaItem, Choice, DissentKind, ItemStatus, VoteResult
+
+
+def assemble_item(
+    title: str,
+    *,
+    case_number: str = "",
+    lead: str = "",
+    blocks: list[tuple[str, str]],
+    day: datetime = datetime(2016, 5, 20, 16, 0),
+) -> AgendaItem:
+    """One item of a structured source: a title, text before the first heading, headed parts."""
+    stream = [Block("", item=ItemStart("3", title, case_number=case_number))]
+    if lead:
+        stream.append(Block(lead, role="text"))
+    for heading, body in blocks:
+        stream.append(Block(heading, level=2))
+        stream.extend(Block(line, role="text") for line in body.split("\n"))
+    facts = HeaderFacts(body="Økonomiudvalget", starts_at=day)
+    [meeting] = meetings_of([Source(stream, facts=facts)])
+    [item] = meeting.items
+    return item
 
 
 @pytest.mark.parametrize(
@@ -22,23 +56,23 @@ from meetingtui.models import AbsenceKind, Choice, DissentKind, ItemStatus, Vote
     ],
 )
 def test_parse_datetime(text: str, expected: datetime) -> None:
-    assert common.parse_datetime(text) == expected
+    assert dates.parse_datetime(text) == expected
 
 
 def test_parse_datetime_rejects_nonsense() -> None:
-    assert common.parse_datetime("32. januar 2017") is None
-    assert common.parse_datetime("") is None
+    assert dates.parse_datetime("32. januar 2017") is None
+    assert dates.parse_datetime("") is None
 
 
 def test_decode_bytes_tolerates_windows_1252() -> None:
-    assert common.decode_bytes("Ærø ".encode() + "Møde".encode("cp1252")) == "Ærø Møde"
-    assert common.decode_bytes(b"\xef\xbb\xbfabc") == "abc"
+    assert text.decode_bytes("Ærø ".encode() + "Møde".encode("cp1252")) == "Ærø Møde"
+    assert text.decode_bytes(b"\xef\xbb\xbfabc") == "abc"
 
 
 def test_split_name_and_names() -> None:
-    assert common.split_name("Doris Børger (A)") == ("Doris Børger", "A")
-    assert common.split_name("Hanne Bahnsen") == ("Hanne Bahnsen", "")
-    assert common.split_names("Lars Holten (LEUF), Ole Blickfeldt (O) og Søren Kræmer") == [
+    assert text.split_name("Doris Børger (A)") == ("Doris Børger", "A")
+    assert text.split_name("Hanne Bahnsen") == ("Hanne Bahnsen", "")
+    assert text.split_names("Lars Holten (LEUF), Ole Blickfeldt (O) og Søren Kræmer") == [
         "Lars Holten (LEUF)",
         "Ole Blickfeldt (O)",
         "Søren Kræmer",
@@ -56,7 +90,7 @@ def test_split_name_and_names() -> None:
     ],
 )
 def test_closed_marker(title: str, closed: bool, clean: str) -> None:
-    assert common.closed_marker(title) == (closed, clean)
+    assert closed_marker(title) == (closed, clean)
 
 
 @pytest.mark.parametrize(
@@ -79,33 +113,42 @@ def test_closed_marker(title: str, closed: bool, clean: str) -> None:
     ],
 )
 def test_heading_kind(heading: str, kind: str) -> None:
-    assert common.heading_kind(heading) == kind
+    assert classify.heading_kind(heading) == kind
 
 
 def test_decision_entry_head() -> None:
-    assert common.decision_entry_head("Beslutning i Økonomiudvalget den 15-03-2016") == (
+    assert decisions.entry_head("Beslutning i Økonomiudvalget den 15-03-2016") == (
         "Økonomiudvalget",
         "15-03-2016",
     )
-    assert common.decision_entry_head("Beslutning") == ("", "")
+    assert decisions.entry_head("Beslutning") == ("", "")
 
 
-def test_html_blocks_split_at_every_heading_level() -> None:
-    lead, blocks = common.html_blocks(
+def test_html_blocks_keep_every_heading_level_lists_and_emphasis() -> None:
+    found = html.blocks(
         "<div><p>Indledning</p><h3>Beslutning</h3><p>Godkendt.</p>"
-        "<h3>Fremstilling</h3><span><h4>Resume</h4><p>Kort &amp; godt.</p>"
+        "<h3>Fremstilling</h3><span><h4>Resume</h4><p>Kort &amp; <i>godt</i>.</p>"
         "<ul><li>et</li><li>to</li></ul></span></div>"
     )
-    assert lead == "Indledning"
-    assert blocks == [
-        ("Beslutning", "Godkendt."),
-        ("Fremstilling", ""),
-        ("Resume", "Kort & godt.\n• et\n• to"),
+    assert [(b.level, b.text, b.list_label) for b in found] == [
+        (0, "Indledning", ""),
+        (3, "Beslutning", ""),
+        (0, "Godkendt.", ""),
+        (3, "Fremstilling", ""),
+        (4, "Resume", ""),
+        (0, "Kort & godt.", ""),
+        (0, "et", "•"),
+        (0, "to", "•"),
+    ]
+    assert [(s.text, s.italic) for s in found[5].spans] == [
+        ("Kort & ", False),
+        ("godt", True),
+        (".", False),
     ]
 
 
 def test_votes_counts() -> None:
-    [vote] = common.parse_votes("Med stemmerne 19 for og 1 imod godkendte Byrådet indstillingen.")
+    [vote] = votes.parse_votes("Med stemmerne 19 for og 1 imod godkendte Byrådet indstillingen.")
     assert vote.counts is not None
     assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (19, 1, 0)
     assert vote.result is VoteResult.ADOPTED
@@ -113,7 +156,7 @@ def test_votes_counts() -> None:
 
 
 def test_votes_party_letters_with_counts() -> None:
-    [vote] = common.parse_votes(
+    [vote] = votes.parse_votes(
         "For stemte: A, F og Ø (5). Imod stemte: V og O (4). Undlod at stemme: C (1)."
     )
     assert vote.party_lines == {"for": ["A", "F", "Ø"], "imod": ["V", "O"], "undlod": ["C"]}
@@ -122,7 +165,7 @@ def test_votes_party_letters_with_counts() -> None:
 
 
 def test_votes_roll_call_by_name() -> None:
-    [vote] = common.parse_votes(
+    [vote] = votes.parse_votes(
         "For: 3 (Bo Hilsted (A), Anne Jensen (V), Per Olsen (F)) Imod: 1 (Lis Holm (O))"
     )
     assert [(b.name, b.affiliation, b.choice) for b in vote.ballots] == [
@@ -136,10 +179,10 @@ def test_votes_roll_call_by_name() -> None:
 
 def test_votes_majority_and_reservation() -> None:
     text = "Et flertal (A+V+C+N) godkender indstillingen. 1 medlem (O) tager forbehold."
-    [vote] = common.parse_votes(text)
+    [vote] = votes.parse_votes(text)
     assert vote.party_lines == {"for": ["A", "V", "C", "N"]}
     assert vote.result is VoteResult.ADOPTED
-    [dissent] = common.parse_dissents(text)
+    [dissent] = dissents.parse_dissents(text)
     assert dissent.kind is DissentKind.FORBEHOLD and dissent.who == "O"
 
 
@@ -150,20 +193,20 @@ def test_votes_mixed_parties_and_names_in_one_decision() -> None:
         "For stemte (V), (Ø), Liselott Blixt (UP-1) og Hans-Jørgen Kirstein (UP-2).\n"
         "(A), (C) og (F) undlod at tage stilling."
     )
-    [vote] = common.parse_votes(text)
+    [vote] = votes.parse_votes(text)
     assert vote.party_lines == {"for": ["V", "Ø"], "undlod": ["A", "C", "F"]}
     assert [b.name for b in vote.ballots] == ["Liselott Blixt", "Hans-Jørgen Kirstein"]
     assert vote.counts is not None and vote.counts.against == 0
 
 
 def test_votes_conflicting_statement_keeps_raw_text_only() -> None:
-    [vote] = common.parse_votes("For stemte: A og V. Imod stemte: A.")
+    [vote] = votes.parse_votes("For stemte: A og V. Imod stemte: A.")
     assert vote.party_lines == {} and vote.counts is None
     assert vote.raw_text == "For stemte: A og V. Imod stemte: A."
 
 
 def test_no_vote_in_plain_decision() -> None:
-    assert common.parse_votes("Godkendt. Udvalget ønsker en ny sag om vikardækning.") == []
+    assert votes.parse_votes("Godkendt. Udvalget ønsker en ny sag om vikardækning.") == []
 
 
 def test_mindretalsudtalelse() -> None:
@@ -172,16 +215,16 @@ def test_mindretalsudtalelse() -> None:
         "Linda Heegaard (SF) stemte imod med følgende mindretalsudtalelse:\n"
         "”SF stemmer imod, da opgaven har været for snæver.”"
     )
-    [dissent] = common.parse_dissents(text)
+    [dissent] = dissents.parse_dissents(text)
     assert dissent.kind is DissentKind.MINDRETALSUDTALELSE
     assert dissent.who == "Linda Heegaard (SF)"
     assert dissent.text == "SF stemmer imod, da opgaven har været for snæver."
-    [vote] = common.parse_votes(text)
+    [vote] = votes.parse_votes(text)
     assert vote.ballots[0].choice is Choice.IMOD
 
 
 def test_attendance_lines() -> None:
-    facts = common.parse_attendance(
+    facts = attendance.parse_attendance(
         "Godkendt.\nFraværende: Tina Rottbøll\n"
         "Thure Hastrup deltog ikke i sagens behandling.\n"
         "Bo Jensen (V) erklærede sig inhabil og forlod mødet under punktet."
@@ -196,21 +239,18 @@ def test_attendance_lines() -> None:
 
 
 def test_case_history_entries() -> None:
-    entries = common.parse_case_history(
-        "Udvalg: Magistraten\nDato: 02-09-2025\nPunktnummer: 3\nFremsendes til byrådet.\n"
-        "Udvalg: Aarhus Byråd\nDato: 10-09-2025\nPunktnummer: 2\nTiltrådt."
+    entries = decisions.parse_case_history(
+        ["Udvalg: Magistraten", "Dato: 02-09-2025", "Punktnummer: 3", "Fremsendes til byrådet.", "Udvalg: Aarhus Byråd", "Dato: 10-09-2025", "Punktnummer: 2", "Tiltrådt."]
     )
     assert [(e.body, e.date, e.text) for e in entries] == [
         ("Magistraten", "02-09-2025", "Fremsendes til byrådet."),
         ("Aarhus Byråd", "10-09-2025", "Tiltrådt."),
     ]
-    assert common.parse_case_history("Bare almindelig tekst.") == []
+    assert decisions.parse_case_history(["Bare almindelig tekst."]) == []
 
 
 def test_assemble_item_places_every_block() -> None:
-    item = common.assemble_item(
-        1,
-        "3",
+    item = assemble_item(
         "Lukket: Salg af grund",
         case_number="21-014420",
         lead="Indledende tekst",
@@ -237,10 +277,7 @@ def test_assemble_item_places_every_block() -> None:
 
 
 def test_inhabil_and_not_taking_part_in_one_sentence_is_one_inhabil_entry() -> None:
-    from meetingtui.importers.common import parse_attendance
-    from meetingtui.models import AbsenceKind
-
-    facts = parse_attendance(
+    facts = attendance.parse_attendance(
         "Karen Holm (F) erklærede sig inhabil og deltog ikke i behandlingen af punktet."
     )
     assert [(a.name, a.kind) for a in facts.absences] == [("Karen Holm", AbsenceKind.INHABIL)]
@@ -255,7 +292,7 @@ def test_inhabil_and_not_taking_part_in_one_sentence_is_one_inhabil_entry() -> N
     ],
 )
 def test_not_taking_part_phrasings(sentence: str) -> None:
-    facts = common.parse_attendance("Indstillingen blev tiltrådt.\n" + sentence)
+    facts = attendance.parse_attendance("Indstillingen blev tiltrådt.\n" + sentence)
     assert [(a.name, a.kind) for a in facts.absences] == [("Mette Lund", AbsenceKind.ABSENT)]
     assert facts.remaining.startswith("Indstillingen blev tiltrådt.")
 
@@ -272,16 +309,18 @@ def test_not_taking_part_phrasings(sentence: str) -> None:
     ],
 )
 def test_postponed_decisions(decision: str, postponed: bool) -> None:
-    item = common.assemble_item(1, "1", "Punkt", blocks=[("Beslutning", decision)])
+    item = assemble_item("Punkt", blocks=[("Beslutning", decision)])
     assert (item.status is ItemStatus.POSTPONED) == postponed
     assert item.postponed_reason == (decision if postponed else "")
 
 
 def test_following_did_not_take_part_label() -> None:
-    facts = common.parse_attendance(
+    facts = attendance.parse_attendance(
         "Godkendt.\nFølgende deltog ikke i behandlingen af punktet: Bo Berg (V), Eva Dahl"
     )
     assert [a.name for a in facts.absences] == ["Bo Berg", "Eva Dahl"]
     assert facts.remaining == "Godkendt."
-    empty = common.parse_attendance("Godkendt.\nFølgende deltog ikke i behandlingen af punktet: ")
+    empty = attendance.parse_attendance(
+        "Godkendt.\nFølgende deltog ikke i behandlingen af punktet: "
+    )
     assert empty.absences == [] and empty.remaining == "Godkendt."
