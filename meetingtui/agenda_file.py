@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -56,6 +57,16 @@ class _Member(_Strict):
     role: Role = Role.MEDLEM
     votes: bool | None = None
     attendance: Attendance = Attendance.UNKNOWN
+    email: str = ""  # where the referat is sent (`meetingtui send`)
+
+    @field_validator("email")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        from meetingtui.mail.address import is_email
+
+        if value and not is_email(value):
+            raise ValueError(f"{value} is not an email address")
+        return value
 
 
 class _Section(_Strict):
@@ -85,6 +96,20 @@ class _AgendaFile(_Strict):
     items: list[_Item] = Field(min_length=1)
 
 
+class _CommitteeAgendaFile(_AgendaFile):
+    """A meeting of a committee: the roll call comes from the committee's roster."""
+
+    members: list[_Member] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A planned meeting and the addresses of those of its members that have one."""
+
+    meeting: Meeting
+    emails: dict[int, str] = field(default_factory=dict)  # participant id -> address
+
+
 def _field_path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
@@ -103,17 +128,27 @@ def _refuse_duplicates(path: str, table: str, values: list[str], field: str) -> 
 
 def parse_agenda(text: str, *, path: str = "<agenda>") -> Meeting:
     """A planned `Meeting` from TOML text; errors name the file, the field and the problem."""
+    return parse_agenda_file(text, path=path).meeting
+
+
+def parse_agenda_file(text: str, *, path: str = "<agenda>", committee: bool = False) -> Agenda:
+    """The meeting and its members' addresses. With `committee` the file lists no members:
+    the committee's roster gives them."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError("agenda.toml_syntax", path=path, problem=str(exc)) from None
     try:
-        agenda = _AgendaFile.model_validate(raw)
+        model = _CommitteeAgendaFile if committee else _AgendaFile
+        agenda = model.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise InputError(
             "agenda.field", path=path, field=_field_path(first["loc"]) or "-", problem=first["msg"]
         ) from None
+    if committee and agenda.members:
+        # Two rolls for one meeting: which one holds is the secretary's call, not a guess.
+        raise InputError("agenda.members_and_committee", path=path)
     _refuse_duplicates(path, "members", [m.name.casefold() for m in agenda.members], "name")
     _refuse_duplicates(path, "items", [i.number for i in agenda.items], "number")
     head = agenda.meeting
@@ -121,23 +156,29 @@ def parse_agenda(text: str, *, path: str = "<agenda>") -> Meeting:
     ends_at = (
         datetime.combine(head.date, time.fromisoformat(head.end_time)) if head.end_time else None
     )
-    return Meeting(
+    meeting = Meeting(
         **head.model_dump(include={"body", "municipality", "title", "kind", "location"}),
         starts_at=starts_at,
         ends_at=ends_at,
         participants=[
             Participant(
                 id=n,
-                **m.model_dump(exclude={"votes"}),
+                **m.model_dump(exclude={"votes", "email"}),
                 votes=m.role.votes_by_default if m.votes is None else m.votes,
             )
             for n, m in enumerate(agenda.members, start=1)
         ],
         items=[AgendaItem(id=n, **i.model_dump()) for n, i in enumerate(agenda.items, start=1)],
     )
+    emails = {n: m.email for n, m in enumerate(agenda.members, start=1) if m.email}
+    return Agenda(meeting, emails)
 
 
 def load_agenda(path: Path | str) -> Meeting:
+    return load_agenda_file(path).meeting
+
+
+def load_agenda_file(path: Path | str, *, committee: bool = False) -> Agenda:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -151,4 +192,4 @@ def load_agenda(path: Path | str) -> Meeting:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError("agenda.not_utf8", path=str(path), position=exc.start) from None
-    return parse_agenda(text, path=str(path))
+    return parse_agenda_file(text, path=str(path), committee=committee)

@@ -115,3 +115,65 @@ def with_committee(conn: sqlite3.Connection, tmp_path: Path, text: str = OEKONOM
 
 def event_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def _felt(sections: dict[str, str]) -> dict[str, str]:
+    html = "<div>" + "".join(f"<h3>{h}</h3><p>{t}</p>" for h, t in sections.items()) + "</div>"
+    return {"Navn": "", "Html": html}
+
+
+def firstagenda_dagsorden(day: str = "2025-03-11") -> str:
+    """A published FirstAgenda dagsorden of Økonomiudvalget: items, no decisions, no members."""
+    items = [
+        (
+            "1",
+            "Godkendelse af dagsorden",
+            "25-001234",
+            {"Indstilling": "Administrationen indstiller, at dagsordenen godkendes."},
+        ),
+        (
+            "2",
+            "Anlægsbevilling til ny daginstitution i Viby",
+            "25-004411",
+            {
+                "Resumé": "Byggeriet af daginstitutionen i Viby kan gå i gang i maj.",
+                "Sagsfremstilling": "Der er indhentet tilbud fra tre entreprenører.",
+                "Indstilling": (
+                    "Administrationen indstiller, at der gives en anlægsbevilling på 12,5 mio. kr."
+                ),
+                "Økonomi og finansiering": "Finansieres af anlægspuljen for 2025.",
+            },
+        ),
+        (
+            "3",
+            "Lukket: Salg af grund, matr. nr. 14a Greve By",
+            "25-007788",
+            {"Indstilling": "Administrationen indstiller, at grunden sælges til højeste bud."},
+        ),
+    ]
+    import json
+
+    return json.dumps(
+        {
+            "Udvalg": {"Navn": "Økonomiudvalget"},
+            "Moede": {
+                "Dato": f"{day}T16:30:00+01:00",
+                "Sted": "Mødelokale 2, Rådhuset",
+                "Moededeltagere": [],
+            },
+            "Dagsordenpunkter": [
+                {
+                    "Number": number,
+                    "Sorting": int(number),
+                    "Caption": caption,
+                    "CaseNumber": case,
+                    "IsOpen": False,
+                    "Felter": [_felt(sections)],
+                    "Bilag": [],
+                    "ExternalAgendaItemAttendees": [],
+                }
+                for number, caption, case, sections in items
+            ],
+        },
+        ensure_ascii=False,
+    )

@@ -123,3 +123,29 @@ async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_pa
     assert event_count(conn) == before
     conn.close()
     assert stored_committee(db_path).member(1).email == "bo.hilsted@greve.dk"
+
+
+async def test_new_meeting_from_a_dagsorden_and_a_committee(db_path: Path, tmp_path: Path) -> None:
+    from meetingtui.committees.toml_file import import_committee_file
+    from meetingtui.screens.rollcall import RollCallScreen
+    from tests.committee_fixtures import firstagenda_dagsorden
+
+    conn = connect(db_path)
+    import_committee_file(conn, write(tmp_path))
+    conn.close()
+    path = tmp_path / "dagsorden.json"
+    path.write_text(firstagenda_dagsorden(), encoding="utf-8")
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        path_field, committee_field = app.screen.query(Input)
+        path_field.value = str(path)
+        committee_field.value = "Økonomiudvalget"
+        committee_field.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen))
+        table = app.screen.query_one("#roster", DataTable)
+        await until(pilot, lambda: table.row_count == 8)
+        assert str(table.get_row_at(0)[0]) == "Bo Hilsted"
+        assert len(app.service.meeting.items) == 3

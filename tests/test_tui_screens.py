@@ -73,14 +73,14 @@ async def test_start_screen_creates_from_agenda_file(db_path: Path, tmp_path: Pa
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one(Input).value = str(bad)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # the path, then no committee
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert any("TOML" in n.message for n in app._notifications)
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one(Input).value = str(agenda)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, RollCallScreen)
         assert stored(db_path, app.service.meeting.id).items

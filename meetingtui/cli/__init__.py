@@ -128,19 +128,32 @@ def demo(ctx: click.Context, no_open: bool) -> None:
 
 
 @main.command()
-@click.argument("agenda", type=click.Path(path_type=Path))
+@click.argument("agenda", required=False, type=click.Path(path_type=Path))
+@click.option("--agenda", "agenda_file", type=click.Path(path_type=Path), default=None)
+@click.option("--committee", default=None)
 @click.pass_context
-def new(ctx: click.Context, agenda: Path) -> None:
-    """Create a planned meeting from an AGENDA.toml file and print its id."""
-    from meetingtui.agenda_file import load_agenda
-    from meetingtui.service import create_meeting
+def new(
+    ctx: click.Context, agenda: Path | None, agenda_file: Path | None, committee: str | None
+) -> None:
+    """Create a planned meeting from an agenda file or a published dagsorden; print its id."""
+    from meetingtui.planning import create_planned_meeting, plan_meeting, summary
 
-    meeting = load_agenda(agenda)
+    if agenda is not None and agenda_file is not None:
+        fail(t("plan.two_agendas"))
+    path = agenda_file or agenda
+    if path is None:
+        fail(t("plan.no_agenda"))
+    assert path is not None
     conn = _connect(ctx)
-    meeting_id = create_meeting(conn, meeting)
-    conn.close()
-    label = f"{meeting.body}, {meeting.title}" if meeting.title else meeting.body
-    click.echo(t("cli.created", meeting_id=meeting_id, label=label))
+    try:
+        plan = plan_meeting(conn, path, committee)
+        meeting_id = create_planned_meeting(conn, plan)
+    finally:
+        conn.close()
+    for note in plan.notes:
+        click.echo("⚠ " + note, err=True)
+    for line in summary(plan, meeting_id):
+        click.echo(line)
 
 
 @main.command(name="open")

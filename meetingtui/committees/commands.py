@@ -7,7 +7,6 @@ right with a correction, which is an event too.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
@@ -17,15 +16,13 @@ from meetingtui.clock import Clock, local_now
 from meetingtui.committees.model import SINGLE_ROLES, Committee, CommitteeKind, RosterEntry
 from meetingtui.committees.queries import list_committees, load_committee
 from meetingtui.errors import CommandRefused
+from meetingtui.mail.address import is_email
 from meetingtui.models import clean_text
 from meetingtui.storage import register
 from meetingtui.storage.db import transaction
 from meetingtui.vocabulary import Role
 
 NAME_LIMIT = 200
-# Deliberately plain: one @, no spaces or list separators, a dot in the domain. The server
-# has the last word; this catches the typing errors a secretary makes.
-EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\".]+")
 
 
 def _text(value: str, field: str, *, required: bool = True) -> str:
@@ -40,7 +37,7 @@ def _text(value: str, field: str, *, required: bool = True) -> str:
 def valid_email(value: str) -> str:
     """The address as stored ("" for none); a malformed one is refused, never guessed at."""
     text = clean_text(value).strip()
-    if text and not EMAIL.fullmatch(text):
+    if text and not is_email(text):
         raise CommandRefused("committee.bad_email", email=text)
     return text
 

@@ -11,7 +11,11 @@ DA: dict[str, str] = {
     "cli.opt.main.version": "Vis versionen og afslut.",
     "cli.help.demo": "Opret (én gang) og åbn demomødet (Lejre, 3. januar 2017).",
     "cli.opt.demo.no_open": "Opret kun demomødet, og skriv dets id.",
-    "cli.help.new": "Opret et planlagt møde fra en dagsordensfil (AGENDA.toml), og skriv dets id.",
+    "cli.help.new": (
+        "Opret et planlagt møde fra en dagsordensfil (TOML) eller en offentliggjort dagsorden "
+        "(FirstAgenda JSON/HTML, PDF, DOCX, XML), og skriv dets id. Med --committee kommer "
+        "fremmødelisten fra udvalgets medlemsliste på mødedatoen."
+    ),
     "cli.help.open": "Åbn mødet MEETING_ID i brugerfladen.",
     "cli.opt.open.readonly": "Følg et møde, som en anden terminal kører (skrivebeskyttet).",
     "cli.help.list": "Møderne i databasen: id, udvalg, titel, start og status.",
@@ -67,7 +71,11 @@ EN: dict[str, str] = {
     "cli.opt.main.version": "Show the version and exit.",
     "cli.help.demo": "Create (once) and open the demo meeting (Lejre, 3 January 2017).",
     "cli.opt.demo.no_open": "Only create the demo meeting and print its id.",
-    "cli.help.new": "Create a planned meeting from an AGENDA.toml file and print its id.",
+    "cli.help.new": (
+        "Create a planned meeting from an agenda file (TOML) or a published dagsorden "
+        "(FirstAgenda JSON/HTML, PDF, DOCX, XML) and print its id. With --committee the roll "
+        "call is the committee's roster on the meeting's date."
+    ),
     "cli.help.open": "Open meeting MEETING_ID in the TUI.",
     "cli.opt.open.readonly": "Follow a meeting another terminal is running (read-only).",
     "cli.help.list": "The meetings in the database: id, body, title, start and status.",

@@ -152,6 +152,35 @@ DA: dict[str, str] = {
     "committee.tui.field.joined": "Indtræder pr. (ÅÅÅÅ-MM-DD)",
     "committee.tui.field.left": "Udtræder pr. — første dag uden for udvalget (ÅÅÅÅ-MM-DD)",
     "committee.tui.field.date": "Dato (ÅÅÅÅ-MM-DD)",
+    # planning a meeting from a dagsorden and a committee
+    "cli.opt.new.agenda_file": "Dagsordenen: en dagsordensfil (TOML) eller et dokument, arkivet kan læse.",
+    "cli.opt.new.committee": "Udvalget, hvis medlemsliste på mødedatoen giver fremmødelisten.",
+    "plan.two_agendas": "Angiv dagsordenen én gang: som argument eller med --agenda.",
+    "plan.no_agenda": "Angiv en dagsorden: meetingtui new --agenda FIL [--committee NAVN].",
+    "plan.unreadable": "{path} kan ikke læses: {reason}",
+    "plan.is_referat": (
+        "{path} er et referat, ikke en dagsorden: der er allerede truffet beslutninger. "
+        "Importér det i arkivet i stedet (meetingtui import)."
+    ),
+    "plan.not_one_meeting": "{path} indeholder {count} møder; et nyt møde kræver én dagsorden.",
+    "plan.no_roster": (
+        "Udvalget {name} har ingen medlemmer den {date} (valgperioder: {periods}); "
+        "tilføj en valgperiode med medlemmer først."
+    ),
+    "plan.body_differs": (
+        "Dagsordenen er til {body}, men mødet oprettes for udvalget {committee}; kontrollér, "
+        "at det er den rigtige dagsorden."
+    ),
+    "plan.items": "{count} punkter fra dagsordenen ({format}).",
+    "plan.roster": (
+        "Fremmøde fra {committee}s medlemsliste den {date}: {members} deltagere, "
+        "{emails} med e-mailadresse."
+    ),
+    "agenda.members_and_committee": (
+        "{path}: filen har [[members]], og udvalget har en medlemsliste; fjern [[members]] "
+        "eller udelad --committee."
+    ),
+    "plan.tui.committee": "Udvalg (valgfrit: medlemslisten giver fremmødelisten)",
 }
 
 EN: dict[str, str] = {
@@ -300,4 +329,32 @@ EN: dict[str, str] = {
     "committee.tui.field.joined": "Joins on (YYYY-MM-DD)",
     "committee.tui.field.left": "Leaves on — the first day off the committee (YYYY-MM-DD)",
     "committee.tui.field.date": "Date (YYYY-MM-DD)",
+    "cli.opt.new.agenda_file": "The dagsorden: an agenda file (TOML) or a document the archive reads.",
+    "cli.opt.new.committee": "The committee whose roster on the meeting's date is the roll call.",
+    "plan.two_agendas": "Give the dagsorden once: as the argument or with --agenda.",
+    "plan.no_agenda": "Give a dagsorden: meetingtui new --agenda FILE [--committee NAME].",
+    "plan.unreadable": "{path} cannot be read: {reason}",
+    "plan.is_referat": (
+        "{path} is a referat, not a dagsorden: decisions have already been made. "
+        "Import it into the archive instead (meetingtui import)."
+    ),
+    "plan.not_one_meeting": "{path} holds {count} meetings; a new meeting needs one dagsorden.",
+    "plan.no_roster": (
+        "The committee {name} has no members on {date} (terms: {periods}); add a term with "
+        "members first."
+    ),
+    "plan.body_differs": (
+        "The dagsorden is for {body}, but the meeting is created for the committee "
+        "{committee}; check that it is the right dagsorden."
+    ),
+    "plan.items": "{count} items from the dagsorden ({format}).",
+    "plan.roster": (
+        "Roll call from the roster of {committee} on {date}: {members} participants, "
+        "{emails} with an email address."
+    ),
+    "agenda.members_and_committee": (
+        "{path}: the file has [[members]] and the committee has a roster; remove [[members]] "
+        "or leave out --committee."
+    ),
+    "plan.tui.committee": "Committee (optional: its roster gives the roll call)",
 }

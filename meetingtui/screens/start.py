@@ -104,20 +104,26 @@ class StartScreen(DatabaseScreen):
         def create(values: list[str] | None) -> None:
             if not values or not values[0].strip():
                 return
-            from meetingtui.agenda_file import load_agenda
-            from meetingtui.service import create_meeting
+            from meetingtui.planning import create_planned_meeting, plan_meeting
 
+            committee = values[1].strip() or None
             try:
-                meeting = load_agenda(Path(values[0].strip()).expanduser())
-                meeting_id = create_meeting(self.conn, meeting)
+                plan = plan_meeting(self.conn, Path(values[0].strip()).expanduser(), committee)
+                meeting_id = create_planned_meeting(self.conn, plan)
             except MeetingError as exc:
                 self.notify(exc.message, title=t("tui.error_title"), severity="error", timeout=10)
                 return
+            for note in plan.notes:
+                self.notify("⚠ " + note, severity="warning", timeout=12)
             self.refresh_view()
             self.meeting_app.open_meeting(meeting_id)
 
         self.app.push_screen(
-            FormDialog(t("tui.new_title"), [(t("tui.new_path"), "")], note=t("tui.new_note")),
+            FormDialog(
+                t("tui.new_title"),
+                [(t("tui.new_path"), ""), (t("plan.tui.committee"), "")],
+                note=t("tui.new_note"),
+            ),
             create,
         )
 

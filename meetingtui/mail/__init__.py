@@ -1,0 +1,1 @@
+"""Sending the referat by email: addresses, SMTP settings, the message and the delivery record."""
