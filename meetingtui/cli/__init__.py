@@ -159,8 +159,9 @@ def new(
 @main.command(name="open")
 @click.argument("meeting_id", type=int)
 @click.option("--readonly", is_flag=True, help="Follow a meeting another terminal is running.")
+@click.option("--projector", is_flag=True, help="Large read-only view for the projector.")
 @click.pass_context
-def open_(ctx: click.Context, meeting_id: int, readonly: bool) -> None:
+def open_(ctx: click.Context, meeting_id: int, readonly: bool, projector: bool) -> None:
     """Open meeting MEETING_ID in the TUI."""
     from meetingtui.storage.db import meeting_exists
 
@@ -169,6 +170,12 @@ def open_(ctx: click.Context, meeting_id: int, readonly: bool) -> None:
     conn.close()
     if not exists:
         fail(t("storage.no_meeting", meeting_id=meeting_id))
+    if projector:
+        from meetingtui.screens.projector import build_projector_app
+
+        lang, config = ctx.obj["lang"], ctx.obj.get("config")
+        build_projector_app(_db_path(ctx), meeting_id, lang=lang, config=config).run()
+        return
     run_tui(ctx, meeting_id, readonly=readonly)
 
 

@@ -47,6 +47,12 @@ DA: dict[str, str] = {
     "key.speakers.remove": "Fjern",
     "key.speakers.limits": "Taletid",
     "key.speakers.back": "Tilbage",
+    # the projector view
+    "speakers.projector_heading": "TALERLISTE",
+    "speakers.projector_vote": "AFSTEMNING",
+    "speakers.projector_clock": "kl. {time}",
+    "speakers.projector_counts": "For – imod – undlod",
+    "cli.opt.open.projector": "Stor skærm til projektoren: følg mødet skrivebeskyttet.",
     # the referat
     "speakers.export_lead": "Talerliste:",
     "speakers.export_reply": "{name} (replik)",
@@ -102,6 +108,11 @@ EN: dict[str, str] = {
     "key.speakers.remove": "Remove",
     "key.speakers.limits": "Speaking time",
     "key.speakers.back": "Back",
+    "speakers.projector_heading": "SPEAKERS",
+    "speakers.projector_vote": "VOTE",
+    "speakers.projector_clock": "{time}",
+    "speakers.projector_counts": "For – against – abstain",
+    "cli.opt.open.projector": "Large view for the projector: follow the meeting read-only.",
     "speakers.export_lead": "Speakers' list:",
     "speakers.export_reply": "{name} (reply)",
     "cli.opt.export.with_speakers": (

@@ -118,7 +118,8 @@ class PublicView:
         return speaker, debate
 
 
-def _vote_subject(item: AgendaItem, vote: Vote) -> str:
+def vote_subject(item: AgendaItem, vote: Vote) -> str:
+    """What is voted on, as a running sentence reads it: "indstillingen" or the motion."""
     motion = item.motion(vote.motion_id) if vote.motion_id is not None else None
     if motion is not None:
         return (
@@ -128,7 +129,7 @@ def _vote_subject(item: AgendaItem, vote: Vote) -> str:
 
 
 def _vote_line(item: AgendaItem, vote: Vote) -> VoteLine:
-    subject = _vote_subject(item, vote)
+    subject = vote_subject(item, vote)
     if vote.is_open:
         return VoteLine(heading=t("live.vote_running", subject=subject), lines=[], open=True)
     lines = [line for line in (count_line(vote), result_line(vote)) if line]
