@@ -139,7 +139,9 @@ def _debate(db_path: Path, clock: FixedClock) -> int:
 @pytest.mark.parametrize(
     ("size", "theme"), [((80, 24), "dark"), ((80, 24), "light"), ((100, 30), "dark")]
 )
-def test_projector_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], theme: str) -> None:
+def test_projector_snapshot(
+    snap_compare, tmp_path: Path, size: tuple[int, int], theme: str
+) -> None:
     clock = FixedClock()
     db_path = tmp_path / "meetings.db"
     meeting_id = _debate(db_path, clock)
