@@ -83,6 +83,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "speakers.add": "t,a",
     "speakers.reply": "r",
     "speakers.next": "n,space",
+    "speakers.start": "enter",
     "speakers.stop": "s",
     "speakers.remove": "x,delete",
     "speakers.limits": "l",

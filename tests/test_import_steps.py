@@ -240,7 +240,16 @@ def test_attendance_lines() -> None:
 
 def test_case_history_entries() -> None:
     entries = decisions.parse_case_history(
-        ["Udvalg: Magistraten", "Dato: 02-09-2025", "Punktnummer: 3", "Fremsendes til byrådet.", "Udvalg: Aarhus Byråd", "Dato: 10-09-2025", "Punktnummer: 2", "Tiltrådt."]
+        [
+            "Udvalg: Magistraten",
+            "Dato: 02-09-2025",
+            "Punktnummer: 3",
+            "Fremsendes til byrådet.",
+            "Udvalg: Aarhus Byråd",
+            "Dato: 10-09-2025",
+            "Punktnummer: 2",
+            "Tiltrådt.",
+        ]
     )
     assert [(e.body, e.date, e.text) for e in entries] == [
         ("Magistraten", "02-09-2025", "Fremsendes til byrådet."),

@@ -147,3 +147,19 @@ def test_speakers_snapshot(snap_compare, tmp_path: Path, theme: str) -> None:
     meeting_id = _debate(db_path, clock)
     app = build_app(db_path, meeting_id, config=UiConfig(theme=theme), clock=clock)
     assert snap_compare(app, press=("t", "escape"), terminal_size=SIZE)
+
+
+async def test_enter_gives_the_floor_to_the_selected_speaker(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        for member in (2, 4, 7):
+            service.add_speaker(1, member)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "escape", "down", "down", "enter")
+        await pilot.pause()
+        item = stored(db_path, meeting_id).item(1)
+        assert speakers.speaking(item).name == "Søren Friis"
+        assert [s.name for s in item.speakers] == ["Søren Friis", "Mette Lund", "Anne Møller"]
+        assert not app._notifications  # one start, no refusal for a second one

@@ -94,7 +94,7 @@ class SpeakerPicker(Dialog):
 
 class SpeakersScreen(KeymapScreen):
     SCOPE = "speakers"
-    CHANGES: ClassVar = frozenset({"add", "reply", "next", "stop", "remove", "limits"})
+    CHANGES: ClassVar = frozenset({"add", "reply", "next", "start", "stop", "remove", "limits"})
 
     DEFAULT_CSS = """
     #speakers-clocks { height: auto; padding: 0 1; text-style: bold; }
@@ -254,16 +254,29 @@ class SpeakersScreen(KeymapScreen):
         if item is not None:
             self.meeting_app.run_command(self.service.next_speaker, item.id)
 
+    def _selected(self) -> Speaker | None:
+        row = self.query_one("#speakers", DataTable).cursor_row
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def action_start(self) -> None:
+        """The floor to the selected speaker, out of turn (the list keeps the speaking order)."""
+        item, speaker = self._item(), self._selected()
+        if item is not None and speaker is not None:
+            self.meeting_app.run_command(self.service.start_speaker, item.id, speaker.id)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_start()
+
     def action_stop(self) -> None:
         item = self._item()
         if item is not None:
             self.meeting_app.run_command(self.service.stop_speaker, item.id)
 
     def action_remove(self) -> None:
-        item = self._item()
-        row = self.query_one("#speakers", DataTable).cursor_row
-        if item is not None and 0 <= row < len(self._rows):
-            self.meeting_app.run_command(self.service.remove_speaker, item.id, self._rows[row].id)
+        item, speaker = self._item(), self._selected()
+        if item is not None and speaker is not None:
+            self.meeting_app.run_command(self.service.remove_speaker, item.id, speaker.id)
 
     def action_limits(self) -> None:
         item = self._item()
