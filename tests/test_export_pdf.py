@@ -197,3 +197,42 @@ async def test_closing_screen_offers_pdf_and_says_when_libreoffice_is_missing(
         status = rendered(closing.query_one("#export-status", Static))
         assert "PDF kræver LibreOffice" in status
         assert not target.exists()
+
+
+@pytest.fixture
+def broken_libreoffice(monkeypatch, tmp_path: Path) -> None:
+    """A LibreOffice that runs, says something and writes no PDF (as a damaged install does)."""
+    program = tmp_path / "soffice"
+    program.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 0\n")
+    program.chmod(0o755)
+    monkeypatch.setenv(libreoffice.SOFFICE_ENV, str(program))
+
+
+@pytest.mark.usefixtures("broken_libreoffice")
+def test_a_conversion_that_gives_no_pdf_is_reported(stored, tmp_path: Path) -> None:
+    with pytest.raises(libreoffice.ConversionFailed) as caught:
+        render_pdf(build_meeting())
+    assert caught.value.message == (
+        "LibreOffice kunne ikke lave PDF'en: Error: source file could not be loaded"
+    )
+    db_path, meeting_id = stored
+    target = tmp_path / "referat.pdf"
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(db_path), "export", str(meeting_id), "--format", "pdf", "-o", str(target)],
+    )
+    assert result.exit_code == 2
+    assert "LibreOffice kunne ikke lave PDF'en" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.usefixtures("broken_libreoffice")
+def test_the_docx_is_still_written_when_the_layout_fails() -> None:
+    data, laid_out = render_docx_with_pages(build_meeting())
+    assert not laid_out
+    toc = [
+        p.text
+        for p in docx.Document(io.BytesIO(data)).paragraphs
+        if p.style.name == "Indholdsfortegnelse punkt"
+    ]
+    assert toc[0] == "1.\tBudgetopfølgning 2017 for Økonomiudvalget\t"  # no page, none wrong
