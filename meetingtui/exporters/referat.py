@@ -174,7 +174,6 @@ def signature_label(person: Participant) -> str:
 
 def _movement_lines(meeting: Meeting, item_id: int | None = None) -> list[str]:
     """ "X kom kl. 17.05 under punkt 2", in time order; only those during `item_id` if given."""
-    numbers = {item.id: item.number for item in meeting.items}
     moves = sorted(
         (
             (move, person)
@@ -184,6 +183,9 @@ def _movement_lines(meeting: Meeting, item_id: int | None = None) -> list[str]:
         ),
         key=lambda pair: pair[0].at,
     )
+    if not moves:
+        return []  # the common case, asked once per item: no lookup table for every item
+    numbers = {item.id: item.number for item in meeting.items}
     lines: list[str] = []
     for move, person in moves:
         key = "export.arrived" if move.kind is MovementKind.ARRIVED else "export.left"
