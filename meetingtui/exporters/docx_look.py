@@ -216,7 +216,7 @@ DEFAULT_STYLES: dict[str, StyleDef] = {
         StyleDef("Beslutning overskrift", "Beslutningoverskrift", based_on="heading 2"),
         StyleDef("Beslutning", "Beslutning", _OUTCOME + _spacing(0, 4)),
         StyleDef("Afstemning", "Afstemning", _OUTCOME + _spacing(0, 4)),
-        StyleDef("Protokoltilførsel", "Protokoltilfoersel", _OUTCOME + _spacing(0, 4), "<w:i/>"),
+        StyleDef("Protokoltilførsel", "Protokoltilfoersel", _OUTCOME + _spacing(6, 4), "<w:i/>"),
         StyleDef("Fremmøde punkt", "Fremmoedepunkt", _OUTCOME + _spacing(0, 4), "<w:i/>"),
         StyleDef("Bilag", "Bilag", _spacing(0, 2), based_on="List Paragraph"),
         StyleDef("Liste", "Liste", _spacing(0, 3), based_on="List Paragraph"),
