@@ -1,6 +1,6 @@
 """Benchmark: the Word referat of a long meeting, against pandoc converting the same content.
 
-    python bench/bench_referat.py [--items 100] [--runs 5] [--no-pandoc] [--no-pdf]
+    python bench/bench_referat.py [--items 100] [--runs 9] [--no-pandoc] [--no-pdf]
 
 The meeting has N items, each with 5 sections of about 150 words, a 10-member named vote and a
 decision. Targets: the 100-item export takes at most 0.5 s and is at least 2.5 times faster than
@@ -207,7 +207,7 @@ def libreoffice_times(meeting: Meeting, runs: int) -> tuple[float, float, float]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--no-pandoc", action="store_true")
     parser.add_argument("--no-pdf", action="store_true")
     args = parser.parse_args()
