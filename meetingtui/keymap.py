@@ -177,7 +177,8 @@ def _flatten(table: Mapping[str, object], source: str) -> dict[str, str]:
     """TOML `[meeting] next_item = "n"` and `meeting.next_item = "n"` both become flat names."""
     flat: dict[str, str] = {}
     for scope, actions in table.items():
-        if scope in ("lang", "theme"):
+        # [smtp] holds the mail settings of `meetingtui send` (meetingtui.mail.settings).
+        if scope in ("lang", "theme", "smtp"):
             continue
         if not isinstance(actions, Mapping):
             raise InputError("keymap.not_a_table", file=source, name=scope)

@@ -280,7 +280,7 @@ def _register_areas() -> None:
     from importlib import import_module
     from importlib.util import find_spec
 
-    for area in ("export", "archive", "serve", "committee"):
+    for area in ("export", "archive", "serve", "committee", "send"):
         name = f"meetingtui.cli.{area}"
         if find_spec(name) is not None:
             import_module(name).register(main)

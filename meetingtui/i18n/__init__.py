@@ -21,6 +21,7 @@ _AREAS = (
     "livepage",
     "committees",
     "speakers",
+    "mail",
 )
 
 _catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}
