@@ -92,6 +92,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "closing.close_meeting": "l",
     "closing.approve": "g",
     "closing.export": "e",
+    "closing.send": "s",
     "closing.public_decision": "o",
     "closing.back": "escape",
     # Archive of past meetings

@@ -5,99 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 
 from meetingtui.i18n import t
-
-if TYPE_CHECKING:
-    from meetingtui.mail.sending import Recipient, SendPlan, SendReport
-
-
-def action_text(recipient: Recipient) -> str:
-    from meetingtui.mail.sending import Action
-
-    when = f"{recipient.previous.at:%Y-%m-%d %H:%M}" if recipient.previous else ""
-    if recipient.action == Action.ALREADY_SENT:
-        return t("mail.action.already_sent", at=when)
-    if recipient.action == Action.FAILED_BEFORE:
-        return t("mail.action.failed_before", at=when)
-    return t(f"mail.action.{recipient.action}")
-
-
-def plan_lines(plan: SendPlan) -> list[str]:
-    """The plan as the secretary reads it: one line per participant, nobody left out."""
-    variant = t("mail.variant.internal" if plan.internal else "mail.variant.public")
-    lines = [t("mail.plan_head", subject=plan.subject, count=len(plan.recipients), variant=variant)]
-    for r in plan.recipients:
-        lines.append(
-            t(
-                "mail.plan_line",
-                name=r.name,
-                email=r.email or "–",
-                variant=t(f"mail.variant.{r.variant.value}"),
-                action=action_text(r),
-            )
-        )
-    changed = [r.name for r in plan.recipients if r.changed_since]
-    if changed:
-        lines.append(t("mail.changed_since", names=", ".join(changed)))
-    return lines
-
-
-def plan_json(plan: SendPlan) -> dict[str, Any]:
-    return {
-        "meeting": plan.meeting.id,
-        "subject": plan.subject,
-        "draft": plan.draft,
-        "referat_hash": plan.referat_hash,
-        "recipients": [
-            {
-                "participant_id": r.participant_id,
-                "name": r.name,
-                "email": r.email or None,
-                "variant": r.variant.value,
-                "filename": plan.filename(r.variant),
-                "action": r.action,
-                "previous": (
-                    {
-                        "status": r.previous.status.value,
-                        "at": r.previous.at.isoformat(),
-                        "reason": r.previous.reason,
-                    }
-                    if r.previous
-                    else None
-                ),
-                "changed_since": r.changed_since,
-            }
-            for r in plan.recipients
-        ],
-    }
-
-
-def summary(report: SendReport) -> str:
-    from meetingtui.mail.deliveries import Status
-    from meetingtui.mail.sending import Action
-
-    recipients = report.plan.recipients
-    return t(
-        "mail.summary",
-        sent=report.count(Status.SENT),
-        refused=report.count(Status.REFUSED) + report.count(Status.FAILED),
-        skipped=sum(
-            1 for r in recipients if r.action in (Action.ALREADY_SENT, Action.FAILED_BEFORE)
-        ),
-        missing=sum(1 for r in recipients if r.action == Action.NO_ADDRESS),
-    )
-
-
-def outcome_line(outcome: Any) -> str:
-    from meetingtui.mail.deliveries import Status
-
-    r = outcome.recipient
-    key = {Status.SENT: "mail.sent", Status.REFUSED: "mail.refused", Status.FAILED: "mail.failed"}
-    return t(key[outcome.status], name=r.name, email=r.email, reason=outcome.reason)
 
 
 @click.command(name="send")
@@ -120,6 +31,7 @@ def send_command(
     again: bool,
 ) -> None:
     """Email the referat of meeting MEETING to every member with an address."""
+    from meetingtui.mail.report import outcome_line, plan_json, plan_lines, summary
     from meetingtui.mail.sending import plan_sending, send_referat
     from meetingtui.mail.settings import load_smtp_settings
     from meetingtui.storage.db import connect

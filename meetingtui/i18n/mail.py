@@ -56,11 +56,13 @@ DA: dict[str, str] = {
     "mail.action.send": "sendes",
     "mail.action.already_sent": "allerede sendt {at}",
     "mail.action.failed_before": "afvist {at} — brug --retry-failed",
+    "mail.action.failed_before_screen": "afvist {at} — tryk r",
     "mail.action.no_address": "ingen e-mailadresse",
     "mail.variant.public": "offentlig",
     "mail.variant.internal": "intern",
     "mail.plan_head": "{subject} — {count} modtager(e) ({variant}):",
     "mail.plan_line": "  {name:<28} {email:<32} {variant:<9} {action}",
+    "mail.plan_line_screen": "• {who} · {variant} · {action}",
     "mail.sent": "✔ Sendt til {name} <{email}>",
     "mail.refused": "✘ Afvist: {name} <{email}>: {reason}",
     "mail.failed": "✘ Ukendt om modtaget: {name} <{email}>: {reason}",
@@ -91,6 +93,8 @@ DA: dict[str, str] = {
     "mail.tui.sending": "Sender referatet …",
     "mail.tui.done": "Referatet er sendt: {summary}",
     "mail.tui.failed": "Referatet blev ikke sendt til alle: {problem}",
+    "mail.tui.retry_hint": "Tryk r for at sende igen til de afviste.",
+    "mail.tui.retry_key": "Send igen til afviste",
 }
 
 EN: dict[str, str] = {
@@ -139,11 +143,13 @@ EN: dict[str, str] = {
     "mail.action.send": "to send",
     "mail.action.already_sent": "already sent {at}",
     "mail.action.failed_before": "refused {at} — use --retry-failed",
+    "mail.action.failed_before_screen": "refused {at} — press r",
     "mail.action.no_address": "no email address",
     "mail.variant.public": "public",
     "mail.variant.internal": "internal",
     "mail.plan_head": "{subject} — {count} recipient(s) ({variant}):",
     "mail.plan_line": "  {name:<28} {email:<32} {variant:<9} {action}",
+    "mail.plan_line_screen": "• {who} · {variant} · {action}",
     "mail.sent": "✔ Sent to {name} <{email}>",
     "mail.refused": "✘ Refused: {name} <{email}>: {reason}",
     "mail.failed": "✘ Unknown whether received: {name} <{email}>: {reason}",
@@ -172,4 +178,6 @@ EN: dict[str, str] = {
     "mail.tui.sending": "Sending the referat …",
     "mail.tui.done": "The referat was sent: {summary}",
     "mail.tui.failed": "The referat did not reach everyone: {problem}",
+    "mail.tui.retry_hint": "Press r to send again to those refused.",
+    "mail.tui.retry_key": "Send again to the refused",
 }

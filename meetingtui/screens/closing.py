@@ -69,7 +69,7 @@ class ExportJob:
 
 class ClosingScreen(KeymapScreen):
     SCOPE = "closing"
-    CHANGES: ClassVar = frozenset({"close_meeting", "approve", "public_decision"})
+    CHANGES: ClassVar = frozenset({"close_meeting", "approve", "public_decision", "send"})
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -129,6 +129,8 @@ class ClosingScreen(KeymapScreen):
             return None
         if action == "approve" and status is not MeetingStatus.CLOSED:
             return None
+        if action == "send" and status not in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+            return None
         if action == "public_decision" and (
             status is MeetingStatus.APPROVED or not any(i.closed for i in self.meeting.items)
         ):
@@ -167,6 +169,11 @@ class ClosingScreen(KeymapScreen):
             ),
             entered,
         )
+
+    def action_send(self) -> None:
+        from meetingtui.screens.send import pick_and_send
+
+        pick_and_send(self.meeting_app, self.meeting)
 
     def action_approve(self) -> None:
         self.meeting_app.run_command(self.service.approve_minutes)

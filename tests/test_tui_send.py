@@ -1,0 +1,55 @@
+"""Sending the referat from the closing screen: pick the version, see who gets it, send."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from meetingtui.mail.deliveries import Status
+from meetingtui.screens.app import build_app
+from meetingtui.screens.closing import ClosingScreen
+from meetingtui.screens.dialogs import PickDialog
+from meetingtui.screens.send import SendDialog
+from tests.mail_support import SENDER, Inbox, config_file, held_meeting, smtp_server
+from tests.test_send import recorded
+from tests.test_tui_committees import until
+from tests.test_tui_support import FixedClock
+
+SIZE = (110, 34)
+
+
+async def test_closing_screen_sends_the_referat(db_path: Path, tmp_path: Path) -> None:
+    meeting_id = held_meeting(db_path, tmp_path)
+    inbox = Inbox(refuse={"karen.holm@greve.dk"})
+    with smtp_server(inbox) as port:
+        config = config_file(tmp_path, port, sender=SENDER)
+        app = build_app(db_path, meeting_id, config=config, clock=FixedClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, ClosingScreen))
+            await pilot.press("s")
+            await until(pilot, lambda: isinstance(app.screen, PickDialog))
+            await pilot.press("down", "enter")  # the internal version, to the members
+            await until(pilot, lambda: isinstance(app.screen, SendDialog))
+            dialog = app.screen
+            plan = str(dialog.query_one("#send-plan", Static).render())
+            assert "Søren Friis" in plan and "ingen e-mailadresse" in plan
+            assert "intern" in plan
+            assert inbox.received == []  # nothing goes before the secretary says so
+            await pilot.press("j")
+            status = dialog.query_one("#send-status", Static)
+            await until(pilot, lambda: "6 sendt, 1 afvist" in str(status.render()), tries=2000)
+            shown = str(dialog.query_one("#send-plan", Static).render())
+            assert "✘ Afvist: Karen Holm <karen.holm@greve.dk>: 550" in shown
+            # The server takes her now: r sends to the refused again, to nobody else.
+            inbox.refuse.clear()
+            await pilot.press("r")
+            await until(pilot, lambda: "1 sendt, 0 afvist" in str(status.render()), tries=2000)
+    assert len(inbox.received) == 7
+    assert [m["To"] for m in inbox.to("karen.holm@greve.dk")] == [
+        "Karen Holm <karen.holm@greve.dk>"
+    ]
+    records = recorded(db_path, meeting_id)
+    assert [d.status for d in records].count(Status.SENT) == 7
+    assert {d.variant.value for d in records if d.name != "Hanne Ravn"} == {"internal"}
