@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -136,11 +138,13 @@ def parse_agenda_file(text: str, *, path: str = "<agenda>", committee: bool = Fa
     the committee's roster gives them."""
     try:
         raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError("agenda.toml_syntax", path=path, problem=str(exc)) from None
-    try:
         model = _CommitteeAgendaFile if committee else _AgendaFile
         agenda = model.model_validate(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError("agenda.toml_syntax", path=path, problem=str(exc)) from None
+    except RecursionError:
+        # Arrays in arrays thousands deep: no agenda looks like that.
+        raise InputError("agenda.too_deep", path=path) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         raise InputError(
@@ -174,20 +178,34 @@ def parse_agenda_file(text: str, *, path: str = "<agenda>", committee: bool = Fa
     return Agenda(meeting, emails)
 
 
+def _read(path: Path) -> bytes:
+    """The file's bytes; refused unread when it is not a regular file. Opened without blocking
+    and checked on the open descriptor, so a named pipe or a device never hangs the read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise InputError("agenda.file_missing", path=str(path)) from None
+    except OSError as exc:
+        raise InputError("agenda.unreadable", path=str(path), problem=exc.strerror) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError("agenda.not_a_file", path=str(path))
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return handle.read(MAX_AGENDA_BYTES + 1)
+        except OSError as exc:
+            raise InputError("agenda.unreadable", path=str(path), problem=exc.strerror) from None
+
+
 def load_agenda(path: Path | str) -> Meeting:
     return load_agenda_file(path).meeting
 
 
 def load_agenda_file(path: Path | str, *, committee: bool = False) -> Agenda:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("agenda.file_missing", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("agenda.file_missing", path=str(path)) from None
+    data = _read(path)
     if len(data) > MAX_AGENDA_BYTES:
-        raise InputError("agenda.field", path=str(path), field="-", problem="file too large")
+        raise InputError("agenda.too_large", path=str(path), limit=MAX_AGENDA_BYTES // 1_000_000)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -24,17 +24,25 @@ from enum import StrEnum
 from pathlib import Path
 
 from meetingtui import importers
+from meetingtui.archive_walk import find_files, open_regular
 from meetingtui.errors import MeetingError
-from meetingtui.i18n import t
+from meetingtui.i18n import get_language, t
 from meetingtui.models import Meeting
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are refused unread
+# The longest line (paragraph) of any text a meeting may bring in. The Word referat holds each
+# line in one XML text node, and the XML parser refuses a node of 10 MB; a million characters
+# stays below that however the text escapes. No real referat comes near it (a paragraph of
+# 150,000 words): a longer line is a broken text layer or garbage, and the archivist is told
+# so, with the item, instead of an archive entry that can never be exported in full.
+MAX_LINE_CHARS = 1_000_000
 
 
 class FileStatus(StrEnum):
     IMPORTED = "imported"
     PRESENT = "present"  # the same content is already in the archive
     FAILED = "failed"
+    SKIPPED = "skipped"  # not a regular file (a pipe, a device, a link in a ring): not read
 
 
 @dataclass
@@ -53,6 +61,7 @@ class FileResult:
 class ImportSummary:
     files: list[FileResult]
     elapsed: float = 0.0
+    stopped: str = ""  # why the run stopped early (a full disk, a read-only database)
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for f in self.files if f.status is status)
@@ -70,22 +79,33 @@ class ImportSummary:
         return self.count(FileStatus.FAILED)
 
     @property
+    def skipped(self) -> int:
+        return self.count(FileStatus.SKIPPED)
+
+    @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and not self.stopped
 
     def __str__(self) -> str:
-        return t(
-            "import.summary.totals",
+        key = "import.summary.totals_skipped" if self.skipped else "import.summary.totals"
+        totals = t(
+            key,
             imported=self.imported,
             present=self.present,
             failed=self.failed,
+            skipped=self.skipped,
         )
+        if self.stopped:
+            return totals + "\n" + t("import.stopped", reason=self.stopped)
+        return totals
 
     def to_dict(self) -> dict[str, object]:
         return {
             "imported": self.imported,
             "present": self.present,
             "failed": self.failed,
+            "skipped": self.skipped,
+            "stopped": self.stopped,
             "unplaced": sum(f.unplaced for f in self.files),
             "elapsed_seconds": round(self.elapsed, 3),
             "files": [{**asdict(f), "status": f.status.value} for f in self.files],
@@ -112,35 +132,6 @@ class Progress:
 ProgressCallback = Callable[[int, int, int, float | None], None]
 
 
-# --------------------------------------------------------------------------- finding files
-
-
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    """(files to import, paths that do not exist). Folders are walked recursively in name order;
-    hidden files and folders (".git", ".DS_Store") are skipped."""
-    found: list[Path] = []
-    missing: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if not name.startswith("."):
-                        candidate = Path(root) / name
-                        if candidate.resolve() not in seen:
-                            seen.add(candidate.resolve())
-                            found.append(candidate)
-        elif path.is_file():
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                found.append(path)
-        else:
-            missing.append(path)
-    return found, missing
-
-
 # --------------------------------------------------------------------------- parsing
 
 
@@ -161,17 +152,23 @@ def parse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
     """Read and parse one file. Never raises: any failure comes back as an error key."""
     result = ParsedFile(path=path)
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            result.error_key = "import.error.too_large"
-            result.error_params = {"size": round(size / 2**20, 1), "limit": max_bytes // 2**20}
-            return result
-        with open(path, "rb") as handle:
+        with os.fdopen(open_regular(path), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                result.error_key = "import.error.too_large"
+                result.error_params = {"size": round(size / 2**20, 1), "limit": max_bytes // 2**20}
+                return result
             data = handle.read(max_bytes + 1)
         result.content_hash = hashlib.sha256(data).hexdigest()
         result.format, result.meetings = importers.parse(data, source=os.path.basename(path))
         if not result.meetings:
             result.error_key = "import.error.no_meetings"
+        for meeting in result.meetings:
+            too_long = _line_too_long(meeting)
+            if too_long is not None:
+                result.error_key = "import.error.text_too_long"
+                result.error_params = {"where": too_long[0], "length": too_long[1]}
+                break
     except MeetingError as error:
         result.error_key, result.error_params = error.key, dict(error.params)
     except OSError as error:
@@ -189,7 +186,55 @@ def parse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
     return result
 
 
+def _line_too_long(meeting: Meeting) -> tuple[str, int] | None:
+    """(item number or "", length) of the first line longer than MAX_LINE_CHARS, if any."""
+
+    def longest(value: object) -> int:
+        if isinstance(value, str):
+            if len(value) <= MAX_LINE_CHARS:  # the usual case, decided without splitting
+                return 0
+            return max((len(line) for line in value.splitlines()), default=0)
+        if isinstance(value, dict):
+            return max((longest(v) for v in value.values()), default=0)
+        if isinstance(value, list):
+            return max((longest(v) for v in value), default=0)
+        return 0
+
+    for item in meeting.items:
+        length = longest(item.model_dump())
+        if length > MAX_LINE_CHARS:
+            return item.number, length
+    length = longest(meeting.model_dump(exclude={"items"}))
+    return ("", length) if length > MAX_LINE_CHARS else None
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", "." if get_language() == "da" else ",")
+
+
 # --------------------------------------------------------------------------- storing
+
+# Faults of the disk or the database: every further file would fail the same way, so the run
+# stops and says so once; files stored before are kept (each in its own transaction).
+STOPPING_FAULTS = (
+    "storage.disk_full",
+    "storage.readonly_file",
+    "storage.readonly_folder",
+    "storage.readonly_media",
+    "storage.io_error",
+    "storage.damaged",
+    "storage.not_a_database",
+    "storage.cannot_open",
+)
+
+
+class ImportStopped(Exception):
+    """Storing a file met a fault that stops the run (see STOPPING_FAULTS)."""
+
+    def __init__(self, result: FileResult, reason: str) -> None:
+        super().__init__(reason)
+        self.result = result
+        self.reason = reason
 
 
 def _hashes(content_hash: str, count: int) -> list[str]:
@@ -204,6 +249,15 @@ def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
     from meetingtui.storage.db import transaction
 
     result = FileResult(path=parsed.path, status=FileStatus.FAILED, format=parsed.format)
+    if parsed.error_key == "import.error.text_too_long":
+        where, length = parsed.error_params["where"], int(parsed.error_params["length"])  # type: ignore[call-overload]
+        result.reason = t(
+            "import.error.text_too_long",
+            where=t("import.where_item", number=where) if where else t("import.where_meeting"),
+            length=_thousands(length),
+            limit=_thousands(MAX_LINE_CHARS),
+        )
+        return result
     if parsed.error_key:
         result.reason = t(parsed.error_key, **parsed.error_params)
         return result
@@ -222,6 +276,8 @@ def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
     except MeetingError as error:
         result.meeting_ids.clear()
         result.reason = t("import.error.storage", reason=error.message)
+        if error.key in STOPPING_FAULTS:
+            raise ImportStopped(result, error.message) from error
         return result
     except sqlite3.Error as error:
         result.meeting_ids.clear()
@@ -251,16 +307,22 @@ def import_paths(
     from meetingtui.storage.db import connect
 
     started = time.monotonic()
-    files, missing = collect_files(paths)
+    found = find_files([Path(p) for p in paths])
+    files = found.files
     results: dict[int, FileResult] = {}
     total = len(files)
     items_found = 0
+    stopped = ""
     own_conn = conn is None
     connection = conn if conn is not None else connect(db_path)
 
     def finished(index: int, parsed: ParsedFile) -> None:
         nonlocal items_found
-        results[index] = store_parsed(connection, parsed)
+        try:
+            results[index] = store_parsed(connection, parsed)
+        except ImportStopped as stop:
+            results[index] = stop.result
+            raise
         items_found += results[index].items
         if on_progress is not None:
             state = Progress(len(results), total, items_found, time.monotonic() - started)
@@ -274,15 +336,25 @@ def import_paths(
         else:
             for index, path in enumerate(files):
                 finished(index, parse_file(str(path), max_bytes))
+    except ImportStopped as stop:
+        stopped = stop.reason
     finally:
         if own_conn:
             connection.close()
-    ordered = [results[i] for i in range(total)]
+    not_tried = t("import.not_attempted")
+    ordered = [
+        results.get(i) or FileResult(path=str(path), status=FileStatus.FAILED, reason=not_tried)
+        for i, path in enumerate(files)
+    ]
     ordered.extend(
         FileResult(path=str(p), status=FileStatus.FAILED, reason=t("import.path_missing", path=p))
-        for p in missing
+        for p in found.missing
     )
-    return ImportSummary(files=ordered, elapsed=time.monotonic() - started)
+    ordered.extend(
+        FileResult(path=str(s.path), status=FileStatus.SKIPPED, reason=t(s.key, **s.params))
+        for s in found.skipped
+    )
+    return ImportSummary(files=ordered, elapsed=time.monotonic() - started, stopped=stopped)
 
 
 def _start_resource_tracker() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingtui.exporters.redact import prepare
+from meetingtui.exporters.redact import prepare, public_item_dict
 from meetingtui.exporters.referat import effective_counts, is_draft
 from meetingtui.models import AgendaItem, Meeting, Vote
 
@@ -50,6 +50,8 @@ def to_json_dict(
     record["items"] = [
         _item_dict(item, data) for item, data in zip(prepared.items, record["items"], strict=True)
     ]
+    if public:
+        record["items"] = [public_item_dict(d) if d["closed"] else d for d in record["items"]]
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,

@@ -1,13 +1,34 @@
 """The one place where closed items are stripped for a public export.
 
 Every format renders the meeting this returns, so a renderer cannot leak what it never receives:
-a closed item keeps only its id, number, status, (when configured) its title and the decision
-text released for publication (`public_decision`). Everything else about it (sections, decision, votes, dissents, absences, attachments) is dropped.
+a closed item keeps only its id, its number, (when configured) its title and the decision text
+released for publication (`public_decision`). Everything else about it (status, sections,
+decision, votes, dissents, absences, attachments, times) is dropped: even "postponed" says
+something about a closed case.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from meetingtui.models import AgendaItem, Meeting
+
+# What a public JSON export says of a closed item: that it exists, and the keys every item
+# has in the schema, empty.
+PUBLIC_CLOSED_KEYS = (
+    "id",
+    "number",
+    "title",
+    "closed",
+    "public_decision",
+    "case_number",
+    "sections",
+    "recommendation",
+    "decision",
+    "votes",
+    "dissents",
+    "absent",
+)
 
 
 def redact_item(item: AgendaItem, *, show_title: bool) -> AgendaItem:
@@ -18,9 +39,14 @@ def redact_item(item: AgendaItem, *, show_title: bool) -> AgendaItem:
         number=item.number,
         title=item.title if show_title else "",
         closed=True,
-        status=item.status,
         public_decision=item.public_decision,
     )
+
+
+def public_item_dict(data: dict[str, Any]) -> dict[str, Any]:
+    """A redacted closed item's JSON without the fields that only hold defaults (a status of
+    "pending" would claim something about the case)."""
+    return {key: data[key] for key in PUBLIC_CLOSED_KEYS if key in data}
 
 
 def public_copy(meeting: Meeting, *, show_closed_titles: bool = True) -> Meeting:

@@ -25,6 +25,28 @@ DA: dict[str, str] = {
     "import.status.failed": "fejlede",
     "import.summary.header": "Fil\tFormat\tStatus\tMøder\tPunkter\tUplaceret\tÅrsag",
     "import.summary.totals": "{imported} importeret, {present} fandtes allerede, {failed} fejlede",
+    "import.summary.totals_skipped": (
+        "{imported} importeret, {present} fandtes allerede, {failed} fejlede,"
+        " {skipped} sprunget over"
+    ),
+    "import.status.skipped": "sprunget over",
+    "import.error.text_too_long": (
+        "{where} har en tekst med en linje på {length} tegn; et afsnit i et Word-referat kan"
+        " højst rumme {limit} tegn, så filen er ikke importeret (teksten er sandsynligvis"
+        " et ødelagt tekstlag)"
+    ),
+    "import.where_item": "Punkt {number}",
+    "import.where_meeting": "Mødet",
+    "import.stopped": "Importen stoppede: {reason}",
+    "import.not_attempted": "Ikke forsøgt: importen stoppede",
+    "import.skip.fifo": "En navngiven pipe, ikke en fil; ikke læst",
+    "import.skip.device": "En enhed, ikke en fil; ikke læst",
+    "import.skip.socket": "En socket, ikke en fil; ikke læst",
+    "import.skip.other": "Ikke en almindelig fil; ikke læst",
+    "import.skip.link_loop": "Et symbolsk link i ring; ikke fulgt",
+    "import.skip.broken_link": "Et symbolsk link til noget, der ikke findes",
+    "import.skip.folder_loop": "Mappen er allerede med (et link fører tilbage); ikke fulgt igen",
+    "import.skip.unreadable": "Kan ikke læses: {reason}",
     "import.progress": "{done}/{total} filer · {items} punkter · {eta} tilbage",
     "import.progress.eta_unknown": "beregner tid",
     "import.no_files": "Ingen filer fundet",
@@ -63,6 +85,27 @@ EN: dict[str, str] = {
     "import.status.failed": "failed",
     "import.summary.header": "File\tFormat\tStatus\tMeetings\tItems\tUnplaced\tReason",
     "import.summary.totals": "{imported} imported, {present} already present, {failed} failed",
+    "import.summary.totals_skipped": (
+        "{imported} imported, {present} already present, {failed} failed, {skipped} skipped"
+    ),
+    "import.status.skipped": "skipped",
+    "import.error.text_too_long": (
+        "{where} has a text with a line of {length} characters; a paragraph of a Word referat"
+        " holds at most {limit} characters, so the file was not imported (the text is most"
+        " likely a broken text layer)"
+    ),
+    "import.where_item": "Item {number}",
+    "import.where_meeting": "The meeting",
+    "import.stopped": "The import stopped: {reason}",
+    "import.not_attempted": "Not attempted: the import stopped",
+    "import.skip.fifo": "A named pipe, not a file; not read",
+    "import.skip.device": "A device, not a file; not read",
+    "import.skip.socket": "A socket, not a file; not read",
+    "import.skip.other": "Not a regular file; not read",
+    "import.skip.link_loop": "A symbolic link in a loop; not followed",
+    "import.skip.broken_link": "A symbolic link to something that does not exist",
+    "import.skip.folder_loop": "The folder is already included (a link leads back); not followed again",
+    "import.skip.unreadable": "Cannot be read: {reason}",
     "import.progress": "{done}/{total} files · {items} items · {eta} left",
     "import.progress.eta_unknown": "estimating",
     "import.no_files": "No files found",

@@ -163,6 +163,13 @@ DA: dict[str, str] = {
     "agenda.toml_syntax": "{path}: TOML-fejl: {problem}",
     "agenda.field": "{path}: feltet {field}: {problem}",
     "agenda.duplicate": "{path}: feltet {field}: findes allerede tidligere i filen.",
+    "agenda.not_a_file": (
+        "{path} er ikke en almindelig fil (men fx en mappe, en pipe eller en enhed);"
+        " angiv dagsordensfilen."
+    ),
+    "agenda.unreadable": "{path} kan ikke læses: {problem}.",
+    "agenda.too_large": "{path} er for stor til at være en dagsorden (højst {limit} MB).",
+    "agenda.too_deep": "{path}: filen er indlejret for dybt til at være en dagsorden.",
     # cli
     "cli.created": "Møde {meeting_id} oprettet: {label}.",
     "cli.demo_exists": "Demomødet findes allerede (id {meeting_id}).",
@@ -328,6 +335,13 @@ EN: dict[str, str] = {
     "agenda.toml_syntax": "{path}: TOML error: {problem}",
     "agenda.field": "{path}: field {field}: {problem}",
     "agenda.duplicate": "{path}: field {field}: already used earlier in the file.",
+    "agenda.not_a_file": (
+        "{path} is not a regular file (but a folder, a pipe or a device, say);"
+        " give the agenda file."
+    ),
+    "agenda.unreadable": "{path} cannot be read: {problem}.",
+    "agenda.too_large": "{path} is too large to be an agenda (at most {limit} MB).",
+    "agenda.too_deep": "{path}: the file is nested too deeply to be an agenda.",
     "cli.created": "Meeting {meeting_id} created: {label}.",
     "cli.demo_exists": "The demo meeting already exists (id {meeting_id}).",
     "cli.no_meetings": "There are no meetings in the database.",
