@@ -192,11 +192,21 @@ def firstagenda_json(section_text: str) -> bytes:
 
 def test_a_text_too_long_to_export_is_refused_at_import(tmp_path: Path) -> None:
     path = tmp_path / "kaempe.json"
-    path.write_bytes(firstagenda_json("ord" * 4_000_000))  # 12 million characters, no break
+    path.write_bytes(firstagenda_json("ord" * 1_000_000))  # 3 million characters, no break
     summary = import_paths(tmp_path / "a.db", [path], workers=1)
     [result] = summary.files
     assert result.status is FileStatus.FAILED
-    assert "12.000.000 tegn" in result.reason and "1.000.000" in result.reason
+    assert result.reason.startswith("Punkt 1 har en tekst med en linje på 3.000.000 tegn")
+    assert "1.000.000" in result.reason
+
+
+def test_a_text_too_long_for_the_html_parser_is_refused_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "kaempe.json"
+    path.write_bytes(firstagenda_json("ord" * 4_000_000))  # 12 MB in one HTML text node
+    summary = import_paths(tmp_path / "a.db", [path], workers=1)
+    [result] = summary.files
+    assert result.status is FileStatus.FAILED
+    assert "over 10 MB i ét stykke" in result.reason
 
 
 def test_the_longest_text_that_is_imported_can_be_exported(tmp_path: Path) -> None:

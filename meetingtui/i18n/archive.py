@@ -36,6 +36,10 @@ DA: dict[str, str] = {
         " et ødelagt tekstlag)"
     ),
     "import.where_item": "Punkt {number}",
+    "import.error.html_limit": (
+        "En tekst i filen er over 10 MB i ét stykke og kan ikke læses uden at miste noget;"
+        " filen er ikke importeret"
+    ),
     "import.where_meeting": "Mødet",
     "import.stopped": "Importen stoppede: {reason}",
     "import.not_attempted": "Ikke forsøgt: importen stoppede",
@@ -95,6 +99,10 @@ EN: dict[str, str] = {
         " likely a broken text layer)"
     ),
     "import.where_item": "Item {number}",
+    "import.error.html_limit": (
+        "A text in the file is over 10 MB in one piece and cannot be read without losing"
+        " some of it; the file was not imported"
+    ),
     "import.where_meeting": "The meeting",
     "import.stopped": "The import stopped: {reason}",
     "import.not_attempted": "Not attempted: the import stopped",

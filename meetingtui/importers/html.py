@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import etree
 
+from meetingtui.errors import InputError
 from meetingtui.importers.source import Block, Cont, Span, Table
 
 _PARSER = etree.HTMLParser(
@@ -59,10 +60,14 @@ def parse(html: str) -> Any:
     if not html.strip():
         return None
     try:
-        return etree.fromstring(f"<div>{html}</div>" if "<html" not in html[:2000].lower()
+        root = etree.fromstring(f"<div>{html}</div>" if "<html" not in html[:2000].lower()
                                 else html, _PARSER)  # fmt: skip
     except (etree.ParserError, ValueError):
         return None
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log):
+        # Recovering, lxml drops without a word a text of 10 MB in one piece: refuse the file.
+        raise InputError("import.error.html_limit")
+    return root
 
 
 def blocks(html: str, *, level_offset: int = 0) -> list[Block]:
