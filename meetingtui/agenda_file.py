@@ -178,21 +178,23 @@ def parse_agenda_file(text: str, *, path: str = "<agenda>", committee: bool = Fa
     return Agenda(meeting, emails)
 
 
-def _read(path: Path) -> bytes:
-    """The file's bytes; refused unread when it is not a regular file. Opened without blocking
-    and checked on the open descriptor, so a named pipe or a device never hangs the read."""
+def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, int]:
+    """(at most `max_bytes` + 1 bytes of the file, its size); refused unread when it is not a
+    regular file. Opened without blocking and checked on the open descriptor, so a named pipe
+    or a device never hangs the read."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise InputError("agenda.file_missing", path=str(path)) from None
     except OSError as exc:
         raise InputError("agenda.unreadable", path=str(path), problem=exc.strerror) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise InputError("agenda.not_a_file", path=str(path))
     with os.fdopen(fd, "rb") as handle:
         try:
-            return handle.read(MAX_AGENDA_BYTES + 1)
+            return handle.read(max_bytes + 1), info.st_size
         except OSError as exc:
             raise InputError("agenda.unreadable", path=str(path), problem=exc.strerror) from None
 
@@ -203,7 +205,7 @@ def load_agenda(path: Path | str) -> Meeting:
 
 def load_agenda_file(path: Path | str, *, committee: bool = False) -> Agenda:
     path = Path(path)
-    data = _read(path)
+    data, _ = read_regular_file(path, MAX_AGENDA_BYTES)
     if len(data) > MAX_AGENDA_BYTES:
         raise InputError("agenda.too_large", path=str(path), limit=MAX_AGENDA_BYTES // 1_000_000)
     try:

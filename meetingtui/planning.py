@@ -50,24 +50,22 @@ def _is_agenda_toml(path: Path, data: bytes) -> bool:
         return "meeting" in tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
+    except RecursionError:
+        return True  # TOML nested thousands deep: the agenda reader says so in one line
 
 
 def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_DAGSORDEN_BYTES:
-            raise InputError(
-                "import.error.too_large",
-                size=round(size / 2**20, 1),
-                limit=MAX_DAGSORDEN_BYTES // 2**20,
-            )
-        return path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        raise InputError("agenda.file_missing", path=str(path)) from None
-    except OSError as exc:
+    from meetingtui.agenda_file import read_regular_file
+
+    # A named pipe or a device is refused unread: reading it would hang or never end.
+    data, size = read_regular_file(path, MAX_DAGSORDEN_BYTES)
+    if size > MAX_DAGSORDEN_BYTES or len(data) > MAX_DAGSORDEN_BYTES:
         raise InputError(
-            "plan.unreadable", path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+            "import.error.too_large",
+            size=round(max(size, len(data)) / 2**20, 1),
+            limit=MAX_DAGSORDEN_BYTES // 2**20,
+        )
+    return data
 
 
 def _planned_from_dagsorden(imported: Meeting, path: Path) -> Meeting:
