@@ -55,6 +55,7 @@ class FileResult:
     items: int = 0
     unplaced: int = 0  # pieces of text the importer could not place (kept in "unplaced")
     reason: str = ""  # one line, in the active language, when the file failed
+    warnings: list[str] = field(default_factory=list)  # what an imported file lost, one line each
 
 
 @dataclass
@@ -144,6 +145,7 @@ class ParsedFile:
     content_hash: str = ""
     format: str = ""
     meetings: list[Meeting] = field(default_factory=list)
+    warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # catalog keys
     error_key: str = ""
     error_params: dict[str, object] = field(default_factory=dict)
 
@@ -160,9 +162,9 @@ def parse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
                 return result
             data = handle.read(max_bytes + 1)
         result.content_hash = hashlib.sha256(data).hexdigest()
-        result.format, result.meetings = importers.parse(data, source=os.path.basename(path))
-        if not result.meetings:
-            result.error_key = "import.error.no_meetings"
+        imported = importers.import_bytes(data, source=os.path.basename(path))
+        result.format, result.meetings = imported.format, imported.meetings
+        result.warnings = imported.warnings
         for meeting in result.meetings:
             too_long = _line_too_long(meeting)
             if too_long is not None:
@@ -248,7 +250,12 @@ def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
     from meetingtui.importers.finish import unplaced_count
     from meetingtui.storage.db import transaction
 
-    result = FileResult(path=parsed.path, status=FileStatus.FAILED, format=parsed.format)
+    result = FileResult(
+        path=parsed.path,
+        status=FileStatus.FAILED,
+        format=parsed.format,
+        warnings=[t(key, **params) for key, params in parsed.warnings],
+    )
     if parsed.error_key == "import.error.text_too_long":
         where, length = parsed.error_params["where"], int(parsed.error_params["length"])  # type: ignore[call-overload]
         result.reason = t(
@@ -287,6 +294,41 @@ def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
     return result
 
 
+def store_item_files(conn: sqlite3.Connection, parsed: list[ParsedFile]) -> list[FileResult]:
+    """Files that each hold one item of a meeting: the files of one meeting (same body, same
+    day) are stored as that one meeting, all of them or none; its hash is made from theirs."""
+    from meetingtui.importers import itemfiles
+
+    results: list[FileResult] = [FileResult(p.path, FileStatus.FAILED) for p in parsed]
+    for group in itemfiles.groups([p.meetings[0] for p in parsed]):
+        files = [parsed[i] for i in group]
+        if len(files) == 1:
+            results[group[0]] = store_parsed(conn, files[0])
+            continue
+        hashes = sorted(f.content_hash for f in files)
+        merged = ParsedFile(
+            path=files[0].path,
+            content_hash=hashlib.sha256("".join(hashes).encode()).hexdigest(),
+            format=files[0].format,
+            meetings=[itemfiles.merge([f.meetings[0] for f in files])],
+            warnings=[w for f in files for w in f.warnings],
+        )
+        stored = store_parsed(conn, merged)
+        for n, index in enumerate(group):
+            results[index] = FileResult(
+                path=files[n].path,
+                status=stored.status,
+                format=files[n].format,
+                meeting_ids=stored.meeting_ids,
+                meetings=stored.meetings if n == 0 else 0,
+                items=len(files[n].meetings[0].items),
+                unplaced=stored.unplaced if n == 0 else 0,
+                reason=stored.reason,
+                warnings=[t(key, **params) for key, params in files[n].warnings],
+            )
+    return results
+
+
 # --------------------------------------------------------------------------- the run
 
 
@@ -316,16 +358,23 @@ def import_paths(
     own_conn = conn is None
     connection = conn if conn is not None else connect(db_path)
 
+    item_files: dict[int, ParsedFile] = {}  # stored last: files of one meeting become one
+
     def finished(index: int, parsed: ParsedFile) -> None:
         nonlocal items_found
-        try:
-            results[index] = store_parsed(connection, parsed)
-        except ImportStopped as stop:
-            results[index] = stop.result
-            raise
-        items_found += results[index].items
+        if not parsed.error_key and importers.is_item_file(parsed.meetings):
+            item_files[index] = parsed
+            items_found += 1
+        else:
+            try:
+                results[index] = store_parsed(connection, parsed)
+            except ImportStopped as stop:
+                results[index] = stop.result
+                raise
+            items_found += results[index].items
         if on_progress is not None:
-            state = Progress(len(results), total, items_found, time.monotonic() - started)
+            done = len(results) + len(item_files)
+            state = Progress(done, total, items_found, time.monotonic() - started)
             on_progress(state.done, state.total, state.items, state.eta)
 
     try:
@@ -336,6 +385,9 @@ def import_paths(
         else:
             for index, path in enumerate(files):
                 finished(index, parse_file(str(path), max_bytes))
+        indexes = sorted(item_files)
+        stored = store_item_files(connection, [item_files[i] for i in indexes])
+        results.update(zip(indexes, stored, strict=True))
     except ImportStopped as stop:
         stopped = stop.reason
     finally:

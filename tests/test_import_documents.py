@@ -177,7 +177,10 @@ def test_esdh_docx_with_decision_history() -> None:
     assert item.decision.startswith("Taget til efterretning.")
     assert [(a.name, a.kind) for a in item.absences] == [("Lise Holm", AbsenceKind.INHABIL)]
     assert meeting.items[1].attachments == ["Tilsynsrapport 2023  1234/24"]
-    assert "Underskriftsside" in meeting.unplaced
+    # The signature page names who took part; it is no leftover text.
+    anna = next(p for p in meeting.participants if p.name == "Anna Berg")
+    assert (anna.affiliation, anna.attendance.value) == ("A", "present")
+    assert not any("Underskrift" in u or "Anna Berg" in u for u in meeting.unplaced)
 
 
 def test_dagsorden_from_docx_without_decisions() -> None:

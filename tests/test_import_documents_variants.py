@@ -621,7 +621,11 @@ def test_inline_attachment_list_item_attendance_after_it_and_the_meeting_end() -
         ("Ø", "Vi ønsker flere midler til skolerne.")
     ]  # fmt: skip
     assert meeting.ends_at is not None and meeting.ends_at.isoformat() == "2024-03-12T18:45:00"
-    assert meeting.unplaced == ["Underskrifter", "Anne Holm (A)"]
+    # The signature page names who took part: a participant, not leftover text.
+    assert meeting.unplaced == []
+    assert [(p.name, p.affiliation, p.attendance.value) for p in meeting.participants] == [
+        ("Anne Holm", "A", "present")
+    ]
 
 
 def test_decision_printed_under_the_title_without_a_heading() -> None:

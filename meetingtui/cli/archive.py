@@ -66,7 +66,7 @@ def _print_summary(summary: ImportSummary) -> None:
             str(f.meetings),
             str(f.items),
             str(f.unplaced),
-            f.reason,
+            f.reason or "; ".join(f.warnings),  # an imported file says what it lost
         ]
         for f in summary.files
     ]

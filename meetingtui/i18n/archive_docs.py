@@ -21,6 +21,18 @@ DA: dict[str, str] = {
         "Word-filen pakker ud til urimeligt meget data ({reason}) og afvises som mistænkelig"
     ),
     "import.docx.no_document": "Word-filen mangler selve dokumentet (word/document.xml)",
+    "import.docx.document_cut": (
+        "Word-filen er afskåret midt i selve dokumentet (word/document.xml) og kan ikke læses"
+    ),
+    "import.docx.recovered": (
+        "Word-filens zip-katalog er beskadiget; dokumentet er læst fra de dele, der var hele"
+    ),
+    "import.docx.lost.styles": (
+        "Tabt: typografierne (word/styles.xml); overskrifter er genkendt på ordlyden alene"
+    ),
+    "import.docx.lost.numbering": (
+        "Tabt: listenummereringen (word/numbering.xml); numre fra Word-lister mangler"
+    ),
     "import.own.invalid": "meetingtuis egen eksport kan ikke læses: {reason}",
     "import.own.version": "meetingtuis eksport har en ukendt version: {version}",
 }
@@ -46,6 +58,19 @@ EN: dict[str, str] = {
         "suspicious"
     ),
     "import.docx.no_document": "The Word file lacks the document itself (word/document.xml)",
+    "import.docx.document_cut": (
+        "The Word file is cut off inside the document itself (word/document.xml) and cannot be read"
+    ),
+    "import.docx.recovered": (
+        "The Word file's zip directory is damaged; the document was read from the parts that "
+        "were whole"
+    ),
+    "import.docx.lost.styles": (
+        "Lost: the styles (word/styles.xml); headings were recognised by their wording alone"
+    ),
+    "import.docx.lost.numbering": (
+        "Lost: the list numbering (word/numbering.xml); numbers from Word lists are missing"
+    ),
     "import.own.invalid": "meetingtui's own export cannot be read: {reason}",
     "import.own.version": "meetingtui's export has an unknown version: {version}",
 }

@@ -76,7 +76,7 @@ def detect(data: bytes) -> Importer | None:
 class Imported:
     format: str
     meetings: list[Meeting]
-    warnings: list[str] = field(default_factory=list)  # what was lost, one line each
+    warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # catalog keys
 
 
 def meetings_of(sources: list[Source], *, source: str = "") -> list[Meeting]:
@@ -100,6 +100,13 @@ def import_bytes(data: bytes, *, source: str = "") -> Imported:
         raise InputError("import.error.no_meetings", source=source)
     warnings = [w for s in sources for w in s.warnings]
     return Imported(module.FORMAT, meetings, warnings)
+
+
+def is_item_file(meetings: list[Meeting]) -> bool:
+    """A file that holds one item of a meeting (systems that publish each item on its own)."""
+    from .itemfiles import is_item_file as one_item
+
+    return one_item(meetings)
 
 
 def parse(data: bytes, *, source: str = "") -> tuple[str, list[Meeting]]:

@@ -13,14 +13,14 @@ from datetime import datetime
 
 from meetingtui.dates import find_date
 from meetingtui.errors import InputError
-from meetingtui.importers import contents, finish, header, items, segment
-from meetingtui.importers.classify import DECISION, classify
+from meetingtui.importers import contents, finish, header, items, people, segment
+from meetingtui.importers.classify import AUTHORITY_KIND, DECISION, classify
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.flatten import split_inline_labels
 from meetingtui.importers.heads import ItemHead, title_key
 from meetingtui.importers.source import Block, HeaderFacts, Source
 from meetingtui.importers.vocabulary import BODY_ENDINGS, END_OF_ITEMS, alternation
-from meetingtui.models import AgendaItem, Meeting, MeetingKind
+from meetingtui.models import AgendaItem, Attendance, Meeting, MeetingKind
 
 
 def build_meeting(source: Source, *, name: str = "") -> Meeting:
@@ -35,11 +35,13 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
     toc_start, toc_end = contents.find_contents(blocks)
     toc_keys = contents.entry_titles(blocks[toc_start + 1 : toc_end]) if toc_start >= 0 else set()
     heads = segment.find_items(blocks, toc_end if toc_start >= 0 else 0, toc_keys)
+    heads = _item_file_head(blocks, heads)
     if not heads:
         raise InputError("import.docs.no_items", source=name)
     first_line = heads[0].index - heads[0].lines_before
     header_end = min(toc_start, first_line) if toc_start >= 0 else first_line
     facts = header.parse_header(blocks[:header_end])
+    facts.closed_part = facts.closed_part or source.closed_part or None
     meeting_unplaced = list(facts.unplaced)
     if toc_start >= 0 and toc_end < first_line:
         # Text between the contents and the first item (a welcome, a members list) is kept.
@@ -56,13 +58,14 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
     body = facts.body or _body_named_in(facts.unplaced)
     if body and not facts.body:
         meeting_unplaced.remove(next(u for u in meeting_unplaced if u.strip() == body))
-    body = body or _body_from_decisions(blocks)
+    body = body or _body_from_decisions(blocks, facts.starts_at) or _body_from_authority(blocks)
     if not body:
         raise InputError("import.docs.no_body", source=name)
     facts.body = body
     item_list, trailing = _document_items(blocks, heads, facts, meeting_unplaced)
     _number_items(item_list)
     _meeting_end(facts, trailing)
+    trailing = _signature_page(facts, trailing)
     meeting = _meeting(facts, item_list, name)
     meeting.unplaced = [*meeting_unplaced, *trailing, *source.unplaced]
     return finish.finish(meeting, facts.kind_word, unmarked_present=facts.unmarked_present)
@@ -102,6 +105,32 @@ def _document_items(
                 region = region[:cut]
         found.append(items.build_item(head, region, len(found) + 1, start=None, day=day))
     return found, trailing
+
+
+# "Økonomiudvalget 12.03.2024, pkt. 7": a file holding one item names it in its header line.
+_ITEM_REFERENCE = re.compile(
+    r"(?i)[\s,.\-–]+(?:punkt|pkt\.?|dagsordenspunkt|sag\s+nr\.?)\s*(?:nr\.?\s*)?"
+    r"(?P<number>\d{1,4}[a-z]?)[.:]?\s*$"
+)
+
+
+def _item_file_head(blocks: list[Block], heads: list[ItemHead]) -> list[ItemHead]:
+    """A document that holds one item of a meeting: its header line names the item ("...
+    12.03.2024, pkt. 7") and the title follows it. The reference leaves the header line."""
+    if len(heads) > 1 or (heads and heads[0].number):
+        return heads
+    for index, block in enumerate(blocks[:8]):
+        reference = _ITEM_REFERENCE.search(block.text)
+        if reference is None or find_date(block.text) is None or index + 1 >= len(blocks):
+            continue
+        blocks[index] = block.with_text(block.text[: reference.start()].strip())
+        if heads:
+            heads[0].number = reference.group("number")
+            return heads
+        title = blocks[index + 1]
+        return [ItemHead(index + 1, reference.group("number"), title.text.strip(), False, True,
+                         title.bold)]  # fmt: skip
+    return heads
 
 
 def _structured(source: Source, name: str) -> Meeting:
@@ -160,6 +189,34 @@ def _meeting_end(facts: HeaderFacts, trailing: list[str]) -> None:
         trailing.remove(ended)
 
 
+_SIGNATURE_HEAD = re.compile(
+    r"(?i)^(?:underskriftsside|underskriftsark|underskriftsblad|underskrifter|underskrift|"
+    r"godkendelse\s+af\s+referat(?:et)?\s+ved\s+underskrift|underskrevet\s+af)\b[\s:]*"
+)
+_SIGNATURE_ROLE = re.compile(r"(?i)^(?:formand|næstformand|borgmester|medlem|suppleant)\s*:?\s*$")
+
+
+def _signature_page(facts: HeaderFacts, trailing: list[str]) -> list[str]:
+    """The signature page after the last item lists the members who took part: they are the
+    meeting's participants, present. Lines it cannot read stay unplaced."""
+    start = next((k for k, t in enumerate(trailing) if _SIGNATURE_HEAD.match(t.strip())), None)
+    if start is None:
+        return trailing
+    kept = trailing[:start]
+    first = _SIGNATURE_HEAD.sub("", trailing[start].strip())
+    for text in [first, *trailing[start + 1 :]]:
+        text = text.strip()
+        if not text or re.fullmatch(r"[_.\-–\s]+", text) or _SIGNATURE_ROLE.match(text):
+            continue  # lines to sign on, and the roles under them
+        cells = [c for c in re.split(r"\s{2,}|\t", re.sub(r"_{3,}", "  ", text)) if c.strip()]
+        if cells and all(people.signer(c) for c in cells):
+            for cell in cells:
+                people.add_people(facts, cell, Attendance.PRESENT)
+        else:
+            kept.append(text)
+    return kept
+
+
 def _first_date(blocks: list[Block]) -> datetime | None:
     for block in blocks[:80]:
         found = find_date(block.text)
@@ -176,12 +233,29 @@ def _body_named_in(header_lines: list[str]) -> str:
     return next((t.strip() for t in header_lines if _BODY_NAME.match(t.strip())), "")
 
 
-def _body_from_decisions(blocks: list[Block]) -> str:
+def _body_from_decisions(blocks: list[Block], starts_at: datetime) -> str:
+    """The body a decision heading names ("Beslutning i X den …", "Xs beslutning den …"):
+    one dated the meeting day first, else the first that names a body."""
+    named = []
     for block in blocks:
         head = classify(block)
         if head and head.kind == DECISION and head.body:
-            return head.body
-    return ""
+            found = find_date(head.date, short_year=True) if head.date else None
+            if found is not None and found.day.date() == starts_at.date():
+                return head.body
+            named.append(head.body)
+    return named[0] if named else ""
+
+
+def _body_from_authority(blocks: list[Block]) -> str:
+    """ "Beslutningskompetence: Teknik- og Miljøudvalget" when nothing else names the body: the
+    body every item names as the one that decides."""
+    named = {
+        " ".join(head.rest.split()).rstrip(".")
+        for block in blocks
+        if (head := classify(block)) is not None and head.kind == AUTHORITY_KIND and head.rest
+    }
+    return named.pop() if len(named) == 1 and _BODY_NAME.match(next(iter(named))) else ""
 
 
 def _number_items(found: list[AgendaItem]) -> None:

@@ -193,6 +193,6 @@ def known_heading(block: Block) -> bool:
 # first line of an indstilling, kept as its text.
 RECOMMENDS = re.compile(
     r"(?i)^(?:[A-ZÆØÅ][\w\-æøå.,& ]{1,80}?\s+indstiller|(?:\w+\s+){0,3}(?:forvaltning|"
-    r"administration|direktion|direktør)\w*\s+foreslår)(?:\s+(?:til|overfor)\s+[\w\-æøå ]{2,60})?"
-    r"\s*[:,]?\s*$"
+    r"administration|direktion|direktør)\w*\s+foreslår)"
+    r"(?:\s+(?:til|overfor|over\s+for|for)\s+[\w\-æøå ]{2,60})?\s*[:,]?\s*$"
 )

@@ -39,8 +39,13 @@ _LUKKET_CAPITAL = re.compile(r"^\s*(?:LUKKET|Lukket)\s+(?=[A-ZÆØÅ0-9])")
 _LUKKET_WORD = re.compile(r"(?i)^\s*lukket\s+(?=\S)")
 # "(Lukket)", "[Lukket punkt]", "(FOR LUKKEDE DØRE)" anywhere
 _CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_MARK}{_END}[^()\[\]]{{0,20}}[\)\]]")
-# "X - lukket punkt", "X – Lukket"
-_CLOSED_SUFFIX = re.compile(rf"(?i)\s+[-–]\s+{_MARK}{_END}\s*\.?\s*$")
+# "X - lukket punkt", "X – Lukket", "X, lukket punkt", "X - FOR LUKKEDE DØRE - matr. 12"
+_CLOSED_SUFFIX = re.compile(rf"(?i)\s*[-–,]\s+{_MARK}{_END}\s*(?:[-–.]\s*|$)")
+# "X LUKKET", "X Lukket punkt", "X FORTROLIG": a marker after the title without a separator
+_CLOSED_TAIL = re.compile(
+    r"\s+(?:(?i:lukket\s+(?:punkt|sag)|for\s+lukkede\s+døre|ikke\s+offentligt?)|LUKKET|"
+    r"FORTROLIGT?|Lukket|Fortroligt?)\s*\.?\s*$"
+)
 _CLOSED_WHOLE = re.compile(rf"(?i)^\s*\(?\s*{_MARK}{_END}\s*\)?\s*\.?\s*$")
 
 _OPEN_PREFIX = re.compile(rf"(?i)^\s*(?:\(\s*{_OPEN}{_END}\s*\)\s*[:.\-–]?\s*|{_OPEN}{_END}{_SEP})")
@@ -59,6 +64,12 @@ _CLOSED_PART = re.compile(rf"(?i)^{alternation(CLOSED_PART)}\s*:?$")
 _OPEN_PART = re.compile(rf"(?i)^{alternation(OPEN_PART)}\s*:?$")
 
 
+def _joint(match: re.Match[str]) -> str:
+    """What stands where a marker was cut out: nothing at the ends, a dash inside a title."""
+    inside = match.start() > 0 and match.end() < len(match.string)
+    return " - " if inside and match.group(0).strip(" ()[]").startswith(("-", "–")) else " "
+
+
 def title_mark(title: str) -> tuple[bool | None, str]:
     """(closed, title without the marker). `closed` is None when the title says nothing, False
     for an open marker ("(Åben)"), True for a closed one, and True when it has both."""
@@ -67,8 +78,8 @@ def title_mark(title: str) -> tuple[bool | None, str]:
         return True, text.strip(" ()")
     closed = False
     opened = False
-    for pattern in (_CLOSED_PREFIX, _CLOSED_WORDS, _CLOSED_PARENS, _CLOSED_SUFFIX):
-        text, count = pattern.subn(" ", text, count=0 if pattern is _CLOSED_PARENS else 1)
+    for pattern in (_CLOSED_PREFIX, _CLOSED_WORDS, _CLOSED_PARENS, _CLOSED_SUFFIX, _CLOSED_TAIL):
+        text, count = pattern.subn(_joint, text, count=0 if pattern is _CLOSED_PARENS else 1)
         closed |= count > 0
     if not closed and _LUKKET_CAPITAL.match(text):
         text, closed = _LUKKET_CAPITAL.sub("", text, count=1), True

@@ -8,16 +8,15 @@ unpacked, and the XML is parsed without DTDs, entities or network access.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from meetingtui.errors import InputError, MeetingError
-from meetingtui.importers import limits
-from meetingtui.importers.furniture import strip_running_lines
+from meetingtui.importers import zipparts
+from meetingtui.importers.closed import part_mark, title_mark
+from meetingtui.importers.furniture import closed_running_header, strip_running_lines
 from meetingtui.importers.source import Block, Source
 from meetingtui.importers.text import clean_line
 from meetingtui.importers.xmlsafe import parse_xml
@@ -42,51 +41,24 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
     return meetings_of(read(data, source=source), source=source)
 
 
-def read_parts(data: bytes, names: tuple[str, ...], *, source: str = "") -> dict[str, bytes]:
-    """The named zip members of a .docx after checking size, member count and packing ratio."""
-    limits.check_size(data, limits.MAX_FILE_BYTES, source)
-    if not data.strip():
-        raise InputError("import.error.empty", source=source)
-    if data.startswith(_OLE_MAGIC):
-        raise InputError("import.docx.encrypted", source=source)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError("import.docx.corrupt", source=source, reason=str(exc)) from exc
-    if len(infos) > limits.MAX_ZIP_MEMBERS:
-        raise InputError("import.docx.zip_bomb", source=source, reason=f"{len(infos)} filer")
-    total = sum(info.file_size for info in infos)
-    if total > limits.MAX_DOCX_UNCOMPRESSED:
-        raise InputError("import.docx.zip_bomb", source=source, reason=f"{total // 2**20} MB")
-    out: dict[str, bytes] = {}
-    with archive:
-        for info in infos:
-            if info.filename not in names:
-                continue
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > limits.MAX_DOCX_PART or (
-                ratio > limits.MAX_ZIP_RATIO and info.file_size > 1024 * 1024
-            ):
-                raise InputError("import.docx.zip_bomb", source=source,
-                                 reason=f"{info.filename}: {ratio:.0f}:1")  # fmt: skip
-            try:
-                with archive.open(info) as member:
-                    # Read at most the declared size plus one byte: a lying header is caught.
-                    content = member.read(limits.MAX_DOCX_PART + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
-                raise InputError("import.docx.corrupt", source=source, reason=str(exc)) from exc
-            if len(content) > limits.MAX_DOCX_PART:
-                raise InputError("import.docx.zip_bomb", source=source, reason=info.filename)
-            out[info.filename] = content
-    return out
+_FURNITURE_PARTS = tuple(f"word/{kind}{n}.xml" for kind in ("header", "footer") for n in (1, 2, 3))
+# What a lost part costs the reading, for the warning.
+_LOST = {"word/styles.xml": "styles", "word/numbering.xml": "numbering"}
 
 
 def read(data: bytes, *, source: str = "") -> list[Source]:
-    names = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
-    parts = read_parts(data, names, source=source)
+    names = ("word/document.xml", "word/styles.xml", "word/numbering.xml", *_FURNITURE_PARTS)
+    read_parts = zipparts.read_parts(data, names, source=source)
+    parts = read_parts.found
     if "word/document.xml" not in parts:
+        if read_parts.damaged:
+            raise InputError("import.docx.document_cut", source=source)
         raise InputError("import.docx.no_document", source=source)
+    warnings: list[tuple[str, dict[str, object]]] = []
+    if read_parts.damaged:
+        # The document part is whole; say what else could not be read.
+        warnings.append(("import.docx.recovered", {}))
+        warnings.extend((f"import.docx.lost.{_LOST[n]}", {}) for n in read_parts.lost if n in _LOST)
     ctx = _Context()
     try:
         root = parse_xml(parts["word/document.xml"])
@@ -101,16 +73,35 @@ def read(data: bytes, *, source: str = "") -> list[Source]:
         raise InputError("import.docx.no_document", source=source)
     lines: list[Block] = []
     _walk(body, ctx, lines)
+    closed_header = _closed_page_furniture(parts)
     if ctx.page == 0:
-        return [Source(lines, unplaced=ctx.floating)]
+        return [Source(lines, unplaced=ctx.floating, warnings=warnings, closed_part=closed_header)]
     # Page breaks (explicit, or where Word last laid out a page) let repeated page furniture
     # typed into the body ("Økonomiudvalget 12-03-2024", "Side 2 af 7") be recognised.
     pages: list[list[Block]] = [[] for _ in range(ctx.page + 1)]
     for line in lines:
         pages[line.page].append(line)
+    closed = closed_header or closed_running_header(pages)
     pages, dropped, _last = strip_running_lines(pages, cautious=True)
-    return [Source([b for page in pages for b in page], unplaced=ctx.floating,
-                   dropped_lines=dropped)]  # fmt: skip
+    blocks = [b for page in pages for b in page]
+    return [Source(blocks, unplaced=ctx.floating, dropped_lines=dropped, closed_part=closed,
+                   warnings=warnings)]  # fmt: skip
+
+
+def _closed_page_furniture(parts: dict[str, bytes]) -> bool:
+    """A page header or footer that says the document is closed ("Lukket referat")."""
+    for name in _FURNITURE_PARTS:
+        if name not in parts:
+            continue
+        try:
+            root = parse_xml(parts[name])
+        except MeetingError:
+            continue  # a broken header cannot close anything; the body is read as usual
+        paragraphs = ["".join(t.text or "" for t in p.iter("t")) for p in root.iter("p")]
+        if any(part_mark(text.strip()) is True or title_mark(text)[0] is True
+               for text in paragraphs if text.strip()):  # fmt: skip
+            return True
+    return False
 
 
 def _attr(element: Element | None, name: str) -> str:

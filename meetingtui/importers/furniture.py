@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from meetingtui.importers.classify import known_heading
+from meetingtui.importers.closed import part_mark
 from meetingtui.importers.heads import ITEM_START, item_head
 from meetingtui.importers.source import Block
 
@@ -190,3 +191,13 @@ def split_attachment_pages(pages: Pages, last_with_header: int) -> tuple[Pages, 
         return pages, []
     tail = ["\n".join(b.text for b in page) for page in pages[last_with_header + 1 :]]
     return pages[: last_with_header + 1], [t for t in tail if t]
+
+
+def closed_running_header(pages: Pages) -> bool:
+    """Whether a running header or footer says the whole document is closed ("Lukket
+    referat" on every page): stripped as furniture, it must still close the items."""
+    marked = 0
+    for page in pages:
+        edges = [*page[:2], *page[-2:]]
+        marked += any(part_mark(b.text.strip()) is True for b in edges)
+    return marked >= max(1, min(2, len(pages)))

@@ -19,7 +19,7 @@ from meetingtui.importers.classify import ATTENDANCE_KIND, classify, known_headi
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.heads import item_head
 from meetingtui.importers.source import Block, HeaderFacts
-from meetingtui.importers.vocabulary import DOCUMENT_KINDS, alternation
+from meetingtui.importers.vocabulary import BODY_ENDINGS, DOCUMENT_KINDS, NOT_BODY, alternation
 from meetingtui.models import Attendance, Role
 
 _LOCATION_LABEL = re.compile(
@@ -108,7 +108,8 @@ def _document_kind(state: _State, i: int, text: str) -> bool:
     qualifier = re.search(r"(?i)\b(åben|åbent|lukket|lukkede)\s*$", text[: kind.start()])
     if qualifier is not None:
         facts.closed_part = qualifier.group(1).lower().startswith("lukke")
-    rest = (text[: kind.start()] + " " + text[kind.end() :]).strip(" -–:")
+    before_kind = text[: qualifier.start()] if qualifier is not None else text[: kind.start()]
+    rest = (before_kind + " " + text[kind.end() :]).strip(" -–:")
     had_date = facts.starts_at is not None
     before, after = _take_when(facts, rest)
     if before and not facts.body:
@@ -213,6 +214,14 @@ def _empty_date_label(state: _State, i: int, text: str) -> bool:
     return _DATE_LABEL.match(text) is not None and len(text) < 20
 
 
+def _cover_line(state: _State, i: int, text: str) -> bool:
+    """ "Teknik- og Miljøudvalgets møde" on a cover page: the body in the genitive."""
+    if state.facts.body or not _COVER.match(text):
+        return False
+    state.facts.body = text
+    return True
+
+
 def _body_after_kind(state: _State, i: int, text: str) -> bool:
     """ "Referat" / "Økonomiudvalget": the line after the document kind names the body."""
     facts = state.facts
@@ -274,6 +283,7 @@ RULES: tuple[Rule, ...] = (
     _time_below_date,
     _people_continued,
     _empty_date_label,
+    _cover_line,
     _body_after_kind,
     _extraordinary_title,
     _place_after_date,
@@ -306,7 +316,19 @@ def clean_body(body: str) -> str:
     # "Referat af ordinært møde i Økonomiudvalget" on a line after a title "Referat"
     body = re.sub(r"(?i)^(?:referat|dagsorden|beslutningsprotokol)\s+(?=\S)", "", body)
     body = _BODY_LEAD.sub("", body).strip(" -–,:")
-    return re.sub(r"\s+(?:d\.|den)\s*$", "", body).strip()
+    body = re.sub(r"\s+(?:d\.|den)\s*$", "", body).strip()
+    cover = _COVER.match(body)
+    if cover:
+        body = cover.group("owner")  # "Teknik- og Miljøudvalgets møde" → "Teknik- og Miljøudvalget"
+    return "" if norm(body) in NOT_BODY else body
+
+
+# "Teknik- og Miljøudvalgets møde", "fra Byrådets ordinære møde": a body in the genitive.
+_COVER = re.compile(
+    rf"(?i)^(?:(?:fra|til|for|af)\s+)?(?:det\s+)?(?P<owner>[A-ZÆØÅ0-9][\w\-,.& ]{{0,80}}?"
+    rf"{alternation(BODY_ENDINGS)})(?:'s|’s|s)\s+(?:(?:ordinære|ekstraordinære|"
+    r"konstituerende)\s+)?møde\b[\s.:]*$"
+)
 
 
 # "Referat fra møde i Økonomiudvalget", "Referat til mødet i Udvalget for ...", "Dagsorden for

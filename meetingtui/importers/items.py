@@ -23,6 +23,7 @@ from meetingtui.importers.classify import (
     HISTORY_KIND,
     RECOMMENDATION_KIND,
     RECOMMENDS,
+    SECTION,
     Heading,
     classify,
     known_heading,
@@ -105,6 +106,9 @@ def build_item(
         if len(parts) == 1 and casenumber.NOT_LABEL.match(text):
             numbers.append(text)  # "Dok.nr.: 2012-200": the document's own number, no case
             continue
+        if len(parts) == 1 and BODY_CLOSED.match(text):
+            closed_by_case = True  # "(FOR LUKKEDE DØRE)", "Lukket punkt" under the heading
+            continue
         h = classify(block)
         if h is not None and h.kind == CASE_KIND:
             if not case_number:
@@ -142,17 +146,18 @@ def build_item(
             # it, and the decision's attendance lines are read with the decision.
             h = None
         if (
-            h is None
+            (h is None or h.kind in (SECTION, RECOMMENDATION_KIND))
             and block.role != "text"
+            and not block.heading
             and RECOMMENDS.match(text)
-            and (
-                current is None
-                or current.kind
-                not in (DECISION, RECOMMENDATION_KIND, ATTACHMENTS_KIND, HISTORY_KIND)
-            )
+            and (current is None or current.kind not in (DECISION, ATTACHMENTS_KIND, HISTORY_KIND))
         ):
-            # "Teknik- og Miljøudvalget indstiller:" opens the indstilling and stays its text.
-            parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [block]))
+            # "Teknik- og Miljøudvalget indstiller:" is the first line of the indstilling, under
+            # an "Indstilling" heading or opening one; never a section named after it.
+            if current is not None and current.kind == RECOMMENDATION_KIND:
+                parts[-1].add(block)
+            else:
+                parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [block]))
             continue
         if h is not None:
             parts.append(Part(h, [block.with_text(h.rest)] if h.rest else []))
@@ -160,11 +165,6 @@ def build_item(
         if len(parts) == 1 and BODY_OPEN.match(text):
             continue  # "Åben sag" under the heading: the item is open, as `closed` says
         parts[-1].add(block)
-    marks = [b for b in parts[0].blocks if BODY_CLOSED.match(b.text.strip())]
-    if marks:
-        # "Punktet er lukket" in place of the item's text: the mark is the closed flag.
-        closed_by_case = True
-        parts[0].blocks = [b for b in parts[0].blocks if b not in marks]
     item = AgendaItem(
         id=item_id,
         number=head.number,
@@ -203,6 +203,7 @@ def _document_title(head: ItemHead, region: list[Block]) -> tuple[str, bool, str
         if (
             casenumber.is_number(text)
             or casenumber.label(text)
+            or casenumber.NOT_LABEL.match(text)
             or known_heading(block)
             or BODY_CLOSED.match(text)
             or BODY_OPEN.match(text)

@@ -17,8 +17,8 @@ from meetingtui.errors import InputError
 from meetingtui.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, meeting_from_json
 from meetingtui.exporters.record_part import RECORD_PARTNAME
 from meetingtui.importers import limits
-from meetingtui.importers.docx_esdh import read_parts
 from meetingtui.importers.source import Source
+from meetingtui.importers.zipparts import read_parts
 from meetingtui.models import Meeting
 
 FORMAT = "meetingtui"
@@ -40,7 +40,7 @@ def read(data: bytes, *, source: str = "") -> list[Source]:
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:
     if data.startswith(b"PK\x03\x04"):
-        parts = read_parts(data, (_RECORD_MEMBER,), source=source)
+        parts = read_parts(data, (_RECORD_MEMBER,), source=source).found
         if _RECORD_MEMBER not in parts:
             raise InputError("import.own.invalid", source=source, reason=_RECORD_MEMBER)
         payload = parts[_RECORD_MEMBER]

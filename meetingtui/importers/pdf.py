@@ -15,7 +15,11 @@ import pypdfium2.raw as pdfium_c
 
 from meetingtui.errors import InputError
 from meetingtui.importers import limits
-from meetingtui.importers.furniture import split_attachment_pages, strip_running_lines
+from meetingtui.importers.furniture import (
+    closed_running_header,
+    split_attachment_pages,
+    strip_running_lines,
+)
 from meetingtui.importers.source import Block, Source
 from meetingtui.importers.text import clean_line
 from meetingtui.models import Meeting
@@ -32,10 +36,11 @@ def sniff(data: bytes) -> bool:
 
 def read(data: bytes, *, source: str = "") -> list[Source]:
     pages = extract_pages(data, source=source)
+    closed = closed_running_header(pages)
     pages, dropped, last_with_header = strip_running_lines(pages)
     pages, attachments = split_attachment_pages(pages, last_with_header)
-    return [Source([b for page in pages for b in page], unplaced=attachments,
-                   dropped_lines=dropped)]  # fmt: skip
+    blocks = [b for page in pages for b in page]
+    return [Source(blocks, unplaced=attachments, dropped_lines=dropped, closed_part=closed)]
 
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:

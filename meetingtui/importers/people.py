@@ -185,3 +185,18 @@ def grid_people(blocks: list[Block]) -> list[Block]:
     if head is not None and rows == 0:
         out.append(head)
     return out
+
+
+_SIGNER = re.compile(
+    r"^(?:(?:formand|næstformand|borgmester)\s+)?[A-ZÆØÅÉÜ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅÉÜ][\w'’.\-]*|"
+    r"af|von|van|de|la)){1,5}(?:\s*\([^()]{1,40}\))*\s*,?\s*(?:\(?(?:formand|næstformand)\)?)?$",
+    re.IGNORECASE,
+)
+
+
+def signer(text: str) -> bool:
+    """A name on a signature page ("Anna Berg (A)", "Formand Bo Krag"), nothing else."""
+    text = text.strip()
+    return (
+        len(text) <= 80 and _SIGNER.match(text) is not None and not any(c.isdigit() for c in text)
+    )

@@ -10,14 +10,18 @@ import re
 
 from meetingtui.errors import InputError
 from meetingtui.importers import limits
-from meetingtui.importers.furniture import split_attachment_pages, strip_running_lines
+from meetingtui.importers.furniture import (
+    closed_running_header,
+    split_attachment_pages,
+    strip_running_lines,
+)
 from meetingtui.importers.source import Block, Source
 from meetingtui.importers.text import clean_line, decode_document
 from meetingtui.models import Meeting
 
 FORMAT = "text-referat"
 
-_MARKERS = re.compile(rb"(?i)(referat|dagsorden|beslutningsprotokol)")
+_MARKERS = re.compile(rb"(?i)(referat|dagsorden|beslutningsprotokol|s m\xc3\xb8de\b)")
 _STRUCTURE = re.compile(
     rb"(?i)(sagsnr|beslutning|indholdsfortegnelse|punkt\s+\d|indstilling|sagsfremstilling)"
 )
@@ -62,6 +66,7 @@ def read(data: bytes, *, source: str = "") -> list[Source]:
             pages = [_lines(text, 0)]
     pages = [p for p in pages if p]
     dropped = 0
+    closed = closed_running_header(pages)
     if len(pages) > 1:
         pages, dropped, last_with_header = strip_running_lines(pages)
         pages, attachments = split_attachment_pages(pages, last_with_header)
@@ -71,7 +76,7 @@ def read(data: bytes, *, source: str = "") -> list[Source]:
         dropped = len(pages[0]) - len(kept)
         pages = [kept]
     blocks = [b for page in pages for b in page]
-    return [Source(blocks, unplaced=unplaced, dropped_lines=dropped)]
+    return [Source(blocks, unplaced=unplaced, dropped_lines=dropped, closed_part=closed)]
 
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:

@@ -118,5 +118,7 @@ class Source:
     facts: HeaderFacts | None = None  # structured sources: the header as data
     unplaced: list[str] = field(default_factory=list)  # set aside by the reader (attachments)
     dropped_lines: int = 0  # page headers and footers removed by the reader
-    warnings: list[str] = field(default_factory=list)  # what was lost, in the active language
+    # What was lost, as catalog keys and parameters (rendered where the summary is shown).
+    warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)
     record: Meeting | None = None  # a format that carries the complete record (our own)
+    closed_part: bool = False  # page furniture says every item is closed ("Lukket referat")

@@ -199,7 +199,11 @@ class ArchiveScreen(DatabaseScreen):
             self.post_message(ImportFailed(f"{type(exc).__name__}: {exc}"))
             return
         lines = [str(summary)]
-        lines += [f"⚠ {Path(f.path).name}: {f.reason}" for f in summary.files if f.reason]
+        lines += [
+            f"⚠ {Path(f.path).name}: {f.reason or '; '.join(f.warnings)}"
+            for f in summary.files
+            if f.reason or f.warnings
+        ]
         self.post_message(ImportDone("\n".join(lines)))
 
     @on(ImportProgress)

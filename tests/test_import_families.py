@@ -1,0 +1,390 @@
+"""Layout families the importer must read whatever system wrote them: case-number labels,
+closed markers, the deciding body, decision headings, roles in parentheses, indstillinger.
+
+Each family is written in several wordings and, where the format changes the evidence (bold,
+table cells, headings), in several formats. Built in code; no sample documents."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from meetingtui import importers
+from meetingtui.models import Meeting, Role
+from tests.docfixtures import make_pdf
+
+HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30"]
+
+
+def _text(lines: list[str]) -> Meeting:
+    _fmt, [meeting] = importers.parse("\n".join(lines).encode(), source="family.txt")
+    return meeting
+
+
+def _pdf(lines: list[str]) -> Meeting:
+    _fmt, [meeting] = importers.parse(make_pdf([lines]), source="family.pdf")
+    return meeting
+
+
+def _docx(build: object) -> Meeting:
+    document = docx.Document()
+    for line in HEADER:
+        document.add_paragraph(line)
+    build(document)  # type: ignore[operator]
+    out = io.BytesIO()
+    document.save(out)
+    _fmt, [meeting] = importers.parse(out.getvalue(), source="family.docx")
+    return meeting
+
+
+# --- case numbers ----------------------------------------------------------------------------
+
+CASE_LINES = [
+    ["Sagsnr.: 24/1001"],
+    ["Sagsnr. 24/1001"],
+    ["Sagsnr. i ESDH: 24/1001"],
+    ["Sags nr.: 24/1001"],
+    ["Sagsnummer: 24/1001"],
+    ["J.nr.: 24/1001"],
+    ["Journalnr. 24/1001"],
+    ["SAGSNR.: 24/1001"],
+    ["Sagsnr.:", "24/1001"],
+    ["Sagsnummer", "24/1001"],
+    ["Sagsnr. i ESDH:", "24/1001"],
+    ["Dok.nr.: 24/5555", "Sagsnr.: 24/1001"],
+    ["Sagsnr.: 24/1001 Dok.nr.: 24/5555"],
+    ["Sagsnr.: 24/1001", "Dok.nr.: 24/5555"],
+]
+
+
+@pytest.mark.parametrize("lines", CASE_LINES, ids=[" / ".join(c) for c in CASE_LINES])
+def test_case_number_labels_and_values_on_the_next_line(lines: list[str]) -> None:
+    meeting = _text([*HEADER, "1. Budgetopfølgning", *lines, "Beslutning:", "Godkendt."])
+    [item] = meeting.items
+    assert (item.title, item.case_number, item.decision) == (
+        "Budgetopfølgning",
+        "24/1001",
+        "Godkendt.",
+    )
+
+
+def test_a_document_number_alone_is_no_case_number() -> None:
+    meeting = _text(
+        [*HEADER, "1. Budgetopfølgning", "Dok.nr.: 24/5555", "Beslutning:", "Godkendt."]
+    )
+    [item] = meeting.items
+    assert item.case_number == ""
+    assert item.unplaced == ["Dok.nr.: 24/5555"]
+
+
+@pytest.mark.parametrize("label", ["Sagsnr.", "Sagsnr.:", "Sagsnummer", "J.nr."])
+def test_case_number_in_the_table_cell_beside_its_label(label: str) -> None:
+    def build(document: docx.document.Document) -> None:
+        document.add_heading("1. Budgetopfølgning", level=1)
+        table = document.add_table(rows=2, cols=2)
+        table.rows[0].cells[0].text = label
+        table.rows[0].cells[1].text = "24/1001"
+        table.rows[1].cells[0].text = "Dok.nr."
+        table.rows[1].cells[1].text = "24/5555"
+        document.add_heading("Beslutning", level=2)
+        document.add_paragraph("Godkendt.")
+
+    [item] = _docx(build).items
+    assert (item.case_number, item.decision) == ("24/1001", "Godkendt.")
+
+
+def test_case_number_in_a_web_page_table() -> None:
+    from tests.formats import Item, Part, Spec, as_firstagenda_json
+
+    spec = Spec(items=[Item("1", "Budgetopfølgning", "", [Part("Beslutning", ["Godkendt."])])])
+    data = as_firstagenda_json(spec).replace(
+        b"<div><h3>", b"<table><tr><td>Sagsnr.:</td><td>24/1001</td></tr></table><div><h3>", 1
+    )
+    _fmt, [meeting] = importers.parse(data)
+    assert meeting.items[0].case_number == "24/1001"
+
+
+# --- closed items ----------------------------------------------------------------------------
+
+CLOSED_HEADINGS = [
+    ["3. Salg af grund (FOR LUKKEDE DØRE)"],
+    ["3. Salg af grund - FOR LUKKEDE DØRE"],
+    ["3. Lukket punkt: Salg af grund"],
+    ["3. Lukket sag: Salg af grund"],
+    ["3. Lukket sag - Salg af grund"],
+    ["3. Fortrolig: Salg af grund"],
+    ["3. Salg af grund (Fortrolig)"],
+    ["3. Ikke offentlig: Salg af grund"],
+    ["3. Salg af grund (Ikke offentligt punkt)"],
+    ["3. Salg af grund, lukket punkt"],
+    ["3. Salg af grund LUKKET"],
+    ["3. Salg af grund", "(FOR LUKKEDE DØRE)"],
+    ["3. Salg af grund", "Lukket punkt"],
+    ["3. Salg af grund", "Fortrolig"],
+    ["3. Salg af grund", "Ikke offentlig"],
+    ["3. Salg af grund", "Sagen behandles for lukkede døre."],
+    ["Lukket dagsorden", "3. Salg af grund"],
+    ["LUKKET REFERAT", "3. Salg af grund"],
+    ["Lukkede punkter:", "3. Salg af grund"],
+]
+
+
+@pytest.mark.parametrize("lines", CLOSED_HEADINGS, ids=[" / ".join(c) for c in CLOSED_HEADINGS])
+def test_closed_markers_in_or_right_under_the_heading(lines: list[str]) -> None:
+    body = [
+        *HEADER, "1. Godkendelse af dagsorden", "Sagsnr.: 24/1", "Beslutning:", "Godkendt.",
+        "2. Budget", "Sagsnr.: 24/2", "Beslutning:", "Godkendt.",
+        *lines, "Sagsnr.: 24/3", "Beslutning:", "Godkendt.",
+    ]  # fmt: skip
+    for meeting in (_text(body), _pdf(body)):
+        assert [(i.title, i.closed) for i in meeting.items] == [
+            ("Godkendelse af dagsorden", False),
+            ("Budget", False),
+            ("Salg af grund", True),
+        ]
+        assert all("lukke" not in u.lower() for u in meeting.unplaced)
+
+
+def test_a_running_header_saying_lukket_referat_closes_every_item() -> None:
+    pages = [
+        ["Lukket referat", *HEADER, "1. Salg af grund", "Sagsnr.: 24/3", "Beslutning:", "Godkendt.",
+         "Side 1 af 3"],
+        ["Lukket referat", "2. Personalesag", "Sagsnr.: 24/4", "Beslutning:", "Godkendt.",
+         "Side 2 af 3"],
+        ["Lukket referat", "3. Klagesag", "Sagsnr.: 24/5", "Beslutning:", "Godkendt.",
+         "Side 3 af 3"],
+    ]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages))
+    assert [i.closed for i in meeting.items] == [True, True, True]
+
+
+def test_open_markers_keep_an_item_open_and_leave_the_title() -> None:
+    meeting = _text([*HEADER, "1. Vejplan (Åben)", "Sagsnr.: 24/1", "Åbent punkt", "Beslutning:",
+                     "Godkendt."])  # fmt: skip
+    [item] = meeting.items
+    assert (item.title, item.closed, item.decision) == ("Vejplan", False, "Godkendt.")
+
+
+def test_open_and_closed_markers_together_are_closed() -> None:
+    meeting = _text([*HEADER, "1. Vejplan (Åben)", "Lukket punkt", "Beslutning:", "Godkendt."])
+    assert meeting.items[0].closed
+
+
+# --- the deciding body -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [
+        (["Åbent referat", "12. marts 2024 kl. 16.30", "1. Budget", "Beslutning i Teknik- og "
+          "Miljøudvalget den 12. marts 2024", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Referat", "12.03.2024", "1. Budget", "Teknik- og Miljøudvalgets beslutning den "
+          "12.03.2024", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Referat", "12.03.2024", "1. Budget", "Teknik- og Miljøudvalget's beslutning den "
+          "12.03.2024 Punkt 1", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Teknik- og Miljøudvalgets møde", "tirsdag den 12. marts 2024 kl. 16.30", "1. Budget",
+          "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Referat fra Teknik- og Miljøudvalgets møde den 12. marts 2024", "1. Budget",
+          "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Åbent referat", "12. marts 2024", "1. Budget", "Beslutningskompetence: Teknik- og "
+          "Miljøudvalget", "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
+    ],
+)  # fmt: skip
+def test_the_body_from_decision_headings_and_cover_lines(lines: list[str], body: str) -> None:
+    assert _text(lines).body == body
+
+
+def test_a_running_header_word_is_never_the_body() -> None:
+    pages = [
+        ["Åbent referat", "Side 1", "Kultur- og Fritidsudvalget", "12. marts 2024 kl. 16.30",
+         "1. Budget", "Beslutning", "Godkendt."],
+        ["Åbent referat", "Side 2", "2. Eventuelt", "Beslutning", "Intet."],
+        ["Åbent referat", "Side 3", "3. Meddelelser", "Beslutning", "Ingen."],
+    ]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages))
+    assert meeting.body == "Kultur- og Fritidsudvalget"
+
+
+# --- decision headings with text after the date ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "date"),
+    [
+        ("Beslutning i Økonomiudvalget den 12.03.2024 Punkt 2", "12.03.2024"),
+        ("Beslutning i Økonomiudvalget den 12-03-2024, pkt. 2", "12-03-2024"),
+        ("Økonomiudvalgets beslutning den 12. marts 2024 kl. 16.30", "12. marts 2024"),
+        ("Økonomiudvalget's beslutning den 12.03.2024 Punkt 2:", "12.03.2024"),
+        ("BESLUTNING I ØKONOMIUDVALGET DEN 12.03.2024", "12.03.2024"),
+    ],
+)
+def test_decision_headings_with_text_after_the_date(heading: str, date: str) -> None:
+    meeting = _text([*HEADER, "1. Budget", "Sagsnr.: 24/1", heading, "Godkendt."])
+    [item] = meeting.items
+    assert item.decision == "Godkendt."
+    assert [(e.body.casefold(), e.date) for e in item.decision_history] == [
+        ("økonomiudvalget", date)
+    ]
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+def test_participants_with_party_and_role_in_parentheses() -> None:
+    meeting = _text([
+        "Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 19.00",
+        "Deltagere:", "Bo Krag (A) (Borgmester)", "Lise Vig (V) (Næstformand)",
+        "Karen Holm (C) (Medlem)", "Per Dam (Ø)",
+        "Afbud: Ole Sand (O) (Medlem)",
+        "1. Budget", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert [(p.name, p.affiliation, p.role, p.attendance.value) for p in meeting.participants] == [
+        ("Bo Krag", "A", Role.FORMAND, "present"),
+        ("Lise Vig", "V", Role.NAESTFORMAND, "present"),
+        ("Karen Holm", "C", Role.MEDLEM, "present"),
+        ("Per Dam", "Ø", Role.MEDLEM, "present"),
+        ("Ole Sand", "O", Role.MEDLEM, "afbud"),
+    ]
+
+
+# --- indstilling -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize(
+    "proposer", ["Teknik- og Miljøudvalget indstiller:", "Forvaltningen indstiller,",
+                 "Direktøren for Teknik og Miljø indstiller over for Byrådet:"],
+)  # fmt: skip
+def test_indstilling_with_the_proposer_and_at_lines(proposer: str, bold: bool) -> None:
+    star = "**" if bold else ""
+    lines = [
+        *HEADER, "**1. Lokalplan 1204", "Sagsnr.: 24/1", f"{star}Indstilling", f"{star}{proposer}",
+        "at planforslaget godkendes, og", "at planen sendes i høring i 8 uger.",
+        "**Beslutning", "Godkendt.",
+    ]  # fmt: skip
+    [item] = _pdf(lines).items
+    assert item.recommendation.split("\n")[0] == proposer
+    assert "at planen sendes i høring i 8 uger." in item.recommendation
+    assert item.sections == []
+    [item] = _pdf([ln for ln in lines if ln != f"{star}Indstilling"]).items
+    assert item.recommendation.split("\n")[0] == proposer and item.sections == []
+
+
+# --- one item per file -----------------------------------------------------------------------
+
+
+def _item_file(number: int, title: str, case: str, decision: str, *, numbered: bool) -> bytes:
+    head = (
+        ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30",
+         f"**Punkt {number}: {title}"]
+        if numbered
+        else ["Økonomiudvalget 12.03.2024, pkt. " + str(number), f"**{title}"]
+    )  # fmt: skip
+    return make_pdf([[*head, f"Sagsnr.: {case}", "**Beslutning", decision]])
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["punkt-heading", "number-in-header"])
+def test_a_file_with_one_item_is_that_item_of_its_meeting(numbered: bool) -> None:
+    data = _item_file(7, "Budgetopfølgning", "24/1007", "Godkendt.", numbered=numbered)
+    _fmt, [meeting] = importers.parse(data, source="punkt7.pdf")
+    assert (meeting.body, meeting.starts_at.date().isoformat()) == ("Økonomiudvalget", "2024-03-12")
+    [item] = meeting.items
+    assert (item.number, item.title, item.case_number, item.decision) == (
+        "7", "Budgetopfølgning", "24/1007", "Godkendt."
+    )  # fmt: skip
+    assert meeting.unplaced == []
+
+
+def test_item_files_of_one_meeting_are_one_meeting(tmp_path: Path, db_path: Path) -> None:
+    from meetingtui.archive import FileStatus, import_paths
+    from meetingtui.storage.db import connect
+    from meetingtui.storage.records import load_meeting
+
+    folder = tmp_path / "punkter"
+    folder.mkdir()
+    for number, title, numbered in (
+        (2, "Budget", False),
+        (1, "Dagsorden", True),
+        (3, "Salg", True),
+    ):
+        (folder / f"punkt{number}.pdf").write_bytes(
+            _item_file(number, title, f"24/{number}", "Godkendt.", numbered=numbered)
+        )
+    (folder / "andet-moede.pdf").write_bytes(
+        make_pdf([["Referat", "Økonomiudvalget", "onsdag den 20. marts 2024 kl. 16.30",
+                   "**Punkt 1: Eventuelt", "**Beslutning", "Intet."]])
+    )  # fmt: skip
+    summary = import_paths(db_path, [folder], workers=1)
+    assert [f.status for f in summary.files] == [FileStatus.IMPORTED] * 4
+    by_name = {Path(f.path).name: f for f in summary.files}
+    [meeting_id] = by_name["punkt1.pdf"].meeting_ids
+    assert by_name["punkt2.pdf"].meeting_ids == by_name["punkt3.pdf"].meeting_ids == [meeting_id]
+    assert by_name["andet-moede.pdf"].meeting_ids != [meeting_id]
+    conn = connect(db_path)
+    try:
+        meeting = load_meeting(conn, meeting_id)
+        assert [(i.number, i.title) for i in meeting.items] == [
+            ("1", "Dagsorden"), ("2", "Budget"), ("3", "Salg")
+        ]  # fmt: skip
+        assert meeting.starts_at.hour == 16
+    finally:
+        conn.close()
+    again = import_paths(db_path, [folder], workers=1)
+    assert [f.status for f in again.files] == [FileStatus.PRESENT] * 4
+
+
+# --- a damaged .docx -------------------------------------------------------------------------
+
+
+def test_a_docx_with_a_damaged_zip_directory_is_read_with_a_warning(
+    tmp_path: Path, db_path: Path
+) -> None:
+    import zipfile
+
+    from meetingtui.archive import FileStatus, import_paths
+
+    def build(document: docx.document.Document) -> None:
+        document.add_heading("1. Budgetopfølgning", level=1)
+        document.add_paragraph("Sagsnr.: 24/1001")
+        document.add_heading("Beslutning", level=2)
+        document.add_paragraph("Godkendt.")
+
+    document = docx.Document()
+    for line in HEADER:
+        document.add_paragraph(line)
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    good = buffer.getvalue()
+    offsets = {i.filename: i.header_offset for i in zipfile.ZipFile(io.BytesIO(good)).infolist()}
+    assert offsets["word/document.xml"] < offsets["word/numbering.xml"]
+    damaged = good[: offsets["word/numbering.xml"] + 40]  # the directory and numbering cut off
+    imported = importers.import_bytes(damaged, source="skadet.docx")
+    [item] = imported.meetings[0].items
+    assert (item.title, item.case_number, item.decision) == (
+        "Budgetopfølgning", "24/1001", "Godkendt."
+    )  # fmt: skip
+    assert [key for key, _params in imported.warnings] == [
+        "import.docx.recovered", "import.docx.lost.numbering"
+    ]  # fmt: skip
+    (tmp_path / "skadet.docx").write_bytes(damaged)
+    [result] = import_paths(db_path, [tmp_path / "skadet.docx"], workers=1).files
+    assert result.status is FileStatus.IMPORTED
+    assert result.warnings[1].startswith("Tabt: listenummereringen")
+
+
+def test_the_signature_page_names_the_members_who_took_part() -> None:
+    meeting = _text([
+        *HEADER, "Deltagere: Anne Holm (A)", "Afbud: Ole Sand (O)",
+        "1. Budget", "Beslutning:", "Godkendt.",
+        "Underskriftsside", "______________________", "Anne Holm (A)", "Formand",
+        "______________________", "Bo Krag (V)    Karen Holm (C)",
+    ])  # fmt: skip
+    assert [(p.name, p.attendance.value) for p in meeting.participants] == [
+        ("Anne Holm", "present"), ("Ole Sand", "afbud"), ("Bo Krag", "present"),
+        ("Karen Holm", "present"),
+    ]  # fmt: skip
+    assert meeting.unplaced == []
