@@ -131,6 +131,11 @@ def quorum_warnings(meeting: Meeting, item: AgendaItem | None) -> list[RuleWarni
     ]
 
 
+def membership_warnings(meeting: AnyMeeting) -> list[RuleWarning]:
+    """What a meeting lacks before it can decide anything: voting members at all."""
+    return [] if seats(meeting) else [RuleWarning("warn.no_voting_members")]
+
+
 def amendment_order_warnings(item: AgendaItem, motion_id: int | None) -> list[RuleWarning]:
     """Amendments are voted on before the proposal they amend."""
     # An amendment without a target amends the item's indstilling, voted as motion None.

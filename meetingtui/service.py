@@ -344,7 +344,8 @@ class MeetingService:
         if self.meeting.status is MeetingStatus.OPEN:
             raise CommandRefused("refuse.meeting_already_open")
         self._require_live(planned_ok=True)
-        return self._commit("meeting_opened", {})
+        # A meeting without voting members opens (the roll call may be fixed), but says so.
+        return self._commit("meeting_opened", {}, warnings=rules.membership_warnings(self.meeting))
 
     def set_attendance(self, participant_id: int, attendance: Attendance | str) -> Outcome:
         self._require_live(planned_ok=True)

@@ -181,6 +181,17 @@ DA: dict[str, str] = {
         "eller udelad --committee."
     ),
     "plan.tui.committee": "Udvalg (valgfrit: medlemslisten giver fremmødelisten)",
+    # indkald stedfortræder (the roll call)
+    "sub.title": "Indkald stedfortræder for {name}",
+    "sub.option": "{name} ({party}), nr. {rank} på listen",
+    "sub.other": "En anden — skriv navnet …",
+    "sub.nobody": "Ingen stedfortræder",
+    "sub.none_left": "Der er ingen stedfortræder tilbage på {party}s liste for {name}.",
+    "sub.called_in": "{substitute} er indkaldt for {name}.",
+    "sub.address_failed": (
+        "{name} er indkaldt, men adressen til referatet blev ikke gemt: {problem}"
+    ),
+    "tui.quorum_no_members": "ingen stemmeberettigede medlemmer",
 }
 
 EN: dict[str, str] = {
@@ -357,4 +368,14 @@ EN: dict[str, str] = {
         "or leave out --committee."
     ),
     "plan.tui.committee": "Committee (optional: its roster gives the roll call)",
+    "sub.title": "Call in a substitute for {name}",
+    "sub.option": "{name} ({party}), no. {rank} on the list",
+    "sub.other": "Someone else — type the name …",
+    "sub.nobody": "No substitute",
+    "sub.none_left": "There is no substitute left on the list of {party} for {name}.",
+    "sub.called_in": "{substitute} is called in for {name}.",
+    "sub.address_failed": (
+        "{name} is called in, but the address for the referat was not saved: {problem}"
+    ),
+    "tui.quorum_no_members": "no voting members",
 }

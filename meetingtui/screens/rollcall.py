@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from meetingtui import rules
 from meetingtui.i18n import t
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.widgets import KeyBar, StatusBar
@@ -87,6 +88,7 @@ class RollCallScreen(KeymapScreen):
         lines = []
         if meeting.status is MeetingStatus.PLANNED:
             lines.append(t("tui.rollcall_open_hint"))
+        lines += [w.message for w in rules.membership_warnings(meeting)]
         if unknown:
             lines.append(t("tui.rollcall_unknown", count=unknown))
         banner.update("\n".join(lines))
@@ -138,18 +140,37 @@ class RollCallScreen(KeymapScreen):
         self._answer(Attendance.PRESENT)
 
     def action_afbud(self) -> None:
+        person = self._selected()
         self._answer(Attendance.AFBUD)
+        if person is not None:
+            from meetingtui.screens.substitute_offer import offer_substitute
+
+            offer_substitute(self.meeting_app, person.id)
 
     def action_fravaerende(self) -> None:
         self._answer(Attendance.FRAVAERENDE)
 
     def action_substitute(self) -> None:
-        # Imported here: the roll call is the first screen, and its first frame needs no dialog.
-        from meetingtui.screens.dialogs import FormDialog
-
         person = self._selected()
         if person is None:
             return
+        from meetingtui.screens.substitute_offer import offer_substitute
+
+        holder = person
+        # A meeting planned from a committee offers its stedfortræder list first.
+        offered = self.service is not None and offer_substitute(
+            self.meeting_app,
+            holder.id,
+            after_afbud=False,
+            other=lambda: self._substitute_form(holder),
+        )
+        if not offered:
+            self._substitute_form(holder)
+
+    def _substitute_form(self, person: Participant | GlanceParticipant) -> None:
+        # Imported here: the roll call is the first screen, and its first frame needs no dialog.
+        from meetingtui.screens.dialogs import FormDialog
+
         holder_id = person.id
 
         def seat(values: list[str] | None) -> None:

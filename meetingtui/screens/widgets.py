@@ -71,7 +71,8 @@ def quorum_text(
     params = {"present": status.present, "seats": status.seats, "needed": status.needed}
     if status.met:
         return Text("✔ " + t("tui.quorum_ok") + "\n" + t("tui.quorum_figures", **params)), True
-    return Text("⚠ " + t("tui.quorum_lost") + "\n" + t("tui.quorum_figures", **params)), False
+    figures = t("tui.quorum_no_members") if status.seats == 0 else t("tui.quorum_figures", **params)
+    return Text("⚠ " + t("tui.quorum_lost") + "\n" + figures), False
 
 
 class StatusBar(Horizontal):
