@@ -17,7 +17,7 @@ from meetingtui.i18n import t
 @click.option("--draft", is_flag=True, help="Send a draft of a meeting that is not closed.")
 @click.option("--dry-run", is_flag=True, help="Only show who would get what.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-@click.option("--retry-failed", is_flag=True, help="Send again to those refused last time.")
+@click.option("--retry-failed", is_flag=True, help="Send also to those refused before.")
 @click.option("--again", is_flag=True, help="Send to everyone, also those who have it.")
 @click.pass_context
 def send_command(

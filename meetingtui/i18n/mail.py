@@ -81,7 +81,9 @@ DA: dict[str, str] = {
     "cli.opt.send.draft": "Send et udkast af et møde, der ikke er afsluttet (markeret Udkast).",
     "cli.opt.send.dry_run": "Vis kun, hvem der ville få hvad; intet sendes.",
     "cli.opt.send.as_json": "Skriv JSON til scripts (med --dry-run: planen).",
-    "cli.opt.send.retry_failed": "Send kun igen til dem, der blev afvist sidst.",
+    "cli.opt.send.retry_failed": (
+        "Send også til dem, der blev afvist før (de, der har referatet, springes over)."
+    ),
     "cli.opt.send.again": "Send til alle med en adresse, også dem, der har fået referatet.",
     # the closing screen
     "key.closing.send": "Send referat",
@@ -167,7 +169,9 @@ EN: dict[str, str] = {
     "cli.opt.send.draft": "Send a draft of a meeting that is not closed (marked Udkast).",
     "cli.opt.send.dry_run": "Only show who would get what; nothing is sent.",
     "cli.opt.send.as_json": "Print JSON for scripts (with --dry-run: the plan).",
-    "cli.opt.send.retry_failed": "Send again only to those refused last time.",
+    "cli.opt.send.retry_failed": (
+        "Send also to those refused before (those who have the referat are skipped)."
+    ),
     "cli.opt.send.again": "Send to everyone with an address, also those who have the referat.",
     "key.closing.send": "Send referat",
     "mail.tui.pick_title": "Email the referat",
