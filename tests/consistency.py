@@ -80,8 +80,8 @@ class Reader:
                 self._verify()
                 started = time.perf_counter()
                 changed = follower.refresh()
-                self.timings["refresh"].append(time.perf_counter() - started)
-                if changed:
+                if changed:  # a refresh that found nothing new costs nothing to speak of
+                    self.timings["refresh"].append(time.perf_counter() - started)
                     self.follower_states.append(fingerprint(follower.meeting))
                 started = time.perf_counter()
                 result = runner.invoke(main, args)

@@ -290,6 +290,28 @@ async def test_the_app_says_a_readonly_file_and_offers_to_follow(db_path: Path) 
     assert count(db_path, "events") == 1
 
 
+async def test_the_start_screen_lists_a_readonly_file_and_refuses_the_demo(
+    db_path: Path,
+) -> None:
+    from textual.widgets import DataTable, Static
+
+    from meetingtui.screens.start import StartScreen
+
+    store(db_path, committee_meeting())
+    with readonly_file(db_path):
+        app = build_app(db_path, clock=FixedClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, StartScreen))
+            assert app.screen.query_one("#meetings", DataTable).row_count == 1
+            await pilot.press("d")  # the demo meeting would have to be written
+            await pilot.pause()
+            hint = str(app.screen.query_one("#start-hint", Static).render())
+            shown = [n.message for n in app._notifications] + [hint]
+            assert any("er skrivebeskyttet" in text for text in shown), shown
+            assert app.is_running
+    assert count(db_path, "meetings") == 1
+
+
 def test_a_database_on_a_readonly_drive_is_listed_searched_and_exported(
     tmp_path: Path, agenda: Path
 ) -> None:

@@ -191,9 +191,11 @@ class DatabaseScreen(KeymapScreen):
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            from meetingtui.storage.db import connect
+            from meetingtui.storage.db import open_for_reading
 
-            self._conn = connect(self.meeting_app.db_path)
+            # A read-only file or drive is still listed and searched; a write on it is
+            # refused with the reason.
+            self._conn = open_for_reading(self.meeting_app.db_path)
         return self._conn
 
     def on_unmount(self) -> None:
