@@ -238,13 +238,15 @@ def test_exported_files_get_the_users_file_mode(
 
 @contextmanager
 def readonly_file(path: Path) -> Iterator[None]:
-    """The file cannot be written by this user: chmod for a user, chattr +i for root."""
+    """The file (or folder) cannot be written by this user: chmod for a user, chattr +i for
+    root."""
     if os.geteuid() != 0:
-        path.chmod(0o444)
+        mode = stat.S_IMODE(path.stat().st_mode)
+        path.chmod(mode & ~0o222)
         try:
             yield
         finally:
-            path.chmod(0o644)
+            path.chmod(mode)
         return
     made = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True, check=False)
     if made.returncode != 0:
@@ -268,6 +270,19 @@ def test_a_readonly_file_is_named_and_can_still_be_read(db_path: Path, agenda: P
         code, out, _ = cli(db_path, "export", str(meeting_id), "--format", "md", "-o", "-")
         assert code == 0 and "Anlægsbevilling" in out
         MeetingService.open(db_path, meeting_id, readonly=True).close()
+    assert count(db_path, "meetings") == 1
+
+
+def test_a_readonly_folder_is_named_and_can_still_be_read(tmp_path: Path, agenda: Path) -> None:
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    db_path = folder / "møder.db"
+    meeting_id = store(db_path, committee_meeting())  # closed cleanly: no -wal, no -shm
+    with readonly_file(folder):
+        code, _, err = cli(db_path, "new", str(agenda))
+        assert code == 2 and f"Mappen {folder} er skrivebeskyttet" in err
+        code, out, _ = cli(db_path, "list", "--json")
+        assert code == 0 and json.loads(out)[0]["id"] == meeting_id
     assert count(db_path, "meetings") == 1
 
 

@@ -34,7 +34,10 @@ def readonly_reason(path: Path) -> str | None:
         return None
     if path.exists() and not os.access(path, os.W_OK):
         return "storage.readonly_file"
-    if not os.access(folder, os.W_OK | os.X_OK):
+    beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    if not os.access(folder, os.W_OK | os.X_OK) and not all(
+        f.exists() and os.access(f, os.W_OK) for f in beside
+    ):
         return "storage.readonly_folder"
     return None
 
