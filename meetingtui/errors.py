@@ -45,8 +45,10 @@ class CommandRefused(MeetingError):
 class ConfirmationRequired(MeetingError):
     """The command breaks a rule the chair may overrule; call again with confirm=True."""
 
-    def __init__(self, warnings: list[RuleWarning]) -> None:
+    def __init__(self, warnings: list[RuleWarning], question: str = "") -> None:
         self.warnings = warnings
+        # What the chair is asked (a catalog key); empty: whether to go on despite the warnings.
+        self.question = question
         super().__init__("confirm.required", details="; ".join(w.message for w in warnings))
 
 

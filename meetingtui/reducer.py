@@ -244,6 +244,21 @@ def _ballots(m: Meeting, p: Payload, at: datetime) -> Touched:
     return touched
 
 
+@reducer("ballot_changed")
+def _ballot_changed(m: Meeting, p: Payload, at: datetime) -> Touched:
+    """Ballots already cast, changed on purpose; the event keeps the old and the new choice."""
+    found = m.find_vote(p["vote_id"])
+    assert found is not None
+    _, vote = found
+    positions = {b.participant_id: n for n, b in enumerate(vote.ballots)}
+    touched = Touched()
+    for change in p["changes"]:
+        position = positions[change["participant_id"]]
+        vote.ballots[position].choice = Choice(change["to"])
+        touched.ballots.add((vote.id, position))
+    return touched
+
+
 @reducer("vote_closed")
 def _vote_closed(m: Meeting, p: Payload, at: datetime) -> Touched:
     found = m.find_vote(p["vote_id"])

@@ -503,17 +503,33 @@ class MeetingService:
             raise CommandRefused("refuse.vote_closed")
         return item
 
-    def cast_ballot(self, vote_id: int, participant_id: int, choice: Choice | str) -> Outcome:
+    def cast_ballot(
+        self, vote_id: int, participant_id: int, choice: Choice | str, *, confirm: bool = False
+    ) -> Outcome:
+        """One member's ballot. A ballot already cast is changed only when confirmed: the key
+        that casts a new ballot must never overwrite one by accident."""
         item = self._ballot_item(vote_id)
         person = self._person(participant_id)
         reason = rules.ineligibility_reason(self.meeting, item, person)
         if reason is not None:
             raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
-        ballots = [{"participant_id": person.id, "choice": self._choice(Choice, choice, "choice")}]
-        return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
+        value = self._choice(Choice, choice, "choice")
+        cast = {b.participant_id: b.choice for b in self._vote(vote_id)[1].ballots}
+        if person.id not in cast:
+            ballots = [{"participant_id": person.id, "choice": value.value}]
+            return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
+        if cast[person.id] is value:
+            raise CommandRefused("refuse.ballot_unchanged", name=person.name, choice=_word(value))
+        return self._change_ballots(vote_id, [(person, cast[person.id])], value, confirm)
 
-    def cast_party(self, vote_id: int, affiliation: str, choice: Choice | str) -> Outcome:
-        """Every eligible member of a party or organisation votes the same way."""
+    def cast_party(
+        self, vote_id: int, affiliation: str, choice: Choice | str, *, confirm: bool = False
+    ) -> Outcome:
+        """The eligible members of a party or organisation who have not voted vote the same way.
+
+        Members who already voted keep their ballot; when all of them have, the party's ballots
+        are changed only when confirmed.
+        """
         item = self._ballot_item(vote_id)
         wanted = affiliation.strip().casefold()
         voters = [
@@ -524,8 +540,48 @@ class MeetingService:
         if not voters:
             raise CommandRefused("refuse.no_party_voters", party=affiliation)
         value = self._choice(Choice, choice, "choice")
-        ballots = [{"participant_id": p.id, "choice": value} for p in voters]
+        cast = {b.participant_id: b.choice for b in self._vote(vote_id)[1].ballots}
+        missing = [p for p in voters if p.id not in cast]
+        if missing:
+            ballots = [{"participant_id": p.id, "choice": value.value} for p in missing]
+            return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
+        changed = [(p, cast[p.id]) for p in voters if cast[p.id] is not value]
+        if not changed:
+            raise CommandRefused("refuse.party_all_voted", party=affiliation, choice=_word(value))
+        return self._change_ballots(vote_id, changed, value, confirm)
+
+    def cast_rest(self, vote_id: int, choice: Choice | str) -> Outcome:
+        """Everyone who may vote and has not voted yet votes `choice` ("resten stemmer for")."""
+        item = self._ballot_item(vote_id)
+        value = self._choice(Choice, choice, "choice")
+        cast = {b.participant_id for b in self._vote(vote_id)[1].ballots}
+        missing = [p for p in rules.eligible_voters(self.meeting, item) if p.id not in cast]
+        if not missing:
+            raise CommandRefused("refuse.nobody_left_to_vote")
+        ballots = [{"participant_id": p.id, "choice": value.value} for p in missing]
         return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
+
+    def _change_ballots(
+        self,
+        vote_id: int,
+        changed: list[tuple[Participant, Choice]],
+        value: Choice,
+        confirm: bool,
+    ) -> Outcome:
+        """Ballots already cast, changed deliberately: the chair sees "name: old → new" first."""
+        warnings = [
+            RuleWarning(
+                "confirm.ballot_change",
+                {"name": p.name, "old": _word(old), "new": _word(value)},
+            )
+            for p, old in changed
+        ]
+        if not confirm:
+            raise ConfirmationRequired(warnings, question="confirm.ballot_change_question")
+        changes = [
+            {"participant_id": p.id, "from": old.value, "to": value.value} for p, old in changed
+        ]
+        return self._commit("ballot_changed", {"vote_id": vote_id, "changes": changes})
 
     def close_vote(self, vote_id: int, *, confirm: bool = False) -> Outcome:
         item = self._ballot_item(vote_id)
@@ -802,6 +858,12 @@ class MeetingService:
         self.meeting = rebuilt
         self._data_version = self._current_data_version()
         return Outcome(seq=seq)
+
+
+def _word(choice: Choice) -> str:
+    from meetingtui.i18n import t
+
+    return t(f"ballot.{choice.value}")
 
 
 def rules_text(key: str) -> str:

@@ -101,8 +101,9 @@ async def test_party_block_then_individual_correction(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         keys = Keys(pilot)
-        # A votes for as a block; then one A member (second in the roll) abstains instead.
-        await keys("v", "f", "tab", "down", "u")
+        # A votes for as a block; then one A member (second in the roll) abstains instead,
+        # which changes a cast ballot and is confirmed.
+        await keys("v", "f", "tab", "down", "u", "j")
         vote = stored(db_path, meeting_id).item(1).votes[0]
         choices = {b.name: b.choice for b in vote.ballots}
         assert choices["Medlem A1"] is Choice.FOR

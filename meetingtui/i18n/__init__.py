@@ -15,6 +15,7 @@ _AREAS = (
     "core",
     "cli",
     "tui",
+    "live",
     "export",
     "archive",
     "archive_docs",

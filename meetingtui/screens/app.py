@@ -298,10 +298,10 @@ class MeetingApp(App[None]):
 
     # -- commands ----------------------------------------------------------------------------
 
-    def _confirm_dialog(self, warnings: list[str], question: str = "") -> Any:
+    def _confirm_dialog(self, warnings: list[str], question: str = "", *, warn: bool = True) -> Any:
         from meetingtui.screens.dialogs import ConfirmDialog
 
-        return ConfirmDialog(warnings, question)
+        return ConfirmDialog(warnings, question, warn=warn)
 
     def run_command(
         self,
@@ -322,7 +322,13 @@ class MeetingApp(App[None]):
                 if confirmed:
                     self.run_command(command, *args, on_done=on_done, **{**kwargs, "confirm": True})
 
-            self.push_screen(self._confirm_dialog([w.message for w in exc.warnings]), answer)
+            lines = [w.message for w in exc.warnings]
+            if exc.question:
+                # A deliberate change the chair confirms (a ballot), not a broken rule.
+                dialog = self._confirm_dialog(lines, t(exc.question), warn=False)
+            else:
+                dialog = self._confirm_dialog(lines)
+            self.push_screen(dialog, answer)
             return None
         except (CommandRefused, StorageError) as exc:
             self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)

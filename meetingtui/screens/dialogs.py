@@ -78,14 +78,21 @@ class Dialog(ModalScreen[Any]):
 class ConfirmDialog(Dialog):
     """Show rule warnings in words and ask whether to go on anyway (the chair decides)."""
 
-    def __init__(self, warnings: Sequence[str], question: str = "") -> None:
-        super().__init__(t("tui.confirm_title"), cancel_keys="n,escape")
+    def __init__(self, warnings: Sequence[str], question: str = "", *, warn: bool = True) -> None:
+        super().__init__(
+            t("tui.confirm_title") if warn else t("tui.confirm_change_title"),
+            cancel_keys="n,escape",
+        )
         self.warnings = list(warnings)
+        self.warn = warn
         self.question = question or t("tui.confirm_question")
         add_bindings(self, [Binding("j,y", "confirm", t("tui.confirm_yes"), key_display="j")])
 
     def body(self) -> ComposeResult:
-        yield Static(warning_lines(self.warnings), classes="warning")
+        if self.warn:
+            yield Static(warning_lines(self.warnings), classes="warning")
+        else:
+            yield Static("\n".join(self.warnings), classes="change")
         yield Static(self.question, classes="question")
 
     def action_confirm(self) -> None:

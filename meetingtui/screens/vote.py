@@ -91,7 +91,13 @@ class VoteScreen(KeymapScreen):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        self.query_one("#parties", RollTable).focus()
+        # Resuming a vote (after a restart or coming back to it): start where ballots are
+        # missing, never on a row that has voted already.
+        parties = self.query_one("#parties", RollTable)
+        members = self.query_one("#members", RollTable)
+        parties.move_cursor(self._next_missing(parties, -1))
+        members.move_cursor(self._next_missing(members, -1))
+        parties.focus()
 
     # -- the record --------------------------------------------------------------------------
 
@@ -208,28 +214,43 @@ class VoteScreen(KeymapScreen):
 
     # -- casting -----------------------------------------------------------------------------
 
+    def _missing_rows(self, table: RollTable) -> list[int]:
+        """Rows of `table` where ballots are still missing (a member, or a party's members)."""
+        if table.id == "members":
+            return [n for n, pid in enumerate(self._roster) if self._choices.get(pid) is None]
+        return [n for n, cells in enumerate(self._party_rows.values()) if cells[5] != "0"]
+
+    def _next_missing(self, table: RollTable, row: int) -> int:
+        """The first row after `row` that still lacks ballots, else the first one above it;
+        when every ballot is in, the row after `row`."""
+        missing = self._missing_rows(table)
+        after = [n for n in missing if n > row]
+        if after:
+            return after[0]
+        return missing[0] if missing else row + 1
+
     def _cast(self, choice: Choice) -> None:
         if self.check_action("for", ()) is not True:
             return
         focused = self.focused
         if isinstance(focused, RollTable) and focused.id == "members":
-            row = focused.cursor_row
+            table = focused
+            row = table.cursor_row
             if not 0 <= row < len(self._roster):
                 return
-            outcome = self.meeting_app.run_command(
-                self.service.cast_ballot, self.vote_id, self._roster[row], choice
-            )
+            command, target = self.service.cast_ballot, self._roster[row]
         else:
-            focused = self.query_one("#parties", RollTable)
-            row = focused.cursor_row
+            table = self.query_one("#parties", RollTable)
+            row = table.cursor_row
             if not 0 <= row < len(self._parties):
                 return
-            outcome = self.meeting_app.run_command(
-                self.service.cast_party, self.vote_id, self._parties[row], choice
-            )
-        if outcome is not None:
-            # Move on, so a roll of blocks or names is one key each.
-            focused.move_cursor(row + 1)
+            command, target = self.service.cast_party, self._parties[row]
+
+        def move_on(outcome: Any) -> None:
+            # On to the next row that has not voted, so a roll is one key per block or name.
+            table.move_cursor(self._next_missing(table, row))
+
+        self.meeting_app.run_command(command, self.vote_id, target, choice, on_done=move_on)
 
     def action_for(self) -> None:
         self._cast(Choice.FOR)

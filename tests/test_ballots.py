@@ -1,0 +1,123 @@
+"""A ballot is cast once; changing it is a deliberate, visible and undoable act.
+
+The defect this guards against: a vote resumed after a restart put the cursor back on the first
+party, and the next key silently turned a cast "imod" into "for".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from meetingtui.demo import build_demo_meeting
+from meetingtui.errors import CommandRefused, ConfirmationRequired
+from meetingtui.models import Attendance, Choice
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import ConfirmDialog
+from meetingtui.screens.rolltable import RollTable
+from meetingtui.screens.vote import VoteScreen
+from meetingtui.service import MeetingService
+from tests.test_tui_support import FixedClock, store, stored
+
+SIZE = (120, 36)
+
+
+def demo_under_way(db_path: Path) -> int:
+    """The demo meeting open, everyone but the two apologies present, item 4 under way."""
+    meeting_id = store(db_path, build_demo_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            if person.attendance is Attendance.UNKNOWN:
+                service.set_attendance(person.id, "present")
+        service.start_item(4)
+    return meeting_id
+
+
+def choices(db_path: Path, meeting_id: int) -> dict[str, Choice]:
+    vote = stored(db_path, meeting_id).item(4).votes[0]
+    return {b.name: b.choice for b in vote.ballots}
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: Path) -> None:
+    meeting_id = demo_under_way(db_path)
+    first = build_app(db_path, meeting_id, clock=FixedClock())
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # A for, Områdebestyrelse imod, Skolebestyrelse for; then the app is quit.
+        await press(pilot, "v", "f", "i", "f")
+    assert choices(db_path, meeting_id) == {
+        "Carsten Rasmussen": Choice.FOR,
+        "Christina Knudsen": Choice.IMOD,
+        "Kristina Garth Grüner": Choice.FOR,
+    }
+
+    again = build_app(db_path, meeting_id, clock=FixedClock())
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, VoteScreen)
+        parties = again.screen.query_one("#parties", RollTable)
+        members = again.screen.query_one("#members", RollTable)
+        assert parties.keys[parties.cursor_row] == "Ældrerådet"
+        assert members.keys[members.cursor_row] == "5"  # Keld Mortensen, the first not voted
+        await press(pilot, "f", "f")
+    after = choices(db_path, meeting_id)
+    assert after["Christina Knudsen"] is Choice.IMOD
+    assert after["Keld Mortensen"] is Choice.FOR and after["Jan Andersen"] is Choice.FOR
+
+
+async def test_changing_a_cast_ballot_asks_first_and_can_be_undone(db_path: Path) -> None:
+    meeting_id = demo_under_way(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "v", "f", "i", "f")
+        # To the names; Christina Knudsen is the second.
+        await press(pilot, "tab", "home", "down", "f")
+        assert isinstance(app.screen, ConfirmDialog)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Christina Knudsen: imod → for" in shown
+        await press(pilot, "n")  # not meant: nothing changes
+        assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.IMOD
+        await press(pilot, "f", "j")
+        assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.FOR
+        await press(pilot, "ctrl+z")
+        assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.IMOD
+    conn = sqlite3.connect(db_path)
+    types = [r[0] for r in conn.execute("SELECT type FROM events ORDER BY seq")]
+    conn.close()
+    assert types[-2:] == ["ballot_changed", "undone"]
+
+
+def test_a_party_key_casts_only_the_missing_ballots(db_path: Path) -> None:
+    meeting_id = demo_under_way(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        vote_id = service.open_vote(4).created_id
+        service.cast_ballot(vote_id, 3, "imod")
+        # The whole "Områdebestyrelse, dagtilbud" block has voted: a party key changes nothing
+        # without confirmation.
+        with pytest.raises(ConfirmationRequired) as asked:
+            service.cast_party(vote_id, "Områdebestyrelse, dagtilbud", "for")
+        assert [w.message for w in asked.value.warnings] == ["Christina Knudsen: imod → for"]
+        with pytest.raises(CommandRefused):
+            service.cast_party(vote_id, "Områdebestyrelse, dagtilbud", "imod")
+        with pytest.raises(CommandRefused):
+            service.cast_ballot(vote_id, 3, "imod")
+        assert service.meeting.item(4).votes[0].ballots[0].choice is Choice.IMOD
+        # The rest vote for: one command, the cast ballot kept.
+        service.cast_rest(vote_id, "for")
+        ballots = {b.name: b.choice for b in service.meeting.item(4).votes[0].ballots}
+        assert ballots["Christina Knudsen"] is Choice.IMOD
+        assert list(ballots.values()).count(Choice.FOR) == 9
+        with pytest.raises(CommandRefused):
+            service.cast_rest(vote_id, "for")
