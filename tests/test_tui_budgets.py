@@ -47,7 +47,7 @@ async def test_unanimous_decision_with_a_quick_pick_takes_three_keys(db_path: Pa
         keys = Keys(pilot)
         await keys("d", "1", "enter")
         item = stored(db_path, meeting_id).item(1)
-        assert (item.status, item.decision) == (ItemStatus.DECIDED, "Godkendt")
+        assert (item.status, item.decision) == (ItemStatus.DECIDED, "Godkendt.")
         assert keys.count <= 3
         print(f"\nunanimous decision with a quick pick: {keys.count} keystrokes")
 

@@ -82,7 +82,7 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         assert isinstance(app.screen, MeetingScreen)
         await press(pilot, "n", "d", "1", "enter")
         item1 = stored(db_path, meeting_id).item(1)
-        assert (item1.status, item1.decision) == (ItemStatus.DECIDED, "Godkendt")
+        assert (item1.status, item1.decision) == (ItemStatus.DECIDED, "Godkendt.")
 
         # Item 2: a vote by party blocks that ties (3 for, 3 against, 1 abstains) and falls.
         await press(pilot, "n", "v")
@@ -96,7 +96,7 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (3, 3, 1)
         assert vote.result is VoteResult.REJECTED
         # A free-text decision, then Anne Møller (V), who voted against, enters a dissent.
-        await press(pilot, "d", "tab")
+        await press(pilot, "d")
         await type_text(pilot, "Indstillingen faldt")
         await press(pilot, "enter")
         await press(pilot, "b", "down", "down", "down", "enter", "enter")
@@ -142,7 +142,7 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         assert stored(db_path, meeting_id).item(4).decision == ""
         await press(pilot, "j")
-        assert stored(db_path, meeting_id).item(4).decision == "Godkendt"
+        assert stored(db_path, meeting_id).item(4).decision == "Godkendt."
 
         # Closing: nothing open, so the meeting closes at once.
         await press(pilot, "a")
@@ -163,7 +163,7 @@ async def test_undo_takes_back_the_last_action(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "d", "1", "enter")
-        assert stored(db_path, meeting_id).item(1).decision == "Godkendt"
+        assert stored(db_path, meeting_id).item(1).decision == "Godkendt."
         await press(pilot, "ctrl+z")
         assert stored(db_path, meeting_id).item(1).decision == ""
         assert "Godkendt" not in screen_text(app, "#item-text").split("Indstilling")[0]

@@ -143,7 +143,7 @@ async def test_english_ui(db_path: Path) -> None:
         # Quick picks are record text: Danish in the record whatever the UI language.
         await pilot.press("d", "1", "enter")
         await pilot.pause()
-        assert stored(db_path, meeting_id).item(1).decision == "Godkendt"
+        assert stored(db_path, meeting_id).item(1).decision == "Godkendt."
 
 
 async def test_election_with_candidates(db_path: Path) -> None:

@@ -122,7 +122,7 @@ def test_roll_call_and_decision_survive_sigkill(terminal: Terminal, tmp_path: Pa
     )
     # To the meeting, first item, then the second; decide it with a quick pick.
     terminal.keys("m", "n", "n", "d", "1", "Enter")
-    wait_for(lambda: stored(db, meeting_id).item(2).decision == "Godkendt", "the decision")
+    wait_for(lambda: stored(db, meeting_id).item(2).decision == "Godkendt.", "the decision")
     before = stored(db, meeting_id)
 
     os.kill(terminal.app_pid(), signal.SIGKILL)

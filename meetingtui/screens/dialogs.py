@@ -20,7 +20,8 @@ from textual.widgets.option_list import Option
 
 from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
-from meetingtui.screens.base import add_bindings, digit_bindings, key_label
+from meetingtui.screens.base import add_bindings, key_label
+from meetingtui.screens.notefield import NoteField
 from meetingtui.screens.widgets import KeyBar
 from meetingtui.vocabulary import DissentKind, MotionKind
 
@@ -71,8 +72,24 @@ class Dialog(ModalScreen[Any]):
     def body(self) -> ComposeResult:
         yield from ()
 
+    def unsaved_text(self) -> bool:
+        """Whether Escape would throw away text the secretary typed."""
+        return False
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.unsaved_text():
+            self.dismiss(None)
+            return
+
+        def discard(confirmed: bool | None) -> None:
+            if confirmed:
+                self.dismiss(None)
+
+        # A dictated protokoltilførsel is not lost to one stray Escape.
+        self.app.push_screen(
+            ConfirmDialog([t("tui.discard_text")], t("tui.discard_question"), warn=False),
+            discard,
+        )
 
 
 class ConfirmDialog(Dialog):
@@ -115,38 +132,69 @@ class TextDialog(Dialog):
 
 
 class FormDialog(Dialog):
-    """One or more text fields; Enter moves on and submits after the last one."""
+    """One or more text fields; Enter moves on and submits after the last one.
+
+    Fields listed in `notes` take several lines (reasons, notes): Ctrl+J breaks the line.
+    """
 
     def __init__(
         self,
         title: str,
         fields: Sequence[tuple[str, str]],
         note: str = "",
+        *,
+        notes: Sequence[int] = (),
     ) -> None:
         super().__init__(title)
         self.fields = list(fields)
         self.note = note
+        self.notes = set(notes)
 
     def body(self) -> ComposeResult:
         if self.note:
             yield Static(self.note, classes="warning")
         for n, (label, value) in enumerate(self.fields):
             yield Label(label)
-            yield Input(value=value, id=f"field-{n}")
+            if n in self.notes:
+                yield NoteField(value, id=f"field-{n}")
+            else:
+                yield Input(value=value, id=f"field-{n}")
 
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
-        self.query_one("#field-0", Input).focus()
+        self.query_one("#field-0").focus()
+
+    def _values(self) -> list[str]:
+        return [
+            widget.text if isinstance(widget, NoteField) else widget.value
+            for widget in self.query("Input, NoteField").results()
+            if isinstance(widget, Input | NoteField)
+        ]
+
+    def unsaved_text(self) -> bool:
+        return any(
+            value.strip() and value != initial
+            for value, (_, initial) in zip(self._values(), self.fields, strict=False)
+        )
+
+    def _advance(self, widget: Input | NoteField) -> None:
+        fields = [
+            w for w in self.query("Input, NoteField").results() if isinstance(w, Input | NoteField)
+        ]
+        position = fields.index(widget)
+        if position + 1 < len(fields):
+            fields[position + 1].focus()
+            return
+        self.dismiss(self._values())
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        position = inputs.index(event.input)
-        if position + 1 < len(inputs):
-            inputs[position + 1].focus()
-            return
-        self.dismiss([field.value for field in inputs])
+        self._advance(event.input)
+
+    @on(NoteField.Submitted)
+    def _next_note(self, event: NoteField.Submitted) -> None:
+        self._advance(event.field)
 
 
 class PickDialog(Dialog):
@@ -173,46 +221,64 @@ class PickDialog(Dialog):
 
 
 class DecisionDialog(Dialog):
-    """Quick picks by number, then Enter records; or type free text.
+    """The decision: type it, or pick a quick pick by its digit while the field is empty.
 
-    A quick pick fills the text field so the secretary sees the exact words before Enter.
-    Rule warnings (e.g. no quorum) are shown here, before anything is recorded.
+    Every printable key goes into the text; a quick pick fills the field so the secretary sees
+    the exact words, and Enter saves exactly what the field shows. Rule warnings (e.g. no
+    quorum) are shown here, before anything is recorded.
     """
 
     def __init__(self, item_label: str, warnings: Sequence[str], current: str = "") -> None:
         super().__init__(t("tui.decision_title", item=item_label))
         self.warnings = list(warnings)
         self.current = current
-        add_bindings(self, digit_bindings(len(QUICK_PICKS), "pick", t("tui.decision_pick_key")))
 
     def body(self) -> ComposeResult:
         if self.warnings:
             yield Static(warning_lines(self.warnings), classes="warning")
-        yield OptionList(
+        yield Label(t("tui.decision_text"))
+        yield NoteField(
+            self.current,
+            quick_picks=len(QUICK_PICKS),
+            placeholder=t("tui.decision_hint"),
+            id="decision-text",
+        )
+        yield Static(t("tui.decision_keys"), classes="hint")
+        picks = OptionList(
             *[Option(f"{n}  {t(key)}", id=key) for n, key in enumerate(QUICK_PICKS, 1)],
             id="picks",
         )
-        yield Label(t("tui.decision_text"))
-        yield Input(value=self.current, id="decision-text", placeholder=t("tui.decision_hint"))
+        # The picks are chosen by digit (or the mouse); the keyboard stays in the text.
+        picks.can_focus = False
+        yield picks
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = False
-        self.query_one("#picks", OptionList).focus()
+        self.query_one("#decision-text", NoteField).focus()
+
+    def unsaved_text(self) -> bool:
+        # A quick pick or the decision already recorded is not work that could be lost.
+        text = self.query_one("#decision-text", NoteField).text.strip()
+        return bool(text) and text not in {self.current.strip(), *map(pick_text, QUICK_PICKS)}
 
     def action_pick(self, number: int) -> None:
-        field = self.query_one("#decision-text", Input)
-        field.value = pick_text(QUICK_PICKS[number - 1])
+        field = self.query_one("#decision-text", NoteField)
+        field.set_text(pick_text(QUICK_PICKS[number - 1]))
         field.focus()
-        field.cursor_position = len(field.value)
+
+    @on(NoteField.QuickPick, "#decision-text")
+    def _quick_pick(self, event: NoteField.QuickPick) -> None:
+        self.action_pick(event.number)
 
     @on(OptionList.OptionSelected, "#picks")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.action_pick(event.option_index + 1)
 
-    @on(Input.Submitted, "#decision-text")
-    def _submit(self, event: Input.Submitted) -> None:
+    @on(NoteField.Submitted, "#decision-text")
+    def _submit(self, event: NoteField.Submitted) -> None:
         if event.value.strip():
             self.dismiss(event.value.strip())
+        else:
+            self.notify(t("tui.decision_empty"), timeout=4)
 
 
 class DissentDialog(Dialog):
@@ -243,10 +309,9 @@ class DissentDialog(Dialog):
         )
         yield Static("", id="dissent-warning", classes="warning")
         yield Label(t("tui.dissent_text"))
-        yield Input(id="dissent-text")
+        yield NoteField(id="dissent-text")
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = False
         self.query_one("#kind", OptionList).highlighted = 0
         self.query_one("#who", OptionList).focus()
         self._update_warning()
@@ -272,10 +337,13 @@ class DissentDialog(Dialog):
 
     @on(OptionList.OptionSelected, "#kind")
     def _kind(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#dissent-text", Input).focus()
+        self.query_one("#dissent-text", NoteField).focus()
 
-    @on(Input.Submitted, "#dissent-text")
-    def _submit(self, event: Input.Submitted) -> None:
+    def unsaved_text(self) -> bool:
+        return self.query_one("#dissent-text", NoteField).has_text
+
+    @on(NoteField.Submitted, "#dissent-text")
+    def _submit(self, event: NoteField.Submitted) -> None:
         pid, kind = self._choice()
         if pid is not None and event.value.strip():
             self.dismiss((pid, kind, event.value.strip()))

@@ -1,0 +1,106 @@
+"""The decision field records what the secretary typed, exactly; digits are quick picks only
+while the field is empty; long texts take several lines; a stray Escape loses nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from meetingtui.models import DissentKind, ItemStatus
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog, DissentDialog
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.notefield import NoteField
+from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+
+SIZE = (100, 30)
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await press(pilot, *["space" if ch == " " else ch for ch in text])
+
+
+def field_text(app: object) -> str:
+    return app.screen.query_one("#decision-text", NoteField).text  # type: ignore[attr-defined]
+
+
+async def test_typed_decision_text_is_recorded_exactly(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "d")
+        await type_text(pilot, "Udvalget godkendte dagsordenen med en tilføjelse")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, MeetingScreen)
+    item = stored(db_path, meeting_id).item(1)
+    assert item.decision == "Udvalget godkendte dagsordenen med en tilføjelse"
+    assert item.status is ItemStatus.DECIDED
+
+
+async def test_digits_pick_only_while_the_field_is_empty(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "d", "3")
+        assert field_text(app) == "Taget til efterretning."
+        # The field is no longer empty: a digit is text now.
+        await press(pilot, "backspace", "space", "2")
+        assert field_text(app) == "Taget til efterretning 2"
+        # Emptied again, a digit picks again.
+        await press(pilot, *["backspace"] * len(field_text(app)), "1")
+        assert field_text(app) == "Godkendt."
+        await press(pilot, "escape")  # a quick pick was not typed: nothing to lose
+        assert isinstance(app.screen, MeetingScreen)
+        await press(pilot, "d")
+        await type_text(pilot, "Sagen genoptages på mødet den 2. april")
+        await press(pilot, "enter")
+    assert stored(db_path, meeting_id).item(1).decision == "Sagen genoptages på mødet den 2. april"
+
+
+async def test_a_decision_and_a_protokoltilfoersel_take_several_lines(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "d")
+        await type_text(pilot, "Godkendt med disse ændringer:")
+        await press(pilot, "ctrl+j")
+        await type_text(pilot, "1. Beløbet nedsættes.")
+        await press(pilot, "enter")
+        await press(pilot, "b", "enter", "enter")
+        assert isinstance(app.screen, DissentDialog)
+        await type_text(pilot, "A kan ikke støtte indstillingen,")
+        await press(pilot, "ctrl+j")
+        await type_text(pilot, "fordi økonomien ikke er afklaret.")
+        await press(pilot, "enter")
+    item = stored(db_path, meeting_id).item(1)
+    assert item.decision == "Godkendt med disse ændringer:\n1. Beløbet nedsættes."
+    dissent = item.dissents[0]
+    assert dissent.kind is DissentKind.PROTOKOLTILFOERSEL
+    assert dissent.text == "A kan ikke støtte indstillingen,\nfordi økonomien ikke er afklaret."
+
+
+async def test_escape_asks_before_throwing_typed_text_away(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "d")
+        await type_text(pilot, "Udvalget anbefaler forslaget")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "escape")  # a second stray Escape keeps the text
+        assert isinstance(app.screen, DecisionDialog)
+        assert field_text(app) == "Udvalget anbefaler forslaget"
+        await press(pilot, "escape", "j")
+        assert isinstance(app.screen, MeetingScreen)
+    assert stored(db_path, meeting_id).item(1).decision == ""
