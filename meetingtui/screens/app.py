@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
@@ -21,6 +22,7 @@ from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError
 from meetingtui.i18n import set_language, t
 from meetingtui.keymap import THEMES, UiConfig, actions_in, load_config, validate_keymap
 from meetingtui.screens.base import KeymapCommands, KeymapScreen, add_bindings, key_label
+from meetingtui.screens.keygate import KeyGate
 from meetingtui.vocabulary import MeetingStatus
 
 if TYPE_CHECKING:
@@ -118,6 +120,8 @@ class MeetingApp(App[None]):
         self._glance: Glance | None = None
         self._opening: _Opening | None = None
         self._follow_stopped = False  # a follower whose database can no longer be read
+        # Keys typed ahead go to the screen they were meant for, one at a time.
+        self._key_gate = KeyGate(self)
         # The app's own keys come from the keymap too; Textual's default ctrl+q gives way.
         self._bindings.key_to_bindings.pop("ctrl+q", None)
         add_bindings(
@@ -134,6 +138,11 @@ class MeetingApp(App[None]):
                 for action, keys in actions_in("app", self.keymap).items()
             ],
         )
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._key_gate.hold(event):
+            return
+        await super().on_event(event)
 
     # -- start -------------------------------------------------------------------------------
 
