@@ -204,3 +204,30 @@ def ineligible_ballots(meeting: Meeting, item: AgendaItem, vote: Vote) -> list[B
     """Ballots cast by members who may no longer vote on the item."""
     stale = set(no_longer_eligible(meeting, item, (b.participant_id for b in vote.ballots)))
     return [b for b in vote.ballots if b.participant_id in stale]
+
+
+@dataclass(frozen=True)
+class LiveTally:
+    """An open vote as it stands: only ballots of members who may vote now count."""
+
+    counts: VoteCounts
+    counted: int  # ballots that count
+    stale: tuple[tuple[Ballot, str], ...]  # ballots that no longer count, with the reason key
+    missing: int  # members who may vote and have not
+
+
+def live_tally(meeting: Meeting, item: AgendaItem, vote: Vote) -> LiveTally:
+    """What closing the vote now would count: a ballot cast by a member who has since left, become
+    inhabil or given the seat back is named, not counted."""
+    counting: list[Ballot] = []
+    stale: list[tuple[Ballot, str]] = []
+    for ballot in vote.ballots:
+        person = meeting.participant(ballot.participant_id) if ballot.participant_id else None
+        reason = ineligibility_reason(meeting, item, person) if person is not None else None
+        if reason is None:
+            counting.append(ballot)
+        else:
+            stale.append((ballot, reason))
+    voted = {b.participant_id for b in counting}
+    missing = sum(1 for p in eligible_voters(meeting, item) if p.id not in voted)
+    return LiveTally(count_ballots(counting), len(counting), tuple(stale), missing)

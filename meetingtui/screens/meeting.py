@@ -78,7 +78,9 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
         text.append(f"• {kind} {motion.id}{amends}{who}: {motion.text}\n")
     for vote in item.votes:
         subject = vote_subject(item, vote.motion_id, vote.description)
-        counts = vote.counts or rules.count_ballots(vote.ballots)
+        # An open vote counts only the ballots of those who may vote now.
+        counts = rules.live_tally(meeting, item, vote).counts if vote.is_open else vote.counts
+        counts = counts or rules.count_ballots(vote.ballots)
         line = t(
             "tui.vote_line", subject=subject, f=counts.for_, i=counts.against, u=counts.abstain
         )

@@ -32,9 +32,11 @@ def party_blocks(voters: list[Participant]) -> dict[str, list[Participant]]:
     return blocks
 
 
-def choice_label(choice: Choice | None) -> Text:
+def choice_label(choice: Choice | None, counts: bool = True) -> Text:
     if choice is None:
         return Text("–")
+    if not counts:
+        return Text("✘ " + t(f"tui.choice.{choice.value}"), style="strike")
     return Text(t(f"tui.choice.{choice.value}"), style=CHOICE_STYLE[choice])
 
 
@@ -128,19 +130,24 @@ class VoteScreen(KeymapScreen):
         shown = list(voters) + [
             p for p in meeting.participants if p.id in ballots and p.id not in voter_ids
         ]
-        self._draw_members(shown, ballots)
+        self._draw_members(shown, ballots, voter_ids)
         self._draw_parties(party_blocks(voters), ballots)
-        self._draw_tally(vote, len(voters), ballots)
+        self._draw_tally(item, vote)
         self.refresh_bindings()
 
-    def _draw_members(self, people: list[Participant], ballots: dict[int | None, Choice]) -> None:
+    def _draw_members(
+        self, people: list[Participant], ballots: dict[int | None, Choice], voter_ids: set[int]
+    ) -> None:
         table = self.query_one("#members", RollTable)
         roster = tuple(p.id for p in people)
+
+        def cells(person: Participant) -> list[Any]:
+            # A ballot of someone who may no longer vote is shown, marked: it does not count.
+            counts = person.id in voter_ids
+            return [person.name, person.affiliation, choice_label(ballots.get(person.id), counts)]
+
         if roster != self._roster:
-            table.set_rows(
-                [str(p.id) for p in people],
-                [[p.name, p.affiliation, choice_label(ballots.get(p.id))] for p in people],
-            )
+            table.set_rows([str(p.id) for p in people], [cells(p) for p in people])
             self._roster = roster
             self._choices = {p.id: ballots.get(p.id) for p in people}
             return
@@ -148,9 +155,7 @@ class VoteScreen(KeymapScreen):
         for person in people:
             choice = ballots.get(person.id)
             if self._choices.get(person.id) != choice:
-                table.update_row(
-                    str(person.id), [person.name, person.affiliation, choice_label(choice)]
-                )
+                table.update_row(str(person.id), cells(person))
         self._choices = {p.id: ballots.get(p.id) for p in people}
 
     def _draw_parties(
@@ -178,30 +183,41 @@ class VoteScreen(KeymapScreen):
                 table.update_row(party or "-", cells)
         self._party_rows = rows
 
-    def _draw_tally(self, vote: Vote, eligible: int, ballots: dict[int | None, Choice]) -> None:
-        counts = (
-            vote.counts if not vote.is_open and vote.counts else rules.count_ballots(vote.ballots)
-        )
-        missing = max(0, eligible - len(ballots)) if vote.is_open else 0
+    def _draw_tally(self, item: AgendaItem, vote: Vote) -> None:
+        meeting = self.service.meeting
         tally = Text()
+        stale_names = ""
+        if vote.is_open:
+            live = rules.live_tally(meeting, item, vote)
+            counts, counted = live.counts, live.counted
+            stale_names = ", ".join(
+                t("tui.stale_ballot", name=b.name, reason=t(reason)) for b, reason in live.stale
+            )
+        else:
+            counts = vote.counts or rules.count_ballots(vote.ballots)
+            counted = len(vote.ballots)
         tally.append(f" {t('tui.choice.for').upper()} {counts.for_} ", style="bold reverse")
         tally.append("  ")
         tally.append(f" {t('tui.choice.imod').upper()} {counts.against} ", style="bold reverse")
         tally.append("  ")
         tally.append(f" {t('tui.choice.undlod').upper()} {counts.abstain} ", style="bold")
         if vote.is_open:
-            tally.append("   " + t("tui.missing", count=missing))
+            tally.append("   " + t("tui.missing", count=live.missing))
         tally.append("\n")
-        if ballots:
+        if counted:
             tally.append(result_words(counts, closed=not vote.is_open), style="bold")
-        else:
+            if vote.is_open and not rules.quorum(meeting, item).met:
+                tally.append("  ⚠ " + t("tui.tally_no_quorum"), style="bold")
+        elif not self.meeting_app.readonly:
             tally.append(t("tui.no_ballots"))
+        if stale_names:
+            tally.append("\n⚠ " + t("tui.stale_ballots", names=stale_names), style="bold")
         widget = self.query_one("#tally", Static)
         # Fixed height (app.tcss): the tally changes on every key without a layout pass.
         update_if_changed(widget, tally, layout=False)
         result = rules.result_of(counts)
-        widget.set_class(result is VoteResult.ADOPTED and bool(ballots), "-adopted")
-        widget.set_class(result is VoteResult.REJECTED and bool(ballots), "-rejected")
+        widget.set_class(result is VoteResult.ADOPTED and bool(counted), "-adopted")
+        widget.set_class(result is VoteResult.REJECTED and bool(counted), "-rejected")
 
     # -- gating ------------------------------------------------------------------------------
 
