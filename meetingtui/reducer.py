@@ -141,6 +141,9 @@ def _move(m: Meeting, p: Payload, at: datetime, kind: MovementKind) -> Touched:
 
 @reducer("arrived")
 def _arrived(m: Meeting, p: Payload, at: datetime) -> Touched:
+    # Arrivals recorded before the arrival said "present" keep the roll-call answer they had.
+    if "attendance" in p:
+        _person(m, p["participant_id"]).attendance = Attendance(p["attendance"])
     return _move(m, p, at, MovementKind.ARRIVED)
 
 

@@ -385,9 +385,14 @@ class MeetingService:
         person = self._person(participant_id)
         if person.is_present_now:
             raise CommandRefused("refuse.already_present", name=person.name)
-        return self._commit(
-            "arrived", {"participant_id": person.id, "item_id": self._current_item_id()}
-        )
+        # One truth for every screen and export: a member who arrives took part in the meeting,
+        # whatever the roll call said; the movement says when.
+        payload = {
+            "participant_id": person.id,
+            "item_id": self._current_item_id(),
+            "attendance": Attendance.PRESENT.value,
+        }
+        return self._commit("arrived", payload)
 
     def leave(self, participant_id: int) -> Outcome:
         self._require_live(planned_ok=True)

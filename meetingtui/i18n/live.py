@@ -13,6 +13,51 @@ DA: dict[str, str] = {
         "Alle fra {party} har allerede stemt {choice}; ret en enkelt stemme under navnene (Tab)."
     ),
     "refuse.nobody_left_to_vote": "Alle stemmeberettigede har allerede stemt.",
+    "refuse.time_format": "»{text}« er ikke et klokkeslæt; skriv det som 16.30.",
+    # undo: what Ctrl+Z takes back, in words
+    "undo.ballot": "stemmen: {name} {choice}",
+    "undo.ballots": "{count} stemmer {choice}",
+    "undo.ballot_changed": "rettelsen {changes}",
+    "undo.decision": "beslutningen på pkt. {number}: »{text}«",
+    "undo.attendance_set": "fremmødet for {name} ({attendance})",
+    "undo.arrived": "at {name} kom",
+    "undo.left": "at {name} gik",
+    "undo.item_started": "at pkt. {number} blev taget op",
+    "undo.item_postponed": "udsættelsen af pkt. {number}",
+    "undo.vote_opened": "afstemningen på pkt. {number}",
+    "undo.vote_closed": "afslutningen af afstemningen på pkt. {number} (den bliver åben igen)",
+    "undo.election_opened": "valget af {office}",
+    "undo.election_held": "valget af {office}",
+    "undo.election_closed": "afslutningen af valget af {office} (det bliver åbent igen)",
+    "undo.election_ballot_cast": "{name}s stemme i valget af {office}",
+    "undo.item_absence_set": "at {name} ikke deltager i pkt. {number}",
+    "undo.item_absence_cleared": "at {name} igen deltager i pkt. {number}",
+    "undo.motion_added": "forslaget på pkt. {number}",
+    "undo.dissent_added": "teksten fra {who} til protokollen på pkt. {number}",
+    "undo.substitute_seated": "stedfortræderen {who}",
+    "undo.meeting_opened": "åbningen af mødet",
+    "undo.other": "den seneste registrering ({type})",
+    "refuse.undo_meeting_closed": (
+        "Mødet er lukket; fortryd går ikke tilbage forbi lukningen. "
+        "Genåbn mødet med en begrundelse for at ændre det."
+    ),
+    "refuse.undo_minutes_approved": (
+        "Referatet er godkendt, og mødet er låst; fortryd går ikke tilbage forbi godkendelsen. "
+        "Genåbn mødet med en begrundelse for at ændre det."
+    ),
+    "refuse.undo_meeting_reopened": (
+        "Genåbningen af mødet fortrydes ikke; luk mødet igen, når ændringerne er gjort."
+    ),
+    "refuse.undo_changed": (
+        "Mødet er ændret i mellemtiden; tryk Ctrl+Z igen for at se, hvad der fortrydes."
+    ),
+    # reopening a closed or approved meeting
+    "refuse.reopen_not_closed": "Mødet er ikke lukket; der er intet at genåbne.",
+    "refuse.reopen_reason": "Skriv, hvorfor mødet genåbnes; begrundelsen kommer i loggen.",
+    "verify.hash_superseded": (
+        "Referatet er erstattet: mødet {meeting} blev genåbnet {when} (begrundelse: {reason}). "
+        "Eksportér referatet igen."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -27,4 +72,47 @@ EN: dict[str, str] = {
         "names (Tab)."
     ),
     "refuse.nobody_left_to_vote": "Everyone who may vote has already voted.",
+    "refuse.time_format": "“{text}” is not a time of day; type it as 16.30.",
+    "undo.ballot": "the ballot: {name} {choice}",
+    "undo.ballots": "{count} ballots {choice}",
+    "undo.ballot_changed": "the change {changes}",
+    "undo.decision": "the decision on item {number}: “{text}”",
+    "undo.attendance_set": "the attendance of {name} ({attendance})",
+    "undo.arrived": "that {name} arrived",
+    "undo.left": "that {name} left",
+    "undo.item_started": "taking up item {number}",
+    "undo.item_postponed": "postponing item {number}",
+    "undo.vote_opened": "the vote on item {number}",
+    "undo.vote_closed": "closing the vote on item {number} (it opens again)",
+    "undo.election_opened": "the election of {office}",
+    "undo.election_held": "the election of {office}",
+    "undo.election_closed": "closing the election of {office} (it opens again)",
+    "undo.election_ballot_cast": "{name}'s ballot in the election of {office}",
+    "undo.item_absence_set": "that {name} takes no part in item {number}",
+    "undo.item_absence_cleared": "that {name} takes part in item {number} again",
+    "undo.motion_added": "the motion on item {number}",
+    "undo.dissent_added": "the text from {who} for the record on item {number}",
+    "undo.substitute_seated": "the substitute {who}",
+    "undo.meeting_opened": "opening the meeting",
+    "undo.other": "the latest entry ({type})",
+    "refuse.undo_meeting_closed": (
+        "The meeting is closed; undo does not go back past closing it. "
+        "Reopen the meeting with a reason to change it."
+    ),
+    "refuse.undo_minutes_approved": (
+        "The minutes are approved and the meeting is frozen; undo does not go back past the "
+        "approval. Reopen the meeting with a reason to change it."
+    ),
+    "refuse.undo_meeting_reopened": (
+        "Reopening the meeting is not undone; close the meeting again when the changes are made."
+    ),
+    "refuse.undo_changed": (
+        "The meeting changed in the meantime; press Ctrl+Z again to see what would be undone."
+    ),
+    "refuse.reopen_not_closed": "The meeting is not closed; there is nothing to reopen.",
+    "refuse.reopen_reason": "Say why the meeting is reopened; the reason goes into the log.",
+    "verify.hash_superseded": (
+        "The minutes are superseded: meeting {meeting} was reopened {when} (reason: {reason}). "
+        "Export the minutes again."
+    ),
 }
