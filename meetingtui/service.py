@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from meetingtui import reducer, rules, speakers
+from meetingtui import reducer, rules, speakers, undo
 from meetingtui.clock import Clock, local_now
 from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning, StorageError
 from meetingtui.models import (
@@ -37,6 +37,7 @@ from meetingtui.storage import events, records
 from meetingtui.storage.db import checkpoint, connect, open_for_reading, transaction
 from meetingtui.storage.faults import follow_stopped
 from meetingtui.storage.lock import WriterLock, acquire_lock
+from meetingtui.undo import UndoStep
 from meetingtui.verify import checked_meeting
 
 E = TypeVar("E", bound=Enum)
@@ -835,24 +836,46 @@ class MeetingService:
             raise CommandRefused("refuse.meeting_not_closed")
         return self._commit("minutes_approved", {})
 
-    def undo(self) -> Outcome:
-        """Cancel the newest action that still counts; the log keeps both it and the undo."""
-        if self.readonly:
-            raise CommandRefused("refuse.readonly")
-        history = [
+    def _history(self) -> list[tuple[int, str, dict[str, Any], datetime]]:
+        return [
             (e.seq, e.type, e.payload, datetime.fromisoformat(e.at))
             for e in events.meeting_events(self.conn, self._meeting_id)
         ]
-        live = reducer.effective(history)
+
+    def undo_step(self) -> UndoStep:
+        """What Ctrl+Z would cancel, in words; refused when there is nothing it may cancel.
+
+        Undo never crosses the end of the meeting: once it is closed or its minutes approved,
+        only `reopen_meeting` (with a reason) opens it again.
+        """
+        if self.readonly:
+            raise CommandRefused("refuse.readonly")
+        live = reducer.effective(self._history())
         if len(live) <= 1:
             raise CommandRefused("refuse.nothing_to_undo")
-        target = live[-1][0]
+        seq, type_, payload, _ = live[-1]
+        if type_ in undo.BOUNDARIES:
+            raise CommandRefused(f"refuse.undo_{type_}")
+        return undo.UndoStep(
+            seq, type_, undo.describe(self.meeting, type_, payload), type_ in undo.SMALL
+        )
+
+    def undo(self, expected: int | None = None) -> Outcome:
+        """Cancel the newest action that still counts; the log keeps both it and the undo.
+
+        `expected` is the event the secretary was told about (`undo_step().seq`): if something
+        else came in since, nothing is undone.
+        """
+        step = self.undo_step()
+        if expected is not None and step.seq != expected:
+            raise CommandRefused("refuse.undo_changed")
+        history = self._history()
         at = self._clock()
         with transaction(self.conn):
             seq, _ = events.append(
-                self.conn, self._meeting_id, reducer.UNDO_EVENT, at.isoformat(), {"seq": target}
+                self.conn, self._meeting_id, reducer.UNDO_EVENT, at.isoformat(), {"seq": step.seq}
             )
-            history.append((seq, reducer.UNDO_EVENT, {"seq": target}, at))
+            history.append((seq, reducer.UNDO_EVENT, {"seq": step.seq}, at))
             rebuilt = reducer.replay(history)
             records.write_full(
                 self.conn,

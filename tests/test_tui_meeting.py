@@ -164,7 +164,8 @@ async def test_undo_takes_back_the_last_action(db_path: Path) -> None:
         await pilot.pause()
         await press(pilot, "d", "1", "enter")
         assert stored(db_path, meeting_id).item(1).decision == "Godkendt."
-        await press(pilot, "ctrl+z")
+        # A decision is not a small entry: undo names it and waits for a yes.
+        await press(pilot, "ctrl+z", "j")
         assert stored(db_path, meeting_id).item(1).decision == ""
         assert "Godkendt" not in screen_text(app, "#item-text").split("Indstilling")[0]
 

@@ -410,11 +410,28 @@ class MeetingApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_undo(self) -> None:
+        """Undo says what it takes back: a small entry at once, anything larger after a yes."""
         service = self.service
         if service is None:
             return
-        if self.run_command(service.undo) is not None:
-            self.notify(t("tui.undone"), timeout=3)
+        try:
+            step = service.undo_step()
+        except CommandRefused as exc:
+            self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+            return
+
+        def done(outcome: object) -> None:
+            self.notify(t("tui.undone", what=step.description), timeout=5)
+
+        def answer(confirmed: bool | None) -> None:
+            if confirmed:
+                self.run_command(service.undo, step.seq, on_done=done)
+
+        if step.small:
+            self.run_command(service.undo, step.seq, on_done=done)
+            return
+        question = t("tui.undo_question", what=step.description)
+        self.push_screen(self._confirm_dialog([], question, warn=False), answer)
 
     def action_meetings(self) -> None:
         """Back to the list of meetings; the open meeting is closed (its lock released)."""

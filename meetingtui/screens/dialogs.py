@@ -108,7 +108,7 @@ class ConfirmDialog(Dialog):
     def body(self) -> ComposeResult:
         if self.warn:
             yield Static(warning_lines(self.warnings), classes="warning")
-        else:
+        elif self.warnings:
             yield Static("\n".join(self.warnings), classes="change")
         yield Static(self.question, classes="question")
 
