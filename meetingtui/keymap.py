@@ -74,6 +74,8 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "vote.for": "f",
     "vote.imod": "i",
     "vote.undlod": "u",
+    "vote.rest_for": "r",
+    "vote.rest_imod": "R",
     "vote.close": "l",
     "vote.back": "escape",
     # Election with candidates

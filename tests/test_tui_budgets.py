@@ -73,7 +73,7 @@ async def test_31_member_named_vote_in_party_blocks_within_twelve_keys(db_path: 
         await pilot.pause()
         keys = Keys(pilot)
         # A, V, O, F, C, Ø, B in seating order: A and F for; V, C against; O, Ø, B abstain.
-        await keys("v", "f", "i", "u", "f", "i", "u", "u", "l")
+        await keys("v", "f", "i", "u", "f", "i", "u", "u", "l", "j")
         assert isinstance(app.screen, MeetingScreen)
         vote = stored(db_path, meeting_id).item(1).votes[0]
         assert not vote.is_open and len(vote.ballots) == 31
@@ -137,3 +137,27 @@ async def test_add_a_speaker_within_four_keys_and_next_speaker_in_one(db_path: P
         assert current is not None and current.name == "Mette Lund"
         assert keys.count <= NEXT_SPEAKER_BUDGET
         print(f"\nadd a speaker: {added} keystrokes; next speaker: {keys.count} keystroke")
+
+
+# Budgets from the issue that asked for them: counted keys are compared with these numbers.
+DISSENTERS_VOTE_BUDGET = 6
+
+
+async def test_31_member_vote_with_two_dissenters_and_the_rest_for(db_path: Path) -> None:
+    meeting = byraad_meeting()
+    meeting_id = opened_with_everyone(db_path, meeting, FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        # B's two members vote against (the last party row); the rest for; close and confirm.
+        await keys("v", "end", "i", "r", "l", "j")
+        assert isinstance(app.screen, MeetingScreen)
+        vote = stored(db_path, meeting_id).item(1).votes[0]
+        assert not vote.is_open and len(vote.ballots) == 31
+        against = sorted(b.name for b in vote.ballots if b.choice is Choice.IMOD)
+        assert against == ["Medlem B1", "Medlem B2"]
+        assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (29, 2, 0)
+        assert vote.result is VoteResult.ADOPTED
+        assert keys.count <= DISSENTERS_VOTE_BUDGET
+        print(f"\n31-member vote, 2 dissenters, the rest for: {keys.count} keystrokes")

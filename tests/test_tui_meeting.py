@@ -89,7 +89,10 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         assert isinstance(app.screen, VoteScreen)
         await press(pilot, "f", "i", "u", "i")
         assert "stemmelighed" in screen_text(app, "#tally")
+        # Closing a vote is final: the result is shown and confirmed.
         await press(pilot, "l")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "j")
         assert isinstance(app.screen, MeetingScreen)
         vote = stored(db_path, meeting_id).item(2).votes[0]
         assert not vote.is_open
@@ -117,7 +120,7 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         assert absence is not None and absence.kind is AbsenceKind.INHABIL
         assert absence.reason == "ejer naboejendommen"
         assert rules.quorum(record, record.item(3)).present == 6
-        await press(pilot, "v", "f", "f", "f", "l")
+        await press(pilot, "v", "f", "f", "f", "l", "j")
         vote3 = stored(db_path, meeting_id).item(3).votes[0]
         assert 6 not in {b.participant_id for b in vote3.ballots}
         assert len(vote3.ballots) == 6 and vote3.result is VoteResult.ADOPTED

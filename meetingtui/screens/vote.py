@@ -51,7 +51,7 @@ def result_words(counts: VoteCounts, closed: bool) -> str:
 
 class VoteScreen(KeymapScreen):
     SCOPE = "vote"
-    CHANGES: ClassVar = frozenset({"for", "imod", "undlod", "close"})
+    CHANGES: ClassVar = frozenset({"for", "imod", "undlod", "rest_for", "rest_imod", "close"})
 
     def __init__(self, vote_id: int) -> None:
         super().__init__()
@@ -277,7 +277,40 @@ class VoteScreen(KeymapScreen):
     def action_undlod(self) -> None:
         self._cast(Choice.UNDLOD)
 
+    def action_rest_for(self) -> None:
+        self._cast_rest(Choice.FOR)
+
+    def action_rest_imod(self) -> None:
+        self._cast_rest(Choice.IMOD)
+
+    def _cast_rest(self, choice: Choice) -> None:
+        """Everyone who has not voted votes `choice`: the dissenters first, then one key."""
+        if self.check_action("rest_for", ()) is not True:
+            return
+        self.meeting_app.run_command(self.service.cast_rest, self.vote_id, choice)
+
     def action_close(self) -> None:
+        """Closing is final: the secretary sees the result it will record, then confirms."""
+        found = self._found()
+        if found is None:
+            return
+        item, vote = found
+        live = rules.live_tally(self.service.meeting, item, vote)
+        if not live.counted:
+            # Nothing to count: the command API says so.
+            self._close()
+            return
+        counts = live.counts
+        lines = [
+            t("tui.close_vote_counts", f=counts.for_, i=counts.against, u=counts.abstain),
+            result_words(counts, closed=True),
+        ]
+        if live.missing:
+            lines.append(t("tui.close_vote_missing", count=live.missing))
+        dialog = self.meeting_app._confirm_dialog(lines, t("tui.close_vote_question"), warn=False)
+        self.app.push_screen(dialog, lambda ok: self._close() if ok else None)
+
+    def _close(self) -> None:
         def closed(outcome: Any) -> None:
             found = self._found()
             if found is not None and found[1].counts is not None:
