@@ -13,7 +13,13 @@ from meetingtui import service
 from meetingtui.errors import InputError
 from meetingtui.models import AgendaItem, DecisionEntry, DocumentKind, Meeting, Section
 from meetingtui.storage import search
+from meetingtui.storage.case_history import case_history
 from meetingtui.storage.db import connect
+from meetingtui.storage.search_query import parse
+
+
+def find(conn: sqlite3.Connection, query: str, **filters: object) -> list[search.SearchHit]:
+    return search.search(conn, query, **filters).hits  # type: ignore[arg-type]
 
 
 def _meeting(body: str, when: datetime, items: list[AgendaItem]) -> Meeting:
@@ -90,42 +96,42 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
 
 
 def test_ranked_hits_with_snippets(conn: sqlite3.Connection) -> None:
-    [hit] = search.search(conn, "budget")
+    [hit] = find(conn, "budget")
     assert hit.title == "Budgetproces 2017-2020" and "[budget]" in hit.snippet
     # A prefix query also finds the word inside the title.
-    assert [h.title for h in search.search(conn, "budget*")] == ["Budgetproces 2017-2020"]
-    [hit] = search.search(conn, "principper")
+    assert [h.title for h in find(conn, "budget*")] == ["Budgetproces 2017-2020"]
+    [hit] = find(conn, "principper")
     assert (hit.body, hit.date, hit.number) == ("Økonomiudvalget", "2016-03-15", "1")
     assert "[Principper]" in hit.snippet
 
 
 def test_title_outranks_body_text(conn: sqlite3.Connection) -> None:
-    hits = search.search(conn, "skoledistrikter OR skoledistrikt")
+    hits = find(conn, "skoledistrikter OR skoledistrikt")
     assert hits[0].title == "Skoledistrikter"
 
 
 def test_danish_case_folding_and_diacritics_kept(conn: sqlite3.Connection) -> None:
-    assert [h.title for h in search.search(conn, "børnehaver")] == ["Kvalitetsrapport"]
-    assert [h.title for h in search.search(conn, "BØRNEHAVER")] == ["Kvalitetsrapport"]
+    assert [h.title for h in find(conn, "børnehaver")] == ["Kvalitetsrapport"]
+    assert [h.title for h in find(conn, "BØRNEHAVER")] == ["Kvalitetsrapport"]
     # "Åvej" and "Avej" are different words: diacritics are not removed.
-    assert {h.title for h in search.search(conn, "åvej")} == {"Salg af grund på Åvej"}
-    assert [h.title for h in search.search(conn, "avej")] == ["Skoledistrikter"]
+    assert {h.title for h in find(conn, "åvej")} == {"Salg af grund på Åvej"}
+    assert [h.title for h in find(conn, "avej")] == ["Skoledistrikter"]
 
 
 def test_filters_by_body_and_date(conn: sqlite3.Connection) -> None:
-    assert len(search.search(conn, "åvej")) == 2
-    [hit] = search.search(conn, "åvej", body="økonomi")
+    assert len(find(conn, "åvej")) == 2
+    [hit] = find(conn, "åvej", body="økonomi")
     assert hit.body == "Økonomiudvalget" and hit.closed
-    [hit] = search.search(conn, "åvej", date_from=date(2016, 3, 20))
+    [hit] = find(conn, "åvej", date_from=date(2016, 3, 20))
     assert hit.body == "Kommunalbestyrelsen"
-    assert search.search(conn, "åvej", date_to="14-03-2016") == []
+    assert find(conn, "åvej", date_to="14-03-2016") == []
     with pytest.raises(InputError):
-        search.search(conn, "åvej", date_from="sidste tirsdag")
+        find(conn, "åvej", date_from="sidste tirsdag")
 
 
 def test_decisions_and_case_numbers_are_searchable(conn: sqlite3.Connection) -> None:
-    assert {h.number for h in search.search(conn, "anbefales")} == {"2", "4"}
-    assert {h.title for h in search.search(conn, "16/236")} == {
+    assert {h.number for h in find(conn, "anbefales")} == {"2", "4"}
+    assert {h.title for h in find(conn, "16/236")} == {
         "Budgetproces 2017-2020",
         "Kvalitetsrapport",
     }
@@ -133,18 +139,21 @@ def test_decisions_and_case_numbers_are_searchable(conn: sqlite3.Connection) -> 
 
 @pytest.mark.parametrize("query", ['"', "AND", "a:b", "(", "NEAR(", "*", "A+V", "-", "kl."])
 def test_syntax_characters_never_break_the_query(conn: sqlite3.Connection, query: str) -> None:
-    search.search(conn, query)  # must not raise
+    find(conn, query)  # must not raise
 
 
-def test_fts_query_quoting() -> None:
-    assert search.fts_query('budget "tune skole" skol* OR x') == (
-        '"budget" "tune skole" "skol"* OR "x"'
-    )
-    assert search.fts_query("  ") == ""
+def test_query_reading_keeps_phrases_prefixes_and_or() -> None:
+    query = parse('budget "tune skole" skol* OR x')
+    assert [[(t.words, t.phrase, t.prefix) for t in group] for group in query.groups] == [
+        [(("budget",), False, False)],
+        [(("tune", "skole"), True, False)],
+        [(("skol",), False, True), (("x",), False, False)],
+    ]
+    assert not parse("  ") and not parse('" - * ( )')
 
 
 def test_case_history_in_date_order_with_decisions(conn: sqlite3.Connection) -> None:
-    entries = search.case_history(conn, "16/900")
+    entries = case_history(conn, "16/900")
     assert [(e.body, e.starts_at[:10], e.decision) for e in entries] == [
         ("Økonomiudvalget", "2016-03-15", "Anbefales."),
         ("Kommunalbestyrelsen", "2016-03-29", "Godkendt."),
@@ -154,11 +163,11 @@ def test_case_history_in_date_order_with_decisions(conn: sqlite3.Connection) -> 
         "Økonomiudvalget",
         "Kommunalbestyrelsen",
     ]
-    assert [e.title for e in search.case_history(conn, " 16/236 ")] == [
+    assert [e.title for e in case_history(conn, " 16/236 ")] == [
         "Budgetproces 2017-2020",
         "Kvalitetsrapport",
     ]
-    assert search.case_history(conn, "99/1") == []
+    assert case_history(conn, "99/1") == []
 
 
 def test_datasette_can_detect_the_fts_table(conn: sqlite3.Connection) -> None:
@@ -180,5 +189,5 @@ def test_existing_meetings_are_indexed_when_search_arrives(tmp_path: Path) -> No
     conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'meetingtui-search'")
     conn.close()
     conn = connect(path)
-    assert [h.title for h in search.search(conn, "vandplan")] == ["Vandplan"]
+    assert [h.title for h in find(conn, "vandplan")] == ["Vandplan"]
     conn.close()

@@ -13,6 +13,10 @@ from meetingtui.storage import search
 from meetingtui.storage.db import connect, transaction
 
 
+def find(conn: sqlite3.Connection, query: str, **filters: object) -> list[search.SearchHit]:
+    return search.search(conn, query, **filters).hits  # type: ignore[arg-type]
+
+
 def test_a_meeting_with_more_items_than_one_insert_holds_is_indexed_whole(tmp_path: Path) -> None:
     # Search rows are inserted in chunks; 450 items span three of them.
     items = [
@@ -34,15 +38,15 @@ def test_a_meeting_with_more_items_than_one_insert_holds_is_indexed_whole(tmp_pa
     conn = connect(tmp_path / "s.db")
     meeting_id = service.import_meeting(conn, meeting, content_hash="many")
     assert meeting_id is not None
-    assert [h.item_id for h in search.search(conn, "ord450")] == [450]
-    assert [h.item_id for h in search.search(conn, "ord1")] == [1]
-    assert len(search.search(conn, "lokalplan", limit=1000)) == 450
-    assert len(search.search(conn, "godkendt", limit=1000)) == 225
+    assert [h.item_id for h in find(conn, "ord450")] == [450]
+    assert [h.item_id for h in find(conn, "ord1")] == [1]
+    assert len(find(conn, "lokalplan", limit=1000)) == 450
+    assert len(find(conn, "godkendt", limit=1000)) == 225
     conn.execute("INSERT INTO item_search_fts(item_search_fts) VALUES ('integrity-check')")
     # Indexing again replaces the rows rather than adding to them.
     with transaction(conn):
         search.index_meeting(conn, meeting_id)
-    assert len(search.search(conn, "lokalplan", limit=1000)) == 450
+    assert len(find(conn, "lokalplan", limit=1000)) == 450
 
 
 def _search_rows(conn: sqlite3.Connection, meeting_id: int) -> list[tuple[object, ...]]:

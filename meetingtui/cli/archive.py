@@ -133,13 +133,16 @@ def search(
 
     conn = connect_for_reading(_db_path(ctx))
     try:
-        hits = store.search(
+        results = store.search(
             conn, query, body=body, date_from=date_from, date_to=date_to, limit=limit,
             marks=("", "") if as_json else ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty()
             else ("[", "]"),
         )  # fmt: skip
     finally:
         conn.close()
+    for notice in results.notices():
+        click.echo(notice, err=True)  # stderr: the hits (or JSON) on stdout stay as they are
+    hits = results.hits
     if as_json:
         click.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
         return
@@ -166,11 +169,11 @@ def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
     from dataclasses import asdict
 
     from meetingtui.cli import connect_for_reading
-    from meetingtui.storage import search as store
+    from meetingtui.storage.case_history import case_history
 
     conn = connect_for_reading(_db_path(ctx))
     try:
-        entries = store.case_history(conn, case_number)
+        entries = case_history(conn, case_number)
     finally:
         conn.close()
     if as_json:
@@ -203,7 +206,42 @@ def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
         click.echo("    " + (" ".join(entry.decision.split()) or t("case.no_decision")))
 
 
+@click.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", default="", help="The archive's title (default: Mødearkiv).")
+@click.option("--licence", default="", help="Licence of the published data, e.g. CC0 1.0.")
+@click.option("--licence-url", default="", help="Address of the licence text.")
+@click.option("--source", default="", help="Who publishes it, e.g. the municipality.")
+@click.option("--source-url", default="", help="Address of the source.")
+@click.option("--hide-closed-titles", is_flag=True, help="Closed items without their titles.")
+@click.pass_context
+def publish(
+    ctx: click.Context,
+    out: Path,
+    title: str,
+    licence: str,
+    licence_url: str,
+    source: str,
+    source_url: str,
+    hide_closed_titles: bool,
+) -> None:
+    """Write a public-only copy of the archive to OUT (SQLite, for Datasette) and
+    OUT.metadata.json beside it: closed items as in the public referat."""
+    from meetingtui.publish import About
+    from meetingtui.publish import publish as write_public
+    from meetingtui.storage.db import connect
+
+    about = About(title, licence, licence_url, source, source_url)
+    conn = connect(_db_path(ctx), readonly=True)
+    try:
+        result = write_public(conn, out, about=about, show_closed_titles=not hide_closed_titles)
+    finally:
+        conn.close()
+    click.echo(str(result))
+
+
 def register(group: click.Group) -> None:
     group.add_command(import_)
     group.add_command(search)
     group.add_command(case)
+    group.add_command(publish)

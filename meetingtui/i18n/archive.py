@@ -60,12 +60,63 @@ DA: dict[str, str] = {
     "search.hit": "{date} · {body} · punkt {number}: {title}",
     "search.bad_query": "Søgningen kan ikke forstås: {reason}",
     "search.bad_date": "Ugyldig dato: {value}",
+    "search.shortened": "Søgningen var for lang og er forkortet til de første {terms} ord.",
+    "search.stopped": "Søgningen tog for lang tid; her er de bedste fund indtil da. Gør søgningen smallere.",
     "case.none": "Ingen punkter med sagsnummer {case}",
     "case.header": "Sag {case}: {count} behandlinger",
     "case.entry": "{date} · {body} · punkt {number}: {title}",
     "case.no_decision": "(ingen beslutning)",
     "case.closed": "Lukket punkt",
     "archive.db_option": "Databasefil (standard: programmets database)",
+    # The archive in the TUI.
+    "key.archive.filter": "Filtre",
+    "key.archive.browse": "Udvalg og år",
+    "key.archived.case_history": "Sagens historik",
+    "key.archived.back": "Tilbage",
+    "tui.scope.archived": "Arkiveret møde",
+    "tui.archive_all_bodies": "Alle udvalg",
+    "tui.archive_from": "Fra dato",
+    "tui.archive_to": "Til dato",
+    "tui.archive_tree_root": "Udvalg",
+    "tui.archive_tree_body": "{body} ({count})",
+    "tui.archive_tree_year": "{year} ({count} møder)",
+    "tui.archive_tree_meeting": "{date} {kind} ({items})",
+    "tui.archive_kind.referat": "referat",
+    "tui.archive_kind.dagsorden": "dagsorden",
+    "tui.archive_kind.live": "møde",
+    "tui.archive_meeting_items": "Mødet {date}: {count} punkter.",
+    "tui.archive_empty": "Arkivet er tomt: tryk i for at importere referater og dagsordener.",
+    "tui.archive_hint": "Vælg udvalg og år til venstre, eller søg med /. f: filtre.",
+    "tui.archive_row_case": "Sagsnr. {case}: h viser sagens historik, ⏎ åbner mødet.",
+    "tui.archive_col.decision": "Beslutning",
+    "tui.archived_readonly": "(skrivebeskyttet)",
+    "tui.archived_present": "Til stede: {names}",
+    "tui.archived_away": "Afbud/fraværende: {names}",
+    "tui.archived_case": "Sagsnr.: {case}",
+    "tui.archived_recommendation": "Indstilling",
+    "tui.archived_decision": "Beslutning",
+    "tui.archived_attachments": "Bilag",
+    "tui.archived_col.item": "Punkt",
+    "tui.archived_col.case": "Sagsnr.",
+    "tui.archived_col.decision": "Beslutning",
+    # Publishing a public archive.
+    "publish.done": (
+        "Udgivet: {meetings} møder, {items} punkter ({closed} lukkede punkter vist som "
+        "«Lukket punkt») i {database}; metadata i {metadata}"
+    ),
+    "publish.same_file": "{path} er en meetingtui-database; det offentlige arkiv skal i en ny fil",
+    "publish.not_published": "{path} findes og er ikke et udgivet arkiv; vælg en anden fil",
+    "publish.default_title": "Mødearkiv",
+    "publish.description": (
+        "Offentlige referater og dagsordener. Lukkede punkter vises kun med nummer og titel, "
+        "som i det offentlige referat."
+    ),
+    "publish.query.case_history": "Sagens historik",
+    "publish.query.case_history_description": (
+        "Alle behandlinger af et sagsnummer på tværs af møder, med beslutninger"
+    ),
+    "publish.query.search": "Søg i punkter",
+    "publish.query.search_description": "Fritekstsøgning i titler, tekst og beslutninger",
 }
 
 EN: dict[str, str] = {
@@ -122,10 +173,59 @@ EN: dict[str, str] = {
     "search.hit": "{date} · {body} · item {number}: {title}",
     "search.bad_query": "The search cannot be understood: {reason}",
     "search.bad_date": "Invalid date: {value}",
+    "search.shortened": "The search was too long and was cut to its first {terms} words.",
+    "search.stopped": "The search took too long; these are the best hits found until then. Narrow it down.",
     "case.none": "No items with case number {case}",
     "case.header": "Case {case}: {count} hearings",
     "case.entry": "{date} · {body} · item {number}: {title}",
     "case.no_decision": "(no decision)",
     "case.closed": "Closed item",
     "archive.db_option": "Database file (default: the application's database)",
+    "key.archive.filter": "Filters",
+    "key.archive.browse": "Committees and years",
+    "key.archived.case_history": "Case history",
+    "key.archived.back": "Back",
+    "tui.scope.archived": "Archived meeting",
+    "tui.archive_all_bodies": "All committees",
+    "tui.archive_from": "From date",
+    "tui.archive_to": "To date",
+    "tui.archive_tree_root": "Committees",
+    "tui.archive_tree_body": "{body} ({count})",
+    "tui.archive_tree_year": "{year} ({count} meetings)",
+    "tui.archive_tree_meeting": "{date} {kind} ({items})",
+    "tui.archive_kind.referat": "minutes",
+    "tui.archive_kind.dagsorden": "agenda",
+    "tui.archive_kind.live": "meeting",
+    "tui.archive_meeting_items": "Meeting of {date}: {count} items.",
+    "tui.archive_empty": "The archive is empty: press i to import minutes and agendas.",
+    "tui.archive_hint": "Choose a committee and year on the left, or search with /. f: filters.",
+    "tui.archive_row_case": "Case no. {case}: h shows the case history, ⏎ opens the meeting.",
+    "tui.archive_col.decision": "Decision",
+    "tui.archived_readonly": "(read-only)",
+    "tui.archived_present": "Present: {names}",
+    "tui.archived_away": "Apologies/absent: {names}",
+    "tui.archived_case": "Case no.: {case}",
+    "tui.archived_recommendation": "Recommendation",
+    "tui.archived_decision": "Decision",
+    "tui.archived_attachments": "Attachments",
+    "tui.archived_col.item": "Item",
+    "tui.archived_col.case": "Case no.",
+    "tui.archived_col.decision": "Decision",
+    "publish.done": (
+        "Published: {meetings} meetings, {items} items ({closed} closed items shown as "
+        "'Closed item') in {database}; metadata in {metadata}"
+    ),
+    "publish.same_file": "{path} is a meetingtui database; the public archive goes in a new file",
+    "publish.not_published": "{path} exists and is not a published archive; choose another file",
+    "publish.default_title": "Meeting archive",
+    "publish.description": (
+        "Public minutes and agendas. Closed items show only their number and title, as in the "
+        "public minutes."
+    ),
+    "publish.query.case_history": "Case history",
+    "publish.query.case_history_description": (
+        "Every hearing of a case number across meetings, with its decisions"
+    ),
+    "publish.query.search": "Search items",
+    "publish.query.search_description": "Full-text search of titles, text and decisions",
 }

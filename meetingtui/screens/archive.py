@@ -56,7 +56,7 @@ class ImportFailed(Message):
 
 def case_history_text(conn: sqlite3.Connection, case_number: str) -> Text:
     """Every item with the case number, in date order, with its decisions."""
-    from meetingtui.storage.search import case_history
+    from meetingtui.storage.case_history import case_history
 
     text = Text(t("tui.archive_case_title", case=case_number) + "\n", style="bold")
     entries = case_history(conn, case_number)
@@ -109,14 +109,14 @@ class ArchiveScreen(DatabaseScreen):
         try:
             from meetingtui.storage.search import search
 
-            hits = search(self.conn, query, marks=SNIPPET_MARKS)
+            results = search(self.conn, query, marks=SNIPPET_MARKS)
         except MeetingError as exc:
             self._status("⚠ " + exc.message)
             return
         except (ImportError, sqlite3.Error) as exc:
             self._status("⚠ " + t("tui.archive_unavailable", problem=str(exc)))
             return
-        self._hits = hits
+        hits = self._hits = results.hits
         table = self.query_one("#hits", DataTable)
         table.clear()
         for n, hit in enumerate(hits):
@@ -128,7 +128,8 @@ class ArchiveScreen(DatabaseScreen):
                 marked(hit.snippet),
                 key=str(n),
             )
-        self._status(t("tui.archive_hits", count=len(hits)) if hits else t("tui.archive_no_hits"))
+        found = t("tui.archive_hits", count=len(hits)) if hits else t("tui.archive_no_hits")
+        self._status(" ".join([found, *results.notices()]))
         if hits:
             table.focus()
 

@@ -1,24 +1,28 @@
 """Full-text search over the archive and case history.
 
 `item_search` holds one row per agenda item (body, date, number, title, case number, the item's
-text and its decisions), refreshed per meeting by `index_meeting` inside the transaction that
-writes the meeting. `item_search_fts` is an FTS5 table with `content=item_search`, created by
-sqlite-utils `enable_fts` with triggers, so Datasette finds and uses it as is. The tokenizer is
-"unicode61 remove_diacritics 0": case folding for æ/ø/å, but "å" never matches "a".
+text and its decisions, and the Danish stems of title, text and decisions), refreshed per
+meeting by `index_meeting` inside the transaction that writes the meeting. `item_search_fts` is
+an FTS5 table with `content=item_search`, created by sqlite-utils `enable_fts` with triggers,
+so Datasette finds and uses it as is. The tokenizer is "unicode61 remove_diacritics 0": case
+folding for æ/ø/å, but "å" never matches "a". How a query is read: `search_query`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database, Migrations
 
 from meetingtui.errors import InputError
-from meetingtui.models import DecisionEntry, Meeting
+from meetingtui.i18n import t
+from meetingtui.models import Meeting
+from meetingtui.storage.danish_words import stems_text
+from meetingtui.storage.search_query import MAX_TERMS, Highlighter, Tier, parse, snippet
 
 migrations = Migrations("meetingtui-search")
 TOKENIZE = "unicode61 remove_diacritics 0"
@@ -69,6 +73,35 @@ def m003_body_index(db: Database) -> None:
     db.execute("CREATE INDEX item_search_body ON item_search(body)")
 
 
+# Stems of title, text and decisions beside the text itself; bm25 weights as for the text.
+STEM_COLUMNS = ("title_stems", "text_stems", "decision_stems")
+_FTS_COLUMNS = ["title", "case_number", "text", "decision", *STEM_COLUMNS]
+_STEM_WEIGHTS = "10.0, 5.0, 1.0, 3.0, 10.0, 1.0, 3.0"
+
+
+@migrations()
+def m004_danish_stems(db: Database) -> None:
+    """Danish search: the Snowball stems of every indexed text beside it, in the FTS index.
+
+    Existing rows get their stems here; the FTS index is rebuilt over the new columns."""
+    for column in STEM_COLUMNS:
+        db.execute(f"ALTER TABLE item_search ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db["item_search"].disable_fts()  # type: ignore[union-attr]
+    rows = db.execute("SELECT id, title, text, decision FROM item_search").fetchall()
+    db.conn.executemany(
+        "UPDATE item_search SET title_stems = ?, text_stems = ?, decision_stems = ? WHERE id = ?",
+        [(stems_text(title), stems_text(text), stems_text(decision), row_id)
+         for row_id, title, text, decision in rows],
+    )  # fmt: skip
+    db["item_search"].enable_fts(  # type: ignore[union-attr]
+        _FTS_COLUMNS, tokenize=TOKENIZE, create_triggers=True
+    )
+    db.execute(
+        "INSERT INTO item_search_fts(item_search_fts, rank) VALUES ('rank', ?)",
+        [f"bm25({_STEM_WEIGHTS})"],
+    )
+
+
 def ensure_search(conn: sqlite3.Connection) -> None:
     """Create or upgrade the search tables; index meetings stored before search existed."""
     db = Database(conn, execute_plugins=False)
@@ -116,7 +149,8 @@ def _search_row(
     )
     decisions = "\n".join(part for part in (_joined(history), decision) if part)
     return (meeting_id, item_id, body, starts_at[:10], number, title, case_number,
-            int(closed), document_kind, text, decisions)  # fmt: skip
+            int(closed), document_kind, text, decisions,
+            stems_text(title), stems_text(text), stems_text(decisions))  # fmt: skip
 
 
 def index_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
@@ -183,10 +217,10 @@ def index_new_meeting(conn: sqlite3.Connection, meeting: Meeting) -> None:
 
 _INSERT_HEAD = (
     "INSERT INTO item_search (meeting_id, item_id, body, date, number, title, case_number, "
-    "closed, document_kind, text, decision) VALUES "
+    "closed, document_kind, text, decision, title_stems, text_stems, decision_stems) VALUES "
 )
-_ROW_MARKS = "(" + ", ".join("?" * 11) + ")"
-_ROWS_PER_INSERT = 200  # 2,200 parameters: far below SQLite's limit of 32,766
+_ROW_MARKS = "(" + ", ".join("?" * 14) + ")"
+_ROWS_PER_INSERT = 200  # 2,800 parameters: far below SQLite's limit of 32,766
 
 
 def _insert_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
@@ -205,74 +239,10 @@ def _insert_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> No
 # --------------------------------------------------------------------------- search
 
 BROAD_QUERY = 5_000  # matching items above which results are ordered by recency, not bm25
-_WORD = re.compile(r"\w+")
-
-_TOKEN = re.compile(r'"[^"]*"|\S+')
-
-
-def fts_query(query: str) -> str:
-    """A user's words as a safe FTS5 query: every word quoted (so "16/16318", "A+V" or "kl."
-    cannot break the syntax), "phrases" kept, a trailing * kept for prefixes, and the operators
-    OR / NOT / AND passed through."""
-    parts: list[str] = []
-    for token in _TOKEN.findall(query):
-        if token in ("OR", "NOT", "AND") and parts:
-            parts.append(token)
-            continue
-        prefix = token.endswith("*") and len(token) > 1
-        word = token.strip('"').rstrip("*") if not token.startswith('"') else token[1:-1]
-        word = word.replace('"', '""').strip()
-        if word:
-            parts.append(f'"{word}"' + ("*" if prefix else ""))
-    while parts and parts[-1] in ("OR", "NOT", "AND"):
-        parts.pop()
-    return " ".join(parts)
-
-
-def _terms(expression: str) -> list[tuple[str, bool]]:
-    """(word, is_prefix) for every word of a query made by `fts_query`, case-folded."""
-    terms = []
-    for quoted, star in re.findall(r'"((?:[^"]|"")*)"(\*?)', expression):
-        words = _WORD.findall(quoted.replace('""', '"').casefold())
-        for index, word in enumerate(words):
-            terms.append((word, bool(star) and index == len(words) - 1))
-    return terms
-
-
-def snippet(
-    texts: list[str], terms: list[tuple[str, bool]], marks: tuple[str, str], width: int = 16
-) -> str:
-    """About `width` words around the first match, in the text with most matches; matched words
-    wrapped in `marks`. Made in Python for the few rows shown, so ranking never pays for it."""
-    if not terms:
-        return ""
-    alternatives = sorted(
-        (re.escape(word) + (r"\w*" if prefix else "") for word, prefix in terms),
-        key=len,
-        reverse=True,
-    )
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-    best: tuple[int, str, int] | None = None
-    for text in texts:
-        if not text:
-            continue
-        found = pattern.findall(text)
-        if found and (best is None or len(found) > best[0]):
-            first = pattern.search(text)
-            best = (len(found), text, first.start() if first else 0)
-    if best is None:
-        first_text = next((t for t in texts if t), "")
-        words = first_text.split()
-        return " ".join(words[:width]) + ("…" if len(words) > width else "")
-    _, text, at = best
-    # Look only at a window around the first match: texts can be long.
-    before = text[max(0, at - 200) : at].split()[-(width // 4) :]
-    after = text[at : at + 400].split()[: width - len(before)]
-    window = " ".join([*before, *after])
-    window = pattern.sub(lambda m: f"{marks[0]}{m.group()}{marks[1]}", window)
-    cut_before = at - 200 > 0 or len(text[max(0, at - 200) : at].split()) > len(before)
-    cut_after = len(text[at:].split()) > len(after)
-    return ("…" if cut_before else "") + window + ("…" if cut_after else "")
+# Whatever is typed, a search answers within about this time; what it found by then is shown
+# and the result says it stopped early. The query bounds (search_query) make that rare.
+DEADLINE_SECONDS = 1.5
+PROGRESS_STEPS = 1_000  # SQLite virtual-machine steps between two looks at the clock
 
 
 @dataclass(frozen=True)
@@ -288,6 +258,39 @@ class SearchHit:
     document_kind: str
     snippet: str
     rank: float
+    match: str = Tier.EXACT.label  # "exact", "inflected" or "compound"
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit]
+    shortened: bool = False  # the query was cut to its first words (search_query.MAX_TERMS)
+    stopped: bool = False  # the deadline passed: the best hits found until then
+
+    def notices(self) -> list[str]:
+        """What the user should be told about this search, in the active language."""
+        out = [t("search.shortened", terms=MAX_TERMS)] if self.shortened else []
+        return out + ([t("search.stopped")] if self.stopped else [])
+
+
+class _Deadline:
+    """Interrupts SQLite once the search has used its time (a progress handler)."""
+
+    def __init__(self, conn: sqlite3.Connection, seconds: float) -> None:
+        self.conn = conn
+        self.until = time.monotonic() + seconds
+        self.passed = False
+
+    def _check(self) -> int:
+        self.passed = time.monotonic() > self.until
+        return int(self.passed)
+
+    def __enter__(self) -> _Deadline:
+        self.conn.set_progress_handler(self._check, PROGRESS_STEPS)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.conn.set_progress_handler(None, 0)
 
 
 def _iso(value: date | str | None) -> str | None:
@@ -307,24 +310,11 @@ def _iso(value: date | str | None) -> str | None:
     return parsed.isoformat()
 
 
-def search(
-    conn: sqlite3.Connection,
-    query: str,
-    *,
-    body: str | None = None,
-    date_from: date | str | None = None,
-    date_to: date | str | None = None,
-    limit: int = 50,
-    marks: tuple[str, str] = ("[", "]"),
-) -> list[SearchHit]:
-    """Items matching `query`, best first, with a snippet around the match.
-
-    `body` matches part of the body name, ignoring case ("byråd" finds "Byråd 2022-2025");
-    dates are inclusive and may be `date` objects or text ("2023-05-15", "15-05-2023").
-    """
-    expression = fts_query(query)
-    if not expression:
-        return []
+def _filters(
+    conn: sqlite3.Connection, body: str | None, date_from: date | str | None,
+    date_to: date | str | None,
+) -> tuple[list[str], list[object]] | None:  # fmt: skip
+    """SQL conditions on `item_search s` and their parameters; None when no body matches."""
     filters: list[str] = []
     params: list[object] = []
     if body:
@@ -336,7 +326,7 @@ def search(
             if wanted in name.casefold()
         ]
         if not bodies:
-            return []
+            return None
         filters.append(f"s.body IN ({','.join('?' * len(bodies))})")
         params.extend(bodies)
     if (start := _iso(date_from)) is not None:
@@ -345,29 +335,88 @@ def search(
     if (end := _iso(date_to)) is not None:
         filters.append("s.date <= ?")
         params.append(end)
+    return filters, params
+
+
+def _top(
+    conn: sqlite3.Connection, expression: str, filters: list[str], params: list[object], limit: int
+) -> list[tuple[int, float]]:
+    """(rowid, score) of the best `limit` rows matching `expression` and the filters."""
+    # Counting matches inside FTS5 alone is cheap, and stops past BROAD_QUERY; it decides how
+    # to order.
+    matches = conn.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM item_search_fts WHERE item_search_fts MATCH ? "
+        "LIMIT ?)",
+        [expression, BROAD_QUERY + 1],
+    ).fetchone()[0]
+    if matches == 0:
+        return []
+    # bm25 ranking inside FTS5 (weights set by the migrations), best `limit` rows only. A query
+    # so broad that ranking every match would be slow gives the newest items first instead,
+    # which also lets filters stop at the first `limit` rows that pass.
+    ranked = matches <= BROAD_QUERY
+    order = "f.rank" if ranked else "f.rowid DESC"
+    score = "f.rank" if ranked else "0.0"
     join = "JOIN item_search s ON s.id = f.rowid " if filters else ""
     where = " AND ".join(["item_search_fts MATCH ?", *filters])
-    try:
-        # Counting matches inside FTS5 alone is cheap; it decides how to order.
-        matches = conn.execute(
-            "SELECT count(*) FROM item_search_fts WHERE item_search_fts MATCH ?", [expression]
-        ).fetchone()[0]
-        # bm25 ranking inside FTS5 (weights set by m002), best `limit` rows only. A query so
-        # broad that ranking every match would be slow gives the newest items first instead,
-        # which also lets filters stop at the first `limit` rows that pass.
-        ranked = matches <= BROAD_QUERY
-        order = "f.rank" if ranked else "f.rowid DESC"
-        score = "f.rank" if ranked else "0.0"
-        top = conn.execute(
-            f"SELECT f.rowid, {score} FROM item_search_fts f {join}WHERE {where} "
-            f"ORDER BY {order} LIMIT ?",
-            [expression, *params, max(1, limit)],
-        ).fetchall()
-    except sqlite3.OperationalError as error:
-        raise InputError("search.bad_query", reason=str(error)) from None
+    return conn.execute(
+        f"SELECT f.rowid, {score} FROM item_search_fts f {join}WHERE {where} "
+        f"ORDER BY {order} LIMIT ?",
+        [expression, *params, limit],
+    ).fetchall()
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    body: str | None = None,
+    date_from: date | str | None = None,
+    date_to: date | str | None = None,
+    limit: int = 50,
+    marks: tuple[str, str] = ("[", "]"),
+    deadline: float = DEADLINE_SECONDS,
+) -> SearchResults:
+    """Items matching `query`, best first, with a snippet around the match.
+
+    Words match as written first, then their inflected forms, then compounds that begin with
+    them (see `search_query`). `body` matches part of the body name, ignoring case ("byråd"
+    finds "Byråd 2022-2025"); dates are inclusive and may be `date` objects or text
+    ("2023-05-15", "15-05-2023").
+    """
+    parsed = parse(query)
+    if not parsed:
+        return SearchResults([], shortened=parsed.shortened)
+    where = _filters(conn, body, date_from, date_to)
+    if where is None:
+        return SearchResults([], shortened=parsed.shortened)
+    filters, params = where
+    limit = max(1, limit)
+    top: list[tuple[int, float, Tier]] = []
+    with _Deadline(conn, deadline) as clock:
+        for tier, expression in parsed.tiers():
+            try:
+                rows = _top(conn, expression, filters, params, limit - len(top))
+            except sqlite3.OperationalError as error:
+                if not clock.passed:
+                    raise InputError("search.bad_query", reason=str(error)) from None
+                break  # out of time: show what the better tiers found
+            top += [(rowid, score, tier) for rowid, score in rows]
+            if len(top) >= limit:
+                break
+    hits = _hits(conn, top, Highlighter(parsed), marks)
+    return SearchResults(hits, shortened=parsed.shortened, stopped=clock.passed)
+
+
+def _hits(
+    conn: sqlite3.Connection,
+    top: list[tuple[int, float, Tier]],
+    highlighter: Highlighter,
+    marks: tuple[str, str],
+) -> list[SearchHit]:
     if not top:
         return []
-    ids = [rowid for rowid, _ in top]
+    ids = [rowid for rowid, _, _ in top]
     details = {
         row[0]: row[1:]
         for row in conn.execute(
@@ -376,73 +425,21 @@ def search(
             ids,
         )
     }
-    terms = _terms(expression)
-    rows = []
-    for rowid, score in top:
+    hits = []
+    for rowid, score, tier in top:
         d = details[rowid]
-        text = snippet([d[9], d[10], d[5], d[6]], terms, marks)
-        rows.append((*d[:9], text, score))
-    return [
-        SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10])
-        for r in rows
-    ]
+        text = snippet([d[9], d[10], d[5], d[6]], highlighter, marks)
+        hits.append(SearchHit(d[0], d[1], d[2], d[3], d[4], d[5], d[6], bool(d[7]), d[8],
+                              text, score, tier.label))  # fmt: skip
+    return hits
 
 
-# --------------------------------------------------------------------------- case history
-
-
-@dataclass(frozen=True)
-class CaseEntry:
-    meeting_id: int
-    item_id: int
-    body: str
-    starts_at: str  # ISO datetime of the meeting
-    number: str
-    title: str
-    case_number: str
-    closed: bool
-    document_kind: str
-    decision: str
-    decision_history: list[DecisionEntry] = field(default_factory=list)
-
-
-def case_history(conn: sqlite3.Connection, case_number: str) -> list[CaseEntry]:
-    """Every item with this case number, across meetings, in date order, with its decisions."""
-    case_number = case_number.strip()
-    if not case_number:
-        return []
-    sql = (
-        "SELECT i.meeting_id, i.id, m.body, m.starts_at, i.number, i.title, i.case_number, "
-        "i.closed, m.document_kind, i.decision FROM items i JOIN meetings m ON m.id = i.meeting_id "
-        "WHERE i.case_number {} ORDER BY m.starts_at, m.id, i.position"
+def matching_ids(conn: sqlite3.Connection, query: str) -> set[int]:
+    """Every `item_search` id the query finds, whatever the tier (for measuring recall)."""
+    parsed = parse(query)
+    if not parsed:
+        return set()
+    rows = conn.execute(
+        "SELECT rowid FROM item_search_fts WHERE item_search_fts MATCH ?", [parsed.widest()]
     )
-    rows = conn.execute(sql.format("= ?"), (case_number,)).fetchall()
-    if not rows:
-        # Case numbers are sometimes written in other case ("20-072985k").
-        rows = conn.execute(sql.format("= ? COLLATE NOCASE"), (case_number,)).fetchall()
-    entries = []
-    for row in rows:
-        history = [
-            DecisionEntry(body=b, date=d, text=t)
-            for b, d, t in conn.execute(
-                "SELECT body, date, text FROM decision_history WHERE meeting_id = ? AND item_id = ? "
-                "ORDER BY position",
-                (row[0], row[1]),
-            )
-        ]
-        entries.append(
-            CaseEntry(
-                meeting_id=row[0],
-                item_id=row[1],
-                body=row[2],
-                starts_at=row[3],
-                number=row[4],
-                title=row[5],
-                case_number=row[6],
-                closed=bool(row[7]),
-                document_kind=row[8],
-                decision=row[9],
-                decision_history=history,
-            )
-        )
-    return entries
+    return {rowid for (rowid,) in rows}
