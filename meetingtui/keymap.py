@@ -100,6 +100,8 @@ DEFAULT_KEYMAP: dict[str, str] = {
     # Archive of past meetings
     "archive.import": "i",
     "archive.search": "slash",
+    "archive.filter": "f",
+    "archive.browse": "b",
     "archive.case_history": "h",
     "archive.open": "enter",
     "archive.back": "escape",
@@ -112,6 +114,9 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "committees.edit_email": "e",
     "committees.roster_date": "d",
     "committees.back": "escape",
+    # An archived meeting, to read
+    "archived.case_history": "h",
+    "archived.back": "escape",
 }
 
 SCOPES: tuple[str, ...] = tuple(dict.fromkeys(action.split(".", 1)[0] for action in DEFAULT_KEYMAP))

@@ -104,7 +104,6 @@ CASES: dict[str, tuple[Callable[[Path, FixedClock], int | None], tuple[str, ...]
     "vote": (vote_state, ()),
     "closing": (closing_state, ("a",)),
     "help": (meeting_state, ("f1",)),
-    "archive": (start_state, ("a", "slash", *"bevilling", "enter")),
 }
 
 

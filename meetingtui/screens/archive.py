@@ -1,4 +1,5 @@
-"""The archive: search past meetings, follow a case across meetings, import documents.
+"""The archive: browse past meetings by committee and year, search them with filters, follow a
+case across meetings, open a meeting to read, import documents.
 
 Import runs in a thread worker with its own database connection and reports progress back
 with typed messages; the importers are imported only when an import starts.
@@ -8,25 +9,31 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Select, Static, Tree
 
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
+from meetingtui.storage import browse
 
 SNIPPET_MARKS = ("\x02", "\x03")  # private markers turned into bold text, never shown raw
 
 
-def marked(snippet: str) -> Text:
-    """Search snippets mark the match; show it bold instead of with brackets."""
+def marked(snippet: str, lead: int = 16) -> Text:
+    """Search snippets mark the match; show it bold instead of with brackets, with at most
+    `lead` characters before the first match, so a narrow column still shows it."""
+    first = snippet.find(SNIPPET_MARKS[0])
+    if first > lead:
+        snippet = "…" + snippet[first - lead :].split(" ", 1)[-1]
     text = Text()
     bold = False
     for part in snippet.replace(SNIPPET_MARKS[1], SNIPPET_MARKS[0]).split(SNIPPET_MARKS[0]):
@@ -74,95 +81,229 @@ def case_history_text(conn: sqlite3.Connection, case_number: str) -> Text:
 class ArchiveScreen(DatabaseScreen):
     SCOPE = "archive"
 
+    DEFAULT_CSS = """
+    #archive-filters { height: auto; margin: 0 1; }
+    #archive-query { width: 1fr; }
+    #archive-body { width: 24; }
+    #archive-from, #archive-to { width: 14; }
+    #archive-status { height: auto; padding: 0 1; }
+    #archive-main { height: 1fr; }
+    #archive-tree { width: 30; border-right: solid $primary; overflow-x: hidden; }
+    #hits { width: 1fr; height: 1fr; }
+    #archive-detail { height: auto; max-height: 10; padding: 0 1; border-top: solid $primary; }
+    """
+
     def __init__(self) -> None:
         super().__init__()
-        self._hits: list[Any] = []
+        # The rows of the table: search hits or the items of the meeting browsed to; both have
+        # meeting_id, item_id, date, body, number, title, case_number and snippet.
+        self._rows: list[Any] = []
+        self._mode = ""
+        self._summary = ""  # what the last search found, kept while rows are highlighted
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("tui.archive_title"), style="bold"), classes="title")
-        yield Input(placeholder=t("tui.archive_search_placeholder"), id="archive-query")
+        with Horizontal(id="archive-filters"):
+            yield Input(placeholder=t("tui.archive_search_placeholder"), id="archive-query")
+            yield Select([], prompt=t("tui.archive_all_bodies"), id="archive-body")
+            yield Input(placeholder=t("tui.archive_from"), id="archive-from")
+            yield Input(placeholder=t("tui.archive_to"), id="archive-to")
         yield Static(id="archive-status")
-        yield DataTable(id="hits", cursor_type="row")
+        with Horizontal(id="archive-main"):
+            yield Tree(t("tui.archive_tree_root"), id="archive-tree")
+            yield DataTable(id="hits", cursor_type="row")
         yield Static(id="archive-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        query = self.query_one("#archive-query", Input)
-        query.cursor_blink = False
-        table = self.query_one("#hits", DataTable)
-        for key in ("when", "body", "item", "case", "snippet"):
-            table.add_column(t(f"tui.archive_col.{key}"), key=key)
-        self.query_one("#archive-detail", Static).display = False
-        # The table has focus so the screen's letter keys work; "/" goes to the search box.
-        table.focus()
+        for field in self.query(Input):
+            field.cursor_blink = False
+        self._show_rows([], "browse")
+        self._load_browse()
+        # The tree has focus so the screen's letter keys work; "/" goes to the search box.
+        self.query_one("#archive-tree", Tree).focus()
 
     def _status(self, text: str) -> None:
         self.query_one("#archive-status", Static).update(text)
 
+    # -- browse by committee and year --------------------------------------------------------
+
+    def _load_browse(self) -> None:
+        tree: Tree[Any] = self.query_one("#archive-tree", Tree)
+        tree.show_root = False
+        tree.clear()
+        body_nodes: dict[str, Any] = {}
+        counts: dict[str, int] = {}
+        for entry in browse.years(self.conn):
+            counts[entry.body] = counts.get(entry.body, 0) + entry.meetings
+        for entry in browse.years(self.conn):
+            node = body_nodes.get(entry.body)
+            if node is None:
+                node = body_nodes[entry.body] = tree.root.add(
+                    t("tui.archive_tree_body", body=entry.body, count=counts[entry.body]),
+                    data=entry.body,
+                )
+            # Meetings are added when the year is opened: an archive holds thousands.
+            node.add(t("tui.archive_tree_year", year=entry.year, count=entry.meetings), data=entry)
+        bodies = sorted(body_nodes)
+        self.query_one("#archive-body", Select).set_options((b, b) for b in bodies)
+        self._status(t("tui.archive_hint") if bodies else t("tui.archive_empty"))
+
+    @on(Tree.NodeExpanded, "#archive-tree")
+    def _year_opened(self, event: Tree.NodeExpanded[Any]) -> None:
+        node = event.node
+        if isinstance(node.data, browse.YearCount) and not node.children:
+            for meeting in browse.meetings_of(self.conn, node.data.body, node.data.year):
+                kind = t(f"tui.archive_kind.{meeting.document_kind}")
+                label = t("tui.archive_tree_meeting", date=meeting.starts_at[:10], kind=kind,
+                          items=meeting.items)  # fmt: skip
+                node.add_leaf(label, data=meeting)
+
+    @on(Tree.NodeHighlighted, "#archive-tree")
+    def _meeting_highlighted(self, event: Tree.NodeHighlighted[Any]) -> None:
+        meeting = event.node.data
+        if isinstance(meeting, browse.MeetingEntry):
+            items = browse.items_of(self.conn, meeting.meeting_id)
+            self._show_rows(items, "browse")
+            self._summary = t("tui.archive_meeting_items", date=meeting.starts_at[:10],
+                              count=len(items))  # fmt: skip
+            self._status(self._summary)
+
+    @on(Tree.NodeSelected, "#archive-tree")
+    def _meeting_selected(self, event: Tree.NodeSelected[Any]) -> None:
+        meeting = event.node.data
+        if isinstance(meeting, browse.MeetingEntry):
+            self._open(meeting.meeting_id, None)
+
     # -- search ------------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#archive-query")
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.run_search(event.value)
+    @on(Input.Submitted, "#archive-query, #archive-from, #archive-to")
+    def _submitted(self, _: Input.Submitted) -> None:
+        self.run_search(self.query_one("#archive-query", Input).value)
+
+    @on(Select.Changed, "#archive-body")
+    def _body_changed(self, _: Select.Changed) -> None:
+        query = self.query_one("#archive-query", Input).value
+        if query.strip():
+            self.run_search(query)
 
     def run_search(self, query: str) -> None:
+        body = self.query_one("#archive-body", Select).value
+        filters = {
+            "body": body if isinstance(body, str) else None,
+            "date_from": self.query_one("#archive-from", Input).value.strip() or None,
+            "date_to": self.query_one("#archive-to", Input).value.strip() or None,
+        }
         try:
             from meetingtui.storage.search import search
 
-            results = search(self.conn, query, marks=SNIPPET_MARKS)
+            results = search(self.conn, query, marks=SNIPPET_MARKS, **filters)
         except MeetingError as exc:
             self._status("⚠ " + exc.message)
             return
         except (ImportError, sqlite3.Error) as exc:
             self._status("⚠ " + t("tui.archive_unavailable", problem=str(exc)))
             return
-        hits = self._hits = results.hits
-        table = self.query_one("#hits", DataTable)
-        table.clear()
-        for n, hit in enumerate(hits):
-            table.add_row(
-                hit.date,
-                hit.body,
-                Text(f"{hit.number}. {hit.title}", overflow="ellipsis"),
-                hit.case_number,
-                marked(hit.snippet),
-                key=str(n),
-            )
+        hits = results.hits
+        self._show_rows(hits, "search")
         found = t("tui.archive_hits", count=len(hits)) if hits else t("tui.archive_no_hits")
-        self._status(" ".join([found, *results.notices()]))
+        self._summary = " ".join([found, *results.notices()])
+        self._status(self._summary)
         if hits:
-            table.focus()
+            self.query_one("#hits", DataTable).focus()
+
+    # Columns (catalog key, fixed width or 0, share of the width left) of the table: search
+    # hits across meetings, or the items of the meeting browsed to (the tree says which).
+    _COLUMNS: ClassVar[dict[str, tuple[tuple[str, int, int], ...]]] = {
+        "search": (("when", 10, 0), ("body", 12, 0), ("item", 24, 0), ("snippet", 0, 1)),
+        "browse": (("item", 0, 3), ("decision", 0, 2)),
+    }
+
+    def _show_rows(self, rows: list[Any], mode: str) -> None:
+        self._rows = rows
+        table = self.query_one("#hits", DataTable)
+        if self._mode != mode:
+            self._mode = mode
+            table.clear(columns=True)
+            columns = self._COLUMNS[mode]
+            # Browsing keeps the tree beside the table; search results take the whole width.
+            # The columns fill the width exactly, so the table never scrolls sideways.
+            left = self.size.width - (32 if mode == "browse" else 2) - 2 * len(columns) - 1
+            left -= sum(fixed for _, fixed, _ in columns)
+            shares = sum(share for *_, share in columns)
+            for key, fixed, share in columns:
+                width = fixed or max(10, left * share // shares)
+                table.add_column(t(f"tui.archive_col.{key}"), key=key, width=width)
+            self.query_one("#archive-tree", Tree).display = mode == "browse"
+        table.clear()
+        for n, row in enumerate(rows):
+            title = f"{t('case.closed')}: {row.title}" if row.closed else row.title
+            item = Text(f"{row.number}. {title}", overflow="ellipsis", no_wrap=True)
+            if mode == "search":
+                cells = [row.date, Text(row.body, overflow="ellipsis", no_wrap=True), item,
+                         marked(row.snippet)]  # fmt: skip
+            else:
+                decision = " ".join(row.snippet.split())
+                cells = [item, Text(decision, overflow="ellipsis", no_wrap=True)]
+            table.add_row(*cells, key=str(n))
+        self.query_one("#archive-detail", Static).display = False
+
+    @on(DataTable.RowHighlighted, "#hits")
+    def _row_highlighted(self, _: DataTable.RowHighlighted) -> None:
+        row = self._selected()
+        if row is not None and row.case_number:
+            case = t("tui.archive_row_case", case=row.case_number)
+            self._status(f"{self._summary} {case}".strip())
 
     def _selected(self) -> Any:
         table = self.query_one("#hits", DataTable)
-        if not self._hits or table.row_count == 0:
+        if not self._rows or table.row_count == 0:
             return None
-        return self._hits[min(max(table.cursor_row, 0), len(self._hits) - 1)]
+        return self._rows[min(max(table.cursor_row, 0), len(self._rows) - 1)]
 
     def action_search(self) -> None:
         self.query_one("#archive-query", Input).focus()
 
+    def action_filter(self) -> None:
+        self.query_one("#archive-body", Select).focus()
+
+    def action_browse(self) -> None:
+        tree = self.query_one("#archive-tree", Tree)
+        if not tree.display:
+            self._show_rows([], "browse")
+            self._status(t("tui.archive_hint"))
+        tree.focus()
+
     def action_case_history(self) -> None:
-        hit = self._selected()
-        if hit is None:
+        row = self._selected()
+        if row is None:
             return
-        if not hit.case_number:
+        if not row.case_number:
             self.notify(t("tui.archive_no_case"))
             return
-        text = case_history_text(self.conn, hit.case_number)
         detail = self.query_one("#archive-detail", Static)
-        detail.update(text)
+        detail.update(case_history_text(self.conn, row.case_number))
         detail.display = True
 
     @on(DataTable.RowSelected, "#hits")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    def _row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_open()
 
     def action_open(self) -> None:
-        hit = self._selected()
-        if hit is not None:
-            # Archived meetings are read, not run: open them read-only.
-            self.meeting_app.open_meeting(hit.meeting_id, readonly=True)
+        tree = self.query_one("#archive-tree", Tree)
+        if tree.has_focus and tree.cursor_node is not None:
+            if isinstance(tree.cursor_node.data, browse.MeetingEntry):
+                self._open(tree.cursor_node.data.meeting_id, None)
+            return
+        row = self._selected()
+        if row is not None:
+            self._open(row.meeting_id, row.item_id)
+
+    def _open(self, meeting_id: int, item_id: int | None) -> None:
+        from meetingtui.screens.archived_meeting import ArchivedMeetingScreen
+
+        # Archived meetings are read, not run: a reading view, nothing in it changes the record.
+        self.app.push_screen(ArchivedMeetingScreen(meeting_id, item_id))
 
     def action_back(self) -> None:
         self.dismiss()
@@ -213,6 +354,7 @@ class ArchiveScreen(DatabaseScreen):
 
     @on(ImportDone)
     def _done(self, message: ImportDone) -> None:
+        self._load_browse()
         self._status("✔ " + t("tui.archive_imported", summary=message.summary))
         query = self.query_one("#archive-query", Input).value
         if query.strip():

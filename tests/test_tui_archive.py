@@ -1,0 +1,254 @@
+"""The archive in the TUI: browse by committee and year, search with filters and highlighted
+snippets, open an archived meeting to read, the case history from a result. Pilot tests and
+snapshots (80×24 and 100×30)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Select, Static, Tree
+
+from meetingtui import service
+from meetingtui.keymap import UiConfig
+from meetingtui.models import (
+    AgendaItem,
+    DecisionEntry,
+    DocumentKind,
+    Meeting,
+    Participant,
+    Section,
+)
+from meetingtui.screens.app import MeetingApp, build_app
+from meetingtui.screens.archive import ArchiveScreen
+from meetingtui.screens.archived_meeting import ArchivedMeetingScreen
+from meetingtui.screens.dialogs import TextDialog
+from meetingtui.storage.db import connect
+from meetingtui.vocabulary import Attendance
+from tests.test_tui_support import FixedClock
+
+
+def _item(n: int, title: str, case: str, text: str, decision: str, **extra: object) -> AgendaItem:
+    return AgendaItem(id=n, number=str(n), title=title, case_number=case,
+                      sections=[Section(heading="Sagsfremstilling", text=text)],
+                      decision=decision, **extra)  # type: ignore[arg-type]  # fmt: skip
+
+
+def _archive() -> list[Meeting]:
+    members = [
+        Participant(id=1, name="Bo Hilsted", affiliation="A", attendance=Attendance.PRESENT),
+        Participant(id=2, name="Anne Møller", affiliation="V", attendance=Attendance.PRESENT),
+        Participant(id=3, name="Karen Holm", affiliation="C", attendance=Attendance.AFBUD),
+    ]
+    return [
+        Meeting(
+            body="Teknik- og Miljøudvalget",
+            starts_at=datetime(2023, 9, 5, 16, 0),
+            document_kind=DocumentKind.REFERAT,
+            location="Mødelokale 2",
+            participants=members,
+            items=[
+                _item(1, "Godkendelse af dagsorden", "", "", "Godkendt."),
+                _item(
+                    2,
+                    "Forslag til lokalplan 1204 for Trige Syd",
+                    "23-014470",
+                    "Lokalplanen giver mulighed for 120 boliger ved Trige Syd.",
+                    "Anbefales.",
+                    recommendation="Administrationen indstiller, at forslaget sendes i høring.",
+                ),
+                _item(
+                    3,
+                    "Vintertjeneste 2023-24",
+                    "23-009001",
+                    "Orientering om beredskabet og saltlagrene.",
+                    "Taget til efterretning.",
+                ),
+            ],
+        ),
+        Meeting(
+            body="Byrådet",
+            starts_at=datetime(2023, 9, 27, 18, 0),
+            document_kind=DocumentKind.REFERAT,
+            items=[
+                _item(
+                    12,
+                    "Lokalplan 1204 for Trige Syd, endelig vedtagelse",
+                    "23-014470",
+                    "Lokalplanerne har været i offentlig høring i otte uger.",
+                    "Godkendt.",
+                    decision_history=[
+                        DecisionEntry(
+                            body="Teknik- og Miljøudvalget", date="05-09-2023", text="Anbefales."
+                        ),
+                        DecisionEntry(body="Byrådet", date="27-09-2023", text="Godkendt."),
+                    ],
+                ),
+            ],
+        ),
+        Meeting(
+            body="Byrådet",
+            starts_at=datetime(2021, 3, 24, 18, 0),
+            document_kind=DocumentKind.DAGSORDEN,
+            items=[
+                _item(
+                    4,
+                    "Lokalplan 1100 for Lystrup",
+                    "21-000415",
+                    "Lokalplanen omfatter 40 rækkehuse.",
+                    "",
+                ),
+            ],
+        ),
+    ]
+
+
+@pytest.fixture
+def archive_db(db_path: Path) -> Path:
+    conn = connect(db_path)
+    for n, meeting in enumerate(_archive()):
+        service.import_meeting(conn, meeting, content_hash=f"m{n}")
+    conn.close()
+    return db_path
+
+
+def _app(db_path: Path, theme: str = "light") -> MeetingApp:
+    return build_app(db_path, config=UiConfig(theme=theme), clock=FixedClock())
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+def _cells(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+
+
+async def _to_archive(pilot: object, app: MeetingApp) -> ArchiveScreen:
+    await pilot.press("a")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, ArchiveScreen)
+    return app.screen
+
+
+async def test_browse_by_committee_and_year_then_read_a_meeting(archive_db: Path) -> None:
+    app = _app(archive_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        archive = await _to_archive(pilot, app)
+        tree = archive.query_one("#archive-tree", Tree)
+        assert [str(n.label) for n in tree.root.children] == [
+            "Byrådet (2)",
+            "Teknik- og Miljøudvalget (1)",
+        ]
+        assert [str(n.label) for n in tree.root.children[0].children] == [
+            "2023 (1 møder)",
+            "2021 (1 møder)",
+        ]
+        # Open "Teknik- og Miljøudvalget", then 2023: its meeting appears; moving onto it lists
+        # the meeting's items.
+        await pilot.press("down", "enter", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert str(tree.cursor_node.label) == "2023-09-05 referat (3)"
+        table = archive.query_one("#hits", DataTable)
+        assert [row[0] for row in _cells(table)] == [
+            "1. Godkendelse af dagsorden",
+            "2. Forslag til lokalplan 1204 for Trige Syd",
+            "3. Vintertjeneste 2023-24",
+        ]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArchivedMeetingScreen)
+        header = _text(app.screen.query_one("#archived-header", Static))
+        assert "Teknik- og Miljøudvalget" in header and "(skrivebeskyttet)" in header
+        assert "Til stede: Bo Hilsted, Anne Møller" in header and "Karen Holm" in header
+        await pilot.press("down")
+        await pilot.pause()
+        item = _text(app.screen.query_one("#archived-item", Static))
+        assert "Lokalplanen giver mulighed for 120 boliger" in item
+        assert "Indstilling" in item and "Anbefales." in item
+        # Case history of the item across meetings.
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        history = str(app.screen.text)
+        assert history.index("Teknik- og Miljøudvalget") < history.index("Byrådet")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is archive
+
+
+async def test_search_with_body_and_date_filters_and_highlighted_snippets(
+    archive_db: Path,
+) -> None:
+    app = _app(archive_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        archive = await _to_archive(pilot, app)
+        await pilot.press("slash", *"lokalplan", "enter")
+        await pilot.pause()
+        table = archive.query_one("#hits", DataTable)
+        dates = [row[0] for row in _cells(table)]
+        assert sorted(dates) == ["2021-03-24", "2023-09-05", "2023-09-27"]
+        # The inflected form in the snippet is marked, without the private markers.
+        snippet = table.get_row_at(dates.index("2023-09-27"))[3]
+        assert "Lokalplanerne har været" in str(snippet) and "\x02" not in str(snippet)
+        assert any(
+            "bold" in str(span.style) and str(snippet)[span.start : span.end] == "Lokalplanerne"
+            for span in snippet.spans
+        )
+        archive.query_one("#archive-body", Select).value = "Byrådet"
+        await pilot.pause()
+        assert [row[1] for row in _cells(table)] == ["Byrådet", "Byrådet"]
+        archive.query_one("#archive-from", Input).value = "1. januar 2022"
+        archive.query_one("#archive-query", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [row[0] for row in _cells(table)] == ["2023-09-27"]
+        status = _text(archive.query_one("#archive-status", Static))
+        assert status.startswith("1 fund.") and "Sagsnr. 23-014470: h viser" in status
+        # Case history from the result, then the meeting opened at that item.
+        table.focus()
+        await pilot.press("h")
+        await pilot.pause()
+        detail = _text(archive.query_one("#archive-detail", Static))
+        assert "Sag 23-014470" in detail and "Anbefales." in detail and "Godkendt." in detail
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArchivedMeetingScreen)
+        assert "Lokalplanerne har været" in _text(app.screen.query_one("#archived-item", Static))
+
+
+async def test_a_bad_date_or_a_hostile_query_is_one_line_and_changes_nothing(
+    archive_db: Path,
+) -> None:
+    app = _app(archive_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        archive = await _to_archive(pilot, app)
+        archive.query_one("#archive-to", Input).value = "sidste tirsdag"
+        await pilot.press("slash", *"lokalplan", "enter")
+        await pilot.pause()
+        assert _text(archive.query_one("#archive-status", Static)) == (
+            "⚠ Ugyldig dato: sidste tirsdag"
+        )
+        archive.query_one("#archive-to", Input).value = ""
+        archive.run_search(" OR ".join(["lokalplan"] * 200) + ' NEAR( "')
+        await pilot.pause()
+        status = _text(archive.query_one("#archive-status", Static))
+        assert status.startswith("3 fund.") and "forkortet til de første" in status
+
+
+SNAPSHOTS = {
+    "browse-80x24": ((80, 24), ("a", "down", "enter", "down", "down", "enter", "down")),
+    "browse-100x30": ((100, 30), ("a", "enter", "down", "enter", "down")),
+    "search-80x24": ((80, 24), ("a", "slash", *"lokalplan", "enter")),
+    "search-case-100x30": ((100, 30), ("a", "slash", *"lokalplan", "enter", "h")),
+    "meeting-80x24": ((80, 24), ("a", "slash", *"lokalplan", "enter", "enter")),
+}
+
+
+@pytest.mark.parametrize("name", list(SNAPSHOTS))
+def test_archive_snapshot(snap_compare, archive_db: Path, name: str) -> None:
+    size, keys = SNAPSHOTS[name]
+    assert snap_compare(_app(archive_db), press=keys, terminal_size=size)
