@@ -219,6 +219,15 @@ class AgendaItem(Model):
         return next((a for a in self.absences if a.participant_id == participant_id), None)
 
 
+class OcrNote(Model):
+    """How a scanned document's text was read: the archivist must know a decision's wording
+    came from OCR, and how sure the engine was (mean word confidence, 0-100)."""
+
+    engine: str  # "Tesseract 5.3.0 (dan), OCRmyPDF 17.13.0"
+    pages: int = 0
+    confidence: float | None = None
+
+
 class Meeting(Model):
     id: int | None = None
     body: str = Field(min_length=1)  # the committee: "Økonomiudvalget", "Byrådet"
@@ -238,6 +247,7 @@ class Meeting(Model):
     participants: list[Participant] = Field(default_factory=list)
     items: list[AgendaItem] = Field(default_factory=list)
     unplaced: list[str] = Field(default_factory=list)
+    ocr: OcrNote | None = None  # set when the text was read from a scan through OCR
 
     def participant(self, participant_id: int) -> Participant | None:
         return next((p for p in self.participants if p.id == participant_id), None)

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from meetingtui.errors import InputError
 from meetingtui.exporters.redact import public_copy
+from meetingtui.exporters.referat import ocr_line
 from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Meeting
 from meetingtui.storage import search
@@ -30,7 +31,8 @@ _SCHEMA = """
 CREATE TABLE meetings (
     id INTEGER PRIMARY KEY, body TEXT NOT NULL, municipality TEXT NOT NULL, title TEXT NOT NULL,
     kind TEXT NOT NULL, starts_at TEXT NOT NULL, ends_at TEXT, location TEXT NOT NULL,
-    status TEXT NOT NULL, document_kind TEXT NOT NULL, source TEXT NOT NULL
+    status TEXT NOT NULL, document_kind TEXT NOT NULL, source TEXT NOT NULL,
+    ocr TEXT  -- how a scanned meeting's text was read; NULL when it was not a scan
 );
 CREATE INDEX meetings_body ON meetings(body, starts_at);
 CREATE TABLE participants (
@@ -170,11 +172,12 @@ def _refuse_to_overwrite_a_record(archive: sqlite3.Connection, out: Path) -> Non
 
 def _write(conn: sqlite3.Connection, meeting: Meeting) -> None:
     conn.execute(
-        "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (meeting.id, meeting.body, meeting.municipality, meeting.title, meeting.kind.value,
          meeting.starts_at.isoformat(), meeting.ends_at.isoformat() if meeting.ends_at else None,
          meeting.location, meeting.status.value, meeting.document_kind.value,
-         Path(meeting.source).name),  # the file's name, not where it lay on the archivist's disk
+         Path(meeting.source).name,  # the file's name, not where it lay on the archivist's disk
+         ocr_line(meeting) or None),
     )  # fmt: skip
     conn.executemany(
         "INSERT INTO participants (meeting_id, name, affiliation, role, attendance) "

@@ -495,6 +495,17 @@ def item_blocks(
 # --- the whole referat -----------------------------------------------------------------------
 
 
+def ocr_line(meeting: Meeting) -> str:
+    """ "Teksten er læst fra en scanning med OCR (...); gennemsnitlig sikkerhed 91 %." """
+    note = meeting.ocr
+    if note is None:
+        return ""
+    confidence = ""
+    if note.confidence is not None:
+        confidence = t("export.ocr_confidence", confidence=round(note.confidence))
+    return t("export.ocr_note", engine=note.engine, confidence=confidence)
+
+
 def title_blocks(meeting: Meeting, *, public: bool) -> list[Block]:
     blocks = []
     if meeting.municipality.strip():
@@ -511,6 +522,8 @@ def title_blocks(meeting: Meeting, *, public: bool) -> list[Block]:
         blocks.append(Block(Kind.DRAFT, t("export.internal")))
     if is_draft(meeting):
         blocks.append(Block(Kind.DRAFT, t("export.draft_note")))
+    if meeting.ocr is not None:
+        blocks.append(Block(Kind.META, ocr_line(meeting)))
     return blocks
 
 

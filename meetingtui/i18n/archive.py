@@ -99,6 +99,15 @@ DA: dict[str, str] = {
     "tui.archived_col.item": "Punkt",
     "tui.archived_col.case": "Sagsnr.",
     "tui.archived_col.decision": "Beslutning",
+    # Scanned referats read through OCR.
+    "import.pdf.no_text_no_ocr": (
+        "PDF-filen har intet tekstlag ({pages} sider) og er sandsynligvis scannet; for at læse "
+        "den med OCR: {install}"
+    ),
+    "import.ocr.failed": "OCR-læsningen af den scannede PDF mislykkedes: {reason}",
+    "import.ocr.no_text": "OCR fandt ingen tekst i den scannede PDF",
+    "export.ocr_note": "Teksten er læst fra en scanning med OCR ({engine}){confidence}.",
+    "export.ocr_confidence": "; gennemsnitlig sikkerhed {confidence} %",
     # Publishing a public archive.
     "publish.done": (
         "Udgivet: {meetings} møder, {items} punkter ({closed} lukkede punkter vist som "
@@ -211,6 +220,14 @@ EN: dict[str, str] = {
     "tui.archived_col.item": "Item",
     "tui.archived_col.case": "Case no.",
     "tui.archived_col.decision": "Decision",
+    "import.pdf.no_text_no_ocr": (
+        "The PDF has no text layer ({pages} pages) and is probably scanned; to read it with "
+        "OCR: {install}"
+    ),
+    "import.ocr.failed": "Reading the scanned PDF with OCR failed: {reason}",
+    "import.ocr.no_text": "OCR found no text in the scanned PDF",
+    "export.ocr_note": "The text was read from a scan with OCR ({engine}){confidence}.",
+    "export.ocr_confidence": "; mean confidence {confidence} %",
     "publish.done": (
         "Published: {meetings} meetings, {items} items ({closed} closed items shown as "
         "'Closed item') in {database}; metadata in {metadata}"

@@ -83,7 +83,10 @@ def meetings_of(sources: list[Source], *, source: str = "") -> list[Meeting]:
     """Run the pipeline on what a reader produced."""
     from .assemble import build_meeting
 
-    return [build_meeting(s, name=source) for s in sources]
+    meetings = [build_meeting(s, name=source) for s in sources]
+    for meeting, read_from in zip(meetings, sources, strict=True):
+        meeting.ocr = read_from.ocr or meeting.ocr
+    return meetings
 
 
 def import_bytes(data: bytes, *, source: str = "") -> Imported:

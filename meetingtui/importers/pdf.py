@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from meetingtui.errors import InputError
-from meetingtui.importers import limits
+from meetingtui.importers import limits, ocr
 from meetingtui.importers.furniture import (
     closed_running_header,
     split_attachment_pages,
@@ -34,6 +34,7 @@ def sniff(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
+@ocr.reads_scans  # a scan without a text layer is read through OCR when the machine has it
 def read(data: bytes, *, source: str = "") -> list[Source]:
     pages = extract_pages(data, source=source)
     closed = closed_running_header(pages)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 
-from meetingtui.models import DecisionEntry, ItemAbsence, Meeting, Participant
+from meetingtui.models import DecisionEntry, ItemAbsence, Meeting, OcrNote, Participant
 
 
 class Cont(IntEnum):
@@ -122,3 +122,4 @@ class Source:
     warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)
     record: Meeting | None = None  # a format that carries the complete record (our own)
     closed_part: bool = False  # page furniture says every item is closed ("Lukket referat")
+    ocr: OcrNote | None = None  # the text was read from a scan through OCR (importers/ocr.py)

@@ -58,6 +58,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "source",
         "content_hash",
         "unplaced",
+        "ocr",
     ),
     "participants": (
         "meeting_id",
@@ -224,6 +225,7 @@ def meeting_row(m: Meeting, content_hash: str | None) -> Row:
         m.source,
         content_hash,
         _json(m.unplaced),
+        _json(m.ocr.model_dump(mode="json")) if m.ocr is not None else None,
     )
 
 
@@ -589,5 +591,10 @@ def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
     ]
     speaker_rows.attach(conn, meeting_id, items)
     return _model(
-        Meeting, head, participants=participants, items=items, unplaced=json.loads(head["unplaced"])
+        Meeting,
+        head,
+        participants=participants,
+        items=items,
+        unplaced=json.loads(head["unplaced"]),
+        ocr=json.loads(head["ocr"]) if head["ocr"] else None,
     )

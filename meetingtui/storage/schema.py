@@ -349,3 +349,9 @@ def speakers_lists(db: Database) -> None:
 def referat_001_public_decision(db: Database) -> None:
     """A closed item may carry the decision text its committee releases to the public."""
     db.execute("ALTER TABLE items ADD COLUMN public_decision TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def archive_001_ocr_note(db: Database) -> None:
+    """How a scanned meeting's text was read (JSON of `OcrNote`), NULL for all others."""
+    db.execute("ALTER TABLE meetings ADD COLUMN ocr TEXT")
