@@ -26,9 +26,15 @@ def test_encrypted_pdf() -> None:
     assert _key(data) == "import.pdf.encrypted"
 
 
-def test_scanned_pdf_without_text_layer() -> None:
+def test_scanned_pdf_without_text_layer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Blank pages: without OCR refused naming what to install; with OCR, OCR finds nothing.
+    from meetingtui.importers import ocr
+
     data = docfixtures.make_pdf([[], []])
-    assert _key(data) == "import.pdf.no_text"
+    if ocr.missing() is None:
+        assert _key(data) == "import.ocr.no_text"
+    monkeypatch.setattr(ocr, "missing", lambda: ocr.INSTALL_PYTHON)
+    assert _key(data) == "import.pdf.no_text_no_ocr"
 
 
 def test_truncated_pdf() -> None:
