@@ -246,9 +246,9 @@ def test_closing_a_meeting_indexes_it_for_search(svc: MeetingService, db_path: P
     svc.start_item(2)
     svc.record_decision(2, "Anlægsbevillingen til skolerenovering blev godkendt.")
     conn = connect(db_path)
-    assert search(conn, "skolerenovering") == []  # the index follows at the close
+    assert search(conn, "skolerenovering").hits == []  # the index follows at the close
     svc.close_meeting()
-    hits = search(conn, "skolerenovering")
+    hits = search(conn, "skolerenovering").hits
     assert [(h.meeting_id, h.number) for h in hits] == [(svc.meeting.id, "2")]
     conn.close()
 
