@@ -4,8 +4,8 @@ Every meeting is read from the archive and reduced by the exporters' own `public
 one place that strips closed items (a closed item keeps its number, "Lukket punkt" and, unless
 hidden, its title): the file is written from that copy alone, so closed content is never in it,
 in no table, no index and no free page. The tables (meetings, participants, items, sections,
-decisions, votes, ballots) carry foreign keys, and `item_search` with its FTS5 index is made
-as the archive makes it, so `datasette OUT.db --metadata OUT.metadata.json` serves a search,
+decisions, votes, ballots) carry foreign keys, and `item_search` with its FTS5 indexes is
+made as the archive makes it, so `datasette OUT.db --metadata OUT.metadata.json` serves a search,
 facets and the canned queries of the metadata file as is.
 """
 
@@ -71,11 +71,12 @@ from items i join meetings m on m.id = i.meeting_id
 where i.case_number = :sagsnummer
 order by m.starts_at, i.id"""
 
-SEARCH_SQL = """select s.date, s.body, s.number, s.title, s.case_number,
-  snippet(item_search_fts, -1, '<b>', '</b>', '…', 16) as snippet, s.meeting_id
-from item_search_fts f join item_search s on s.id = f.rowid
-where item_search_fts match escape_fts(:q)
-order by f.rank limit 100"""
+# The words as written, and their Danish stems (a base form finds "lokalplanerne").
+SEARCH_SQL = """select s.date, s.body, s.number, s.title, s.case_number, s.meeting_id
+from item_search s
+where s.id in (select rowid from item_search_fts where item_search_fts match escape_fts(:q))
+   or s.id in (select rowid from item_stems_fts where item_stems_fts match escape_fts(:q))
+order by s.date desc limit 100"""
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,7 @@ def test_existing_meetings_are_indexed_when_search_arrives(tmp_path: Path) -> No
     )
     # As if stored by a version before search existed: no search tables, no search migrations.
     conn.execute("DROP TABLE item_search_fts")
+    conn.execute("DROP TABLE item_stems_fts")
     conn.execute("DROP TABLE item_search")
     conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'meetingtui-search'")
     conn.close()

@@ -3,9 +3,10 @@
 `item_search` holds one row per agenda item (body, date, number, title, case number, the item's
 text and its decisions, and the Danish stems of title, text and decisions), refreshed per
 meeting by `index_meeting` inside the transaction that writes the meeting. `item_search_fts` is
-an FTS5 table with `content=item_search`, created by sqlite-utils `enable_fts` with triggers,
-so Datasette finds and uses it as is. The tokenizer is "unicode61 remove_diacritics 0": case
-folding for æ/ø/å, but "å" never matches "a". How a query is read: `search_query`.
+an FTS5 table of the words as written with `content=item_search`, created by sqlite-utils
+`enable_fts` with triggers, so Datasette finds and uses it as is; `item_stems_fts` indexes the
+stems the same way. The tokenizer is "unicode61 remove_diacritics 0": case folding for æ/ø/å,
+but "å" never matches "a". How a query is read: `search_query`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ from meetingtui.errors import InputError
 from meetingtui.i18n import t
 from meetingtui.models import Meeting
 from meetingtui.storage.danish_words import stems_text
-from meetingtui.storage.search_query import MAX_TERMS, Highlighter, Tier, parse, snippet
+from meetingtui.storage.search_query import (
+    EXACT_INDEX,
+    MAX_TERMS,
+    Highlighter,
+    Step,
+    Tier,
+    parse,
+    snippet,
+)
 
 migrations = Migrations("meetingtui-search")
 TOKENIZE = "unicode61 remove_diacritics 0"
@@ -73,33 +82,54 @@ def m003_body_index(db: Database) -> None:
     db.execute("CREATE INDEX item_search_body ON item_search(body)")
 
 
-# Stems of title, text and decisions beside the text itself; bm25 weights as for the text.
+# Stems of title, text and decisions beside the text itself, in an FTS5 index of their own
+# (with the case number, so every row the exact index finds for a word, this one finds too).
+# Two indexes rather than one with more columns: a search for the words as written, the
+# first tier, reads only the exact index, as fast as before stemming.
 STEM_COLUMNS = ("title_stems", "text_stems", "decision_stems")
-_FTS_COLUMNS = ["title", "case_number", "text", "decision", *STEM_COLUMNS]
-_STEM_WEIGHTS = "10.0, 5.0, 1.0, 3.0, 10.0, 1.0, 3.0"
+_STEM_FTS_COLUMNS = ("title_stems", "case_number", "text_stems", "decision_stems")
+
+
+def _stem_index_sql() -> list[str]:
+    cols = ", ".join(_STEM_FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in _STEM_FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in _STEM_FTS_COLUMNS)
+    delete = f"INSERT INTO item_stems_fts(item_stems_fts, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    insert = f"INSERT INTO item_stems_fts(rowid, {cols}) VALUES (new.id, {new});"
+    return [
+        f"CREATE VIRTUAL TABLE item_stems_fts USING fts5({cols}, tokenize='{TOKENIZE}', "
+        "content='item_search', content_rowid='id')",
+        f"CREATE TRIGGER item_stems_ai AFTER INSERT ON item_search BEGIN {insert} END",
+        f"CREATE TRIGGER item_stems_ad AFTER DELETE ON item_search BEGIN {delete} END",
+        f"CREATE TRIGGER item_stems_au AFTER UPDATE ON item_search BEGIN {delete} {insert} END",
+        "INSERT INTO item_stems_fts(item_stems_fts) VALUES ('rebuild')",
+        "INSERT INTO item_stems_fts(item_stems_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)')",
+    ]
 
 
 @migrations()
 def m004_danish_stems(db: Database) -> None:
-    """Danish search: the Snowball stems of every indexed text beside it, in the FTS index.
-
-    Existing rows get their stems here; the FTS index is rebuilt over the new columns."""
+    """Danish search: the Snowball stems of every indexed text beside it, in an FTS5 index of
+    their own. Existing rows get their stems here."""
+    conn = db.conn
     for column in STEM_COLUMNS:
-        db.execute(f"ALTER TABLE item_search ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
-    db["item_search"].disable_fts()  # type: ignore[union-attr]
-    rows = db.execute("SELECT id, title, text, decision FROM item_search").fetchall()
-    db.conn.executemany(
+        conn.execute(f"ALTER TABLE item_search ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    # The exact index's update trigger would index every row again for nothing: set it aside.
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'item_search_au'"
+    ).fetchone()
+    if trigger is not None:
+        conn.execute("DROP TRIGGER item_search_au")
+    rows = conn.execute("SELECT id, title, text, decision FROM item_search").fetchall()
+    conn.executemany(
         "UPDATE item_search SET title_stems = ?, text_stems = ?, decision_stems = ? WHERE id = ?",
         [(stems_text(title), stems_text(text), stems_text(decision), row_id)
          for row_id, title, text, decision in rows],
     )  # fmt: skip
-    db["item_search"].enable_fts(  # type: ignore[union-attr]
-        _FTS_COLUMNS, tokenize=TOKENIZE, create_triggers=True
-    )
-    db.execute(
-        "INSERT INTO item_search_fts(item_search_fts, rank) VALUES ('rank', ?)",
-        [f"bm25({_STEM_WEIGHTS})"],
-    )
+    if trigger is not None:
+        conn.execute(trigger[0])
+    for statement in _stem_index_sql():
+        conn.execute(statement)
 
 
 def ensure_search(conn: sqlite3.Connection) -> None:
@@ -339,15 +369,15 @@ def _filters(
 
 
 def _top(
-    conn: sqlite3.Connection, expression: str, filters: list[str], params: list[object], limit: int
+    conn: sqlite3.Connection, step: Step, filters: list[str], params: list[object], limit: int
 ) -> list[tuple[int, float]]:
-    """(rowid, score) of the best `limit` rows matching `expression` and the filters."""
+    """(rowid, score) of the best `limit` rows of one tier, within the filters."""
+    index = step.index
     # Counting matches inside FTS5 alone is cheap, and stops past BROAD_QUERY; it decides how
     # to order.
     matches = conn.execute(
-        "SELECT count(*) FROM (SELECT rowid FROM item_search_fts WHERE item_search_fts MATCH ? "
-        "LIMIT ?)",
-        [expression, BROAD_QUERY + 1],
+        f"SELECT count(*) FROM (SELECT rowid FROM {index} WHERE {index} MATCH ? LIMIT ?)",
+        [step.match, BROAD_QUERY + 1],
     ).fetchone()[0]
     if matches == 0:
         return []
@@ -355,14 +385,21 @@ def _top(
     # so broad that ranking every match would be slow gives the newest items first instead,
     # which also lets filters stop at the first `limit` rows that pass.
     ranked = matches <= BROAD_QUERY
-    order = "f.rank" if ranked else "f.rowid DESC"
-    score = "f.rank" if ranked else "0.0"
+    conditions = [f"{index} MATCH ?", *filters]
+    values: list[object] = [step.match, *params]
+    exact = f"SELECT rowid FROM {EXACT_INDEX} WHERE {EXACT_INDEX} MATCH ?"
+    if step.not_exact is not None:
+        conditions.append(f"f.rowid NOT IN ({exact})")
+        values.append(step.not_exact)
+    if step.exact_phrases is not None:
+        conditions.append(f"f.rowid IN ({exact})")
+        values.append(step.exact_phrases)
     join = "JOIN item_search s ON s.id = f.rowid " if filters else ""
-    where = " AND ".join(["item_search_fts MATCH ?", *filters])
     return conn.execute(
-        f"SELECT f.rowid, {score} FROM item_search_fts f {join}WHERE {where} "
-        f"ORDER BY {order} LIMIT ?",
-        [expression, *params, limit],
+        f"SELECT f.rowid, {'f.rank' if ranked else '0.0'} FROM {index} f {join}"
+        f"WHERE {' AND '.join(conditions)} ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} "
+        "LIMIT ?",
+        [*values, limit],
     ).fetchall()
 
 
@@ -393,15 +430,17 @@ def search(
     filters, params = where
     limit = max(1, limit)
     top: list[tuple[int, float, Tier]] = []
+    seen: set[int] = set()
     with _Deadline(conn, deadline) as clock:
-        for tier, expression in parsed.tiers():
+        for step in parsed.steps():
             try:
-                rows = _top(conn, expression, filters, params, limit - len(top))
+                rows = _top(conn, step, filters, params, limit - len(top))
             except sqlite3.OperationalError as error:
                 if not clock.passed:
                     raise InputError("search.bad_query", reason=str(error)) from None
                 break  # out of time: show what the better tiers found
-            top += [(rowid, score, tier) for rowid, score in rows]
+            top += [(rowid, score, step.tier) for rowid, score in rows if rowid not in seen]
+            seen.update(rowid for rowid, _ in rows)
             if len(top) >= limit:
                 break
     hits = _hits(conn, top, Highlighter(parsed), marks)
@@ -437,9 +476,12 @@ def _hits(
 def matching_ids(conn: sqlite3.Connection, query: str) -> set[int]:
     """Every `item_search` id the query finds, whatever the tier (for measuring recall)."""
     parsed = parse(query)
-    if not parsed:
-        return set()
-    rows = conn.execute(
-        "SELECT rowid FROM item_search_fts WHERE item_search_fts MATCH ?", [parsed.widest()]
-    )
-    return {rowid for (rowid,) in rows}
+    found: set[int] = set()
+    for step in parsed.steps() if parsed else []:
+        sql = f"SELECT rowid FROM {step.index} WHERE {step.index} MATCH ?"
+        rows = {rowid for (rowid,) in conn.execute(sql, [step.match])}
+        if step.exact_phrases is not None:
+            exact = f"SELECT rowid FROM {EXACT_INDEX} WHERE {EXACT_INDEX} MATCH ?"
+            rows &= {rowid for (rowid,) in conn.execute(exact, [step.exact_phrases])}
+        found |= rows
+    return found

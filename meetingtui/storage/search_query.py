@@ -15,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import pairwise
 
 from meetingtui.storage.danish_words import (
     STOP_WORDS,
@@ -30,8 +29,9 @@ MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 # Compounds are looked for only from words this long: "by*" would match most of the index.
 MIN_COMPOUND_CHARS = 3
-EXACT_COLUMNS = "{title case_number text decision}"
-STEM_COLUMNS = "{title_stems text_stems decision_stems}"
+# The two FTS5 indexes over `item_search`: the words as written, and their Danish stems.
+EXACT_INDEX = "item_search_fts"
+STEM_INDEX = "item_stems_fts"
 
 
 class Tier(IntEnum):
@@ -44,9 +44,13 @@ class Tier(IntEnum):
         return self.name.lower()
 
 
-def _quoted(words: tuple[str, ...]) -> str:
+def _quoted(words: tuple[str, ...] | list[str]) -> str:
     # Words are letters and digits only (WORD), so they never hold a quote.
     return '"' + " ".join(words) + '"'
+
+
+def _any(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
 
 
 @dataclass(frozen=True)
@@ -57,19 +61,19 @@ class Term:
     phrase: bool = False  # "in quotes": exact in every tier
     prefix: bool = False  # typed with a trailing *
 
-    def alternatives(self, tier: Tier) -> list[str]:
-        star = "*" if self.prefix else ""
-        out = [f"{EXACT_COLUMNS} : {_quoted(self.words)}{star}"]
-        if self.phrase or tier == Tier.EXACT:
-            return out
-        if len(self.words) == 1:
-            out += [f"{STEM_COLUMNS} : {_quoted((s,))}" for s in stem_forms(self.words[0])]
-        else:
-            out.append(f"{STEM_COLUMNS} : {_quoted(tuple(stem(w) for w in self.words))}")
-        if self.prefix:
-            out.append(f"{STEM_COLUMNS} : {_quoted((normalize(self.words[-1]),))}*")
-        elif tier == Tier.COMPOUND and self.compounds:
-            out.append(f"{STEM_COLUMNS} : {_quoted((normalize(self.words[0]),))}*")
+    def exact(self) -> str:
+        """The term in the index of words as written."""
+        return _quoted(self.words) + ("*" if self.prefix else "")
+
+    def stemmed(self, tier: Tier) -> list[str]:
+        """The term's alternatives in the stem index: a row that holds the words as written
+        holds their stems too, so this finds every row `exact` finds, and more."""
+        if len(self.words) > 1 or self.phrase:
+            stems = [stem(w) for w in self.words]
+            return [_quoted(stems) + ("*" if self.prefix else "")]
+        out = [_quoted((s,)) for s in stem_forms(self.words[0])]
+        if self.prefix or (tier == Tier.COMPOUND and self.compounds):
+            out.append(_quoted((normalize(self.words[0]),)) + "*")
         return out
 
     @property
@@ -89,6 +93,19 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One tier's search: rows of `index` matching `match`, without the rows an earlier tier
+    found (`not_exact`: rows of the exact index matching it), and, when the query has
+    phrases, only rows where they stand as written (`exact_phrases`)."""
+
+    tier: Tier
+    index: str
+    match: str
+    not_exact: str | None = None
+    exact_phrases: str | None = None
+
+
+@dataclass(frozen=True)
 class Query:
     """The terms of a query: every group must match; the terms of a group are alternatives."""
 
@@ -102,36 +119,30 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.groups)
 
-    def expression(self, tier: Tier) -> str:
-        """Rows matching every group at this tier or better."""
-        parts = []
-        for group in self.groups:
-            alternatives = [a for term in group for a in term.alternatives(tier)]
-            parts.append(
-                alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
-            )
-        return " AND ".join(parts)
+    def exact(self) -> str:
+        return " AND ".join(_any([t.exact() for t in group]) for group in self.groups)
 
-    def levels(self) -> list[Tier]:
-        """The tiers that can find something new: a query of phrases only has just one."""
-        out = [Tier.EXACT]
+    def stemmed(self, tier: Tier) -> str:
+        return " AND ".join(
+            _any([a for t in group for a in t.stemmed(tier)]) for group in self.groups
+        )
+
+    def phrases(self) -> str | None:
+        """The groups that are phrases only, as the exact index must hold them."""
+        groups = [g for g in self.groups if all(t.phrase for t in g)]
+        return " AND ".join(_any([t.exact() for t in g]) for g in groups) if groups else None
+
+    def steps(self) -> list[Step]:
+        """The tiers that can find something new, best first: a query of phrases only has
+        just one, a query with no word to compound two."""
+        out = [Step(Tier.EXACT, EXACT_INDEX, self.exact())]
         if any(not t.phrase for t in self.terms):
-            out.append(Tier.INFLECTED)
-        if any(t.compounds for t in self.terms):
-            out.append(Tier.COMPOUND)
+            inflected = self.stemmed(Tier.INFLECTED)
+            out.append(Step(Tier.INFLECTED, STEM_INDEX, inflected, self.exact(), self.phrases()))
+            if any(t.compounds for t in self.terms):
+                compound = f"({self.stemmed(Tier.COMPOUND)}) NOT ({inflected})"
+                out.append(Step(Tier.COMPOUND, STEM_INDEX, compound, self.exact(), self.phrases()))
         return out
-
-    def tiers(self) -> list[tuple[Tier, str]]:
-        """(tier, expression of the rows first found at that tier), best tier first."""
-        levels = self.levels()
-        out = [(levels[0], self.expression(levels[0]))]
-        for previous, tier in pairwise(levels):
-            out.append((tier, f"({self.expression(tier)}) NOT ({self.expression(previous)})"))
-        return out
-
-    def widest(self) -> str:
-        """Every row the query finds, whatever the tier."""
-        return self.expression(self.levels()[-1])
 
 
 _PHRASE = re.compile(r'"([^"]*)"')
