@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from meetingtui.committees.toml_file import import_committee_file
@@ -84,19 +83,6 @@ name = "Ib Thomsen"
 affiliation = "V"
 email = "ib.thomsen@greve.dk"
 """
-
-
-class TickingClock:
-    """Register events a second apart, so their order is plain in the log."""
-
-    def __init__(self, start: datetime = datetime(2025, 3, 1, 9, 0)) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        from datetime import timedelta
-
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 def write(

@@ -6,8 +6,28 @@ from pathlib import Path
 import pytest
 
 from meetingtui.i18n import set_language
+from meetingtui.models import Meeting
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+
+
+# --------------------------------------------------------------------------- slow tests
+# `pytest` runs the quick loop; `pytest -m slow` runs the slow tests only (durability kills,
+# LibreOffice, tmux, Chromium, the whole-meeting scenario); `pytest --runslow` runs everything.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true", help="also run the tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--runslow") or "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with `pytest -m slow` or `pytest --runslow`")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +47,24 @@ def samples() -> Path:
     if not SAMPLES.is_dir():
         pytest.skip(f"sample documents not found at {SAMPLES} (../shared/samples)")
     return SAMPLES
+
+
+# --------------------------------------------------------------------------- meetings
+# The builders are in tests/meetings.py; these are the ones most tests start from.
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def committee() -> Meeting:
+    """A planned 7-seat udvalg (see tests/meetings.py)."""
+    return committee_meeting()
+
+
+@pytest.fixture
+def open_committee(db_path: Path, committee: Meeting, clock: FixedClock) -> int:
+    """The udvalg stored in `db_path`, opened, everyone present, item 1 under way: its id."""
+    return opened_with_everyone(db_path, committee, clock)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -111,3 +114,16 @@ class Reader:
             "refresh": sum(1 for fp in self.follower_states if fp not in history.states),
             "export": sum(1 for head, fp in self.exports if history.by_head.get(head) != fp),
         }
+
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKER = ROOT / "tests" / "durability_worker.py"
+
+
+def start_writer(db_path: Path, meeting_id: int, rate: float = 0.0) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), str(db_path), str(meeting_id), str(rate)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )

@@ -21,11 +21,12 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from meetingtui.mail.deliveries import deliveries
 from meetingtui.planning import create_planned_meeting, plan_meeting
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from tests.committee_fixtures import firstagenda_dagsorden, with_committee
-from tests.core_fixtures import FakeClock
+from tests.meetings import ticking_clock
 
 
 @dataclass
@@ -166,7 +167,7 @@ def held_meeting(db_path: Path, tmp_path: Path, *, close: bool = True) -> int:
         meeting_id = create_planned_meeting(conn, plan_meeting(conn, path, "Økonomiudvalget"))
     finally:
         conn.close()
-    service = MeetingService.open(db_path, meeting_id, clock=FakeClock())
+    service = MeetingService.open(db_path, meeting_id, clock=ticking_clock())
     try:
         service.open_meeting()
         for person in service.meeting.participants:
@@ -179,3 +180,11 @@ def held_meeting(db_path: Path, tmp_path: Path, *, close: bool = True) -> int:
     finally:
         service.close()
     return meeting_id
+
+
+def recorded(db_path: Path, meeting_id: int) -> list:
+    conn = connect(db_path)
+    try:
+        return deliveries(conn, meeting_id)
+    finally:
+        conn.close()

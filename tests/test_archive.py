@@ -12,8 +12,7 @@ from click.testing import CliRunner
 
 from meetingtui.archive import FileStatus, Progress, import_paths, parse_file
 from meetingtui.storage.db import connect
-from tests.test_import_structured_json import _referat, firstagenda, item
-from tests.test_import_structured_xml import publication
+from tests.structured_documents import firstagenda, firstagenda_referat, item, sbsys_publication
 
 TABLES = ("meetings", "items", "sections", "votes", "events", "item_search")
 
@@ -50,9 +49,9 @@ def _other_meeting(day: int) -> bytes:
 
 def test_import_folder_then_again_is_a_no_op(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
-    _write(tmp_path / "in" / "referat.json", _json(_referat()))
-    _write(tmp_path / "in" / "sub" / "sbsys.xml", publication())
-    _write(tmp_path / "in" / ".hidden.json", _json(_referat()))
+    _write(tmp_path / "in" / "referat.json", _json(firstagenda_referat()))
+    _write(tmp_path / "in" / "sub" / "sbsys.xml", sbsys_publication())
+    _write(tmp_path / "in" / ".hidden.json", _json(firstagenda_referat()))
     first = import_paths(db, [tmp_path / "in"], workers=1)
     assert [(Path(f.path).name, f.status) for f in first.files] == [
         ("referat.json", FileStatus.IMPORTED),
@@ -67,7 +66,7 @@ def test_import_folder_then_again_is_a_no_op(tmp_path: Path) -> None:
 
 def test_same_content_under_another_name_and_extension(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
-    data = _json(_referat())
+    data = _json(firstagenda_referat())
     _write(tmp_path / "a.json", data)
     _write(tmp_path / "kopi.txt", data)  # wrong extension: detection is by content
     summary = import_paths(db, [tmp_path / "a.json", tmp_path / "kopi.txt"], workers=1)
@@ -96,8 +95,8 @@ def test_parallel_import_with_progress(tmp_path: Path) -> None:
 HOSTILE = {
     "empty.json": b"",
     "random.bin": bytes(range(256)) * 40,
-    "truncated.json": _json(_referat())[:700],
-    "truncated.xml": publication()[:900],
+    "truncated.json": _json(firstagenda_referat())[:700],
+    "truncated.xml": sbsys_publication()[:900],
     "xxe.xml": b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     b"<Publication><Agenda><Items><Item><Caption>&x;</Caption></Item></Items></Agenda>"
     b"</Publication>",
@@ -115,7 +114,7 @@ def test_hostile_file_fails_cleanly_and_leaves_database_unchanged(
     tmp_path: Path, name: str
 ) -> None:
     db = tmp_path / "a.db"
-    import_paths(db, [_write(tmp_path / "ok.json", _json(_referat()))], workers=1)
+    import_paths(db, [_write(tmp_path / "ok.json", _json(firstagenda_referat()))], workers=1)
     before = _counts(db)
     summary = import_paths(db, [_write(tmp_path / name, HOSTILE[name])], workers=1)
     [result] = summary.files
@@ -125,7 +124,7 @@ def test_hostile_file_fails_cleanly_and_leaves_database_unchanged(
 
 
 def test_size_limit(tmp_path: Path) -> None:
-    path = _write(tmp_path / "big.json", _json(_referat()))
+    path = _write(tmp_path / "big.json", _json(firstagenda_referat()))
     parsed = parse_file(str(path), max_bytes=100)
     assert parsed.error_key == "import.error.too_large"
 
@@ -140,7 +139,7 @@ def test_cli_import_json_and_exit_status(tmp_path: Path) -> None:
     from meetingtui.cli import main
 
     db = tmp_path / "a.db"
-    good = _write(tmp_path / "in" / "good.json", _json(_referat()))
+    good = _write(tmp_path / "in" / "good.json", _json(firstagenda_referat()))
     bad = _write(tmp_path / "in" / "bad.xml", b"<Publication><Agenda>")
     runner = CliRunner()
     result = runner.invoke(main, ["--db", str(db), "import", "--json", str(good), str(bad)])
@@ -162,7 +161,7 @@ def test_cli_search_and_case(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     runner = CliRunner()
     files = [_write(tmp_path / f"m{d}.json", _other_meeting(d)) for d in (3, 1)]
-    files.append(_write(tmp_path / "r.json", _json(_referat())))
+    files.append(_write(tmp_path / "r.json", _json(firstagenda_referat())))
     assert runner.invoke(main, ["--db", str(db), "import", *map(str, files)]).exit_code == 0
 
     result = runner.invoke(main, ["--db", str(db), "search", "lokalplan", "--json"])
@@ -190,7 +189,7 @@ def test_storage_failure_is_reported_per_file(
 
     monkeypatch.setattr(service, "import_meeting", broken)
     summary = import_paths(
-        tmp_path / "a.db", [_write(tmp_path / "a.json", _json(_referat()))], workers=1
+        tmp_path / "a.db", [_write(tmp_path / "a.json", _json(firstagenda_referat()))], workers=1
     )
     assert summary.failed == 1 and "disk I/O error" in summary.files[0].reason
 

@@ -7,9 +7,7 @@ and an export's printed hash must be the hash of exactly what it exported.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,20 +15,11 @@ import pytest
 
 from meetingtui.demo import ensure_demo
 from meetingtui.storage.db import connect
-from tests.consistency import History, Reader
+from tests.consistency import History, Reader, start_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "tests" / "durability_worker.py"
 SECONDS = 4.0
-
-
-def start_writer(db_path: Path, meeting_id: int, rate: float = 0.0) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, str(WORKER), str(db_path), str(meeting_id), str(rate)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from meetingtui.exporters.docx import render_docx
 from meetingtui.i18n import set_language
 from meetingtui.models import AgendaItem, Meeting, Section
 from tests import export_checks
-from tests.test_export_fixtures import CHAIN_HEAD, build_meeting
+from tests.meetings import CHAIN_HEAD, recorded_meeting
 
 
 def _python_docx_template(tmp_path: Path) -> Path:
@@ -33,7 +33,7 @@ def _python_docx_template(tmp_path: Path) -> Path:
 
 @pytest.fixture(params=["public", "internal", "template", "sample-template"])
 def variant(request, tmp_path: Path) -> bytes:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     if request.param == "public":
         return render_docx(meeting, chain_head=CHAIN_HEAD)
     if request.param == "internal":
@@ -64,7 +64,7 @@ def test_the_checks_find_what_python_docx_leaves(tmp_path: Path) -> None:
 
 
 def test_heading_hierarchy_with_decisions_as_headings() -> None:
-    data = render_docx(build_meeting(), public=False)
+    data = render_docx(recorded_meeting(), public=False)
     found = export_checks.headings(data)
     assert found[0] == (1, "Deltagere")
     assert found[1] == (1, "Indholdsfortegnelse")
@@ -104,7 +104,7 @@ def test_lists_are_word_lists_with_the_numbers_the_text_had() -> None:
         ],
         attachments=["Plan.pdf", "Høringssvar.pdf", "Kort.pdf"],
     )
-    meeting = Meeting(body="Byråd 2022-2025", starts_at=build_meeting().starts_at, items=[item])
+    meeting = Meeting(body="Byråd 2022-2025", starts_at=recorded_meeting().starts_at, items=[item])
     data = render_docx(meeting)
     assert export_checks.list_paragraphs(data) == [
         ("decimal", 1, "at planen godkendes,"),
@@ -121,7 +121,7 @@ def test_lists_are_word_lists_with_the_numbers_the_text_had() -> None:
 
 
 def test_default_look_is_calibri_with_clear_steps() -> None:
-    data = render_docx(build_meeting())
+    data = render_docx(recorded_meeting())
     assert export_checks.resolved_run_font(data) == "Calibri"
     styles_xml = export_checks.parts(data)["word/styles.xml"].decode()
     assert "Cambria" not in styles_xml and "4F81BD" not in styles_xml
@@ -138,6 +138,6 @@ def test_default_look_is_calibri_with_clear_steps() -> None:
 
 def test_english_referat_is_english_throughout() -> None:
     set_language("en")
-    data = render_docx(build_meeting())
+    data = render_docx(recorded_meeting())
     assert export_checks.languages(data) == {"en-GB"}
     assert export_checks.accessibility_problems(data, lang="en-GB") == []

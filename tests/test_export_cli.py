@@ -16,13 +16,13 @@ from meetingtui.exporters.json_export import json_schema
 from meetingtui.service import import_meeting
 from meetingtui.storage.db import connect
 from meetingtui.storage.events import chain_head
-from tests.test_export_fixtures import CLOSED_CONTENT, build_meeting
+from tests.meetings import CLOSED_CONTENT, recorded_meeting
 
 
 @pytest.fixture
 def stored(db_path: Path) -> tuple[Path, int, str]:
     conn = connect(db_path)
-    meeting_id = import_meeting(conn, build_meeting(), content_hash="fixture")
+    meeting_id = import_meeting(conn, recorded_meeting(), content_hash="fixture")
     assert meeting_id is not None
     head = chain_head(conn, meeting_id)
     conn.close()
@@ -33,6 +33,7 @@ def _run(*args: str) -> object:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+@pytest.mark.slow  # LibreOffice lays the referat out for Word's page numbers
 def test_export_docx_with_default_name(stored, tmp_path: Path, monkeypatch) -> None:
     db_path, meeting_id, head = stored
     monkeypatch.chdir(tmp_path)
@@ -70,6 +71,7 @@ def test_other_formats(stored, tmp_path: Path, fmt: str) -> None:
     assert "Økonomiudvalget" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # LibreOffice lays the referat out for Word's page numbers
 def test_template_option(stored, tmp_path: Path) -> None:
     db_path, meeting_id, _ = stored
     template = docx.Document()

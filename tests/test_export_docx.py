@@ -39,11 +39,11 @@ from meetingtui.models import (
     Vote,
 )
 from tests import export_checks
-from tests.test_export_fixtures import (
+from tests.meetings import (
     CHAIN_HEAD,
     CLOSED_CONTENT,
     CLOSED_SECRETS,
-    build_meeting,
+    recorded_meeting,
 )
 
 
@@ -66,12 +66,12 @@ def _parts(data: bytes) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def internal() -> bytes:
-    return render_docx(build_meeting(), public=False, chain_head=CHAIN_HEAD)
+    return render_docx(recorded_meeting(), public=False, chain_head=CHAIN_HEAD)
 
 
 @pytest.fixture(scope="module")
 def public() -> bytes:
-    return render_docx(build_meeting(), public=True, chain_head=CHAIN_HEAD)
+    return render_docx(recorded_meeting(), public=True, chain_head=CHAIN_HEAD)
 
 
 def test_danish_dates() -> None:
@@ -127,7 +127,7 @@ def test_table_of_contents_links_every_item_with_its_page(public: bytes) -> None
 
 def test_page_numbers_laid_out_elsewhere_fill_the_table_of_contents() -> None:
     pages = {"punkt_1": 2, "punkt_2": 4, "punkt_5": 9}
-    data = render_docx(build_meeting(), page_numbers=pages)
+    data = render_docx(recorded_meeting(), page_numbers=pages)
     toc = [text for style, text in _paragraphs(data) if style == STYLE_NAMES[Kind.TOC]]
     assert toc[0].endswith("\t2") and toc[1].endswith("\t4") and toc[4].endswith("\t9")
     assert toc[2].endswith("\t")  # no page known: Word shows none rather than a wrong one
@@ -219,7 +219,7 @@ def test_public_closed_item_shows_only_that_it_exists(public: bytes) -> None:
 
 
 def test_closed_titles_can_be_hidden() -> None:
-    data = render_docx(build_meeting(), public=True, show_closed_titles=False)
+    data = render_docx(recorded_meeting(), public=True, show_closed_titles=False)
     texts = _texts(data)
     assert "5. Lukket punkt" in texts
     assert "5. Lukket punkt" in texts[texts.index("Indholdsfortegnelse") :]
@@ -235,7 +235,9 @@ def test_public_file_holds_no_byte_of_closed_content(public: bytes) -> None:
         lowered = blob.lower()
         for secret in CLOSED_CONTENT:
             assert secret.encode().lower() not in lowered, f"{secret!r} leaked into {name}"
-    assert read_record(public) == to_json_dict(build_meeting(), public=True, chain_head=CHAIN_HEAD)
+    assert read_record(public) == to_json_dict(
+        recorded_meeting(), public=True, chain_head=CHAIN_HEAD
+    )
 
 
 def test_internal_referat_shows_everything_and_embeds_the_record(internal: bytes) -> None:
@@ -248,7 +250,7 @@ def test_internal_referat_shows_everything_and_embeds_the_record(internal: bytes
     record = read_record(internal)
     assert record is not None
     # The created-at time differs between renders; the record does not.
-    assert record == to_json_dict(build_meeting(), public=False, chain_head=CHAIN_HEAD)
+    assert record == to_json_dict(recorded_meeting(), public=False, chain_head=CHAIN_HEAD)
 
 
 def test_signature_page_and_checksum(public: bytes) -> None:
@@ -324,7 +326,7 @@ def test_template_supplies_styles_and_letterhead(tmp_path) -> None:
     template.add_paragraph("Skabelontekst der ikke må komme med")
     path = tmp_path / "skabelon.docx"
     template.save(path)
-    data = render_docx(build_meeting(), template=path)
+    data = render_docx(recorded_meeting(), template=path)
     document = _read(data)
     assert document.styles["Beslutning"].font.size == Pt(20)
     header = [p.text for p in document.sections[0].header.paragraphs]
@@ -341,7 +343,7 @@ def test_template_supplies_styles_and_letterhead(tmp_path) -> None:
 
 
 def test_an_internal_referat_used_as_template_leaks_nothing(internal: bytes) -> None:
-    data = render_docx(build_meeting(), public=True, template=io.BytesIO(internal))
+    data = render_docx(recorded_meeting(), public=True, template=io.BytesIO(internal))
     for name, blob in _parts(data).items():
         for secret in CLOSED_CONTENT:
             assert secret.encode() not in blob, f"{secret!r} leaked into {name}"
@@ -351,12 +353,12 @@ def test_unusable_template_is_a_clear_error(tmp_path) -> None:
     path = tmp_path / "ikke.docx"
     path.write_text("ikke en docx")
     with pytest.raises(InputError) as caught:
-        render_docx(build_meeting(), template=path)
+        render_docx(recorded_meeting(), template=path)
     assert str(path) in caught.value.message
 
 
 def test_draft_marking_for_a_meeting_still_open() -> None:
-    data = render_docx(build_meeting(status=MeetingStatus.OPEN))
+    data = render_docx(recorded_meeting(status=MeetingStatus.OPEN))
     document = _read(data)
     texts = [p.text for p in document.paragraphs]
     assert texts[1] == "Referat – UDKAST"
@@ -367,7 +369,7 @@ def test_draft_marking_for_a_meeting_still_open() -> None:
 
 
 def test_bad_input_still_gives_a_valid_document() -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     messy = meeting.items[5]
     # Bypass the model's cleaning: the exporter must cope on its own.
     messy.title = "Ti\x00tel\x1f med \ufffe styretegn"
@@ -402,7 +404,7 @@ def test_escape_helpers() -> None:
 
 
 def test_registry_and_file_names() -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     assert export(meeting, "docx")[:2] == b"PK"
     assert json.loads(export(meeting, "json"))["body"] == "Økonomiudvalget"
     assert default_filename(meeting, "docx") == "referat-økonomiudvalget-2017-01-03.docx"
@@ -479,6 +481,8 @@ def test_a_public_referat_imports_back_as_the_public_record(public: bytes) -> No
 
     fmt, [meeting] = importers.parse(public)
     assert fmt == "meetingtui"
-    expected = meeting_from_json(to_json_dict(build_meeting(), public=True, chain_head=CHAIN_HEAD))
+    expected = meeting_from_json(
+        to_json_dict(recorded_meeting(), public=True, chain_head=CHAIN_HEAD)
+    )
     assert meeting == expected
-    assert [i.number for i in meeting.items] == [i.number for i in build_meeting().items]
+    assert [i.number for i in meeting.items] == [i.number for i in recorded_meeting().items]

@@ -11,7 +11,7 @@ from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
 from meetingtui.exporters.json_export import json_schema, meeting_from_json, to_json_dict
 from meetingtui.models import MeetingStatus
-from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, CLOSED_SECRETS, build_meeting
+from tests.meetings import CHAIN_HEAD, CLOSED_CONTENT, CLOSED_SECRETS, recorded_meeting
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,8 @@ def validator() -> Draft202012Validator:
 @pytest.mark.parametrize("public", [True, False])
 def test_export_validates_against_the_published_schema(validator, public: bool) -> None:
     for meeting in (
-        build_meeting(),
-        build_meeting(status=MeetingStatus.OPEN),
+        recorded_meeting(),
+        recorded_meeting(status=MeetingStatus.OPEN),
         build_demo_meeting(),
     ):
         data = json.loads(export(meeting, "json", public=public, chain_head=CHAIN_HEAD))
@@ -34,16 +34,16 @@ def test_export_validates_against_the_published_schema(validator, public: bool) 
 
 
 def test_schema_rejects_a_document_missing_a_required_field(validator) -> None:
-    data = to_json_dict(build_meeting(), public=False)
+    data = to_json_dict(recorded_meeting(), public=False)
     del data["items"][0]["votes"][0]["counts"]
     assert not validator.is_valid(data)
-    data = to_json_dict(build_meeting(), public=False)
+    data = to_json_dict(recorded_meeting(), public=False)
     del data["event_chain_head"]
     assert not validator.is_valid(data)
 
 
 def test_required_field_names_and_values() -> None:
-    data = to_json_dict(build_meeting(), public=False, chain_head=CHAIN_HEAD)
+    data = to_json_dict(recorded_meeting(), public=False, chain_head=CHAIN_HEAD)
     assert data["body"] == "Økonomiudvalget"
     assert data["starts_at"] == "2017-01-03T16:30:00"
     assert data["status"] == "closed"
@@ -73,19 +73,19 @@ def test_required_field_names_and_values() -> None:
 
 
 def test_public_json_holds_nothing_of_closed_items() -> None:
-    text = export(build_meeting(), "json", public=True).decode()
+    text = export(recorded_meeting(), "json", public=True).decode()
     for secret in CLOSED_CONTENT:
         assert secret not in text
     closed = json.loads(text)["items"][4]
     assert closed["closed"] is True and closed["title"] == "Grundsalg Kildebakken"
     assert closed["sections"] == [] and closed["decision"] == "" and closed["votes"] == []
-    hidden = export(build_meeting(), "json", public=True, show_closed_titles=False).decode()
+    hidden = export(recorded_meeting(), "json", public=True, show_closed_titles=False).decode()
     for secret in CLOSED_SECRETS:
         assert secret not in hidden
 
 
 def test_internal_json_reads_back_losslessly() -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     first = to_json_dict(meeting, public=False, chain_head=CHAIN_HEAD)
     again = meeting_from_json(json.loads(json.dumps(first)))
     assert again == meeting

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from meetingtui.exporters.docx import render_docx
-from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
+from tests.meetings import CHAIN_HEAD, CLOSED_CONTENT, recorded_meeting
 
 pytestmark = [
     pytest.mark.slow,
@@ -54,7 +54,7 @@ def _pdf_text(tmp_path: Path, name: str, data: bytes) -> str:
 
 
 def test_internal_referat_renders_with_every_title_and_decision(tmp_path: Path) -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     text = _pdf_text(tmp_path, "internt", render_docx(meeting, public=False, chain_head=CHAIN_HEAD))
     for item in meeting.items[:5]:
         assert f"{item.number}. {item.title}" in text
@@ -70,7 +70,7 @@ def test_internal_referat_renders_with_every_title_and_decision(tmp_path: Path) 
 
 
 def test_public_referat_renders_without_closed_content(tmp_path: Path) -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     text = _pdf_text(tmp_path, "offentligt", render_docx(meeting, public=True))
     assert "5. Grundsalg Kildebakken Lukket punkt" in text
     for secret in CLOSED_CONTENT:

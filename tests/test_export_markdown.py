@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from meetingtui.exporters.markdown import escape, to_markdown
 from meetingtui.models import MeetingStatus
-from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
+from tests.meetings import CHAIN_HEAD, CLOSED_CONTENT, recorded_meeting
 
 
 def test_markdown_referat() -> None:
-    text = to_markdown(build_meeting(), public=False, chain_head=CHAIN_HEAD)
+    text = to_markdown(recorded_meeting(), public=False, chain_head=CHAIN_HEAD)
     lines = text.splitlines()
     assert lines[0] == "**Lejre Kommune**"
     assert lines[2] == "# Referat"
@@ -31,7 +31,7 @@ def test_markdown_referat() -> None:
 
 
 def test_public_markdown_and_draft() -> None:
-    text = to_markdown(build_meeting(status=MeetingStatus.OPEN), public=True)
+    text = to_markdown(recorded_meeting(status=MeetingStatus.OPEN), public=True)
     assert text.startswith("**Lejre Kommune**\n\n# Referat – UDKAST\n")
     assert "**Lukket punkt**" in text
     for secret in CLOSED_CONTENT:

@@ -18,7 +18,7 @@ from meetingtui.exporters import export, libreoffice
 from meetingtui.exporters.pdf import render_docx_with_pages, render_pdf
 from meetingtui.service import import_meeting
 from meetingtui.storage.db import connect
-from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
+from tests.meetings import CHAIN_HEAD, CLOSED_CONTENT, recorded_meeting
 
 needs_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed"
@@ -36,7 +36,7 @@ def page_texts(pdf: bytes) -> list[str]:
 @pytest.fixture
 def stored(db_path: Path) -> tuple[Path, int]:
     conn = connect(db_path)
-    meeting_id = import_meeting(conn, build_meeting(), content_hash="fixture")
+    meeting_id = import_meeting(conn, recorded_meeting(), content_hash="fixture")
     conn.close()
     assert meeting_id is not None
     return db_path, meeting_id
@@ -51,7 +51,7 @@ def no_libreoffice(monkeypatch, tmp_path: Path) -> None:
 def public_pdf() -> bytes:
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) not installed")
-    return render_pdf(build_meeting(), chain_head=CHAIN_HEAD)
+    return render_pdf(recorded_meeting(), chain_head=CHAIN_HEAD)
 
 
 @pytest.mark.usefixtures("no_libreoffice")
@@ -67,7 +67,7 @@ def test_without_libreoffice_the_pdf_is_refused_with_a_clear_message(stored, tmp
     assert "Traceback" not in result.output
     assert not target.exists()
     with pytest.raises(libreoffice.LibreOfficeUnavailable):
-        export(build_meeting(), "pdf")
+        export(recorded_meeting(), "pdf")
 
 
 @pytest.mark.usefixtures("no_libreoffice")
@@ -126,7 +126,7 @@ def test_every_page_has_its_text_and_the_contents_its_pages(public_pdf: bytes) -
 @pytest.mark.slow
 @needs_libreoffice
 def test_internal_pdf_says_so_on_every_page() -> None:
-    pages = page_texts(render_pdf(build_meeting(), public=False, chain_head=CHAIN_HEAD))
+    pages = page_texts(render_pdf(recorded_meeting(), public=False, chain_head=CHAIN_HEAD))
     assert all("Internt – må ikke offentliggøres" in text for text in pages)
     assert "Fortroligbeslutning Østerled" in " ".join(pages)
 
@@ -134,7 +134,7 @@ def test_internal_pdf_says_so_on_every_page() -> None:
 @pytest.mark.slow
 @needs_libreoffice
 def test_word_gets_the_pages_libreoffice_lays_out(public_pdf: bytes) -> None:
-    data, laid_out = render_docx_with_pages(build_meeting(), chain_head=CHAIN_HEAD)
+    data, laid_out = render_docx_with_pages(recorded_meeting(), chain_head=CHAIN_HEAD)
     assert laid_out
     entries = [
         p.text.split("\t")
@@ -142,7 +142,7 @@ def test_word_gets_the_pages_libreoffice_lays_out(public_pdf: bytes) -> None:
         if p.style.name == "Indholdsfortegnelse punkt"
     ]
     pages = page_texts(public_pdf)
-    items = build_meeting().items[:5]  # the 6th title's emoji and Arabic read back reordered
+    items = recorded_meeting().items[:5]  # the 6th title's emoji and Arabic read back reordered
     for item, (number, _, page) in zip(items, entries, strict=False):
         assert number == f"{item.number}."
         heading = f"{item.number}. {item.title}"
@@ -172,8 +172,8 @@ async def test_closing_screen_offers_pdf_and_says_when_libreoffice_is_missing(
 
     from meetingtui.screens.app import build_app
     from meetingtui.screens.closing import ClosingScreen
-    from tests.test_tui_screens import SIZE, rendered
-    from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone
+    from tests.meetings import FixedClock, committee_meeting, opened_with_everyone
+    from tests.tui_support import SIZE, rendered
 
     clock = FixedClock()
     meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
@@ -211,7 +211,7 @@ def broken_libreoffice(monkeypatch, tmp_path: Path) -> None:
 @pytest.mark.usefixtures("broken_libreoffice")
 def test_a_conversion_that_gives_no_pdf_is_reported(stored, tmp_path: Path) -> None:
     with pytest.raises(libreoffice.ConversionFailed) as caught:
-        render_pdf(build_meeting())
+        render_pdf(recorded_meeting())
     assert caught.value.message == (
         "LibreOffice kunne ikke lave PDF'en: Error: source file could not be loaded"
     )
@@ -228,7 +228,7 @@ def test_a_conversion_that_gives_no_pdf_is_reported(stored, tmp_path: Path) -> N
 
 @pytest.mark.usefixtures("broken_libreoffice")
 def test_the_docx_is_still_written_when_the_layout_fails() -> None:
-    data, laid_out = render_docx_with_pages(build_meeting())
+    data, laid_out = render_docx_with_pages(recorded_meeting())
     assert not laid_out
     toc = [
         p.text

@@ -14,7 +14,7 @@ import pytest
 from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
 from meetingtui.exporters.popolo import popolo_datetime, to_popolo
-from tests.test_export_fixtures import CHAIN_HEAD, CLOSED_CONTENT, build_meeting
+from tests.meetings import CHAIN_HEAD, CLOSED_CONTENT, recorded_meeting
 
 SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "popolo"
 BASE = "http://www.popoloproject.com/schemas/"
@@ -56,7 +56,7 @@ def validators() -> dict[str, object]:
 
 @pytest.mark.parametrize("public", [True, False])
 def test_popolo_validates(validators, public: bool) -> None:
-    for meeting, has_votes in ((build_meeting(), True), (build_demo_meeting(), False)):
+    for meeting, has_votes in ((recorded_meeting(), True), (build_demo_meeting(), False)):
         data = json.loads(export(meeting, "popolo", public=public, chain_head=CHAIN_HEAD))
         for collection, validator in validators.items():
             assert data[collection] or not has_votes, f"{collection} is empty"
@@ -66,7 +66,7 @@ def test_popolo_validates(validators, public: bool) -> None:
 
 
 def test_validator_catches_a_broken_document(validators) -> None:
-    data = to_popolo(build_meeting(), public=False)
+    data = to_popolo(recorded_meeting(), public=False)
     data["vote_events"][0]["counts"][0]["value"] = "two"
     assert not validators["vote_events"].is_valid(data["vote_events"][0])
     data["events"][0]["start_date"] = "3. januar 2017"
@@ -74,7 +74,7 @@ def test_validator_catches_a_broken_document(validators) -> None:
 
 
 def test_popolo_content() -> None:
-    data = to_popolo(build_meeting(), public=False, chain_head=CHAIN_HEAD)
+    data = to_popolo(recorded_meeting(), public=False, chain_head=CHAIN_HEAD)
     persons = {p["id"]: p["name"] for p in data["persons"]}
     assert persons["person/1"] == "Carsten Rasmussen"
     committee = next(o for o in data["organizations"] if o["classification"] == "committee")
@@ -102,7 +102,7 @@ def test_popolo_content() -> None:
 
 
 def test_public_popolo_holds_nothing_of_closed_items() -> None:
-    text = export(build_meeting(), "popolo", public=True).decode()
+    text = export(recorded_meeting(), "popolo", public=True).decode()
     for secret in CLOSED_CONTENT:
         assert secret not in text
     assert '"vote_event/5-3"' not in text

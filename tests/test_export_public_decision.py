@@ -16,8 +16,13 @@ from meetingtui.models import AgendaItem, MeetingStatus
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.storage.records import load_meeting
-from tests.test_export_fixtures import CLOSED_CONTENT, build_meeting
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone
+from tests.meetings import (
+    CLOSED_CONTENT,
+    FixedClock,
+    committee_meeting,
+    opened_with_everyone,
+    recorded_meeting,
+)
 
 RELEASED = "Udvalget godkendte salget af grunden."
 
@@ -27,7 +32,7 @@ def _paragraphs(data: bytes) -> list[tuple[str, str]]:
 
 
 def test_public_referat_prints_the_released_decision_and_nothing_else() -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     meeting.items[4].public_decision = RELEASED
     data = render_docx(meeting, public=True)
     paragraphs = _paragraphs(data)
@@ -51,7 +56,7 @@ def test_public_referat_prints_the_released_decision_and_nothing_else() -> None:
 
 
 def test_internal_referat_shows_both_the_decision_and_what_was_released() -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     meeting.items[4].public_decision = RELEASED
     texts = [text for _, text in _paragraphs(render_docx(meeting, public=False))]
     assert "Fortroligbeslutning Østerled: tilbuddet accepteres." in texts
@@ -59,7 +64,7 @@ def test_internal_referat_shows_both_the_decision_and_what_was_released() -> Non
 
 
 def test_without_a_released_text_the_public_item_is_only_lukket_punkt() -> None:
-    paragraphs = _paragraphs(render_docx(build_meeting(), public=True))
+    paragraphs = _paragraphs(render_docx(recorded_meeting(), public=True))
     start = paragraphs.index(("Heading 1", "5. Grundsalg Kildebakken"))
     assert paragraphs[start + 1] == ("Lukket punkt", "Lukket punkt")
     assert paragraphs[start + 2][1].startswith("6a.")
@@ -118,7 +123,7 @@ async def test_secretary_enters_it_on_the_closing_screen(db_path: Path) -> None:
 
     from meetingtui.screens.app import build_app
     from meetingtui.screens.closing import ClosingScreen
-    from tests.test_tui_screens import SIZE
+    from tests.tui_support import SIZE
 
     meeting_id, clock = _closed_item_meeting(db_path)
     app = build_app(db_path, meeting_id, clock=clock)

@@ -16,7 +16,7 @@ from docx.shared import Cm
 
 from meetingtui.exporters.docx import render_docx
 from tests import export_checks
-from tests.test_export_fixtures import CHAIN_HEAD, build_meeting
+from tests.meetings import CHAIN_HEAD, recorded_meeting
 
 
 def _png(path: Path) -> Path:
@@ -58,7 +58,7 @@ def _letterhead_template(tmp_path: Path) -> Path:
 
 
 def test_first_page_letterhead_is_kept_and_nothing_else(tmp_path: Path) -> None:
-    data = render_docx(build_meeting(), public=False, template=_letterhead_template(tmp_path))
+    data = render_docx(recorded_meeting(), public=False, template=_letterhead_template(tmp_path))
     document = docx.Document(io.BytesIO(data))
     main = document.sections[0]
     assert main.different_first_page_header_footer
@@ -85,9 +85,9 @@ def test_first_page_letterhead_is_kept_and_nothing_else(tmp_path: Path) -> None:
 
 
 def test_default_look_has_one_header_for_every_page() -> None:
-    document = docx.Document(io.BytesIO(render_docx(build_meeting())))
+    document = docx.Document(io.BytesIO(render_docx(recorded_meeting())))
     assert not document.sections[0].different_first_page_header_footer
-    assert [n for n in export_checks.parts(render_docx(build_meeting())) if "header" in n] == [
+    assert [n for n in export_checks.parts(render_docx(recorded_meeting())) if "header" in n] == [
         "word/header1.xml"
     ]
 
@@ -98,7 +98,7 @@ def test_the_logo_of_a_real_template_is_on_page_one(samples: Path, tmp_path: Pat
     pikepdf = pytest.importorskip("pikepdf")
     template = samples / "syddjurs_referat_PUK_2013-06-20.docx"
     source = tmp_path / "referat.docx"
-    source.write_bytes(render_docx(build_meeting(), chain_head=CHAIN_HEAD, template=template))
+    source.write_bytes(render_docx(recorded_meeting(), chain_head=CHAIN_HEAD, template=template))
     subprocess.run(
         [
             "soffice",

@@ -30,7 +30,7 @@ from meetingtui.models import (
 )
 from meetingtui.service import import_meeting
 from meetingtui.storage.db import connect
-from tests.test_export_fixtures import build_meeting
+from tests.meetings import recorded_meeting
 
 
 def _texts(data: bytes) -> list[str]:
@@ -84,7 +84,9 @@ def test_committee_formula_from_referat_toml(tmp_path: Path) -> None:
     formulas = load_formulas(path)
     assert formula_for(formulas, "Byråd 2022-2025") == "Byrådets beslutning den {dato}"
     assert formula_for(formulas, "Økonomiudvalget") == "Beslutning i {udvalg} den {dato}"
-    data = render_docx(build_meeting(), decision_formula="Økonomiudvalgets beslutning den {dato}")
+    data = render_docx(
+        recorded_meeting(), decision_formula="Økonomiudvalgets beslutning den {dato}"
+    )
     assert "Økonomiudvalgets beslutning den 3. januar 2017" in _texts(data)
 
 
@@ -109,7 +111,7 @@ def test_export_command_uses_the_formula_in_the_config_directory(
     )
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     conn = connect(db_path)
-    meeting_id = import_meeting(conn, build_meeting(), content_hash="x")
+    meeting_id = import_meeting(conn, recorded_meeting(), content_hash="x")
     conn.close()
     target = tmp_path / "referat.docx"
     result = CliRunner().invoke(
@@ -141,7 +143,7 @@ def test_vote_lines_name_people_without_party_letters_unambiguously() -> None:
 
 
 def test_dissents_as_danish_referats_write_them() -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     item = meeting.items[0]
     item.dissents = [
         Dissent(id=1, who="O", participant_id=11, text="Rammen er for lav."),
@@ -155,7 +157,7 @@ def test_dissents_as_danish_referats_write_them() -> None:
 
 
 def test_signature_page_has_two_columns_of_those_present() -> None:
-    meeting = build_meeting()
+    meeting = recorded_meeting()
     meeting.participants.append(
         Participant(id=20, name="Aase Afbud", affiliation="B", attendance=Attendance.AFBUD)
     )

@@ -16,7 +16,7 @@ from meetingtui.service import MeetingService
 from meetingtui.storage import records
 from meetingtui.storage.db import connect
 from meetingtui.storage.lock import acquire_lock
-from tests.test_tui_support import FixedClock, committee_meeting, store
+from tests.meetings import FixedClock, committee_meeting, store
 
 
 def _both(db_path: Path, meeting_id: int) -> tuple[Glance, Meeting]:

@@ -230,6 +230,7 @@ _PROSE = (
 ) * 5
 
 
+@pytest.mark.slow  # LibreOffice makes the PDF
 def test_long_pdf_with_page_number_fields_and_per_item_attachment_numbers(
     tmp_path: Path,
 ) -> None:
@@ -270,6 +271,7 @@ def test_long_pdf_with_page_number_fields_and_per_item_attachment_numbers(
     assert "Side " not in text and "referat, 12. marts" not in text
 
 
+@pytest.mark.slow  # LibreOffice makes the PDF
 @pytest.mark.parametrize("heading", [_list_heading, _heading_without_dot],
                          ids=["numbered-heading-style", "heading-number-without-dot"])  # fmt: skip
 def test_the_same_referat_as_pdf(heading: Callable, tmp_path: Path) -> None:

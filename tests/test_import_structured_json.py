@@ -20,98 +20,14 @@ from meetingtui.models import (
     ItemStatus,
     MeetingKind,
 )
+from tests.structured_documents import (
+    firstagenda,
+    firstagenda_field,
+    firstagenda_referat,
+    item,
+)
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
-
-
-def _field(decision: str | None, sections: dict[str, str]) -> dict[str, Any]:
-    html = "<div><div id='sagsfremstillingContainer'>"
-    if decision is not None:
-        html += f"<div><h3>Beslutning</h3><span>{decision}</span></div>"
-    html += "<h3>Fremstilling</h3><span class='ukendt'>"
-    html += "".join(f"<h4>{h}</h4><p>{t}</p>" for h, t in sections.items())
-    html += "</span></div></div>"
-    return {"Navn": "", "Html": html}
-
-
-def firstagenda(items: list[dict[str, Any]], **moede: Any) -> dict[str, Any]:
-    return {
-        "Udvalg": {"Navn": "Teknik- og Miljøudvalget"},
-        "Moede": {
-            "Dato": "2024-03-05T16:30:00+01:00",
-            "Sted": "Mødelokale 2",
-            "Moededeltagere": [
-                {"Name": "Anne Holm (A)", "Absent": False, "ParticipationCancelled": False},
-                {"Name": "Bo Berg (V)", "Absent": False, "ParticipationCancelled": False},
-                {"Name": "Carl Dam (Ø)", "Absent": False, "ParticipationCancelled": True},
-                {"Name": "Dorte Eg (F)", "Absent": False, "ParticipationCancelled": False},
-            ],
-            **moede,
-        },
-        "Dagsordenpunkter": items,
-    }
-
-
-def item(number: int, caption: str, case: str, field: dict[str, Any], **extra: Any) -> dict:
-    return {
-        "Number": str(number),
-        "Sorting": number,
-        "Caption": caption,
-        "CaseNumber": case,
-        "IsOpen": False,  # always false in real exports
-        "Felter": [field],
-        "Bilag": [],
-        "ExternalAgendaItemAttendees": [],
-        **extra,
-    }
-
-
-def _referat() -> dict[str, Any]:
-    return firstagenda(
-        [
-            item(
-                1,
-                "Godkendelse af dagsorden",
-                "24-000101",
-                _field("<p>Godkendt.</p><p>Fraværende: Dorte Eg</p>", {"Resume": "Dagsorden."}),
-                ExternalAgendaItemAttendees=[
-                    {"Name": "Dorte Eg", "AttendanceType": 2, "Reason": "Fraværende"}
-                ],
-            ),
-            item(
-                2,
-                "Lokalplan 1204 for Trige Syd",
-                "24-000777",
-                _field(
-                    "<p>Med stemmerne 2 for og 1 imod godkendte udvalget indstillingen.</p>"
-                    "<p>For stemte (A) og (V).</p><p>Imod stemte (F).</p>"
-                    "<p>Dorte Eg (F) stemte imod med følgende mindretalsudtalelse: "
-                    "”Planen tager for meget natur.”</p>",
-                    {
-                        "Sagsprocedure": "Teknik- og Miljøudvalget",
-                        "Resume": "Forslag til lokalplan.",
-                        "Indstilling": "Administrationen indstiller, at planen vedtages.",
-                        "Sagsbeskrivelse": "Planen giver 300 boliger.",
-                    },
-                ),
-                Bilag=[{"Navn": "Kort over området"}, {"Navn": "Høringssvar"}],
-            ),
-            item(
-                3,
-                "Lukket: Salg af grund",
-                "24-000999",
-                {
-                    "Navn": "",
-                    "Html": "<div><p>Et flertal (A+V) godkender salget.</p>"
-                    "<p>1 medlem (F) tager forbehold.</p></div>",
-                },
-                ExternalAgendaItemAttendees=[
-                    {"Name": "Bo Berg", "AttendanceType": 2, "Reason": "Inhabil"}
-                ],
-            ),
-            item(4, "Underskriftsark", "24-000100", _field(None, {"Resume": "Underskrift."})),
-        ]
-    )
 
 
 def _parse(document: dict[str, Any]):
@@ -122,7 +38,7 @@ def _parse(document: dict[str, Any]):
 
 
 def test_meeting_header_and_participants() -> None:
-    meeting = _parse(_referat())
+    meeting = _parse(firstagenda_referat())
     assert meeting.body == "Teknik- og Miljøudvalget"
     assert meeting.starts_at == datetime(2024, 3, 5, 16, 30)
     assert meeting.location == "Mødelokale 2"
@@ -135,7 +51,7 @@ def test_meeting_header_and_participants() -> None:
 
 
 def test_items_sections_decisions_and_closed_flags() -> None:
-    meeting = _parse(_referat())
+    meeting = _parse(firstagenda_referat())
     assert [(i.number, i.title, i.case_number, i.closed) for i in meeting.items] == [
         ("1", "Godkendelse af dagsorden", "24-000101", False),
         ("2", "Lokalplan 1204 for Trige Syd", "24-000777", False),
@@ -155,7 +71,7 @@ def test_items_sections_decisions_and_closed_flags() -> None:
 
 
 def test_votes_dissents_and_item_absence() -> None:
-    meeting = _parse(_referat())
+    meeting = _parse(firstagenda_referat())
     _first, plan, closed, _sig = meeting.items
     [vote] = plan.votes
     assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (2, 1)
@@ -183,7 +99,7 @@ def test_votes_dissents_and_item_absence() -> None:
 
 def test_agenda_without_decisions_is_a_dagsorden() -> None:
     document = firstagenda(
-        [item(1, "Budget 2025", "24-1", _field(None, {"Resume": "Budgetforslag."}))]
+        [item(1, "Budget 2025", "24-1", firstagenda_field(None, {"Resume": "Budgetforslag."}))]
     )
     meeting = _parse(document)
     assert meeting.document_kind is DocumentKind.DAGSORDEN
@@ -215,7 +131,7 @@ def test_other_versions_named_fields_and_key_case() -> None:
 
 
 def test_list_of_meetings() -> None:
-    data = json.dumps([_referat(), _referat()]).encode()
+    data = json.dumps([firstagenda_referat(), firstagenda_referat()]).encode()
     assert len(firstagenda_json.parse(data)) == 2
 
 
@@ -305,7 +221,7 @@ def test_unknown_text_fields_are_kept_as_unplaced() -> None:
                 1,
                 "Vejplan",
                 "24-5",
-                _field("<p>Godkendt.</p>", {"Resume": "Ny plan."}),
+                firstagenda_field("<p>Godkendt.</p>", {"Resume": "Ny plan."}),
                 Beskrivelse="<p>Punktet blev flyttet fra sidste møde efter ønske fra formanden.</p>",
                 DocumentUid="4f1c2a7e-0000-0000-0000-000000000000",
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from html import escape
 from pathlib import Path
 
 import pytest
@@ -12,74 +11,13 @@ from meetingtui import importers
 from meetingtui.errors import InputError
 from meetingtui.importers import sbsys_xml
 from meetingtui.models import Attendance, DocumentKind
+from tests.structured_documents import sbsys_publication
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
 
-def _field(caption: str, html: str, *, feedback: bool = False, index: int = 1) -> str:
-    content = f"<![CDATA[{html}]]>" if html else ""
-    return (
-        f"<ItemField><Caption>{escape(caption)}</Caption><Index>{index}</Index>"
-        f"<IsFeedback>{feedback}</IsFeedback><Content>{content}</Content></ItemField>"
-    )
-
-
-def publication(*, decisions: bool = True, ns: str = "", extra_item: str = "") -> bytes:
-    decision_1 = "<p>Godkendt.</p><p>Fraværende: Hanne Bahnsen</p>" if decisions else ""
-    decision_2 = (
-        "<p>Et flertal (A+V) anbefaler indstillingen.</p><p>Kåre Olesen (V) erklærede sig inhabil.</p>"
-        if decisions
-        else ""
-    )
-    xmlns = f' xmlns="{ns}"' if ns else ""
-    return f"""<?xml version="1.0" encoding="utf-8"?>
-<Publication{xmlns}>
-  <Agendas><Agenda ID="7">
-    <Items>
-      <Item ID="1">
-        <Number>1</Number>
-        <Caption>Meddelelser</Caption>
-        <IsPublic>True</IsPublic>
-        <Case><Number>13/2211</Number></Case>
-        <Fields>
-          {_field("Beslutning", decision_1, feedback=True, index=2)}
-          {_field("Sagsfremstilling", "<p>Orientering om it&#x1;-status.</p>", index=1)}
-        </Fields>
-      </Item>
-      <Item ID="2">
-        <Caption>Salg af ejendom</Caption>
-        <Number>2</Number>
-        <IsPublic>False</IsPublic>
-        <Case><NumberAndTitle>13/4455 - Salg</NumberAndTitle></Case>
-        <Fields>
-          {_field("Indstilling", "<ol style='list-style-type: upper-alpha'><li>salget godkendes</li></ol>", index=1)}
-          {_field("Beslutningen træffes af", "<p>Kommunalbestyrelsen</p>", index=2)}
-          {_field("Beslutning i Økonomiudvalget den 02-05-2013", decision_2, feedback=True, index=3)}
-          {_field("Beslutning i Kommunalbestyrelsen den 27-05-2013", "<p>Godkendt.</p>" if decisions else "", feedback=True, index=4)}
-        </Fields>
-        <Enclosures><Enclosure><Name>Vurdering</Name></Enclosure></Enclosures>
-      </Item>
-      {extra_item}
-    </Items>
-    <Committee><Name>KMB IT-udvalget</Name></Committee>
-    <Meeting>
-      <Where>Lokale 3</Where>
-      <When>15-05-2013 16:30:00</When>
-      <Until>15-05-2013 18:00:00</Until>
-      <Members>
-        <MeetingMember><Name>Doris Børger (A)</Name><ParticipationStatusAsText>Participating</ParticipationStatusAsText></MeetingMember>
-        <MeetingMember><Name>Hanne Bahnsen</Name><ParticipationStatusAsText>NotDecided</ParticipationStatusAsText></MeetingMember>
-        <MeetingMember><Name>Kåre Olesen (V)</Name><ParticipationStatusAsText>Participating</ParticipationStatusAsText></MeetingMember>
-        <MeetingMember><Name>Ulrik Falk (F)</Name><ParticipationStatusAsText>NotParticipating</ParticipationStatusAsText><ParticipationNote>Afbud</ParticipationNote></MeetingMember>
-      </Members>
-    </Meeting>
-    <Name>KMB IT-udvalget</Name>
-  </Agenda></Agendas>
-</Publication>""".encode()
-
-
 def test_meeting_items_and_decisions() -> None:
-    data = publication()
+    data = sbsys_publication()
     assert sbsys_xml.sniff(data)
     [meeting] = sbsys_xml.parse(data, source="p.xml")
     assert meeting.body == "KMB IT-udvalget"
@@ -121,13 +59,13 @@ def test_meeting_items_and_decisions() -> None:
 
 
 def test_agenda_without_feedback_is_dagsorden() -> None:
-    [meeting] = sbsys_xml.parse(publication(decisions=False))
+    [meeting] = sbsys_xml.parse(sbsys_publication(decisions=False))
     assert meeting.document_kind is DocumentKind.DAGSORDEN
     assert all(item.decision == "" for item in meeting.items)
 
 
 def test_namespaces_and_windows_1252_bytes_are_tolerated() -> None:
-    data = publication(ns="urn:sbsys:publication").replace(
+    data = sbsys_publication(ns="urn:sbsys:publication").replace(
         "Børger".encode(), "Børger".encode("cp1252")
     )
     [meeting] = sbsys_xml.parse(data)
@@ -136,7 +74,7 @@ def test_namespaces_and_windows_1252_bytes_are_tolerated() -> None:
 
 
 def test_missing_optional_elements() -> None:
-    data = publication(extra_item="<Item><Caption>Eventuelt</Caption></Item>")
+    data = sbsys_publication(extra_item="<Item><Caption>Eventuelt</Caption></Item>")
     [meeting] = sbsys_xml.parse(data)
     assert (meeting.items[2].number, meeting.items[2].title) == ("3", "Eventuelt")
 
@@ -144,7 +82,7 @@ def test_missing_optional_elements() -> None:
 @pytest.mark.parametrize(
     ("data", "key"),
     [
-        (publication()[:400], "import.error.xml_invalid"),
+        (sbsys_publication()[:400], "import.error.xml_invalid"),
         (
             b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
             b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'

@@ -11,8 +11,14 @@ import pytest
 
 from meetingtui.service import MeetingService
 from tests.livepage_support import chromium, serving, wait_for
-from tests.test_livepage_view import closed_secrets, run_closed_item
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone
+from tests.meetings import (
+    FixedClock,
+    closed_secrets,
+    run_closed_item,
+)
+
+# Each test drives the system's Chromium against a live server.
+pytestmark = pytest.mark.slow
 
 # Every element's own text against the first opaque background behind it (WCAG 2.1 relative
 # luminance); elements that are not rendered are skipped.
@@ -57,8 +63,10 @@ def text_of(driver: Any, element_id: str) -> str:
     return driver.find_element("id", element_id).text
 
 
-def test_page_structure_for_screen_readers(db_path: Path, browser: Any, tmp_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_page_structure_for_screen_readers(
+    db_path: Path, browser: Any, tmp_path: Path, open_committee: int
+) -> None:
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         browser.get(server.url)
         wait_for(browser, lambda d: "automatisk" in text_of(d, "connection"))
@@ -90,9 +98,9 @@ def test_page_structure_for_screen_readers(db_path: Path, browser: Any, tmp_path
 
 
 def test_a_decision_recorded_appears_without_reload(
-    db_path: Path, browser: Any, tmp_path: Path
+    db_path: Path, browser: Any, tmp_path: Path, open_committee: int
 ) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         browser.get(server.url)
         wait_for(browser, lambda d: d.execute_script("return document.body.dataset.seq") != "")
@@ -123,8 +131,9 @@ def test_a_decision_recorded_appears_without_reload(
             service.add_speaker(2, 5)
             service.next_speaker(2)
             service.add_speaker(2, 2, reply=True)
-        wait_for(browser, lambda d: "Per Østergaard (V)" in text_of(d, "speakers"))
-        assert "Mette Lund (A) — replik" in text_of(browser, "speakers")
+        # The replik is the last of these commits: once it shows, the speaker does too.
+        wait_for(browser, lambda d: "Mette Lund (A) — replik" in text_of(d, "speakers"))
+        assert "Per Østergaard (V)" in text_of(browser, "speakers")
         # The page counts the speaker's time down by itself, second by second.
         first = browser.find_element("css selector", "#speakers .countdown").text
         wait_for(
@@ -136,8 +145,10 @@ def test_a_decision_recorded_appears_without_reload(
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
 
 
-def test_text_contrast_is_at_least_aa_in_every_state(db_path: Path, browser: Any) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_text_contrast_is_at_least_aa_in_every_state(
+    db_path: Path, browser: Any, open_committee: int
+) -> None:
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
             service.start_item(2)
@@ -157,8 +168,8 @@ def test_text_contrast_is_at_least_aa_in_every_state(db_path: Path, browser: Any
         assert len(checked) > 30
 
 
-def test_projector_mode_has_large_type(db_path: Path, browser: Any) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_projector_mode_has_large_type(db_path: Path, browser: Any, open_committee: int) -> None:
+    meeting_id = open_committee
 
     def title_px() -> float:
         return browser.execute_script(
@@ -188,8 +199,10 @@ def test_projector_mode_has_large_type(db_path: Path, browser: Any) -> None:
     assert asked >= 75 and big > normal
 
 
-def test_closed_item_in_the_browser_shows_only_lukket_punkt(db_path: Path, browser: Any) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_closed_item_in_the_browser_shows_only_lukket_punkt(
+    db_path: Path, browser: Any, open_committee: int
+) -> None:
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         browser.get(server.url)
         wait_for(browser, lambda d: d.execute_script("return document.body.dataset.seq") != "")

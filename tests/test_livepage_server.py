@@ -18,12 +18,19 @@ from click.testing import CliRunner
 from meetingtui.cli import main
 from meetingtui.service import MeetingService
 from tests.livepage_support import ROOT, WAIT, EventStream, serving
-from tests.test_livepage_view import closed_secrets, run_closed_item
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, store
+from tests.meetings import (
+    FixedClock,
+    closed_secrets,
+    committee_meeting,
+    run_closed_item,
+    store,
+)
 
 
-def test_page_state_and_static_files_are_served_with_safe_headers(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_page_state_and_static_files_are_served_with_safe_headers(
+    db_path: Path, open_committee: int
+) -> None:
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         status, headers, html = server.get("/")
         assert status == 200 and headers["Content-Type"].startswith("text/html")
@@ -38,8 +45,8 @@ def test_page_state_and_static_files_are_served_with_safe_headers(db_path: Path)
         assert missing.value.code == 404
 
 
-def test_the_server_answers_no_writes(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_the_server_answers_no_writes(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         parts = urlsplit(server.url)
         for method, path in (("POST", "/"), ("PUT", "/api/state"), ("DELETE", "/events")):
@@ -49,8 +56,8 @@ def test_the_server_answers_no_writes(db_path: Path) -> None:
             conn.close()
 
 
-def test_a_decision_committed_reaches_the_stream(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_a_decision_committed_reaches_the_stream(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         stream = EventStream(server.url)
         try:
@@ -67,8 +74,8 @@ def test_a_decision_committed_reaches_the_stream(db_path: Path) -> None:
         assert server.state()["current"]["decision"] == "Dagsordenen blev godkendt."
 
 
-def test_nothing_of_a_closed_item_reaches_any_response(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_nothing_of_a_closed_item_reaches_any_response(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         stream = EventStream(server.url)
         try:
@@ -111,8 +118,8 @@ def _digest(db_path: Path) -> str:
     return sha.hexdigest()
 
 
-def test_serving_never_writes_the_database(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_serving_never_writes_the_database(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     before = _digest(db_path)
     with serving(db_path, meeting_id) as server:
         stream = EventStream(server.url)

@@ -13,51 +13,20 @@ from meetingtui.livepage.feed import RecordReader, Snapshot
 from meetingtui.livepage.render import fragments, page
 from meetingtui.livepage.view import public_view
 from meetingtui.service import MeetingService
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import (
+    FixedClock,
+    closed_secrets,
+    committee_meeting,
+    opened_with_everyone,
+    run_closed_item,
+    stored,
+)
 
-CLOSED_ITEM = 3  # "Salg af grund, matr. nr. 14a Hvalsø By"
 NOW = FixedClock().now
 
 
-def closed_secrets(db_path: Path, meeting_id: int) -> list[str]:
-    """Every piece of text the closed item holds in the record."""
-    item = stored(db_path, meeting_id).item(CLOSED_ITEM)
-    texts = [item.title, item.case_number, item.recommendation, item.decision]
-    texts += [s.text for s in item.sections] + item.attachments
-    texts += [v.description for v in item.votes] + [d.text for d in item.dissents]
-    texts += [m.text for m in item.motions]
-    return [t for t in texts if t]
-
-
-def run_closed_item(db_path: Path, meeting_id: int) -> int:
-    """The closed item dealt with in full: inhabilitet, motion, vote, decision, dissent.
-
-    Returns the last commit's event number."""
-    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
-        service.start_item(CLOSED_ITEM)
-        service.declare_inhabil(CLOSED_ITEM, 6, "Karen Holm er nabo til grunden.")
-        service.set_speaking_limits(CLOSED_ITEM, speaker_seconds=120, debate_seconds=900)
-        service.add_speaker(CLOSED_ITEM, 7)  # Søren Friis speaks on the closed item
-        service.next_speaker(CLOSED_ITEM)
-        service.add_motion(
-            CLOSED_ITEM, "Grunden sælges til Hvalsø Byg ApS for 2,1 mio. kr.", kind="andet"
-        )
-        vote = service.open_vote(CLOSED_ITEM, description="Salg til Hvalsø Byg ApS").created_id
-        assert vote is not None
-        service.cast_party(vote, "A", "for")
-        service.cast_party(vote, "V", "imod")
-        service.close_vote(vote)
-        service.record_decision(CLOSED_ITEM, "Grunden sælges til Hvalsø Byg ApS for 2,1 mio. kr.")
-        return service.add_dissent(
-            CLOSED_ITEM,
-            4,
-            "Prisen ligger under vurderingen fra ejendomsmægleren.",
-            kind="forbehold",
-        ).seq
-
-
-def test_a_closed_item_under_way_shows_only_its_number(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_a_closed_item_under_way_shows_only_its_number(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     run_closed_item(db_path, meeting_id)
     meeting = stored(db_path, meeting_id)
     view = public_view(meeting, seq=1, lang="da")
@@ -75,8 +44,10 @@ def test_a_closed_item_under_way_shows_only_its_number(db_path: Path) -> None:
     assert (agenda["3"].title, agenda["3"].under_way, agenda["3"].decision) == ("", True, "")
 
 
-def test_a_public_item_shows_title_decision_and_vote_in_referat_words(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_a_public_item_shows_title_decision_and_vote_in_referat_words(
+    db_path: Path, open_committee: int
+) -> None:
+    meeting_id = open_committee
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.start_item(2)
         vote = service.open_vote(2).created_id
@@ -102,8 +73,8 @@ def test_a_public_item_shows_title_decision_and_vote_in_referat_words(db_path: P
     assert "Anlægsbevillingen blev givet." in fragments(done, NOW)["agenda"]
 
 
-def test_quorum_line_says_when_quorum_is_lost(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_quorum_line_says_when_quorum_is_lost(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         for member in (1, 2, 3, 4):
             service.leave(member)
@@ -114,7 +85,7 @@ def test_quorum_line_says_when_quorum_is_lost(db_path: Path) -> None:
 
 
 def test_planned_meeting_has_no_current_item_and_no_quorum_figures(db_path: Path) -> None:
-    from tests.test_tui_support import store
+    from tests.meetings import store
 
     meeting_id = store(db_path, committee_meeting())
     view = public_view(stored(db_path, meeting_id), seq=1, lang="da")
@@ -133,8 +104,8 @@ def test_titles_are_escaped_in_the_html(db_path: Path) -> None:
     assert "Vej &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; sti" in html
 
 
-def test_english_page(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_english_page(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     set_language("en")
     view = public_view(stored(db_path, meeting_id), seq=1, lang="en")
     html = page(view, NOW)
@@ -142,8 +113,10 @@ def test_english_page(db_path: Path) -> None:
     assert "Item under way" in html and "Agenda" in html
 
 
-def test_reader_sees_a_commit_and_reads_record_and_event_together(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_reader_sees_a_commit_and_reads_record_and_event_together(
+    db_path: Path, open_committee: int
+) -> None:
+    meeting_id = open_committee
     reader = RecordReader(db_path, meeting_id, "da")
     try:
         first = reader.poll()
@@ -157,8 +130,8 @@ def test_reader_sees_a_commit_and_reads_record_and_event_together(db_path: Path)
         reader.close()
 
 
-def test_reader_connection_cannot_write(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+def test_reader_connection_cannot_write(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     reader = RecordReader(db_path, meeting_id, "da")
     try:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):

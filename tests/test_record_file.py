@@ -14,9 +14,8 @@ from meetingtui.models import Attendance
 from meetingtui.screens.app import build_app
 from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage.db import connect
-from tests.core_fixtures import FakeClock, build_meeting
-from tests.test_consistent_reads import start_writer
-from tests.test_tui_support import FixedClock, committee_meeting, store
+from tests.consistency import start_writer
+from tests.meetings import FixedClock, budget_meeting, committee_meeting, store, ticking_clock
 
 
 def events_in_the_db_file_alone(db_path: Path, tmp_path: Path) -> int:
@@ -43,9 +42,9 @@ def test_closing_a_meeting_puts_every_commit_into_the_db_file(
     db_path: Path, tmp_path: Path
 ) -> None:
     conn = connect(db_path)
-    meeting_id = create_meeting(conn, build_meeting())
+    meeting_id = create_meeting(conn, budget_meeting())
     conn.close()
-    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as svc:
+    with MeetingService.open(db_path, meeting_id, clock=ticking_clock()) as svc:
         svc.open_meeting()
         for person in svc.meeting.participants:
             svc.set_attendance(person.id, Attendance.PRESENT)

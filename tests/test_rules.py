@@ -23,11 +23,11 @@ from meetingtui.models import (
     VoteCounts,
     VoteResult,
 )
-from tests.core_fixtures import build_meeting
+from tests.meetings import budget_meeting
 
 
 def present_meeting():
-    meeting = build_meeting()
+    meeting = budget_meeting()
     for p in meeting.participants:
         p.attendance = Attendance.PRESENT
     return meeting
@@ -116,7 +116,7 @@ def test_election_tie_is_reported_not_guessed() -> None:
 
 
 def test_amendments_are_voted_first() -> None:
-    item = build_meeting().items[0]
+    item = budget_meeting().items[0]
     item.motions = [
         Motion(id=1, text="Indstillingen"),
         Motion(id=2, kind=MotionKind.AENDRINGSFORSLAG, text="Beløbet hæves", amends=1),
@@ -127,7 +127,7 @@ def test_amendments_are_voted_first() -> None:
 
 
 def test_protokoltilfoersel_by_a_member_who_did_not_vote_against_warns() -> None:
-    item = build_meeting().items[0]
+    item = budget_meeting().items[0]
     item.votes.append(
         Vote(
             id=1,
@@ -166,7 +166,7 @@ def test_tally_property(cast: list[Choice]) -> None:
 def test_quorum_and_eligibility_properties(
     attendance: list[Attendance], inhabil: set[int], departed: set[int]
 ) -> None:
-    meeting = build_meeting()
+    meeting = budget_meeting()
     item = meeting.items[0]
     for p, a in zip(meeting.participants, attendance, strict=False):
         p.attendance = a
@@ -186,7 +186,7 @@ def test_quorum_and_eligibility_properties(
 
 def test_a_meeting_without_voting_members_is_never_quorate() -> None:
     # An imported dagsorden has items but no members: "0 af 0" must not read as a quorum.
-    meeting = build_meeting()
+    meeting = budget_meeting()
     meeting.participants = [p for p in meeting.participants if not p.votes]  # the observer
     meeting.participants[0].attendance = Attendance.PRESENT
     status = rules.quorum(meeting, meeting.items[0])

@@ -16,7 +16,8 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.start import StartScreen
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import APPLIED_MIGRATIONS, connect
-from tests.test_tui_support import FixedClock, committee_meeting, store
+from tests.meetings import FixedClock, committee_meeting, store
+from tests.tui_support import Notices, until
 
 AGENDA = (
     '[meeting]\nbody = "Børne- og Skoleudvalget"\ndate = 2025-05-06\n'
@@ -149,9 +150,9 @@ def test_opening_a_hand_edited_meeting_says_so(db_path: Path, hand_edited: int) 
 
 async def test_the_app_does_not_show_a_hand_edited_meeting(db_path: Path, hand_edited: int) -> None:
     app = build_app(db_path, clock=FixedClock())
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await pilot.pause()
         app.open_meeting(hand_edited, readonly=True)
-        await pilot.pause()
+        await until(pilot, lambda: notices.mention("tabellen items"), "the mismatch said")
         assert isinstance(app.screen, StartScreen) and app.service is None
-        assert any("tabellen items" in n.message for n in app._notifications)

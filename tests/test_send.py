@@ -12,21 +12,22 @@ from click.testing import CliRunner, Result
 from docx import Document
 
 from meetingtui.cli import main
-from meetingtui.mail.deliveries import Status, deliveries
+from meetingtui.mail.deliveries import Status
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
 from tests.committee_fixtures import event_count
-from tests.core_fixtures import FakeClock
 from tests.mail_support import (
     SENDER,
     Inbox,
     config_file,
     free_port,
     held_meeting,
+    recorded,
     smtp_server,
     throwaway_certificate,
 )
+from tests.meetings import ticking_clock
 
 WITH_ADDRESS = {
     "bo.hilsted@greve.dk",
@@ -62,14 +63,6 @@ def referat_name(db_path: Path, meeting_id: int, *, public: bool = True) -> str:
     conn = connect(db_path)
     try:
         return default_filename(load_meeting(conn, meeting_id), "docx", public=public)
-    finally:
-        conn.close()
-
-
-def recorded(db_path: Path, meeting_id: int) -> list:
-    conn = connect(db_path)
-    try:
-        return deliveries(conn, meeting_id)
     finally:
         conn.close()
 
@@ -270,7 +263,7 @@ def test_a_changed_referat_is_said_before_sending_again(db_path: Path, tmp_path:
     with smtp_server(inbox) as port:
         config = config_file(tmp_path, port, sender=SENDER)
         assert send(db_path, config, str(meeting_id)).exit_code == 0
-    service = MeetingService.open(db_path, meeting_id, clock=FakeClock())
+    service = MeetingService.open(db_path, meeting_id, clock=ticking_clock())
     service.approve_minutes()
     service.close()
     plan = json.loads(send(db_path, None, str(meeting_id), "--dry-run", "--json").output)

@@ -23,15 +23,15 @@ from meetingtui.service import MeetingService, create_meeting, list_meetings
 from meetingtui.storage import records
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
-from tests.core_fixtures import FakeClock, build_meeting
+from tests.meetings import budget_meeting, ticking_clock
 
 
 @pytest.fixture
 def svc(db_path: Path):
     conn = connect(db_path)
-    meeting_id = create_meeting(conn, build_meeting())
+    meeting_id = create_meeting(conn, budget_meeting())
     conn.close()
-    service = MeetingService.open(db_path, meeting_id, clock=FakeClock())
+    service = MeetingService.open(db_path, meeting_id, clock=ticking_clock())
     yield service
     service.close()
 
@@ -369,7 +369,7 @@ def test_a_broken_import_is_a_failure_not_already_present(db_path: Path) -> None
     from meetingtui.models import AgendaItem
     from meetingtui.service import import_meeting
 
-    meeting = build_meeting()
+    meeting = budget_meeting()
     meeting.items.append(AgendaItem(id=1, number="9", title="Samme id som punkt 1"))
     conn = connect(db_path)
     with pytest.raises(sqlite3.IntegrityError):

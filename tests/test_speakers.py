@@ -14,7 +14,7 @@ from meetingtui.errors import CommandRefused
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 
 # committee_meeting(): 1 Bo Hilsted (A, formand), 2 Mette Lund (A), 3 Jens Kragh (A),
 # 4 Anne Møller (V), 5 Per Østergaard (V), 6 Karen Holm (C), 7 Søren Friis (F), 8 Hanne Ravn.

@@ -12,14 +12,14 @@ from meetingtui.models import Attendance, Choice
 from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage.db import connect, default_path
 from meetingtui.verify import verify
-from tests.core_fixtures import FakeClock, build_meeting
+from tests.meetings import budget_meeting, ticking_clock
 
 
 def recorded_meeting(db_path: Path) -> int:
     conn = connect(db_path)
-    meeting_id = create_meeting(conn, build_meeting())
+    meeting_id = create_meeting(conn, budget_meeting())
     conn.close()
-    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as svc:
+    with MeetingService.open(db_path, meeting_id, clock=ticking_clock()) as svc:
         svc.open_meeting()
         for p in svc.meeting.participants:
             svc.set_attendance(p.id, Attendance.PRESENT)
@@ -144,14 +144,14 @@ def test_transactions_nest_as_savepoints(db_path: Path) -> None:
 
     conn = connect(db_path)
     with pytest.raises(RuntimeError), transaction(conn):
-        import_meeting(conn, build_meeting(), content_hash="a")
-        import_meeting(conn, build_meeting(), content_hash="b")
+        import_meeting(conn, budget_meeting(), content_hash="a")
+        import_meeting(conn, budget_meeting(), content_hash="b")
         raise RuntimeError("the disk filled up")  # the whole file goes, not half of it
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0
     with transaction(conn):
-        assert import_meeting(conn, build_meeting(), content_hash="a") == 1
-        assert import_meeting(conn, build_meeting(), content_hash="a") is None
+        assert import_meeting(conn, budget_meeting(), content_hash="a") == 1
+        assert import_meeting(conn, budget_meeting(), content_hash="a") is None
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     assert verify(conn).ok
 
@@ -198,7 +198,7 @@ def test_every_meeting_table_is_known_to_the_projection(db_path: Path) -> None:
 )
 def test_a_mismatch_names_its_table(db_path: Path, statement: str, table: str) -> None:
     meeting_id = recorded_meeting(db_path)
-    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as svc:
+    with MeetingService.open(db_path, meeting_id, clock=ticking_clock()) as svc:
         svc.leave(3)
     conn = sqlite3.connect(db_path)
     conn.execute(statement)
@@ -213,7 +213,7 @@ def test_an_edited_content_hash_is_detected(db_path: Path) -> None:
     from meetingtui.service import import_meeting
 
     conn = connect(db_path)
-    import_meeting(conn, build_meeting(), content_hash="a" * 64)
+    import_meeting(conn, budget_meeting(), content_hash="a" * 64)
     assert verify(conn).ok
     conn.execute("UPDATE meetings SET content_hash = ?", ("b" * 64,))
     [problem] = verify(conn).problems
@@ -222,9 +222,9 @@ def test_an_edited_content_hash_is_detected(db_path: Path) -> None:
 
 def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> None:
     conn = connect(db_path)
-    meeting_id = create_meeting(conn, build_meeting())
+    meeting_id = create_meeting(conn, budget_meeting())
     conn.close()
-    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as service:
+    with MeetingService.open(db_path, meeting_id, clock=ticking_clock()) as service:
         service.open_meeting()
         for person in service.meeting.participants:
             service.set_attendance(person.id, Attendance.PRESENT)
@@ -263,7 +263,7 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
     conn = connect(db_path)
     columns = [row[1] for row in conn.execute("PRAGMA table_info(elections)")]
     assert columns[-1] == "is_open"
-    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as service:
+    with MeetingService.open(db_path, meeting_id, clock=ticking_clock()) as service:
         held = service.meeting.items[0].elections[0]
         assert (held.elected, held.is_open) == ("Bo Hilsted", False)
     assert verify(conn).ok

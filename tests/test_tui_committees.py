@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,18 +14,10 @@ from meetingtui.screens.committees import CommitteesScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.storage.db import connect
 from tests.committee_fixtures import event_count, write
-from tests.test_tui_support import FixedClock
+from tests.meetings import FixedClock
+from tests.tui_support import Notices, until
 
 SIZE = (110, 34)
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool], tries: int = 200) -> None:
-    """Let the app work until `condition` holds (no fixed sleeps)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError("condition never held")
 
 
 async def fill(pilot: Pilot, *values: str) -> None:
@@ -107,7 +98,8 @@ async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_pa
     before = event_count(conn)
     conn.close()
     app = build_app(db_path, clock=FixedClock())
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.press("u")
         await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
         screen = app.screen
@@ -115,10 +107,10 @@ async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_pa
         screen.query_one("#roster", DataTable).focus()
         await pilot.press("e")
         await fill(pilot, "bo.hilsted@greve")  # no dot in the domain
-        assert any("ikke en gyldig e-mailadresse" in n.message for n in app._notifications)
+        await until(pilot, lambda: notices.mention("ikke en gyldig e-mailadresse"))
         await pilot.press("j")
         await fill(pilot, "Ny Person", "A", "medlem", "", "11-03-2025")
-        assert any("ÅÅÅÅ-MM-DD" in n.message for n in app._notifications)
+        await until(pilot, lambda: notices.mention("ÅÅÅÅ-MM-DD"))
     conn = connect(db_path)
     assert event_count(conn) == before
     conn.close()

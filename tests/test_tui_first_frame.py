@@ -16,7 +16,7 @@ from meetingtui.screens.start import StartScreen
 from meetingtui.service import MeetingService
 from meetingtui.storage import records
 from meetingtui.vocabulary import Attendance
-from tests.test_tui_support import FixedClock, committee_meeting, store, stored
+from tests.meetings import FixedClock, committee_meeting, store, stored
 
 SIZE = (100, 30)
 

@@ -11,7 +11,7 @@ from meetingtui.i18n import keys as catalog_keys
 from meetingtui.keymap import DEFAULT_KEYMAP, SCOPES, load_config, load_keymap, validate_keymap
 from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 
 
 def test_defaults_have_no_clashes_and_every_action_has_text() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -25,13 +26,14 @@ from meetingtui.screens.election import ElectionScreen
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.screens.vote import VoteScreen
-from tests.test_tui_support import (
+from tests.meetings import (
     FixedClock,
     committee_meeting,
     opened_with_everyone,
     store,
     stored,
 )
+from tests.tui_support import Notices, until
 
 SIZE = (100, 30)
 
@@ -51,6 +53,7 @@ def screen_text(app: object, selector: str) -> str:
     return str(widget.render())
 
 
+@pytest.mark.slow
 async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
     clock = FixedClock()
     meeting_id = store(db_path, committee_meeting())
@@ -177,7 +180,8 @@ async def test_refused_command_changes_nothing_and_says_why(db_path: Path) -> No
 
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     app = build_app(db_path, meeting_id, clock=FixedClock())
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
         await press(pilot, "v", "f", "escape")
         before = stored(db_path, meeting_id)
@@ -186,8 +190,7 @@ async def test_refused_command_changes_nothing_and_says_why(db_path: Path) -> No
         assert "åben afstemning" in str(app.screen.query_one(".warning", Static).render())
         await press(pilot, "1", "enter")
         assert stored(db_path, meeting_id) == before
-        messages = [n.message for n in app._notifications]
-        assert any("åben afstemning" in m for m in messages)
+        await until(pilot, lambda: notices.mention("åben afstemning"), "the refusal said")
 
 
 async def test_reopening_resumes_on_the_same_item_and_open_vote(db_path: Path) -> None:
@@ -226,30 +229,23 @@ async def test_read_only_follower_sees_changes_and_cannot_change(db_path: Path) 
             assert isinstance(follower.screen, MeetingScreen)
             writer.record_decision(1, "Godkendt")
             writer.start_item(2)
-            await pilot.pause(0.3)
-            assert follower.service.meeting.current_item_id == 2
+            await until(pilot, lambda: follower.service.meeting.current_item_id == 2)
             assert "2. Anlægsbevilling" in screen_text(follower, "#status-info")
             # A vote the writer opens is on the follower's screen until it closes.
             vote_id = writer.open_vote(2).created_id
-            await pilot.pause(0.3)
-            assert isinstance(follower.screen, VoteScreen)
+            await until(pilot, lambda: isinstance(follower.screen, VoteScreen), "the vote shown")
             writer.cast_party(vote_id, "A", "for")
-            await pilot.pause(0.3)
-            assert "FOR 3" in screen_text(follower, "#tally")
+            await until(pilot, lambda: "FOR 3" in screen_text(follower, "#tally"))
             writer.close_vote(vote_id)
-            await pilot.pause(0.3)
-            assert isinstance(follower.screen, MeetingScreen)
+            await until(pilot, lambda: isinstance(follower.screen, MeetingScreen), "vote closed")
             assert "VEDTAGET" in screen_text(follower, "#item-text")
             # So is an election, ballot by ballot.
             election = writer.open_election(2, "næstformand", ["Anne Møller"]).created_id
-            await pilot.pause(0.3)
-            assert isinstance(follower.screen, ElectionScreen)
+            await until(pilot, lambda: isinstance(follower.screen, ElectionScreen), "election")
             writer.cast_election_ballot(election, 1, "Anne Møller")
-            await pilot.pause(0.3)
-            assert "Anne Møller: 1" in screen_text(follower, "#election-tally")
+            await until(pilot, lambda: "Anne Møller: 1" in screen_text(follower, "#election-tally"))
             writer.close_election(election)
-            await pilot.pause(0.3)
-            assert isinstance(follower.screen, MeetingScreen)
+            await until(pilot, lambda: isinstance(follower.screen, MeetingScreen), "closed")
             assert "Anne Møller blev valgt" in screen_text(follower, "#item-text")
     finally:
         writer.close()

@@ -3,23 +3,24 @@ records, never writes, and shows a closed item only as "Lukket punkt"."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from textual.pilot import Pilot
 
 from meetingtui.cli import main
 from meetingtui.keymap import UiConfig
 from meetingtui.screens.projector import ProjectorApp, ProjectorScreen, build_projector_app
 from meetingtui.service import MeetingService
-from tests.test_livepage_view import closed_secrets, run_closed_item
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone
-
-WAIT = 20.0
+from tests.meetings import (
+    FixedClock,
+    closed_secrets,
+    committee_meeting,
+    opened_with_everyone,
+    run_closed_item,
+)
+from tests.tui_support import until
 
 
 def shown(app: ProjectorApp) -> str:
@@ -27,14 +28,6 @@ def shown(app: ProjectorApp) -> str:
     screen = app.screen
     assert isinstance(screen, ProjectorScreen)
     return "\n".join(str(widget.render()) for widget in screen.query("Static, Digits"))
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
-    """Wait for the follower to pick up a commit (it polls twice a second)."""
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        assert time.monotonic() < deadline, "the projector did not follow"
-        await pilot.pause(0.05)
 
 
 async def test_follows_the_item_the_speakers_and_the_vote(db_path: Path) -> None:
@@ -74,8 +67,8 @@ async def test_follows_the_item_the_speakers_and_the_vote(db_path: Path) -> None
         assert "Beslutning: Anlægsbevillingen blev givet." in shown(app)
 
 
-async def test_a_closed_item_shows_only_lukket_punkt(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_a_closed_item_shows_only_lukket_punkt(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     app = build_projector_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, ProjectorScreen))
@@ -88,8 +81,8 @@ async def test_a_closed_item_shows_only_lukket_punkt(db_path: Path) -> None:
     assert "Søren Friis" not in text  # he spoke on the closed item
 
 
-async def test_the_projector_never_writes(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_the_projector_never_writes(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     app = build_projector_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, ProjectorScreen))
@@ -103,9 +96,9 @@ async def test_the_projector_never_writes(db_path: Path) -> None:
 
 
 def test_open_projector_from_the_command_line(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, open_committee: int
 ) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    meeting_id = open_committee
     started: list[ProjectorApp] = []
     monkeypatch.setattr(ProjectorApp, "run", lambda self: started.append(self))
     result = CliRunner().invoke(

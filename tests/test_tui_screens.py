@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.app import App
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, Static
 
 from meetingtui.screens.app import build_app
@@ -19,19 +19,14 @@ from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.screens.start import StartScreen
 from meetingtui.screens.widgets import KeyBar, StatusBar
 from meetingtui.service import MeetingService
-from tests.test_tui_support import (
+from tests.meetings import (
     FixedClock,
     committee_meeting,
     opened_with_everyone,
     store,
     stored,
 )
-
-SIZE = (100, 30)
-
-
-def rendered(widget: Static) -> str:
-    return str(widget.render())
+from tests.tui_support import SIZE, Notices, rendered, until
 
 
 async def test_start_screen_lists_and_opens_meetings(db_path: Path) -> None:
@@ -67,7 +62,8 @@ async def test_start_screen_creates_from_agenda_file(db_path: Path, tmp_path: Pa
     bad = tmp_path / "bad.toml"
     bad.write_text("[meeting\n", encoding="utf-8")
     app = build_app(db_path, clock=FixedClock())
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
         # A broken file is refused with its problem; nothing is created.
         await pilot.press("n")
@@ -76,7 +72,7 @@ async def test_start_screen_creates_from_agenda_file(db_path: Path, tmp_path: Pa
         await pilot.press("enter", "enter")  # the path, then no committee
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        assert any("TOML" in n.message for n in app._notifications)
+        assert notices.mention("TOML")
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one(Input).value = str(agenda)
@@ -86,8 +82,8 @@ async def test_start_screen_creates_from_agenda_file(db_path: Path, tmp_path: Pa
         assert stored(db_path, app.service.meeting.id).items
 
 
-async def test_help_lists_every_key_in_use(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_help_lists_every_key_in_use(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     app = build_app(db_path, meeting_id, clock=FixedClock(), config={"meeting.next_item": "right"})
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -104,8 +100,10 @@ async def test_help_lists_every_key_in_use(db_path: Path) -> None:
         assert isinstance(app.screen, MeetingScreen)
 
 
-async def test_command_palette_offers_the_screens_actions(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_command_palette_offers_the_screens_actions(
+    db_path: Path, open_committee: int
+) -> None:
+    meeting_id = open_committee
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -113,10 +111,10 @@ async def test_command_palette_offers_the_screens_actions(db_path: Path) -> None
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"næste")
-        await pilot.pause(0.5)
+        hits = app.screen.query_one(CommandList)
+        await until(pilot, lambda: hits.option_count > 0, "the palette found the action")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert stored(db_path, meeting_id).current_item_id == 2
+        await until(pilot, lambda: stored(db_path, meeting_id).current_item_id == 2, "next item")
 
 
 async def test_palette_is_context_aware_in_a_follower(db_path: Path) -> None:
@@ -127,13 +125,13 @@ async def test_palette_is_context_aware_in_a_follower(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         provider = KeymapCommands(app.screen)
-        titles = [title for title, *_ in provider._commands()]
+        titles = [str(hit.text) async for hit in provider.discover()]
         assert "Fremmøde" in titles and "Hjælp" in titles
         assert "Beslutning" not in titles and "Fortryd" not in titles
 
 
-async def test_english_ui(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_english_ui(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     app = build_app(db_path, meeting_id, lang="en", clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -146,8 +144,8 @@ async def test_english_ui(db_path: Path) -> None:
         assert stored(db_path, meeting_id).item(1).decision == "Godkendt."
 
 
-async def test_election_with_candidates(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_election_with_candidates(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -11,10 +11,16 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.closing import ClosingScreen
 from meetingtui.screens.dialogs import PickDialog
 from meetingtui.screens.send import SendDialog
-from tests.mail_support import SENDER, Inbox, config_file, held_meeting, smtp_server
-from tests.test_send import recorded
-from tests.test_tui_committees import until
-from tests.test_tui_support import FixedClock
+from tests.mail_support import (
+    SENDER,
+    Inbox,
+    config_file,
+    held_meeting,
+    recorded,
+    smtp_server,
+)
+from tests.meetings import FixedClock
+from tests.tui_support import until
 
 SIZE = (110, 34)
 
@@ -39,13 +45,13 @@ async def test_closing_screen_sends_the_referat(db_path: Path, tmp_path: Path) -
             assert inbox.received == []  # nothing goes before the secretary says so
             await pilot.press("j")
             status = dialog.query_one("#send-status", Static)
-            await until(pilot, lambda: "6 sendt, 1 afvist" in str(status.render()), tries=2000)
+            await until(pilot, lambda: "6 sendt, 1 afvist" in str(status.render()), seconds=60)
             shown = str(dialog.query_one("#send-plan", Static).render())
             assert "✘ Afvist: Karen Holm <karen.holm@greve.dk>: 550" in shown
             # The server takes her now: r sends to the refused again, to nobody else.
             inbox.refuse.clear()
             await pilot.press("r")
-            await until(pilot, lambda: "1 sendt, 0 afvist" in str(status.render()), tries=2000)
+            await until(pilot, lambda: "1 sendt, 0 afvist" in str(status.render()), seconds=60)
     assert len(inbox.received) == 7
     assert [m["To"] for m in inbox.to("karen.holm@greve.dk")] == [
         "Karen Holm <karen.holm@greve.dk>"

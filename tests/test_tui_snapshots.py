@@ -17,7 +17,7 @@ from textual.widgets import Input
 from meetingtui.keymap import UiConfig
 from meetingtui.screens.app import MeetingApp, build_app
 from meetingtui.service import MeetingService
-from tests.test_tui_support import (
+from tests.meetings import (
     FixedClock,
     byraad_meeting,
     committee_meeting,

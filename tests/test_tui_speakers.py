@@ -14,7 +14,8 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.speakers import SpeakerPicker, SpeakersScreen, matches
 from meetingtui.service import MeetingService
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.tui_support import Notices, until
 
 SIZE = (100, 30)
 
@@ -88,19 +89,19 @@ async def test_reply_remove_limits_and_back(db_path: Path) -> None:
         assert isinstance(app.screen, MeetingScreen)
 
 
-async def test_a_bad_limit_says_so_and_changes_nothing(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_a_bad_limit_says_so_and_changes_nothing(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     app = build_app(db_path, meeting_id, clock=FixedClock())
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
         await pilot.press("t", "escape", "l", *"fem", "enter", "enter")
-        await pilot.pause()
-        assert any("Ugyldig taletid: fem." in str(n.message) for n in app._notifications)
+        await until(pilot, lambda: notices.mention("Ugyldig taletid: fem."), "the refusal said")
         assert stored(db_path, meeting_id).item(1).speaker_limit_seconds is None
 
 
-async def test_the_picker_offers_only_who_may_speak(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_the_picker_offers_only_who_may_speak(db_path: Path, open_committee: int) -> None:
+    meeting_id = open_committee
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.declare_inhabil(1, 6, "")  # Karen Holm
         service.leave(5)  # Per Østergaard
@@ -149,17 +150,20 @@ def test_speakers_snapshot(snap_compare, tmp_path: Path, theme: str) -> None:
     assert snap_compare(app, press=("t", "escape"), terminal_size=SIZE)
 
 
-async def test_enter_gives_the_floor_to_the_selected_speaker(db_path: Path) -> None:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+async def test_enter_gives_the_floor_to_the_selected_speaker(
+    db_path: Path, open_committee: int
+) -> None:
+    meeting_id = open_committee
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         for member in (2, 4, 7):
             service.add_speaker(1, member)
     app = build_app(db_path, meeting_id, clock=FixedClock())
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
         await pilot.press("t", "escape", "down", "down", "enter")
         await pilot.pause()
         item = stored(db_path, meeting_id).item(1)
         assert speakers.speaking(item).name == "Søren Friis"
         assert [s.name for s in item.speakers] == ["Søren Friis", "Mette Lund", "Anne Møller"]
-        assert not app._notifications  # one start, no refusal for a second one
+        assert notices.texts == []  # one start, no refusal for a second one

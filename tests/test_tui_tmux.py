@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from meetingtui.models import Attendance, ItemStatus, MeetingStatus
-from tests.test_tui_support import stored
+from tests.meetings import stored
 
 CLI = Path(sys.executable).parent / "meetingtui"
 

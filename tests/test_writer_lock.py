@@ -17,7 +17,7 @@ from meetingtui.errors import StorageError
 from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage import lock
 from meetingtui.storage.db import connect
-from tests.core_fixtures import build_meeting
+from tests.meetings import budget_meeting
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,7 +71,7 @@ class Holder:
 @pytest.fixture
 def meeting(db_path: Path) -> int:
     conn = connect(db_path)
-    meeting_id = create_meeting(conn, build_meeting())
+    meeting_id = create_meeting(conn, budget_meeting())
     conn.close()
     return meeting_id
 
@@ -120,7 +120,7 @@ def test_the_lock_dies_with_its_process(
 
 def test_writers_of_different_meetings_share_the_file(db_path: Path, meeting: int) -> None:
     conn = connect(db_path)
-    second = create_meeting(conn, build_meeting())
+    second = create_meeting(conn, budget_meeting())
     conn.close()
     holder = Holder(db_path, meeting)
     try:

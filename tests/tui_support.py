@@ -1,0 +1,53 @@
+"""Helpers for the TUI tests: wait for a condition, and read the notifications an app shows.
+
+No tests live here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.message import Message
+from textual.notifications import Notify
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+# Generous: the machine is shared; a wait stops as soon as its condition holds.
+WAIT = 20.0
+# The terminal size of the screen tests and snapshots.
+SIZE = (100, 30)
+
+
+def rendered(widget: Static) -> str:
+    """What a Static shows, as text."""
+    return str(widget.render())
+
+
+async def until(
+    pilot: Pilot[object], condition: Callable[[], object], what: str = "", seconds: float = WAIT
+) -> None:
+    """Let the app run until `condition()` is true; fail with `what` after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what or condition}")
+        await pilot.pause(0.02)
+
+
+class Notices:
+    """Every notification an app posts, read through `run_test(message_hook=...)`.
+
+    Pass an instance as the hook: `async with app.run_test(message_hook=notices)`.
+    """
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.texts.append(str(message.notification.message))
+
+    def mention(self, words: str) -> list[str]:
+        """The notifications that contain `words`."""
+        return [text for text in self.texts if words in text]
