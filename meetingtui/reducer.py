@@ -8,7 +8,6 @@ event is a fact.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -33,20 +32,7 @@ from meetingtui.models import (
     Role,
     Vote,
 )
-
-
-@dataclass
-class Touched:
-    """What an event changed, so that only those rows are rewritten."""
-
-    meeting: bool = False
-    participants: bool = False
-    items: set[int] = field(default_factory=set)  # the item row itself
-    children: set[tuple[int, str]] = field(default_factory=set)  # (item_id, child table)
-    votes: set[int] = field(default_factory=set)  # a vote row and its ballots
-    ballots: set[tuple[int, int]] = field(default_factory=set)  # (vote_id, position)
-    everything: bool = False
-
+from meetingtui.storage.touched import Touched
 
 Payload = dict[str, Any]
 Reducer = Callable[[Meeting, Payload, datetime], Touched]

@@ -31,9 +31,9 @@ from meetingtui.models import (
     Vote,
     VoteCounts,
 )
-from meetingtui.reducer import Touched
 from meetingtui.storage import speaker_rows
 from meetingtui.storage.db import snapshot
+from meetingtui.storage.touched import Touched
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
