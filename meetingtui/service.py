@@ -58,18 +58,6 @@ class Outcome:
     created_id: int | None = None
 
 
-@dataclass(frozen=True)
-class MeetingSummary:
-    id: int
-    body: str
-    title: str
-    starts_at: datetime
-    location: str
-    status: MeetingStatus
-    document_kind: str
-    items: int
-
-
 # --- meetings as a whole ---------------------------------------------------------------------
 
 
@@ -129,20 +117,6 @@ def import_meeting(
         if again is None:
             raise
         return None
-
-
-def list_meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
-    rows = conn.execute(
-        "SELECT m.id, m.body, m.title, m.starts_at, m.location, m.status, m.document_kind, "
-        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
-        "FROM meetings m ORDER BY m.starts_at DESC, m.id DESC"
-    ).fetchall()
-    return [
-        MeetingSummary(
-            r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4], MeetingStatus(r[5]), r[6], r[7]
-        )
-        for r in rows
-    ]
 
 
 # --- one open meeting -------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from meetingtui.models import (
     MovementKind,
     VoteResult,
 )
-from meetingtui.service import MeetingService, create_meeting, list_meetings
+from meetingtui.queries import list_meetings
+from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage import records
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify

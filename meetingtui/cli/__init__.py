@@ -28,18 +28,9 @@ def _connect(ctx: click.Context) -> sqlite3.Connection:
 def connect_for_reading(db_path: Path) -> sqlite3.Connection:
     """A connection for a command that only reads: a read-only file or drive is read as it
     is, and a schema from a newer release is read with a note on stderr."""
-    from meetingtui.errors import StorageError
-    from meetingtui.storage.db import connect, open_for_reading
+    from meetingtui.queries import open_reading
 
-    try:
-        return open_for_reading(db_path)
-    except StorageError as exc:
-        if exc.key != "storage.newer_schema":
-            raise
-        newer = exc
-    conn = connect(db_path, readonly=True, newer_ok=True)
-    click.echo(t("storage.newer_schema_reading", **newer.params), err=True)
-    return conn
+    return open_reading(db_path, note=lambda sentence: click.echo(sentence, err=True))
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -163,7 +154,7 @@ def new(
 @click.pass_context
 def open_(ctx: click.Context, meeting_id: int, readonly: bool, projector: bool) -> None:
     """Open meeting MEETING_ID in the TUI."""
-    from meetingtui.storage.db import meeting_exists
+    from meetingtui.queries import meeting_exists
 
     conn = _connect(ctx)
     exists = meeting_exists(conn, meeting_id)
@@ -184,7 +175,7 @@ def open_(ctx: click.Context, meeting_id: int, readonly: bool, projector: bool) 
 @click.pass_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """The meetings in the database: id, body, title, start and status."""
-    from meetingtui.service import list_meetings
+    from meetingtui.queries import list_meetings
 
     conn = connect_for_reading(_db_path(ctx))
     meetings = list_meetings(conn)
@@ -221,7 +212,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def verify(ctx: click.Context, hash_: str | None) -> None:
     """Recompute the audit chain and check every meeting against its events."""
-    from meetingtui.storage import events
+    from meetingtui.queries import find_printed_hash
     from meetingtui.storage.db import snapshot
     from meetingtui.verify import verify as run_verify
 
@@ -231,9 +222,7 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
     # One moment for the whole report: a meeting recorded meanwhile is not tampering.
     with snapshot(conn):
         report = run_verify(conn)
-        found = events.find_hash(conn, hash_.strip()) if hash_ else None
-        later = events.later_events(conn, found.meeting_id, found.seq) if found else 0
-        meeting_head = events.chain_head(conn, found.meeting_id) if found else ""
+        found = find_printed_hash(conn, hash_) if hash_ else None
     conn.close()
     for problem in report.problems:
         click.echo(problem.message, err=True)
@@ -241,9 +230,13 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
         if found is None:
             fail(t("verify.hash_unknown", hash=hash_), 1)
         click.echo(t("verify.hash_found", hash=hash_, meeting_id=found.meeting_id, seq=found.seq))
-        if later:
-            click.echo(t("verify.meeting_head", meeting_id=found.meeting_id, head=meeting_head))
-            fail(t("verify.hash_outdated", meeting_id=found.meeting_id, later=later), 1)
+        if found.later_events:
+            click.echo(
+                t("verify.meeting_head", meeting_id=found.meeting_id, head=found.meeting_head)
+            )
+            fail(
+                t("verify.hash_outdated", meeting_id=found.meeting_id, later=found.later_events), 1
+            )
     if not report.ok:
         fail(t("verify.checked", events=report.events, head=report.head or "-"), 1)
     click.echo(t("verify.ok", events=report.events, head=report.head or "-"))
@@ -255,6 +248,7 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
 @click.pass_context
 def backup(ctx: click.Context, target: Path, replace: bool) -> None:
     """Copy the database to FILE, one consistent moment, while meetings may be running."""
+    from meetingtui.queries import totals
     from meetingtui.storage.db import backup as run_backup
     from meetingtui.storage.db import snapshot
 
@@ -267,12 +261,17 @@ def backup(ctx: click.Context, target: Path, replace: bool) -> None:
         fail(t("backup.exists", path=target))
     copy = run_backup(source, target)
     with snapshot(copy):
-        meetings = copy.execute("SELECT count(*) FROM meetings").fetchone()[0]
-        events, head = copy.execute(
-            "SELECT count(*), (SELECT hash FROM chain_head WHERE id = 1) FROM events"
-        ).fetchone()
+        copied = totals(copy)
     copy.close()
-    click.echo(t("backup.done", path=target, meetings=meetings, events=events, head=head or "-"))
+    click.echo(
+        t(
+            "backup.done",
+            path=target,
+            meetings=copied.meetings,
+            events=copied.events,
+            head=copied.head or "-",
+        )
+    )
 
 
 def _register_areas() -> None:

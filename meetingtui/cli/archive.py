@@ -128,12 +128,12 @@ def search(
     """Search titles, sections and decisions in the archive."""
     from dataclasses import asdict
 
+    from meetingtui import queries
     from meetingtui.cli import connect_for_reading
-    from meetingtui.storage import search as store
 
     conn = connect_for_reading(_db_path(ctx))
     try:
-        results = store.search(
+        results = queries.search(
             conn, query, body=body, date_from=date_from, date_to=date_to, limit=limit,
             marks=("", "") if as_json else ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty()
             else ("[", "]"),
@@ -168,12 +168,12 @@ def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
     """Every item with this case number, across meetings, in date order, with its decisions."""
     from dataclasses import asdict
 
+    from meetingtui import queries
     from meetingtui.cli import connect_for_reading
-    from meetingtui.storage.case_history import case_history
 
     conn = connect_for_reading(_db_path(ctx))
     try:
-        entries = case_history(conn, case_number)
+        entries = queries.case_history(conn, case_number)
     finally:
         conn.close()
     if as_json:

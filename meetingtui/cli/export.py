@@ -93,7 +93,7 @@ def export_command(
     """Export the referat of meeting MEETING (an id from `meetingtui list`)."""
     from meetingtui.cli import connect_for_reading
     from meetingtui.errors import StorageError
-    from meetingtui.verify import checked_meeting
+    from meetingtui.queries import checked_record
 
     if template is not None and fmt not in ("docx", "pdf"):
         _fail(t("export.cli.template_needs_docx"))
@@ -104,7 +104,7 @@ def export_command(
     try:
         # The record, its chain head and the check against its events: one moment, so the
         # printed hash is the hash of exactly what is exported.
-        meeting, head = checked_meeting(conn, meeting_id)
+        meeting, head = checked_record(conn, meeting_id)
     except StorageError as exc:
         if exc.key == "storage.no_meeting":
             _fail(t("export.cli.no_meeting", meeting=meeting_id, db=db_path))

@@ -54,7 +54,8 @@ def serve_command(ctx: click.Context, meeting_id: int, host: str, port: int) -> 
         from meetingtui.livepage.app import build_app, end_streams
     except ImportError as exc:
         _fail(t("live.cli.missing_extra", problem=exc.name or exc))
-    from meetingtui.storage.db import connect, meeting_exists
+    from meetingtui.queries import meeting_exists
+    from meetingtui.storage.db import connect
 
     db_path: Path = ctx.obj["db_path"]
     if not db_path.exists():

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from meetingtui.livepage.render import fragments
 from meetingtui.livepage.view import PublicView, public_view
+from meetingtui.queries import load_record
 from meetingtui.storage.db import connect
-from meetingtui.storage.records import load_meeting
 
 log = logging.getLogger("meetingtui.serve")
 
@@ -82,7 +82,7 @@ class RecordReader:
         """The meeting as of one commit: the record and its newest event, read together."""
         self.conn.execute("BEGIN")
         try:
-            meeting = load_meeting(self.conn, self.meeting_id)
+            meeting = load_record(self.conn, self.meeting_id)
             row = self.conn.execute(
                 "SELECT max(seq) FROM events WHERE meeting_id = ?", (self.meeting_id,)
             ).fetchone()

@@ -90,12 +90,11 @@ class SendReport:
 
 
 def _meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
-    from meetingtui.storage.db import meeting_exists
-    from meetingtui.storage.records import load_meeting
+    from meetingtui.queries import load_record, meeting_exists
 
     if not meeting_exists(conn, meeting_id):
         raise MailError("storage.no_meeting", meeting_id=meeting_id)
-    return load_meeting(conn, meeting_id)
+    return load_record(conn, meeting_id)
 
 
 def plan_sending(
@@ -108,7 +107,7 @@ def plan_sending(
     again: bool = False,
 ) -> SendPlan:
     """Who gets which version, and who is skipped and why. Sends nothing."""
-    from meetingtui.storage.events import chain_head
+    from meetingtui.queries import chain_head
 
     if retry_failed and again:
         raise MailError("mail.retry_and_again")

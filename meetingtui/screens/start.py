@@ -38,7 +38,7 @@ class StartScreen(DatabaseScreen):
         table.focus()
 
     def refresh_view(self) -> None:
-        from meetingtui.service import list_meetings
+        from meetingtui.queries import list_meetings
 
         table = self.query_one("#meetings", DataTable)
         try:
