@@ -18,8 +18,7 @@ from meetingtui.archive import FileStatus, import_paths
 from meetingtui.exporters import export
 from meetingtui.models import Attendance, ItemStatus
 from meetingtui.service import MeetingService
-from tests.core_fixtures import FakeClock, build_meeting
-from tests.test_tui_support import store
+from tests.meetings import budget_meeting, store, ticking_clock
 
 
 def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -65,7 +64,7 @@ def test_an_agenda_that_is_not_a_file_is_one_line_and_no_hang(tmp_path: Path, ki
 def referat_json(title: str) -> bytes:
     from meetingtui.exporters.json_export import to_json_dict
 
-    meeting = build_meeting()
+    meeting = budget_meeting()
     meeting.title = title
     return json.dumps(to_json_dict(meeting, public=False)).encode()
 
@@ -230,11 +229,11 @@ def test_the_longest_text_that_is_imported_can_be_exported(tmp_path: Path) -> No
 
 
 def test_a_public_export_says_nothing_of_a_closed_items_status(db_path: Path) -> None:
-    meeting = build_meeting()
+    meeting = budget_meeting()
     closed = meeting.items[-1]
     assert closed.closed
     meeting_id = store(db_path, meeting)
-    with MeetingService.open(db_path, meeting_id, clock=FakeClock()) as svc:
+    with MeetingService.open(db_path, meeting_id, clock=ticking_clock()) as svc:
         svc.open_meeting()
         for person in svc.meeting.participants:
             svc.set_attendance(person.id, Attendance.PRESENT)
