@@ -18,7 +18,7 @@ from meetingtui.models import Attendance
 from meetingtui.screens.app import build_app
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.service import MeetingService
-from tests.test_tui_support import START, FixedClock, committee_meeting, store, stored
+from tests.meetings import START, FixedClock, committee_meeting, store, stored
 
 
 def late_arrival(db_path: Path) -> int:

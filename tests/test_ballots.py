@@ -21,7 +21,7 @@ from meetingtui.screens.dialogs import ConfirmDialog
 from meetingtui.screens.rolltable import RollTable
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
-from tests.test_tui_support import FixedClock, store, stored
+from tests.meetings import FixedClock, store, stored
 
 SIZE = (120, 36)
 

@@ -12,7 +12,7 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog, DissentDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 
 SIZE = (100, 30)
 

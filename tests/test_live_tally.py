@@ -17,7 +17,7 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
-from tests.test_tui_support import FixedClock, store
+from tests.meetings import FixedClock, store
 
 SIZE = (120, 36)
 

@@ -11,7 +11,7 @@ import pytest
 from meetingtui import service
 from meetingtui.publish import About, metadata_path, publish
 from meetingtui.storage.db import connect
-from tests.test_publish import _later, _referat
+from tests.publish_support import closed_sale_referat, later_referat
 
 datasette_app = pytest.importorskip(
     "datasette.app", reason="Datasette is not installed (pip install -e '.[test]')"
@@ -21,8 +21,8 @@ datasette_app = pytest.importorskip(
 @pytest.fixture
 def published(tmp_path: Path) -> Path:
     conn = connect(tmp_path / "arkiv.db")
-    service.import_meeting(conn, _referat(), content_hash="a")
-    service.import_meeting(conn, _later(), content_hash="b")
+    service.import_meeting(conn, closed_sale_referat(), content_hash="a")
+    service.import_meeting(conn, later_referat(), content_hash="b")
     out = tmp_path / "offentligt.db"
     publish(conn, out, about=About(title="Mødearkiv", licence="CC0 1.0"))
     conn.close()

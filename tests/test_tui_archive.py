@@ -26,7 +26,7 @@ from meetingtui.screens.archived_meeting import ArchivedMeetingScreen
 from meetingtui.screens.dialogs import TextDialog
 from meetingtui.storage.db import connect
 from meetingtui.vocabulary import Attendance
-from tests.test_tui_support import FixedClock
+from tests.meetings import FixedClock
 
 
 def _item(n: int, title: str, case: str, text: str, decision: str, **extra: object) -> AgendaItem:

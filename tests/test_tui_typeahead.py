@@ -13,7 +13,7 @@ from textual import events
 from meetingtui.models import ItemStatus
 from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 
 
 def burst(app: object, *keys: str) -> None:

@@ -20,7 +20,7 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.service import MeetingService
-from tests.test_tui_support import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 
 SIZE = (100, 30)
 
