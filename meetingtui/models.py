@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -26,6 +27,7 @@ from meetingtui.vocabulary import (
     MeetingStatus,
     MotionKind,
     MovementKind,
+    PartKind,
     Role,
     VoteResult,
 )
@@ -80,9 +82,86 @@ class Participant(PersonBasics, Model):
     movements: list[Movement] = Field(default_factory=list)
 
 
+# --- text as its source laid it out: paragraphs, lists and tables -------------------------
+
+
+class TextRun(Model):
+    """A piece of a paragraph with the emphasis the source gave it."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+class Paragraph(Model):
+    type: Literal["paragraph"] = "paragraph"
+    runs: list[TextRun] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+class ListItem(Model):
+    runs: list[TextRun] = Field(default_factory=list)
+    level: int = 0  # 0 for the list's own items, 1 for a list inside an item, ...
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+class ListBlock(Model):
+    type: Literal["list"] = "list"
+    ordered: bool = False
+    start: int = 1  # the number of the first item of an ordered list
+    numbering: Literal["decimal", "lower-letter", "upper-letter"] = "decimal"
+    items: list[ListItem] = Field(default_factory=list)
+
+    def label(self, number: int) -> str:
+        """ "3.", "c.", "C." for item number `number` of an ordered list; "•" otherwise."""
+        if not self.ordered:
+            return "•"
+        if self.numbering != "decimal" and 1 <= number <= 26:
+            letter = chr(ord("a") + number - 1)
+            return f"{letter.upper() if self.numbering == 'upper-letter' else letter}."
+        return f"{number}."
+
+
+class TableBlock(Model):
+    type: Literal["table"] = "table"
+    rows: list[list[str]] = Field(default_factory=list)
+    header_rows: int = 0  # leading rows the source marks as the header
+
+
+# Told apart by `type` (each class accepts only its own); the strings of every block are cleaned
+# like all text of the record, so `type` cannot be a declared discriminator.
+ContentBlock = Paragraph | ListBlock | TableBlock
+
+
+def blocks_text(blocks: list[Paragraph | ListBlock | TableBlock]) -> str:
+    """The plain text of structured blocks, for search and for readers of `text`: a paragraph
+    per line, list items with their number or bullet, table rows with cells two spaces apart."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, ListBlock):
+            number = block.start
+            for item in block.items:
+                mark = block.label(number) if item.level == 0 else "–"
+                if item.level == 0:
+                    number += 1
+                lines.append(f"{'  ' * item.level}{mark} {item.text}")
+        else:
+            lines.extend("  ".join(c for c in row if c) for row in block.rows)
+    return "\n".join(line for line in lines if line.strip()).strip()
+
+
 class Section(Model):
     heading: str
-    text: str = ""
+    text: str = ""  # always the plain text; `blocks` hold its structure when it is known
+    blocks: list[ContentBlock] = Field(default_factory=list)
 
 
 class DecisionEntry(Model):
@@ -91,6 +170,18 @@ class DecisionEntry(Model):
     body: str = ""
     date: str = ""  # as written, e.g. "20-06-2013" or "3. januar 2017"
     text: str = ""
+    number: str = ""  # the item's number at that meeting, when the source states it
+
+
+class ItemPart(Model):
+    """A heading of an imported item and what the source printed under it, in the source's
+    order: a referat exported again keeps the order and headings the municipality used."""
+
+    kind: PartKind
+    heading: str = ""  # as the source wrote it; "" where the source had none
+    index: int = -1  # a section: its index in `sections`; a decision: its entry in
+    #                  `decision_history` (-1: the item's `decision`)
+    blocks: list[ContentBlock] = Field(default_factory=list)  # the text of the other kinds
 
 
 class ItemAbsence(Model):
@@ -205,6 +296,8 @@ class AgendaItem(Model):
     dissents: list[Dissent] = Field(default_factory=list)
     attendance_notes: list[str] = Field(default_factory=list)  # imported lines, kept verbatim
     unplaced: list[str] = Field(default_factory=list)  # imported text with no better home
+    # An imported item's headings in the source's order; empty for live meetings.
+    layout: list[ItemPart] = Field(default_factory=list)
     speakers: list[Speaker] = Field(default_factory=list)
     speaker_limit_seconds: int | None = None  # each speaker's time on this item
     debate_limit_seconds: int | None = None  # all speakers together on this item

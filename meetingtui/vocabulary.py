@@ -85,3 +85,16 @@ class DissentKind(StrEnum):
     PROTOKOLTILFOERSEL = "protokoltilførsel"
     MINDRETALSUDTALELSE = "mindretalsudtalelse"
     FORBEHOLD = "forbehold"
+
+
+class PartKind(StrEnum):
+    """What a heading of an imported item holds (`ItemPart`)."""
+
+    TEXT = "text"  # text before the first heading
+    SECTION = "section"
+    RECOMMENDATION = "recommendation"
+    AUTHORITY = "authority"
+    DECISION = "decision"
+    ATTACHMENTS = "attachments"
+    HISTORY = "history"
+    ATTENDANCE = "attendance"

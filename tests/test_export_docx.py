@@ -392,7 +392,8 @@ def test_empty_meeting() -> None:
     meeting = Meeting(body="Byrådet", starts_at=datetime(2025, 1, 6, 9, 0))
     texts = _texts(render_docx(meeting))
     assert "Dagsordenen har ingen punkter." in texts
-    assert "Ingen deltagere er registreret som til stede." in texts
+    # Nobody to list and nobody to sign: no "Deltagere" heading, no signature page.
+    assert "Deltagere" not in texts and "Underskriftsside" not in texts
     assert "Ingen kontrolsum (mødet er ikke gemt i en database)." in texts
 
 

@@ -242,17 +242,22 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
     raw.execute("DROP TABLE speakers")
     raw.execute("DROP TABLE speaking_limits")
     raw.execute("ALTER TABLE items DROP COLUMN public_decision")
-    # Nor the OCR note of scanned meetings, nor the Danish stems of search.
+    # Nor the OCR note of scanned meetings, nor the Danish stems of search, nor the
+    # structure of imported text.
     raw.execute("ALTER TABLE meetings DROP COLUMN ocr")
     for trigger in ("item_stems_ai", "item_stems_ad", "item_stems_au"):
         raw.execute(f"DROP TRIGGER {trigger}")
     raw.execute("DROP TABLE item_stems_fts")
     for column in ("title_stems", "text_stems", "decision_stems"):
         raw.execute(f"ALTER TABLE item_search DROP COLUMN {column}")
+    raw.execute("ALTER TABLE items DROP COLUMN layout")
+    raw.execute("ALTER TABLE sections DROP COLUMN blocks")
+    raw.execute("ALTER TABLE decision_history DROP COLUMN number")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN ('m002_open_elections', "
         "'committees_001_rosters_and_deliveries', 'speakers_lists', "
-        "'referat_001_public_decision', 'archive_001_ocr_note', 'm004_danish_stems')"
+        "'referat_001_public_decision', 'archive_001_ocr_note', 'm004_danish_stems', "
+        "'importers_001_source_structure')"
     )
     raw.commit()
     raw.close()

@@ -28,7 +28,7 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from lxml import etree
 
-from meetingtui.exporters import referat
+from meetingtui.exporters import docx_blocks, referat
 from meetingtui.exporters.dates import long_date
 from meetingtui.exporters.docx_look import (
     DEFAULT_STYLES,
@@ -234,9 +234,14 @@ def body_elements(
 ) -> list[str]:
     """One XML element (paragraph or table) per block, in order."""
     lists = _Lists(numbering)
+    rich = docx_blocks.Renderer(numbering, width)  # imported text with its source's structure
     out: list[str] = []
     for n, block in enumerate(blocks, start=1):
         style_id = style_ids[block.kind]
+        if block.rich is not None:
+            lists.interrupt()
+            out.append(rich.element(block, style_id))
+            continue
         if block.list_mark is not None:
             content = runs(block.text, rtl=is_rtl(block.text))
             out.append(list_paragraph_xml(content, style_id, lists.num_id(block)))

@@ -4,6 +4,11 @@ The document is the record's own JSON form (every field of every model, ids incl
 names changed or added for readers that do not know the models: `absent` for an item's
 absences, and per vote `motion` (what was voted on) and `counts` always filled in. The internal
 export is lossless: `meeting_from_json(to_json_dict(m, public=False))` equals `m`.
+
+Version 2 carries the structure of imported text: each section's `blocks` (paragraphs with
+bold and italic runs, lists, tables with their header rows) beside its plain `text`, an
+imported item's `layout` (its headings in the source's order) and a decision entry's
+`number`. Version 1 documents are read too; they hold plain text only.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from meetingtui.exporters.referat import effective_counts, is_draft
 from meetingtui.models import AgendaItem, Meeting, Vote
 
 FORMAT_NAME = "meetingtui.referat"
-FORMAT_VERSION = 1
-SCHEMA_ID = "https://meetingtui.dk/schemas/referat-1.json"
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1 holds the same record without the text's structure
+SCHEMA_ID = "https://meetingtui.dk/schemas/referat-2.json"
 
 # Keys the export adds on top of the record; a reader removes them before validating.
 _EXTRA_TOP = ("format", "format_version", "public", "draft", "event_chain_head")
@@ -104,6 +110,36 @@ def _array(items: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": items}
 
 
+def _content_block() -> dict[str, Any]:
+    """A paragraph, list or table of imported text, as the source laid it out."""
+    run = _obj({"text": _STR, "bold": {"type": "boolean"}, "italic": {"type": "boolean"}}, ["text"])
+    return {
+        "oneOf": [
+            _obj({"type": {"const": "paragraph"}, "runs": _array(run)}, ["type", "runs"]),
+            _obj(
+                {
+                    "type": {"const": "list"},
+                    "ordered": {"type": "boolean"},
+                    "start": {"type": "integer"},
+                    "numbering": {"enum": ["decimal", "lower-letter", "upper-letter"]},
+                    "items": _array(
+                        _obj({"runs": _array(run), "level": {"type": "integer"}}, ["runs"])
+                    ),
+                },
+                ["type", "ordered", "items"],
+            ),
+            _obj(
+                {
+                    "type": {"const": "table"},
+                    "rows": _array(_array(_STR)),
+                    "header_rows": {"type": "integer", "minimum": 0},
+                },
+                ["type", "rows"],
+            ),
+        ]
+    }
+
+
 def json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of the export. Readers may rely on every required name."""
     counts = _obj({n: {"type": "integer", "minimum": 0} for n in ("for", "against", "abstain")})
@@ -132,7 +168,29 @@ def json_schema() -> dict[str, Any]:
         },
         ["motion", "result", "counts", "ballots"],
     )
-    section = _obj({"heading": _STR, "text": _STR})
+    section = _obj(
+        {"heading": _STR, "text": _STR, "blocks": _array(_content_block())}, ["heading", "text"]
+    )
+    part = _obj(
+        {
+            "kind": {
+                "enum": [
+                    "text",
+                    "section",
+                    "recommendation",
+                    "authority",
+                    "decision",
+                    "attachments",
+                    "history",
+                    "attendance",
+                ]
+            },
+            "heading": _STR,
+            "index": {"type": "integer"},
+            "blocks": _array(_content_block()),
+        },
+        ["kind", "heading"],
+    )
     dissent = _obj(
         {
             "id": {"type": "integer"},
@@ -164,7 +222,13 @@ def json_schema() -> dict[str, Any]:
             "decision_authority": _STR,
             "decision": _STR,
             "public_decision": _STR,
-            "decision_history": _array(_obj({"body": _STR, "date": _STR, "text": _STR})),
+            "decision_history": _array(
+                _obj(
+                    {"body": _STR, "date": _STR, "text": _STR, "number": _STR},
+                    ["body", "date", "text"],
+                )
+            ),
+            "layout": _array(part),
             "status": {"enum": ["pending", "current", "decided", "postponed"]},
             "attachments": _array(_STR),
             "votes": _array(vote),

@@ -7,7 +7,7 @@ import re
 from meetingtui.exporters import referat
 from meetingtui.exporters.redact import prepare
 from meetingtui.exporters.referat import Block, Kind, ListMark
-from meetingtui.models import Meeting
+from meetingtui.models import ListBlock, Meeting, Paragraph, TableBlock, TextRun
 
 # Characters that would start Markdown markup inside running text.
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")
@@ -54,7 +54,67 @@ def _table(block: Block) -> str:
     return "\n".join(lines)
 
 
+def _runs(runs: list[TextRun]) -> str:
+    """Text with its source's emphasis: **bold**, *italic*; a line break kept as one."""
+    out = []
+    for run in runs:
+        text = escape(run.text, line_start=False).replace("\n", "  \n")
+        core = text.strip()
+        if core and (run.bold or run.italic):
+            mark = "***" if run.bold and run.italic else "**" if run.bold else "*"
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            text = f"{lead}{mark}{core}{mark}{trail}"
+        out.append(text)
+    return "".join(out)
+
+
+def _rich(block: Block) -> str:
+    """Imported text with its source's structure: a paragraph, a list item, a table."""
+    rich = block.rich
+    if isinstance(rich, Paragraph):
+        return escape_start(_runs(rich.runs))
+    if isinstance(rich, tuple) and isinstance(rich[0], ListBlock):
+        listing, item = rich
+        indent = "   " * item.level
+        if listing.ordered and item.level == 0:
+            mark = (
+                f"{block.number}."
+                if listing.numbering == "decimal"
+                else f"- {listing.label(block.number)}"
+            )
+        else:
+            mark = "-"
+        return f"{indent}{mark} {_runs(item.runs)}"
+    if isinstance(rich, TableBlock):
+        return _rich_table(rich)
+    return escape(block.text)
+
+
+def escape_start(text: str) -> str:
+    """Escape only what would make a paragraph's first characters a heading or list."""
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _rich_table(table: TableBlock) -> str:
+    columns = max(len(row) for row in table.rows)
+
+    def row(cells: list[str]) -> str:
+        padded = [*cells, *[""] * (columns - len(cells))]
+        return (
+            "| "
+            + " | ".join(escape(c, line_start=False).replace("\n", "<br>") for c in padded)
+            + " |"
+        )
+
+    # Markdown tables always have a header row: a table without one gets an empty one.
+    head = table.rows[0] if table.header_rows else [""] * columns
+    body = table.rows[1:] if table.header_rows else table.rows
+    return "\n".join([row(head), "|" + "---|" * columns, *(row(r) for r in body)])
+
+
 def _line(block: Block) -> str:
+    if block.rich is not None:
+        return _rich(block)
     kind = block.kind
     if block.list_mark is ListMark.NUMBERED:
         # "1. Bilag.pdf": the number makes it an ordered list item.

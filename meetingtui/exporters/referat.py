@@ -98,6 +98,9 @@ class Block:
     list_mark: ListMark | None = None
     number: int = 0  # the item's number in a numbered list; a new list starts where it breaks
     cells: tuple[tuple[str, ...], ...] = ()  # a table: the header row, then the rows
+    # Imported text with its source's structure (a paragraph's bold and italic, a list item, a
+    # table's header rows): renderers draw it from this (see `source_layout.py`).
+    rich: object = None
 
 
 # Typed list items in imported or agenda text: "1. at ...", "2) ...", "• ...", "- ...".
@@ -208,6 +211,8 @@ def participant_blocks(meeting: Meeting) -> list[Block]:
             absent.append(label)
         else:
             unknown.append(label)
+    if not meeting.participants:
+        return []  # no "Deltagere" heading over nothing (an imported referat that lists nobody)
     blocks = [Block(Kind.HEADING1, t("export.participants"))]
     for key, names in (
         ("export.present", present),
@@ -463,6 +468,10 @@ def item_blocks(
         blocks.append(
             Block(Kind.CASE, t("export.case_number", case_number=item.case_number.strip()))
         )
+    if item.layout:  # an imported item: the source's headings, in the source's order
+        from meetingtui.exporters import source_layout
+
+        return [*blocks, *source_layout.body_blocks(meeting, item, formula), *_unplaced(item)]
     split = _split_sections(item)
     headings = {_norm_heading(s.heading) for s in item.sections}
     for section in item.sections[:split]:
@@ -484,12 +493,17 @@ def item_blocks(
             Block(Kind.ATTACHMENT, name.strip(), list_mark=ListMark.NUMBERED, number=n)
             for n, name in enumerate(item.attachments, start=1)
         )
-    if item.unplaced:
-        blocks.append(Block(Kind.HEADING2, t("export.unplaced")))
-        blocks.extend(
-            Block(Kind.BODY, line) for text in item.unplaced for line in split_lines(text)
-        )
+    blocks.extend(_unplaced(item))
     return blocks
+
+
+def _unplaced(item: AgendaItem) -> list[Block]:
+    if not item.unplaced:
+        return []
+    return [
+        Block(Kind.HEADING2, t("export.unplaced")),
+        *(Block(Kind.BODY, line) for text in item.unplaced for line in split_lines(text)),
+    ]
 
 
 # --- the whole referat -----------------------------------------------------------------------
@@ -543,7 +557,7 @@ def signature_blocks(meeting: Meeting) -> list[Block]:
     blocks = [Block(Kind.HEADING1, t("export.signatures"), new_page=True)]
     signers = [p for p in meeting.participants if p.votes and took_part(p)]
     if not signers:
-        return [*blocks, Block(Kind.BODY, t("export.signatures_none"))]
+        return []  # no page to sign for nobody
     blocks.append(Block(Kind.BODY, t("export.signatures_intro")))
     blocks.extend(Block(Kind.SIGNATURE, signature_label(p)) for p in signers)
     return blocks

@@ -116,7 +116,6 @@ DA: dict[str, str] = {
     # Signature page and verification
     "export.signatures": "Underskriftsside",
     "export.signatures_intro": "Referatet underskrives af de medlemmer, der deltog i mødet:",
-    "export.signatures_none": "Ingen deltagere er registreret som til stede.",
     "export.chain_head": "Kontrolsum: {hash}",
     "export.chain_head_property": "Kontrolsum",
     "export.publicity_property": "Offentlighed",
@@ -252,7 +251,6 @@ EN: dict[str, str] = {
     "export.dissent.forbehold_empty": "{who} reserves their position.",
     "export.signatures": "Signature page",
     "export.signatures_intro": "The minutes are signed by the members who took part in the meeting:",
-    "export.signatures_none": "No participant is recorded as present.",
     "export.chain_head": "Checksum: {hash}",
     "export.chain_head_property": "Checksum",
     "export.publicity_property": "Publicity",

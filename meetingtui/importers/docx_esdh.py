@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from meetingtui.errors import InputError, MeetingError
-from meetingtui.importers import zipparts
+from meetingtui.importers import docx_tables, zipparts
 from meetingtui.importers.closed import part_mark, title_mark
 from meetingtui.importers.furniture import closed_running_header, strip_running_lines
-from meetingtui.importers.source import Block, Source
+from meetingtui.importers.source import Block, Cont, Source, Span
 from meetingtui.importers.text import clean_line
 from meetingtui.importers.xmlsafe import parse_xml
 from meetingtui.models import Meeting
@@ -136,9 +136,15 @@ class _Context:
     page: int = 0  # page breaks seen so far
     floating: list[str] = field(default_factory=list)  # text of text boxes
 
+    def cell(self, cell: Element) -> list[Block]:
+        """The lines of a table cell, read like the body (see `docx_tables.Reading`)."""
+        out: list[Block] = []
+        _walk(cell, self, out)
+        return out
+
     def number(self, num_id: str, ilvl: int) -> str:
-        """The label Word shows for the next paragraph of list `num_id` at `ilvl` ("" for
-        bullets and unknown lists)."""
+        """The label Word shows for the next paragraph of list `num_id` at `ilvl` ("•" for
+        bullets, "" for unknown lists)."""
         abstract = self.abstract_of.get(num_id)
         levels = self.levels.get(abstract or "")
         if abstract is None or levels is None or not 0 <= ilvl < 9:
@@ -153,12 +159,19 @@ class _Context:
         counts[ilvl] = (counts[ilvl] or level.start - 1) + 1
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
-        if level.fmt not in ("decimal", "decimalZero"):
+        if level.fmt == "bullet":
+            return "•"
+        if level.fmt not in ("decimal", "decimalZero", "lowerLetter", "upperLetter"):
             return ""
 
         def value(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
-            return str(counts[k] or levels.get(k, _Level()).start)
+            number = counts[k] or levels.get(k, _Level()).start
+            fmt = levels.get(k, _Level()).fmt
+            if fmt in ("lowerLetter", "upperLetter") and 1 <= number <= 26:
+                letter = chr(ord("a") + number - 1)
+                return letter.upper() if fmt == "upperLetter" else letter
+            return str(number)
 
         return re.sub(r"%([1-9])", value, level.text).strip()
 
@@ -203,126 +216,9 @@ def _walk(container: Element, ctx: _Context, lines: list[Block]) -> None:
         if child.tag == "p":
             lines.extend(_paragraph_lines(child, ctx))
         elif child.tag == "tbl":
-            _table_lines(child, ctx, lines)
+            docx_tables.table_lines(child, ctx, lines)
         elif child.tag in ("sdt", "sdtContent", "customXml", "smartTag"):
             _walk(child, ctx, lines)
-
-
-def _table_lines(table: Element, ctx: _Context, lines: list[Block]) -> None:
-    rows = table.findall("tr")
-    if len(rows) >= 2 and _people_grid(rows, ctx, lines):
-        return
-    labels = _label_row(rows[0], ctx) if len(rows) >= 2 else None
-    if labels is not None:
-        # A metadata table with the labels in its first row ("Sagsnr. | Ansvarlig | Dato")
-        # and the values below: each value is read as "Label: value".
-        for row in rows[1:]:
-            values = [" ".join(ln.text for ln in _cell_lines(c, ctx)) for c in row.findall("tc")]
-            if len(values) != len(labels):
-                _row_lines(row, ctx, lines)
-                continue
-            for label, value in zip(labels, values, strict=True):
-                if value:
-                    lines.append(Block(f"{label.rstrip(':')}: {value}", ctx.page))
-        return
-    for row in rows:
-        _row_lines(row, ctx, lines)
-
-
-_NAME_COLUMN = re.compile(r"(?i)^(?:navn|medlem|medlemmer|deltager|deltagere|mødedeltager)$")
-_PARTY_COLUMN = re.compile(r"(?i)^(?:parti|partibogstav|liste|gruppe|organisation|repræsenterer)$")
-_STATUS_COLUMN = re.compile(r"(?i)^(?:status|fremmøde|deltagelse|til stede|tilstede|deltager)$")
-_ROLE_COLUMN = re.compile(r"(?i)^(?:rolle|funktion|titel|hverv)$")
-# A status cell and the header label that says the same thing in a list of people
-_STATUS_LABELS = (
-    (re.compile(r"(?i)^(?:afbud|meldt afbud|fraværende med afbud)\b"), "Afbud"),
-    (re.compile(r"(?i)^(?:fraværende|fravær|ikke til stede|udeblevet|nej)\b"), "Fraværende"),
-    (re.compile(r"(?i)^(?:stedfortræder|suppleant)\b"), "Stedfortræder"),
-    (
-        re.compile(r"(?i)^(?:til stede|tilstede|deltog|deltager|fremmødt|mødt|ja|x|✓)\b"),
-        "Deltagere",
-    ),
-)
-
-
-def _people_grid(rows: list[Element], ctx: _Context, lines: list[Block]) -> bool:
-    """A members table with a header row ("Navn | Parti | Status"): each member becomes an
-    "Afbud: Name (Party)"-style line, the form the header parser reads. False if it is not one."""
-    head = [" ".join(ln.text for ln in _cell_lines(c, ctx)).strip() for c in rows[0].findall("tc")]
-    name_col = next((k for k, h in enumerate(head) if _NAME_COLUMN.match(h)), None)
-    if name_col is None or len(head) < 2:
-        return False
-    party_col = next((k for k, h in enumerate(head) if _PARTY_COLUMN.match(h)), None)
-    status_col = next(
-        (k for k, h in enumerate(head) if k != name_col and _STATUS_COLUMN.match(h)), None
-    )
-    role_col = next((k for k, h in enumerate(head) if _ROLE_COLUMN.match(h)), None)
-    if party_col is None and status_col is None:
-        return False
-    for row in rows[1:]:
-        cells = [" ".join(ln.text for ln in _cell_lines(c, ctx)).strip() for c in row.findall("tc")]
-        if len(cells) != len(head) or not cells[name_col]:
-            lines.append(Block("  ".join(c for c in cells if c), ctx.page))
-            continue
-        person = cells[name_col]
-        if role_col is not None and cells[role_col]:
-            person = f"{cells[role_col]} {person}"
-        if party_col is not None and cells[party_col]:
-            person = f"{person} ({cells[party_col]})"
-        status = cells[status_col] if status_col is not None else ""
-        label = next((lab for pat, lab in _STATUS_LABELS if pat.match(status)), None)
-        if label is None and status:
-            lines.append(Block(f"{person}: {status}", ctx.page))  # kept as written
-        else:
-            lines.append(Block(f"{label or 'Deltagere'}: {person}", ctx.page))
-    return True
-
-
-_LABEL_WORDS = re.compile(
-    r"(?i)^(?:sagsnr\.?|sags nr\.?|sagsnummer|j\.\s?nr\.?|journalnr\.?|ansvarlig|sagsbehandler|"
-    r"dato|mødedato|udvalg|forvaltning|afdeling|enhed|kompetence|beslutningskompetence|"
-    r"dokumentnr\.?|status|åben/lukket|åben|punkt|pkt\.?|sted|tidspunkt)\s*:?$"
-)
-
-
-def _label_row(row: Element, ctx: _Context) -> list[str] | None:
-    cells = [[ln.text for ln in _cell_lines(c, ctx)] for c in row.findall("tc")]
-    if len(cells) < 2 or any(len(c) != 1 for c in cells):
-        return None
-    texts = [c[0] for c in cells]
-    if all(_LABEL_WORDS.match(t) for t in texts) and any(
-        re.match(r"(?i)^(?:sagsnr|sags nr|sagsnummer|j\.\s?nr|journalnr)", t) for t in texts
-    ):
-        return texts
-    return None
-
-
-def _cell_lines(cell: Element, ctx: _Context) -> list[Block]:
-    out: list[Block] = []
-    _walk(cell, ctx, out)
-    return out
-
-
-def _row_lines(row: Element, ctx: _Context, lines: list[Block]) -> None:
-    cells: list[list[Block]] = []
-    for cell in row.findall("tc"):
-        cell_lines = _cell_lines(cell, ctx)
-        texts = [ln.text for ln in cell_lines]
-        if cell_lines and (not cells or texts != [ln.text for ln in cells[-1]]):
-            cells.append(cell_lines)  # merged cells repeat their text; keep it once
-    if not cells:
-        return
-    single = all(len(c) == 1 for c in cells)
-    if single and len(cells) > 1 and cells[0][0].text.rstrip().endswith(":"):
-        # A label cell and its value: "Sagsnr.:" | "12/27845"
-        first = cells[0][0]
-        joined = " ".join(c[0].text for c in cells)
-        lines.append(Block(joined, first.page, first.bold, first.level, first.toc))
-    elif single and len(cells) > 2:
-        lines.append(Block("  ".join(c[0].text for c in cells), ctx.page))
-    else:
-        for cell_lines in cells:
-            lines.extend(cell_lines)
 
 
 def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Block]:
@@ -334,6 +230,7 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Block]:
     toc = style.startswith(("toc", "indholdsfortegnelse"))
     chunks: list[str] = []
     bold_runs: list[bool] = []
+    spans: list[Span] = []
     if (
         ppr is not None
         and ppr.find("pageBreakBefore") is not None
@@ -343,8 +240,8 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Block]:
     boxes: list[Element] = []
     for run in _runs(paragraph, boxes):
         rpr = run.find("rPr")
-        bold_el = rpr.find("b") if rpr is not None else None
-        bold = bold_el is not None and _attr(bold_el, "val") not in ("0", "false", "off")
+        bold = _switch(rpr, "b")
+        italic = _switch(rpr, "i")
         text = []
         for node in run:
             if node.tag == "t":
@@ -361,30 +258,42 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Block]:
                 text.append("\n")
         joined = "".join(text)
         chunks.append(joined)
+        if joined:
+            spans.append(Span(joined, bold, italic))
         if joined.strip():
             bold_runs.append(bold)
     style_bold = "bold" in style or "fed" in style
     is_bold = (bool(bold_runs) and all(bold_runs)) or style_bold
     segments = "".join(chunks).split(_PAGE_BREAK)
     first = next((k for k, seg in enumerate(segments) if seg.strip()), None)
-    label = _list_label(ppr, style_id, ctx) if first is not None else ""
-    if (
+    label, list_level = _list_label(ppr, style_id, ctx) if first is not None else ("", 0)
+    numbered_heading = (
         first is not None
-        and label
+        and label[:1].isdigit()
         and (heading or is_bold)
         and not re.match(r"\s*\d", segments[first])
-    ):
-        # Only headings get their number back: that is where an item's number lives; body
-        # lists keep their text as written.
+    )
+    if numbered_heading:
+        # A heading gets its number back in its text: that is where an item's number lives.
         segments[first] = f"{label} {segments[first].lstrip()}"
+    italic = bool(spans) and all(s.italic for s in spans if s.text.strip())
+    mixed = any(s.bold or s.italic for s in spans if s.text.strip()) and not (is_bold or italic)
     out = []
     for k, segment in enumerate(segments):
         if k:
             ctx.page += 1
-        for part in segment.split("\n"):
+        for n, part in enumerate(segment.split("\n")):
             text = clean_line(part)
-            if text:
-                out.append(Block(text, ctx.page, is_bold, level, toc))
+            if not text:
+                continue
+            block = Block(text, ctx.page, is_bold, level, toc, italic=italic)
+            if n and out:
+                block.cont = Cont.BREAK  # a line break the author typed inside the paragraph
+            out.append(block)
+    if out and label and not numbered_heading and not heading:
+        out[0].list_label, out[0].list_level = label, list_level  # a list paragraph
+    if len(out) == 1 and mixed and len(segments) == 1:
+        out[0].spans = _clean_spans(spans)
     for box in boxes:
         # A text box floats where the layout puts it (a letterhead, an address): its text is
         # kept with the meeting, out of the reading order of the referat.
@@ -429,8 +338,9 @@ def _heading_level(style: str) -> int:
     return 0
 
 
-def _list_label(ppr: Element | None, style_id: str, ctx: _Context) -> str:
-    """The list number Word shows before the paragraph, counting every numbered paragraph."""
+def _list_label(ppr: Element | None, style_id: str, ctx: _Context) -> tuple[str, int]:
+    """(the number or bullet Word shows before the paragraph, its list level), counting every
+    numbered paragraph; ("", 0) for a paragraph of no list."""
     num_pr = ppr.find("numPr") if ppr is not None else None
     if num_pr is not None:
         num_id = _attr(num_pr.find("numId"), "val")
@@ -439,7 +349,28 @@ def _list_label(ppr: Element | None, style_id: str, ctx: _Context) -> str:
     elif style_id in ctx.style_numbering:
         num_id, ilvl = ctx.style_numbering[style_id]
     else:
-        return ""
+        return "", 0
     if not num_id or num_id == "0":
-        return ""  # numId 0 switches a style's numbering off
-    return ctx.number(num_id, ilvl)
+        return "", 0  # numId 0 switches a style's numbering off
+    return ctx.number(num_id, ilvl), ilvl
+
+
+def _switch(rpr: Element | None, name: str) -> bool:
+    """A run property that is on (`<w:b/>`, `<w:i w:val="1"/>`), not switched off."""
+    element = rpr.find(name) if rpr is not None else None
+    return element is not None and _attr(element, "val") not in ("0", "false", "off")
+
+
+def _clean_spans(spans: list[Span]) -> tuple[Span, ...]:
+    """The runs of a one-line paragraph with its spaces as `clean_line` leaves them."""
+    out: list[Span] = []
+    for span in spans:
+        text = " ".join(span.text.replace("\t", " ").split(" "))
+        if out and (out[-1].bold, out[-1].italic) == (span.bold, span.italic):
+            out[-1] = Span(out[-1].text + text, span.bold, span.italic)
+        else:
+            out.append(Span(text, span.bold, span.italic))
+    if out:
+        out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic)
+        out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic)
+    return tuple(s for s in out if s.text)

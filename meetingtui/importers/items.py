@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from meetingtui.importers import attendance, casenumber
+from meetingtui.importers import attendance, casenumber, structure
 from meetingtui.importers.classify import (
     ATTACHMENTS_KIND,
     ATTENDANCE_KIND,
@@ -39,7 +39,10 @@ from meetingtui.models import (
     AgendaItem,
     DecisionEntry,
     ItemAbsence,
+    ItemPart,
+    PartKind,
     Section,
+    blocks_text,
 )
 
 
@@ -53,7 +56,8 @@ class Part:
 
     @property
     def lines(self) -> list[str]:
-        return [b.text for b in self.blocks]
+        """The lines as the source wrote them; a table row by row."""
+        return [line for b in self.blocks for line in structure.block_line(b).split("\n")]
 
     @property
     def text(self) -> str:
@@ -249,18 +253,24 @@ _END_OF_ITEMS = re.compile(
 
 
 def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, day: date) -> None:
-    """Put each part where it belongs in the record. A structured item (`start`) brings what
-    its data states; its text before the first heading is its own text, not leftovers of a
-    page."""
+    """Put each part where it belongs in the record, and note the parts in the source's order
+    (`item.layout`). A structured item (`start`) brings what its data states; its text before
+    the first heading is its own text, not leftovers of a page."""
     decisions: list[DecisionEntry] = []
     history: list[DecisionEntry] = list(start.earlier) if start is not None else []
+    layout: list[tuple[ItemPart, DecisionEntry | None]] = []
     for part in parts[1:]:
         head = part.head
         assert head is not None
-        text = part.text
+        blocks = structure.content(part.blocks)
+        text = blocks_text(blocks)
+        kind = _PART_KINDS.get(head.kind, PartKind.SECTION)
+        entry = None
         if head.kind == DECISION:
-            if text:
-                decisions.append(DecisionEntry(body=head.body, date=head.date, text=text))
+            if not text:
+                continue
+            entry = DecisionEntry(body=head.body, date=head.date, text=text)
+            decisions.append(entry)
         elif head.kind == RECOMMENDATION_KIND and text:
             item.recommendation = "\n".join(p for p in (item.recommendation, text) if p)
         elif head.kind == AUTHORITY_KIND and text and not item.decision_authority:
@@ -279,39 +289,75 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
         elif head.kind == HISTORY_KIND and (entries := parse_case_history(part.lines)):
             history.extend(entries)
         elif re.search(r"\w", text):  # a lone "." or bullet is no section
-            item.sections.append(Section(heading=head.text, text=text))
-    _preamble(item, parts[0], decisions, explicit=start is not None)
+            item.sections.append(Section(heading=head.text, text=text, blocks=blocks))
+            index = len(item.sections) - 1
+            layout.append((ItemPart(kind=PartKind.SECTION, heading=head.text, index=index), None))
+            continue
+        if text or kind is PartKind.ATTACHMENTS:
+            layout.append((ItemPart(kind=kind, heading=head.text, blocks=blocks), entry))
+        elif head.text.strip():
+            # A heading with nothing of its own over the headings after it ("Fremstilling",
+            # "BESLUTNINGSFORSLAG FRA DD"): kept in the source's outline.
+            layout.append((ItemPart(kind=PartKind.SECTION, heading=head.text), None))
+    preamble = _preamble(item, parts[0], decisions, explicit=start is not None)
+    if preamble is not None:
+        for part, _entry in layout:
+            if part.kind is PartKind.SECTION and part.index >= 0:
+                part.index += preamble[0].kind is PartKind.SECTION  # the text went first
+        layout.insert(0, preamble)
     current = current_entry(decisions, day) if decisions else None
     item.decision = current.text if current is not None else ""
     entries = [*history, *decisions]
     if len(entries) > 1 or any(e.body or e.date for e in entries):
         item.decision_history = entries
+    item.layout = [_indexed(part, entry, item) for part, entry in layout]
     if start is not None:
         _apply_start(item, start)
 
 
+_PART_KINDS = {
+    DECISION: PartKind.DECISION,
+    RECOMMENDATION_KIND: PartKind.RECOMMENDATION,
+    AUTHORITY_KIND: PartKind.AUTHORITY,
+    ATTACHMENTS_KIND: PartKind.ATTACHMENTS,
+    ATTENDANCE_KIND: PartKind.ATTENDANCE,
+    HISTORY_KIND: PartKind.HISTORY,
+}
+
+
+def _indexed(part: ItemPart, entry: DecisionEntry | None, item: AgendaItem) -> ItemPart:
+    """A decision part points at its entry in the decision history (-1: the item's decision)."""
+    if entry is not None:
+        part.index = next((k for k, e in enumerate(item.decision_history) if e is entry), -1)
+    return part
+
+
 def _preamble(
     item: AgendaItem, part: Part, decisions: list[DecisionEntry], *, explicit: bool
-) -> None:
+) -> tuple[ItemPart, DecisionEntry | None] | None:
     """The text before the item's first heading: attendance lines, the decision of a closed
-    item or of a beslutningsprotokol that prints it without a heading, else kept."""
-    text = part.text
+    item or of a beslutningsprotokol that prints it without a heading, else kept (as the
+    item's own text in a structured source, as unplaced text in a document)."""
+    blocks = structure.content(part.blocks)
+    text = blocks_text(blocks)
     if not re.search(r"\w", text):
-        return
+        return None
     facts = attendance.parse_attendance(text)
     item.absences.extend(facts.absences)
     item.attendance_notes.extend(facts.notes)
     rest = facts.remaining
     if not rest:
-        return
-    if not decisions and item.closed and not item.sections:
-        decisions.append(DecisionEntry(text=rest))  # a closed item shows only its decision
-    elif not decisions and is_decision_phrase(rest):
-        decisions.append(DecisionEntry(text=rest))
-    elif explicit:
-        item.sections.insert(0, Section(heading="", text=rest))
-    else:
-        item.unplaced.append(rest)
+        return None
+    if not decisions and ((item.closed and not item.sections) or is_decision_phrase(rest)):
+        # A closed item shows only its decision; a beslutningsprotokol prints it untitled.
+        entry = DecisionEntry(text=rest)
+        decisions.append(entry)
+        return ItemPart(kind=PartKind.DECISION, blocks=blocks), entry
+    if explicit:
+        item.sections.insert(0, Section(heading="", text=rest, blocks=blocks))
+        return ItemPart(kind=PartKind.SECTION, index=0), None
+    item.unplaced.append(rest)
+    return None
 
 
 def _apply_start(item: AgendaItem, start: ItemStart) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from meetingtui.errors import InputError
-from meetingtui.exporters.json_export import FORMAT_NAME, FORMAT_VERSION, meeting_from_json
+from meetingtui.exporters.json_export import FORMAT_NAME, READABLE_VERSIONS, meeting_from_json
 from meetingtui.exporters.record_part import RECORD_PARTNAME
 from meetingtui.importers import limits
 from meetingtui.importers.source import Source
@@ -63,7 +63,7 @@ def _load(payload: bytes, source: str) -> dict[str, Any]:
 def meeting_from_record(record: dict[str, Any], *, source: str = "") -> Meeting:
     """The meeting of an export document; raises InputError with the first broken field."""
     version = record.get("format_version")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise InputError("import.own.version", source=source, version=version)
     try:
         return meeting_from_json(record)

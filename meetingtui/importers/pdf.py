@@ -8,18 +8,20 @@ them as a hint for item and section headings.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections import Counter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from meetingtui.errors import InputError
-from meetingtui.importers import limits, ocr
+from meetingtui.importers import limits, ocr, reflow
 from meetingtui.importers.furniture import (
     closed_running_header,
     split_attachment_pages,
     strip_running_lines,
 )
+from meetingtui.importers.reflow import Geometry
 from meetingtui.importers.source import Block, Source
 from meetingtui.importers.text import clean_line
 from meetingtui.models import Meeting
@@ -67,7 +69,7 @@ def extract_pages(data: bytes, *, source: str = "") -> list[list[Block]]:
         if count > limits.MAX_PDF_PAGES:
             raise InputError("import.pdf.too_many_pages", source=source, pages=count,
                              limit=limits.MAX_PDF_PAGES)  # fmt: skip
-        pages: list[list[tuple[str, int]]] = []
+        pages: list[list[tuple[str, int, Geometry | None]]] = []
         for index in range(count):
             try:
                 page = pdf[index]
@@ -79,27 +81,29 @@ def extract_pages(data: bytes, *, source: str = "") -> list[list[Block]]:
             page.close()
     finally:
         pdf.close()
-    letters = sum(ch.isalpha() for page in pages for text, _ in page for ch in text)
+    letters = sum(ch.isalpha() for page in pages for text, _w, _g in page for ch in text)
     if letters < _MIN_LETTERS_PER_DOCUMENT:
         raise InputError("import.pdf.no_text", source=source, pages=len(pages))
-    weights = Counter(w for page in pages for _, w in page if w > 0)
+    weights = Counter(w for page in pages for _t, w, _g in page if w > 0)
     body_weight = weights.most_common(1)[0][0] if weights else 400
     out: list[list[Block]] = []
     for index, page in enumerate(pages):
         blocks = []
-        for text, weight in page:
+        boxes = []
+        for text, weight, box in page:
             cleaned = clean_line(text)
             if cleaned:
                 blocks.append(Block(cleaned, index, _is_bold(weight, body_weight)))
+                boxes.append(box)
+        reflow.by_geometry(blocks, boxes)  # the layout's line breaks are no paragraphs
         out.append(blocks)
     return out
 
 
-def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int]]:
-    # PDFium marks a hyphen at a line break as U+FFFE; it is a hyphen in the text. One
-    # character for one keeps the positions used for the bold hints.
-    text = textpage.get_text_range().replace("\ufffe", "-")
-    out: list[tuple[str, int]] = []
+def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int, Geometry | None]]:
+    """(text, font weight, where it stands) of each line of a page."""
+    text = textpage.get_text_range()
+    out: list[tuple[str, int, Geometry | None]] = []
     pos = 0
     raw = textpage.raw
     for chunk in text.splitlines(keepends=True):
@@ -114,9 +118,51 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int]]:
                     named = _weight_from_name(raw, pos + offset)
                     weight = named if named >= 600 or weight <= 0 else weight
                 break
-        out.append((line, weight))
+        out.append((_hyphens(line), weight, _geometry(raw, pos, line)))
         pos += len(chunk)
     return out
+
+
+# PDFium joins a word broken at the line end and marks the hyphen U+FFFE. It is a hyphen in
+# the text ("p-huse"); before "og" it ends a shortened word ("Teknik- og Miljøudvalget").
+_LINE_HYPHEN = re.compile("\ufffe(?=(?:og|eller|samt|til|fra|som)\\b)")
+
+
+def _hyphens(line: str) -> str:
+    if "\ufffe" not in line:
+        return line
+    return _LINE_HYPHEN.sub("- ", line).replace("\ufffe", "-")
+
+
+_BOX = [ctypes.c_double() for _ in range(4)]
+_BOX_REFS = [ctypes.byref(value) for value in _BOX]
+
+
+def _box(raw: object, index: int) -> tuple[float, float, float, float] | None:
+    if not pdfium_c.FPDFText_GetCharBox(raw, index, *_BOX_REFS):
+        return None
+    return _BOX[0].value, _BOX[1].value, _BOX[2].value, _BOX[3].value  # left, right, bottom, top
+
+
+def _geometry(raw: object, pos: int, line: str) -> Geometry | None:
+    """The line's box from its first and last characters, and its first word's width."""
+    stripped = line.rstrip()
+    start = len(line) - len(line.lstrip())
+    if not stripped.strip():
+        return None
+    first = _box(raw, pos + start)
+    last = _box(raw, pos + len(stripped) - 1)
+    space = stripped.find(" ", start)
+    word_end = _box(raw, pos + (space - 1 if space > start else len(stripped) - 1))
+    if first is None or last is None or word_end is None:
+        return None
+    # A line PDFium joined at a broken word (U+FFFE) reaches the margin where it breaks.
+    widest = max(
+        [last[1], *(box[1] for k, ch in enumerate(stripped) if ch == "\ufffe"
+                    if (box := _box(raw, pos + k)) is not None)]
+    )  # fmt: skip
+    return Geometry(first[0], last[1], max(first[3], last[3]), min(first[2], last[2]),
+                    word_end[1] - first[0], widest)  # fmt: skip
 
 
 _NAME_BUFFER = ctypes.create_string_buffer(256)

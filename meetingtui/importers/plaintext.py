@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 from meetingtui.errors import InputError
-from meetingtui.importers import limits
+from meetingtui.importers import limits, reflow
 from meetingtui.importers.furniture import (
     closed_running_header,
     split_attachment_pages,
     strip_running_lines,
 )
-from meetingtui.importers.source import Block, Source
+from meetingtui.importers.source import Block, Cont, Source
 from meetingtui.importers.text import clean_line, decode_document
 from meetingtui.models import Meeting
 
@@ -86,7 +86,21 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
 
 
 def _lines(chunk: str, page: int) -> list[Block]:
-    return [Block(t, page) for t in (clean_line(raw) for raw in chunk.split("\n")) if t]
+    """The lines of a page; a line the layout wrapped continues its paragraph, a blank line
+    always ends one."""
+    blocks: list[Block] = []
+    after_blank: set[int] = set()
+    for raw in chunk.split("\n"):
+        text = clean_line(raw)
+        if text:
+            blocks.append(Block(text, page))
+        else:
+            after_blank.add(len(blocks))
+    reflow.by_length(blocks)
+    for index in after_blank:
+        if index < len(blocks):
+            blocks[index].cont = Cont.NEW
+    return blocks
 
 
 def _transcript_pages(raw_lines: list[str]) -> tuple[list[list[Block]], str, str] | None:

@@ -90,10 +90,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "attendance_notes",
         "unplaced",
         "public_decision",
+        "layout",
     ),
-    "sections": ("meeting_id", "item_id", "position", "heading", "text"),
+    "sections": ("meeting_id", "item_id", "position", "heading", "text", "blocks"),
     "attachments": ("meeting_id", "item_id", "position", "title"),
-    "decision_history": ("meeting_id", "item_id", "position", "body", "date", "text"),
+    "decision_history": ("meeting_id", "item_id", "position", "body", "date", "text", "number"),
     "item_absences": (
         "meeting_id",
         "item_id",
@@ -206,6 +207,14 @@ def _json(value: object) -> str:
 # --- rows from the model -------------------------------------------------------------------
 
 
+def _blocks(section: Section) -> str:
+    return (
+        _json([block.model_dump(mode="json") for block in section.blocks])
+        if (section.blocks)
+        else "[]"
+    )
+
+
 def meeting_row(m: Meeting, content_hash: str | None) -> Row:
     return (
         m.id,
@@ -268,6 +277,7 @@ def item_row(meeting_id: int, position: int, i: AgendaItem) -> Row:
         _json(i.attendance_notes),
         _json(i.unplaced),
         i.public_decision,
+        _json([part.model_dump(mode="json") for part in i.layout]),
     )
 
 
@@ -309,13 +319,13 @@ def child_rows(meeting_id: int, i: AgendaItem, table: str) -> Iterator[tuple[str
     mid, iid = meeting_id, i.id
     if table == "sections":
         for n, s in enumerate(i.sections):
-            yield table, (mid, iid, n, s.heading, s.text)
+            yield table, (mid, iid, n, s.heading, s.text, _blocks(s))
     elif table == "attachments":
         for n, title in enumerate(i.attachments):
             yield table, (mid, iid, n, title)
     elif table == "decision_history":
         for n, d in enumerate(i.decision_history):
-            yield table, (mid, iid, n, d.body, d.date, d.text)
+            yield table, (mid, iid, n, d.body, d.date, d.text, d.number)
     elif table == "item_absences":
         for n, a in enumerate(i.absences):
             yield table, (mid, iid, n, a.participant_id, a.name, a.kind.value, a.reason)
@@ -565,7 +575,10 @@ def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
         )
 
     children: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
-        "sections": ("item_id, position", lambda r: _model(Section, r)),
+        "sections": (
+            "item_id, position",
+            lambda r: _model(Section, r, blocks=json.loads(r["blocks"])),
+        ),
         "attachments": ("item_id, position", lambda r: r["title"]),
         "decision_history": ("item_id, position", lambda r: _model(DecisionEntry, r)),
         "item_absences": ("item_id, position", lambda r: _model(ItemAbsence, r)),
@@ -585,6 +598,7 @@ def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
             closed=bool(r["closed"]),
             attendance_notes=json.loads(r["attendance_notes"]),
             unplaced=json.loads(r["unplaced"]),
+            layout=json.loads(r["layout"]),
             **{_ITEM_FIELD.get(t, t): by_item[t].get(r["id"], []) for t in ITEM_CHILDREN},
         )
         for r in rows("items", "position")

@@ -355,3 +355,13 @@ def referat_001_public_decision(db: Database) -> None:
 def archive_001_ocr_note(db: Database) -> None:
     """How a scanned meeting's text was read (JSON of `OcrNote`), NULL for all others."""
     db.execute("ALTER TABLE meetings ADD COLUMN ocr TEXT")
+
+
+@migrations()
+def importers_001_source_structure(db: Database) -> None:
+    """Imported text keeps its source's structure: a section's paragraphs, lists and tables,
+    an item's headings in the source's order, and the item number of an earlier decision.
+    Meetings imported before keep their plain text, which every reader still has."""
+    db.execute("ALTER TABLE sections ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE items ADD COLUMN layout TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE decision_history ADD COLUMN number TEXT NOT NULL DEFAULT ''")
