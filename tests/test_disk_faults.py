@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -50,6 +51,8 @@ def small_drive(where: Path, size: str = "2m") -> Iterator[Path]:
     """A tmpfs of `size` mounted at `where` for the duration (root only)."""
     if os.geteuid() != 0:
         pytest.skip("mounting a small filesystem for a real full disk needs root")
+    if shutil.which("mount") is None:
+        pytest.skip("mount is not installed")
     where.mkdir()
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
@@ -246,6 +249,8 @@ def readonly_file(path: Path) -> Iterator[None]:
         finally:
             path.chmod(mode)
         return
+    if shutil.which("chattr") is None:
+        pytest.skip("root cannot be kept from writing here: chattr (e2fsprogs) is not installed")
     made = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True, check=False)
     if made.returncode != 0:
         pytest.skip(f"root cannot be kept from writing here (chattr: {made.stderr.strip()})")
