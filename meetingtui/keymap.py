@@ -93,6 +93,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     # Closing the meeting
     "closing.close_meeting": "l",
     "closing.approve": "g",
+    "closing.reopen": "r",
     "closing.export": "e",
     "closing.send": "s",
     "closing.public_decision": "o",

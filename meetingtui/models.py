@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from meetingtui.person import PersonBasics
 from meetingtui.vocabulary import (
     AbsenceKind,
+    AgendaChangeKind,
     Attendance,
     Choice,
     DissentKind,
@@ -321,6 +322,27 @@ class OcrNote(Model):
     confidence: float | None = None
 
 
+class Reopening(Model):
+    """A closed meeting, or approved minutes, opened again: when, why and from which state.
+
+    Every referat printed before it (its hash is `superseded_head` or older) is superseded.
+    """
+
+    at: datetime
+    reason: str
+    from_status: MeetingStatus
+    superseded_head: str = ""
+
+
+class AgendaChange(Model):
+    """An item added, withdrawn or taken before another during the meeting."""
+
+    kind: AgendaChangeKind
+    item_id: int
+    before_item_id: int | None = None  # MOVED: the item it was taken before
+    at: datetime
+
+
 class Meeting(Model):
     id: int | None = None
     body: str = Field(min_length=1)  # the committee: "Økonomiudvalget", "Byrådet"
@@ -341,6 +363,8 @@ class Meeting(Model):
     items: list[AgendaItem] = Field(default_factory=list)
     unplaced: list[str] = Field(default_factory=list)
     ocr: OcrNote | None = None  # set when the text was read from a scan through OCR
+    agenda_changes: list[AgendaChange] = Field(default_factory=list)
+    reopenings: list[Reopening] = Field(default_factory=list)
 
     def participant(self, participant_id: int) -> Participant | None:
         return next((p for p in self.participants if p.id == participant_id), None)

@@ -29,6 +29,7 @@ from meetingtui.models import (
     Movement,
     MovementKind,
     Participant,
+    Reopening,
     Role,
     Vote,
 )
@@ -381,3 +382,19 @@ def _approved(m: Meeting, p: Payload, at: datetime) -> Touched:
 
 # The speakers' list keeps its events beside its rules; importing it registers them.
 import meetingtui.speakers  # noqa: E402, F401
+
+
+@reducer("meeting_reopened")
+def _reopened(m: Meeting, p: Payload, at: datetime) -> Touched:
+    """A closed or approved meeting opened again, with the reason; the end and the approval
+    are taken back and every referat printed before is superseded."""
+    m.reopenings.append(
+        Reopening(
+            at=at,
+            reason=p["reason"],
+            from_status=MeetingStatus(p["from"]),
+            superseded_head=p.get("superseded_head", ""),
+        )
+    )
+    m.status, m.closed_at, m.approved_at = MeetingStatus.OPEN, None, None
+    return Touched(everything=True)

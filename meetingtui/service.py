@@ -805,6 +805,23 @@ class MeetingService:
             raise CommandRefused("refuse.election_open")
         return self._commit("meeting_closed", {})
 
+    def reopen_meeting(self, reason: str) -> Outcome:
+        """Open a closed meeting, or approved minutes, again: a deliberate act with a reason,
+        logged, never an undo. Every referat exported before it is superseded."""
+        status = self.meeting.status
+        if status not in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+            raise CommandRefused("refuse.reopen_not_closed")
+        if not clean_text(reason).strip():
+            raise CommandRefused("refuse.reopen_reason")
+        payload = {
+            "reason": self._text(reason),
+            "from": status.value,
+            "superseded_head": events.chain_head(self.conn, self._meeting_id),
+            # The meeting's own clock goes on from where the meeting ended.
+            "resumes_at": _iso(self.meeting.closed_at),
+        }
+        return self._commit("meeting_reopened", payload)
+
     def approve_minutes(self) -> Outcome:
         if self.meeting.status is not MeetingStatus.CLOSED:
             raise CommandRefused("refuse.meeting_not_closed")
@@ -860,6 +877,10 @@ class MeetingService:
         self.meeting = rebuilt
         self._data_version = self._current_data_version()
         return Outcome(seq=seq)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def _word(choice: Choice) -> str:

@@ -57,6 +57,15 @@ class ItemStatus(StrEnum):
     CURRENT = "current"
     DECIDED = "decided"
     POSTPONED = "postponed"
+    WITHDRAWN = "withdrawn"  # taken off the agenda during the meeting ("Punktet udgik.")
+
+
+class AgendaChangeKind(StrEnum):
+    """How the agenda changed during the meeting, as Danish referats say it."""
+
+    ADDED = "added"  # "Punktet blev optaget på dagsordenen med formandens godkendelse."
+    WITHDRAWN = "withdrawn"  # "Punktet udgik."
+    MOVED = "moved"  # "Punktet blev behandlet før punkt 3."
 
 
 class AbsenceKind(StrEnum):

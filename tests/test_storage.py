@@ -231,7 +231,8 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
         service.start_item(1)
         service.hold_election(1, "formand", ["Bo Hilsted"], {1: "Bo Hilsted", 2: "Bo Hilsted"})
     # Take the database back to how the release before open elections left it (the later
-    # committee and speakers' list tables and the public decision did not exist then either).
+    # committee and speakers' list tables, the public decision, agenda changes and reopenings did
+    # not exist then either).
     from meetingtui.storage import schema
 
     raw = sqlite3.connect(db_path)
@@ -253,11 +254,13 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
     raw.execute("ALTER TABLE items DROP COLUMN layout")
     raw.execute("ALTER TABLE sections DROP COLUMN blocks")
     raw.execute("ALTER TABLE decision_history DROP COLUMN number")
+    raw.execute("ALTER TABLE meetings DROP COLUMN agenda_changes")
+    raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN ('m002_open_elections', "
         "'committees_001_rosters_and_deliveries', 'speakers_lists', "
         "'referat_001_public_decision', 'archive_001_ocr_note', 'm004_danish_stems', "
-        "'importers_001_source_structure')"
+        "'importers_001_source_structure', 'live_001_agenda_changes_and_reopenings')"
     )
     raw.commit()
     raw.close()

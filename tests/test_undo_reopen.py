@@ -11,15 +11,20 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from meetingtui.cli import main
 from meetingtui.errors import CommandRefused
+from meetingtui.exporters import export
 from meetingtui.models import ItemStatus, MeetingStatus
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.service import MeetingService
+from meetingtui.storage.db import connect
+from meetingtui.verify import verify
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 
 SIZE = (100, 30)
@@ -29,6 +34,10 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await press(pilot, *["space" if ch == " " else ch for ch in text])
 
 
 def event_types(db_path: Path) -> list[str]:
@@ -88,3 +97,71 @@ async def test_ctrl_z_asks_before_undoing_a_decision(db_path: Path) -> None:
         assert isinstance(app.screen, MeetingScreen)
         item = stored(db_path, meeting_id).item(1)
         assert (item.decision, item.status) == ("", ItemStatus.CURRENT)
+
+
+def test_reopening_is_a_logged_command_with_a_reason(db_path: Path) -> None:
+    meeting_id = closed_and_approved(db_path)
+    # The hash a referat printed now carries: every event after the approval supersedes it.
+    conn = sqlite3.connect(db_path)
+    printed = conn.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(CommandRefused) as no_reason:
+            service.reopen_meeting("   ")
+        assert "hvorfor" in no_reason.value.message.casefold()
+        service.reopen_meeting("Beslutningen på pkt. 1 var skrevet forkert af.")
+        meeting = service.meeting
+        assert meeting.status is MeetingStatus.OPEN and meeting.approved_at is None
+        (reopening,) = meeting.reopenings
+        assert reopening.from_status is MeetingStatus.APPROVED
+        assert reopening.reason == "Beslutningen på pkt. 1 var skrevet forkert af."
+        assert reopening.superseded_head == printed
+        # The reopening is not undone by Ctrl+Z: it is closed again when the change is made.
+        with pytest.raises(CommandRefused):
+            service.undo()
+        with pytest.raises(CommandRefused):
+            service.reopen_meeting("igen")
+    assert event_types(db_path)[-1] == "meeting_reopened"
+    record = stored(db_path, meeting_id)
+    internal = export(record, "md", public=False, chain_head="").decode()
+    assert "efter at referatet var godkendt" in internal
+    assert "erstattet af dette" in internal
+    assert "Begrundelse: Beslutningen på pkt. 1 var skrevet forkert af." in internal
+    public = export(record, "md", public=True, chain_head="").decode()
+    assert "erstattet af dette" in public and "Begrundelse" not in public
+    conn = connect(db_path)
+    try:
+        assert verify(conn).ok
+    finally:
+        conn.close()
+    result = CliRunner().invoke(main, ["--db", str(db_path), "verify", "--hash", printed[:16]])
+    assert result.exit_code == 1
+    assert "erstattet" in result.output and "var skrevet forkert af" in result.output
+    assert "Økonomiudvalget den 11.03.2025" in result.output
+
+
+async def test_the_closing_screen_confirms_closing_and_approving_and_reopens(
+    db_path: Path,
+) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "a", "l")
+        assert isinstance(app.screen, ConfirmDialog)  # open points: items not decided
+        await press(pilot, "n")
+        assert stored(db_path, meeting_id).status is MeetingStatus.OPEN
+        await press(pilot, "l", "j", "g")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "escape")
+        assert stored(db_path, meeting_id).status is MeetingStatus.CLOSED
+        await press(pilot, "g", "j")
+        assert stored(db_path, meeting_id).status is MeetingStatus.APPROVED
+        await press(pilot, "ctrl+z")
+        assert stored(db_path, meeting_id).status is MeetingStatus.APPROVED
+        await press(pilot, "r")
+        await type_text(pilot, "Fejl i pkt. 2")
+        await press(pilot, "enter")
+    record = stored(db_path, meeting_id)
+    assert record.status is MeetingStatus.OPEN
+    assert [r.reason for r in record.reopenings] == ["Fejl i pkt. 2"]

@@ -213,6 +213,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 def verify(ctx: click.Context, hash_: str | None) -> None:
     """Recompute the audit chain and check every meeting against its events."""
     from meetingtui.queries import find_printed_hash
+    from meetingtui.reopening import reopened_after
     from meetingtui.storage.db import snapshot
     from meetingtui.verify import verify as run_verify
 
@@ -223,6 +224,7 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
     with snapshot(conn):
         report = run_verify(conn)
         found = find_printed_hash(conn, hash_) if hash_ else None
+        reopened = reopened_after(conn, found.meeting_id, found.seq) if found else None
     conn.close()
     for problem in report.problems:
         click.echo(problem.message, err=True)
@@ -230,6 +232,17 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
         if found is None:
             fail(t("verify.hash_unknown", hash=hash_), 1)
         click.echo(t("verify.hash_found", hash=hash_, meeting_id=found.meeting_id, seq=found.seq))
+        if reopened is not None:
+            # A referat printed before a reopening is superseded, not merely out of date.
+            fail(
+                t(
+                    "verify.hash_superseded",
+                    meeting=reopened.meeting,
+                    when=reopened.at.strftime("%d.%m.%Y %H.%M"),
+                    reason=reopened.reason,
+                ),
+                1,
+            )
         if found.later_events:
             click.echo(
                 t("verify.meeting_head", meeting_id=found.meeting_id, head=found.meeting_head)

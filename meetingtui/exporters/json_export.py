@@ -229,7 +229,7 @@ def json_schema() -> dict[str, Any]:
                 )
             ),
             "layout": _array(part),
-            "status": {"enum": ["pending", "current", "decided", "postponed"]},
+            "status": {"enum": ["pending", "current", "decided", "postponed", "withdrawn"]},
             "attachments": _array(_STR),
             "votes": _array(vote),
             "elections": _array({"type": "object"}),

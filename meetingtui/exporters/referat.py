@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import Enum
 
 from meetingtui import rules
+from meetingtui.exporters import changes
 from meetingtui.exporters.dates import clock, long_date, long_datetime
 from meetingtui.exporters.phrasing import (
     body_in_text,
@@ -380,7 +381,8 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
     blocks.append(
         Block(Kind.DECISION_HEADING, decision_heading(formula, meeting.body, meeting_date))
     )
-    lines = split_lines(item.decision)
+    # Agenda changes under the item ("Punktet udgik.") read as part of its decision.
+    lines = split_lines(item.decision) + changes.item_lines(meeting, item)
     if not lines and item.postponed_reason.strip():
         lines = [t("export.postponed_reason", reason=item.postponed_reason.strip())]
     elif not lines and item.status is ItemStatus.POSTPONED:
@@ -587,7 +589,13 @@ def build(
     """Every block of the referat, in reading order. `meeting` must come from `redact.prepare`;
     `formula` is the committee's own decision heading ("Beslutning i {udvalg} den {dato}")."""
     blocks = title_blocks(meeting, public=public)
+    blocks.extend(
+        Block(Kind.DRAFT, line) for line in changes.reopening_lines(meeting, public=public)
+    )
     blocks.extend(participant_blocks(meeting))
+    agenda = changes.meeting_lines(meeting)
+    if agenda:
+        blocks.append(Block(Kind.LINE, " ".join(agenda), lead=t("export.agenda_changes")))
     ended = ended_at(meeting)
     if ended is not None and not is_draft(meeting):
         blocks.append(Block(Kind.BODY, t("export.ended", time=clock(ended))))

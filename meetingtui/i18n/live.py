@@ -55,9 +55,28 @@ DA: dict[str, str] = {
     "refuse.reopen_not_closed": "Mødet er ikke lukket; der er intet at genåbne.",
     "refuse.reopen_reason": "Skriv, hvorfor mødet genåbnes; begrundelsen kommer i loggen.",
     "verify.hash_superseded": (
-        "Referatet er erstattet: mødet {meeting} blev genåbnet {when} (begrundelse: {reason}). "
-        "Eksportér referatet igen."
+        "Referatet er erstattet: mødet i {meeting} blev genåbnet {when} "
+        "(begrundelse: {reason}). Eksportér referatet igen."
     ),
+    "meeting.name": "{body} den {date}",
+    # reopening and agenda changes in the referat and on the screens
+    "export.agenda_this_item": "Punktet",
+    "export.agenda_item": "Punkt {number}",
+    "export.agenda_added": "{subject} blev optaget på dagsordenen med formandens godkendelse.",
+    "export.agenda_withdrawn": "{subject} udgik.",
+    "export.agenda_moved": "{subject} blev behandlet før punkt {before}.",
+    "export.agenda_changes": "Ændringer i dagsordenen:",
+    "export.reopened_closed": (
+        "Mødet blev genåbnet den {date} kl. {time}, efter at det var lukket. "
+        "Referater af mødet udsendt før da er erstattet af dette."
+    ),
+    "export.reopened_approved": (
+        "Mødet blev genåbnet den {date} kl. {time}, efter at referatet var godkendt. "
+        "Referater af mødet udsendt før da er erstattet af dette."
+    ),
+    "export.reopened_reason": "Begrundelse: {reason}",
+    "live.item_status.withdrawn": "Udgået",
+    "tui.item_status.withdrawn": "udgået",
 }
 
 EN: dict[str, str] = {
@@ -112,7 +131,25 @@ EN: dict[str, str] = {
     "refuse.reopen_not_closed": "The meeting is not closed; there is nothing to reopen.",
     "refuse.reopen_reason": "Say why the meeting is reopened; the reason goes into the log.",
     "verify.hash_superseded": (
-        "The minutes are superseded: meeting {meeting} was reopened {when} (reason: {reason}). "
-        "Export the minutes again."
+        "The minutes are superseded: the meeting of {meeting} was reopened {when} "
+        "(reason: {reason}). Export the minutes again."
     ),
+    "meeting.name": "{body} on {date}",
+    "export.agenda_this_item": "The item",
+    "export.agenda_item": "Item {number}",
+    "export.agenda_added": "{subject} was added to the agenda with the chair's approval.",
+    "export.agenda_withdrawn": "{subject} was withdrawn.",
+    "export.agenda_moved": "{subject} was taken before item {before}.",
+    "export.agenda_changes": "Changes to the agenda:",
+    "export.reopened_closed": (
+        "The meeting was reopened on {date} at {time}, after it had been closed. "
+        "Minutes of the meeting sent out before then are superseded by these."
+    ),
+    "export.reopened_approved": (
+        "The meeting was reopened on {date} at {time}, after the minutes had been approved. "
+        "Minutes of the meeting sent out before then are superseded by these."
+    ),
+    "export.reopened_reason": "Reason: {reason}",
+    "live.item_status.withdrawn": "Withdrawn",
+    "tui.item_status.withdrawn": "withdrawn",
 }

@@ -48,6 +48,7 @@ DA: dict[str, str] = {
     "key.election.back": "Tilbage",
     "key.closing.close_meeting": "Luk mødet",
     "key.closing.approve": "Godkend referat",
+    "key.closing.reopen": "Genåbn mødet",
     "key.closing.export": "Eksportér",
     "key.closing.public_decision": "Offentlig beslutning",
     "key.closing.back": "Tilbage",
@@ -275,6 +276,21 @@ DA: dict[str, str] = {
     "tui.open_point_vote": "pkt. {number}: afstemningen er ikke afsluttet",
     "tui.open_point_election": "pkt. {number}: valget af {office} er ikke afsluttet",
     "tui.close_anyway": "Luk mødet alligevel?",
+    "tui.close_question": (
+        "Luk mødet? Bagefter kan det kun ændres ved at genåbne det med en begrundelse."
+    ),
+    "tui.approve_question": (
+        "Godkend referatet? Mødet låses; en ændring kræver, at det genåbnes med en begrundelse."
+    ),
+    "tui.reopen_title": "Genåbn mødet",
+    "tui.reopen_reason": "Hvorfor genåbnes mødet? (⏎ genåbner · Ctrl+J ny linje)",
+    "tui.reopen_note": (
+        "Genåbningen og begrundelsen logges, og referater eksporteret før den er erstattet."
+    ),
+    "tui.exported_current": "Eksporteret: {path}",
+    "tui.exported_stale": (
+        "{path} er ikke længere det seneste referat: mødet er ændret siden. Eksportér igen."
+    ),
     "tui.export_title": "Eksportér referat",
     "tui.export_public": "{fmt} — offentligt referat",
     "tui.export_internal": "{fmt} — internt referat (med lukkede punkter)",
@@ -372,6 +388,7 @@ EN: dict[str, str] = {
     "key.election.back": "Back",
     "key.closing.close_meeting": "Close meeting",
     "key.closing.approve": "Approve minutes",
+    "key.closing.reopen": "Reopen meeting",
     "key.closing.export": "Export",
     "key.closing.public_decision": "Public decision",
     "key.closing.back": "Back",
@@ -587,6 +604,19 @@ EN: dict[str, str] = {
     "tui.open_point_vote": "item {number}: the vote is not closed",
     "tui.open_point_election": "item {number}: the election of {office} is not closed",
     "tui.close_anyway": "Close the meeting anyway?",
+    "tui.close_question": "Close the meeting? Afterwards only reopening it with a reason changes it.",
+    "tui.approve_question": (
+        "Approve the minutes? The meeting is frozen; a change needs reopening it with a reason."
+    ),
+    "tui.reopen_title": "Reopen the meeting",
+    "tui.reopen_reason": "Why is the meeting reopened? (⏎ reopens · Ctrl+J new line)",
+    "tui.reopen_note": (
+        "The reopening and its reason are logged, and minutes exported before it are superseded."
+    ),
+    "tui.exported_current": "Exported: {path}",
+    "tui.exported_stale": (
+        "{path} is no longer the latest minutes: the meeting changed since. Export again."
+    ),
     "tui.export_title": "Export the minutes",
     "tui.export_public": "{fmt} — public minutes",
     "tui.export_internal": "{fmt} — internal minutes (with closed items)",

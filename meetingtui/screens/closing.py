@@ -46,10 +46,11 @@ def open_points(meeting: Meeting) -> list[str]:
 
 
 class ExportDone(Message):
-    def __init__(self, path: Path, size: int) -> None:
+    def __init__(self, path: Path, size: int, chain_head: str) -> None:
         super().__init__()
         self.path = path
         self.size = size
+        self.chain_head = chain_head  # the record the file shows
 
 
 class ExportFailed(Message):
@@ -69,7 +70,7 @@ class ExportJob:
 
 class ClosingScreen(KeymapScreen):
     SCOPE = "closing"
-    CHANGES: ClassVar = frozenset({"close_meeting", "approve", "public_decision", "send"})
+    CHANGES: ClassVar = frozenset({"close_meeting", "approve", "reopen", "public_decision", "send"})
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -118,7 +119,22 @@ class ClosingScreen(KeymapScreen):
         else:
             widget.update("✔ " + t("tui.no_open_points"))
         widget.set_class(not points, "-ok")
+        self._show_export_status()
         self.refresh_bindings()
+
+    def _show_export_status(self) -> None:
+        """The last export, and whether the record has changed since it was written."""
+        exported = getattr(self, "_exported", None)
+        if exported is None:
+            return
+        path, head = exported
+        from meetingtui.storage.events import chain_head
+
+        widget = self.query_one("#export-status", Static)
+        if chain_head(self.service.conn, self.meeting.id) == head:
+            widget.update("✔ " + t("tui.exported_current", path=str(path)))
+        else:
+            widget.update("⚠ " + t("tui.exported_stale", path=str(path)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)
@@ -129,6 +145,8 @@ class ClosingScreen(KeymapScreen):
             return None
         if action == "approve" and status is not MeetingStatus.CLOSED:
             return None
+        if action == "reopen" and status not in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+            return None
         if action == "send" and status not in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
             return None
         if action == "public_decision" and (
@@ -138,15 +156,31 @@ class ClosingScreen(KeymapScreen):
         return True
 
     def action_close_meeting(self) -> None:
+        """Closing is final (only a reopening with a reason undoes it): always asked first,
+        with any open points shown as warnings."""
         points = open_points(self.meeting)
-        if points:
-            # Closing with open points is allowed; the secretary sees them first.
-            self.app.push_screen(
-                self.meeting_app._confirm_dialog(points, t("tui.close_anyway")),
-                lambda ok: self.meeting_app.run_command(self.service.close_meeting) if ok else None,
-            )
-            return
-        self.meeting_app.run_command(self.service.close_meeting)
+        question = t("tui.close_anyway") if points else t("tui.close_question")
+        self.app.push_screen(
+            self.meeting_app._confirm_dialog(points, question, warn=bool(points)),
+            lambda ok: self.meeting_app.run_command(self.service.close_meeting) if ok else None,
+        )
+
+    def action_reopen(self) -> None:
+        """A closed meeting or approved minutes opened again, with the reason for the log."""
+
+        def reopen(values: list[str] | None) -> None:
+            if values is not None:
+                self.meeting_app.run_command(self.service.reopen_meeting, values[0])
+
+        self.app.push_screen(
+            FormDialog(
+                t("tui.reopen_title"),
+                [(t("tui.reopen_reason"), "")],
+                note=t("tui.reopen_note"),
+                notes=[0],
+            ),
+            reopen,
+        )
 
     def action_public_decision(self) -> None:
         """The decision text of the selected closed item that the public referat may print."""
@@ -176,7 +210,11 @@ class ClosingScreen(KeymapScreen):
         pick_and_send(self.meeting_app, self.meeting)
 
     def action_approve(self) -> None:
-        self.meeting_app.run_command(self.service.approve_minutes)
+        dialog = self.meeting_app._confirm_dialog([], t("tui.approve_question"), warn=False)
+        self.app.push_screen(
+            dialog,
+            lambda ok: self.meeting_app.run_command(self.service.approve_minutes) if ok else None,
+        )
 
     def action_back(self) -> None:
         self.dismiss()
@@ -213,6 +251,7 @@ class ClosingScreen(KeymapScreen):
         # The chain head is read here: the connection belongs to this thread.
         head = chain_head(self.service.conn, meeting.id)
         job = ExportJob(meeting.model_copy(deep=True), fmt, public, head, target)
+        self._exported: tuple[Path, str] | None = None
         self.query_one("#export-status", Static).update(t("tui.exporting", path=str(target)))
         self._export(job)
 
@@ -237,13 +276,14 @@ class ClosingScreen(KeymapScreen):
         except Exception as exc:  # a failed export is reported; it must not end the meeting app
             self.post_message(ExportFailed(f"{type(exc).__name__}: {exc}"))
             return
-        self.post_message(ExportDone(job.target, len(data)))
+        self.post_message(ExportDone(job.target, len(data), job.chain_head))
 
     @on(ExportDone)
     def _export_done(self, message: ExportDone) -> None:
         text = t("tui.exported", path=str(message.path), size=message.size)
         self.query_one("#export-status", Static).update("✔ " + text)
         self.notify(text)
+        self._exported = (message.path, message.chain_head)
 
     @on(ExportFailed)
     def _export_failed(self, message: ExportFailed) -> None:

@@ -37,6 +37,7 @@ STATUS_MARK = {
     ItemStatus.CURRENT: "▶",
     ItemStatus.DECIDED: "✔",
     ItemStatus.POSTPONED: "⏸",
+    ItemStatus.WITHDRAWN: "✘",
 }
 # The quick pick that means "postponed": it postpones the item rather than deciding it.
 POSTPONE_PICK = "tui.pick.udsat"

@@ -59,6 +59,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "content_hash",
         "unplaced",
         "ocr",
+        "agenda_changes",
+        "reopenings",
     ),
     "participants": (
         "meeting_id",
@@ -235,6 +237,8 @@ def meeting_row(m: Meeting, content_hash: str | None) -> Row:
         content_hash,
         _json(m.unplaced),
         _json(m.ocr.model_dump(mode="json")) if m.ocr is not None else None,
+        _json([c.model_dump(mode="json") for c in m.agenda_changes]),
+        _json([r.model_dump(mode="json") for r in m.reopenings]),
     )
 
 
@@ -611,4 +615,6 @@ def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
         items=items,
         unplaced=json.loads(head["unplaced"]),
         ocr=json.loads(head["ocr"]) if head["ocr"] else None,
+        agenda_changes=json.loads(head["agenda_changes"]),
+        reopenings=json.loads(head["reopenings"]),
     )

@@ -365,3 +365,10 @@ def importers_001_source_structure(db: Database) -> None:
     db.execute("ALTER TABLE sections ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]'")
     db.execute("ALTER TABLE items ADD COLUMN layout TEXT NOT NULL DEFAULT '[]'")
     db.execute("ALTER TABLE decision_history ADD COLUMN number TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def live_001_agenda_changes_and_reopenings(db: Database) -> None:
+    """Agenda changes made during the meeting, and reopenings of a closed or approved meeting."""
+    db.execute("ALTER TABLE meetings ADD COLUMN agenda_changes TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE meetings ADD COLUMN reopenings TEXT NOT NULL DEFAULT '[]'")
