@@ -150,11 +150,11 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         await press(pilot, "j")
         assert stored(db_path, meeting_id).item(4).decision == "Godkendt."
 
-        # Closing: nothing open, so the meeting closes at once.
+        # Closing: nothing open; closing is final, so it is confirmed.
         await press(pilot, "a")
         assert isinstance(app.screen, ClosingScreen)
         assert "Alle punkter" in screen_text(app, "#open-points")
-        await press(pilot, "l")
+        await press(pilot, "l", "j")
 
     record = stored(db_path, meeting_id)
     assert record.status is MeetingStatus.CLOSED
