@@ -299,7 +299,13 @@ def test_a_database_holding_imports_from_before_is_migrated(tmp_path: Path) -> N
     raw.execute("ALTER TABLE sections DROP COLUMN blocks")
     raw.execute("ALTER TABLE items DROP COLUMN layout")
     raw.execute("ALTER TABLE decision_history DROP COLUMN number")
-    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'importers_001_source_structure'")
+    # Nor the agenda changes and reopenings of the live meeting, which came after.
+    raw.execute("ALTER TABLE meetings DROP COLUMN agenda_changes")
+    raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
+    raw.execute(
+        "DELETE FROM _sqlite_migrations WHERE name IN "
+        "('importers_001_source_structure', 'live_001_agenda_changes_and_reopenings')"
+    )
     raw.commit()
     raw.close()
     conn = connect(db_path)
