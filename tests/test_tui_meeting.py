@@ -237,16 +237,28 @@ async def test_read_only_follower_sees_changes_and_cannot_change(db_path: Path) 
             writer.cast_party(vote_id, "A", "for")
             await until(pilot, lambda: "FOR 3" in screen_text(follower, "#tally"))
             writer.close_vote(vote_id)
-            await until(pilot, lambda: isinstance(follower.screen, MeetingScreen), "vote closed")
-            assert "VEDTAGET" in screen_text(follower, "#item-text")
+            await until(
+                pilot,
+                lambda: (
+                    isinstance(follower.screen, MeetingScreen)
+                    and "VEDTAGET" in screen_text(follower, "#item-text")
+                ),
+                "the vote closed and its result shown",
+            )
             # So is an election, ballot by ballot.
             election = writer.open_election(2, "næstformand", ["Anne Møller"]).created_id
             await until(pilot, lambda: isinstance(follower.screen, ElectionScreen), "election")
             writer.cast_election_ballot(election, 1, "Anne Møller")
             await until(pilot, lambda: "Anne Møller: 1" in screen_text(follower, "#election-tally"))
             writer.close_election(election)
-            await until(pilot, lambda: isinstance(follower.screen, MeetingScreen), "closed")
-            assert "Anne Møller blev valgt" in screen_text(follower, "#item-text")
+            await until(
+                pilot,
+                lambda: (
+                    isinstance(follower.screen, MeetingScreen)
+                    and "Anne Møller blev valgt" in screen_text(follower, "#item-text")
+                ),
+                "the election closed and its result shown",
+            )
     finally:
         writer.close()
 
