@@ -82,7 +82,7 @@ def scripted_commands(svc: MeetingService) -> Iterator[Callable[[], object]]:
         for party in ("A", "V", "C"):
             yield lambda party=party, state=state: svc.cast_party(state["vote"], party, Choice.FOR)
         for member in (9, 10, 11, 20):
-            yield lambda m=member, state=state: svc.cast_ballot(state["vote"], m, Choice.IMOD)
+            yield lambda m=member, state=state: svc.cast_ballot(state["vote"], m, Choice.AGAINST)
         yield lambda state=state: svc.close_vote(state["vote"])
         yield lambda item=item: svc.record_decision(item.id, "Godkendt.")
 

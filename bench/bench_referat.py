@@ -107,7 +107,7 @@ def build(n_items: int, seed: int = 2017) -> Meeting:
                 participant_id=p.id,
                 name=p.name,
                 affiliation=p.affiliation,
-                choice=rng.choice([Choice.FOR, Choice.FOR, Choice.IMOD, Choice.UNDLOD]),
+                choice=rng.choice([Choice.FOR, Choice.FOR, Choice.AGAINST, Choice.ABSTAIN]),
             )
             for p in people
         ]

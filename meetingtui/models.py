@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 # The enums are imported from here everywhere else too.
 from meetingtui.person import PersonBasics
 from meetingtui.vocabulary import (
+    LEGACY_VALUES,
     AbsenceKind,
     AgendaChangeKind,
     Attendance,
@@ -227,6 +228,17 @@ class Vote(Model):
     party_lines: dict[str, list[str]] = Field(default_factory=dict)  # choice -> party letters
     result: VoteResult | None = None
     raw_text: str = ""
+
+    @field_validator("party_lines", mode="before")
+    @classmethod
+    def _choices_as_today(cls, value: object) -> object:
+        # Older records keyed the party lines "imod"/"undlod": read them as today's choices.
+        if isinstance(value, dict):
+            return {
+                LEGACY_VALUES["Choice"].get(key, key) if isinstance(key, str) else key: letters
+                for key, letters in value.items()
+            }
+        return value
 
 
 class ElectionBallot(Model):

@@ -94,7 +94,7 @@ def count_ballots(ballots: Iterable[Ballot]) -> VoteCounts:
 
     counter = Counter(b.choice for b in ballots)
     return VoteCounts(
-        for_=counter[Choice.FOR], against=counter[Choice.IMOD], abstain=counter[Choice.UNDLOD]
+        for_=counter[Choice.FOR], against=counter[Choice.AGAINST], abstain=counter[Choice.ABSTAIN]
     )
 
 
@@ -155,7 +155,7 @@ def dissent_warnings(item: AgendaItem, participant_id: int | None, kind: str) ->
     if participant_id is None or kind != "protokoltilførsel":
         return []
     voted_against = any(
-        b.participant_id == participant_id and b.choice is Choice.IMOD
+        b.participant_id == participant_id and b.choice is Choice.AGAINST
         for v in item.votes
         for b in v.ballots
     )

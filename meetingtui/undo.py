@@ -13,6 +13,7 @@ from typing import Any
 
 from meetingtui.i18n import t
 from meetingtui.models import Meeting
+from meetingtui.vocabulary import Choice
 
 # One key's worth of record: undone at once, and named afterwards.
 SMALL = frozenset(
@@ -51,7 +52,8 @@ def _item(meeting: Meeting, item_id: object) -> str:
 
 
 def _choice(value: object) -> str:
-    return t(f"ballot.{value}")
+    # Events keep the words they were written with: an older "imod" reads as "against".
+    return t(f"ballot.{Choice(value).value}") if isinstance(value, str) else "?"
 
 
 def describe(meeting: Meeting, type_: str, payload: dict[str, Any]) -> str:

@@ -1,6 +1,12 @@
 """The words of the record: roles, attendance, statuses and kinds, as plain enums.
 
 Kept apart from the pydantic models so that a screen can show a meeting before the models load.
+The values follow GLOSSARY.md: Danish where the Danish word is the legal or procedural term
+(formand, afbud, inhabil, indstilling, protokoltilførsel, ...), English for the plain states and
+choices that English names exactly (present, absent, for/against/abstain, adopted, ...).
+
+Older releases wrote some values in Danish. Their events are never rewritten, so those values
+are still read: each enum's `LEGACY` maps them to today's member.
 """
 
 from __future__ import annotations
@@ -20,11 +26,28 @@ class Role(StrEnum):
         return self is not Role.OBSERVATOER
 
 
-class Attendance(StrEnum):
+# Values written by releases before the language rule (JSON formats 1-2, databases before the
+# `language_001` migration): enum name -> old value -> today's value. Read, never written.
+LEGACY_VALUES: dict[str, dict[str, str]] = {
+    "Attendance": {"fravaerende": "absent"},
+    "Choice": {"imod": "against", "undlod": "abstain"},
+}
+
+
+class _Legacy(StrEnum):
+    """An enum that also reads the values older releases wrote (see LEGACY_VALUES)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> _Legacy | None:
+        today = LEGACY_VALUES.get(cls.__name__, {}).get(value) if isinstance(value, str) else None
+        return None if today is None else cls(today)
+
+
+class Attendance(_Legacy):
     UNKNOWN = "unknown"
     PRESENT = "present"
-    AFBUD = "afbud"  # sent apologies
-    FRAVAERENDE = "fravaerende"  # absent without apologies
+    AFBUD = "afbud"  # sent apologies (lovligt forfald): the Danish term
+    ABSENT = "absent"  # fraværende: absent without apologies
 
 
 class MovementKind(StrEnum):
@@ -79,10 +102,12 @@ class MotionKind(StrEnum):
     ANDET = "andet"
 
 
-class Choice(StrEnum):
+class Choice(_Legacy):
+    """A ballot: for, against, abstain ("stemte for", "imod", "undlod at stemme")."""
+
     FOR = "for"
-    IMOD = "imod"
-    UNDLOD = "undlod"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
 
 
 class VoteResult(StrEnum):

@@ -274,7 +274,7 @@ def run_closed_item(db_path: Path, meeting_id: int) -> int:
         vote = service.open_vote(CLOSED_ITEM, description="Salg til Hvalsø Byg ApS").created_id
         assert vote is not None
         service.cast_party(vote, "A", "for")
-        service.cast_party(vote, "V", "imod")
+        service.cast_party(vote, "V", "against")
         service.close_vote(vote)
         service.record_decision(CLOSED_ITEM, "Grunden sælges til Hvalsø Byg ApS for 2,1 mio. kr.")
         return service.add_dissent(
@@ -312,7 +312,7 @@ RECORDED_PEOPLE = [
     ("Lone Krag", "V", Role.MEDLEM, Attendance.PRESENT),
     ("Bo Carlsen", "C", Role.MEDLEM, Attendance.PRESENT),
     ("Lars Holten", "LEUF", Role.MEDLEM, Attendance.AFBUD),
-    ("Ole Blickfeldt", "O", Role.MEDLEM, Attendance.FRAVAERENDE),
+    ("Ole Blickfeldt", "O", Role.MEDLEM, Attendance.ABSENT),
 ]
 
 
@@ -346,7 +346,7 @@ def recorded_participants() -> list[Participant]:
             id=13,
             name="Anders Sen",
             affiliation="SF",
-            attendance=Attendance.FRAVAERENDE,
+            attendance=Attendance.ABSENT,
             movements=[
                 Movement(kind=MovementKind.ARRIVED, at=datetime(2017, 1, 3, 17, 5), item_id=2)
             ],
@@ -364,8 +364,8 @@ def named_vote(vote_id: int, people: list[Participant], motion_id: int | None) -
         "F": Choice.FOR,
         "Ø": Choice.FOR,
         "LR": Choice.FOR,
-        "V": Choice.IMOD,
-        "C": Choice.UNDLOD,
+        "V": Choice.AGAINST,
+        "C": Choice.ABSTAIN,
         "O": Choice.FOR,
     }
     ballots = [
@@ -437,7 +437,7 @@ def recorded_meeting(*, status: MeetingStatus = MeetingStatus.CLOSED) -> Meeting
             motion_id=2,
             is_open=False,
             counts={"for": 2, "against": 7, "abstain": 1},
-            party_lines={"for": ["V"], "imod": ["A", "F", "Ø", "LR", "O"], "undlod": ["C"]},
+            party_lines={"for": ["V"], "against": ["A", "F", "Ø", "LR", "O"], "abstain": ["C"]},
             result=VoteResult.REJECTED,
         ),
         named_vote(2, voters, motion_id=1),

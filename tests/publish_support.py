@@ -56,7 +56,7 @@ def closed_sale_referat() -> Meeting:
                 description=SECRETS[3],
                 is_open=False,
                 counts=VoteCounts(for_=2, against=1),
-                ballots=[Ballot(participant_id=3, name="Carl Berg", choice=Choice.IMOD)],
+                ballots=[Ballot(participant_id=3, name="Carl Berg", choice=Choice.AGAINST)],
             )
         ],
         attendance_notes=["Bo Lind (V) deltog ikke i behandlingen: inhabil, Hestehaven"],
@@ -90,7 +90,7 @@ def closed_sale_referat() -> Meeting:
                         ballots=[
                             Ballot(participant_id=1, name="Anne Holm", choice=Choice.FOR),
                             Ballot(participant_id=2, name="Bo Lind", choice=Choice.FOR),
-                            Ballot(participant_id=3, name="Carl Berg", choice=Choice.IMOD),
+                            Ballot(participant_id=3, name="Carl Berg", choice=Choice.AGAINST),
                         ],
                     )
                 ],

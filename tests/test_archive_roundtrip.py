@@ -71,7 +71,7 @@ def meetings(draw: st.DrawFn) -> Meeting:
                     counts=VoteCounts(
                         for_=draw(st.integers(0, 31)), against=draw(st.integers(0, 31))
                     ),
-                    party_lines={"for": ["A", "V"], "imod": ["Ø"]},
+                    party_lines={"for": ["A", "V"], "against": ["Ø"]},
                     ballots=[
                         Ballot(
                             participant_id=voter.id,

@@ -28,7 +28,7 @@ def late_arrival(db_path: Path) -> int:
     with MeetingService.open(db_path, meeting_id, clock=clock) as service:
         service.open_meeting()
         for person in service.meeting.participants:
-            service.set_attendance(person.id, "fravaerende" if person.id == 7 else "present")
+            service.set_attendance(person.id, "absent" if person.id == 7 else "present")
         service.start_item(1)
         service.start_item(2)
         clock.now = START + timedelta(minutes=35)
@@ -55,7 +55,7 @@ def test_undoing_the_arrival_gives_the_roll_call_answer_back(db_path: Path) -> N
     meeting_id = late_arrival(db_path)
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.undo()
-        assert service.meeting.participant(7).attendance is Attendance.FRAVAERENDE
+        assert service.meeting.participant(7).attendance is Attendance.ABSENT
 
 
 async def test_the_roll_call_shows_the_arrival(db_path: Path) -> None:

@@ -58,7 +58,7 @@ async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: 
         await press(pilot, "v", "f", "i", "f")
     assert choices(db_path, meeting_id) == {
         "Carsten Rasmussen": Choice.FOR,
-        "Christina Knudsen": Choice.IMOD,
+        "Christina Knudsen": Choice.AGAINST,
         "Kristina Garth Grüner": Choice.FOR,
     }
 
@@ -72,7 +72,7 @@ async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: 
         assert members.keys[members.cursor_row] == "5"  # Keld Mortensen, the first not voted
         await press(pilot, "f", "f")
     after = choices(db_path, meeting_id)
-    assert after["Christina Knudsen"] is Choice.IMOD
+    assert after["Christina Knudsen"] is Choice.AGAINST
     assert after["Keld Mortensen"] is Choice.FOR and after["Jan Andersen"] is Choice.FOR
 
 
@@ -88,11 +88,11 @@ async def test_changing_a_cast_ballot_asks_first_and_can_be_undone(db_path: Path
         shown = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "Christina Knudsen: imod → for" in shown
         await press(pilot, "n")  # not meant: nothing changes
-        assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.IMOD
+        assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.AGAINST
         await press(pilot, "f", "j")
         assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.FOR
         await press(pilot, "ctrl+z")
-        assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.IMOD
+        assert choices(db_path, meeting_id)["Christina Knudsen"] is Choice.AGAINST
     conn = sqlite3.connect(db_path)
     types = [r[0] for r in conn.execute("SELECT type FROM events ORDER BY seq")]
     conn.close()
@@ -103,21 +103,21 @@ def test_a_party_key_casts_only_the_missing_ballots(db_path: Path) -> None:
     meeting_id = demo_under_way(db_path)
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         vote_id = service.open_vote(4).created_id
-        service.cast_ballot(vote_id, 3, "imod")
+        service.cast_ballot(vote_id, 3, "against")
         # The whole "Områdebestyrelse, dagtilbud" block has voted: a party key changes nothing
         # without confirmation.
         with pytest.raises(ConfirmationRequired) as asked:
             service.cast_party(vote_id, "Områdebestyrelse, dagtilbud", "for")
         assert [w.message for w in asked.value.warnings] == ["Christina Knudsen: imod → for"]
         with pytest.raises(CommandRefused):
-            service.cast_party(vote_id, "Områdebestyrelse, dagtilbud", "imod")
+            service.cast_party(vote_id, "Områdebestyrelse, dagtilbud", "against")
         with pytest.raises(CommandRefused):
-            service.cast_ballot(vote_id, 3, "imod")
-        assert service.meeting.item(4).votes[0].ballots[0].choice is Choice.IMOD
+            service.cast_ballot(vote_id, 3, "against")
+        assert service.meeting.item(4).votes[0].ballots[0].choice is Choice.AGAINST
         # The rest vote for: one command, the cast ballot kept.
         service.cast_rest(vote_id, "for")
         ballots = {b.name: b.choice for b in service.meeting.item(4).votes[0].ballots}
-        assert ballots["Christina Knudsen"] is Choice.IMOD
+        assert ballots["Christina Knudsen"] is Choice.AGAINST
         assert list(ballots.values()).count(Choice.FOR) == 9
         with pytest.raises(CommandRefused):
             service.cast_rest(vote_id, "for")

@@ -195,7 +195,7 @@ def test_vote_line_variants() -> None:
         ballots=[
             Ballot(name="Anna Holm", choice=Choice.FOR),
             Ballot(name="Bo Ib", choice=Choice.FOR),
-            Ballot(name="Carl Dam", choice=Choice.IMOD),
+            Ballot(name="Carl Dam", choice=Choice.AGAINST),
         ],
     )
     counts_only = Vote(id=2, is_open=False, counts={"for": 19, "against": 1, "abstain": 0})

@@ -132,8 +132,8 @@ def test_vote_lines_name_people_without_party_letters_unambiguously() -> None:
             Ballot(name="Mette Holm", affiliation="A", choice=Choice.FOR),
             Ballot(name="Gert Fabrin", affiliation="Lejre Lokalråd, Bramsnæs", choice=Choice.FOR),
             Ballot(name="Louise Holm", affiliation="Grønt råd", choice=Choice.FOR),
-            Ballot(name="Peter Vang", affiliation="V", choice=Choice.IMOD),
-            Ballot(name="Keld Mortensen", choice=Choice.IMOD),
+            Ballot(name="Peter Vang", affiliation="V", choice=Choice.AGAINST),
+            Ballot(name="Keld Mortensen", choice=Choice.AGAINST),
         ],
     )
     assert count_line(vote) == (

@@ -25,7 +25,7 @@ def test_text_referat_header_items_and_decisions() -> None:
     assert [(p.name, p.affiliation, p.attendance.value) for p in meeting.participants] == [
         ("Hanne Berg", "V", "afbud"),
         ("Jens Lund", "Ø", "afbud"),
-        ("Ole Sand", "O", "fravaerende"),
+        ("Ole Sand", "O", "absent"),
     ]
     # the table of contents and the attachment page never become items
     assert [(i.number, i.title, i.case_number, i.closed) for i in meeting.items] == [
@@ -52,7 +52,7 @@ def test_text_referat_header_items_and_decisions() -> None:
     assert [(a.name, a.kind) for a in budget.absences] == [("Karin Holm", AbsenceKind.ABSENT)]
     (party_vote,) = sale.votes
     assert party_vote.party_lines["for"] == ["A", "F", "Ø"]
-    assert party_vote.party_lines["imod"] == ["V", "O"]
+    assert party_vote.party_lines["against"] == ["V", "O"]
     assert closed.decision == "Godkendt."
     # the attachment page after the last page with the running header is kept, not dropped
     assert any("Budgetopfølgning januar 2024" in u for u in meeting.unplaced)

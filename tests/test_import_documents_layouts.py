@@ -432,7 +432,7 @@ def test_title_above_a_bare_sag_nr_line_and_committee_entries_with_word_dates() 
     assert [s.heading for s in second.sections] == ["Sagens kerne"]
     people = {p.name: p for p in meeting.participants}
     assert people["Eva Holm"].role is Role.FORMAND
-    assert people["Jens Dahl"].attendance is Attendance.FRAVAERENDE
+    assert people["Jens Dahl"].attendance is Attendance.ABSENT
     assert people["Rita Berg"].role is Role.STEDFORTRAEDER
     assert people["Rita Berg"].substitute_for == people["Jens Dahl"].id
     assert "Spørgetid" not in meeting.items[0].decision

@@ -170,11 +170,11 @@ def test_metadata_table_with_labels_in_the_first_row() -> None:
     ("text", "counts", "lines"),
     [
         ("For stemte 5 (A, V), imod stemte 2 (Ø), 1 undlod (C).", (5, 2, 1),
-         {"for": ["A", "V"], "imod": ["Ø"], "undlod": ["C"]}),
+         {"for": ["A", "V"], "against": ["Ø"], "abstain": ["C"]}),
         ("For stemte 5 (A, V), imod stemte 2 (Ø) og 1 undlod (C). Anbefales.", (5, 2, 1),
-         {"for": ["A", "V"], "imod": ["Ø"], "undlod": ["C"]}),
+         {"for": ["A", "V"], "against": ["Ø"], "abstain": ["C"]}),
         ("For stemte 7 (A, V, C), 2 stemte imod (Ø).", (7, 2, 0),
-         {"for": ["A", "V", "C"], "imod": ["Ø"]}),
+         {"for": ["A", "V", "C"], "against": ["Ø"]}),
     ],
 )  # fmt: skip
 def test_vote_clauses_in_one_sentence(text: str, counts: tuple, lines: dict) -> None:
@@ -342,7 +342,7 @@ def test_members_table_with_a_header_row() -> None:
     meeting = _parse(buffer.getvalue())
     assert [(p.name, p.affiliation, p.attendance.value) for p in meeting.participants] == [
         ("Anne Holm", "A", "present"), ("Peter Vang", "V", "present"),
-        ("Hanne Berg", "V", "afbud"), ("Ole Sand", "O", "fravaerende"),
+        ("Hanne Berg", "V", "afbud"), ("Ole Sand", "O", "absent"),
     ]  # fmt: skip
     # A status the importer does not know is kept as written.
     assert "Lis Dam (C): Orlov" in meeting.unplaced
@@ -425,7 +425,7 @@ def test_pdf_text_members_grid_wrapped_title_and_place_after_the_date() -> None:
     assert (meeting.body, meeting.location) == ("Økonomiudvalget", "Rådhuset, mødelokale 2")
     assert [(p.name, p.affiliation, p.attendance.value) for p in meeting.participants] == [
         ("Anne Holm", "A", "present"), ("Hanne Berg", "V", "afbud"),
-        ("Ole Sand", "O", "fravaerende"),
+        ("Ole Sand", "O", "absent"),
     ]  # fmt: skip
     assert "Lis Dam (C): Orlov" in meeting.unplaced
     (item,) = meeting.items
@@ -465,7 +465,7 @@ def test_attendance_lines_inside_a_decision_and_open_marks_under_the_heading() -
     ]  # fmt: skip
     assert item.decision.startswith("Et flertal (A+V+C) anbefaler indstillingen.")
     (vote,) = item.votes
-    assert vote.party_lines == {"for": ["A", "V", "C"], "imod": ["Ø"]}
+    assert vote.party_lines == {"for": ["A", "V", "C"], "against": ["Ø"]}
     (dissent,) = item.dissents
     assert (dissent.who, dissent.text) == ("Ø", "Budgettet rammer de svageste.")
     assert item.unplaced == []
@@ -603,7 +603,7 @@ def test_year_long_numbering_closed_item_without_body_and_decision_heading_forms
     assert [(e.body, e.date) for e in budget.decision_history] == [("Byrådet", "26-03-2024")]
     (vote,) = road.votes
     assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (5, 2)
-    assert vote.party_lines == {"for": ["A", "V"], "imod": ["Ø"], "undlod": ["C"]}
+    assert vote.party_lines == {"for": ["A", "V"], "against": ["Ø"], "abstain": ["C"]}
 
 
 def test_inline_attachment_list_item_attendance_after_it_and_the_meeting_end() -> None:

@@ -159,7 +159,7 @@ def test_votes_party_letters_with_counts() -> None:
     [vote] = votes.parse_votes(
         "For stemte: A, F og Ø (5). Imod stemte: V og O (4). Undlod at stemme: C (1)."
     )
-    assert vote.party_lines == {"for": ["A", "F", "Ø"], "imod": ["V", "O"], "undlod": ["C"]}
+    assert vote.party_lines == {"for": ["A", "F", "Ø"], "against": ["V", "O"], "abstain": ["C"]}
     assert vote.counts is not None and vote.counts.abstain == 1
     assert vote.result is VoteResult.ADOPTED
 
@@ -172,7 +172,7 @@ def test_votes_roll_call_by_name() -> None:
         ("Bo Hilsted", "A", Choice.FOR),
         ("Anne Jensen", "V", Choice.FOR),
         ("Per Olsen", "F", Choice.FOR),
-        ("Lis Holm", "O", Choice.IMOD),
+        ("Lis Holm", "O", Choice.AGAINST),
     ]
     assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (3, 1)
 
@@ -194,7 +194,7 @@ def test_votes_mixed_parties_and_names_in_one_decision() -> None:
         "(A), (C) og (F) undlod at tage stilling."
     )
     [vote] = votes.parse_votes(text)
-    assert vote.party_lines == {"for": ["V", "Ø"], "undlod": ["A", "C", "F"]}
+    assert vote.party_lines == {"for": ["V", "Ø"], "abstain": ["A", "C", "F"]}
     assert [b.name for b in vote.ballots] == ["Liselott Blixt", "Hans-Jørgen Kirstein"]
     assert vote.counts is not None and vote.counts.against == 0
 
@@ -220,7 +220,7 @@ def test_mindretalsudtalelse() -> None:
     assert dissent.who == "Linda Heegaard (SF)"
     assert dissent.text == "SF stemmer imod, da opgaven har været for snæver."
     [vote] = votes.parse_votes(text)
-    assert vote.ballots[0].choice is Choice.IMOD
+    assert vote.ballots[0].choice is Choice.AGAINST
 
 
 def test_attendance_lines() -> None:

@@ -109,7 +109,7 @@ def test_acadre_referat() -> None:
     assert meeting.document_kind is DocumentKind.REFERAT
     assert [(p.name, p.affiliation, p.attendance) for p in meeting.participants] == [
         ("Eva Dahl", "A", Attendance.PRESENT),
-        ("Ole Berg", "V", Attendance.FRAVAERENDE),
+        ("Ole Berg", "V", Attendance.ABSENT),
     ]
     # Items are ordered and numbered by their running number across the year.
     closed, plan = meeting.items
@@ -137,7 +137,7 @@ def test_acadre_agenda_repeating_earlier_decisions_has_no_decision_yet() -> None
     assert meeting.document_kind is DocumentKind.DAGSORDEN
     assert {p.attendance for p in meeting.participants} == {
         Attendance.UNKNOWN,
-        Attendance.FRAVAERENDE,
+        Attendance.ABSENT,
     }
 
 

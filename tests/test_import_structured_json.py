@@ -75,7 +75,7 @@ def test_votes_dissents_and_item_absence() -> None:
     _first, plan, closed, _sig = meeting.items
     [vote] = plan.votes
     assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (2, 1)
-    assert vote.party_lines == {"for": ["A", "V"], "imod": ["F"]}
+    assert vote.party_lines == {"for": ["A", "V"], "against": ["F"]}
     assert "Med stemmerne 2 for og 1 imod" in vote.raw_text
     [dissent] = plan.dissents
     assert dissent.kind is DissentKind.MINDRETALSUDTALELSE
@@ -191,9 +191,9 @@ def test_sample_greve_byraad() -> None:
     assert plan.title == "Beskæftigelsespolitik 2023-2026, endelig godkendelse"
     [vote] = plan.votes
     assert vote.counts is not None and (vote.counts.for_, vote.counts.against) == (19, 1)
-    assert vote.party_lines["imod"] == ["Ø"]
+    assert vote.party_lines["against"] == ["Ø"]
     tina = next(p for p in meeting.participants if p.name == "Tina Rottbøll")
-    assert tina.attendance is Attendance.FRAVAERENDE
+    assert tina.attendance is Attendance.ABSENT
     assert meeting.items[0].absences[0].participant_id == tina.id
     assert meeting.items[46].title == "Underskriftsark" and meeting.items[46].decision == ""
 

@@ -36,7 +36,7 @@ def vote_then_departures(db_path: Path) -> int:
         for person in voters[:7]:
             service.cast_ballot(vote_id, person.id, "for")
         for person in voters[7:9]:
-            service.cast_ballot(vote_id, person.id, "imod")
+            service.cast_ballot(vote_id, person.id, "against")
         for person in voters[2:7]:
             service.leave(person.id)
     return meeting_id

@@ -110,7 +110,7 @@ def test_a_decision_recorded_appears_without_reload(
             service.start_item(2)
             vote = service.open_vote(2).created_id
             assert vote is not None
-            for party, choice in (("A", "for"), ("V", "imod"), ("C", "undlod"), ("F", "for")):
+            for party, choice in (("A", "for"), ("V", "against"), ("C", "abstain"), ("F", "for")):
                 service.cast_party(vote, party, choice)
             service.close_vote(vote)
             service.record_decision(2, "Anlægsbevillingen blev givet.")

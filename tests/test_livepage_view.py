@@ -54,8 +54,8 @@ def test_a_public_item_shows_title_decision_and_vote_in_referat_words(
         assert vote is not None
         running = public_view(service.meeting, seq=1, lang="da")
         service.cast_party(vote, "A", "for")
-        service.cast_party(vote, "V", "imod")
-        service.cast_party(vote, "C", "undlod")
+        service.cast_party(vote, "V", "against")
+        service.cast_party(vote, "C", "abstain")
         service.cast_party(vote, "F", "for")
         service.close_vote(vote)
         service.record_decision(2, "Anlægsbevillingen blev givet.")

@@ -84,7 +84,7 @@ def test_substitute_does_not_vote_while_the_member_is_there() -> None:
     )
     meeting.participants.append(sub)
     assert rules.ineligibility_reason(meeting, None, sub) == "refuse.reason_seat_taken"
-    meeting.participants[2].attendance = Attendance.FRAVAERENDE
+    meeting.participants[2].attendance = Attendance.ABSENT
     assert rules.ineligibility_reason(meeting, None, sub) is None
 
 
@@ -133,7 +133,7 @@ def test_protokoltilfoersel_by_a_member_who_did_not_vote_against_warns() -> None
             id=1,
             is_open=False,
             ballots=[
-                Ballot(participant_id=8, name="Søren", choice=Choice.IMOD),
+                Ballot(participant_id=8, name="Søren", choice=Choice.AGAINST),
                 Ballot(participant_id=1, name="Bo", choice=Choice.FOR),
             ],
         )
@@ -152,9 +152,9 @@ def test_tally_property(cast: list[Choice]) -> None:
     counts = rules.count_ballots(ballots)
     assert counts.for_ + counts.against + counts.abstain == len(cast)
     adopted = rules.result_of(counts) is VoteResult.ADOPTED
-    assert adopted == (cast.count(Choice.FOR) > cast.count(Choice.IMOD))
+    assert adopted == (cast.count(Choice.FOR) > cast.count(Choice.AGAINST))
     # Abstentions never change the result.
-    more = [*ballots, Ballot(name="x", choice=Choice.UNDLOD)]
+    more = [*ballots, Ballot(name="x", choice=Choice.ABSTAIN)]
     assert rules.result_of(rules.count_ballots(more)) is rules.result_of(counts)
 
 

@@ -16,7 +16,7 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.start import StartScreen
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import APPLIED_MIGRATIONS, connect
-from tests.meetings import FixedClock, committee_meeting, store
+from tests.meetings import FixedClock, committee_meeting, store, stored
 from tests.tui_support import Notices, until
 
 AGENDA = (
@@ -101,26 +101,44 @@ def test_a_missing_migration_row_between_applied_ones_is_diagnosed(db_path: Path
     assert code == 2 and "m001_initial" in err and "_sqlite_migrations" in err
 
 
-def last_migration(migration_set: str) -> str:
+# Migrations that only rewrite values: running one again is harmless, so its missing row is
+# no damage to diagnose.
+DATA_ONLY = {"language_001_glossary_values"}
+
+
+def last_migrations(migration_set: str) -> list[str]:
+    """The set's last migration that changes the schema, and the data-only ones after it."""
     from meetingtui.storage.db import _registered
 
-    return _registered()[migration_set][-1]
+    names = _registered()[migration_set]
+    last = max(n for n, name in enumerate(names) if name not in DATA_ONLY)
+    return names[last:]
 
 
 @pytest.mark.parametrize("migration_set", ["meetingtui", "meetingtui-search"])
 def test_a_missing_last_migration_row_is_diagnosed(db_path: Path, migration_set: str) -> None:
     store(db_path, committee_meeting())
-    migration = last_migration(migration_set)
+    missing = last_migrations(migration_set)
+    names = ", ".join(f"'{name}'" for name in missing)
     raw(
         db_path,
-        f"DELETE FROM _sqlite_migrations WHERE name = '{migration}' "
+        f"DELETE FROM _sqlite_migrations WHERE name IN ({names}) "
         f"AND migration_set = '{migration_set}'",
     )
     with pytest.raises(StorageError) as refused:
         connect(db_path)
     assert refused.value.key == "storage.migration_failed"
     assert "passer ikke til tabellerne" in refused.value.message
-    assert count(db_path, "_sqlite_migrations") == APPLIED_MIGRATIONS - 1  # nothing changed
+    # nothing changed
+    assert count(db_path, "_sqlite_migrations") == APPLIED_MIGRATIONS - len(missing)
+
+
+def test_a_data_migration_whose_row_is_missing_runs_again_harmlessly(db_path: Path) -> None:
+    meeting_id = store(db_path, committee_meeting())
+    raw(db_path, "DELETE FROM _sqlite_migrations WHERE name = 'language_001_glossary_values'")
+    connect(db_path).close()
+    assert count(db_path, "_sqlite_migrations") == APPLIED_MIGRATIONS
+    assert cli(db_path, "verify")[0] == 0 and stored(db_path, meeting_id).participants
 
 
 @pytest.fixture

@@ -71,15 +71,15 @@ def test_whole_meeting_is_stored(svc: MeetingService, db_path: Path) -> None:
         svc.open_vote(2, motion_id=main_motion)  # the amendment goes first
     amend_vote = svc.open_vote(2, motion_id=amendment).created_id
     svc.cast_party(amend_vote, "V", Choice.FOR)
-    svc.cast_party(amend_vote, "A", Choice.IMOD)
-    svc.cast_party(amend_vote, "F", Choice.IMOD)
+    svc.cast_party(amend_vote, "A", Choice.AGAINST)
+    svc.cast_party(amend_vote, "F", Choice.AGAINST)
     svc.cast_ballot(amend_vote, 9, Choice.FOR)
     svc.close_vote(amend_vote)
     vote = svc.open_vote(2, motion_id=main_motion).created_id
     svc.cast_party(vote, "A", Choice.FOR)
-    svc.cast_party(vote, "V", Choice.IMOD)
-    svc.cast_ballot(vote, 8, Choice.UNDLOD)
-    svc.cast_ballot(vote, 9, Choice.IMOD)
+    svc.cast_party(vote, "V", Choice.AGAINST)
+    svc.cast_ballot(vote, 8, Choice.ABSTAIN)
+    svc.cast_ballot(vote, 9, Choice.AGAINST)
     with pytest.raises(CommandRefused):
         svc.cast_ballot(vote, 7, Choice.FOR)  # inhabil
     svc.close_vote(vote)
@@ -286,7 +286,7 @@ def test_ballots_of_members_who_can_no_longer_vote_are_not_counted(svc: MeetingS
     vote = svc.open_vote(1).created_id
     svc.cast_ballot(vote, 7, Choice.FOR)
     svc.cast_ballot(vote, 8, Choice.FOR)
-    svc.cast_ballot(vote, 9, Choice.IMOD)
+    svc.cast_ballot(vote, 9, Choice.AGAINST)
     svc.declare_inhabil(1, 7, "Bestyrelsesmedlem")
     svc.leave(8)
     with pytest.raises(ConfirmationRequired) as exc:
@@ -310,10 +310,10 @@ def test_one_seat_one_vote_with_substitutes(svc: MeetingService) -> None:
     svc.arrive(6)  # Lise comes after all: her seat is hers again
     with pytest.raises(CommandRefused):
         svc.cast_ballot(vote, sub, Choice.FOR)
-    svc.cast_ballot(vote, 6, Choice.IMOD)
+    svc.cast_ballot(vote, 6, Choice.AGAINST)
     svc.close_vote(vote, confirm=True)
     closed = svc.meeting.items[0].votes[0]
-    assert [(b.name, b.choice) for b in closed.ballots] == [("Lise Bach", Choice.IMOD)]
+    assert [(b.name, b.choice) for b in closed.ballots] == [("Lise Bach", Choice.AGAINST)]
 
 
 def test_an_amendment_to_the_indstilling_is_voted_first(svc: MeetingService) -> None:

@@ -26,7 +26,7 @@ def recorded_meeting(db_path: Path) -> int:
         svc.start_item(1)
         vote = svc.open_vote(1).created_id
         svc.cast_party(vote, "A", Choice.FOR)
-        svc.cast_party(vote, "V", Choice.IMOD)
+        svc.cast_party(vote, "V", Choice.AGAINST)
         svc.close_vote(vote)
         svc.record_decision(1, "Godkendt.")
     return meeting_id
@@ -260,7 +260,8 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
         "DELETE FROM _sqlite_migrations WHERE name IN ('m002_open_elections', "
         "'committees_001_rosters_and_deliveries', 'speakers_lists', "
         "'referat_001_public_decision', 'archive_001_ocr_note', 'm004_danish_stems', "
-        "'importers_001_source_structure', 'live_001_agenda_changes_and_reopenings')"
+        "'importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
+        "'language_001_glossary_values')"
     )
     raw.commit()
     raw.close()

@@ -81,12 +81,12 @@ async def test_31_member_named_vote_in_party_blocks_within_twelve_keys(db_path: 
         by_party = {b.affiliation: b.choice for b in vote.ballots}
         assert by_party == {
             "A": Choice.FOR,
-            "V": Choice.IMOD,
-            "O": Choice.UNDLOD,
+            "V": Choice.AGAINST,
+            "O": Choice.ABSTAIN,
             "F": Choice.FOR,
-            "C": Choice.IMOD,
-            "Ø": Choice.UNDLOD,
-            "B": Choice.UNDLOD,
+            "C": Choice.AGAINST,
+            "Ø": Choice.ABSTAIN,
+            "B": Choice.ABSTAIN,
         }
         assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (12, 11, 8)
         assert vote.result is VoteResult.ADOPTED
@@ -107,7 +107,7 @@ async def test_party_block_then_individual_correction(db_path: Path) -> None:
         vote = stored(db_path, meeting_id).item(1).votes[0]
         choices = {b.name: b.choice for b in vote.ballots}
         assert choices["Medlem A1"] is Choice.FOR
-        assert choices["Medlem A2"] is Choice.UNDLOD
+        assert choices["Medlem A2"] is Choice.ABSTAIN
         assert sum(1 for c in choices.values() if c is Choice.FOR) == 8
 
 
@@ -146,7 +146,7 @@ async def test_31_member_vote_with_two_dissenters_and_the_rest_for(db_path: Path
         assert isinstance(app.screen, MeetingScreen)
         vote = stored(db_path, meeting_id).item(1).votes[0]
         assert not vote.is_open and len(vote.ballots) == 31
-        against = sorted(b.name for b in vote.ballots if b.choice is Choice.IMOD)
+        against = sorted(b.name for b in vote.ballots if b.choice is Choice.AGAINST)
         assert against == ["Medlem B1", "Medlem B2"]
         assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (29, 2, 0)
         assert vote.result is VoteResult.ADOPTED

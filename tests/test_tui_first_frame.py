@@ -67,7 +67,7 @@ async def test_keys_typed_at_once_are_applied_in_order(db_path: Path) -> None:
     assert [p.attendance for p in record.participants[:5]] == [
         Attendance.PRESENT,
         Attendance.AFBUD,
-        Attendance.FRAVAERENDE,
+        Attendance.ABSENT,
         Attendance.PRESENT,
         Attendance.UNKNOWN,
     ]

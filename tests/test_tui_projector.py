@@ -57,8 +57,8 @@ async def test_follows_the_item_the_speakers_and_the_vote(db_path: Path) -> None
         await until(pilot, lambda: "Afstemning i gang" in shown(app))
         assert app.screen.query_one("#proj-vote-counts").value == "3-0-0"
         with MeetingService.open(db_path, meeting_id, clock=clock) as writer:
-            writer.cast_party(vote, "V", "imod")
-            writer.cast_party(vote, "C", "undlod")
+            writer.cast_party(vote, "V", "against")
+            writer.cast_party(vote, "C", "abstain")
             writer.cast_party(vote, "F", "for")
             writer.close_vote(vote)
             writer.record_decision(2, "Anlægsbevillingen blev givet.")
@@ -124,7 +124,7 @@ def _debate(db_path: Path, clock: FixedClock) -> int:
         vote = service.open_vote(2).created_id
         assert vote is not None
         service.cast_party(vote, "A", "for")
-        service.cast_party(vote, "V", "imod")
+        service.cast_party(vote, "V", "against")
     clock.now += timedelta(seconds=70)
     return meeting_id
 

@@ -83,7 +83,7 @@ def vote_state(db_path: Path, clock: FixedClock) -> int | None:
         vote_id = service.open_vote(2, confirm=True).created_id
         assert vote_id is not None
         service.cast_party(vote_id, "A", "for")
-        service.cast_party(vote_id, "V", "imod")
+        service.cast_party(vote_id, "V", "against")
     return meeting_id
 
 

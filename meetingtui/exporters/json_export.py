@@ -20,9 +20,12 @@ from meetingtui.exporters.referat import effective_counts, is_draft
 from meetingtui.models import AgendaItem, Meeting, Vote
 
 FORMAT_NAME = "meetingtui.referat"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # version 1 holds the same record without the text's structure
-SCHEMA_ID = "https://meetingtui.dk/schemas/referat-2.json"
+# 2: imported text keeps its structure (sections' blocks, items' layout).
+# 3: ballots' choices and attendance follow GLOSSARY.md (against/abstain, absent; versions 1
+#    and 2 wrote imod/undlod and fravaerende). Earlier versions are still imported.
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+SCHEMA_ID = "https://meetingtui.dk/schemas/referat-3.json"
 
 # Keys the export adds on top of the record; a reader removes them before validating.
 _EXTRA_TOP = ("format", "format_version", "public", "draft", "event_chain_head")
@@ -146,7 +149,7 @@ def json_schema() -> dict[str, Any]:
     ballot = _obj(
         {
             "name": _STR,
-            "choice": {"enum": ["for", "imod", "undlod"]},
+            "choice": {"enum": ["for", "against", "abstain"]},
             "affiliation": _STR,
             "participant_id": _INT_NULL,
         },
@@ -257,7 +260,7 @@ def json_schema() -> dict[str, Any]:
             "affiliation": _STR,
             "role": {"enum": ["formand", "næstformand", "medlem", "stedfortræder", "observatør"]},
             "votes": {"type": "boolean"},
-            "attendance": {"enum": ["unknown", "present", "afbud", "fravaerende"]},
+            "attendance": {"enum": ["unknown", "present", "afbud", "absent"]},
             "substitute_for": _INT_NULL,
             "movements": _array({"type": "object"}),
         },

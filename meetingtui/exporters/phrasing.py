@@ -163,8 +163,8 @@ def count_line(vote: Vote) -> str:
     parts: list[str] = []
     for choice, key, count in (
         (Choice.FOR, "export.vote_for", counts.for_ if counts else 0),
-        (Choice.IMOD, "export.vote_against", counts.against if counts else 0),
-        (Choice.UNDLOD, "export.vote_abstain", counts.abstain if counts else 0),
+        (Choice.AGAINST, "export.vote_against", counts.against if counts else 0),
+        (Choice.ABSTAIN, "export.vote_abstain", counts.abstain if counts else 0),
     ):
         who = _who(vote, choice)
         if who:
@@ -182,8 +182,8 @@ def roll_call_rows(vote: Vote) -> list[tuple[str, str, str]]:
     rows = []
     for choice, key in (
         (Choice.FOR, "export.roll_call_for"),
-        (Choice.IMOD, "export.roll_call_against"),
-        (Choice.UNDLOD, "export.roll_call_abstain"),
+        (Choice.AGAINST, "export.roll_call_against"),
+        (Choice.ABSTAIN, "export.roll_call_abstain"),
     ):
         names = [ballot_label(b) for b in vote.ballots if b.choice is choice]
         if names:

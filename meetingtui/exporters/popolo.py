@@ -19,7 +19,7 @@ from meetingtui.models import AgendaItem, Choice, Meeting, Vote, VoteResult
 
 # Meetings are recorded in local time; Popolo dates need an offset.
 _LOCAL = ZoneInfo("Europe/Copenhagen")
-_OPTIONS = {Choice.FOR: "yes", Choice.IMOD: "no", Choice.UNDLOD: "abstain"}
+_OPTIONS = {Choice.FOR: "yes", Choice.AGAINST: "no", Choice.ABSTAIN: "abstain"}
 
 
 def popolo_datetime(moment: datetime | None) -> str | None:

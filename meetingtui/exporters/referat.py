@@ -208,7 +208,7 @@ def participant_blocks(meeting: Meeting) -> list[Block]:
             (present if person.votes else observers).append(label)
         elif person.attendance is Attendance.AFBUD:
             afbud.append(label)
-        elif person.attendance is Attendance.FRAVAERENDE:
+        elif person.attendance is Attendance.ABSENT:
             absent.append(label)
         else:
             unknown.append(label)

@@ -4,8 +4,8 @@ reopening, agenda changes and time corrections."""
 DA: dict[str, str] = {
     # ballots
     "ballot.for": "for",
-    "ballot.imod": "imod",
-    "ballot.undlod": "undlod",
+    "ballot.against": "imod",
+    "ballot.abstain": "undlod",
     "confirm.ballot_change": "{name}: {old} → {new}",
     "confirm.ballot_change_question": "Ret stemmen? Det kan fortrydes med Ctrl+Z.",
     "refuse.ballot_unchanged": "{name} har allerede stemt {choice}.",
@@ -81,8 +81,8 @@ DA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "ballot.for": "for",
-    "ballot.imod": "against",
-    "ballot.undlod": "abstain",
+    "ballot.against": "against",
+    "ballot.abstain": "abstain",
     "confirm.ballot_change": "{name}: {old} → {new}",
     "confirm.ballot_change_question": "Change the ballot? Ctrl+Z undoes it.",
     "refuse.ballot_unchanged": "{name} has already voted {choice}.",

@@ -97,7 +97,7 @@ def _participants(meeting: Element | None, committee: Element | None, referat: b
             continue
         absent = values.get("absent", "")
         if is_true(absent):
-            attendance = Attendance.FRAVAERENDE
+            attendance = Attendance.ABSENT
         elif absent and referat:
             attendance = Attendance.PRESENT
         else:

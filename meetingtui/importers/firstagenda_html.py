@@ -98,7 +98,7 @@ def _participants(root: Any, is_referat: bool) -> list[Participant]:
             attendance = (
                 Attendance.AFBUD
                 if word == "afbud"
-                else Attendance.FRAVAERENDE
+                else Attendance.ABSENT
                 if word.startswith("fravær")
                 else Attendance.PRESENT
             )

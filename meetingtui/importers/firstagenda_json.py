@@ -159,7 +159,7 @@ def _participants(raw: Any) -> list[Participant]:
         if get(entry, "ParticipationCancelled", "Afbud") is True:
             attendance = Attendance.AFBUD
         elif get(entry, "Absent", "Fravaerende") is True:
-            attendance = Attendance.FRAVAERENDE
+            attendance = Attendance.ABSENT
         participants.append(
             Participant(
                 id=len(participants) + 1,

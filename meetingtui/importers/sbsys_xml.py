@@ -76,7 +76,7 @@ def _attendance(status: str, note: str, value: str = "") -> Attendance:
     if "afbud" in said:
         return Attendance.AFBUD
     if "fravær" in said:
-        return Attendance.FRAVAERENDE
+        return Attendance.ABSENT
     if _ABSENT.search(status):
         return Attendance.AFBUD
     if _PRESENT.search(status):
@@ -202,7 +202,7 @@ def _item_absences(element: Element, participants: list[Participant]) -> list[It
     away = {
         p.name.casefold()
         for p in participants
-        if p.attendance in (Attendance.AFBUD, Attendance.FRAVAERENDE)
+        if p.attendance in (Attendance.AFBUD, Attendance.ABSENT)
     }
     found: list[ItemAbsence] = []
     for member in children(child(element, "Members"), "ItemMember"):
@@ -214,7 +214,7 @@ def _item_absences(element: Element, participants: list[Participant]) -> list[It
             continue
         if "inhabil" in note.lower():
             kind = AbsenceKind.INHABIL
-        elif said in (Attendance.AFBUD, Attendance.FRAVAERENDE):
+        elif said in (Attendance.AFBUD, Attendance.ABSENT):
             kind = AbsenceKind.ABSENT
         else:
             continue

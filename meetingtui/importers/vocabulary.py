@@ -109,8 +109,8 @@ NOT_DECISION = ("beslutningsforslag", "beslutningspunkt", "beslutningsgrundlag",
 # --- attendance ------------------------------------------------------------------------------
 
 ABSENT_LABELS = {
-    "fraværende": "fravaerende", "fravær": "fravaerende", "fraværende uden afbud": "fravaerende",
-    "ikke til stede": "fravaerende", "ikke mødt": "fravaerende", "udeblevet": "fravaerende",
+    "fraværende": "absent", "fravær": "absent", "fraværende uden afbud": "absent",
+    "ikke til stede": "absent", "ikke mødt": "absent", "udeblevet": "absent",
     "afbud": "afbud", "afbud fra": "afbud", "fraværende med afbud": "afbud",
     "meldt afbud": "afbud", "afbud modtaget fra": "afbud",
 }  # fmt: skip

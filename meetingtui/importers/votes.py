@@ -142,12 +142,16 @@ class _Draft:
         if counts is None and self.stated:
             counts = VoteCounts(
                 for_=self.stated.get("for", 0),
-                against=self.stated.get("imod", 0),
-                abstain=self.stated.get("undlod", 0),
+                against=self.stated.get(Choice.AGAINST.value, 0),
+                abstain=self.stated.get(Choice.ABSTAIN.value, 0),
             )
         elif counts is not None and self.stated:
             # Stated per-line numbers must agree with the totals; if not, keep only the text.
-            given = {"for": counts.for_, "imod": counts.against, "undlod": counts.abstain}
+            given = {
+                Choice.FOR.value: counts.for_,
+                Choice.AGAINST.value: counts.against,
+                Choice.ABSTAIN.value: counts.abstain,
+            }
             if any(given[k] != v for k, v in self.stated.items() if given.get(k)):
                 self.ambiguous = True
         parties_seen: dict[str, str] = {}
@@ -286,7 +290,7 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
             )
             draft.result = _result_words(plain)
             groups = counts_match.groupdict()
-            for key, choice in (("fp", Choice.FOR), ("ap", Choice.IMOD)):
+            for key, choice in (("fp", Choice.FOR), ("ap", Choice.AGAINST)):
                 if groups.get(key):
                     parties, _people, _stated, ok = _who_list(groups[key])
                     if ok and parties:
@@ -296,8 +300,8 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
         matched = False
         for pattern, choice in (
             (_LINE_FOR, Choice.FOR),
-            (_LINE_AGAINST, Choice.IMOD),
-            (_LINE_ABSTAIN, Choice.UNDLOD),
+            (_LINE_AGAINST, Choice.AGAINST),
+            (_LINE_ABSTAIN, Choice.ABSTAIN),
         ):
             line = pattern.match(_count_first(plain))
             if not line:
@@ -324,9 +328,9 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
             if letters:
                 rest = majority.group("rest")
                 against = bool(re.search(r"\b(imod|ikke\s+godkend|kunne\s+ikke)", rest, re.I))
-                choice = Choice.IMOD if against else Choice.FOR
+                choice = Choice.AGAINST if against else Choice.FOR
                 if majority.group("kind").lower() == "mindretal" and not against:
-                    choice = Choice.IMOD if re.search(r"stem", rest, re.I) else choice
+                    choice = Choice.AGAINST if re.search(r"stem", rest, re.I) else choice
                 draft = current if current is not None and not current.has(choice) else start()
                 draft.lines.append(plain)
                 draft.add(choice, letters, [], None)
@@ -341,9 +345,9 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
             choice = (
                 Choice.FOR
                 if verb.endswith("for") and "hverken" not in verb
-                else Choice.IMOD
+                else Choice.AGAINST
                 if verb.endswith("imod") and "hverken" not in verb
-                else Choice.UNDLOD
+                else Choice.ABSTAIN
             )
             parties, people, stated, ok = _who_list(trailing.group("who"))
             if parties or people:

@@ -28,7 +28,7 @@ def header_text(meeting: Meeting) -> Text:
     text.append("  " + t("tui.archived_readonly"), style="italic")
     present = [p.name for p in meeting.participants if p.attendance == Attendance.PRESENT]
     away = [p.name for p in meeting.participants
-            if p.attendance in (Attendance.AFBUD, Attendance.FRAVAERENDE)]  # fmt: skip
+            if p.attendance in (Attendance.AFBUD, Attendance.ABSENT)]  # fmt: skip
     if present:
         text.append("\n" + t("tui.archived_present", names=", ".join(present)))
     if away:

@@ -155,7 +155,7 @@ class RollCallScreen(KeymapScreen):
             offer_substitute(self.meeting_app, person.id)
 
     def action_fravaerende(self) -> None:
-        self._answer(Attendance.FRAVAERENDE)
+        self._answer(Attendance.ABSENT)
 
     def action_substitute(self) -> None:
         person = self._selected()

@@ -21,7 +21,7 @@ from meetingtui.screens.meeting import vote_subject
 from meetingtui.screens.rolltable import RollTable, header_text
 from meetingtui.screens.widgets import KeyBar, StatusBar, update_if_changed
 
-CHOICE_STYLE = {Choice.FOR: "bold", Choice.IMOD: "bold reverse", Choice.UNDLOD: "italic"}
+CHOICE_STYLE = {Choice.FOR: "bold", Choice.AGAINST: "bold reverse", Choice.ABSTAIN: "italic"}
 
 
 def party_blocks(voters: list[Participant]) -> dict[str, list[Participant]]:
@@ -169,8 +169,8 @@ class VoteScreen(KeymapScreen):
                 party or t("tui.no_party"),
                 str(len(members)),
                 str(choices.count(Choice.FOR)),
-                str(choices.count(Choice.IMOD)),
-                str(choices.count(Choice.UNDLOD)),
+                str(choices.count(Choice.AGAINST)),
+                str(choices.count(Choice.ABSTAIN)),
                 str(choices.count(None)),
             ]
         if tuple(rows) != self._parties:
@@ -198,9 +198,9 @@ class VoteScreen(KeymapScreen):
             counted = len(vote.ballots)
         tally.append(f" {t('tui.choice.for').upper()} {counts.for_} ", style="bold reverse")
         tally.append("  ")
-        tally.append(f" {t('tui.choice.imod').upper()} {counts.against} ", style="bold reverse")
+        tally.append(f" {t('tui.choice.against').upper()} {counts.against} ", style="bold reverse")
         tally.append("  ")
-        tally.append(f" {t('tui.choice.undlod').upper()} {counts.abstain} ", style="bold")
+        tally.append(f" {t('tui.choice.abstain').upper()} {counts.abstain} ", style="bold")
         if vote.is_open:
             tally.append("   " + t("tui.missing", count=live.missing))
         tally.append("\n")
@@ -272,16 +272,16 @@ class VoteScreen(KeymapScreen):
         self._cast(Choice.FOR)
 
     def action_imod(self) -> None:
-        self._cast(Choice.IMOD)
+        self._cast(Choice.AGAINST)
 
     def action_undlod(self) -> None:
-        self._cast(Choice.UNDLOD)
+        self._cast(Choice.ABSTAIN)
 
     def action_rest_for(self) -> None:
         self._cast_rest(Choice.FOR)
 
     def action_rest_imod(self) -> None:
-        self._cast_rest(Choice.IMOD)
+        self._cast_rest(Choice.AGAINST)
 
     def _cast_rest(self, choice: Choice) -> None:
         """Everyone who has not voted votes `choice`: the dissenters first, then one key."""

@@ -6,6 +6,7 @@ meeting carries `meeting_id`, so the database reads cleanly in Datasette.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from sqlite_utils import Database, Migrations
@@ -372,3 +373,26 @@ def live_001_agenda_changes_and_reopenings(db: Database) -> None:
     """Agenda changes made during the meeting, and reopenings of a closed or approved meeting."""
     db.execute("ALTER TABLE meetings ADD COLUMN agenda_changes TEXT NOT NULL DEFAULT '[]'")
     db.execute("ALTER TABLE meetings ADD COLUMN reopenings TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations()
+def language_001_glossary_values(db: Database) -> None:
+    """Attendance and ballots in the words of GLOSSARY.md: "fravaerende" becomes "absent",
+    "imod"/"undlod" become "against"/"abstain" (also as keys of a vote's party lines). The
+    events keep the words they were written with; replay reads both."""
+    from meetingtui.vocabulary import LEGACY_VALUES
+
+    for old, new in LEGACY_VALUES["Attendance"].items():
+        db.execute("UPDATE participants SET attendance = ? WHERE attendance = ?", [new, old])
+    for old, new in LEGACY_VALUES["Choice"].items():
+        db.execute("UPDATE ballots SET choice = ? WHERE choice = ?", [new, old])
+    rows = db.execute("SELECT meeting_id, id, party_lines FROM votes").fetchall()
+    for meeting_id, vote_id, raw in rows:
+        lines = json.loads(raw)
+        renamed = {LEGACY_VALUES["Choice"].get(k, k): v for k, v in lines.items()}
+        if renamed != lines:
+            db.execute(
+                "UPDATE votes SET party_lines = ? WHERE meeting_id = ? AND id = ?",
+                # encoded as storage.records writes it, which verify compares byte for byte
+                [json.dumps(renamed, ensure_ascii=False, sort_keys=True), meeting_id, vote_id],
+            )
