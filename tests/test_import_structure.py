@@ -255,7 +255,7 @@ def test_no_participants_heading_and_no_signature_page_for_nobody() -> None:
 def test_json_export_carries_the_structure_and_validates() -> None:
     meeting = _json_meeting()
     data = to_json_dict(meeting, public=False)
-    assert data["format_version"] == FORMAT_VERSION == 2
+    assert data["format_version"] == FORMAT_VERSION == 3
     jsonschema.validate(data, json_schema())
     section = next(s for s in data["items"][0]["sections"] if s["heading"] == "Sagsfremstilling")
     assert [b["type"] for b in section["blocks"]] == ["paragraph", "list", "table"]
@@ -304,7 +304,8 @@ def test_a_database_holding_imports_from_before_is_migrated(tmp_path: Path) -> N
     raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
-        "('importers_001_source_structure', 'live_001_agenda_changes_and_reopenings')"
+        "('importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
+        "'language_001_glossary_values')"
     )
     raw.commit()
     raw.close()
