@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 from meetingtui.errors import RuleWarning
 from meetingtui.vocabulary import AbsenceKind, Choice, MotionKind, VoteResult
@@ -54,7 +54,13 @@ class ElectionOutcome:
     votes: dict[str, int]
 
 
-def seats(meeting: AnyMeeting) -> list[AnyParticipant]:
+@overload
+def seats(meeting: Meeting) -> list[Participant]: ...
+@overload
+def seats(meeting: Glance) -> list[GlanceParticipant]: ...
+@overload
+def seats(meeting: AnyMeeting) -> list[AnyParticipant]: ...
+def seats(meeting: AnyMeeting) -> list[Any]:
     """Voting members who hold a seat; a substitute takes a seat, it does not add one."""
     return [p for p in meeting.participants if p.votes and p.substitute_for is None]
 
@@ -66,7 +72,13 @@ def takes_part(meeting: AnyMeeting, item: AnyItem | None, person: AnyParticipant
     return item is None or item.absence_of(person.id) is None
 
 
-def eligible_voters(meeting: AnyMeeting, item: AnyItem | None) -> list[AnyParticipant]:
+@overload
+def eligible_voters(meeting: Meeting, item: AgendaItem | None) -> list[Participant]: ...
+@overload
+def eligible_voters(meeting: Glance, item: GlanceItem | None) -> list[GlanceParticipant]: ...
+@overload
+def eligible_voters(meeting: AnyMeeting, item: AnyItem | None) -> list[AnyParticipant]: ...
+def eligible_voters(meeting: AnyMeeting, item: AnyItem | None) -> list[Any]:
     """Who may vote: present voting members and seated substitutes, not inhabil or departed.
 
     A substitute votes only while the member whose seat it takes is not there.

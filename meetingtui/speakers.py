@@ -192,7 +192,11 @@ def without_speakers(meeting: Meeting) -> Meeting:
 
     if not any(has_list(item) for item in meeting.items):
         return meeting
-    cleared = {"speakers": [], "speaker_limit_seconds": None, "debate_limit_seconds": None}
+    cleared: dict[str, object] = {
+        "speakers": [],
+        "speaker_limit_seconds": None,
+        "debate_limit_seconds": None,
+    }
     items = [item.model_copy(update=cleared) if has_list(item) else item for item in meeting.items]
     return meeting.model_copy(update={"items": items})
 

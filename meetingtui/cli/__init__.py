@@ -8,6 +8,7 @@ import re
 import sqlite3
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -33,7 +34,7 @@ def connect_for_reading(db_path: Path) -> sqlite3.Connection:
     return open_reading(db_path, note=lambda sentence: click.echo(sentence, err=True))
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
 

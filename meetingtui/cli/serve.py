@@ -6,13 +6,14 @@ import contextlib
 import ipaddress
 import socket
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from meetingtui.i18n import get_language, t
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     raise SystemExit(2)
 

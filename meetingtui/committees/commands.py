@@ -44,7 +44,7 @@ def valid_email(value: str) -> str:
 
 def _kind(value: object) -> CommitteeKind:
     try:
-        return CommitteeKind(value)
+        return CommitteeKind(str(value))
     except ValueError:
         choices = ", ".join(k.value for k in CommitteeKind)
         raise CommandRefused("committee.bad_kind", kind=value, choices=choices) from None
@@ -52,7 +52,7 @@ def _kind(value: object) -> CommitteeKind:
 
 def _role(value: object) -> Role:
     try:
-        return Role(value)
+        return Role(str(value))
     except ValueError:
         choices = ", ".join(r.value for r in Role)
         raise CommandRefused("committee.bad_role", role=value, choices=choices) from None

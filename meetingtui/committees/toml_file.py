@@ -272,10 +272,10 @@ def _reconcile(conn: sqlite3.Connection, parsed: _CommitteeFile, clock: Clock) -
             committee = load_committee(conn, committee_id)
             assert committee is not None
             _reconcile_entry(conn, committee, period_id, current, entry, role, rank, report, clock)
-        for entry in stored.values():
-            if entry.id not in matched:
+        for leftover in stored.values():
+            if leftover.id not in matched:
                 raise CommandRefused(
-                    "committee.file_missing_member", name=entry.name, period=period.name
+                    "committee.file_missing_member", name=leftover.name, period=period.name
                 )
     return report
 

@@ -44,34 +44,62 @@ def export(
         from meetingtui.speakers import without_speakers
 
         meeting = without_speakers(meeting)
-    common = {"public": public, "chain_head": chain_head, "show_closed_titles": show_closed_titles}
     if fmt == "docx" and toc_pages:
         from meetingtui.exporters.pdf import render_docx_with_pages
 
         data, _ = render_docx_with_pages(
-            meeting, template=template, decision_formula=decision_formula, **common
+            meeting,
+            template=template,
+            decision_formula=decision_formula,
+            public=public,
+            chain_head=chain_head,
+            show_closed_titles=show_closed_titles,
         )
         return data
     if fmt == "docx":
         from meetingtui.exporters.docx import render_docx
 
-        return render_docx(meeting, template=template, decision_formula=decision_formula, **common)
+        return render_docx(
+            meeting,
+            template=template,
+            decision_formula=decision_formula,
+            public=public,
+            chain_head=chain_head,
+            show_closed_titles=show_closed_titles,
+        )
     if fmt == "pdf":
         from meetingtui.exporters.pdf import render_pdf
 
-        return render_pdf(meeting, template=template, decision_formula=decision_formula, **common)
+        return render_pdf(
+            meeting,
+            template=template,
+            decision_formula=decision_formula,
+            public=public,
+            chain_head=chain_head,
+            show_closed_titles=show_closed_titles,
+        )
     if fmt == "json":
         from meetingtui.exporters.json_export import to_json_dict
 
-        return _json_bytes(to_json_dict(meeting, **common))
+        return _json_bytes(
+            to_json_dict(
+                meeting, public=public, chain_head=chain_head, show_closed_titles=show_closed_titles
+            )
+        )
     if fmt == "popolo":
         from meetingtui.exporters.popolo import to_popolo
 
-        return _json_bytes(to_popolo(meeting, **common))
+        return _json_bytes(
+            to_popolo(
+                meeting, public=public, chain_head=chain_head, show_closed_titles=show_closed_titles
+            )
+        )
     if fmt == "md":
         from meetingtui.exporters.markdown import to_markdown
 
-        return to_markdown(meeting, **common).encode("utf-8")
+        return to_markdown(
+            meeting, public=public, chain_head=chain_head, show_closed_titles=show_closed_titles
+        ).encode("utf-8")
     raise InputError("export.error.unknown_format", fmt=fmt)
 
 

@@ -57,7 +57,7 @@ def open_package(template: Path | str | IO[bytes] | None, lang: str) -> DocxDocu
         _a4(doc)
     else:
         try:
-            doc = Document(template)
+            doc = Document(str(template) if isinstance(template, Path) else template)
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
             raise InputError(
                 "export.error.bad_template", path=_template_name(template), reason=exc

@@ -201,7 +201,11 @@ def _movement_lines(meeting: Meeting, item_id: int | None = None) -> list[str]:
 
 
 def participant_blocks(meeting: Meeting) -> list[Block]:
-    present, observers, afbud, absent, unknown = [], [], [], [], []
+    present: list[str] = []
+    observers: list[str] = []
+    afbud: list[str] = []
+    absent: list[str] = []
+    unknown: list[str] = []
     for person in meeting.participants:
         label = participant_label(meeting, person)
         if took_part(person):

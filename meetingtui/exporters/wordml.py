@@ -13,10 +13,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from enum import Enum
+from typing import cast
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
@@ -115,8 +117,9 @@ class Numbering:
     starts at its own first number instead of continuing the list before it."""
 
     def __init__(self, document_part: DocumentPart) -> None:
+        part: XmlPart
         try:
-            part = document_part.part_related_by(RT.NUMBERING)
+            part = cast(XmlPart, document_part.part_related_by(RT.NUMBERING))
         except KeyError:
             # python-docx cannot create a numbering part itself (NumberingPart.new is missing).
             element = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')

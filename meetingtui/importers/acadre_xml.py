@@ -132,7 +132,7 @@ def _item(parent: Element) -> tuple[ItemStart, list[Block]]:
             blocks.append(Block(heading, level=2, bold=True))
             blocks.extend(content)
     access = values.get("accessname", "").lower()
-    absences = []
+    absences: list[ItemAbsence] = []
     for key, reason in (("absent", "Fraværende"), ("excuse", "Afbud")):
         for name in split_names(values.get(key, "")):
             clean, _aff = split_name(name)

@@ -273,20 +273,20 @@ def _paragraph_lines(paragraph: Element, ctx: _Context) -> list[Block]:
         and (heading or is_bold)
         and not re.match(r"\s*\d", segments[first])
     )
-    if numbered_heading:
+    if numbered_heading and first is not None:
         # A heading gets its number back in its text: that is where an item's number lives.
         segments[first] = f"{label} {segments[first].lstrip()}"
     italic = bool(spans) and all(s.italic for s in spans if s.text.strip())
     mixed = any(s.bold or s.italic for s in spans if s.text.strip()) and not (is_bold or italic)
-    out = []
+    out: list[Block] = []
     for k, segment in enumerate(segments):
         if k:
             ctx.page += 1
         for n, part in enumerate(segment.split("\n")):
-            text = clean_line(part)
-            if not text:
+            line = clean_line(part)
+            if not line:
                 continue
-            block = Block(text, ctx.page, is_bold, level, toc, italic=italic)
+            block = Block(line, ctx.page, is_bold, level, toc, italic=italic)
             if n and out:
                 block.cont = Cont.BREAK  # a line break the author typed inside the paragraph
             out.append(block)

@@ -149,10 +149,10 @@ def _agenda_item(element: Element) -> tuple[ItemStart, list[Block]]:
         content = html.blocks(element_text(presentation, "Content"), level_offset=2)
         if not content or not is_released("\n".join(b.text for b in content)):
             continue
-        decision = is_true(element_text(presentation, "IsDecision"))
-        own_decision |= decision
+        is_decision = is_true(element_text(presentation, "IsDecision"))
+        own_decision |= is_decision
         heading = normalise_space(element_text(presentation, "Title"))
-        blocks.append(Block(heading, level=2, bold=True, role="decision" if decision else ""))
+        blocks.append(Block(heading, level=2, bold=True, role="decision" if is_decision else ""))
         blocks.extend(content)
     if not own_decision:
         this = next((h for h in plan if element_text(h, "Placement").lower() == "this"), None)

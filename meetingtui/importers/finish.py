@@ -95,9 +95,9 @@ def _attendance_from_items(meeting: Meeting, *, unmarked_present: bool) -> None:
     for person in meeting.participants:
         if person.attendance is not Attendance.UNKNOWN:
             continue
-        reasons = [by_id.get(person.id) for by_id in first_reasons]
-        if decided and all(r is not None and "inhabil" not in r.lower() for r in reasons):
-            afbud = any("afbud" in (r or "").lower() for r in reasons)
+        stated = [by_id.get(person.id) for by_id in first_reasons]
+        if decided and all(r is not None and "inhabil" not in r.lower() for r in stated):
+            afbud = any("afbud" in (r or "").lower() for r in stated)
             person.attendance = Attendance.AFBUD if afbud else Attendance.ABSENT
         elif unmarked_present and person.votes:
             person.attendance = Attendance.PRESENT

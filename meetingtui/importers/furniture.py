@@ -90,7 +90,7 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
     mark = _WORDED_PAGE_MARK if cautious else _PAGE_MARK
     out: Pages = []
     for index, page in enumerate(pages):
-        kept: list[Block] = []
+        kept_blocks: list[Block] = []
         for pos, block in enumerate(page):
             at_edge = pos < 2 or pos >= len(page) - 2
             shape = _shape(block.text)
@@ -108,8 +108,8 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
                     last_with_header = index
                 if not block.text:
                     continue
-            kept.append(block)
-        out.append(kept)
+            kept_blocks.append(block)
+        out.append(kept_blocks)
     return out, dropped, last_with_header
 
 

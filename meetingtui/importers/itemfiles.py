@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from meetingtui.models import Attendance, DocumentKind, Meeting, MeetingStatus
+from meetingtui.models import AgendaItem, Attendance, DocumentKind, Meeting, MeetingStatus
 
 
 def is_item_file(meetings: Sequence[Meeting]) -> bool:
@@ -53,7 +53,7 @@ def merge(meetings: Sequence[Meeting]) -> Meeting:
     """One meeting from the item files of one meeting: items in number order (an item that
     comes twice is kept once), header facts from the first file that states each."""
     first = meetings[0].model_copy(deep=True)
-    items = {}
+    items: dict[tuple[str, str, str], AgendaItem] = {}
     for meeting in meetings:
         for item in meeting.items:
             key = (item.number, item.title.casefold(), item.case_number)

@@ -301,9 +301,9 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
             layout.append((ItemPart(kind=PartKind.SECTION, heading=head.text), None))
     preamble = _preamble(item, parts[0], decisions, explicit=start is not None)
     if preamble is not None:
-        for part, _entry in layout:
-            if part.kind is PartKind.SECTION and part.index >= 0:
-                part.index += preamble[0].kind is PartKind.SECTION  # the text went first
+        for placed, _entry in layout:
+            if placed.kind is PartKind.SECTION and placed.index >= 0:
+                placed.index += preamble[0].kind is PartKind.SECTION  # the text went first
         layout.insert(0, preamble)
     current = current_entry(decisions, day) if decisions else None
     item.decision = current.text if current is not None else ""

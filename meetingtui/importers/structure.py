@@ -7,6 +7,7 @@ italic the source set. Its plain text is derived from that, so search and every 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from meetingtui.importers.source import Block, Cont
 from meetingtui.models import (
@@ -93,7 +94,7 @@ def _label_number(label: str) -> tuple[bool, int]:
     return True, ord(m.group(1).lower()) - ord("a") + 1
 
 
-def _numbering(label: str) -> str:
+def _numbering(label: str) -> Literal["decimal", "lower-letter", "upper-letter"]:
     value = label.rstrip(".)")
     if len(value) == 1 and value.isalpha():
         return "upper-letter" if value.isupper() else "lower-letter"

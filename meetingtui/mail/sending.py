@@ -203,6 +203,7 @@ def open_smtp(settings: SmtpSettings) -> smtplib.SMTP:
 
 
 def _refusal(exc: smtplib.SMTPException, email: str) -> str:
+    text: bytes | str
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         code, text = exc.recipients.get(email, (0, b""))
     elif isinstance(exc, smtplib.SMTPResponseException):
@@ -219,7 +220,7 @@ def send_referat(
     settings: SmtpSettings,
     *,
     clock: Clock = local_now,
-    on_outcome: Callable[[Outcome], None] | None = None,
+    on_outcome: Callable[[Outcome], object] | None = None,
 ) -> SendReport:
     """Send the plan's messages and record every answer; see the module docstring."""
     from meetingtui.exporters import export

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from meetingtui.glance import Glance
     from meetingtui.models import Meeting
+    from meetingtui.service import MeetingService
     from meetingtui.storage.lock import WriterLock
 
 # High-contrast themes for a projector: near-black on white and white on near-black, with
@@ -187,9 +188,14 @@ class MeetingApp(App[None]):
                 raise
         except StorageError as exc:
             if exc.key in _READ_ONLY_INSTEAD and not readonly:
+
+                def follow_instead(ok: bool | None) -> None:
+                    if ok:
+                        self.open_meeting(meeting_id, readonly=True)
+
                 self.push_screen(
                     self._confirm_dialog([exc.message], t("tui.open_readonly_question")),
-                    lambda ok: self.open_meeting(meeting_id, readonly=True) if ok else None,
+                    follow_instead,
                 )
             else:
                 self._open_failed(exc)
@@ -244,7 +250,7 @@ class MeetingApp(App[None]):
             self.show_start()
 
     @property
-    def service(self) -> Any:
+    def service(self) -> MeetingService | None:
         """The open meeting's MeetingService (None when no meeting is open)."""
         if self._opening is not None:
             self._finish_opening()
@@ -271,7 +277,10 @@ class MeetingApp(App[None]):
 
     def _show_meeting(self) -> None:
         # Screens are imported as they are needed: the first frame comes sooner.
-        meeting = self.service.meeting
+        service = self.service
+        if service is None:
+            return
+        meeting = service.meeting
         from meetingtui.screens.meeting import MeetingScreen
 
         self.push_screen(MeetingScreen())
@@ -316,7 +325,7 @@ class MeetingApp(App[None]):
         self,
         command: Callable[..., Any],
         *args: object,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         **kwargs: object,
     ) -> Any:
         """Run one command of the API and redraw from what it committed.
@@ -360,7 +369,8 @@ class MeetingApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, KeymapScreen):
                 # A screen pushed but not yet composed draws itself when it mounts.
-                if screen is self.screen and screen.is_mounted:
+                on_top = screen is self.screen
+                if on_top and screen.is_mounted:
                     screen.refresh_view()
                 else:
                     screen.stale = True
@@ -396,8 +406,9 @@ class MeetingApp(App[None]):
         open; each screen goes back to the item when it closes."""
         from meetingtui.screens.meeting import MeetingScreen
 
-        if isinstance(self.screen, MeetingScreen):
-            self._show_open_poll(self.service.meeting)
+        service = self.service
+        if service is not None and isinstance(self.screen, MeetingScreen):
+            self._show_open_poll(service.meeting)
 
     # -- app-wide actions --------------------------------------------------------------------
 

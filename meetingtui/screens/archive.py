@@ -189,15 +189,17 @@ class ArchiveScreen(DatabaseScreen):
 
     def run_search(self, query: str) -> None:
         body = self.query_one("#archive-body", Select).value
-        filters = {
-            "body": body if isinstance(body, str) else None,
-            "date_from": self.query_one("#archive-from", Input).value.strip() or None,
-            "date_to": self.query_one("#archive-to", Input).value.strip() or None,
-        }
         try:
-            from meetingtui.storage.search import search
+            from meetingtui.queries import search
 
-            results = search(self.conn, query, marks=SNIPPET_MARKS, **filters)
+            results = search(
+                self.conn,
+                query,
+                marks=SNIPPET_MARKS,
+                body=body if isinstance(body, str) else None,
+                date_from=self.query_one("#archive-from", Input).value.strip() or None,
+                date_to=self.query_one("#archive-to", Input).value.strip() or None,
+            )
         except MeetingError as exc:
             self._status("⚠ " + exc.message)
             return

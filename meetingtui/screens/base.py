@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from meetingtui.glance import Glance
     from meetingtui.models import Meeting
     from meetingtui.screens.app import MeetingApp
+    from meetingtui.service import MeetingService
 
 
 def key_label(keys: str) -> str:
@@ -67,11 +69,11 @@ class KeymapCommands(Provider):
     any change in a read-only follower) is not offered.
     """
 
-    def _commands(self) -> list[tuple[str, str, str, object]]:
+    def _commands(self) -> list[tuple[str, str, str, Screen[Any] | App[Any]]]:
         screen = self.screen
         app = self.app
         keymap: Mapping[str, str] = getattr(app, "keymap", {})
-        found: list[tuple[str, str, str, object]] = []
+        found: list[tuple[str, str, str, Screen[Any] | App[Any]]] = []
         scope = getattr(screen, "SCOPE", "")
         for owner, owner_scope in ((screen, scope), (app, "app")):
             if not owner_scope:
@@ -142,8 +144,11 @@ class KeymapScreen(Screen[None]):
         return not (action in self.CHANGES and self.meeting_app.readonly)
 
     @property
-    def service(self) -> Any:
-        return self.meeting_app.service
+    def service(self) -> MeetingService:
+        """The open meeting's command API. A screen that shows a meeting is on screen only
+        while its meeting is open (`check_action` turns the keys off as it closes); code that
+        may run after that asks `meeting_app.service`, which is None then."""
+        return cast("MeetingService", self.meeting_app.service)
 
     @property
     def meeting(self) -> Meeting:

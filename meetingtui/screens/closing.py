@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -230,7 +230,7 @@ class ClosingScreen(KeymapScreen):
         def chosen(choice: object) -> None:
             if choice is None:
                 return
-            fmt, public = choice  # type: ignore[misc]
+            fmt, public = cast(tuple[str, bool], choice)
             name = default_filename(self.meeting, fmt, public=public)
 
             def where(values: list[str] | None) -> None:

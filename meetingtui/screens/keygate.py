@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import deque
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 
@@ -28,7 +28,7 @@ MAX_ROUNDS = 8
 
 
 class KeyGate:
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self._waiting: deque[events.Key] = deque()
         self._released: set[int] = set()

@@ -235,7 +235,7 @@ class MeetingScreen(KeymapScreen):
         allowed = super().check_action(action, parameters)
         if not allowed:
             return allowed
-        if self.service is None:
+        if self.meeting_app.service is None:
             return None
         is_open = self.meeting.status is MeetingStatus.OPEN
         if action in ("next_item", "previous_item", "start_selected") and not is_open:

@@ -128,7 +128,7 @@ class RollCallScreen(KeymapScreen):
         None when it was refused, or when the record could not load (the app then went back
         to the meetings with the reason).
         """
-        service = self.service
+        service = self.meeting_app.service
         if service is None:
             return None
         return self.meeting_app.run_command(getattr(service, name), *args)
@@ -165,7 +165,7 @@ class RollCallScreen(KeymapScreen):
 
         holder = person
         # A meeting planned from a committee offers its stedfortræder list first.
-        offered = self.service is not None and offer_substitute(
+        offered = self.meeting_app.service is not None and offer_substitute(
             self.meeting_app,
             holder.id,
             after_afbud=False,

@@ -6,6 +6,7 @@ updating only the cells that changed so a 55-member roll call stays within a fra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -254,7 +255,8 @@ class VoteScreen(KeymapScreen):
             row = table.cursor_row
             if not 0 <= row < len(self._roster):
                 return
-            command, target = self.service.cast_ballot, self._roster[row]
+            command: Callable[..., object] = self.service.cast_ballot
+            target: int | str = self._roster[row]
         else:
             table = self.query_one("#parties", RollTable)
             row = table.cursor_row

@@ -68,4 +68,7 @@ def items_of(conn: sqlite3.Connection, meeting_id: int) -> list[ItemEntry]:
         "WHERE i.meeting_id = ? ORDER BY i.position",
         (meeting_id,),
     )
-    return [ItemEntry(*row[:7], bool(row[7]), row[8]) for row in rows]
+    return [
+        ItemEntry(mid, iid, body, date, number, title, case, bool(closed), decision)
+        for mid, iid, body, date, number, title, case, closed, decision in rows
+    ]

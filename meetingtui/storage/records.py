@@ -357,8 +357,19 @@ def child_rows(meeting_id: int, i: AgendaItem, table: str) -> Iterator[tuple[str
             for n, b in enumerate(e.ballots):
                 yield "election_ballots", (mid, e.id, n, b.voter_id, b.voter, b.candidate)
     elif table == "dissents":
-        for d in i.dissents:
-            yield table, (mid, iid, d.id, d.kind.value, d.participant_id, d.who, d.text)
+        for dissent in i.dissents:
+            yield (
+                table,
+                (
+                    mid,
+                    iid,
+                    dissent.id,
+                    dissent.kind.value,
+                    dissent.participant_id,
+                    dissent.who,
+                    dissent.text,
+                ),
+            )
     elif table in speaker_rows.TABLES:
         yield from speaker_rows.item_rows(mid, i, table)
     else:  # pragma: no cover - a programming error, not user input
@@ -493,12 +504,14 @@ def write_touched(conn: sqlite3.Connection, m: Meeting, touched: Touched) -> Non
 # --- loading --------------------------------------------------------------------------------
 
 
-def _rows(conn: sqlite3.Connection, table: str, meeting_id: int, order: str) -> list[sqlite3.Row]:
+def _rows(
+    conn: sqlite3.Connection, table: str, meeting_id: int, order: str
+) -> list[dict[str, Any]]:
     cur = conn.execute(
         f"SELECT * FROM {table} WHERE meeting_id = ? ORDER BY {order}", (meeting_id,)
     )
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]  # type: ignore[misc]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 # The AgendaItem field each child table fills, where the names differ.
