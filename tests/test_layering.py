@@ -90,6 +90,7 @@ def test_first_frame_of_a_planned_meeting_needs_no_pydantic() -> None:
         "meetingtui.cli",
         "meetingtui.demo",
         "meetingtui.glance",
+        "meetingtui.queries",
         "meetingtui.storage.db",
         "meetingtui.storage.lock",
         "meetingtui.screens.app",

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from meetingtui.glance import Glance
     from meetingtui.models import Meeting
+    from meetingtui.screens.dialogs import ConfirmDialog
     from meetingtui.service import MeetingService
     from meetingtui.storage.lock import WriterLock
 
@@ -165,8 +166,8 @@ class MeetingApp(App[None]):
 
     def open_meeting(self, meeting_id: int, *, readonly: bool = False) -> bool:
         """Open a meeting and show it where it stands (resume after a crash included)."""
-        from meetingtui.glance import read_glance
-        from meetingtui.storage.db import connect, meeting_exists, open_for_reading, snapshot
+        from meetingtui.queries import glance, meeting_exists
+        from meetingtui.storage.db import connect, open_for_reading, snapshot
         from meetingtui.storage.lock import acquire_lock
 
         lock = None
@@ -180,7 +181,7 @@ class MeetingApp(App[None]):
                 lock = None if readonly else acquire_lock(self.db_path, meeting_id)
                 # Read under the lock: a writer that just left may have moved the meeting on.
                 with snapshot(conn):
-                    glance = read_glance(conn, meeting_id)
+                    first_look = glance(conn, meeting_id)
             except BaseException:
                 if lock is not None:
                     lock.close()
@@ -194,7 +195,7 @@ class MeetingApp(App[None]):
                         self.open_meeting(meeting_id, readonly=True)
 
                 self.push_screen(
-                    self._confirm_dialog([exc.message], t("tui.open_readonly_question")),
+                    self.confirm_dialog([exc.message], t("tui.open_readonly_question")),
                     follow_instead,
                 )
             else:
@@ -204,11 +205,11 @@ class MeetingApp(App[None]):
         self.readonly = readonly
         self._follow_stopped = False
         self._opening = _Opening(conn, meeting_id, lock)
-        if glance.status is MeetingStatus.PLANNED and not readonly:
+        if first_look.status is MeetingStatus.PLANNED and not readonly:
             from meetingtui.screens.rollcall import RollCallScreen
 
             # The roll call comes first; the meeting screen is built when it is left.
-            self._glance = glance
+            self._glance = first_look
             self.push_screen(RollCallScreen())
             self.call_after_refresh(self._finish_opening)
             return True
@@ -316,7 +317,11 @@ class MeetingApp(App[None]):
 
     # -- commands ----------------------------------------------------------------------------
 
-    def _confirm_dialog(self, warnings: list[str], question: str = "", *, warn: bool = True) -> Any:
+    def confirm_dialog(
+        self, warnings: list[str], question: str = "", *, warn: bool = True
+    ) -> ConfirmDialog:
+        """The yes/no dialog every confirmation uses: the warnings, then the question (a
+        screen pushes it with a callback that receives True, False or None)."""
         from meetingtui.screens.dialogs import ConfirmDialog
 
         return ConfirmDialog(warnings, question, warn=warn)
@@ -343,9 +348,9 @@ class MeetingApp(App[None]):
             lines = [w.message for w in exc.warnings]
             if exc.question:
                 # A deliberate change the chair confirms (a ballot), not a broken rule.
-                dialog = self._confirm_dialog(lines, t(exc.question), warn=False)
+                dialog = self.confirm_dialog(lines, t(exc.question), warn=False)
             else:
-                dialog = self._confirm_dialog(lines)
+                dialog = self.confirm_dialog(lines)
             self.push_screen(dialog, answer)
             return None
         except (CommandRefused, StorageError) as exc:
@@ -442,7 +447,7 @@ class MeetingApp(App[None]):
             self.run_command(service.undo, step.seq, on_done=done)
             return
         question = t("tui.undo_question", what=step.description)
-        self.push_screen(self._confirm_dialog([], question, warn=False), answer)
+        self.push_screen(self.confirm_dialog([], question, warn=False), answer)
 
     def action_meetings(self) -> None:
         """Back to the list of meetings; the open meeting is closed (its lock released)."""

@@ -63,7 +63,7 @@ class ImportFailed(Message):
 
 def case_history_text(conn: sqlite3.Connection, case_number: str) -> Text:
     """Every item with the case number, in date order, with its decisions."""
-    from meetingtui.storage.case_history import case_history
+    from meetingtui.queries import case_history
 
     text = Text(t("tui.archive_case_title", case=case_number) + "\n", style="bold")
     entries = case_history(conn, case_number)

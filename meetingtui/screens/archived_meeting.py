@@ -92,9 +92,9 @@ class ArchivedMeetingScreen(DatabaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        from meetingtui.storage.records import load_meeting
+        from meetingtui.queries import load_record
 
-        self.record = meeting = load_meeting(self.conn, self.meeting_id)
+        self.record = meeting = load_record(self.conn, self.meeting_id)
         self.query_one("#archived-header", Static).update(header_text(meeting))
         table = self.query_one("#archived-items", DataTable)
         for key, width in (("item", 40), ("case", 16), ("decision", None)):

@@ -128,7 +128,7 @@ class ClosingScreen(KeymapScreen):
         if exported is None:
             return
         path, head = exported
-        from meetingtui.storage.events import chain_head
+        from meetingtui.queries import chain_head
 
         widget = self.query_one("#export-status", Static)
         if chain_head(self.service.conn, self.meeting.id) == head:
@@ -161,7 +161,7 @@ class ClosingScreen(KeymapScreen):
         points = open_points(self.meeting)
         question = t("tui.close_anyway") if points else t("tui.close_question")
         self.app.push_screen(
-            self.meeting_app._confirm_dialog(points, question, warn=bool(points)),
+            self.meeting_app.confirm_dialog(points, question, warn=bool(points)),
             lambda ok: self.meeting_app.run_command(self.service.close_meeting) if ok else None,
         )
 
@@ -210,7 +210,7 @@ class ClosingScreen(KeymapScreen):
         pick_and_send(self.meeting_app, self.meeting)
 
     def action_approve(self) -> None:
-        dialog = self.meeting_app._confirm_dialog([], t("tui.approve_question"), warn=False)
+        dialog = self.meeting_app.confirm_dialog([], t("tui.approve_question"), warn=False)
         self.app.push_screen(
             dialog,
             lambda ok: self.meeting_app.run_command(self.service.approve_minutes) if ok else None,
@@ -244,7 +244,7 @@ class ClosingScreen(KeymapScreen):
         self.app.push_screen(PickDialog(t("tui.export_title"), options), chosen)
 
     def _start_export(self, fmt: str, public: bool, target: Path) -> None:
-        from meetingtui.storage.events import chain_head
+        from meetingtui.queries import chain_head
 
         meeting = self.meeting
         assert meeting.id is not None

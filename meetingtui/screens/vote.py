@@ -309,7 +309,7 @@ class VoteScreen(KeymapScreen):
         ]
         if live.missing:
             lines.append(t("tui.close_vote_missing", count=live.missing))
-        dialog = self.meeting_app._confirm_dialog(lines, t("tui.close_vote_question"), warn=False)
+        dialog = self.meeting_app.confirm_dialog(lines, t("tui.close_vote_question"), warn=False)
         self.app.push_screen(dialog, lambda ok: self._close() if ok else None)
 
     def _close(self) -> None:

@@ -52,9 +52,8 @@ def format_when(moment: datetime) -> str:
 
 def update_if_changed(widget: Static, content: Text, *, layout: bool = True) -> None:
     """Skip redraws that change nothing; a layout pass over a big table costs a frame."""
-    if getattr(widget, "_shown_content", None) == content:
+    if widget.content == content:
         return
-    widget._shown_content = content  # type: ignore[attr-defined]
     widget.update(content, layout=layout)
 
 
