@@ -203,7 +203,8 @@ def _line_too_long(meeting: Meeting) -> tuple[str, int] | None:
         return 0
 
     for item in meeting.items:
-        length = longest(item.model_dump())
+        # A section's blocks hold the words of its text, never in a longer line: not walked.
+        length = longest(item.model_dump(exclude={"sections": {"__all__": {"blocks"}}}))
         if length > MAX_LINE_CHARS:
             return item.number, length
     length = longest(meeting.model_dump(exclude={"items"}))

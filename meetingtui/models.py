@@ -44,6 +44,10 @@ _UNWANTED = re.compile(
 
 def clean_text(value: str) -> str:
     """Strip control characters and normalise to NFC; keep newlines, tabs, emoji and RTL text."""
+    if value.isprintable():  # none of the unwanted characters (they are all unprintable)
+        if value.isascii() or unicodedata.is_normalized("NFC", value):
+            return value
+        return unicodedata.normalize("NFC", value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _UNWANTED.sub("", value)

@@ -388,3 +388,76 @@ def test_the_signature_page_names_the_members_who_took_part() -> None:
         ("Karen Holm", "present"),
     ]  # fmt: skip
     assert meeting.unplaced == []
+
+
+# --- numbers that are and are not items, times, pages ----------------------------------------
+
+
+def test_a_bare_number_and_title_is_an_item_when_a_case_number_follows() -> None:
+    meeting = _text([
+        *HEADER, "1 Godkendelse af dagsorden", "Sagsnr.: 24/1", "Beslutning:", "Godkendt.",
+        "2 Salg af ejendom", "24/1002", "Sagsfremstilling", "Ejendommen sælges.",
+        "3 kommuner deltager i samarbejdet.", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "24/1"),
+        ("2", "Salg af ejendom", "24/1002"),
+    ]
+    assert any("3 kommuner deltager" in s.text for s in meeting.items[1].sections)
+
+
+@pytest.mark.parametrize("marker", ["Lukket punkt: Eventuelt", "Lukket sag: Eventuelt"])
+def test_a_point_number_over_a_closed_title_is_one_item(marker: str) -> None:
+    meeting = _text([
+        *HEADER, "Pkt. 1", "Budget", "Sagsnr.: 24/1", "Beslutning:", "Godkendt.",
+        "Pkt. 2", marker, "Beslutning:", "Drøftet.",
+    ])  # fmt: skip
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        ("1", "Budget", False),
+        ("2", "Eventuelt", True),
+    ]
+
+
+def test_a_marker_inside_the_title_closes_the_item() -> None:
+    meeting = _text([*HEADER, "1. Ejendomssag - Lukket punkt: Salg af grund", "Sagsnr.: 24/1",
+                     "Beslutning:", "Godkendt."])  # fmt: skip
+    assert meeting.items[0].closed
+
+
+def test_a_place_with_a_number_is_no_time() -> None:
+    meeting = _text(["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30",
+                     "Rådhuset, lokale 1.12", "1. Budget", "Beslutning:", "Godkendt."])  # fmt: skip
+    assert (meeting.starts_at.hour, meeting.starts_at.minute) == (16, 30)
+    assert "lokale 1.12" in meeting.location
+
+
+def test_case_numbers_alone_on_lines_are_no_page_footers() -> None:
+    meeting = _text([
+        *HEADER, "1. Budget", "16/4835", "Beslutning:", "Godkendt.",
+        "2. Regnskab", "16/4836", "Beslutning:", "Godkendt.",
+        "3. Vejplan", "16/4837", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert [i.case_number for i in meeting.items] == ["16/4835", "16/4836", "16/4837"]
+
+
+def test_a_case_number_at_the_foot_of_a_page_is_no_page_number() -> None:
+    pages = [
+        [*HEADER, "1. Budget", "Beslutning:", "Godkendt.", "2. Regnskab", "24/18097"],
+        ["Beslutning:", "Godkendt.", "3. Vejplan", "24/18098"],
+        ["Beslutning:", "Godkendt."],
+    ]
+    _fmt, [meeting] = importers.parse(make_pdf(pages))
+    assert [i.case_number for i in meeting.items] == ["", "24/18097", "24/18098"]
+
+
+def test_the_first_item_right_under_a_one_line_header() -> None:
+    meeting = _text([
+        "Referat Kommunalbestyrelsen tirsdag den 27. februar 2024 kl. 09.30 i Byrådssalen",
+        "7. Skolestruktur 2025", "Sagsnr.: 24/15225", "Beslutning:", "Godkendt.",
+        "8. Cykelsti", "Sagsnr.: 24/29934", "Beslutning:", "Anbefales.",
+    ])  # fmt: skip
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("7", "Skolestruktur 2025"),
+        ("8", "Cykelsti"),
+    ]
+    assert (meeting.body, meeting.location) == ("Kommunalbestyrelsen", "Byrådssalen")

@@ -324,3 +324,33 @@ def test_a_database_holding_imports_from_before_is_migrated(tmp_path: Path) -> N
         assert verify(conn).ok
     finally:
         conn.close()
+
+
+def test_blocks_built_without_validation_equal_validated_ones() -> None:
+    lines = [*HEADER, "1. Budget", "Sagsfremstilling", "Første linje af teksten",
+             "1. at budgettet godkendes", "2. at rammen fastholdes", "", "Nyt afsnit.",
+             "Beslutning:", "Godkendt."]  # fmt: skip
+    meeting = _one("\n".join(lines).encode())
+    for section in meeting.items[0].sections:
+        for block in section.blocks:
+            again = type(block).model_validate(block.model_dump())
+            assert again == block and again.model_dump() == block.model_dump()
+            assert block.model_copy(deep=True) == block
+
+
+def test_text_is_cleaned_the_same_on_the_fast_path() -> None:
+    from meetingtui.models import clean_text
+
+    cases = {
+        "plain ascii": "plain ascii",
+        "Københavns Kommune": "Københavns Kommune",
+        "A\u030arhus": "Århus",  # decomposed å is composed
+        "a\r\nb\rc": "a\nb\nc",
+        "bullet \uf0b7 gone": "bullet  gone",
+        "no\u00a0break and soft\u00adhyphen": "no\u00a0break and soft\u00adhyphen",
+        "family \U0001f468\u200d\U0001f469": "family \U0001f468\u200d\U0001f469",
+        "bad \ufffe\x07\x85 chars": "bad  chars",
+        "עברית and عربي": "עברית and عربي",
+    }
+    for given, wanted in cases.items():
+        assert clean_text(given) == wanted

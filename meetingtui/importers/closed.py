@@ -43,8 +43,13 @@ _CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_MARK}{_END}[^()\[\]]{{0,20}}[\)
 _CLOSED_SUFFIX = re.compile(rf"(?i)\s*[-–,]\s+{_MARK}{_END}\s*(?:[-–.]\s*|$)")
 # "X LUKKET", "X Lukket punkt", "X FORTROLIG": a marker after the title without a separator
 _CLOSED_TAIL = re.compile(
-    r"\s+(?:(?i:lukket\s+(?:punkt|sag)|for\s+lukkede\s+døre|ikke\s+offentligt?)|LUKKET|"
-    r"FORTROLIGT?|Lukket|Fortroligt?)\s*\.?\s*$"
+    r"\s+(?:Lukket\s+(?:punkt|sag)|LUKKET\s+(?:PUNKT|SAG)|(?i:for\s+lukkede\s+døre)|"
+    r"Ikke\s+offentligt?|IKKE\s+OFFENTLIGT?|LUKKET|FORTROLIGT?|Lukket|Fortroligt?)\s*\.?\s*$"
+)
+# A marker that stands anywhere with a separator after it, or a phrase that only marks.
+_CLOSED_ANYWHERE = re.compile(
+    rf"(?i)\b{_MARK}{_END}\s*[:\-–]|\b(?:lukket\s+(?:punkt|sag)|for\s+lukkede\s+døre|"
+    r"ikke[\s-]offentligt?\s+punkt)\b"
 )
 _CLOSED_WHOLE = re.compile(rf"(?i)^\s*\(?\s*{_MARK}{_END}\s*\)?\s*\.?\s*$")
 
@@ -85,6 +90,8 @@ def title_mark(title: str) -> tuple[bool | None, str]:
         text, closed = _LUKKET_CAPITAL.sub("", text, count=1), True
     elif not closed and _LUKKET_WORD.match(text):
         closed = True  # ambiguous: closed, and the title keeps the word
+    if not closed and _CLOSED_ANYWHERE.search(text):
+        closed = True  # a marker inside the title ("... Lukket punkt: ..."): ambiguous, closed
     for pattern in (_OPEN_PREFIX, _OPEN_PARENS, _OPEN_SUFFIX):
         text, count = pattern.subn(" ", text, count=1)
         opened |= count > 0

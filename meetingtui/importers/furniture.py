@@ -18,7 +18,10 @@ from meetingtui.importers.heads import ITEM_START, item_head
 from meetingtui.importers.source import Block
 
 _PAGE_NUMBER_TOKEN = re.compile(r"\d+")
-_PAGE_MARK = re.compile(r"(?i)^(?:side\s*)?\d+(?:\s*(?:af|/|of)\s*\d+)?$|^(?:side|page)\s+\d+")
+_PAGE_MARK = re.compile(
+    r"(?i)^(?P<worded>side\s*|page\s+)?(?P<page>\d+)(?:\s*(?:af|/|of)\s*(?P<of>\d+))?$"
+    r"|^(?:side|page)\s+\d+"
+)
 _WORDED_PAGE_MARK = re.compile(r"(?i)^(?:side|page)\s*\d+(?:\s*(?:af|/|of)\s*\d+)?$")
 
 Pages = list[list[Block]]
@@ -87,7 +90,6 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
     own = {s for s in running if first_page[s] == own_first}
     dropped = 0
     last_with_header = -1
-    mark = _WORDED_PAGE_MARK if cautious else _PAGE_MARK
     out: Pages = []
     for index, page in enumerate(pages):
         kept_blocks: list[Block] = []
@@ -96,7 +98,7 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             shape = _shape(block.text)
             key = block.text.strip().lower()
             hit = shape if shape in running else key if key in running else None
-            if at_edge and (hit or mark.match(block.text.strip())):
+            if at_edge and (hit or _page_mark(block.text.strip(), n, cautious=cautious)):
                 dropped += 1
                 if hit in own:
                     last_with_header = index
@@ -111,6 +113,22 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             kept_blocks.append(block)
         out.append(kept_blocks)
     return out, dropped, last_with_header
+
+
+def _page_mark(text: str, pages: int, *, cautious: bool) -> bool:
+    """ "Side 3 af 7", "3/7", a lone "3": a page number, not a case number ("20/18097") or a
+    count ("412") that happens to stand at a page's edge."""
+    if cautious:
+        return _WORDED_PAGE_MARK.match(text) is not None
+    match = _PAGE_MARK.match(text)
+    if match is None:
+        return False
+    if match.group("worded") or match.group("page") is None:
+        return True
+    page, of = int(match.group("page")), match.group("of")
+    if of is None:
+        return page <= pages + 10
+    return page <= int(of) and pages - 2 <= int(of) <= pages + 10
 
 
 def _strip_page_marks(pages: Pages) -> Pages:

@@ -389,8 +389,10 @@ def _place_or_body(facts: HeaderFacts, after: str) -> None:
 
 
 def _time_only(facts: HeaderFacts, text: str) -> bool:
-    start, end, _, t1 = find_times(text)
-    if start is None or facts.starts_at is None or len(text) > 40:
+    """A line that begins with the clock time ("Kl. 14:00", "14.00-16.00 i Byrådssalen"); a
+    place with a number in it ("Rådhuset, lokale 1.12") is no time."""
+    start, end, t0, t1 = find_times(text)
+    if start is None or facts.starts_at is None or len(text) > 40 or t0 > 3:
         return False
     if facts.starts_at.hour == 0 and facts.starts_at.minute == 0:
         facts.starts_at = facts.starts_at.replace(hour=start[0], minute=start[1])

@@ -42,6 +42,7 @@ class ItemHead:
     bold: bool | None = None
     case_before: str = ""  # a case number printed on the line above the heading (SBSYS)
     title_before: str = ""  # "Lokalplan 145\nSag nr. 130": the title above a bare number line
+    weak: bool = False  # "3 Salg af ejendom" unstyled: an item only with a case number under it
 
     @property
     def lines_before(self) -> int:
@@ -80,9 +81,11 @@ def item_head(block: Block) -> ItemHead | None:
             return None  # "1. 2017 ..." is a date or list, not an item
         return ItemHead(0, m.group(1), title, False, False)
     m = _BARE_NUMBER_TITLE.match(text)
-    if m and (block.heading or block.bold):
-        # "3 Salg af ejendom" styled as a heading or set in bold: the number without a dot.
-        return ItemHead(0, m.group(1), m.group(2).strip(), False, False)
+    if m:
+        # "3 Salg af ejendom": the number without a dot, as a heading style or bold sets it;
+        # unstyled (plain text), only a case number right under it makes it an item.
+        weak = not (block.heading or block.bold)
+        return ItemHead(0, m.group(1), m.group(2).strip(), False, False, weak=weak)
     return None
 
 

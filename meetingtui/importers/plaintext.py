@@ -146,14 +146,23 @@ def _without_page_mark(block: Block) -> Block:
 
 
 def _drop_repeated_footers(blocks: list[Block]) -> list[Block]:
-    """Without page breaks, drop only lines that look like page footers ("Side 3 af 12")."""
-    shapes: dict[str, int] = {}
+    """Without page breaks, drop only lines that look like page footers ("Side 3 af 12", "3/12"
+    with the same page count each time); "16/4835" twice is two case numbers."""
+    shapes: dict[str, list[str]] = {}
     for block in blocks:
         if len(block.text) <= 100 and _PAGE_FOOTER.search(block.text):
-            key = re.sub(r"\d+", "#", block.text.lower())
-            shapes[key] = shapes.get(key, 0) + 1
-    repeated = {k for k, c in shapes.items() if c >= 2}
+            shapes.setdefault(re.sub(r"\d+", "#", block.text.lower()), []).append(block.text)
+    repeated = {k for k, texts in shapes.items() if len(texts) >= 2 and _counts_pages(texts)}
     return [
         b for b in blocks
         if not (len(b.text) <= 100 and re.sub(r"\d+", "#", b.text.lower()) in repeated)
     ]  # fmt: skip
+
+
+def _counts_pages(texts: list[str]) -> bool:
+    """Footers count pages: "Side N" in words, or "N af M" / "N/M" with one page count M."""
+    if any(re.search(r"(?i)\bside\b", t) for t in texts):
+        return True
+    pairs = [tuple(int(x) for x in re.findall(r"\d+", t)[:2]) for t in texts]
+    totals = {pair[1] for pair in pairs if len(pair) == 2}
+    return len(totals) == 1 and all(len(p) == 2 and p[0] <= p[1] <= 2000 for p in pairs)

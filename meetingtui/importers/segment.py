@@ -55,8 +55,18 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
                      or re.match(r"^(?:\d{1,3}[.)]|[•\-–])\s", prev.text) is not None)
                 and not block.bold
             )  # fmt: skip
-            if numeric_jump or wrapped:
+            # A case number right under it makes it an item whatever the line above ends in (a
+            # one-line header "Referat Byrådet 3. marts 2024 kl. 17 i Byrådssalen").
+            if numeric_jump or (wrapped and not _case_below(blocks[i + 1 : i + 3])):
                 head = None
+        if (
+            head is not None
+            and heads
+            and heads[-1].index == i - 1
+            and not heads[-1].title
+            and (not head.number)
+        ):
+            head = None  # "Pkt. 2" over "Lukket punkt: Eventuelt": the title of that item
         if head is not None:
             head.index = i
             head.bold = block.bold
@@ -66,7 +76,9 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
                 # SBSYS prints the case number (KLE-style) on the line above the heading.
                 head.case_before = prev_text
                 confirmed = True
-            if not confirmed:
+            if head.weak:
+                confirmed = _case_below(blocks[i + 1 : i + 3])
+            elif not confirmed:
                 confirmed = _confirmed_below(blocks[i + 1 : i + 5]) or (
                     title_key(head.title) in toc_keys
                 )
@@ -104,12 +116,20 @@ def _confirmed_below(window: list[Block]) -> bool:
     return False
 
 
+def _case_below(window: list[Block]) -> bool:
+    """A case number (labelled or alone) on one of the next lines."""
+    return any(casenumber.is_number(b.text) or casenumber.label(b.text) is not None for b in window)
+
+
 def _title_above(blocks: list[Block], index: int, heads: list[ItemHead]) -> str:
     """A bare "Sag nr. 130" whose next line is a heading takes its title from the line above."""
     below = blocks[index + 1] if index + 1 < len(blocks) else None
+    below_head = item_head(below) if below is not None else None
+    if below_head is not None and not below_head.number:
+        return ""  # "Pkt. 2" over "Lukket punkt: Eventuelt": the title is on the next line
     if below is not None and not (
         casenumber.is_number(below.text) or casenumber.label(below.text)
-        or known_heading(below) or item_head(below) is not None
+        or known_heading(below) or below_head is not None
     ):  # fmt: skip
         return ""  # the title is on the next line ("Pkt. 42" / "Beslutninger om dagsordenen")
     above = blocks[index - 1]

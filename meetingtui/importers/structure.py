@@ -7,7 +7,7 @@ italic the source set. Its plain text is derived from that, so search and every 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from meetingtui.importers.source import Block, Cont
 from meetingtui.models import (
@@ -44,33 +44,62 @@ def part_text(blocks: list[Block]) -> str:
     return blocks_text(content(blocks))
 
 
-def _run(text: str, bold: bool, italic: bool) -> TextRun:
-    # Built without validation: an archive holds hundreds of thousands of runs, and the one
-    # thing validation does to them, cleaning the text, is done here.
-    return TextRun.model_construct(text=clean_text(text), bold=bold, italic=italic)
+# While a part is read, a run is a mutable [text, bold, italic] and a paragraph or list item a
+# list of runs; the record's models are built once at the end (an archive holds hundreds of
+# thousands of runs, and merging wrapped lines would otherwise rebuild them line by line).
+_Run = list  # [text, bold, italic]
+_M = TypeVar("_M", TextRun, Paragraph, ListItem)
 
 
-def _runs(block: Block) -> list[TextRun]:
+class _List:
+    __slots__ = ("items", "numbering", "ordered", "start")
+
+    def __init__(self, ordered: bool, start: int, numbering: str) -> None:
+        self.ordered, self.start, self.numbering = ordered, start, numbering
+        self.items: list[tuple[list[_Run], int]] = []
+
+    def next_number(self) -> int:
+        return self.start + sum(1 for _runs, level in self.items if level == 0)
+
+
+def _runs(block: Block) -> list[_Run]:
     if block.spans:
-        return [_run(s.text, s.bold, s.italic) for s in block.spans]
-    return [_run(block.text, bool(block.bold), bool(block.italic))]
+        return [[s.text, s.bold, s.italic] for s in block.spans]
+    return [[block.text, bool(block.bold), bool(block.italic)]]
 
 
-def _append(runs: list[TextRun], more: list[TextRun], joint: str) -> None:
+def _append(runs: list[_Run], more: list[_Run], joint: str) -> None:
     """`more` after `runs`, joined by `joint` (a space for a wrapped line, a newline for a
     line break), neighbouring runs of the same emphasis merged."""
-    if runs and joint == " " and runs[-1].text.endswith("-") and more:
+    if runs and joint == " " and runs[-1][0].endswith("-") and more:
         # A word broken at the line end: "p-" + "huse" is "p-huse", "Teknik-" + "og" keeps it.
-        last = runs[-1].text
-        joint = " " if _KEEP_SPACE.match(more[0].text) or not last[-2:-1].isalpha() else ""
+        last = runs[-1][0]
+        joint = " " if _KEEP_SPACE.match(more[0][0]) or not last[-2:-1].isalpha() else ""
     first = True
-    for run in more:
-        text = (joint + run.text) if first and runs else run.text
+    for text, bold, italic in more:
+        if first and runs:
+            text = joint + text
         first = False
-        if runs and (runs[-1].bold, runs[-1].italic) == (run.bold, run.italic):
-            runs[-1] = _run(runs[-1].text + text, run.bold, run.italic)
+        if runs and runs[-1][1] == bold and runs[-1][2] == italic:
+            runs[-1][0] += text
         else:
-            runs.append(_run(text, run.bold, run.italic))
+            runs.append([text, bold, italic])
+
+
+def _made(cls: type[_M], values: dict[str, Any]) -> _M:
+    """A model from all its field values, without validation: what `model_construct` does
+    when every field is given, at half its cost (an archive holds hundreds of thousands of
+    runs). The one thing validation does to these models, cleaning their text, is done here."""
+    made = cls.__new__(cls)
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_fields_set__", set(values))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
+def _built(runs: list[_Run]) -> list[TextRun]:
+    return [_made(TextRun, {"text": clean_text(t), "bold": b, "italic": i}) for t, b, i in runs]
 
 
 def _typed_list(block: Block) -> tuple[bool, int, str] | None:
@@ -103,7 +132,7 @@ def _numbering(label: str) -> Literal["decimal", "lower-letter", "upper-letter"]
 
 def content(blocks: list[Block]) -> list[ContentBlock]:
     """The structured content of a part's blocks, in order."""
-    out: list[ContentBlock] = []
+    out: list[list[_Run] | _List | TableBlock] = []  # a paragraph is its list of runs
     marks = [_list_mark(b) for b in blocks]
     typed_ok = _typed_lists_that_count(blocks, marks)
     for index, block in enumerate(blocks):
@@ -113,40 +142,43 @@ def content(blocks: list[Block]) -> list[ContentBlock]:
             continue
         mark = marks[index] if (block.list_label or typed_ok[index]) else None
         previous = out[-1] if out else None
-        joins = block.cont is not Cont.NEW and previous is not None
-        if mark is None and joins and isinstance(previous, Paragraph):
-            _append(previous.runs, _runs(block), "\n" if block.cont is Cont.BREAK else " ")
-            continue
-        if mark is None and joins and isinstance(previous, ListBlock):
-            item = previous.items[-1]
-            _append(item.runs, _runs(block), "\n" if block.cont is Cont.BREAK else " ")
-            continue
         if mark is None:
-            out.append(Paragraph.model_construct(runs=_runs(block)))
+            joint = "\n" if block.cont is Cont.BREAK else " "
+            if block.cont is not Cont.NEW and isinstance(previous, list):
+                _append(previous, _runs(block), joint)
+            elif block.cont is not Cont.NEW and isinstance(previous, _List):
+                _append(previous.items[-1][0], _runs(block), joint)
+            else:
+                out.append(_runs(block))
             continue
         ordered, number, text = mark
-        runs = (
-            _runs(block) if block.list_label else [_run(text, bool(block.bold), bool(block.italic))]
-        )
+        runs = _runs(block) if block.list_label else [[text, bool(block.bold), bool(block.italic)]]
         level = block.list_level
         numbering = _numbering(block.list_label) if block.list_label else "decimal"
-        same_list = isinstance(previous, ListBlock) and (
+        if isinstance(previous, _List) and (
             level > 0  # a list inside an item belongs to the item's list
             or (
                 previous.ordered == ordered
-                and (not ordered or number == _next_number(previous))
+                and (not ordered or number == previous.next_number())
                 and previous.numbering == numbering
             )
-        )
-        if same_list:
-            assert isinstance(previous, ListBlock)
-            previous.items.append(ListItem.model_construct(runs=runs, level=level))
+        ):
+            previous.items.append((runs, level))
         else:
-            out.append(
-                ListBlock.model_construct(ordered=ordered, start=max(number, 1), numbering=numbering,
-                                          items=[ListItem.model_construct(runs=runs, level=level)])
-            )  # fmt: skip
-    return out
+            listed = _List(ordered, max(number, 1), numbering)
+            listed.items.append((runs, level))
+            out.append(listed)
+    return [_model(block) for block in out]
+
+
+def _model(block: list[_Run] | _List | TableBlock) -> ContentBlock:
+    if isinstance(block, list):
+        return _made(Paragraph, {"type": "paragraph", "runs": _built(block)})
+    if isinstance(block, _List):
+        items = [_made(ListItem, {"runs": _built(r), "level": lv}) for r, lv in block.items]
+        return ListBlock.model_construct(ordered=block.ordered, start=block.start,
+                                         numbering=block.numbering, items=items)  # fmt: skip
+    return block
 
 
 def _list_mark(block: Block) -> tuple[bool, int, str] | None:
@@ -192,7 +224,3 @@ def _typed_lists_that_count(
                 ok[k] = True
         index = end
     return ok
-
-
-def _next_number(block: ListBlock) -> int:
-    return block.start + sum(1 for item in block.items if item.level == 0)

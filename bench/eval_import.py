@@ -1,0 +1,269 @@
+"""How well the importer reads layouts it was not written for: referats generated in the layout
+families of Danish agenda systems, scored field by field against what was written.
+
+Each document draws, at random (seeded), a header layout, an item heading style, a case-number
+label, where a closed item says it is closed, a decision heading and a format (text, PDF,
+.docx, FirstAgenda JSON and HTML, SBSYS, Acadre and eDoc XML). The record read back is compared
+with the record written: items found, titles, case numbers, closed flags (which must all be
+right), decisions and the header facts.
+
+    python bench/eval_import.py [--documents 160] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from meetingtui import importers
+from meetingtui.errors import MeetingError
+from tests import formats
+from tests.docfixtures import make_pdf
+
+BODIES = ["Økonomiudvalget", "Teknik- og Miljøudvalget", "Byrådet", "Kommunalbestyrelsen",
+          "Børne- og Skoleudvalget", "Udvalget for Kultur og Fritid"]  # fmt: skip
+PLACES = ["Mødelokale 2", "Byrådssalen", "Rådhuset, lokale 1.12", "Kantinen, Lejrevej 15"]
+TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning pr. 31. marts", "Lokalplan 1204 for "
+          "Trige Syd", "Salg af grund ved Havnevej", "Tilskud til spejderhytte", "Personalesag",
+          "Vejbelysning i Nørreby", "Orientering om hjemmeplejen", "Anlægsbevilling til cykelsti",
+          "Klage over afgørelse", "Skolestruktur 2025", "Eventuelt"]  # fmt: skip
+CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}",
+               "Sagsnummer: {}", "J.nr.: {}", "Journalnr. {}", "Sagsnr.:\n{}"]  # fmt: skip
+CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
+                "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
+                "{}\nPunktet behandles for lukkede døre."]  # fmt: skip
+DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
+                  "{body}s beslutning den {date}", "{body}'s beslutning den {date} Punkt {n}",
+                  "Beslutninger"]  # fmt: skip
+DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
+             "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip
+HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {n}\n{title}",
+            "{n} {title}"]  # fmt: skip
+HEADERS = ["plain", "one-line", "labelled", "cover"]
+FORMATS = ["text", "pdf", "docx", "firstagenda-json", "firstagenda-html", "sbsys-xml",
+           "acadre-xml", "edoc-xml"]  # fmt: skip
+
+
+@dataclass
+class Truth:
+    number: str
+    title: str
+    case: str
+    closed: bool
+    decision: str
+
+
+@dataclass
+class Document:
+    fmt: str
+    body: str
+    when: datetime
+    place: str
+    items: list[Truth] = field(default_factory=list)
+    layout: str = ""
+    data: bytes = b""
+
+
+def _long_date(when: datetime) -> str:
+    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+              "september", "oktober", "november", "december"]  # fmt: skip
+    return f"{when.day}. {months[when.month - 1]} {when.year}"
+
+
+def _header(rng: random.Random, doc: Document) -> list[str]:
+    kind = rng.choice(HEADERS)
+    doc.layout = kind
+    day = f"tirsdag den {_long_date(doc.when)} kl. {doc.when:%H.%M}"
+    if kind == "plain":
+        return ["Referat", doc.body, day, doc.place]
+    if kind == "one-line":
+        return [f"Referat {doc.body} {day} i {doc.place}"]
+    if kind == "labelled":
+        return ["Referat", f"Udvalg: {doc.body}", f"Mødedato: {doc.when:%d-%m-%Y}",
+                f"Mødetidspunkt: kl. {doc.when:%H:%M}", f"Mødested: {doc.place}"]  # fmt: skip
+    genitive = doc.body if doc.body.endswith("s") else f"{doc.body}s"
+    return [f"{genitive} møde", day, f"Mødested: {doc.place}"]
+
+
+def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]:
+    """(line, bold) of a text-layer referat."""
+    lines = [(line, n == 0) for n, line in enumerate(_header(rng, doc))]
+    style = rng.choice(HEADINGS)
+    case_label = rng.choice(CASE_LABELS)
+    date = f"{doc.when:%d-%m-%Y}"
+    for truth in doc.items:
+        title = truth.title
+        extra: list[str] = []
+        if truth.closed:
+            marked = rng.choice(CLOSED_MARKS).format(title)
+            title, *extra = marked.split("\n")
+        heading = style.format(n=truth.number, title=title).split("\n")
+        lines += [(heading[0], True), *((h, True) for h in heading[1:])]
+        lines += [(x, False) for x in extra]
+        lines += [(x, False) for x in case_label.format(truth.case).split("\n")]
+        lines += [("Resumé", True), ("Sagen forelægges for udvalget.", False)]
+        head = rng.choice(DECISION_HEADS).format(body=doc.body, date=date, n=truth.number)
+        lines += [(head, True), (truth.decision, False)]
+    return lines
+
+
+def _docx(lines: list[tuple[str, bool]]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text, bold in lines:
+        document.add_paragraph().add_run(text).bold = bold
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def build(rng: random.Random, fmt: str) -> Document:
+    doc = Document(
+        fmt=fmt,
+        body=rng.choice(BODIES),
+        when=datetime(
+            rng.randint(2012, 2025),
+            rng.randint(1, 12),
+            rng.randint(1, 28),
+            rng.choice([9, 15, 16, 17]),
+            rng.choice([0, 30]),
+        ),
+        place=rng.choice(PLACES),
+    )
+    first = rng.choice([1, 1, 7, 412])
+    titles = rng.sample(TITLES, rng.randint(3, 7))
+    for k, title in enumerate(titles):
+        doc.items.append(
+            Truth(
+                str(first + k),
+                title,
+                f"{rng.randint(12, 25)}/{rng.randint(100, 29999)}",
+                rng.random() < 0.3,
+                rng.choice(DECISIONS),
+            )
+        )
+    if fmt in ("text", "pdf", "docx"):
+        lines = _document_lines(rng, doc)
+        if fmt == "text":
+            doc.data = "\n".join(t for t, _ in lines).encode()
+        elif fmt == "pdf":
+            flat = [f"**{t}" if bold else t for text, bold in lines for t in [text]]
+            doc.data = make_pdf([flat[i : i + 48] for i in range(0, len(flat), 48)])
+        else:
+            doc.data = _docx(lines)
+        return doc
+    spec = formats.Spec(body=doc.body, when=doc.when, place=doc.place)
+    for truth in doc.items:
+        title = rng.choice(CLOSED_MARKS[:6]).format(truth.title) if truth.closed else truth.title
+        head = (
+            rng.choice(DECISION_HEADS)
+            .format(body=doc.body, date=f"{doc.when:%d-%m-%Y}", n=truth.number)
+            .rstrip(":")
+        )
+        spec.items.append(
+            formats.Item(truth.number, title, truth.case, [
+                formats.Part("Resumé", ["Sagen forelægges for udvalget."]),
+                formats.Part(head, [truth.decision], decision=True),
+            ])
+        )  # fmt: skip
+    doc.layout = "structured"
+    doc.data = formats.WRITERS[fmt](spec)
+    return doc
+
+
+FIELDS = ("items", "titles", "case numbers", "closed flags", "decisions", "body", "date",
+          "time", "place")  # fmt: skip
+
+
+def score(doc: Document, found: dict[str, list[int]]) -> list[str]:
+    """Add [right, asked] per field for one document; the fields it got wrong."""
+    missed: list[str] = []
+    try:
+        _fmt, meetings = importers.parse(doc.data, source=f"eval.{doc.fmt}")
+    except MeetingError:
+        meetings = []
+    meeting = meetings[0] if meetings else None
+    items = {i.number: i for i in meeting.items} if meeting else {}
+    for truth in doc.items:
+        item = items.get(truth.number)
+        found["items"][1] += 1
+        found["items"][0] += item is not None
+        for name, ok in (
+            ("titles", item is not None and item.title == truth.title),
+            ("case numbers", item is not None and item.case_number == truth.case),
+            ("closed flags", item is not None and item.closed == truth.closed),
+            ("decisions", item is not None and item.decision == truth.decision),
+        ):
+            found[name][0] += ok
+            found[name][1] += 1
+            if not ok:
+                missed.append(f"item {truth.number} {name}: wrote {truth}, read {_read(item)}")
+    for name, ok in (
+        ("body", meeting is not None and meeting.body == doc.body),
+        ("date", meeting is not None and meeting.starts_at.date() == doc.when.date()),
+        ("time", meeting is not None and meeting.starts_at == doc.when),
+        ("place", meeting is not None and meeting.location == doc.place),
+    ):
+        found[name][0] += ok
+        found[name][1] += 1
+        if not ok:
+            missed.append(f"{name}: wrote {doc.body!r} {doc.when} {doc.place!r}, read "
+                          + (f"{meeting.body!r} {meeting.starts_at} {meeting.location!r}"
+                             if meeting else "no meeting"))  # fmt: skip
+    return missed
+
+
+def _read(item: object) -> str:
+    if item is None:
+        return "no such item"
+    return (f"{item.number!r} {item.title!r} {item.case_number!r} closed={item.closed} "  # type: ignore[attr-defined]
+            f"{item.decision!r}")  # type: ignore[attr-defined]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=160)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="print each document read wrongly, with what was written and read",
+    )
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_format: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for n in range(args.documents):
+        doc = build(rng, FORMATS[n % len(FORMATS)])
+        scored: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        missed = score(doc, scored)
+        if missed and args.show_misses:
+            print(f"--- document {n} ({doc.fmt}):", *sorted(set(missed)), sep="\n  ")
+            if doc.fmt == "text":
+                print(doc.data.decode())
+        for name, (right, asked) in scored.items():
+            totals[name][0] += right
+            totals[name][1] += asked
+            per_format[doc.fmt][name][0] += right
+            per_format[doc.fmt][name][1] += asked
+    print(f"{args.documents} generated referats, seed {args.seed}")
+    columns = ["all", *FORMATS]
+    widths = [max(len(f), 7) + 1 for f in columns]
+    print(f"{'field':<14}" + "".join(f"{f:>{w}}" for f, w in zip(columns, widths, strict=True)))
+    for name in FIELDS:
+        cells = [totals[name], *(per_format[f][name] for f in FORMATS)]
+        print(f"{name:<14}" + "".join(f"{100 * r / a:>{w - 1}.1f}%" if a else f"{'-':>{w}}"
+                                       for (r, a), w in zip(cells, widths, strict=True)))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
