@@ -49,12 +49,13 @@ def part_text(blocks: list[Block]) -> str:
 # thousands of runs, and merging wrapped lines would otherwise rebuild them line by line).
 _Run = list  # [text, bold, italic]
 _M = TypeVar("_M", TextRun, Paragraph, ListItem)
+_Numbering = Literal["decimal", "lower-letter", "upper-letter"]
 
 
 class _List:
     __slots__ = ("items", "numbering", "ordered", "start")
 
-    def __init__(self, ordered: bool, start: int, numbering: str) -> None:
+    def __init__(self, ordered: bool, start: int, numbering: _Numbering) -> None:
         self.ordered, self.start, self.numbering = ordered, start, numbering
         self.items: list[tuple[list[_Run], int]] = []
 
@@ -123,7 +124,7 @@ def _label_number(label: str) -> tuple[bool, int]:
     return True, ord(m.group(1).lower()) - ord("a") + 1
 
 
-def _numbering(label: str) -> Literal["decimal", "lower-letter", "upper-letter"]:
+def _numbering(label: str) -> _Numbering:
     value = label.rstrip(".)")
     if len(value) == 1 and value.isalpha():
         return "upper-letter" if value.isupper() else "lower-letter"
