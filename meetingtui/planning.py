@@ -18,7 +18,7 @@ from meetingtui.clock import Clock, local_now
 from meetingtui.committees.model import Committee
 from meetingtui.errors import InputError, MeetingError
 from meetingtui.i18n import t
-from meetingtui.models import AgendaItem, Attendance, DocumentKind, Meeting, Participant
+from meetingtui.models import AgendaItem, DocumentKind, Meeting, Participant
 from meetingtui.storage import register
 from meetingtui.storage.db import transaction
 
@@ -181,8 +181,6 @@ def plan_meeting(
         meeting.body = committee.name
         meeting.municipality = committee.municipality or meeting.municipality
         meeting.participants, plan.addresses = _roster(committee, meeting.starts_at.date(), path)
-    for person in meeting.participants:
-        person.attendance = Attendance.UNKNOWN
     if not any(p.votes for p in meeting.participants):
         plan.notes.append(t("warn.no_voting_members"))
     return plan

@@ -210,3 +210,18 @@ def test_the_aarhus_dagsorden_sample(
     assert len(plan.meeting.items) > 20
     assert any(i.case_number for i in plan.meeting.items)
     assert any("ingen stemmeberettigede medlemmer" in note for note in plan.notes)
+
+
+def test_an_afbud_known_in_advance_stays_afbud(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    # The agenda file's `attendance = "afbud"` (the demo's Ole Blickfeldt and Lars Holten) is the
+    # secretary's record before the meeting; `meetingtui new` must not turn it into "no answer".
+    path = tmp_path / "møde.toml"
+    path.write_text(
+        AGENDA.replace('role = "observatør"', 'role = "observatør"\nattendance = "afbud"'),
+        encoding="utf-8",
+    )
+    meeting = load_meeting(conn, create_planned_meeting(conn, plan_meeting(conn, path)))
+    assert [(p.name, p.attendance) for p in meeting.participants] == [
+        ("Jens Hansen", Attendance.UNKNOWN),
+        ("Sekretær Ib", Attendance.AFBUD),
+    ]
