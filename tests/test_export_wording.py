@@ -24,6 +24,7 @@ from meetingtui.models import (
     Dissent,
     DissentKind,
     Meeting,
+    MeetingKind,
     MeetingStatus,
     Participant,
     Vote,
@@ -72,6 +73,22 @@ def test_decision_heading_reads_well_and_dates_are_long() -> None:
     assert "Mødet sluttede kl. 18.40." in texts
     assert written_date("20-06-2013") == "20. juni 2013"
     assert written_date("3. januar 2017") == "3. januar 2017"
+
+
+def test_a_title_that_says_extraordinary_is_not_said_twice() -> None:
+    # Syddjurs' Acadre referat is titled "Ekstraordinært PUK"; its title block read
+    # "Ekstraordinært PUK" and then "Ekstraordinært møde".
+    meeting = Meeting(
+        body="Udvalget for plan, udvikling og kultur (PUK)",
+        title="Ekstraordinært PUK",
+        kind=MeetingKind.EKSTRAORDINAERT,
+        starts_at=datetime(2013, 6, 20, 10, 30),
+        items=[AgendaItem(id=1, number="715", title="Kulturkommune 2017")],
+    )
+    texts = _texts(render_docx(meeting))
+    assert "Ekstraordinært PUK" in texts and "Ekstraordinært møde" not in texts
+    meeting.title = "Møde nr. 4"
+    assert "Ekstraordinært møde" in _texts(render_docx(meeting))
 
 
 def test_committee_formula_from_referat_toml(tmp_path: Path) -> None:

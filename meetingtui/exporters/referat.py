@@ -533,7 +533,7 @@ def title_blocks(meeting: Meeting, *, public: bool) -> list[Block]:
     blocks += [Block(Kind.TITLE, document_title(meeting)), Block(Kind.META, meeting.body)]
     if meeting.title.strip():
         blocks.append(Block(Kind.META, meeting.title.strip()))
-    if meeting.kind is MeetingKind.EKSTRAORDINAERT:
+    if meeting.kind is MeetingKind.EKSTRAORDINAERT and not _says_extraordinary(meeting.title):
         blocks.append(Block(Kind.META, t("export.extraordinary")))
     blocks.append(Block(Kind.META, long_datetime(meeting.starts_at)))
     if meeting.location.strip():
@@ -622,3 +622,9 @@ _SLUG = re.compile(r"[^0-9a-zæøå]+")
 def slug(text: str) -> str:
     """File-name-safe form of a body name: "17, stk. 4-udvalget" -> "17-stk-4-udvalget"."""
     return _SLUG.sub("-", text.casefold()).strip("-") or "moede"
+
+
+def _says_extraordinary(title: str) -> bool:
+    """A title such as "Ekstraordinært PUK" already tells the reader; saying it twice reads as
+    a mistake."""
+    return any(word in title.casefold() for word in ("ekstraordin", "extraordinary"))
