@@ -17,6 +17,7 @@ from pathlib import Path
 from meetingtui.clock import Clock, local_now
 from meetingtui.committees.model import Committee
 from meetingtui.errors import InputError, MeetingError
+from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, DocumentKind, Meeting, Participant
 from meetingtui.storage import register
@@ -135,7 +136,7 @@ def _roster(
     if not members:
         periods = ", ".join(p.name for p in committee.periods) or "-"
         raise InputError(
-            "plan.no_roster", name=committee.name, date=day.isoformat(), periods=periods
+            "plan.no_roster", name=committee.name, date=long_date(day), periods=periods
         )
     participants = [
         Participant(id=n, name=m.name, affiliation=m.affiliation, role=m.role, votes=m.votes)
@@ -218,7 +219,7 @@ def summary(plan: Plan, meeting_id: int) -> list[str]:
             t(
                 "plan.roster",
                 committee=plan.committee.name,
-                date=meeting.starts_at.date().isoformat(),
+                date=long_date(meeting.starts_at.date()),
                 members=len(meeting.participants),
                 emails=with_email,
             )

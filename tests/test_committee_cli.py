@@ -42,6 +42,8 @@ def test_import_list_roster_export(db_path: Path, tmp_path: Path) -> None:
     ]
     text = cli(db_path, "committee", "roster", "Økonomiudvalget", "--on", "2024-05-31").output
     assert "Mette Lund (A)" in text and "Kim Holm" not in text
+    # A Danish sentence says the date the Danish way, not "den 2024-05-31".
+    assert text.startswith("Økonomiudvalget den 31. maj 2024 (valgperiode 2022-2025):")
 
     target = tmp_path / "ud" / "oeu.toml"
     exported = cli(db_path, "committee", "export", "Økonomiudvalget", "-o", str(target))
@@ -69,6 +71,6 @@ def test_english(db_path: Path, tmp_path: Path) -> None:
         db_path, "--lang", "en", "committee", "roster", "Økonomiudvalget", "--on", "2030-01-01"
     )
     assert result.exit_code == 2
-    assert "has no term that covers 2030-01-01" in result.output
+    assert "has no term that covers 1 January 2030." in result.output
     helped = cli(db_path, "--lang", "en", "committee", "import", "--help")
     assert "Create or update a committee" in helped.output

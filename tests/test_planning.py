@@ -85,7 +85,7 @@ def test_a_meeting_uses_the_roster_valid_on_its_date(
     with pytest.raises(InputError) as none:
         plan_meeting(conn, dagsorden(tmp_path, "2026-02-03"), "Økonomiudvalget")
     assert none.value.key == "plan.no_roster"
-    assert "2026-02-03" in none.value.message and "2022-2025" in none.value.message
+    assert "3. februar 2026" in none.value.message and "2022-2025" in none.value.message
 
 
 def test_an_address_corrected_in_the_roster_reaches_a_planned_meeting(
@@ -191,6 +191,7 @@ def test_cli_new_with_committee_and_agenda(db_path: Path, tmp_path: Path) -> Non
     assert "Møde 1 oprettet: Økonomiudvalget." in result.output
     assert "3 punkter fra dagsordenen (firstagenda-json)." in result.output
     assert "8 deltagere, 7 med e-mailadresse" in result.output
+    assert "medlemsliste den 11. marts 2025:" in result.output
     unknown = CliRunner().invoke(
         main, ["--db", str(db_path), "new", "--committee", "Teknikudvalget", "--agenda", str(path)]
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import t
 
 if TYPE_CHECKING:
@@ -226,12 +227,12 @@ def roster_command(ctx: click.Context, name: str, on: Any, as_json: bool) -> Non
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if period is None:
-        _fail(t("committee.no_period_on", name=committee.name, date=day.isoformat()))
+        _fail(t("committee.no_period_on", name=committee.name, date=long_date(day)))
     click.echo(
         t(
             "committee.cli.roster_head",
             name=committee.name,
-            date=day.isoformat(),
+            date=long_date(day),
             period=period.name,
         )
     )

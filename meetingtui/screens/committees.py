@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from meetingtui.errors import MeetingError
+from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import t
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
@@ -114,13 +115,13 @@ class CommitteesScreen(DatabaseScreen):
             return
         period = committee.period_on(day)
         if period is None:
-            title.update(t("committee.tui.no_period", name=committee.name, date=day.isoformat()))
+            title.update(t("committee.tui.no_period", name=committee.name, date=long_date(day)))
         else:
             title.update(
                 t(
                     "committee.tui.roster_title",
                     name=committee.name,
-                    date=day.isoformat(),
+                    date=long_date(day),
                     period=period.name,
                 )
             )
@@ -289,7 +290,7 @@ class CommitteesScreen(DatabaseScreen):
                     from meetingtui.errors import CommandRefused
 
                     raise CommandRefused(
-                        "committee.no_period_on", name=committee.name, date=day.isoformat()
+                        "committee.no_period_on", name=committee.name, date=long_date(day)
                     )
                 join_roster(
                     self.conn,
