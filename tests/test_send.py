@@ -243,6 +243,7 @@ def test_an_open_meeting_is_sent_only_as_a_marked_draft(db_path: Path, tmp_path:
     meeting_id = held_meeting(db_path, tmp_path, close=False)
     refused = send(db_path, None, str(meeting_id), "--dry-run")
     assert refused.exit_code == 2 and "send et udkast med --draft" in refused.output
+    assert "(status: åbent)" in refused.output  # the status in words, not "open"
     inbox = Inbox()
     with smtp_server(inbox) as port:
         config = config_file(tmp_path, port, sender=SENDER)

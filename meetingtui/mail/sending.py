@@ -18,6 +18,7 @@ from datetime import datetime
 
 from meetingtui.clock import Clock, local_now
 from meetingtui.errors import MeetingError
+from meetingtui.i18n import t
 from meetingtui.mail.deliveries import Delivery, Status, Variant, deliveries, record_delivery
 from meetingtui.mail.message import build_message, subject
 from meetingtui.mail.recipients import meeting_addresses
@@ -114,7 +115,9 @@ def plan_sending(
     meeting = _meeting(conn, meeting_id)
     closed = meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED)
     if not closed and not draft:
-        raise MailError("mail.not_closed", meeting_id=meeting_id, status=meeting.status.value)
+        raise MailError(
+            "mail.not_closed", meeting_id=meeting_id, status=t(f"status.{meeting.status.value}")
+        )
     if closed and draft:
         raise MailError("mail.draft_of_closed", meeting_id=meeting_id)
     head = chain_head(conn, meeting_id)
