@@ -163,5 +163,10 @@ class LiveFeed:
                 # The writer held a lock for longer than the busy timeout: look again next time.
                 log.warning("reading the meeting failed, retrying: %s", exc)
                 continue
+            except Exception:
+                # Whatever one read meets, the pages must not freeze for the rest of the
+                # meeting: say so in the server's log and look again at the next commit.
+                log.exception("reading the meeting failed, retrying")
+                continue
             if snapshot is not None:
                 self.publish(snapshot)
