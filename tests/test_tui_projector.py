@@ -37,6 +37,8 @@ async def test_follows_the_item_the_speakers_and_the_vote(db_path: Path) -> None
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, ProjectorScreen))
         assert "Godkendelse af dagsorden" in shown(app)
+        # The room reads the time the Danish way, as the referat and the web page write it.
+        assert f"kl. {clock.now:%H.%M}" in shown(app) and f"{clock.now:%H:%M}" not in shown(app)
         with MeetingService.open(db_path, meeting_id, clock=clock) as writer:
             writer.start_item(2)
             writer.set_speaking_limits(2, speaker_seconds=180, debate_seconds=None)

@@ -22,6 +22,7 @@ from meetingtui.exporters.phrasing import result_line
 from meetingtui.i18n import t
 from meetingtui.keymap import UiConfig, load_config
 from meetingtui.livepage.view import vote_subject
+from meetingtui.meetingclock import clock_text
 from meetingtui.models import AgendaItem, ItemStatus, Meeting, MeetingStatus, Vote
 from meetingtui.screens.app import MeetingApp
 from meetingtui.screens.base import KeymapScreen
@@ -87,7 +88,7 @@ class ProjectorScreen(KeymapScreen):
         now = self.meeting_app.clock()
         day = long_date(meeting.starts_at.date(), weekday=True)
         head = Text(meeting.body, style="bold")
-        head.append(f" · {day} · " + t("speakers.projector_clock", time=now.strftime("%H:%M")))
+        head.append(f" · {day} · " + t("speakers.projector_clock", time=clock_text(now)))
         self.query_one("#proj-head", Static).update(head)
         item = self._public_item()
         self._speakers(item if item is not None and not item.closed else None, now)
