@@ -27,9 +27,10 @@ from meetingtui import importers
 from meetingtui.archive_walk import find_files, open_regular
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import get_language, t
+from meetingtui.importers import limits
 from meetingtui.models import Meeting
 
-MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are refused unread
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # larger files are refused unread (the importers' limit)
 # The longest line (paragraph) of any text a meeting may bring in. The Word referat holds each
 # line in one XML text node, and the XML parser refuses a node of 10 MB; a million characters
 # stays below that however the text escapes. No real referat comes near it (a paragraph of

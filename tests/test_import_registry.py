@@ -37,3 +37,10 @@ def test_a_module_without_read_is_refused(
     monkeypatch.setattr(importers, "IMPORTER_NAMES", ("vocabulary",))
     with pytest.raises(TypeError, match="vocabulary"):
         importers.importers()
+
+
+def test_one_size_limit_for_the_archive_and_the_readers() -> None:
+    from meetingtui import archive
+    from meetingtui.importers import limits
+
+    assert archive.MAX_FILE_BYTES == limits.MAX_FILE_BYTES

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from meetingtui.errors import InputError
 
-MAX_FILE_BYTES = 200 * 1024 * 1024  # a merged referat with attachments can be large
+# One limit for a file of any format, here and in the archive (which refuses a larger file
+# unread): a merged referat with its attachments stays well under it.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 5000
 MAX_DOCX_UNCOMPRESSED = 300 * 1024 * 1024
