@@ -20,6 +20,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# The rows browsing the archive gives (small dataclasses, no pydantic): named here for callers.
+from meetingtui.storage.browse import ItemEntry as ItemEntry
+from meetingtui.storage.browse import MeetingEntry as MeetingEntry
+from meetingtui.storage.browse import YearCount as YearCount
 from meetingtui.vocabulary import MeetingStatus
 
 if TYPE_CHECKING:
@@ -166,6 +170,27 @@ def totals(conn: sqlite3.Connection) -> Totals:
 
 
 # --- the archive --------------------------------------------------------------------------------
+
+
+def archive_years(conn: sqlite3.Connection) -> list[YearCount]:
+    """Every committee and year with meetings, committees A-Z, the newest year first."""
+    from meetingtui.storage import browse
+
+    return browse.years(conn)
+
+
+def archive_meetings(conn: sqlite3.Connection, body: str, year: str) -> list[MeetingEntry]:
+    """The meetings of one committee in one year."""
+    from meetingtui.storage import browse
+
+    return browse.meetings_of(conn, body, year)
+
+
+def archive_items(conn: sqlite3.Connection, meeting_id: int) -> list[ItemEntry]:
+    """The items of one meeting, as the archive lists them."""
+    from meetingtui.storage import browse
+
+    return browse.items_of(conn, meeting_id)
 
 
 def search(

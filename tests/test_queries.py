@@ -51,8 +51,14 @@ def test_a_printed_hash_and_the_events_after_it(db_path: Path, open_committee: i
     assert totals.events == conn.execute("SELECT count(*) FROM events").fetchone()[0] > 2
 
 
-def test_search_and_case_history(db_path: Path, open_committee: int) -> None:
+def test_search_case_history_and_browsing(db_path: Path, open_committee: int) -> None:
     conn = connect(db_path)
+    [year] = queries.archive_years(conn)
+    assert (year.body, year.year, year.meetings) == ("Økonomiudvalget", "2025", 1)
+    [meeting] = queries.archive_meetings(conn, year.body, year.year)
+    assert meeting.meeting_id == open_committee
+    items = queries.archive_items(conn, open_committee)
+    assert [i.number for i in items] == ["1", "2", "3", "4"] and items[2].closed
     hits = queries.search(conn, "daginstitution").hits
     assert [(h.meeting_id, h.number) for h in hits] == [(open_committee, "2")]
     [entry] = queries.case_history(conn, "25-004411")

@@ -18,12 +18,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static, Tree
 
+from meetingtui import queries
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
-from meetingtui.storage import browse
 
 SNIPPET_MARKS = ("\x02", "\x03")  # private markers turned into bold text, never shown raw
 
@@ -134,9 +134,9 @@ class ArchiveScreen(DatabaseScreen):
         tree.clear()
         body_nodes: dict[str, Any] = {}
         counts: dict[str, int] = {}
-        for entry in browse.years(self.conn):
+        for entry in queries.archive_years(self.conn):
             counts[entry.body] = counts.get(entry.body, 0) + entry.meetings
-        for entry in browse.years(self.conn):
+        for entry in queries.archive_years(self.conn):
             node = body_nodes.get(entry.body)
             if node is None:
                 node = body_nodes[entry.body] = tree.root.add(
@@ -152,8 +152,8 @@ class ArchiveScreen(DatabaseScreen):
     @on(Tree.NodeExpanded, "#archive-tree")
     def _year_opened(self, event: Tree.NodeExpanded[Any]) -> None:
         node = event.node
-        if isinstance(node.data, browse.YearCount) and not node.children:
-            for meeting in browse.meetings_of(self.conn, node.data.body, node.data.year):
+        if isinstance(node.data, queries.YearCount) and not node.children:
+            for meeting in queries.archive_meetings(self.conn, node.data.body, node.data.year):
                 kind = t(f"tui.archive_kind.{meeting.document_kind}")
                 label = t("tui.archive_tree_meeting", date=meeting.starts_at[:10], kind=kind,
                           items=meeting.items)  # fmt: skip
@@ -162,8 +162,8 @@ class ArchiveScreen(DatabaseScreen):
     @on(Tree.NodeHighlighted, "#archive-tree")
     def _meeting_highlighted(self, event: Tree.NodeHighlighted[Any]) -> None:
         meeting = event.node.data
-        if isinstance(meeting, browse.MeetingEntry):
-            items = browse.items_of(self.conn, meeting.meeting_id)
+        if isinstance(meeting, queries.MeetingEntry):
+            items = queries.archive_items(self.conn, meeting.meeting_id)
             self._show_rows(items, "browse")
             self._summary = t("tui.archive_meeting_items", date=meeting.starts_at[:10],
                               count=len(items))  # fmt: skip
@@ -172,7 +172,7 @@ class ArchiveScreen(DatabaseScreen):
     @on(Tree.NodeSelected, "#archive-tree")
     def _meeting_selected(self, event: Tree.NodeSelected[Any]) -> None:
         meeting = event.node.data
-        if isinstance(meeting, browse.MeetingEntry):
+        if isinstance(meeting, queries.MeetingEntry):
             self._open(meeting.meeting_id, None)
 
     # -- search ------------------------------------------------------------------------------
@@ -294,7 +294,7 @@ class ArchiveScreen(DatabaseScreen):
     def action_open(self) -> None:
         tree = self.query_one("#archive-tree", Tree)
         if tree.has_focus and tree.cursor_node is not None:
-            if isinstance(tree.cursor_node.data, browse.MeetingEntry):
+            if isinstance(tree.cursor_node.data, queries.MeetingEntry):
                 self._open(tree.cursor_node.data.meeting_id, None)
             return
         row = self._selected()
