@@ -260,6 +260,8 @@ class Election(Model):
     tied: list[str] = Field(default_factory=list)  # a tie is reported, never guessed
     # A live election takes its ballots one by one, each stored as it is typed, until closed.
     is_open: bool = False
+    # By acclamation: one candidate, everyone who may vote agrees ("blev enstemmigt valgt").
+    acclamation: bool = False
 
 
 class Dissent(Model):

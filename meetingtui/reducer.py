@@ -323,6 +323,7 @@ def _election_held(m: Meeting, p: Payload, at: datetime) -> Touched:
             ballots=ballots,
             elected=outcome.elected,
             tied=list(outcome.tied),
+            acclamation=p.get("acclamation", False),
         )
     )
     return Touched(children={(item.id, "elections")})

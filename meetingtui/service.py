@@ -690,6 +690,25 @@ class MeetingService:
         outcome = self._commit("election_held", payload, warnings=warnings, created_id=election_id)
         return self._with_tie(outcome, election_id)
 
+    def elect_by_acclamation(
+        self, item_id: int, office: str, candidate: str, *, confirm: bool = False
+    ) -> Outcome:
+        """One candidate, and everyone who may vote agrees: elected unanimously without a ballot
+        ("Gert Fabrin blev enstemmigt valgt som næstformand"). Each of them is recorded as
+        naming the candidate."""
+        self._require_live()
+        item = self._item(item_id)
+        (name,) = self._candidates([candidate])
+        voters = rules.eligible_voters(self.meeting, item)
+        if not voters:
+            raise CommandRefused("refuse.vote_empty")
+        payload, warnings = self._new_election(item, office, [name], confirm)
+        payload["ballots"] = [{"voter_id": p.id, "candidate": name} for p in voters]
+        payload["acclamation"] = True
+        return self._commit(
+            "election_held", payload, warnings=warnings, created_id=payload["election_id"]
+        )
+
     def add_dissent(
         self,
         item_id: int,

@@ -302,10 +302,11 @@ def test_a_database_holding_imports_from_before_is_migrated(tmp_path: Path) -> N
     # Nor the agenda changes and reopenings of the live meeting, which came after.
     raw.execute("ALTER TABLE meetings DROP COLUMN agenda_changes")
     raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
+    raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
         "('importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
-        "'language_001_glossary_values')"
+        "'language_001_glossary_values', 'live_002_election_acclamation')"
     )
     raw.commit()
     raw.close()

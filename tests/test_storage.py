@@ -256,12 +256,13 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
     raw.execute("ALTER TABLE decision_history DROP COLUMN number")
     raw.execute("ALTER TABLE meetings DROP COLUMN agenda_changes")
     raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
+    raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN ('m002_open_elections', "
         "'committees_001_rosters_and_deliveries', 'speakers_lists', "
         "'referat_001_public_decision', 'archive_001_ocr_note', 'm004_danish_stems', "
         "'importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
-        "'language_001_glossary_values')"
+        "'language_001_glossary_values', 'live_002_election_acclamation')"
     )
     raw.commit()
     raw.close()
@@ -271,7 +272,7 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
     assert outdated.value.key == "storage.older_schema"
     conn = connect(db_path)
     columns = [row[1] for row in conn.execute("PRAGMA table_info(elections)")]
-    assert columns[-1] == "is_open"
+    assert columns[-2:] == ["is_open", "acclamation"]
     with MeetingService.open(db_path, meeting_id, clock=ticking_clock()) as service:
         held = service.meeting.items[0].elections[0]
         assert (held.elected, held.is_open) == ("Bo Hilsted", False)

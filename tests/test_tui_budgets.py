@@ -10,15 +10,17 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from meetingtui.models import Choice, ItemStatus, VoteResult
+from meetingtui.models import Attendance, Choice, ItemStatus, VoteResult
 from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.service import MeetingService
 from tests.meetings import (
     BYRAAD_PARTIES,
     FixedClock,
     byraad_meeting,
     committee_meeting,
     opened_with_everyone,
+    store,
     stored,
 )
 
@@ -151,3 +153,41 @@ async def test_31_member_vote_with_two_dissenters_and_the_rest_for(db_path: Path
         assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (29, 2, 0)
         assert vote.result is VoteResult.ADOPTED
         print(f"\n31-member vote, 2 dissenters, the rest for: {keys.count} keystrokes")
+
+
+ACCLAMATION_BUDGET = 3
+
+
+async def test_election_by_acclamation_within_three_keys_and_the_name(db_path: Path) -> None:
+    from meetingtui.demo import build_demo_meeting
+
+    meeting = build_demo_meeting()
+    for person in meeting.participants:
+        if person.attendance is Attendance.UNKNOWN:
+            person.attendance = Attendance.PRESENT
+    meeting_id = store(db_path, meeting)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.open_meeting()
+        service.start_item(2)  # "Valg af næstformand": the office is read from the title
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        await keys("e")
+        typed = "Gert"  # the candidate's name is content, like a decision's text
+        for letter in typed:
+            await pilot.press(letter)
+        await pilot.pause()
+        await keys("enter", "j")
+        assert isinstance(app.screen, MeetingScreen)
+    (election,) = stored(db_path, meeting_id).item(2).elections
+    assert (election.office, election.elected, election.acclamation) == (
+        "næstformand",
+        "Gert Fabrin",
+        True,
+    )
+    assert len(election.ballots) == 10  # everyone who may vote
+    assert keys.count <= ACCLAMATION_BUDGET
+    print(
+        f"\nelection by acclamation: {keys.count} keystrokes and {len(typed)} letters of the name"
+    )

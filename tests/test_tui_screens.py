@@ -173,7 +173,7 @@ async def test_election_with_candidates(db_path: Path, open_committee: int) -> N
         assert isinstance(again.screen, ElectionScreen)  # resumed where it was
         table = again.screen.query_one("#electors", DataTable)
         table.move_cursor(row=6)
-        await pilot.press("1", "l")
+        await pilot.press("1", "l", "j")
         await pilot.pause()
         assert isinstance(again.screen, MeetingScreen)
     election = stored(db_path, meeting_id).item(1).elections[0]

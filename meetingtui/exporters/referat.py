@@ -285,15 +285,21 @@ def vote_blocks(item: AgendaItem, vote: Vote) -> list[Block]:
     return blocks
 
 
+def election_sentence(election: Election) -> str:
+    """ "Gert Fabrin blev (enstemmigt) valgt som næstformand." """
+    key = "export.elected_unanimously" if election.acclamation else "export.elected"
+    return t(key, name=election.elected, office=election.office)
+
+
 def election_blocks(election: Election) -> list[Block]:
     lead = t("export.election", office=election.office)
     if election.elected:
-        lines = [t("export.elected", name=election.elected, office=election.office)]
+        lines = [election_sentence(election)]
     elif election.tied:
         lines = [t("export.election_tied", names=join_names(election.tied))]
     else:
         lines = [t("export.election_open")]
-    if election.ballots:
+    if election.ballots and not election.acclamation:
         outcome = rules.election_outcome(election.ballots, election.candidates)
         tally = join_names(f"{name} {n}" for name, n in outcome.votes.items())
         lines.append(t("export.election_tally", tally=tally))
@@ -423,6 +429,8 @@ def _outcome_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> 
     for vote in item.votes:
         blocks.extend(vote_blocks(item, vote))
     for election in item.elections:
+        if election.acclamation and election_sentence(election) in item.decision:
+            continue  # the decision says it already, word for word, and there is no count
         blocks.extend(election_blocks(election))
     blocks.extend(
         Block(

@@ -76,6 +76,7 @@ DA: dict[str, str] = {
     ),
     "export.reopened_reason": "Begrundelse: {reason}",
     "live.item_status.withdrawn": "Udgået",
+    "export.elected_unanimously": "{name} blev enstemmigt valgt som {office}.",
     "tui.item_status.withdrawn": "udgået",
 }
 
@@ -151,5 +152,6 @@ EN: dict[str, str] = {
     ),
     "export.reopened_reason": "Reason: {reason}",
     "live.item_status.withdrawn": "Withdrawn",
+    "export.elected_unanimously": "{name} was elected {office} unanimously.",
     "tui.item_status.withdrawn": "withdrawn",
 }

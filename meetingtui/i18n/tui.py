@@ -81,6 +81,7 @@ DA: dict[str, str] = {
     "tui.undone": "Fortrudt: {what}.",
     "tui.undo_question": "Fortryd {what}?",
     "tui.nothing_to_pick": "Der er intet at vælge.",
+    "tui.typeahead_hint": "Skriv nogle bogstaver af navnet; ↑/↓ og ⏎ vælger",
     "tui.readonly_badge": "KUN LÆSNING",
     "tui.open_readonly_question": "Åbn mødet skrivebeskyttet og følg med?",
     "tui.meeting_clock": "mødetid {elapsed}",
@@ -236,7 +237,17 @@ DA: dict[str, str] = {
     # elections
     "tui.election_title": "Valg",
     "tui.election_office": "Hvervet (fx næstformand)",
-    "tui.election_candidates": "Kandidater, adskilt med komma (⏎ starter)",
+    "tui.election_candidates": (
+        "Kandidater, adskilt med komma; nogle bogstaver af navnet er nok (⏎ starter)"
+    ),
+    "tui.acclamation_title": "Valg af {office}",
+    "tui.acclamation_text": "Én kandidat: {name}.",
+    "tui.acclamation_question": (
+        "Er alle enige? j: enstemmigt valgt · s: stem ved navn · Esc: annullér"
+    ),
+    "tui.acclamation_yes": "Enstemmigt valgt",
+    "tui.close_election_question": "Afslut valget med dette resultat?",
+    "tui.acclamation_ballot": "Stem ved navn",
     "tui.election_needs": "Et valg kræver et hverv og mindst én kandidat.",
     "tui.election_heading": "VALG AF {office}",
     "tui.election_hint": (
@@ -251,7 +262,7 @@ DA: dict[str, str] = {
     "tui.open_election_waiting": "Der er et åbent valg på punktet (e fortsætter det).",
     # dissents
     "tui.dissent_title": "Til protokols",
-    "tui.dissent_who": "Hvem (⏎ vælger)",
+    "tui.dissent_who": "Hvem",
     "tui.dissent_kind": "Type (⏎ vælger)",
     "tui.dissent_text": "Tekst (⏎ gemmer · Ctrl+J ny linje)",
     "tui.dissent.protokoltilfoersel": "Protokoltilførsel",
@@ -417,6 +428,7 @@ EN: dict[str, str] = {
     "tui.undone": "Undone: {what}.",
     "tui.undo_question": "Undo {what}?",
     "tui.nothing_to_pick": "There is nothing to pick.",
+    "tui.typeahead_hint": "Type a few letters of the name; ↑/↓ and ⏎ pick",
     "tui.readonly_badge": "READ-ONLY",
     "tui.open_readonly_question": "Open the meeting read-only and follow along?",
     "tui.meeting_clock": "meeting time {elapsed}",
@@ -566,7 +578,17 @@ EN: dict[str, str] = {
     "tui.tally_no_quorum": "but the committee has no quorum",
     "tui.election_title": "Election",
     "tui.election_office": "Office (e.g. vice-chair)",
-    "tui.election_candidates": "Candidates, comma-separated (⏎ starts)",
+    "tui.election_candidates": (
+        "Candidates, comma-separated; a few letters of a name will do (⏎ starts)"
+    ),
+    "tui.acclamation_title": "Election of {office}",
+    "tui.acclamation_text": "One candidate: {name}.",
+    "tui.acclamation_question": (
+        "Does everyone agree? j: elected unanimously · s: vote by name · Esc: cancel"
+    ),
+    "tui.acclamation_yes": "Elected unanimously",
+    "tui.close_election_question": "Close the election with this result?",
+    "tui.acclamation_ballot": "Vote by name",
     "tui.election_needs": "An election needs an office and at least one candidate.",
     "tui.election_heading": "ELECTION OF {office}",
     "tui.election_hint": (
@@ -580,7 +602,7 @@ EN: dict[str, str] = {
     "tui.election_none": "Election of {office}: nobody elected",
     "tui.open_election_waiting": "An election is open on this item (e goes back to it).",
     "tui.dissent_title": "Into the record",
-    "tui.dissent_who": "Who (⏎ picks)",
+    "tui.dissent_who": "Who",
     "tui.dissent_kind": "Kind (⏎ picks)",
     "tui.dissent_text": "Text (⏎ records · Ctrl+J new line)",
     "tui.dissent.protokoltilfoersel": "Dissent (protokoltilførsel)",

@@ -22,6 +22,7 @@ from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
 from meetingtui.screens.base import add_bindings, key_label
 from meetingtui.screens.notefield import NoteField
+from meetingtui.screens.typeahead import TypeAhead
 from meetingtui.screens.widgets import KeyBar
 from meetingtui.vocabulary import DissentKind, MotionKind
 
@@ -198,7 +199,8 @@ class FormDialog(Dialog):
 
 
 class PickDialog(Dialog):
-    """Pick one option from a list (members, motions, formats); Enter picks."""
+    """Pick one option from a list (members, motions, formats): type a few letters of it,
+    Up/Down, Enter picks."""
 
     def __init__(self, title: str, options: Sequence[tuple[object, str]], note: str = "") -> None:
         super().__init__(title)
@@ -210,14 +212,14 @@ class PickDialog(Dialog):
             yield Static(self.note, classes="warning")
         if not self.options:
             yield Static(t("tui.nothing_to_pick"))
-        yield OptionList(*[Option(label, id=str(n)) for n, (_, label) in enumerate(self.options)])
+        yield TypeAhead(self.options, t("tui.typeahead_hint"), id="pick")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one("#pick", TypeAhead).focus()
 
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.options[event.option_index][0])
+    @on(TypeAhead.Picked, "#pick")
+    def _picked(self, event: TypeAhead.Picked) -> None:
+        self.dismiss(event.value)
 
 
 class DecisionDialog(Dialog):
@@ -301,7 +303,7 @@ class DissentDialog(Dialog):
 
     def body(self) -> ComposeResult:
         yield Label(t("tui.dissent_who"))
-        yield OptionList(*[Option(label, id=str(pid)) for pid, label in self.members], id="who")
+        yield TypeAhead(self.members, t("tui.typeahead_hint"), id="who")
         yield Label(t("tui.dissent_kind"))
         yield OptionList(
             *[Option(t(f"tui.dissent.{kind.name.lower()}"), id=kind.name) for kind in self.KINDS],
@@ -313,14 +315,13 @@ class DissentDialog(Dialog):
 
     def on_mount(self) -> None:
         self.query_one("#kind", OptionList).highlighted = 0
-        self.query_one("#who", OptionList).focus()
+        self.query_one("#who", TypeAhead).focus()
         self._update_warning()
 
     def _choice(self) -> tuple[int | None, DissentKind]:
-        who = self.query_one("#who", OptionList).highlighted
+        who = self.query_one("#who", TypeAhead).selected
         kind = self.query_one("#kind", OptionList).highlighted or 0
-        pid = self.members[who][0] if who is not None and self.members else None
-        return pid, self.KINDS[kind]
+        return (int(str(who)) if who is not None else None), self.KINDS[kind]
 
     def _update_warning(self) -> None:
         pid, kind = self._choice()
@@ -328,11 +329,12 @@ class DissentDialog(Dialog):
         self.query_one("#dissent-warning", Static).update(warning_lines(warnings))
 
     @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(TypeAhead.Moved)
+    def _highlighted(self) -> None:
         self._update_warning()
 
-    @on(OptionList.OptionSelected, "#who")
-    def _who(self, event: OptionList.OptionSelected) -> None:
+    @on(TypeAhead.Picked, "#who")
+    def _who(self, event: TypeAhead.Picked) -> None:
         self.query_one("#kind", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#kind")

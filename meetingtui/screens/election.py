@@ -103,6 +103,28 @@ class ElectionScreen(KeymapScreen):
             table.move_cursor(row=row + 1, animate=False)
 
     def action_close(self) -> None:
+        """Counting is final: the secretary sees the count it will record, then confirms."""
+        found = self._found()
+        if found is None:
+            return
+        _, election = found
+        if not election.ballots:
+            self._close()  # nothing to count: the command API says so
+            return
+        outcome = rules.election_outcome(election.ballots, election.candidates)
+        lines = [", ".join(f"{name}: {count}" for name, count in outcome.votes.items())]
+        if outcome.elected:
+            lines.append(t("tui.elected", name=outcome.elected, office=election.office))
+        elif outcome.tied:
+            lines.append(
+                t("tui.election_tied", office=election.office, names=", ".join(outcome.tied))
+            )
+        dialog = self.meeting_app._confirm_dialog(
+            lines, t("tui.close_election_question"), warn=False
+        )
+        self.app.push_screen(dialog, lambda ok: self._close() if ok else None)
+
+    def _close(self) -> None:
         # Once closed, the redraw takes the screen back to the item.
         self.meeting_app.run_command(self.service.close_election, self.election_id)
 

@@ -56,6 +56,22 @@ def vote_subject(item: AgendaItem, motion_id: int | None, description: str = "")
     return description or t("tui.vote_on_recommendation")
 
 
+def _election_decision(item: AgendaItem) -> str:
+    """An item whose election is decided proposes the referat's sentence as its decision
+    ("Gert Fabrin blev enstemmigt valgt som næstformand."), in Danish: it is record text."""
+    from meetingtui.i18n.export import DA as EXPORT_DA
+    from meetingtui.i18n.live import DA as LIVE_DA
+
+    for election in item.elections:
+        if election.elected and not election.is_open:
+            if election.acclamation:
+                template = LIVE_DA["export.elected_unanimously"]
+            else:
+                template = EXPORT_DA["export.elected"]
+            return template.format(name=election.elected, office=election.office)
+    return ""
+
+
 def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
     """The item as the secretary reads it: status and record first, then the case text."""
     text = Text()
@@ -302,7 +318,8 @@ class MeetingScreen(KeymapScreen):
             else:
                 self.meeting_app.run_command(self.service.record_decision, item_id, text)
 
-        self.app.push_screen(DecisionDialog(item_label(item), warnings, item.decision), record)
+        current = item.decision or _election_decision(item)
+        self.app.push_screen(DecisionDialog(item_label(item), warnings, current), record)
 
     def action_speakers(self) -> None:
         """The speakers' list of the item under way, ready to add a name."""
@@ -364,36 +381,50 @@ class MeetingScreen(KeymapScreen):
 
     def action_election(self) -> None:
         from meetingtui.screens.election import ElectionScreen
+        from meetingtui.screens.election_setup import (
+            ACCLAMATION,
+            BALLOT,
+            AcclamationDialog,
+            ElectionDialog,
+            office_from_title,
+        )
 
         item = self._current()
         open_election = next((e for e in item.elections if e.is_open), None)
         if open_election is not None:
             self.app.push_screen(ElectionScreen(open_election.id))
             return
+        item_id = item.id
 
-        def start(values: list[str] | None) -> None:
-            if not values:
-                return
-            office, names = values[0].strip(), values[1]
-            candidates = [name.strip() for name in names.split(",") if name.strip()]
-            if not office or not candidates:
-                self.notify(t("tui.election_needs"), severity="error")
-                return
+        def by_ballot(office: str, candidates: list[str]) -> None:
             self.meeting_app.run_command(
                 self.service.open_election,
-                item.id,
+                item_id,
                 office,
                 candidates,
                 on_done=lambda outcome: self.app.push_screen(ElectionScreen(outcome.created_id)),
             )
 
-        self.app.push_screen(
-            FormDialog(
-                t("tui.election_title"),
-                [(t("tui.election_office"), ""), (t("tui.election_candidates"), "")],
-            ),
-            start,
-        )
+        def start(values: tuple[str, list[str]] | None) -> None:
+            if values is None:
+                return
+            office, candidates = values
+            if len(candidates) > 1:
+                by_ballot(office, candidates)
+                return
+
+            def how(choice: str | None) -> None:
+                if choice == ACCLAMATION:
+                    self.meeting_app.run_command(
+                        self.service.elect_by_acclamation, item_id, office, candidates[0]
+                    )
+                elif choice == BALLOT:
+                    by_ballot(office, candidates)
+
+            self.app.push_screen(AcclamationDialog(candidates[0], office), how)
+
+        members = [p.name for p in self.meeting.participants]
+        self.app.push_screen(ElectionDialog(office_from_title(item.title), members), start)
 
     def _member_options(self, item: AgendaItem) -> list[tuple[int, str]]:
         options = []
@@ -452,7 +483,9 @@ class MeetingScreen(KeymapScreen):
                 )
                 self.meeting_app.run_command(command, item_id, person_id, values[0])
 
-            self.app.push_screen(FormDialog(title, [(t("tui.reason_optional"), "")]), with_reason)
+            self.app.push_screen(
+                FormDialog(title, [(t("tui.reason_optional"), "")], notes=[0]), with_reason
+            )
 
         self.app.push_screen(
             PickDialog(title, self._member_options(item), note=t("tui.absence_note")), picked
@@ -472,7 +505,8 @@ class MeetingScreen(KeymapScreen):
                 self.meeting_app.run_command(self.service.postpone_item, item_id, values[0])
 
         self.app.push_screen(
-            FormDialog(t("tui.postpone_title"), [(t("tui.reason_optional"), "")]), postpone
+            FormDialog(t("tui.postpone_title"), [(t("tui.reason_optional"), "")], notes=[0]),
+            postpone,
         )
 
     # -- people coming and going -------------------------------------------------------------

@@ -139,6 +139,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "elected",
         "tied",
         "is_open",
+        "acclamation",
     ),
     "election_ballots": (
         "meeting_id",
@@ -352,6 +353,7 @@ def child_rows(meeting_id: int, i: AgendaItem, table: str) -> Iterator[tuple[str
                     e.elected,
                     _json(e.tied),
                     int(e.is_open),
+                    int(e.acclamation),
                 ),
             )
             for n, b in enumerate(e.ballots):
@@ -589,6 +591,7 @@ def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
             ballots=election_ballots.get(r["id"], []),
             tied=json.loads(r["tied"]),
             is_open=bool(r["is_open"]),
+            acclamation=bool(r["acclamation"]),
         )
 
     children: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {

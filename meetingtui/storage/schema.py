@@ -396,3 +396,9 @@ def language_001_glossary_values(db: Database) -> None:
                 # encoded as storage.records writes it, which verify compares byte for byte
                 [json.dumps(renamed, ensure_ascii=False, sort_keys=True), meeting_id, vote_id],
             )
+
+
+@migrations()
+def live_002_election_acclamation(db: Database) -> None:
+    """An election by acclamation: one candidate, elected unanimously without a ballot."""
+    db.execute("ALTER TABLE elections ADD COLUMN acclamation INTEGER NOT NULL DEFAULT 0")

@@ -1,0 +1,128 @@
+"""Setting up an election: the office (read from an item titled "Valg af …"), the candidates
+with type-ahead on the members' names, and, for a single candidate, election by acclamation.
+
+With one candidate and nobody against, Danish committees elect without a ballot: "Gert Fabrin
+blev enstemmigt valgt som næstformand". That is `e`, a few letters of the name, Enter, `j`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, Static
+
+from meetingtui.i18n import t
+from meetingtui.screens.base import add_bindings
+from meetingtui.screens.dialogs import Dialog
+from meetingtui.screens.typeahead import matches, unique_completion
+
+_ELECTION_TITLE = re.compile(r"^\s*valg\s+af\s+(.+?)\s*\.?$", re.IGNORECASE)
+
+ACCLAMATION = "acclamation"
+BALLOT = "ballot"
+
+
+def office_from_title(title: str) -> str:
+    """ "Valg af næstformand" -> "næstformand"; other titles give nothing to prefill."""
+    match = _ELECTION_TITLE.match(title)
+    return match[1] if match else ""
+
+
+def split_candidates(text: str, members: Sequence[str]) -> list[str]:
+    """The names typed, comma-separated; a few letters that pick out one member become the
+    member's full name ("Gert" -> "Gert Fabrin"), anything else is kept as typed."""
+    names = []
+    for part in text.split(","):
+        typed = part.strip()
+        if typed:
+            names.append(unique_completion(members, typed) or typed)
+    return names
+
+
+class CandidateSuggester(Suggester):
+    """Completes the name being typed after the last comma with a member's name."""
+
+    def __init__(self, members: Sequence[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.members = list(members)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, typed = value.rpartition(",")
+        typed_clean = typed.strip()
+        if not typed_clean:
+            return None
+        found = [m for m in self.members if matches(m, typed_clean)]
+        if not found or not found[0].casefold().startswith(typed_clean.casefold()):
+            return None
+        prefix = f"{head}, " if head else ""
+        return prefix + found[0]
+
+
+class ElectionDialog(Dialog):
+    """The office and the candidates; Enter in the last field starts the election."""
+
+    def __init__(self, office: str, members: Sequence[str]) -> None:
+        super().__init__(t("tui.election_title"))
+        self.office = office
+        self.members = list(members)
+
+    def body(self) -> ComposeResult:
+        yield Label(t("tui.election_office"))
+        yield Input(value=self.office, id="office")
+        yield Label(t("tui.election_candidates"))
+        yield Input(id="candidates", suggester=CandidateSuggester(self.members))
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+        # An item titled "Valg af næstformand" says the office: straight to the candidates.
+        self.query_one("#candidates" if self.office else "#office", Input).focus()
+
+    def unsaved_text(self) -> bool:
+        return bool(self.query_one("#candidates", Input).value.strip())
+
+    @on(Input.Submitted, "#office")
+    def _office(self, event: Input.Submitted) -> None:
+        self.query_one("#candidates", Input).focus()
+
+    @on(Input.Submitted, "#candidates")
+    def _candidates(self, event: Input.Submitted) -> None:
+        office = self.query_one("#office", Input).value.strip()
+        candidates = split_candidates(event.value, self.members)
+        if not office or not candidates:
+            self.notify(t("tui.election_needs"), severity="error")
+            return
+        self.dismiss((office, candidates))
+
+
+class AcclamationDialog(Dialog):
+    """One candidate: elected unanimously (j), or a ballot after all (s)."""
+
+    def __init__(self, candidate: str, office: str) -> None:
+        super().__init__(t("tui.acclamation_title", office=office))
+        self.candidate = candidate
+        self.office = office
+        add_bindings(
+            self,
+            [
+                Binding("j", "acclamation", t("tui.acclamation_yes")),
+                Binding("s", "ballot", t("tui.acclamation_ballot")),
+            ],
+        )
+
+    def body(self) -> ComposeResult:
+        yield Static(
+            t("tui.acclamation_text", name=self.candidate, office=self.office), classes="change"
+        )
+        yield Static(t("tui.acclamation_question"), classes="question")
+
+    def action_acclamation(self) -> None:
+        self.dismiss(ACCLAMATION)
+
+    def action_ballot(self) -> None:
+        self.dismiss(BALLOT)

@@ -1,0 +1,138 @@
+"""Members are picked by typing a few letters; an election with one candidate is decided by
+acclamation and the referat says "enstemmigt valgt"; closing a ballot election is confirmed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from meetingtui.demo import build_demo_meeting
+from meetingtui.exporters import export
+from meetingtui.models import AbsenceKind, Attendance, DissentKind, MovementKind
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import ConfirmDialog, PickDialog
+from meetingtui.screens.election import ElectionScreen
+from meetingtui.screens.election_setup import split_candidates
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.typeahead import matches
+from meetingtui.service import MeetingService
+from tests.meetings import FixedClock, store, stored
+
+SIZE = (120, 36)
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await press(pilot, *["space" if ch == " " else ch for ch in text])
+
+
+def demo_at_item(db_path: Path, item_id: int) -> int:
+    """The demo meeting open, the two apologies absent, everyone else present."""
+    meeting_id = store(db_path, build_demo_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            if person.attendance is Attendance.UNKNOWN:
+                service.set_attendance(person.id, "present")
+        service.start_item(item_id)
+    return meeting_id
+
+
+def test_typed_letters_find_names() -> None:
+    assert matches("Lars Holten (LEUF)", "Hol")
+    assert matches("Lars Holten (LEUF)", "la ho")
+    assert matches("Søren Kræmer (Foreningslivet)", "soren")
+    assert not matches("Lars Holten (LEUF)", "olt")
+    members = ["Gert Fabrin", "Louise Holm", "Lars Holten"]
+    assert split_candidates("Gert", members) == ["Gert Fabrin"]
+    # Two members begin with "Ho": what was typed is kept, nothing is guessed.
+    assert split_candidates("Ho, Lars", members) == ["Ho", "Lars Holten"]
+
+
+async def test_arrival_and_inhabil_picked_by_typing(db_path: Path) -> None:
+    meeting_id = demo_at_item(db_path, 3)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "k")
+        assert isinstance(app.screen, PickDialog)
+        await type_text(pilot, "Hol")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, MeetingScreen)
+        await press(pilot, "i")
+        await type_text(pilot, "la ho")
+        await press(pilot, "enter")
+        await type_text(pilot, "Er direktør i en af virksomhederne")
+        await press(pilot, "enter")
+    record = stored(db_path, meeting_id)
+    lars = next(p for p in record.participants if p.name == "Lars Holten")
+    assert lars.movements[-1].kind is MovementKind.ARRIVED
+    absence = record.item(3).absence_of(lars.id)
+    assert absence is not None and absence.kind is AbsenceKind.INHABIL
+    assert absence.reason == "Er direktør i en af virksomhederne"
+
+
+async def test_a_protokoltilfoersel_names_its_member_by_typing(db_path: Path) -> None:
+    meeting_id = demo_at_item(db_path, 4)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "b")
+        await type_text(pilot, "Keld")
+        await press(pilot, "enter", "enter")
+        await type_text(pilot, "Ældrerådet ønsker de ældre inddraget fra starten.")
+        await press(pilot, "enter")
+    (dissent,) = stored(db_path, meeting_id).item(4).dissents
+    assert dissent.kind is DissentKind.PROTOKOLTILFOERSEL
+    assert dissent.who.startswith("Keld Mortensen")
+
+
+async def test_acclamation_gives_the_decision_and_the_referat_sentence(db_path: Path) -> None:
+    meeting_id = demo_at_item(db_path, 2)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        await type_text(pilot, "Gert")
+        await press(pilot, "enter", "escape")  # not now, after all
+        assert isinstance(app.screen, MeetingScreen)
+        assert stored(db_path, meeting_id).item(2).elections == []
+        await press(pilot, "e")
+        await type_text(pilot, "Gert")
+        await press(pilot, "enter", "j")
+        # The decision proposes the election's sentence; Enter records it as shown.
+        await press(pilot, "d", "enter")
+    item = stored(db_path, meeting_id).item(2)
+    assert item.decision == "Gert Fabrin blev enstemmigt valgt som næstformand."
+    referat = export(stored(db_path, meeting_id), "md", public=False, chain_head="").decode()
+    assert referat.count("Gert Fabrin blev enstemmigt valgt som næstformand.") == 1
+
+
+async def test_two_candidates_are_elected_by_ballot_and_closing_asks(db_path: Path) -> None:
+    meeting_id = demo_at_item(db_path, 2)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        await type_text(pilot, "Gert, Louise")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ElectionScreen)
+        await press(pilot, *"1112211111", "l")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n")
+        assert stored(db_path, meeting_id).item(2).elections[0].is_open
+        await press(pilot, "l", "j")
+        assert isinstance(app.screen, MeetingScreen)
+    (election,) = stored(db_path, meeting_id).item(2).elections
+    assert election.candidates == ["Gert Fabrin", "Louise Holm"]
+    assert (election.elected, election.acclamation, election.is_open) == (
+        "Gert Fabrin",
+        False,
+        False,
+    )
