@@ -90,7 +90,12 @@ def as_the_previous_release_left_it(db_path: Path) -> None:
     raw.execute("UPDATE chain_head SET hash = ? WHERE id = 1", (previous,))
     for (sql,) in triggers:
         raw.execute(sql)
-    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'language_001_glossary_values'")
+    # The previous release had neither this migration nor the ones that came after it.
+    raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
+    raw.execute(
+        "DELETE FROM _sqlite_migrations WHERE name IN "
+        "('language_001_glossary_values', 'live_002_election_acclamation')"
+    )
     raw.commit()
     raw.close()
 
