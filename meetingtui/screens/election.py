@@ -119,7 +119,7 @@ class ElectionScreen(KeymapScreen):
             lines.append(
                 t("tui.election_tied", office=election.office, names=", ".join(outcome.tied))
             )
-        dialog = self.meeting_app._confirm_dialog(
+        dialog = self.meeting_app.confirm_dialog(
             lines, t("tui.close_election_question"), warn=False
         )
         self.app.push_screen(dialog, lambda ok: self._close() if ok else None)
