@@ -103,10 +103,16 @@ def test_a_decision_recorded_appears_without_reload(
     meeting_id = open_committee
     with serving(db_path, meeting_id) as server:
         browser.get(server.url)
-        wait_for(browser, lambda d: d.execute_script("return document.body.dataset.seq") != "")
         browser.execute_script("window.notReloaded = true;")
+        # The page announces a change only once it has heard a first state from the stream,
+        # and `data-seq` is in the page's HTML already: a first commit is waited for on the
+        # page, so the stream is known to be connected before the commits the test reads.
+        # (Without it, a slow connection's first event is the final state, and nothing is
+        # announced.)
         with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
             service.record_decision(1, "Dagsordenen blev godkendt.")
+        wait_for(browser, lambda d: "Dagsordenen blev godkendt." in text_of(d, "agenda"))
+        with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
             service.start_item(2)
             vote = service.open_vote(2).created_id
             assert vote is not None
