@@ -51,6 +51,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "rollcall.arrive": "k",
     "rollcall.leave": "g",
     "rollcall.open_meeting": "o",
+    "rollcall.correct_times": "c",
     "rollcall.to_meeting": "m,escape",
     # The meeting: agenda, current item, decisions
     "meeting.next_item": "n",
@@ -70,6 +71,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "meeting.closing": "a",
     "meeting.case_history": "h",
     "meeting.speakers": "t",
+    "meeting.correct_times": "c",
     # Named vote
     "vote.for": "f",
     "vote.imod": "i",

@@ -10,7 +10,9 @@ is the last opening (or reopening): its time in the record and the wall time it 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from meetingtui.errors import CommandRefused
 from meetingtui.i18n import t
@@ -62,3 +64,66 @@ def opening_time(wall: datetime, planned_start: datetime) -> datetime:
 
 def elapsed(start: datetime, end: datetime) -> timedelta:
     return max(end - start, timedelta(0))
+
+
+class RecordClock:
+    """The time stamped on each event of one meeting.
+
+    A meeting opened on its own date runs on the wall clock throughout (past midnight too). A
+    meeting opened on another day (the demo of 3 January 2017, a meeting entered afterwards)
+    runs on its own clock: it opens at its planned start and moves on with the wall clock while
+    the meeting is worked on, from its last stamp; the time the program was closed does not
+    count. A reopening is stamped with the real time it happens (the referat says when), and
+    the meeting's own clock resumes where the meeting ended.
+    """
+
+    def __init__(self, wall: Callable[[], datetime], planned_start: datetime) -> None:
+        self.wall = wall
+        self.planned_start = planned_start
+        self.own = False  # on the meeting's own clock rather than the wall clock
+        self.opened = False
+        self.anchor: tuple[datetime, datetime] | None = None  # (time in the record, wall time)
+
+    def on_its_date(self, wall: datetime) -> bool:
+        return wall.date() == self.planned_start.date()
+
+    def stamp(self, type_: str, wall: datetime | None = None) -> datetime:
+        """The time to record for an event of type `type_` happening now."""
+        wall = self.wall() if wall is None else wall
+        if type_ == "meeting_reopened":
+            return wall
+        if type_ == "meeting_opened":
+            return opening_time(wall, self.planned_start)
+        if not self.opened:
+            return opening_time(wall, self.planned_start)
+        if not self.own or self.anchor is None:
+            return wall
+        return meeting_time(wall, self.planned_start, self.anchor)
+
+    def now(self) -> datetime:
+        """The meeting's time now, for the screens' clocks."""
+        return self.stamp("")
+
+    def follow(self, type_: str, payload: dict[str, Any], at: datetime, wall: datetime) -> None:
+        """Take in an event just recorded at `at` (wall time `wall`)."""
+        if type_ == "meeting_opened":
+            self.opened, self.own = True, bool(payload.get("own_clock"))
+            self.anchor = (at, wall)
+        elif type_ == "meeting_reopened":
+            self.opened, self.own = True, bool(payload.get("own_clock"))
+            resumes = payload.get("resumes_at")
+            self.anchor = (datetime.fromisoformat(resumes) if resumes else at, wall)
+        elif self.own and self.anchor is not None and at > self.anchor[0]:
+            self.anchor = (at, wall)
+
+    def resume(self, history: Iterable[tuple[str, dict[str, Any], datetime]]) -> None:
+        """Start from a recorded history (type, payload, at): the own clock goes on from the
+        last stamp, as of now."""
+        wall = self.wall()
+        self.own, self.opened, self.anchor = False, False, None
+        for type_, payload, at in history:
+            self.follow(type_, payload, at, wall)
+
+    def opening_payload(self, wall: datetime) -> dict[str, Any]:
+        """What the opening (or reopening) event says about the clock it starts."""
+        return {"own_clock": True} if not self.on_its_date(wall) else {}

@@ -381,7 +381,9 @@ def _approved(m: Meeting, p: Payload, at: datetime) -> Touched:
     return Touched(meeting=True)
 
 
-# The speakers' list keeps its events beside its rules; importing it registers them.
+# The speakers' list and time corrections keep their events beside their rules; importing them
+# registers them.
+import meetingtui.corrections  # noqa: E402
 import meetingtui.speakers  # noqa: E402, F401
 
 

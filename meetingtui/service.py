@@ -8,54 +8,52 @@ may overrule raises `ConfirmationRequired` until it is repeated with `confirm=Tr
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from meetingtui import reducer, rules, speakers, undo
+from meetingtui.agenda_commands import AgendaCommands
 from meetingtui.clock import Clock, local_now
-from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning, StorageError
+from meetingtui.command_base import (
+    CHECKPOINT_EVENTS,
+    REINDEX_EVENTS,
+    TEXT_LIMIT,
+    CommandBase,
+    Outcome,
+    index_meeting,
+    rules_text,
+)
+from meetingtui.errors import CommandRefused, StorageError
 from meetingtui.models import (
     AbsenceKind,
-    AgendaItem,
     Attendance,
-    Choice,
     DissentKind,
-    Election,
     Meeting,
     MeetingStatus,
-    MotionKind,
-    Participant,
-    Vote,
     clean_text,
 )
 from meetingtui.storage import events, records
 from meetingtui.storage.db import checkpoint, connect, open_for_reading, transaction
 from meetingtui.storage.faults import follow_stopped
 from meetingtui.storage.lock import WriterLock, acquire_lock
+from meetingtui.time_commands import TimeCommands
 from meetingtui.undo import UndoStep
 from meetingtui.verify import checked_meeting
+from meetingtui.vote_commands import VoteCommands
 
-E = TypeVar("E", bound=Enum)
-TEXT_LIMIT = 20_000
-# The archive's search index follows a live meeting when it closes, not on every keystroke,
-# so the hot path stays cheap.
-REINDEX_EVENTS = ("meeting_closed", "minutes_approved")
-# After these the WAL is copied into the database file, so a copy of the .db alone is whole.
-CHECKPOINT_EVENTS = ("meeting_closed", "minutes_approved")
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A committed command: its event number, rule warnings to show, and any new id."""
-
-    seq: int
-    warnings: list[RuleWarning] = field(default_factory=list)
-    created_id: int | None = None
+# Still importable from here, where callers have always found them.
+__all__ = [
+    "CHECKPOINT_EVENTS",
+    "REINDEX_EVENTS",
+    "TEXT_LIMIT",
+    "MeetingService",
+    "Outcome",
+    "create_meeting",
+    "import_meeting",
+    "rules_text",
+]
 
 
 # --- meetings as a whole ---------------------------------------------------------------------
@@ -80,13 +78,6 @@ def _store_new(
         # The meeting is new: index it from the model rather than reading the rows back.
         search.index_new_meeting(conn, meeting)
     return meeting_id
-
-
-def _index(conn: sqlite3.Connection, meeting_id: int) -> None:
-    """Keep the archive's full-text index in step, in the same transaction."""
-    from meetingtui.storage import search
-
-    search.index_meeting(conn, meeting_id)
 
 
 def create_meeting(conn: sqlite3.Connection, meeting: Meeting, *, clock: Clock = local_now) -> int:
@@ -122,7 +113,7 @@ def import_meeting(
 # --- one open meeting -------------------------------------------------------------------------
 
 
-class MeetingService:
+class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
     """The live record of one meeting and every command that changes it."""
 
     def __init__(
@@ -139,6 +130,7 @@ class MeetingService:
         self.readonly = readonly
         self._lock = lock
         self._clock = clock
+        self._resume_clock()
         self._closed = False
         self._data_version = self._current_data_version()
 
@@ -200,11 +192,6 @@ class MeetingService:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- following another writer ------------------------------------------------------------
-
-    def _current_data_version(self) -> int:
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
-
     def refresh(self) -> bool:
         """Reload when another connection committed since we last looked (one moment: never a
         state that did not exist). StorageError `storage.follow_stopped` when the database
@@ -217,101 +204,11 @@ class MeetingService:
         except (sqlite3.Error, StorageError) as exc:
             raise follow_stopped(exc, self.conn) from exc
         self._data_version = version
+        opened = (self.meeting.opened_at, len(self.meeting.reopenings))
         self.meeting = meeting
+        if opened != (meeting.opened_at, len(meeting.reopenings)):
+            self._resume_clock()  # the writer opened or reopened the meeting
         return True
-
-    @property
-    def _meeting_id(self) -> int:
-        assert self.meeting.id is not None
-        return self.meeting.id
-
-    # -- plumbing ----------------------------------------------------------------------------
-
-    def _commit(
-        self,
-        type_: str,
-        payload: dict[str, Any],
-        *,
-        warnings: list[RuleWarning] | None = None,
-        created_id: int | None = None,
-    ) -> Outcome:
-        if self.readonly:
-            raise CommandRefused("refuse.readonly")
-        at = self._clock()
-        try:
-            with transaction(self.conn):
-                seq, _ = events.append(self.conn, self._meeting_id, type_, at.isoformat(), payload)
-                touched = reducer.apply(self.meeting, type_, payload, at)
-                records.write_touched(self.conn, self.meeting, touched)
-                if type_ in REINDEX_EVENTS:
-                    _index(self.conn, self._meeting_id)
-        except BaseException:
-            # The in-memory record may hold the uncommitted change: take the committed one back.
-            with contextlib.suppress(sqlite3.Error):
-                self.meeting = records.load_meeting(self.conn, self._meeting_id)
-            raise
-        if type_ in CHECKPOINT_EVENTS:
-            checkpoint(self.conn)
-        self._data_version = self._current_data_version()
-        return Outcome(seq=seq, warnings=warnings or [], created_id=created_id)
-
-    def _require_live(self, *, planned_ok: bool = False) -> None:
-        status = self.meeting.status
-        if status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
-            raise CommandRefused("refuse.meeting_closed", status=status.value)
-        if status is MeetingStatus.PLANNED and not planned_ok:
-            raise CommandRefused("refuse.meeting_not_open", status=status.value)
-
-    def _person(self, participant_id: int) -> Participant:
-        person = self.meeting.participant(participant_id)
-        if person is None:
-            raise CommandRefused("refuse.unknown_member", ref=participant_id)
-        return person
-
-    def _item(self, item_id: int) -> AgendaItem:
-        item = self.meeting.item(item_id)
-        if item is None:
-            raise CommandRefused("refuse.unknown_item", ref=item_id)
-        return item
-
-    def _vote(self, vote_id: int) -> tuple[AgendaItem, Vote]:
-        found = self.meeting.find_vote(vote_id)
-        if found is None:
-            raise CommandRefused("refuse.unknown_vote", ref=vote_id)
-        return found
-
-    @staticmethod
-    def _text(value: str, *, allow_empty: bool = False) -> str:
-        text = clean_text(value).strip()
-        if not text and not allow_empty:
-            raise CommandRefused("refuse.empty_text")
-        if len(text) > TEXT_LIMIT:
-            raise CommandRefused("refuse.text_too_long", length=len(text), limit=TEXT_LIMIT)
-        return text
-
-    @staticmethod
-    def _choice(enum: type[E], value: object, field: str) -> E:
-        """A value of `enum`, or a refusal naming the field (never a ValueError trace)."""
-        try:
-            return enum(value)
-        except ValueError:
-            raise CommandRefused("refuse.invalid_value", field=field, problem=value) from None
-
-    def _confirm(self, warnings: list[RuleWarning], confirm: bool) -> list[RuleWarning]:
-        if warnings and not confirm:
-            raise ConfirmationRequired(warnings)
-        return warnings
-
-    def _current_item_id(self) -> int | None:
-        return self.meeting.current_item_id
-
-    # -- rules for display -------------------------------------------------------------------
-
-    def quorum(self, item: AgendaItem | None = None) -> rules.Quorum:
-        return rules.quorum(self.meeting, item or self.meeting.current_item)
-
-    def eligible_voters(self, item: AgendaItem | None = None) -> list[Participant]:
-        return rules.eligible_voters(self.meeting, item or self.meeting.current_item)
 
     # -- commands ----------------------------------------------------------------------------
 
@@ -380,12 +277,6 @@ class MeetingService:
         # Say at once when this departure costs the quorum.
         return Outcome(outcome.seq, rules.quorum_warnings(self.meeting, self.meeting.current_item))
 
-    def start_item(self, item_id: int) -> Outcome:
-        self._require_live()
-        item = self._item(item_id)
-        warnings = rules.quorum_warnings(self.meeting, item)
-        return self._commit("item_started", {"item_id": item.id}, warnings=warnings)
-
     def record_decision(self, item_id: int, text: str, *, confirm: bool = False) -> Outcome:
         self._require_live()
         item = self._item(item_id)
@@ -410,304 +301,6 @@ class MeetingService:
             raise CommandRefused("refuse.item_not_closed", number=item.number)
         payload = {"item_id": item.id, "text": self._text(text, allow_empty=True)}
         return self._commit("public_decision_set", payload)
-
-    def postpone_item(self, item_id: int, reason: str = "", *, confirm: bool = False) -> Outcome:
-        """Udsættelse is a decision of the committee: it needs the quorum like any other."""
-        self._require_live()
-        item = self._item(item_id)
-        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
-        payload = {"item_id": item.id, "reason": self._text(reason, allow_empty=True)}
-        return self._commit("item_postponed", payload, warnings=warnings)
-
-    def add_motion(
-        self,
-        item_id: int,
-        text: str,
-        *,
-        kind: MotionKind | str = MotionKind.INDSTILLING,
-        proposer: str = "",
-        amends: int | None = None,
-    ) -> Outcome:
-        self._require_live()
-        item = self._item(item_id)
-        motion_kind = self._choice(MotionKind, kind, "kind")
-        if amends is not None and motion_kind is not MotionKind.AENDRINGSFORSLAG:
-            raise CommandRefused("refuse.amends_only_amendment")
-        if amends is not None and item.motion(amends) is None:
-            raise CommandRefused("refuse.unknown_motion", ref=amends)
-        motion_id = self.meeting.next_id("motion")
-        if amends == motion_id:
-            raise CommandRefused("refuse.amends_itself")
-        payload = {
-            "item_id": item.id,
-            "motion_id": motion_id,
-            "kind": motion_kind.value,
-            "text": self._text(text),
-            "proposer": self._text(proposer, allow_empty=True),
-            "amends": amends,
-        }
-        return self._commit("motion_added", payload, created_id=motion_id)
-
-    def open_vote(
-        self,
-        item_id: int,
-        *,
-        motion_id: int | None = None,
-        description: str = "",
-        confirm: bool = False,
-    ) -> Outcome:
-        self._require_live()
-        item = self._item(item_id)
-        if motion_id is not None and item.motion(motion_id) is None:
-            raise CommandRefused("refuse.unknown_motion", ref=motion_id)
-        if any(v.is_open for v in item.votes):
-            raise CommandRefused("refuse.vote_open")
-        warnings = self._confirm(
-            rules.quorum_warnings(self.meeting, item)
-            + rules.amendment_order_warnings(item, motion_id),
-            confirm,
-        )
-        vote_id = self.meeting.next_id("vote")
-        payload = {
-            "item_id": item.id,
-            "vote_id": vote_id,
-            "motion_id": motion_id,
-            "description": self._text(description, allow_empty=True),
-        }
-        return self._commit("vote_opened", payload, warnings=warnings, created_id=vote_id)
-
-    def _ballot_item(self, vote_id: int) -> AgendaItem:
-        self._require_live()
-        item, vote = self._vote(vote_id)
-        if not vote.is_open:
-            raise CommandRefused("refuse.vote_closed")
-        return item
-
-    def cast_ballot(
-        self, vote_id: int, participant_id: int, choice: Choice | str, *, confirm: bool = False
-    ) -> Outcome:
-        """One member's ballot. A ballot already cast is changed only when confirmed: the key
-        that casts a new ballot must never overwrite one by accident."""
-        item = self._ballot_item(vote_id)
-        person = self._person(participant_id)
-        reason = rules.ineligibility_reason(self.meeting, item, person)
-        if reason is not None:
-            raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
-        value = self._choice(Choice, choice, "choice")
-        cast = {b.participant_id: b.choice for b in self._vote(vote_id)[1].ballots}
-        if person.id not in cast:
-            ballots = [{"participant_id": person.id, "choice": value.value}]
-            return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
-        if cast[person.id] is value:
-            raise CommandRefused("refuse.ballot_unchanged", name=person.name, choice=_word(value))
-        return self._change_ballots(vote_id, [(person, cast[person.id])], value, confirm)
-
-    def cast_party(
-        self, vote_id: int, affiliation: str, choice: Choice | str, *, confirm: bool = False
-    ) -> Outcome:
-        """The eligible members of a party or organisation who have not voted vote the same way.
-
-        Members who already voted keep their ballot; when all of them have, the party's ballots
-        are changed only when confirmed.
-        """
-        item = self._ballot_item(vote_id)
-        wanted = affiliation.strip().casefold()
-        voters = [
-            p
-            for p in rules.eligible_voters(self.meeting, item)
-            if p.affiliation.casefold() == wanted
-        ]
-        if not voters:
-            raise CommandRefused("refuse.no_party_voters", party=affiliation)
-        value = self._choice(Choice, choice, "choice")
-        cast = {b.participant_id: b.choice for b in self._vote(vote_id)[1].ballots}
-        missing = [p for p in voters if p.id not in cast]
-        if missing:
-            ballots = [{"participant_id": p.id, "choice": value.value} for p in missing]
-            return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
-        changed = [(p, cast[p.id]) for p in voters if cast[p.id] is not value]
-        if not changed:
-            raise CommandRefused("refuse.party_all_voted", party=affiliation, choice=_word(value))
-        return self._change_ballots(vote_id, changed, value, confirm)
-
-    def cast_rest(self, vote_id: int, choice: Choice | str) -> Outcome:
-        """Everyone who may vote and has not voted yet votes `choice` ("resten stemmer for")."""
-        item = self._ballot_item(vote_id)
-        value = self._choice(Choice, choice, "choice")
-        cast = {b.participant_id for b in self._vote(vote_id)[1].ballots}
-        missing = [p for p in rules.eligible_voters(self.meeting, item) if p.id not in cast]
-        if not missing:
-            raise CommandRefused("refuse.nobody_left_to_vote")
-        ballots = [{"participant_id": p.id, "choice": value.value} for p in missing]
-        return self._commit("ballots_cast", {"vote_id": vote_id, "ballots": ballots})
-
-    def _change_ballots(
-        self,
-        vote_id: int,
-        changed: list[tuple[Participant, Choice]],
-        value: Choice,
-        confirm: bool,
-    ) -> Outcome:
-        """Ballots already cast, changed deliberately: the chair sees "name: old → new" first."""
-        warnings = [
-            RuleWarning(
-                "confirm.ballot_change",
-                {"name": p.name, "old": _word(old), "new": _word(value)},
-            )
-            for p, old in changed
-        ]
-        if not confirm:
-            raise ConfirmationRequired(warnings, question="confirm.ballot_change_question")
-        changes = [
-            {"participant_id": p.id, "from": old.value, "to": value.value} for p, old in changed
-        ]
-        return self._commit("ballot_changed", {"vote_id": vote_id, "changes": changes})
-
-    def close_vote(self, vote_id: int, *, confirm: bool = False) -> Outcome:
-        item = self._ballot_item(vote_id)
-        _, vote = self._vote(vote_id)
-        if not vote.ballots:
-            raise CommandRefused("refuse.vote_empty")
-        # Ballots of members who since left, became inhabil or gave their seat back do not count.
-        stale = rules.ineligible_ballots(self.meeting, item, vote)
-        warnings = rules.quorum_warnings(self.meeting, item)
-        if stale:
-            names = ", ".join(b.name for b in stale)
-            warnings.append(RuleWarning("warn.ballots_discarded", {"names": names}))
-        warnings = self._confirm(warnings, confirm)
-        payload = {"vote_id": vote_id, "discarded": [b.participant_id for b in stale]}
-        return self._commit("vote_closed", payload, warnings=warnings)
-
-    def _candidates(self, candidates: list[str]) -> list[str]:
-        names = [self._text(c) for c in candidates]
-        if not names:
-            raise CommandRefused("refuse.election_candidates")
-        return names
-
-    def _with_tie(self, outcome: Outcome, election_id: int) -> Outcome:
-        """A tie elects nobody: the chair hears it with the result."""
-        found = self.meeting.find_election(election_id)
-        assert found is not None
-        tied = found[1].tied
-        if not tied:
-            return outcome
-        tie = RuleWarning("warn.election_tie", {"names": ", ".join(tied)})
-        return Outcome(outcome.seq, [*outcome.warnings, tie], outcome.created_id)
-
-    def open_election(
-        self, item_id: int, office: str, candidates: list[str], *, confirm: bool = False
-    ) -> Outcome:
-        """An election by majority among candidates; each ballot is stored as it is cast."""
-        self._require_live()
-        item = self._item(item_id)
-        names = self._candidates(candidates)
-        payload, warnings = self._new_election(item, office, names, confirm)
-        return self._commit(
-            "election_opened", payload, warnings=warnings, created_id=payload["election_id"]
-        )
-
-    def _new_election(
-        self, item: AgendaItem, office: str, names: list[str], confirm: bool
-    ) -> tuple[dict[str, Any], list[RuleWarning]]:
-        """The payload that starts an election, once the chair has heard the quorum warnings."""
-        if any(e.is_open for e in item.elections):
-            raise CommandRefused("refuse.election_open")
-        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
-        payload = {
-            "item_id": item.id,
-            "election_id": self.meeting.next_id("election"),
-            "office": self._text(office),
-            "candidates": names,
-        }
-        return payload, warnings
-
-    def _elector(self, item: AgendaItem, voter_id: int, candidate: str, names: list[str]) -> int:
-        """The voter's id, once they may vote on the item and `candidate` stands."""
-        person = self._person(voter_id)
-        reason = rules.ineligibility_reason(self.meeting, item, person)
-        if reason is not None:
-            raise CommandRefused("refuse.not_eligible", name=person.name, reason=rules_text(reason))
-        if candidate not in names:
-            raise CommandRefused("refuse.election_unknown_candidate", candidate=candidate)
-        return person.id
-
-    def _open_election(self, election_id: int) -> tuple[AgendaItem, Election]:
-        self._require_live()
-        found = self.meeting.find_election(election_id)
-        if found is None:
-            raise CommandRefused("refuse.unknown_election", ref=election_id)
-        if not found[1].is_open:
-            raise CommandRefused("refuse.election_closed")
-        return found
-
-    def cast_election_ballot(self, election_id: int, voter_id: int, candidate: str) -> Outcome:
-        """Member `voter_id` names `candidate`; naming another later replaces the ballot."""
-        item, election = self._open_election(election_id)
-        voter = self._elector(item, voter_id, candidate, election.candidates)
-        payload = {"election_id": election_id, "voter_id": voter, "candidate": candidate}
-        return self._commit("election_ballot_cast", payload)
-
-    def close_election(self, election_id: int, *, confirm: bool = False) -> Outcome:
-        """Count the ballots; a tie is reported and nobody is elected."""
-        item, election = self._open_election(election_id)
-        if not election.ballots:
-            raise CommandRefused("refuse.vote_empty")
-        # Ballots of members who since left, became inhabil or gave their seat back do not count.
-        stale = rules.no_longer_eligible(self.meeting, item, (b.voter_id for b in election.ballots))
-        names = ", ".join(b.voter for b in election.ballots if b.voter_id in stale)
-        if len(stale) == len(election.ballots):
-            raise CommandRefused("refuse.election_no_valid_ballots", names=names)
-        warnings = rules.quorum_warnings(self.meeting, item)
-        if stale:
-            warnings.append(RuleWarning("warn.ballots_discarded", {"names": names}))
-        warnings = self._confirm(warnings, confirm)
-        payload = {"election_id": election_id, "discarded": stale}
-        outcome = self._commit("election_closed", payload, warnings=warnings)
-        return self._with_tie(outcome, election_id)
-
-    def hold_election(
-        self,
-        item_id: int,
-        office: str,
-        candidates: list[str],
-        ballots: dict[int, str],
-        *,
-        confirm: bool = False,
-    ) -> Outcome:
-        """An election taken whole, ballots and all (for scripts); a tie elects nobody."""
-        self._require_live()
-        item = self._item(item_id)
-        names = self._candidates(candidates)
-        if not ballots:
-            raise CommandRefused("refuse.vote_empty")
-        cast = [
-            {"voter_id": self._elector(item, voter_id, candidate, names), "candidate": candidate}
-            for voter_id, candidate in ballots.items()
-        ]
-        payload, warnings = self._new_election(item, office, names, confirm)
-        payload["ballots"] = cast
-        election_id = payload["election_id"]
-        outcome = self._commit("election_held", payload, warnings=warnings, created_id=election_id)
-        return self._with_tie(outcome, election_id)
-
-    def elect_by_acclamation(
-        self, item_id: int, office: str, candidate: str, *, confirm: bool = False
-    ) -> Outcome:
-        """One candidate, and everyone who may vote agrees: elected unanimously without a ballot
-        ("Gert Fabrin blev enstemmigt valgt som næstformand"). Each of them is recorded as
-        naming the candidate."""
-        self._require_live()
-        item = self._item(item_id)
-        (name,) = self._candidates([candidate])
-        voters = rules.eligible_voters(self.meeting, item)
-        if not voters:
-            raise CommandRefused("refuse.vote_empty")
-        payload, warnings = self._new_election(item, office, [name], confirm)
-        payload["ballots"] = [{"voter_id": p.id, "candidate": name} for p in voters]
-        payload["acclamation"] = True
-        return self._commit(
-            "election_held", payload, warnings=warnings, created_id=payload["election_id"]
-        )
 
     def add_dissent(
         self,
@@ -846,12 +439,6 @@ class MeetingService:
             raise CommandRefused("refuse.meeting_not_closed")
         return self._commit("minutes_approved", {})
 
-    def _history(self) -> list[tuple[int, str, dict[str, Any], datetime]]:
-        return [
-            (e.seq, e.type, e.payload, datetime.fromisoformat(e.at))
-            for e in events.meeting_events(self.conn, self._meeting_id)
-        ]
-
     def undo_step(self) -> UndoStep:
         """What Ctrl+Z would cancel, in words; refused when there is nothing it may cancel.
 
@@ -880,7 +467,8 @@ class MeetingService:
         if expected is not None and step.seq != expected:
             raise CommandRefused("refuse.undo_changed")
         history = self._history()
-        at = self._clock()
+        wall = self._clock()
+        at = self._record_clock.stamp(reducer.UNDO_EVENT, wall)
         with transaction(self.conn):
             seq, _ = events.append(
                 self.conn, self._meeting_id, reducer.UNDO_EVENT, at.isoformat(), {"seq": step.seq}
@@ -892,23 +480,15 @@ class MeetingService:
                 rebuilt,
                 content_hash=records.content_hash_of(self.conn, self._meeting_id),
             )
-            _index(self.conn, self._meeting_id)
+            index_meeting(self.conn, self._meeting_id)
         self.meeting = rebuilt
+        if step.type == "meeting_opened":
+            self._resume_clock()  # not open any more: back to the planned start
+        else:
+            self._record_clock.follow(reducer.UNDO_EVENT, {}, at, wall)
         self._data_version = self._current_data_version()
         return Outcome(seq=seq)
 
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
-
-
-def _word(choice: Choice) -> str:
-    from meetingtui.i18n import t
-
-    return t(f"ballot.{choice.value}")
-
-
-def rules_text(key: str) -> str:
-    from meetingtui.i18n import t
-
-    return t(key)

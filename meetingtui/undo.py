@@ -96,6 +96,10 @@ def describe(meeting: Meeting, type_: str, payload: dict[str, Any]) -> str:
         if found is not None:
             office = found[1].office
         return t(f"undo.{type_}", name=_name(meeting, p.get("voter_id")), office=office)
+    if type_ == "times_corrected":
+        from meetingtui.corrections import describe as corrected
+
+        return t("undo.times_corrected", changes=corrected(meeting, p))
     if type_ == "substitute_seated":
         return t("undo.substitute_seated", who=p.get("name", ""))
     if type_ in ("item_absence_set", "item_absence_cleared"):

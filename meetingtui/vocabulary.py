@@ -91,6 +91,17 @@ class AgendaChangeKind(StrEnum):
     MOVED = "moved"  # "Punktet blev behandlet før punkt 3."
 
 
+class TimeKind(StrEnum):
+    """A time of the record the secretary may correct."""
+
+    MEETING_START = "meeting_start"  # when the meeting was opened
+    MEETING_END = "meeting_end"  # when it was closed ("Mødet sluttede kl. 18.40.")
+    ITEM_START = "item_start"
+    ITEM_END = "item_end"
+    ARRIVAL = "arrival"  # "X kom kl. 17.05 under punkt 2"
+    DEPARTURE = "departure"  # "X forlod mødet kl. 18.40 under punkt 4"
+
+
 class AbsenceKind(StrEnum):
     ABSENT = "absent"  # did not take part in the item ("deltog ikke i behandlingen")
     INHABIL = "inhabil"  # conflict of interest

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from meetingtui import rules
 from meetingtui.exporters.redact import prepare
-from meetingtui.exporters.referat import effective_counts, slug
+from meetingtui.exporters.referat import effective_counts, ended_at, slug
 from meetingtui.models import AgendaItem, Choice, Meeting, Vote, VoteResult
 
 # Meetings are recorded in local time; Popolo dates need an offset.
@@ -165,8 +165,9 @@ class _Builder:
             "id": self.event_id,
             "name": f"{meeting.body} {meeting.title}".strip(),
             "classification": "meeting",
-            "start_date": popolo_datetime(meeting.starts_at),
-            "end_date": popolo_datetime(meeting.ends_at),
+            # When it really began and ended, as corrected; else as it was called.
+            "start_date": popolo_datetime(meeting.opened_at or meeting.starts_at),
+            "end_date": popolo_datetime(ended_at(meeting) or meeting.ends_at),
             "location": meeting.location or None,
             "status": meeting.status.value,
             "organization_id": self.org_id,

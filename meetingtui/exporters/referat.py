@@ -595,6 +595,18 @@ def ended_at(meeting: Meeting) -> datetime | None:
     return None
 
 
+def began_late(meeting: Meeting) -> datetime | None:
+    """When the meeting really began, if not at the time it was called for (the header's
+    "kl. 16.30"): "Mødet begyndte kl. 16.35." """
+    opened = meeting.opened_at
+    if opened is None or (opened.hour, opened.minute) == (
+        meeting.starts_at.hour,
+        meeting.starts_at.minute,
+    ):
+        return None
+    return opened
+
+
 def build(
     meeting: Meeting, *, public: bool, chain_head: str = "", formula: str | None = None
 ) -> list[Block]:
@@ -608,6 +620,9 @@ def build(
     agenda = changes.meeting_lines(meeting)
     if agenda:
         blocks.append(Block(Kind.LINE, " ".join(agenda), lead=t("export.agenda_changes")))
+    began = began_late(meeting)
+    if began is not None:
+        blocks.append(Block(Kind.BODY, t("export.began", time=clock(began))))
     ended = ended_at(meeting)
     if ended is not None and not is_draft(meeting):
         blocks.append(Block(Kind.BODY, t("export.ended", time=clock(ended))))

@@ -29,6 +29,7 @@ DA: dict[str, str] = {
     "export.public": "Offentligt referat",
     "export.extraordinary": "Ekstraordinært møde",
     "export.place": "Sted: {place}",
+    "export.began": "Mødet begyndte kl. {time}.",
     "export.ended": "Mødet sluttede kl. {time}.",
     "export.meeting_subject": "Referat af mødet i {body} den {date}",
     # Participants
@@ -171,6 +172,7 @@ EN: dict[str, str] = {
     "export.public": "Public minutes",
     "export.extraordinary": "Extraordinary meeting",
     "export.place": "Place: {place}",
+    "export.began": "The meeting began at {time}.",
     "export.ended": "The meeting ended at {time}.",
     "export.meeting_subject": "Minutes of the meeting of {body} on {date}",
     "export.participants": "Participants",

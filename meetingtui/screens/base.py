@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -172,7 +173,17 @@ class KeymapScreen(Screen[None]):
         if meeting is None:
             return
         for bar in self.query(StatusBar):
-            bar.show(meeting, self.meeting_app.clock(), self.meeting_app.readonly)
+            bar.show(meeting, self.meeting_now(), self.meeting_app.readonly)
+
+    def meeting_now(self) -> datetime:
+        """The meeting's time now: a meeting held on another day than its date (the demo) runs
+        on its own clock; the wall clock while only the glance is shown."""
+        from meetingtui.glance import Glance
+
+        shown = self.meeting_app.meeting_shown
+        if shown is None or isinstance(shown, Glance):
+            return self.meeting_app.clock()
+        return self.service.now()
 
     def on_screen_resume(self) -> None:
         if self.stale:

@@ -137,7 +137,8 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
 class MeetingScreen(KeymapScreen):
     SCOPE = "meeting"
     CHANGES: ClassVar = frozenset(
-        {"next_item", "previous_item", "start_selected", "arrive", "leave"} | ITEM_ACTIONS
+        {"next_item", "previous_item", "start_selected", "arrive", "leave", "correct_times"}
+        | ITEM_ACTIONS
     )
 
     def compose(self) -> ComposeResult:
@@ -168,7 +169,7 @@ class MeetingScreen(KeymapScreen):
 
     def refresh_view(self) -> None:
         meeting = self.meeting
-        now = self.meeting_app.clock()
+        now = self.meeting_now()
         self.tick()
         table = self.query_one("#agenda", DataTable)
         cursor = table.cursor_row
@@ -508,6 +509,13 @@ class MeetingScreen(KeymapScreen):
             FormDialog(t("tui.postpone_title"), [(t("tui.reason_optional"), "")], notes=[0]),
             postpone,
         )
+
+    def action_correct_times(self) -> None:
+        """The meeting's start and end and those of the highlighted item, as recorded."""
+        from meetingtui.screens.time_dialog import correct_times, meeting_times
+
+        item = self._highlighted_item()
+        correct_times(self.meeting_app, meeting_times(self.meeting, item))
 
     # -- people coming and going -------------------------------------------------------------
 

@@ -85,7 +85,7 @@ class ProjectorScreen(KeymapScreen):
         if self.meeting_shown is None:  # the meeting was just closed: the screen goes away
             return
         meeting = self.meeting
-        now = self.meeting_app.clock()
+        now = self.meeting_now()
         day = long_date(meeting.starts_at.date(), weekday=True)
         head = Text(meeting.body, style="bold")
         head.append(f" · {day} · " + t("speakers.projector_clock", time=clock_text(now)))

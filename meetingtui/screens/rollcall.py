@@ -49,7 +49,16 @@ def movements_text(meeting: Meeting | Glance, person: Participant | GlancePartic
 class RollCallScreen(KeymapScreen):
     SCOPE = "rollcall"
     CHANGES: ClassVar = frozenset(
-        {"present", "afbud", "fravaerende", "substitute", "arrive", "leave", "open_meeting"}
+        {
+            "present",
+            "afbud",
+            "fravaerende",
+            "substitute",
+            "arrive",
+            "leave",
+            "open_meeting",
+            "correct_times",
+        }
     )
 
     def compose(self) -> ComposeResult:
@@ -110,6 +119,8 @@ class RollCallScreen(KeymapScreen):
         if meeting is None:
             return None
         status = meeting.status
+        if status is MeetingStatus.CLOSED and action == "correct_times":
+            return True  # times are corrected until the minutes are approved
         if status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
             return None
         return not (action == "open_meeting" and status is not MeetingStatus.PLANNED)
@@ -203,6 +214,18 @@ class RollCallScreen(KeymapScreen):
         person = self._selected()
         if person is not None:
             self._command("leave", person.id)
+
+    def action_correct_times(self) -> None:
+        """The selected member's arrivals and departures, as recorded."""
+        person = self._selected()
+        service = self.meeting_app.service
+        if person is None or service is None:
+            return
+        from meetingtui.screens.time_dialog import correct_times, member_times
+
+        member = service.meeting.participant(person.id)
+        if member is not None:
+            correct_times(self.meeting_app, member_times(service.meeting, member))
 
     def action_open_meeting(self) -> None:
         self._command("open_meeting")

@@ -1,0 +1,196 @@
+"""Times corrected after the fact: the meeting's start and end, a member's arrival or departure,
+an item's start and end.
+
+The secretary types the right time the Danish way ("16.30"; "16:30" and "1630" too) and the
+record keeps the old and the new value in one event, so the log says what was corrected. The
+time stays on the day it had; a correction that would put an end before its start (or a
+departure before the arrival it follows) is refused and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
+from typing import Any
+
+from meetingtui.errors import CommandRefused
+from meetingtui.i18n import t
+from meetingtui.meetingclock import clock_text, on_day_of, parse_clock
+from meetingtui.models import Meeting, MovementKind
+from meetingtui.reducer import Payload, reducer
+from meetingtui.storage.touched import Touched
+from meetingtui.vocabulary import TimeKind
+
+EVENT = "times_corrected"
+_MOVEMENT = {TimeKind.ARRIVAL: MovementKind.ARRIVED, TimeKind.DEPARTURE: MovementKind.LEFT}
+
+
+@dataclass(frozen=True)
+class TimeCorrection:
+    """One time to correct, as typed. `item_id` names the item of an item's start or end;
+    `participant_id` the member of an arrival or departure, and `position` which of their
+    movements (None: their latest of that kind)."""
+
+    what: TimeKind | str
+    text: str
+    item_id: int | None = None
+    participant_id: int | None = None
+    position: int | None = None
+
+
+def _kind(value: TimeKind | str) -> TimeKind:
+    try:
+        return TimeKind(value)
+    except ValueError:
+        raise CommandRefused("refuse.invalid_value", field="what", problem=value) from None
+
+
+def _target(meeting: Meeting, c: TimeCorrection) -> dict[str, Any]:
+    """The change's address in the record (what, and the item or the member's movement)."""
+    what = _kind(c.what)
+    if what in (TimeKind.MEETING_START, TimeKind.MEETING_END):
+        return {"what": what.value}
+    if what in (TimeKind.ITEM_START, TimeKind.ITEM_END):
+        item = meeting.item(c.item_id) if c.item_id is not None else None
+        if item is None:
+            raise CommandRefused("refuse.unknown_item", ref=c.item_id)
+        return {"what": what.value, "item_id": item.id}
+    person = meeting.participant(c.participant_id) if c.participant_id is not None else None
+    if person is None:
+        raise CommandRefused("refuse.unknown_member", ref=c.participant_id)
+    kind = _MOVEMENT[what]
+    positions = [n for n, m in enumerate(person.movements) if m.kind is kind]
+    position = positions[-1] if c.position is None and positions else c.position
+    if position not in positions:
+        raise CommandRefused(f"refuse.no_{what.value}", name=person.name)
+    return {"what": what.value, "participant_id": person.id, "position": position}
+
+
+def current(meeting: Meeting, target: dict[str, Any]) -> datetime | None:
+    """The time the record holds at `target` now."""
+    what = TimeKind(target["what"])
+    if what is TimeKind.MEETING_START:
+        return meeting.opened_at
+    if what is TimeKind.MEETING_END:
+        return meeting.closed_at
+    if what in (TimeKind.ITEM_START, TimeKind.ITEM_END):
+        item = meeting.item(target["item_id"])
+        assert item is not None
+        return item.started_at if what is TimeKind.ITEM_START else item.ended_at
+    person = meeting.participant(target["participant_id"])
+    assert person is not None
+    return person.movements[target["position"]].at
+
+
+def _put(meeting: Meeting, target: dict[str, Any], value: datetime, touched: Touched) -> None:
+    what = TimeKind(target["what"])
+    if what is TimeKind.MEETING_START:
+        meeting.opened_at = value
+        touched.meeting = True
+    elif what is TimeKind.MEETING_END:
+        meeting.closed_at = value
+        touched.meeting = True
+    elif what in (TimeKind.ITEM_START, TimeKind.ITEM_END):
+        item = meeting.item(target["item_id"])
+        assert item is not None
+        if what is TimeKind.ITEM_START:
+            item.started_at = value
+        else:
+            item.ended_at = value
+        touched.items.add(item.id)
+    else:
+        person = meeting.participant(target["participant_id"])
+        assert person is not None
+        person.movements[target["position"]].at = value
+        touched.participants = True
+
+
+def label(meeting: Meeting, target: dict[str, Any]) -> str:
+    """What the time marks, in words: "mødet begyndte", "pkt. 2 sluttede", "Lars Holten kom"."""
+    what = target["what"]
+    if "item_id" in target:
+        item = meeting.item(target["item_id"])
+        return t(f"time.{what}", number=item.number if item is not None else "?")
+    if "participant_id" in target:
+        person = meeting.participant(target["participant_id"])
+        return t(f"time.{what}", name=person.name if person is not None else "?")
+    return t(f"time.{what}")
+
+
+def _pairs(meeting: Meeting) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Times that must not come before the one they follow: (earlier, later)."""
+    pairs = [({"what": "meeting_start"}, {"what": "meeting_end"})]
+    for item in meeting.items:
+        start = {"what": "item_start", "item_id": item.id}
+        end = {"what": "item_end", "item_id": item.id}
+        pairs += [(start, end), ({"what": "meeting_start"}, start), (end, {"what": "meeting_end"})]
+    for person in meeting.participants:
+        moves = [
+            {"what": "arrival" if m.kind is MovementKind.ARRIVED else "departure"}
+            | {"participant_id": person.id, "position": n}
+            for n, m in enumerate(person.movements)
+        ]
+        pairs += list(pairwise(moves))
+    return pairs
+
+
+def _out_of_order(meeting: Meeting) -> dict[tuple[str, str], tuple[dict, dict]]:
+    found = {}
+    for earlier, later in _pairs(meeting):
+        early, late = current(meeting, earlier), current(meeting, later)
+        if early is not None and late is not None and late < early:
+            found[(repr(earlier), repr(later))] = (earlier, later)
+    return found
+
+
+def plan(meeting: Meeting, corrections: Sequence[TimeCorrection]) -> tuple[str, Payload]:
+    """The event that corrects these times, once they are times of day and in order."""
+    changes = []
+    for c in corrections:
+        target = _target(meeting, c)
+        old = current(meeting, target)
+        if old is None:
+            raise CommandRefused(f"refuse.time_not_set_{target['what']}")
+        new = on_day_of(old, parse_clock(c.text))
+        if new.replace(second=0) != old.replace(second=0, microsecond=0):
+            changes.append(target | {"old": old.isoformat(), "new": new.isoformat()})
+    if not changes:
+        raise CommandRefused("refuse.time_unchanged")
+    payload: Payload = {"changes": changes}
+    trial = meeting.model_copy(deep=True)
+    before = _out_of_order(trial)
+    _corrected(trial, payload, datetime.now())
+    for key, (earlier, later) in _out_of_order(trial).items():
+        if key not in before:
+            raise CommandRefused(
+                "refuse.time_order",
+                later=label(trial, later),
+                late=clock_text(current(trial, later) or datetime.min),
+                earlier=label(trial, earlier),
+                early=clock_text(current(trial, earlier) or datetime.min),
+            )
+    return EVENT, payload
+
+
+def describe(meeting: Meeting, payload: Payload) -> str:
+    """ "mødet begyndte 16.44 → 16.35" for each change (the undo question, the log)."""
+    return ", ".join(
+        t(
+            "time.change",
+            what=label(meeting, change),
+            old=clock_text(datetime.fromisoformat(change["old"])),
+            new=clock_text(datetime.fromisoformat(change["new"])),
+        )
+        for change in payload.get("changes", [])
+    )
+
+
+@reducer(EVENT)
+def _corrected(m: Meeting, p: Payload, at: datetime) -> Touched:
+    """Each corrected time takes its new value; the event keeps the old one."""
+    touched = Touched()
+    for change in p["changes"]:
+        _put(m, change, datetime.fromisoformat(change["new"]), touched)
+    return touched

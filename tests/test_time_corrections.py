@@ -1,0 +1,266 @@
+"""Times can be corrected: the meeting's start and end, a member's arrival and departure, an
+item's start and end. A correction is an event with the old and the new value, typed the Danish
+way ("16.30"); nonsense and an end before its start are refused and change nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Label
+
+from meetingtui.errors import CommandRefused
+from meetingtui.exporters import export
+from meetingtui.i18n import t
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import FormDialog
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.rollcall import RollCallScreen
+from meetingtui.service import MeetingService
+from meetingtui.storage import events
+from meetingtui.storage.db import connect
+from meetingtui.verify import checked_meeting
+from tests.meetings import START, FixedClock, committee_meeting, store, stored
+from tests.tui_support import SIZE, Notices, until
+
+
+def held_meeting(db_path: Path) -> int:
+    """Opened at 16.44 (a few minutes late), Søren Friis (F) came at 17.05 during item 2 and
+    left at 18.10; items 1 and 2 taken; closed at 18.40."""
+    clock = FixedClock(START + timedelta(minutes=14))
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, "absent" if person.id == 7 else "present")
+        service.start_item(1)
+        clock.now = START + timedelta(minutes=20)
+        service.start_item(2)
+        clock.now = START + timedelta(minutes=35)
+        service.arrive(7)
+        clock.now = START + timedelta(minutes=100)
+        service.leave(7)
+        clock.now = START + timedelta(minutes=130)
+        service.close_meeting()
+    return meeting_id
+
+
+def test_a_corrected_time_is_in_the_record_the_log_and_every_export(db_path: Path) -> None:
+    meeting_id = held_meeting(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_time("meeting_start", "16.30")
+        service.correct_time("meeting_end", "18:45")
+        service.correct_time("arrival", "1710", participant_id=7)
+        service.correct_time("departure", "kl. 18.05", participant_id=7)
+        service.correct_time("item_start", "16.52", item_id=2)
+    record = stored(db_path, meeting_id)
+    assert record.opened_at == datetime(2025, 3, 11, 16, 30)
+    assert record.closed_at == datetime(2025, 3, 11, 18, 45)
+    assert [m.at.strftime("%H.%M") for m in record.participant(7).movements] == ["17.10", "18.05"]
+    assert record.item(2).started_at == datetime(2025, 3, 11, 16, 52)
+    # The event keeps the old and the new value.
+    conn = connect(db_path)
+    try:
+        log = [e for e in events.meeting_events(conn, meeting_id) if e.type == "times_corrected"]
+        assert log[0].payload["changes"] == [
+            {
+                "what": "meeting_start",
+                "old": "2025-03-11T16:44:00",
+                "new": "2025-03-11T16:30:00",
+            }
+        ]
+        assert log[2].payload["changes"][0]["old"] == "2025-03-11T17:05:00"
+        # Replay from the log gives the same record: verify keeps passing.
+        checked_meeting(conn, meeting_id)
+    finally:
+        conn.close()
+    markdown = export(record, "md", public=False, chain_head="").decode()
+    assert "Søren Friis (F) kom kl. 17.10" in markdown
+    assert "Søren Friis (F) forlod mødet kl. 18.05" in markdown
+    assert "Mødet sluttede kl. 18.45." in markdown
+    assert "Mødet begyndte" not in markdown  # it began at the time it was called for
+    data = json.loads(export(record, "json", public=False, chain_head=""))
+    assert data["closed_at"].startswith("2025-03-11T18:45")
+    soren = next(p for p in data["participants"] if p["id"] == 7)
+    assert soren["movements"][0]["at"].startswith("2025-03-11T17:10")
+    popolo = json.loads(export(record, "popolo", public=False, chain_head=""))
+    session = popolo["events"][0] if "events" in popolo else popolo["legislative_sessions"][0]
+    assert session["start_date"].startswith("2025-03-11T16:30")
+    assert session["end_date"].startswith("2025-03-11T18:45")
+
+
+def test_a_late_start_is_said_in_the_referat(db_path: Path) -> None:
+    meeting_id = held_meeting(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_time("meeting_start", "16.35")
+    markdown = export(stored(db_path, meeting_id), "md", public=False, chain_head="").decode()
+    assert "Mødet begyndte kl. 16.35." in markdown
+
+
+@pytest.mark.parametrize("typed", ["16,3o", "25.00", "16.61", "halv fem", "", "16.30.00"])
+def test_nonsense_is_refused_with_a_message_and_changes_nothing(db_path: Path, typed: str) -> None:
+    meeting_id = held_meeting(db_path)
+    before = stored(db_path, meeting_id)
+    with (
+        MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service,
+        pytest.raises(CommandRefused) as refused,
+    ):
+        service.correct_time("meeting_end", typed)
+    assert refused.value.key == "refuse.time_format"
+    assert "16.30" in refused.value.message
+    assert stored(db_path, meeting_id) == before
+
+
+@pytest.mark.parametrize(
+    ("what", "typed", "ids", "words"),
+    [
+        ("meeting_end", "16.00", {}, ("mødet sluttede", "mødet begyndte")),
+        ("departure", "17.00", {"participant_id": 7}, ("Søren Friis gik", "Søren Friis kom")),
+        ("item_start", "16.40", {"item_id": 1}, ("pkt. 1 begyndte", "mødet begyndte")),
+        ("item_end", "16.40", {"item_id": 1}, ("pkt. 1 sluttede", "pkt. 1 begyndte")),
+        ("meeting_start", "18.50", {}, ("mødet sluttede", "mødet begyndte")),
+    ],
+)
+def test_an_end_before_its_start_is_refused(
+    db_path: Path, what: str, typed: str, ids: dict[str, int], words: tuple[str, str]
+) -> None:
+    meeting_id = held_meeting(db_path)
+    before = stored(db_path, meeting_id)
+    with (
+        MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service,
+        pytest.raises(CommandRefused) as refused,
+    ):
+        service.correct_time(what, typed, **ids)
+    assert refused.value.key == "refuse.time_order"
+    assert words[0] in refused.value.message and words[1] in refused.value.message
+    assert stored(db_path, meeting_id) == before
+
+
+def test_a_time_not_yet_recorded_cannot_be_corrected(db_path: Path) -> None:
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.open_meeting()
+        with pytest.raises(CommandRefused, match="ikke slut"):
+            service.correct_time("meeting_end", "18.00")
+        with pytest.raises(CommandRefused, match="ikke registreret som kommet"):
+            service.correct_time("arrival", "17.00", participant_id=7)
+        with pytest.raises(CommandRefused) as same:
+            service.correct_time("meeting_start", "16.44")
+        assert same.value.key == "refuse.time_unchanged"
+
+
+def test_a_correction_is_undone_like_any_entry_and_frozen_after_approval(
+    db_path: Path,
+) -> None:
+    meeting_id = held_meeting(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_time("meeting_end", "18.45")
+        step = service.undo_step()
+        assert step.description == t("undo.times_corrected", changes="mødet sluttede 18.40 → 18.45")
+        assert not step.small  # named first, then undone on a yes
+        service.undo(step.seq)
+        assert service.meeting.closed_at == datetime(2025, 3, 11, 18, 40)
+        service.approve_minutes()
+        with pytest.raises(CommandRefused) as frozen:
+            service.correct_time("meeting_end", "18.45")
+        assert frozen.value.key == "refuse.meeting_closed"
+    assert stored(db_path, meeting_id).closed_at == datetime(2025, 3, 11, 18, 40)
+
+
+def test_a_follower_may_not_correct(db_path: Path) -> None:
+    meeting_id = held_meeting(db_path)
+    with (
+        MeetingService.open(db_path, meeting_id, readonly=True) as follower,
+        pytest.raises(CommandRefused) as refused,
+    ):
+        follower.correct_time("meeting_end", "18.45")
+    assert refused.value.key == "refuse.readonly"
+
+
+# --------------------------------------------------------------------------- in the TUI
+
+
+def live_meeting(db_path: Path) -> int:
+    """Open since 16.44 with item 2 under way since 16.50; Søren Friis (F) came at 17.05."""
+    clock = FixedClock(START + timedelta(minutes=14))
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, "absent" if person.id == 7 else "present")
+        service.start_item(1)
+        clock.now = START + timedelta(minutes=20)
+        service.start_item(2)
+        clock.now = START + timedelta(minutes=35)
+        service.arrive(7)
+    return meeting_id
+
+
+async def _type_over(pilot: Pilot[object], field: Input, text: str) -> None:
+    field.focus()
+    field.value = ""
+    await pilot.press(*text)
+
+
+async def test_c_on_the_meeting_screen_corrects_the_start_prefilled_danish(
+    db_path: Path,
+) -> None:
+    meeting_id = live_meeting(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40)))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        fields = list(app.screen.query(Input))
+        # The meeting's start, then the highlighted item's (item 2, under way) start.
+        assert [f.value for f in fields] == ["16.44", "16.50"]
+        await _type_over(pilot, fields[0], "16.30")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the dialog closes")
+    record = stored(db_path, meeting_id)
+    assert record.opened_at == datetime(2025, 3, 11, 16, 30)
+    assert record.item(2).started_at == datetime(2025, 3, 11, 16, 50)  # not retyped: kept
+
+
+async def test_nonsense_in_the_dialog_is_refused_with_the_catalog_message(db_path: Path) -> None:
+    meeting_id = live_meeting(db_path)
+    before = stored(db_path, meeting_id)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40)))
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        await _type_over(pilot, app.screen.query_one("#field-0", Input), "16.7")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: notices.mention("16.30"), "the refusal")
+    assert notices.mention("»16.7« er ikke et klokkeslæt; skriv det som 16.30.")
+    assert stored(db_path, meeting_id) == before
+
+
+async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) -> None:
+    meeting_id = live_meeting(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40)))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        table = app.screen.query_one("#roster", DataTable)
+        table.move_cursor(row=table.get_row_index("7"))
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        fields = list(app.screen.query(Input))
+        assert [f.value for f in fields] == ["17.05"]
+        assert "Søren Friis kom kl." in [str(label.render()) for label in app.screen.query(Label)]
+        await _type_over(pilot, fields[0], "1710")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "back on the roll")
+        await until(
+            pilot,
+            lambda: str(table.get_row("7")[3]) == "✔ kom kl. 17.10",
+            "the roll call shows the corrected arrival",
+        )
+    assert stored(db_path, meeting_id).participant(7).movements[0].at.strftime("%H.%M") == "17.10"
