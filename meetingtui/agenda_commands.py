@@ -1,10 +1,14 @@
-"""The command API for the agenda as the meeting goes through it: taking an item up and
-postponing it."""
+"""The command API for the agenda as the meeting goes through it: taking an item up,
+postponing it, and changing the agenda during the meeting (an item added with the chair's
+approval, withdrawn, or taken before another). The rules and events of the changes are in
+agenda_changes.py."""
 
 from __future__ import annotations
 
-from meetingtui import rules
+from meetingtui import agenda_changes, rules
 from meetingtui.command_base import CommandBase, Outcome
+from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning
+from meetingtui.vocabulary import ItemStatus
 
 
 class AgendaCommands(CommandBase):
@@ -13,6 +17,8 @@ class AgendaCommands(CommandBase):
     def start_item(self, item_id: int) -> Outcome:
         self._require_live()
         item = self._item(item_id)
+        if item.status is ItemStatus.WITHDRAWN:
+            raise CommandRefused("refuse.agenda_item_withdrawn", number=item.number)
         warnings = rules.quorum_warnings(self.meeting, item)
         return self._commit("item_started", {"item_id": item.id}, warnings=warnings)
 
@@ -20,6 +26,34 @@ class AgendaCommands(CommandBase):
         """Udsættelse is a decision of the committee: it needs the quorum like any other."""
         self._require_live()
         item = self._item(item_id)
+        if item.status is ItemStatus.WITHDRAWN:
+            raise CommandRefused("refuse.agenda_item_withdrawn", number=item.number)
         warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
         payload = {"item_id": item.id, "reason": self._text(reason, allow_empty=True)}
         return self._commit("item_postponed", payload, warnings=warnings)
+
+    def add_item(
+        self, title: str, *, number: str = "", closed: bool = False, confirm: bool = False
+    ) -> Outcome:
+        """An item added to the end of the agenda during the meeting. Only the chair may admit
+        it: the command waits for `confirm=True`, which records the chair's approval ("Punktet
+        blev optaget på dagsordenen med formandens godkendelse.")."""
+        self._require_live()
+        type_, payload = agenda_changes.add(self.meeting, number, title, closed=closed)
+        if not confirm:
+            item = {"number": payload["number"], "title": payload["title"]}
+            raise ConfirmationRequired(
+                [RuleWarning("confirm.agenda_add", item)], question="confirm.agenda_add_question"
+            )
+        return self._commit(type_, payload, created_id=payload["item_id"])
+
+    def withdraw_item(self, item_id: int) -> Outcome:
+        """The item is taken off the agenda ("Punktet udgik.")."""
+        self._require_live()
+        return self._commit(*agenda_changes.withdraw(self.meeting, self._item(item_id)))
+
+    def move_item(self, item_id: int, before_item_id: int) -> Outcome:
+        """The item is dealt with before another ("Punktet blev behandlet før punkt 3.")."""
+        self._require_live()
+        item, before = self._item(item_id), self._item(before_item_id)
+        return self._commit(*agenda_changes.move(self.meeting, item, before))

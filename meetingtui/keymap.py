@@ -72,6 +72,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "meeting.case_history": "h",
     "meeting.speakers": "t",
     "meeting.correct_times": "c",
+    "meeting.agenda": "o",
     # Named vote
     "vote.for": "f",
     "vote.imod": "i",

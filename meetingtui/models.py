@@ -358,6 +358,7 @@ class AgendaChange(Model):
     kind: AgendaChangeKind
     item_id: int
     before_item_id: int | None = None  # MOVED: the item it was taken before
+    chair_approved: bool = False  # ADDED: the chair admitted it ("med formandens godkendelse")
     at: datetime
 
 

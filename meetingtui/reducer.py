@@ -381,8 +381,9 @@ def _approved(m: Meeting, p: Payload, at: datetime) -> Touched:
     return Touched(meeting=True)
 
 
-# The speakers' list and time corrections keep their events beside their rules; importing them
-# registers them.
+# The speakers' list, agenda changes and time corrections keep their events beside their
+# rules; importing them registers them (replay and verify need every event type).
+import meetingtui.agenda_changes  # noqa: E402
 import meetingtui.corrections  # noqa: E402
 import meetingtui.speakers  # noqa: E402, F401
 

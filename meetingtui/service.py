@@ -30,6 +30,7 @@ from meetingtui.models import (
     AbsenceKind,
     Attendance,
     DissentKind,
+    ItemStatus,
     Meeting,
     MeetingStatus,
     clean_text,
@@ -280,6 +281,8 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
     def record_decision(self, item_id: int, text: str, *, confirm: bool = False) -> Outcome:
         self._require_live()
         item = self._item(item_id)
+        if item.status is ItemStatus.WITHDRAWN:
+            raise CommandRefused("refuse.agenda_item_withdrawn", number=item.number)
         decision = self._text(text)
         if any(v.is_open for v in item.votes):
             raise CommandRefused("refuse.vote_open")

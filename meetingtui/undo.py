@@ -100,6 +100,9 @@ def describe(meeting: Meeting, type_: str, payload: dict[str, Any]) -> str:
         from meetingtui.corrections import describe as corrected
 
         return t("undo.times_corrected", changes=corrected(meeting, p))
+    if type_ in ("item_added", "item_withdrawn", "item_moved"):
+        number = p.get("number") or _item(meeting, p.get("item_id"))
+        return t(f"undo.{type_}", number=number, before=_item(meeting, p.get("before_item_id")))
     if type_ == "substitute_seated":
         return t("undo.substitute_seated", who=p.get("name", ""))
     if type_ in ("item_absence_set", "item_absence_cleared"):

@@ -101,6 +101,34 @@ DA: dict[str, str] = {
     "live.item_status.withdrawn": "Udgået",
     "export.elected_unanimously": "{name} blev enstemmigt valgt som {office}.",
     "tui.item_status.withdrawn": "udgået",
+    # changing the agenda during the meeting
+    "undo.item_added": "at pkt. {number} blev optaget på dagsordenen",
+    "undo.item_withdrawn": "at pkt. {number} udgik",
+    "undo.item_moved": "at pkt. {number} behandles før pkt. {before}",
+    "confirm.agenda_add": "Nyt punkt {number}: {title}",
+    "confirm.agenda_add_question": (
+        "Har formanden godkendt, at punktet optages på dagsordenen? "
+        "Referatet skriver, at det skete med formandens godkendelse."
+    ),
+    "refuse.agenda_title_missing": "Skriv punktets titel.",
+    "refuse.agenda_number_taken": "Der er allerede et pkt. {number} på dagsordenen.",
+    "refuse.agenda_already_withdrawn": "Pkt. {number} er allerede udgået.",
+    "refuse.agenda_item_withdrawn": "Pkt. {number} er udgået af dagsordenen.",
+    "refuse.agenda_withdraw_dealt_with": (
+        "Pkt. {number} er allerede behandlet; det kan ikke udgå. Fortryd beslutningen først."
+    ),
+    "refuse.agenda_move_itself": "Vælg et andet punkt end pkt. {number}.",
+    "refuse.agenda_move_before_taken": (
+        "Pkt. {before} er allerede taget op; et punkt kan kun behandles før et punkt, der venter."
+    ),
+    "tui.agenda_change_title": "Ændr dagsordenen",
+    "tui.agenda_add": "Nyt punkt (med formandens godkendelse)",
+    "tui.agenda_withdraw": "Pkt. {number} udgår",
+    "tui.agenda_move": "Pkt. {number} behandles før et andet punkt",
+    "tui.agenda_add_title": "Nyt punkt på dagsordenen",
+    "tui.agenda_number": "Nummer",
+    "tui.agenda_title": "Titel",
+    "tui.agenda_move_title": "Pkt. {number} behandles før",
 }
 
 EN: dict[str, str] = {
@@ -199,4 +227,31 @@ EN: dict[str, str] = {
     "live.item_status.withdrawn": "Withdrawn",
     "export.elected_unanimously": "{name} was elected {office} unanimously.",
     "tui.item_status.withdrawn": "withdrawn",
+    "undo.item_added": "adding item {number} to the agenda",
+    "undo.item_withdrawn": "withdrawing item {number}",
+    "undo.item_moved": "taking item {number} before item {before}",
+    "confirm.agenda_add": "New item {number}: {title}",
+    "confirm.agenda_add_question": (
+        "Has the chair approved adding the item to the agenda? "
+        "The minutes say it was added with the chair's approval."
+    ),
+    "refuse.agenda_title_missing": "Type the item's title.",
+    "refuse.agenda_number_taken": "There is already an item {number} on the agenda.",
+    "refuse.agenda_already_withdrawn": "Item {number} is already withdrawn.",
+    "refuse.agenda_item_withdrawn": "Item {number} was withdrawn from the agenda.",
+    "refuse.agenda_withdraw_dealt_with": (
+        "Item {number} has been dealt with; it cannot be withdrawn. Undo the decision first."
+    ),
+    "refuse.agenda_move_itself": "Pick another item than item {number}.",
+    "refuse.agenda_move_before_taken": (
+        "Item {before} has been taken up; an item can only be taken before one still waiting."
+    ),
+    "tui.agenda_change_title": "Change the agenda",
+    "tui.agenda_add": "New item (with the chair's approval)",
+    "tui.agenda_withdraw": "Item {number} is withdrawn",
+    "tui.agenda_move": "Take item {number} before another item",
+    "tui.agenda_add_title": "New item on the agenda",
+    "tui.agenda_number": "Number",
+    "tui.agenda_title": "Title",
+    "tui.agenda_move_title": "Take item {number} before",
 }

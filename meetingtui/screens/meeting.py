@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from meetingtui import rules
+from meetingtui.exporters import changes
 from meetingtui.i18n import t
 from meetingtui.models import (
     AbsenceKind,
@@ -85,6 +86,8 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
         text.append(item.decision + "\n")
     elif item.status is ItemStatus.POSTPONED:
         text.append(t("tui.postponed", reason=item.postponed_reason or "-") + "\n", style="bold")
+    for line in changes.item_lines(meeting, item):  # "Punktet udgik.", as the referat says it
+        text.append(line + "\n", style="bold")
     for absence in item.absences:
         key = "tui.absence_inhabil" if absence.kind is AbsenceKind.INHABIL else "tui.absence_item"
         text.append("• " + t(key, name=absence.name, reason=absence.reason or "-") + "\n")
@@ -138,6 +141,7 @@ class MeetingScreen(KeymapScreen):
     SCOPE = "meeting"
     CHANGES: ClassVar = frozenset(
         {"next_item", "previous_item", "start_selected", "arrive", "leave", "correct_times"}
+        | {"agenda"}
         | ITEM_ACTIONS
     )
 
@@ -255,7 +259,7 @@ class MeetingScreen(KeymapScreen):
         if self.meeting_app.service is None:
             return None
         is_open = self.meeting.status is MeetingStatus.OPEN
-        if action in ("next_item", "previous_item", "start_selected") and not is_open:
+        if action in ("next_item", "previous_item", "start_selected", "agenda") and not is_open:
             return None
         if action in ITEM_ACTIONS and (not is_open or self.meeting.current_item is None):
             return None
@@ -267,7 +271,7 @@ class MeetingScreen(KeymapScreen):
         self.meeting_app.run_command(self.service.start_item, item.id)
 
     def action_next_item(self) -> None:
-        items = self.meeting.items
+        items = self._on_agenda()
         current = self.meeting.current_item
         if not items:
             return
@@ -281,12 +285,26 @@ class MeetingScreen(KeymapScreen):
         self._start(items[position + 1])
 
     def action_previous_item(self) -> None:
-        items = self.meeting.items
+        items = self._on_agenda()
         current = self.meeting.current_item
         if current is None or items.index(current) == 0:
             self.notify(t("tui.first_item"))
             return
         self._start(items[items.index(current) - 1])
+
+    def _on_agenda(self) -> list[AgendaItem]:
+        """The items still on the agenda, in the order they are dealt with (a withdrawn item is
+        passed over; the one under way stays, so the next is found from it)."""
+        current = self.meeting.current_item_id
+        return [
+            i for i in self.meeting.items if i.status is not ItemStatus.WITHDRAWN or i.id == current
+        ]
+
+    def action_agenda(self) -> None:
+        """Change the agenda: an item added, or the highlighted one withdrawn or moved."""
+        from meetingtui.screens.agenda_dialog import change_agenda
+
+        change_agenda(self.meeting_app, self._highlighted_item())
 
     def action_start_selected(self) -> None:
         if self.check_action("start_selected", ()) is not True:

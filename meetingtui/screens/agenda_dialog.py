@@ -1,0 +1,83 @@
+"""Changing the agenda during the meeting, from the meeting screen: an item added (the chair
+approves it first), the highlighted item withdrawn, or taken before another item."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from meetingtui.i18n import t
+
+if TYPE_CHECKING:
+    from meetingtui.models import AgendaItem
+    from meetingtui.screens.app import MeetingApp
+
+ADD, WITHDRAW, MOVE = "add", "withdraw", "move"
+
+
+def change_agenda(app: MeetingApp, item: AgendaItem | None) -> None:
+    """Ask which change: a new item, or the highlighted item withdrawn or moved."""
+    from meetingtui.screens.dialogs import PickDialog
+
+    options: list[tuple[object, str]] = [(ADD, t("tui.agenda_add"))]
+    if item is not None:
+        options += [
+            (WITHDRAW, t("tui.agenda_withdraw", number=item.number)),
+            (MOVE, t("tui.agenda_move", number=item.number)),
+        ]
+
+    def picked(choice: object) -> None:
+        if choice == ADD:
+            _add(app)
+        elif choice == WITHDRAW and item is not None:
+            _withdraw(app, item)
+        elif choice == MOVE and item is not None:
+            _move(app, item)
+
+    app.push_screen(PickDialog(t("tui.agenda_change_title"), options), picked)
+
+
+def _add(app: MeetingApp) -> None:
+    from meetingtui.agenda_changes import next_number
+    from meetingtui.screens.dialogs import FormDialog
+
+    service = app.service
+    if service is None:
+        return
+
+    def added(values: list[str] | None) -> None:
+        if values is not None and app.service is not None:
+            number, title = values
+            # The API asks for the chair's approval (a yes in the confirm dialog) first.
+            app.run_command(app.service.add_item, title, number=number)
+
+    fields = [
+        (t("tui.agenda_number"), next_number(service.meeting)),
+        (t("tui.agenda_title"), ""),
+    ]
+    app.push_screen(FormDialog(t("tui.agenda_add_title"), fields), added)
+
+
+def _withdraw(app: MeetingApp, item: AgendaItem) -> None:
+    service = app.service
+    if service is not None:
+        app.run_command(service.withdraw_item, item.id)
+
+
+def _move(app: MeetingApp, item: AgendaItem) -> None:
+    from meetingtui.screens.dialogs import PickDialog
+    from meetingtui.screens.widgets import item_label
+
+    service = app.service
+    if service is None:
+        return
+    waiting = [
+        (other.id, item_label(other))
+        for other in service.meeting.items
+        if other.id != item.id and other.started_at is None and not other.decision
+    ]
+
+    def picked(before: object) -> None:
+        if before is not None and app.service is not None:
+            app.run_command(app.service.move_item, item.id, int(str(before)))
+
+    app.push_screen(PickDialog(t("tui.agenda_move_title", number=item.number), waiting), picked)

@@ -1,0 +1,179 @@
+"""The agenda changes during the meeting: an item added with the chair's approval, withdrawn
+("udgår"), or taken before another ("behandles før pkt. 3"). Each change is an event, and the
+referat says it the way Danish referats do."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from meetingtui.errors import CommandRefused, ConfirmationRequired
+from meetingtui.exporters import export
+from meetingtui.models import ItemStatus
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import ConfirmDialog, FormDialog, PickDialog
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.service import MeetingService
+from meetingtui.storage.db import connect
+from meetingtui.verify import checked_meeting
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.tui_support import SIZE, Notices, rendered, until
+
+
+def numbers(db_path: Path, meeting_id: int) -> list[str]:
+    return [item.number for item in stored(db_path, meeting_id).items]
+
+
+def test_an_added_item_waits_for_the_chair_and_records_the_approval(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(ConfirmationRequired) as asked:
+            service.add_item("Henvendelse fra Hvalsø Lokalråd")
+        assert asked.value.question == "confirm.agenda_add_question"
+        assert numbers(db_path, meeting_id) == ["1", "2", "3", "4"]  # nothing yet
+        outcome = service.add_item("Henvendelse fra Hvalsø Lokalråd", confirm=True)
+    record = stored(db_path, meeting_id)
+    added = record.item(outcome.created_id)
+    assert (added.number, added.title) == ("5", "Henvendelse fra Hvalsø Lokalråd")
+    [change] = record.agenda_changes
+    assert change.kind.value == "added" and change.chair_approved
+    markdown = export(record, "md", public=False, chain_head="").decode()
+    assert "Punktet blev optaget på dagsordenen med formandens godkendelse." in markdown
+    data = json.loads(export(record, "json", public=False, chain_head=""))
+    assert data["agenda_changes"][0]["chair_approved"] is True
+
+
+def test_a_withdrawn_item_udgik_and_is_passed_over(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.withdraw_item(2)
+        with pytest.raises(CommandRefused, match="udgået"):
+            service.start_item(2)
+        with pytest.raises(CommandRefused, match="allerede udgået"):
+            service.withdraw_item(2)
+        # A script cannot decide or postpone it behind the chair's back either.
+        with pytest.raises(CommandRefused, match="udgået af dagsordenen"):
+            service.record_decision(2, "Godkendt.")
+        with pytest.raises(CommandRefused, match="udgået af dagsordenen"):
+            service.postpone_item(2)
+    record = stored(db_path, meeting_id)
+    assert record.item(2).status is ItemStatus.WITHDRAWN
+    markdown = export(record, "md", public=False, chain_head="").decode()
+    assert "Punktet udgik." in markdown
+    assert "**Ændringer i dagsordenen:** Punkt 2 udgik." in markdown
+    data = json.loads(export(record, "json", public=False, chain_head=""))
+    assert next(i for i in data["items"] if i["id"] == 2)["status"] == "withdrawn"
+
+
+def test_an_item_taken_before_another_moves_there(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.move_item(4, 2)
+        with pytest.raises(CommandRefused, match="allerede taget op"):
+            service.move_item(3, 1)  # item 1 is under way
+    assert numbers(db_path, meeting_id) == ["1", "4", "2", "3"]
+    markdown = export(stored(db_path, meeting_id), "md", public=False, chain_head="").decode()
+    assert "Punktet blev behandlet før punkt 2." in markdown
+    conn = connect(db_path)
+    try:
+        checked_meeting(conn, meeting_id)  # replay gives the same order
+    finally:
+        conn.close()
+
+
+def test_a_decided_item_cannot_be_withdrawn_and_changes_are_undone(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.record_decision(1, "Godkendt.")
+        with pytest.raises(CommandRefused, match="allerede behandlet"):
+            service.withdraw_item(1)
+        service.move_item(3, 2)
+        assert service.undo_step().description == "at pkt. 3 behandles før pkt. 2"
+        service.undo()
+    record = stored(db_path, meeting_id)
+    assert [i.number for i in record.items] == ["1", "2", "3", "4"]
+    assert record.agenda_changes == []
+
+
+def test_a_new_item_needs_a_title_and_a_free_number(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(CommandRefused, match="titel"):
+            service.add_item("  ", confirm=True)
+        with pytest.raises(CommandRefused, match=r"allerede et pkt\. 3"):
+            service.add_item("Orientering", number="3", confirm=True)
+    assert numbers(db_path, meeting_id) == ["1", "2", "3", "4"]
+
+
+# --------------------------------------------------------------------------- in the TUI
+
+
+async def test_o_adds_an_item_once_the_chair_approves(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+        await pilot.press("enter")  # the first option: a new item
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
+        assert app.screen.query_one("#field-0", Input).value == "5"
+        await pilot.press("enter", *"Trafiksikkerhed ved skolen", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the chair's approval")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
+        table = app.screen.query_one("#agenda", DataTable)
+        await until(pilot, lambda: table.row_count == 5, "the new item on the agenda")
+    assert numbers(db_path, meeting_id) == ["1", "2", "3", "4", "5"]
+    assert stored(db_path, meeting_id).agenda_changes[0].chair_approved
+
+
+async def test_o_withdraws_the_highlighted_item_and_n_passes_it_over(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        table = app.screen.query_one("#agenda", DataTable)
+        table.move_cursor(row=1)  # item 2
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+        await pilot.press("down", "enter")  # "Pkt. 2 udgår"
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
+        banner = app.screen.query_one("#item-banner", Static)
+        text = app.screen.query_one("#item-text", Static)
+        await until(
+            pilot,
+            lambda: "Punktet udgik." in rendered(banner) + rendered(text),
+            "the item says it was withdrawn",
+        )
+        await pilot.press("n")
+        await until(
+            pilot, lambda: app.service.meeting.current_item_id == 3, "item 3 is next, not 2"
+        )
+    assert not notices.mention("udgået af dagsordenen")  # n never tried the withdrawn item
+
+
+async def test_o_takes_the_highlighted_item_before_another(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        table = app.screen.query_one("#agenda", DataTable)
+        table.move_cursor(row=3)  # item 4
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+        await pilot.press("down", "down", "enter")  # "Pkt. 4 behandles før et andet punkt"
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, PickDialog) and "før" in app.screen.dialog_title,
+            "the items still waiting",
+        )
+        await pilot.press("enter")  # the first waiting item: 2
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
+        await until(pilot, lambda: numbers(db_path, meeting_id) == ["1", "4", "2", "3"])
+        await pilot.press("n")
+        await until(pilot, lambda: app.service.meeting.current_item_id == 4, "4 comes next")
