@@ -123,3 +123,87 @@ def test_the_phrases_mean_what_the_vocabulary_says(
     assert found[1]["dated"] == [("Økonomiudvalget", "12-03-2024")]
     assert found[2]["dated"] == [("Økonomiudvalget", "12. marts 2024")]
     assert found[6]["dated"] == [("Økonomiudvalget", "12.03.2024")]
+
+
+# --- every entry of the vocabulary, through every reader ---------------------------------------
+
+
+def _cap(word: str) -> str:
+    return word[0].upper() + word[1:]
+
+
+def _heading_items() -> tuple[list[Item], list[tuple[str, object]]]:
+    """One item per heading word of the vocabulary, and what each must give."""
+    from meetingtui.importers import vocabulary as v
+
+    words: list[tuple[str, str]] = [
+        *((w, "section") for w in sorted(v.SECTIONS)),
+        *((w, "recommendation") for w in sorted(v.RECOMMENDATION)),
+        *((w, "authority") for w in sorted(v.AUTHORITY)),
+        *((w, "decision") for w in sorted(v.DECISION_WORDS)),
+        *((w, "attachments") for w in sorted(v.ATTACHMENTS)),
+        *((w, "history") for w in sorted(v.HISTORY)),
+    ]
+    items, expected = [], []
+    for n, (word, kind) in enumerate(words, start=1):
+        heading = _cap(word)
+        text = {"recommendation": "Forvaltningen indstiller, at sagen godkendes.",
+                "authority": "Byrådet", "decision": "Vedtaget."}.get(kind, "Notat om sagen.")  # fmt: skip
+        parts = [RESUME, Part(heading, [text], decision=kind == "decision")]
+        if kind != "decision":
+            parts.append(Part("Beslutning", ["Godkendt."], decision=True))
+        items.append(Item(str(n), f"Sag om {word}", f"24/{2000 + n}", parts))
+        expected.append((heading, kind))
+    return items, expected
+
+
+def _what(item: Any) -> dict[str, object]:
+    return {
+        "title": item.title,
+        "case": item.case_number,
+        "sections": [s.heading for s in item.sections],
+        "recommendation": item.recommendation,
+        "authority": item.decision_authority,
+        "decision": item.decision,
+        "attachments": item.attachments,
+    }
+
+
+def test_every_heading_word_of_the_vocabulary_means_the_same_in_every_reader() -> None:
+    items, expected = _heading_items()
+    spec = Spec(items=items)
+    found = {}
+    for name, write in WRITERS.items():
+        _fmt, [meeting] = importers.parse(write(spec), source=f"ord.{name}")
+        assert len(meeting.items) == len(items), name
+        found[name] = [_what(i) for i in meeting.items]
+    for name, got in found.items():
+        assert got == found["firstagenda-json"], name
+    for item, what, (heading, kind) in zip(items, found["text"], expected, strict=True):
+        assert (what["title"], what["case"]) == (item.title, item.case), heading
+        sections = ["Resumé", heading] if kind in ("section", "history") else ["Resumé"]
+        assert what["sections"] == sections, heading
+        assert what["decision"] == ("Vedtaget." if kind == "decision" else "Godkendt."), heading
+        assert (what["recommendation"] != "") == (kind == "recommendation"), heading
+        assert what["authority"] == ("Byrådet" if kind == "authority" else ""), heading
+        assert what["attachments"] == (["Notat om sagen."] if kind == "attachments" else [])
+
+
+def test_every_closed_marker_closes_the_item_in_every_reader() -> None:
+    from meetingtui.importers.vocabulary import CLOSED_MARKERS
+
+    decision = Part("Beslutning", ["Godkendt."], decision=True)
+    titles = [
+        form.format(_cap(marker))
+        for marker in CLOSED_MARKERS
+        for form in ("{}: Salg af grund", "Salg af grund ({})", "Salg af grund - {}")
+    ]
+    items = [Item("1", "Budget", "24/1", [decision])] + [
+        Item(str(n), title, f"24/{n}", [decision]) for n, title in enumerate(titles, start=2)
+    ]
+    spec = Spec(items=items)
+    for name, write in WRITERS.items():
+        _fmt, [meeting] = importers.parse(write(spec), source=f"lukket.{name}")
+        assert [(i.title, i.closed) for i in meeting.items] == [("Budget", False)] + [
+            ("Salg af grund", True)
+        ] * len(titles), name

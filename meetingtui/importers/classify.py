@@ -22,6 +22,7 @@ from meetingtui.importers.vocabulary import (
     ATTACHMENTS,
     AUTHORITY,
     AUTHORITY_PREFIXES,
+    DECISION_WORDS,
     HISTORY,
     PRESENT_LABELS,
     PROPOSERS,
@@ -161,9 +162,7 @@ def _classify(text: str, level: int, bold: bool | None, role: str) -> Heading | 
     if kind is not None and kind != SECTION:
         return Heading(kind, label, rest)
     whole = entry_head(label, marked=styled) if len(label) <= 160 else None
-    if whole is not None and (
-        styled or whole[1] or n in {"beslutning", "beslutninger", "afgørelse"}
-    ):
+    if whole is not None and (styled or whole[1] or n in DECISION_WORDS):
         return Heading(DECISION, label, rest, body=whole[0], date=whole[1])
     if kind == SECTION or (n.startswith(_STARTS_WITH_SECTION) and colon > 0 and len(label) <= 60):
         return Heading(SECTION, label, rest)

@@ -52,6 +52,8 @@ def find_contents(blocks: list[Block]) -> tuple[int, int]:
             break
         if _TOC_HEAD.match(block.text) and len(block.text) > 120:
             end = max(end, i + 1)  # flattened text: the whole contents on the heading line
+        elif end == i + 1 and not block.toc:
+            continue  # no entry follows: a section of an item named "Indhold", not contents
         return i, end
     return -1, -1
 
