@@ -461,3 +461,36 @@ def test_the_first_item_right_under_a_one_line_header() -> None:
         ("8", "Cykelsti"),
     ]
     assert (meeting.body, meeting.location) == ("Kommunalbestyrelsen", "Byrådssalen")
+
+
+@pytest.mark.parametrize("under_heading", [True, False], ids=["indstilling-heading", "alone"])
+@pytest.mark.parametrize(
+    "proposer", ["Teknik- og Miljøudvalget indstiller:", "Forvaltningen indstiller,",
+                 "Direktøren for Teknik og Miljø indstiller over for Byrådet:"],
+)  # fmt: skip
+def test_the_proposer_line_opens_the_indstilling_in_every_reader(
+    proposer: str, under_heading: bool
+) -> None:
+    """Word and web pages style the proposer line as a heading of its own: it is still the
+    first line of the indstilling, never a section named after it."""
+    from tests.formats import WRITERS, Item, Part, Spec
+
+    at_lines = ["at planforslaget godkendes, og", "at planen sendes i høring i 8 uger."]
+    recommendation = (
+        [Part("Indstilling", [proposer, *at_lines])]
+        if under_heading
+        else [Part(proposer, at_lines)]
+    )
+    parts = [
+        Part("Resumé", ["Planen er klar til høring."]),
+        *recommendation,
+        Part("Beslutning", ["Godkendt."], decision=True),
+    ]
+    spec = Spec(items=[Item("1", "Lokalplan 1204", "24/1", parts)])
+    for name, write in WRITERS.items():
+        _fmt, [meeting] = importers.parse(write(spec), source=f"indstilling.{name}")
+        [item] = meeting.items
+        assert item.recommendation.split("\n")[0] == proposer, name
+        assert item.recommendation.endswith("at planen sendes i høring i 8 uger."), name
+        assert [s.heading for s in item.sections] == ["Resumé"], name
+        assert item.decision == "Godkendt.", name

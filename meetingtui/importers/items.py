@@ -10,7 +10,7 @@ same for both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from meetingtui.importers import attendance, casenumber, structure
@@ -152,16 +152,17 @@ def build_item(
         if (
             (h is None or h.kind in (SECTION, RECOMMENDATION_KIND))
             and block.role != "text"
-            and not block.heading
             and RECOMMENDS.match(text)
             and (current is None or current.kind not in (DECISION, ATTACHMENTS_KIND, HISTORY_KIND))
         ):
             # "Teknik- og Miljøudvalget indstiller:" is the first line of the indstilling, under
-            # an "Indstilling" heading or opening one; never a section named after it.
+            # an "Indstilling" heading or opening one; never a section named after it, even
+            # when the source styles it as a heading.
+            line = replace(block, level=0) if block.heading else block
             if current is not None and current.kind == RECOMMENDATION_KIND:
-                parts[-1].add(block)
+                parts[-1].add(line)
             else:
-                parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [block]))
+                parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [line]))
             continue
         if h is not None:
             parts.append(Part(h, [block.with_text(h.rest)] if h.rest else []))
