@@ -57,6 +57,9 @@ CASE_LINES = [
     ["Dok.nr.: 24/5555", "Sagsnr.: 24/1001"],
     ["Sagsnr.: 24/1001 Dok.nr.: 24/5555"],
     ["Sagsnr.: 24/1001", "Dok.nr.: 24/5555"],
+    ["Dok.nr.: 24/5555 Sagsnr.: 24/1001"],
+    ["Dok.nr. 24/5555   Sagsnr. i ESDH 24/1001"],
+    ["Akt-id: 555 J.nr.: 24/1001"],
 ]
 
 
@@ -94,6 +97,30 @@ def test_case_number_in_the_table_cell_beside_its_label(label: str) -> None:
 
     [item] = _docx(build).items
     assert (item.case_number, item.decision) == ("24/1001", "Godkendt.")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Dok.nr.", "24/5555", "Sagsnr. i ESDH", "24/1001"]],
+        [["Sagsnr.", "Dok.nr."], ["24/1001", "24/5555"]],
+        [["Dokumentnr.", "Sagsnummer", "Ansvarlig"], ["24/5555", "24/1001", "Jens Hansen"]],
+    ],
+    ids=["pairs-in-a-row", "label-row", "label-row-three"],
+)
+def test_a_document_number_beside_the_case_number_in_a_word_table(rows: list[list[str]]) -> None:
+    def build(document: docx.document.Document) -> None:
+        document.add_heading("1. Budgetopfølgning", level=1)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for row, texts in zip(table.rows, rows, strict=True):
+            for cell, text in zip(row.cells, texts, strict=True):
+                cell.text = text
+        document.add_heading("Beslutning", level=2)
+        document.add_paragraph("Godkendt.")
+
+    [item] = _docx(build).items
+    assert (item.case_number, item.decision) == ("24/1001", "Godkendt.")
+    assert any("24/5555" in line for line in item.unplaced)  # kept, never the case number
 
 
 def test_case_number_in_a_web_page_table() -> None:

@@ -32,6 +32,20 @@ COLUMN_ROW = re.compile(
 )
 
 
+def after_document_number(text: str) -> tuple[str, str]:
+    """("Dok.nr.: 24/5555", "Sagsnr.: 24/1001") of a line that gives a document number first
+    and the case number after it (a table row of labels and values, flattened); (text, "")
+    when no case label follows the document number."""
+    start = NOT_LABEL.match(text)
+    if start is None:
+        return text, ""
+    for found in re.finditer(r"\s+", text[start.end() :]):
+        at = start.end() + found.end()
+        if LABEL.match(text[at:]):
+            return text[: start.end() + found.start()].strip(), text[at:].strip()
+    return text, ""
+
+
 def is_number(text: str) -> bool:
     return NUMBER.match(text.strip()) is not None
 

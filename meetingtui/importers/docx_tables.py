@@ -142,8 +142,17 @@ def _label_row(row: Element, ctx: Reading) -> list[str] | None:
     if len(cells) < 2 or any(len(c) != 1 for c in cells):
         return None
     texts = [c[0] for c in cells]
-    if all(_LABEL_WORDS.match(t) for t in texts) and any(
-        re.match(r"(?i)^(?:sagsnr|sags nr|sagsnummer|j\.\s?nr|journalnr)", t) for t in texts
+
+    def case_label(text: str) -> bool:
+        found = casenumber.label(text)
+        return found is not None and not found.group("rest").strip()
+
+    def document_label(text: str) -> bool:
+        found = casenumber.NOT_LABEL.match(text)
+        return found is not None and found.end() == len(text)
+
+    if all(_LABEL_WORDS.match(t) or case_label(t) or document_label(t) for t in texts) and any(
+        case_label(t) for t in texts
     ):
         return texts
     return None

@@ -86,7 +86,7 @@ def build_item(
     previous = ""
     wants_case_value = False
     numbers: list[str] = []
-    for block in region[k:]:
+    for block in _document_numbers_apart(region[k:]):
         text = block.text.strip()
         label_row, previous = previous, text
         if (
@@ -180,6 +180,18 @@ def build_item(
     fill_item(item, parts, start=start, day=day)
     item.unplaced.extend(numbers)
     return item
+
+
+def _document_numbers_apart(blocks: list[Block]) -> list[Block]:
+    """The line "Dok.nr.: 24/5555  Sagsnr.: 24/1001" as two lines, so the case number after the
+    document number is read."""
+    out = []
+    for block in blocks:
+        document, case = casenumber.after_document_number(block.text.strip())
+        out.append(block.with_text(document) if case else block)
+        if case:
+            out.append(block.with_text(case))
+    return out
 
 
 def _document_title(head: ItemHead, region: list[Block]) -> tuple[str, bool, str, int]:
