@@ -150,14 +150,19 @@ def build_item(
             # it, and the decision's attendance lines are read with the decision.
             h = None
         if (
-            (h is None or h.kind in (SECTION, RECOMMENDATION_KIND))
+            (
+                h is None
+                or h.kind == SECTION
+                or (h.kind == RECOMMENDATION_KIND and not block.heading)
+            )
             and block.role != "text"
             and RECOMMENDS.match(text)
             and (current is None or current.kind not in (DECISION, ATTACHMENTS_KIND, HISTORY_KIND))
         ):
             # "Teknik- og Miljøudvalget indstiller:" is the first line of the indstilling, under
             # an "Indstilling" heading or opening one; never a section named after it, even
-            # when the source styles it as a heading.
+            # when the source styles it as a heading (a heading the vocabulary knows as the
+            # indstilling's, "Forvaltningen foreslår", stays its heading).
             line = replace(block, level=0) if block.heading else block
             if current is not None and current.kind == RECOMMENDATION_KIND:
                 parts[-1].add(line)
