@@ -524,3 +524,28 @@ def test_the_proposer_line_opens_the_indstilling_in_every_reader(
         assert item.recommendation.endswith("at planen sendes i høring i 8 uger."), name
         assert [s.heading for s in item.sections] == ["Resumé"], name
         assert item.decision == "Godkendt.", name
+
+
+@pytest.mark.parametrize("statement", ["Sagen behandles for lukkede døre.", "Fortroligt punkt."])
+def test_a_closed_statement_in_the_items_text_closes_it_in_every_reader(statement: str) -> None:
+    from tests.formats import WRITERS, Item, Part, Spec
+
+    decision = Part("Beslutning", ["Godkendt."], decision=True)
+    spec = Spec(
+        items=[
+            Item("1", "Vejplan", "24/1", [
+                Part("Sagsfremstilling", ["Vejen var lukket i juli.", "Planen er klar."]),
+                decision,
+            ]),
+            Item("2", "Salg af grund", "24/2", [
+                Part("Sagsfremstilling", [statement, "Kommunen ejer grunden."]), decision,
+            ]),
+        ]
+    )  # fmt: skip
+    for name, write in WRITERS.items():
+        _fmt, [meeting] = importers.parse(write(spec), source=f"lukket.{name}")
+        assert [(i.title, i.closed) for i in meeting.items] == [
+            ("Vejplan", False),
+            ("Salg af grund", True),
+        ], name
+        assert statement in meeting.items[1].sections[0].text, name

@@ -64,6 +64,14 @@ BODY_CLOSED = re.compile(
     rf"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?)|\(?\s*{_MARK}{_END}\s*\)?|"
     r"(?:behandlet|behandles|behandledes)\s+for\s+lukkede\s+døre)\s*\.?$"
 )
+# The same statement as a sentence of the item's text, wherever it stands ("Sagen behandles
+# for lukkede døre.", "Punktet er fortroligt."): only the sentence forms, never a bare word.
+CLOSED_STATEMENT = re.compile(
+    r"(?i)^(?:(?:punktet|sagen|dette\s+punkt|sagens\s+behandling)\s+(?:er|blev|behandles|"
+    r"behandledes|bliver\s+behandlet)\s+(?:som\s+)?(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?"
+    r"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?)|(?:fortroligt|lukket|ikke\s+offentligt)"
+    r"\s+punkt)\s*\.?$"
+)
 BODY_OPEN = re.compile(rf"(?i)^\(?\s*{_OPEN}{_END}\s*\)?\s*\.?$")
 _CLOSED_PART = re.compile(rf"(?i)^{alternation(CLOSED_PART)}\s*:?$")
 _OPEN_PART = re.compile(rf"(?i)^{alternation(OPEN_PART)}\s*:?$")

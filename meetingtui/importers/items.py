@@ -28,11 +28,11 @@ from meetingtui.importers.classify import (
     classify,
     known_heading,
 )
-from meetingtui.importers.closed import BODY_CLOSED, BODY_OPEN, title_mark
+from meetingtui.importers.closed import BODY_CLOSED, BODY_OPEN, CLOSED_STATEMENT, title_mark
 from meetingtui.importers.decisions import current_entry, is_decision_phrase, parse_case_history
 from meetingtui.importers.heads import ItemHead, title_key
 from meetingtui.importers.people import split_people
-from meetingtui.importers.source import Block, ItemStart
+from meetingtui.importers.source import Block, Cont, ItemStart
 from meetingtui.importers.structure import part_text
 from meetingtui.models import (
     AbsenceKind,
@@ -113,6 +113,14 @@ def build_item(
         if len(parts) == 1 and BODY_CLOSED.match(text):
             closed_by_case = True  # "(FOR LUKKEDE DØRE)", "Lukket punkt" under the heading
             continue
+        if (
+            block.cont is not Cont.WRAP
+            and CLOSED_STATEMENT.match(text)
+            and (parts[-1].head is None or parts[-1].head.kind not in (DECISION, HISTORY_KIND))
+        ):
+            # "Sagen behandles for lukkede døre." as a paragraph of the item's text, under any
+            # heading: the item is closed (a false "open" publishes a secret); the line stays.
+            closed_by_case = True
         h = classify(block)
         if h is not None and h.kind == CASE_KIND:
             if not case_number:
