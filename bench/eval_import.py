@@ -36,10 +36,19 @@ TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning pr. 31. marts", "Lokalp
           "Vejbelysning i Nørreby", "Orientering om hjemmeplejen", "Anlægsbevilling til cykelsti",
           "Klage over afgørelse", "Skolestruktur 2025", "Eventuelt"]  # fmt: skip
 CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}",
-               "Sagsnummer: {}", "J.nr.: {}", "Journalnr. {}", "Sagsnr.:\n{}"]  # fmt: skip
+               "Sagsnummer: {}", "J.nr.: {}", "Journalnr. {}", "Sagsnr.:\n{}", "J.nr.\n{}",
+               "Dok.nr.: 24/5555 Sagsnr.: {}", "Sagsnr.: {}\nDok.nr.: 24/5555"]  # fmt: skip
 CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
                 "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
-                "{}\nPunktet behandles for lukkede døre."]  # fmt: skip
+                "{}\nPunktet behandles for lukkede døre.", "Lukket sag: {}", "{}\nFortrolig",
+                "{}\nIkke offentlig", "{} - FOR LUKKEDE DØRE"]  # fmt: skip
+# A closed item that says so only in its text, under a heading of its own.
+CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt."]
+PEOPLE = [("Bo Krag", "A", "Borgmester", "formand"), ("Lise Vig", "V", "Næstformand", "næstformand"),
+          ("Karen Holm", "C", "Medlem", "medlem"), ("Per Dam", "Ø", "", "medlem"),
+          ("Anne Sø", "F", "Formand", "formand")]  # fmt: skip
+PROPOSERS = ["Forvaltningen indstiller,", "Teknik- og Miljøudvalget indstiller:",
+             "Direktøren for Teknik og Miljø indstiller over for Byrådet:"]  # fmt: skip
 DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   "{body}s beslutning den {date}", "{body}'s beslutning den {date} Punkt {n}",
                   "Beslutninger"]  # fmt: skip
@@ -59,6 +68,8 @@ class Truth:
     case: str
     closed: bool
     decision: str
+    recommendation: str = ""
+    closed_in_text: str = ""  # the sentence that closes it, in its text
 
 
 @dataclass
@@ -68,6 +79,7 @@ class Document:
     when: datetime
     place: str
     items: list[Truth] = field(default_factory=list)
+    people: list[tuple[str, str, str]] = field(default_factory=list)  # name, party, role
     layout: str = ""
     data: bytes = b""
 
@@ -83,7 +95,7 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
     doc.layout = kind
     day = f"tirsdag den {_long_date(doc.when)} kl. {doc.when:%H.%M}"
     if kind == "plain":
-        return ["Referat", doc.body, day, doc.place]
+        return ["Referat", doc.body, day, doc.place, *_people_lines(rng, doc)]
     if kind == "one-line":
         return [f"Referat {doc.body} {day} i {doc.place}"]
     if kind == "labelled":
@@ -91,6 +103,27 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
                 f"Mødetidspunkt: kl. {doc.when:%H:%M}", f"Mødested: {doc.place}"]  # fmt: skip
     genitive = doc.body if doc.body.endswith("s") else f"{doc.body}s"
     return [f"{genitive} møde", day, f"Mødested: {doc.place}"]
+
+
+def _people_lines(rng: random.Random, doc: Document) -> list[str]:
+    """A members list "Name (A) (Borgmester)", one a line, when the document has one."""
+    if rng.random() < 0.5:
+        return []
+    chosen = rng.sample(PEOPLE[:4], rng.randint(2, 4))
+    doc.people = [(name, party, role) for name, party, _written, role in chosen]
+    return ["Deltagere:"] + [
+        f"{name} ({party})" + (f" ({written})" if written else "")
+        for name, party, written, _role in chosen
+    ]
+
+
+def _recommendation_lines(truth: Truth) -> list[tuple[str, bool]]:
+    """The indstilling: a heading or not, the proposer's line, the "at ..." lines."""
+    if not truth.recommendation:
+        return []
+    lines = truth.recommendation.split("\n")
+    heading = [("Indstilling", True)] if truth.number.endswith(("1", "3", "5", "7", "9")) else []
+    return [*heading, (lines[0], heading == []), *((x, False) for x in lines[1:])]
 
 
 def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]:
@@ -102,7 +135,7 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
     for truth in doc.items:
         title = truth.title
         extra: list[str] = []
-        if truth.closed:
+        if truth.closed and not truth.closed_in_text:
             marked = rng.choice(CLOSED_MARKS).format(title)
             title, *extra = marked.split("\n")
         heading = style.format(n=truth.number, title=title).split("\n")
@@ -110,6 +143,9 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         lines += [(x, False) for x in extra]
         lines += [(x, False) for x in case_label.format(truth.case).split("\n")]
         lines += [("Resumé", True), ("Sagen forelægges for udvalget.", False)]
+        if truth.closed_in_text:
+            lines += [("Sagsfremstilling", True), (truth.closed_in_text, False)]
+        lines += _recommendation_lines(truth)
         head = rng.choice(DECISION_HEADS).format(body=doc.body, date=date, n=truth.number)
         lines += [(head, True), (truth.decision, False)]
     return lines
@@ -142,13 +178,21 @@ def build(rng: random.Random, fmt: str) -> Document:
     first = rng.choice([1, 1, 7, 412])
     titles = rng.sample(TITLES, rng.randint(3, 7))
     for k, title in enumerate(titles):
+        closed = rng.random() < 0.3
+        proposer = rng.choice(PROPOSERS)
         doc.items.append(
             Truth(
                 str(first + k),
                 title,
                 f"{rng.randint(12, 25)}/{rng.randint(100, 29999)}",
-                rng.random() < 0.3,
+                closed,
                 rng.choice(DECISIONS),
+                recommendation=(
+                    f"{proposer}\nat sagen godkendes, og\nat udgiften afholdes af puljen."
+                    if rng.random() < 0.5
+                    else ""
+                ),
+                closed_in_text=rng.choice(CLOSED_IN_TEXT) if closed and rng.random() < 0.25 else "",
             )
         )
     if fmt in ("text", "pdf", "docx"):
@@ -163,7 +207,18 @@ def build(rng: random.Random, fmt: str) -> Document:
         return doc
     spec = formats.Spec(body=doc.body, when=doc.when, place=doc.place)
     for truth in doc.items:
-        title = rng.choice(CLOSED_MARKS[:6]).format(truth.title) if truth.closed else truth.title
+        marked = truth.closed and not truth.closed_in_text
+        title = rng.choice(CLOSED_MARKS[:6]).format(truth.title) if marked else truth.title
+        parts = [formats.Part("Resumé", ["Sagen forelægges for udvalget."])]
+        if truth.closed_in_text:
+            parts.append(formats.Part("Sagsfremstilling", [truth.closed_in_text]))
+        if truth.recommendation:
+            first, *rest = truth.recommendation.split("\n")
+            parts.append(
+                formats.Part("Indstilling", [first, *rest])
+                if truth.number.endswith(("1", "3", "5", "7", "9"))
+                else formats.Part(first, rest)
+            )
         head = (
             rng.choice(DECISION_HEADS)
             .format(body=doc.body, date=f"{doc.when:%d-%m-%Y}", n=truth.number)
@@ -171,8 +226,7 @@ def build(rng: random.Random, fmt: str) -> Document:
         )
         spec.items.append(
             formats.Item(truth.number, title, truth.case, [
-                formats.Part("Resumé", ["Sagen forelægges for udvalget."]),
-                formats.Part(head, [truth.decision], decision=True),
+                *parts, formats.Part(head, [truth.decision], decision=True),
             ])
         )  # fmt: skip
     doc.layout = "structured"
@@ -180,8 +234,8 @@ def build(rng: random.Random, fmt: str) -> Document:
     return doc
 
 
-FIELDS = ("items", "titles", "case numbers", "closed flags", "decisions", "body", "date",
-          "time", "place")  # fmt: skip
+FIELDS = ("items", "titles", "case numbers", "closed flags", "decisions", "indstillinger",
+          "body", "date", "time", "place", "participants")  # fmt: skip
 
 
 def score(doc: Document, found: dict[str, list[int]]) -> list[str]:
@@ -202,6 +256,10 @@ def score(doc: Document, found: dict[str, list[int]]) -> list[str]:
             ("case numbers", item is not None and item.case_number == truth.case),
             ("closed flags", item is not None and item.closed == truth.closed),
             ("decisions", item is not None and item.decision == truth.decision),
+            (
+                "indstillinger",
+                item is not None and _recommended(item) == " ".join(truth.recommendation.split()),
+            ),
         ):
             found[name][0] += ok
             found[name][1] += 1
@@ -212,6 +270,7 @@ def score(doc: Document, found: dict[str, list[int]]) -> list[str]:
         ("date", meeting is not None and meeting.starts_at.date() == doc.when.date()),
         ("time", meeting is not None and meeting.starts_at == doc.when),
         ("place", meeting is not None and meeting.location == doc.place),
+        ("participants", meeting is not None and _people(meeting) == doc.people),
     ):
         found[name][0] += ok
         found[name][1] += 1
@@ -220,6 +279,20 @@ def score(doc: Document, found: dict[str, list[int]]) -> list[str]:
                           + (f"{meeting.body!r} {meeting.starts_at} {meeting.location!r}"
                              if meeting else "no meeting"))  # fmt: skip
     return missed
+
+
+def _recommended(item: object) -> str:
+    """The indstilling with its proposer line, whether the source made that line its text or
+    its heading."""
+    text: str = item.recommendation  # type: ignore[attr-defined]
+    heads = [p.heading for p in item.layout if p.kind.value == "recommendation"]  # type: ignore[attr-defined]
+    if text and heads and heads[0] not in ("", "Indstilling") and not text.startswith(heads[0]):
+        text = f"{heads[0]}\n{text}"
+    return " ".join(text.split())
+
+
+def _people(meeting: object) -> list[tuple[str, str, str]]:
+    return [(p.name, p.affiliation, p.role.value) for p in meeting.participants]  # type: ignore[attr-defined]
 
 
 def _read(item: object) -> str:

@@ -214,6 +214,8 @@ def test_open_and_closed_markers_together_are_closed() -> None:
           "12.03.2024 Punkt 1", "Godkendt."], "Teknik- og Miljøudvalget"),
         (["Teknik- og Miljøudvalgets møde", "tirsdag den 12. marts 2024 kl. 16.30", "1. Budget",
           "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Udvalget for Kultur og Fritids møde", "tirsdag den 12. marts 2024 kl. 16.30",
+          "1. Budget", "Beslutning", "Godkendt."], "Udvalget for Kultur og Fritid"),
         (["Referat fra Teknik- og Miljøudvalgets møde den 12. marts 2024", "1. Budget",
           "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
         (["Åbent referat", "12. marts 2024", "1. Budget", "Beslutningskompetence: Teknik- og "
@@ -549,3 +551,17 @@ def test_a_closed_statement_in_the_items_text_closes_it_in_every_reader(statemen
             ("Salg af grund", True),
         ], name
         assert statement in meeting.items[1].sections[0].text, name
+
+
+def test_a_bare_number_heading_over_a_document_number_and_a_case_number() -> None:
+    meeting = _text([
+        "Referat", "Udvalg: Børne- og Skoleudvalget", "Mødedato: 04-01-2021",
+        "412 Tilskud til spejderhytte", "Dok.nr.: 24/5555 Sagsnr.: 16/20699",
+        "Beslutning:", "Godkendt.",
+        "413 Skolestruktur 2025", "Dok.nr.: 24/5556 Sagsnr.: 15/27160",
+        "Beslutning:", "Udsat.",
+    ])  # fmt: skip
+    assert [(i.number, i.title, i.case_number, i.unplaced) for i in meeting.items] == [
+        ("412", "Tilskud til spejderhytte", "16/20699", ["Dok.nr.: 24/5555"]),
+        ("413", "Skolestruktur 2025", "15/27160", ["Dok.nr.: 24/5556"]),
+    ]

@@ -324,9 +324,11 @@ def clean_body(body: str) -> str:
 
 
 # "Teknik- og Miljøudvalgets møde", "fra Byrådets ordinære møde": a body in the genitive.
+# "Udvalget for Kultur og Fritids møde": a body named "<udvalget> for <area>".
 _COVER = re.compile(
     rf"(?i)^(?:(?:fra|til|for|af)\s+)?(?:det\s+)?(?P<owner>[A-ZÆØÅ0-9][\w\-,.& ]{{0,80}}?"
-    rf"{alternation(BODY_ENDINGS)})(?:'s|’s|s)\s+(?:(?:ordinære|ekstraordinære|"
+    rf"{alternation(BODY_ENDINGS)}|{alternation(BODY_ENDINGS)}\s+for\s+[\w\-,.& ]{{2,60}}?)"
+    r"(?:'s|’s|s)\s+(?:(?:ordinære|ekstraordinære|"
     r"konstituerende)\s+)?møde\b[\s.:]*$"
 )
 

@@ -118,7 +118,12 @@ def _confirmed_below(window: list[Block]) -> bool:
 
 def _case_below(window: list[Block]) -> bool:
     """A case number (labelled or alone) on one of the next lines."""
-    return any(casenumber.is_number(b.text) or casenumber.label(b.text) is not None for b in window)
+    return any(
+        casenumber.is_number(b.text)
+        or casenumber.label(b.text) is not None
+        or casenumber.after_document_number(b.text.strip())[1]  # "Dok.nr.: 5 Sagsnr.: 24/1"
+        for b in window
+    )
 
 
 def _title_above(blocks: list[Block], index: int, heads: list[ItemHead]) -> str:
