@@ -565,3 +565,50 @@ def test_a_bare_number_heading_over_a_document_number_and_a_case_number() -> Non
         ("412", "Tilskud til spejderhytte", "16/20699", ["Dok.nr.: 24/5555"]),
         ("413", "Skolestruktur 2025", "15/27160", ["Dok.nr.: 24/5556"]),
     ]
+
+
+def test_a_damaged_docx_that_lost_its_page_headers_imports_its_items_closed() -> None:
+    """The header that said "Lukket referat" is past the damage: nobody can tell whether the
+    items were closed, so they are, and the warning says why."""
+    import zipfile
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Lukket referat"
+    for line in HEADER:
+        document.add_paragraph(line)
+    document.add_heading("1. Salg af grund", level=1)
+    document.add_paragraph("Sagsnr.: 24/1001")
+    document.add_heading("Beslutning", level=2)
+    document.add_paragraph("Godkendt.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    good = buffer.getvalue()
+    infos = zipfile.ZipFile(io.BytesIO(good)).infolist()
+    offsets = {i.filename: i.header_offset for i in infos}
+    after_header = min(o for o in offsets.values() if o > offsets["word/header1.xml"])
+    assert offsets["word/document.xml"] < offsets["word/header1.xml"]
+
+    lost = importers.import_bytes(good[: offsets["word/header1.xml"] + 40], source="skadet.docx")
+    assert [i.closed for i in lost.meetings[0].items] == [True]
+    assert "import.docx.lost.furniture" in [key for key, _params in lost.warnings]
+
+    kept = importers.import_bytes(good[: after_header + 40], source="skadet.docx")
+    assert [i.closed for i in kept.meetings[0].items] == [True]  # read from the header itself
+    assert "import.docx.lost.furniture" not in [key for key, _params in kept.warnings]
+
+
+def test_a_damaged_docx_without_page_headers_keeps_its_open_items_open() -> None:
+    import zipfile
+
+    document = docx.Document()
+    for line in HEADER:
+        document.add_paragraph(line)
+    document.add_heading("1. Budget", level=1)
+    document.add_paragraph("Sagsnr.: 24/1001")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    good = buffer.getvalue()
+    offsets = {i.filename: i.header_offset for i in zipfile.ZipFile(io.BytesIO(good)).infolist()}
+    damaged = importers.import_bytes(good[: offsets["word/numbering.xml"] + 40])
+    assert [i.closed for i in damaged.meetings[0].items] == [False]
+    assert "import.docx.lost.furniture" not in [key for key, _params in damaged.warnings]

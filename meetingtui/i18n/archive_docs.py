@@ -33,6 +33,10 @@ DA: dict[str, str] = {
     "import.docx.lost.numbering": (
         "Tabt: listenummereringen (word/numbering.xml); numre fra Word-lister mangler"
     ),
+    "import.docx.lost.furniture": (
+        "Tabt: sidehoveder og sidefødder; de kan have sagt »Lukket referat«, så alle punkter er "
+        "importeret som lukkede"
+    ),
     "import.own.invalid": "meetingtuis egen eksport kan ikke læses: {reason}",
     "import.own.version": "meetingtuis eksport har en ukendt version: {version}",
 }
@@ -70,6 +74,10 @@ EN: dict[str, str] = {
     ),
     "import.docx.lost.numbering": (
         "Lost: the list numbering (word/numbering.xml); numbers from Word lists are missing"
+    ),
+    "import.docx.lost.furniture": (
+        "Lost: the page headers and footers; they may have said “Lukket referat”, so every item "
+        "was imported as closed"
     ),
     "import.own.invalid": "meetingtui's own export cannot be read: {reason}",
     "import.own.version": "meetingtui's export has an unknown version: {version}",

@@ -41,7 +41,9 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
     return meetings_of(read(data, source=source), source=source)
 
 
-_FURNITURE_PARTS = tuple(f"word/{kind}{n}.xml" for kind in ("header", "footer") for n in (1, 2, 3))
+_FURNITURE_PARTS = tuple(
+    f"word/{kind}{n}.xml" for kind in ("header", "footer") for n in range(1, 10)
+)
 # What a lost part costs the reading, for the warning.
 _LOST = {"word/styles.xml": "styles", "word/numbering.xml": "numbering"}
 
@@ -74,6 +76,11 @@ def read(data: bytes, *, source: str = "") -> list[Source]:
     lines: list[Block] = []
     _walk(body, ctx, lines)
     closed_header = _closed_page_furniture(parts)
+    if read_parts.damaged and _furniture_lost(root, parts):
+        # A lost header may have said "Lukket referat": the items are closed, and the warning
+        # says why (a false "open" publishes a secret).
+        warnings.append(("import.docx.lost.furniture", {}))
+        closed_header = True
     if ctx.page == 0:
         return [Source(lines, unplaced=ctx.floating, warnings=warnings, closed_part=closed_header)]
     # Page breaks (explicit, or where Word last laid out a page) let repeated page furniture
@@ -86,6 +93,18 @@ def read(data: bytes, *, source: str = "") -> list[Source]:
     blocks = [b for page in pages for b in page]
     return [Source(blocks, unplaced=ctx.floating, dropped_lines=dropped, closed_part=closed,
                    warnings=warnings)]  # fmt: skip
+
+
+def _furniture_lost(root: Element, parts: dict[str, bytes]) -> bool:
+    """The document refers to more page headers and footers than could be read."""
+    referenced = {
+        value
+        for tag in ("headerReference", "footerReference")
+        for ref in root.iter(tag)
+        for key, value in ref.attrib.items()
+        if key == "id" or key.endswith("}id")
+    }
+    return len(referenced) > sum(1 for name in _FURNITURE_PARTS if name in parts)
 
 
 def _closed_page_furniture(parts: dict[str, bytes]) -> bool:
