@@ -204,6 +204,33 @@ def libreoffice_times(meeting: Meeting, runs: int) -> tuple[float, float, float]
     return ours, plain, paged
 
 
+def title_scaling() -> bool:
+    """A multi-line meeting title of megabytes (an agenda system's free-text field): time per
+    MB at 1, 2, 4 and 8 MB, beside parsing the same XML alone (lxml, C) in the same run. One
+    such export used to grow with the square of the title (a 12 MB title took minutes)."""
+    from lxml import etree
+
+    from meetingtui.exporters.wordml import W_NS, runs
+
+    print("a multi-line title (best of 3):")
+    per_mb = []
+    for megabytes in (1, 2, 4, 8):
+        lines = [f"Linje {n} af en titel, som et fagsystem har fyldt ud med tekst"
+                 for n in range(megabytes * 16_000)]  # fmt: skip
+        meeting = build(1)
+        meeting.title = "\n".join(lines)
+        size = len(meeting.title.encode()) / 2**20
+        seconds = min(timings(lambda m=meeting: render_docx(m), 3))
+        xml = f'<w:p xmlns:w="{W_NS}">{runs(meeting.title)}</w:p>'
+        parse = min(timings(lambda xml=xml: etree.fromstring(xml), 3))
+        per_mb.append(seconds / size)
+        print(f"  {size:4.1f} MB: {seconds * 1000:6.0f} ms ({seconds / size * 1000:.0f} ms per MB; "
+              f"parsing its XML alone {parse * 1000:.0f} ms)")  # fmt: skip
+    growth = per_mb[-1] / per_mb[0]
+    print(f"  time per MB at 8 vs 1 MB: {growth:.2f}x (1.00 = linear)")
+    return growth <= 1.5
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100)
@@ -255,6 +282,7 @@ def main() -> int:
     growth = per_item[-1] / per_item[0]
     print(f"  time per item at 500 vs 100 items: {growth:.2f}x (1.00 = linear)")
     ok = ok and growth <= 1.3
+    ok = title_scaling() and ok
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

@@ -30,6 +30,7 @@ from lxml import etree
 
 from meetingtui.exporters import docx_blocks, referat
 from meetingtui.exporters.dates import long_date
+from meetingtui.exporters.docx_insert import insert_before
 from meetingtui.exporters.docx_look import (
     DEFAULT_STYLES,
     OUTCOME_INDENT,
@@ -262,7 +263,7 @@ def _insert_body(doc: DocxDocument, blocks: list[Block], elements: list[str]) ->
     body = doc.element.body
     final = body.find(f"{_W}sectPr")
     assert final is not None
-    parsed = list(parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(elements)}</w:body>'))
+    parsed = insert_before(final, elements)
     signers = [i for i, block in enumerate(blocks) if block.kind is Kind.SIGNATURE]
     if signers and signers[0] > 0 and parsed[signers[0] - 1].tag == f"{_W}p":
         two_columns, after = split_sections(final)
@@ -270,9 +271,6 @@ def _insert_body(doc: DocxDocument, blocks: list[Block], elements: list[str]) ->
         _end_section(parsed[signers[0] - 1], main)
         _end_section(parsed[signers[-1]], two_columns)
         final.getparent().replace(final, after)
-        final = after
-    for element in parsed:
-        final.addprevious(element)
 
 
 def _end_section(paragraph: etree._Element, sect_pr: etree._Element) -> None:
