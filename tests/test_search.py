@@ -192,3 +192,38 @@ def test_existing_meetings_are_indexed_when_search_arrives(tmp_path: Path) -> No
     conn = connect(path)
     assert [h.title for h in find(conn, "vandplan")] == ["Vandplan"]
     conn.close()
+
+
+def test_the_body_filter_reads_one_index_step_per_body_not_per_item(tmp_path: Path) -> None:
+    """Listing the bodies for the filter costs the same whether the archive holds 300 items
+    or 3,000 (counted in SQLite virtual-machine steps, not time)."""
+    from sqlite_utils import Database
+
+    def steps_to_list_bodies(items: int) -> tuple[int, list[str]]:
+        db_conn = sqlite3.connect(tmp_path / f"index-{items}.db")
+        search.migrations.apply(Database(db_conn))
+        bodies = ["Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget"]
+        rows = [
+            (n, n, bodies[n % 3], "2024-03-12", str(n), f"Punkt {n}", f"24/{n}", 0, "referat",
+             "Sagen forelægges.", "Godkendt.", "punkt", "sag forelæg", "godkend")
+            for n in range(items)
+        ]  # fmt: skip
+        search._insert_rows(db_conn, rows)
+        steps = 0
+
+        def count() -> int:
+            nonlocal steps
+            steps += 1
+            return 0
+
+        db_conn.set_progress_handler(count, 1)
+        found = search.distinct_bodies(db_conn)
+        db_conn.set_progress_handler(None, 1)
+        db_conn.close()
+        return steps, found
+
+    small, small_bodies = steps_to_list_bodies(300)
+    large, large_bodies = steps_to_list_bodies(3000)
+    assert small_bodies == large_bodies == sorted(["Byrådet", "Økonomiudvalget",
+                                                   "Teknik- og Miljøudvalget"])  # fmt: skip
+    assert large <= small * 1.5  # a scan would take ten times the steps

@@ -340,6 +340,24 @@ def _iso(value: date | str | None) -> str | None:
     return parsed.isoformat()
 
 
+# The distinct bodies by skipping through the body index, one step per body: a few index
+# lookups, where SELECT DISTINCT read an index entry for every item of the archive.
+_DISTINCT_BODIES = """
+WITH RECURSIVE bodies(body) AS (
+    SELECT min(body) FROM item_search
+    UNION ALL
+    SELECT (SELECT min(body) FROM item_search WHERE body > bodies.body) FROM bodies
+    WHERE bodies.body IS NOT NULL
+)
+SELECT body FROM bodies WHERE body IS NOT NULL
+"""
+
+
+def distinct_bodies(conn: sqlite3.Connection) -> list[str]:
+    """The bodies the archive holds items of, in index order."""
+    return [name for (name,) in conn.execute(_DISTINCT_BODIES)]
+
+
 def _filters(
     conn: sqlite3.Connection, body: str | None, date_from: date | str | None,
     date_to: date | str | None,
@@ -350,11 +368,7 @@ def _filters(
     if body:
         # Few distinct bodies: match them in Python (Danish case folding), filter with IN.
         wanted = body.casefold()
-        bodies = [
-            name
-            for (name,) in conn.execute("SELECT DISTINCT body FROM item_search")
-            if wanted in name.casefold()
-        ]
+        bodies = [name for name in distinct_bodies(conn) if wanted in name.casefold()]
         if not bodies:
             return None
         filters.append(f"s.body IN ({','.join('?' * len(bodies))})")
