@@ -108,9 +108,9 @@ DATA_ONLY = {"language_001_glossary_values"}
 
 def last_migrations(migration_set: str) -> list[str]:
     """The set's last migration that changes the schema, and the data-only ones after it."""
-    from meetingtui.storage.db import _registered
+    from meetingtui.storage.db import registered_migrations
 
-    names = _registered()[migration_set]
+    names = registered_migrations()[migration_set]
     last = max(n for n, name in enumerate(names) if name not in DATA_ONLY)
     return names[last:]
 

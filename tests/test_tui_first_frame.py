@@ -10,6 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from meetingtui.errors import StorageError
+from meetingtui.glance import Glance
+from meetingtui.models import Meeting
 from meetingtui.screens.app import MeetingApp, build_app
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.screens.start import StartScreen
@@ -40,18 +42,13 @@ async def test_roll_call_from_the_glance_is_the_roll_call_from_the_record(
     meeting_id = store(db_path, committee_meeting())
     app = build_app(db_path, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        finish = app._finish_opening
         # Hold the record back: drawing the roll call must not need it.
-        monkeypatch.setattr(app, "_finish_opening", lambda: False)
-        assert app.open_meeting(meeting_id)
-        await pilot.pause()
-        assert app._glance is not None and app._service is None
+        await open_with_the_record_held_back(pilot, monkeypatch, meeting_id)
         from_glance = roll_call_on_screen(app)
-        monkeypatch.setattr(app, "_finish_opening", finish)
-        assert app.service.meeting.id == meeting_id
+        service = app.service  # asking for the service loads the record
+        assert service is not None and service.meeting.id == meeting_id
         await pilot.pause()
-        assert app._glance is None
+        assert isinstance(app.meeting_shown, Meeting)
         assert roll_call_on_screen(app) == from_glance
     assert "Bo Hilsted" in from_glance[0]
 
@@ -80,29 +77,21 @@ def fail_to_load(monkeypatch: pytest.MonkeyPatch, meeting_id: int) -> None:
     monkeypatch.setattr(records, "load_meeting", broken)
 
 
-def hold_back_the_deferred_load(monkeypatch: pytest.MonkeyPatch, app: MeetingApp) -> None:
-    """The record then loads only when something asks for the service (a key)."""
-    after_refresh = app.call_after_refresh
-
-    def call_after_refresh(callback: Any, *args: Any, **kwargs: Any) -> bool:
-        if getattr(callback, "__name__", "") == "_finish_opening":
-            return True
-        return after_refresh(callback, *args, **kwargs)
-
-    monkeypatch.setattr(app, "call_after_refresh", call_after_refresh)
-
-
 async def open_with_the_record_held_back(
     pilot: Pilot[None], monkeypatch: pytest.MonkeyPatch, meeting_id: int
 ) -> None:
-    """From the start screen, open a meeting whose roll call shows its glance only."""
+    """From the start screen, open a meeting whose roll call shows its glance only: the record
+    then loads only when something asks for the service (a key)."""
     app = pilot.app
     assert isinstance(app, MeetingApp)
     await pilot.pause()
-    hold_back_the_deferred_load(monkeypatch, app)
-    assert app.open_meeting(meeting_id)
+    # What opening schedules for after the first frame (loading the record) never runs.
+    with monkeypatch.context() as patch:
+        patch.setattr(app, "call_after_refresh", lambda *args, **kwargs: True)
+        assert app.open_meeting(meeting_id)
     await pilot.pause()
-    assert isinstance(app.screen, RollCallScreen) and app._glance is not None
+    assert isinstance(app.screen, RollCallScreen)
+    assert isinstance(app.meeting_shown, Glance)
 
 
 async def test_a_record_that_cannot_load_after_the_glance_goes_back_to_the_meetings(
@@ -147,7 +136,7 @@ async def test_back_to_the_meetings_before_the_record_loads(
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        assert app._glance is None and not app.has_meeting
+        assert not app.meeting_is_open
         MeetingService.open(db_path, meeting_id).close()  # the lock is free again
 
 

@@ -26,7 +26,7 @@ import sys
 from meetingtui.storage import lock
 from meetingtui.service import MeetingService
 if sys.argv[3] == "flock":
-    lock._OFD_SETLK = None
+    lock.OFD_SETLK = None
 svc = MeetingService.open(sys.argv[1], int(sys.argv[2]))
 print("holding", flush=True)
 sys.stdin.readline()
@@ -142,10 +142,11 @@ def test_releasing_a_meeting_keeps_the_file_descriptor_open(db_path: Path, meeti
     # it for this process's other connections.
     reader = connect(db_path)
     try:
+        assert lock.kept_descriptor(db_path) is None
         MeetingService.open(db_path, meeting).close()
-        key = (db_path.stat().st_dev, db_path.stat().st_ino)
-        assert key in lock._files
-        os.fstat(lock._files[key])  # still open
+        kept = lock.kept_descriptor(db_path)
+        assert kept is not None
+        assert os.path.samestat(os.fstat(kept), db_path.stat())  # still open, on that file
     finally:
         reader.close()
 
@@ -153,7 +154,7 @@ def test_releasing_a_meeting_keeps_the_file_descriptor_open(db_path: Path, meeti
 def test_without_open_file_description_locks_a_symlink_is_still_caught(
     db_path: Path, meeting: int, other_names: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lock, "_OFD_SETLK", None)
+    monkeypatch.setattr(lock, "OFD_SETLK", None)
     holder = Holder(db_path, meeting, mode="flock")
     try:
         with pytest.raises(StorageError):

@@ -150,11 +150,11 @@ def _applied(conn: sqlite3.Connection) -> int:
         return 0
 
 
-def _is_current(conn: sqlite3.Connection) -> bool:
+def is_current(conn: sqlite3.Connection) -> bool:
     return _applied(conn) == APPLIED_MIGRATIONS
 
 
-def _registered() -> dict[str, list[str]]:
+def registered_migrations() -> dict[str, list[str]]:
     """Every migration this release knows, by set, in order."""
     from sqlite_utils import Database
 
@@ -169,7 +169,7 @@ def _registered() -> dict[str, list[str]]:
 def _diagnose_schema(conn: sqlite3.Connection, path: Path) -> bool:
     """True when migrations are pending. StorageError for a schema from a newer release (a
     migration this release does not know) or a migration row missing between applied ones."""
-    sets = _registered()
+    sets = registered_migrations()
     try:
         rows = conn.execute(
             f"SELECT migration_set, name FROM _sqlite_migrations WHERE {_OURS}"
@@ -193,7 +193,7 @@ def _diagnose_schema(conn: sqlite3.Connection, path: Path) -> bool:
 
 def _require_current(conn: sqlite3.Connection, path: Path, *, newer_ok: bool) -> None:
     """A read-only connection cannot migrate: an older or newer schema is said, not misread."""
-    if _is_current(conn):
+    if is_current(conn):
         return
     try:
         pending = _diagnose_schema(conn, path)
@@ -206,7 +206,7 @@ def _require_current(conn: sqlite3.Connection, path: Path, *, newer_ok: bool) ->
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    if _is_current(conn):
+    if is_current(conn):
         return
     if not _diagnose_schema(conn, path):
         return

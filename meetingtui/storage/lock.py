@@ -29,7 +29,7 @@ from meetingtui.errors import StorageError
 
 # One byte per meeting from here: SQLite locks bytes near 1 GiB (0x40000000), nothing this far.
 LOCK_BASE = 1 << 62
-_OFD_SETLK: int | None = getattr(fcntl, "F_OFD_SETLK", None)
+OFD_SETLK: int | None = getattr(fcntl, "F_OFD_SETLK", None)
 
 _guard = threading.Lock()
 _files: dict[tuple[int, int], int] = {}  # (st_dev, st_ino) -> descriptor kept open
@@ -60,6 +60,14 @@ def _file_descriptor(db_path: Path) -> tuple[tuple[int, int], int]:
     _forget_deleted_files()
     _files[key] = fd
     return key, fd
+
+
+def kept_descriptor(db_path: Path | str) -> int | None:
+    """The descriptor this process keeps open on the database file, if it has locked a meeting
+    of that file: it stays open after the release (see the module docstring)."""
+    info = os.stat(db_path)
+    with _guard:
+        return _files.get((info.st_dev, info.st_ino))
 
 
 def _forget_deleted_files() -> None:
@@ -99,7 +107,7 @@ def acquire_lock(db_path: Path | str, meeting_id: int) -> WriterLock:
         held = (*key, meeting_id)
         if held in _held:
             raise StorageError("storage.locked", meeting_id=meeting_id)
-        if _OFD_SETLK is None:
+        if OFD_SETLK is None:
             release = _lock_file(db_path, key, meeting_id)
         else:
             release = _lock_byte(fd, meeting_id)
@@ -108,17 +116,17 @@ def acquire_lock(db_path: Path | str, meeting_id: int) -> WriterLock:
 
 
 def _lock_byte(fd: int, meeting_id: int) -> Callable[[], None]:
-    assert _OFD_SETLK is not None
+    assert OFD_SETLK is not None
     start = LOCK_BASE + meeting_id
     try:
-        fcntl.fcntl(fd, _OFD_SETLK, _flock_struct(fcntl.F_WRLCK, start))
+        fcntl.fcntl(fd, OFD_SETLK, _flock_struct(fcntl.F_WRLCK, start))
     except OSError as exc:
         if exc.errno in (errno.EAGAIN, errno.EACCES):
             raise StorageError("storage.locked", meeting_id=meeting_id) from None
         raise
 
     def release() -> None:
-        fcntl.fcntl(fd, _OFD_SETLK, _flock_struct(fcntl.F_UNLCK, start))
+        fcntl.fcntl(fd, OFD_SETLK, _flock_struct(fcntl.F_UNLCK, start))
 
     return release
 
