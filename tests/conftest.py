@@ -7,6 +7,7 @@ import pytest
 
 from meetingtui.i18n import set_language
 from meetingtui.models import Meeting
+from tests import databases
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
@@ -37,9 +38,18 @@ def _danish() -> Iterator[None]:
     set_language("da")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _databases_built_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The databases tests start from are built once per run and copied (tests/databases.py)."""
+    databases.use_folder(tmp_path_factory.mktemp("built-once"))
+    yield
+    databases.use_folder(None)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "meetings.db"
+    """An empty database, every migration applied (a copy of one built once per run)."""
+    return databases.empty_database(tmp_path / "meetings.db")
 
 
 @pytest.fixture

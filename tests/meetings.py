@@ -47,6 +47,7 @@ from meetingtui.models import (
 from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage.db import connect
 from meetingtui.storage.records import load_meeting
+from tests import databases
 
 START = datetime(2025, 3, 11, 16, 30)
 
@@ -230,7 +231,20 @@ def stored(db_path: Path, meeting_id: int) -> Meeting:
 
 
 def opened_with_everyone(db_path: Path, meeting: Meeting, clock: FixedClock) -> int:
-    """A meeting that is open, with everyone present and the first item under way."""
+    """A meeting that is open, with everyone present and the first item under way.
+
+    In a fresh database with a clock that stands still, the result is the same file every time:
+    it is built once per run and copied (tests/databases.py).
+    """
+    if clock.step or not databases.is_empty_copy(db_path):
+        return _open_with_everyone(db_path, meeting, clock)
+    name = f"opened_with_everyone {clock.now.isoformat()} {meeting.model_dump_json()}"
+    return databases.built_once(
+        name, db_path, lambda path: _open_with_everyone(path, meeting, FixedClock(clock.now))
+    )
+
+
+def _open_with_everyone(db_path: Path, meeting: Meeting, clock: FixedClock) -> int:
     meeting_id = store(db_path, meeting)
     service = MeetingService.open(db_path, meeting_id, clock=clock)
     try:

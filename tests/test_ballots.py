@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from meetingtui.demo import build_demo_meeting
@@ -22,6 +21,7 @@ from meetingtui.screens.rolltable import RollTable
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, store, stored
+from tests.tui_support import press
 
 SIZE = (120, 36)
 
@@ -41,12 +41,6 @@ def demo_under_way(db_path: Path) -> int:
 def choices(db_path: Path, meeting_id: int) -> dict[str, Choice]:
     vote = stored(db_path, meeting_id).item(4).votes[0]
     return {b.name: b.choice for b in vote.ballots}
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: Path) -> None:

@@ -5,26 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from meetingtui.models import DissentKind, ItemStatus
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog, DissentDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.tui_support import press, type_text
 
 SIZE = (100, 30)
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await press(pilot, *["space" if ch == " " else ch for ch in text])
 
 
 def field_text(app: object) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
 from meetingtui.models import AbsenceKind, Attendance, DissentKind, MovementKind
@@ -18,18 +16,9 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.typeahead import matches
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, store, stored
+from tests.tui_support import press, type_text
 
 SIZE = (120, 36)
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await press(pilot, *["space" if ch == " " else ch for ch in text])
 
 
 def demo_at_item(db_path: Path, item_id: int) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from meetingtui import rules
@@ -33,19 +32,9 @@ from tests.meetings import (
     store,
     stored,
 )
-from tests.tui_support import Notices, until
+from tests.tui_support import Notices, press, type_text, until
 
 SIZE = (100, 30)
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await press(pilot, *["space" if ch == " " else ch for ch in text])
 
 
 def screen_text(app: object, selector: str) -> str:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from meetingtui.cli import main
@@ -26,18 +25,9 @@ from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.tui_support import press, type_text
 
 SIZE = (100, 30)
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await press(pilot, *["space" if ch == " " else ch for ch in text])
 
 
 def event_types(db_path: Path) -> list[str]:

@@ -1,4 +1,5 @@
-"""Helpers for the TUI tests: wait for a condition, and read the notifications an app shows.
+"""Helpers for the TUI tests: press keys, type text, wait for a condition, and read the
+notifications an app shows.
 
 No tests live here.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
@@ -24,14 +26,38 @@ def rendered(widget: Static) -> str:
     return str(widget.render())
 
 
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys one at a time, each handled (and the screen settled) before the next."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` into the focused field, as one burst of keys (a fast typist): Textual hands
+    the app one key at a time and waits until it is handled before the next."""
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    await pilot.pause()
+
+
 async def until(
     pilot: Pilot[object], condition: Callable[[], object], what: str = "", seconds: float = WAIT
 ) -> None:
-    """Let the app run until `condition()` is true; fail with `what` after `seconds`."""
+    """Let the app run until `condition()` is true; fail with `what` after `seconds`.
+
+    A widget the condition looks for may not be mounted yet (the screen was pushed, its
+    children are still being composed): that counts as "not yet", not as a failure.
+    """
     deadline = time.monotonic() + seconds
-    while not condition():
+    while True:
+        try:
+            if condition():
+                return
+            missing = ""
+        except NoMatches as exc:
+            missing = f" ({exc})"
         if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what or condition}")
+            raise AssertionError(f"never happened: {what or condition}{missing}")
         await pilot.pause(0.02)
 
 
