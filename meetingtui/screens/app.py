@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding
 from textual.theme import Theme
 
 from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError, StorageError
 from meetingtui.i18n import set_language, t
-from meetingtui.keymap import THEMES, UiConfig, actions_in, load_config, validate_keymap
-from meetingtui.screens.base import KeymapCommands, KeymapScreen, add_bindings, key_label
+from meetingtui.keymap import THEMES, UiConfig, load_config, validate_keymap
+from meetingtui.screens.base import KeymapCommands, KeymapScreen, add_bindings, build_bindings
 from meetingtui.screens.keygate import KeyGate
 from meetingtui.vocabulary import MeetingStatus
 
@@ -125,20 +124,10 @@ class MeetingApp(App[None]):
         # Keys typed ahead go to the screen they were meant for, one at a time.
         self._key_gate = KeyGate(self)
         # The app's own keys come from the keymap too; Textual's default ctrl+q gives way.
-        self._bindings.key_to_bindings.pop("ctrl+q", None)
         add_bindings(
             self,
-            [
-                Binding(
-                    keys,
-                    action,
-                    t(f"key.app.{action}"),
-                    id=f"app.{action}",
-                    key_display=key_label(keys),
-                    priority=action in ("quit", "help"),
-                )
-                for action, keys in actions_in("app", self.keymap).items()
-            ],
+            build_bindings("app", self.keymap, priority=frozenset({"quit", "help"})),
+            replacing=("ctrl+q",),
         )
 
     async def on_event(self, event: events.Event) -> None:

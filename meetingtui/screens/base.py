@@ -30,15 +30,31 @@ def key_label(keys: str) -> str:
     return "/".join(names.get(k, k) for k in split_keys(keys))
 
 
-def add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
-    """Give one node (screen, dialog, app) extra bindings at run time.
+# Every binding of every screen, dialog and the app goes through the three functions below:
+# bindings are made per instance because their descriptions are translated at run time and
+# their keys come from the user's keymap, and Textual has no public call to add a binding to
+# one node. They are the only code that touches a node's binding map.
+
+
+def add_bindings(
+    node: DOMNode, bindings: list[Binding], *, replacing: tuple[str, ...] = ()
+) -> None:
+    """Give one node (screen, dialog, app) extra bindings at run time; the keys in `replacing`
+    lose the bindings they had (the app's ctrl+q, when the keymap moves quit elsewhere).
 
     The per-instance map starts as a shallow copy of the class's: lists are replaced, never
     appended to, so one instance's keys never leak into the class or other instances.
     """
     keys = node._bindings.key_to_bindings
+    for key in replacing:
+        keys.pop(key, None)
     for binding in Binding.make_bindings(bindings):
         keys[binding.key] = [*keys.get(binding.key, []), binding]
+
+
+def bindings_of(node: DOMNode) -> list[Binding]:
+    """The node's own bindings (not those of the focused widget or its parents), in order."""
+    return [binding for _, binding in node._bindings]
 
 
 def digit_bindings(count: int, action: str, description: str) -> list[Binding]:
@@ -49,8 +65,12 @@ def digit_bindings(count: int, action: str, description: str) -> list[Binding]:
     ]
 
 
-def build_bindings(scope: str, keymap: Mapping[str, str]) -> list[Binding]:
-    """One Binding per action of `scope`, with the user's keys and the active language."""
+def build_bindings(
+    scope: str, keymap: Mapping[str, str], *, priority: frozenset[str] = frozenset()
+) -> list[Binding]:
+    """One Binding per action of `scope`, with the user's keys and the active language; its id
+    is the keymap's name for it (`meeting.next_item`). The actions in `priority` work even
+    where a focused field would take the key."""
     return [
         Binding(
             keys,
@@ -58,6 +78,7 @@ def build_bindings(scope: str, keymap: Mapping[str, str]) -> list[Binding]:
             t(f"key.{scope}.{action}"),
             id=f"{scope}.{action}",
             key_display=key_label(keys),
+            priority=action in priority,
         )
         for action, keys in actions_in(scope, keymap).items()
     ]

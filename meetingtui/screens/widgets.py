@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
+from meetingtui.screens.base import bindings_of
 
 if TYPE_CHECKING:
     from meetingtui.glance import Glance, GlanceItem
@@ -156,7 +157,7 @@ class KeyBar(Static):
         # The screen's and the app's own bindings, not the focused widget's view of them: a
         # table's hidden Enter binding must not hide the screen's "Enter opens" from the bar.
         for node, namespace in ((screen, "screen"), (app, "app")):
-            for _, binding in node._bindings:
+            for binding in bindings_of(node):
                 if not binding.show or binding.action in seen or not binding.description:
                     continue
                 seen.add(binding.action)
