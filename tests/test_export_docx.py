@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from meetingtui.errors import InputError
 from meetingtui.exporters import default_filename, export
+from meetingtui.exporters.blocks import Kind
 from meetingtui.exporters.dates import long_date, long_datetime
 from meetingtui.exporters.docx import (
     SIGNATURE_LINE,
@@ -27,7 +28,6 @@ from meetingtui.exporters.docx import (
 )
 from meetingtui.exporters.json_export import to_json_dict
 from meetingtui.exporters.record_part import RECORD_PARTNAME, read_record
-from meetingtui.exporters.referat import Kind
 from meetingtui.i18n import set_language
 from meetingtui.models import (
     AgendaItem,

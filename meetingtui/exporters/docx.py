@@ -29,6 +29,7 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from meetingtui.exporters import docx_blocks, referat
+from meetingtui.exporters.blocks import Block, Kind, ListMark
 from meetingtui.exporters.dates import long_date
 from meetingtui.exporters.docx_insert import insert_before
 from meetingtui.exporters.docx_look import (
@@ -56,7 +57,6 @@ from meetingtui.exporters.record_part import (
     RECORD_RELTYPE,
 )
 from meetingtui.exporters.redact import prepare
-from meetingtui.exporters.referat import Block, Kind, ListMark
 from meetingtui.exporters.wordml import (
     ListKind,
     Numbering,

@@ -9,7 +9,7 @@ stays there. Lists and tables are written with the building blocks of `wordml.py
 
 from __future__ import annotations
 
-from meetingtui.exporters.referat import Block
+from meetingtui.exporters.blocks import Block
 from meetingtui.exporters.wordml import (
     ListKind,
     Numbering,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from meetingtui.exporters import referat
+from meetingtui.exporters.blocks import Block, Kind, ListMark
 from meetingtui.exporters.redact import prepare
-from meetingtui.exporters.referat import Block, Kind, ListMark
 from meetingtui.models import ListBlock, Meeting, Paragraph, TableBlock, TextRun
 
 # Characters that would start Markdown markup inside running text.

@@ -1,7 +1,8 @@
 """The referat's content as a flat list of blocks, shared by the Word and Markdown renderers.
 
 Deciding *what* a referat says (vote lines, attendance, the order of sections) happens here once;
-the renderers only decide how a block looks. The meeting given must already be prepared by
+the renderers only decide how a block looks (the blocks are in `blocks.py`, the participants
+section in `participants.py`). The meeting given must already be prepared by
 `redact.prepare`, so a public referat is built from a record without closed content.
 """
 
@@ -9,13 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 
 from meetingtui import rules
 from meetingtui.exporters import changes
+from meetingtui.exporters.blocks import Block, Kind, ListMark, split_lines, text_blocks
 from meetingtui.exporters.dates import clock, long_date, long_datetime
+from meetingtui.exporters.participants import (
+    movement_lines,
+    participant_blocks,
+    signature_label,
+    took_part,
+)
 from meetingtui.exporters.phrasing import (
     body_in_text,
     count_line,
@@ -32,7 +38,6 @@ from meetingtui.i18n import t
 from meetingtui.models import (
     AbsenceKind,
     AgendaItem,
-    Attendance,
     DocumentKind,
     Election,
     ItemStatus,
@@ -40,9 +45,6 @@ from meetingtui.models import (
     MeetingKind,
     MeetingStatus,
     MotionKind,
-    MovementKind,
-    Participant,
-    Role,
     Vote,
 )
 
@@ -55,71 +57,12 @@ __all__ = [  # the phrasing helpers are part of what the renderers and tests use
 ]
 
 
-class Kind(Enum):
-    """What a block is; each renderer maps it to a paragraph style."""
-
-    MUNICIPALITY = "municipality"
-    TITLE = "title"
-    META = "meta"
-    DRAFT = "draft"
-    HEADING1 = "heading1"
-    HEADING2 = "heading2"
-    BODY = "body"
-    LINE = "line"  # a labelled line: "Afbud: ..."
-    TOC = "toc"
-    CASE = "case"
-    CLOSED = "closed"
-    DECISION_HEADING = "decision_heading"
-    DECISION = "decision"
-    VOTE = "vote"
-    DISSENT = "dissent"
-    ATTENDANCE = "attendance"
-    ATTACHMENT = "attachment"
-    LIST = "list"  # an item of a list in a section's text
-    TABLE = "table"
-    SIGNATURE = "signature"
-    CHECKSUM = "checksum"
-
-
-class ListMark(Enum):
-    """A block that is an item of a list: a real list in every format, never typed "1."."""
-
-    NUMBERED = "numbered"
-    BULLET = "bullet"
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    kind: Kind
-    text: str
-    lead: str = ""  # a bold lead-in before the text ("Afbud:"); a TOC entry's item number
-    anchor: str = ""  # bookmark this block defines (item headings)
-    link: str = ""  # bookmark this block points to (table of contents)
-    new_page: bool = False
-    list_mark: ListMark | None = None
-    number: int = 0  # the item's number in a numbered list; a new list starts where it breaks
-    cells: tuple[tuple[str, ...], ...] = ()  # a table: the header row, then the rows
-    # Imported text with its source's structure (a paragraph's bold and italic, a list item, a
-    # table's header rows): renderers draw it from this (see `source_layout.py`).
-    rich: object = None
-
-
-# Typed list items in imported or agenda text: "1. at ...", "2) ...", "• ...", "- ...".
-_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
-_BULLET_LINE = re.compile(r"^\s*[•\-–*·▪]\s+(\S.*)$")
-
-
 # Section headings that come before the decision in most municipalities' referats.
 _BEFORE_DECISION = {"resumé", "resume", "indstilling", "beslutningskompetence", "sagen afgøres i"}
 
 
 def _norm_heading(heading: str) -> str:
     return heading.strip().rstrip(":").strip().casefold()
-
-
-def split_lines(text: str) -> list[str]:
-    """Paragraphs of a free text: one per non-blank line, trailing space removed."""
-    return [line.rstrip() for line in text.split("\n") if line.strip()]
 
 
 def anchor_for(item: AgendaItem) -> str:
@@ -144,94 +87,6 @@ def document_title(meeting: Meeting, *, draft_mark: bool = True) -> str:
 
 def item_title(item: AgendaItem) -> str:
     return item.title if item.title.strip() else t("export.closed_item")
-
-
-# --- participants ----------------------------------------------------------------------------
-
-
-def took_part(person: Participant) -> bool:
-    """Present at the roll call or arrived later."""
-    return person.attendance is Attendance.PRESENT or any(
-        m.kind is MovementKind.ARRIVED for m in person.movements
-    )
-
-
-def participant_label(meeting: Meeting, person: Participant) -> str:
-    label = person.label
-    if person.substitute_for is not None:
-        member = meeting.participant(person.substitute_for)
-        if member is not None:
-            return t("export.substitute_for", name=label, member=member.label)
-    if person.role not in (Role.MEDLEM, Role.STEDFORTRAEDER):
-        label = f"{label}, {t(f'export.role.{person.role.value}')}"
-    return label
-
-
-def signature_label(person: Participant) -> str:
-    """ "Carsten Rasmussen (A), formand"; short enough for a column of the signature page."""
-    label = person.label
-    if person.substitute_for is not None or person.role is not Role.MEDLEM:
-        role = Role.STEDFORTRAEDER if person.substitute_for is not None else person.role
-        label = f"{label}, {t(f'export.role.{role.value}')}"
-    return label
-
-
-def _movement_lines(meeting: Meeting, item_id: int | None = None) -> list[str]:
-    """ "X kom kl. 17.05 under punkt 2", in time order; only those during `item_id` if given."""
-    moves = sorted(
-        (
-            (move, person)
-            for person in meeting.participants
-            for move in person.movements
-            if item_id is None or move.item_id == item_id
-        ),
-        key=lambda pair: pair[0].at,
-    )
-    if not moves:
-        return []  # the common case, asked once per item: no lookup table for every item
-    numbers = {item.id: item.number for item in meeting.items}
-    lines: list[str] = []
-    for move, person in moves:
-        key = "export.arrived" if move.kind is MovementKind.ARRIVED else "export.left"
-        line = t(key, name=person.label, time=clock(move.at))
-        if move.item_id is not None and move.item_id in numbers:
-            line += " " + t("export.during_item", number=numbers[move.item_id])
-        lines.append(line)
-    return lines
-
-
-def participant_blocks(meeting: Meeting) -> list[Block]:
-    present: list[str] = []
-    observers: list[str] = []
-    afbud: list[str] = []
-    absent: list[str] = []
-    unknown: list[str] = []
-    for person in meeting.participants:
-        label = participant_label(meeting, person)
-        if took_part(person):
-            (present if person.votes else observers).append(label)
-        elif person.attendance is Attendance.AFBUD:
-            afbud.append(label)
-        elif person.attendance is Attendance.ABSENT:
-            absent.append(label)
-        else:
-            unknown.append(label)
-    if not meeting.participants:
-        return []  # no "Deltagere" heading over nothing (an imported referat that lists nobody)
-    blocks = [Block(Kind.HEADING1, t("export.participants"))]
-    for key, names in (
-        ("export.present", present),
-        ("export.observers", observers),
-        ("export.unknown_attendance", unknown),
-        ("export.afbud", afbud),
-        ("export.fravaerende", absent),
-    ):
-        if names:
-            blocks.append(Block(Kind.LINE, ", ".join(names), lead=t(key)))
-    moves = _movement_lines(meeting)
-    if moves:
-        blocks.append(Block(Kind.LINE, "; ".join(moves) + ".", lead=t("export.late_and_early")))
-    return blocks
 
 
 # --- votes, elections, dissents --------------------------------------------------------------
@@ -324,50 +179,6 @@ def speaker_blocks(item: AgendaItem) -> list[Block]:
 # --- items -----------------------------------------------------------------------------------
 
 
-def text_blocks(text: str) -> list[Block]:
-    """A free text's paragraphs, with typed lists made real lists. A run of numbered lines
-    becomes a list only when its numbers follow each other (a lone line only when it is "1."),
-    so the numbers a reader sees never change."""
-    lines = split_lines(text)
-    marks: list[tuple[ListMark | None, int, str]] = []
-    for line in lines:
-        numbered = _NUMBERED_LINE.match(line)
-        bullet = _BULLET_LINE.match(line)
-        if numbered:
-            marks.append((ListMark.NUMBERED, int(numbered.group(1)), numbered.group(2)))
-        elif bullet:
-            marks.append((ListMark.BULLET, 0, bullet.group(1)))
-        else:
-            marks.append((None, 0, line))
-    blocks: list[Block] = []
-    index = 0
-    while index < len(marks):
-        mark, number, content = marks[index]
-        if mark is ListMark.NUMBERED:
-            end = index + 1
-            while (
-                end < len(marks)
-                and marks[end][0] is ListMark.NUMBERED
-                and marks[end][1] == marks[end - 1][1] + 1
-            ):
-                end += 1
-            if end - index > 1 or number == 1:
-                blocks.extend(
-                    Block(Kind.LIST, c, list_mark=ListMark.NUMBERED, number=n)
-                    for _, n, c in marks[index:end]
-                )
-            else:
-                blocks.append(Block(Kind.BODY, lines[index]))
-            index = end
-        elif mark is ListMark.BULLET:
-            blocks.append(Block(Kind.LIST, content, list_mark=ListMark.BULLET))
-            index += 1
-        else:
-            blocks.append(Block(Kind.BODY, content))
-            index += 1
-    return blocks
-
-
 def _section_blocks(heading: str, text: str) -> Iterator[Block]:
     if heading.strip():
         yield Block(Kind.HEADING2, heading.strip())
@@ -418,7 +229,7 @@ def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
         else:
             lines.append(t("export.absent_item", name=absence.name))
     lines.extend(line for note in item.attendance_notes for line in split_lines(note))
-    lines.extend(f"{line}." for line in _movement_lines(meeting, item.id))
+    lines.extend(f"{line}." for line in movement_lines(meeting, item.id))
     return [Block(Kind.ATTENDANCE, line) for line in lines]
 
 
