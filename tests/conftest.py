@@ -31,6 +31,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: one worker per core for a whole run, none when files or tests are named
+    (starting the workers costs more than a focused run takes)."""
+    if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
+        return 0
+    return None  # xdist's own count: the cores
+
+
 @pytest.fixture(autouse=True)
 def _danish() -> Iterator[None]:
     set_language("da")
