@@ -261,7 +261,7 @@ def index_copies(archive: Path, folder: Path) -> dict[str, tuple[float, int]]:
                     [v for row in chunk for v in row],
                 )
             else:
-                search._insert_rows(conn, [
+                search.insert_rows(conn, [
                     (*row, stems_text(row[5]), stems_text(row[9]), stems_text(row[10]))
                     for row in chunk
                 ])  # fmt: skip

@@ -208,7 +208,7 @@ def test_the_body_filter_reads_one_index_step_per_body_not_per_item(tmp_path: Pa
              "Sagen forelægges.", "Godkendt.", "punkt", "sag forelæg", "godkend")
             for n in range(items)
         ]  # fmt: skip
-        search._insert_rows(db_conn, rows)
+        search.insert_rows(db_conn, rows)
         steps = 0
 
         def count() -> int:

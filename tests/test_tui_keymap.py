@@ -86,3 +86,19 @@ async def test_remapped_key_drives_the_app(db_path: Path, tmp_path: Path) -> Non
         await pilot.press("right")
         await pilot.pause()
         assert stored(db_path, meeting_id).current_item_id == 2
+
+
+async def test_quit_moved_to_another_key_frees_ctrl_q(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[app]\nquit = "ctrl+x"\n', encoding="utf-8")
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, config=path, clock=FixedClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # Textual's own quit key gave way to the keymap's
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MeetingScreen)
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        # Quitting (or asking first, where quitting asks) is what the moved key does now.
+        assert not app.is_running or not isinstance(app.screen, MeetingScreen)

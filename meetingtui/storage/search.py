@@ -222,7 +222,7 @@ def index_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
             (meeting_id,),
         )
     ]
-    _insert_rows(conn, rows)
+    insert_rows(conn, rows)
 
 
 def index_new_meeting(conn: sqlite3.Connection, meeting: Meeting) -> None:
@@ -242,7 +242,7 @@ def index_new_meeting(conn: sqlite3.Connection, meeting: Meeting) -> None:
         history = [(f"{d.body} {d.date}".strip(), d.text) for d in item.decision_history]
         lines = (item.attendance_notes, item.unplaced)
         rows.append(_search_row(head, fields, lines, sections, history))
-    _insert_rows(conn, rows)
+    insert_rows(conn, rows)
 
 
 _INSERT_HEAD = (
@@ -253,7 +253,7 @@ _ROW_MARKS = "(" + ", ".join("?" * 14) + ")"
 _ROWS_PER_INSERT = 200  # 2,800 parameters: far below SQLite's limit of 32,766
 
 
-def _insert_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+def insert_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
     """Insert search rows with one multi-row INSERT per chunk rather than `executemany`.
 
     The FTS5 trigger runs either way, but FTS5 flushes its pending terms to disk at the end of
