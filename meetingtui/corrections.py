@@ -119,30 +119,56 @@ def label(meeting: Meeting, target: dict[str, Any]) -> str:
     return t(f"time.{what}")
 
 
-def _pairs(meeting: Meeting) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+Target = dict[str, Any]  # {"what": ..., and "item_id" or "participant_id" and "position"}
+
+
+def _pairs(meeting: Meeting) -> list[tuple[Target, Target]]:
     """Times that must not come before the one they follow: (earlier, later)."""
-    pairs = [({"what": "meeting_start"}, {"what": "meeting_end"})]
+    opened: Target = {"what": "meeting_start"}
+    closed: Target = {"what": "meeting_end"}
+    pairs = [(opened, closed)]
     for item in meeting.items:
-        start = {"what": "item_start", "item_id": item.id}
-        end = {"what": "item_end", "item_id": item.id}
-        pairs += [(start, end), ({"what": "meeting_start"}, start), (end, {"what": "meeting_end"})]
+        start: Target = {"what": "item_start", "item_id": item.id}
+        end: Target = {"what": "item_end", "item_id": item.id}
+        pairs += [(start, end), (opened, start), (end, closed)]
     for person in meeting.participants:
-        moves = [
-            {"what": "arrival" if m.kind is MovementKind.ARRIVED else "departure"}
-            | {"participant_id": person.id, "position": n}
+        moves: list[Target] = [
+            {
+                "what": "arrival" if m.kind is MovementKind.ARRIVED else "departure",
+                "participant_id": person.id,
+                "position": n,
+            }
             for n, m in enumerate(person.movements)
         ]
         pairs += list(pairwise(moves))
     return pairs
 
 
-def _out_of_order(meeting: Meeting) -> dict[tuple[str, str], tuple[dict, dict]]:
+def _out_of_order(meeting: Meeting) -> dict[tuple[str, str], tuple[Target, Target]]:
     found = {}
     for earlier, later in _pairs(meeting):
         early, late = current(meeting, earlier), current(meeting, later)
         if early is not None and late is not None and late < early:
             found[(repr(earlier), repr(later))] = (earlier, later)
     return found
+
+
+def _linked(meeting: Meeting, changes: list[Target]) -> list[Target]:
+    """Item times stamped in the same moment as the meeting's start or end move with it: the
+    item under way when the meeting was closed ended when it did (and the first item began
+    with the meeting), unless the secretary corrects that time too."""
+    named = {(c["what"], c.get("item_id")) for c in changes}
+    linked = []
+    for change in changes:
+        what = {"meeting_start": "item_start", "meeting_end": "item_end"}.get(change["what"])
+        if what is None:
+            continue
+        for item in meeting.items:
+            target: Target = {"what": what, "item_id": item.id}
+            at = current(meeting, target)
+            if (what, item.id) not in named and at is not None and at.isoformat() == change["old"]:
+                linked.append(target | {"old": change["old"], "new": change["new"]})
+    return linked
 
 
 def plan(meeting: Meeting, corrections: Sequence[TimeCorrection]) -> tuple[str, Payload]:
@@ -158,7 +184,7 @@ def plan(meeting: Meeting, corrections: Sequence[TimeCorrection]) -> tuple[str, 
             changes.append(target | {"old": old.isoformat(), "new": new.isoformat()})
     if not changes:
         raise CommandRefused("refuse.time_unchanged")
-    payload: Payload = {"changes": changes}
+    payload: Payload = {"changes": changes + _linked(meeting, changes)}
     trial = meeting.model_copy(deep=True)
     before = _out_of_order(trial)
     _corrected(trial, payload, datetime.now())

@@ -97,6 +97,7 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "closing.close_meeting": "l",
     "closing.approve": "g",
     "closing.reopen": "r",
+    "closing.correct_times": "c",
     "closing.export": "e",
     "closing.send": "s",
     "closing.public_decision": "o",

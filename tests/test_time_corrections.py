@@ -16,7 +16,8 @@ from meetingtui.errors import CommandRefused
 from meetingtui.exporters import export
 from meetingtui.i18n import t
 from meetingtui.screens.app import build_app
-from meetingtui.screens.dialogs import FormDialog
+from meetingtui.screens.closing import ClosingScreen
+from meetingtui.screens.dialogs import ConfirmDialog, FormDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.service import MeetingService
@@ -61,16 +62,26 @@ def test_a_corrected_time_is_in_the_record_the_log_and_every_export(db_path: Pat
     assert record.closed_at == datetime(2025, 3, 11, 18, 45)
     assert [m.at.strftime("%H.%M") for m in record.participant(7).movements] == ["17.10", "18.05"]
     assert record.item(2).started_at == datetime(2025, 3, 11, 16, 52)
+    assert record.item(1).started_at == datetime(2025, 3, 11, 16, 30)
+    # Item 2 was under way when the meeting closed: it ended with the meeting, then and now.
+    assert record.item(2).ended_at == datetime(2025, 3, 11, 18, 45)
     # The event keeps the old and the new value.
     conn = connect(db_path)
     try:
         log = [e for e in events.meeting_events(conn, meeting_id) if e.type == "times_corrected"]
+        # Item 1 began with the meeting: its start moves with it, and says so in the log.
         assert log[0].payload["changes"] == [
             {
                 "what": "meeting_start",
                 "old": "2025-03-11T16:44:00",
                 "new": "2025-03-11T16:30:00",
-            }
+            },
+            {
+                "what": "item_start",
+                "item_id": 1,
+                "old": "2025-03-11T16:44:00",
+                "new": "2025-03-11T16:30:00",
+            },
         ]
         assert log[2].payload["changes"][0]["old"] == "2025-03-11T17:05:00"
         # Replay from the log gives the same record: verify keeps passing.
@@ -159,10 +170,14 @@ def test_a_correction_is_undone_like_any_entry_and_frozen_after_approval(
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.correct_time("meeting_end", "18.45")
         step = service.undo_step()
-        assert step.description == t("undo.times_corrected", changes="mødet sluttede 18.40 → 18.45")
+        assert step.description == t(
+            "undo.times_corrected",
+            changes="mødet sluttede 18.40 → 18.45, pkt. 2 sluttede 18.40 → 18.45",
+        )
         assert not step.small  # named first, then undone on a yes
         service.undo(step.seq)
         assert service.meeting.closed_at == datetime(2025, 3, 11, 18, 40)
+        assert service.meeting.item(2).ended_at == datetime(2025, 3, 11, 18, 40)
         service.approve_minutes()
         with pytest.raises(CommandRefused) as frozen:
             service.correct_time("meeting_end", "18.45")
@@ -264,3 +279,24 @@ async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) ->
             "the roll call shows the corrected arrival",
         )
     assert stored(db_path, meeting_id).participant(7).movements[0].at.strftime("%H.%M") == "17.10"
+
+
+async def test_c_on_the_closing_screen_corrects_the_end_after_closing(db_path: Path) -> None:
+    meeting_id = live_meeting(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=130)))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "the closing screen")
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await pilot.press("j")
+        await until(pilot, lambda: app.service.meeting.closed_at is not None, "closed")
+        await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "back on closing")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        assert [f.value for f in app.screen.query(Input)] == ["16.44", "18.40"]
+        await _type_over(pilot, app.screen.query_one("#field-1", Input), "18.35")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "the dialog closes")
+    assert stored(db_path, meeting_id).closed_at == datetime(2025, 3, 11, 18, 35)

@@ -70,7 +70,9 @@ class ExportJob:
 
 class ClosingScreen(KeymapScreen):
     SCOPE = "closing"
-    CHANGES: ClassVar = frozenset({"close_meeting", "approve", "reopen", "public_decision", "send"})
+    CHANGES: ClassVar = frozenset(
+        {"close_meeting", "approve", "reopen", "public_decision", "send", "correct_times"}
+    )
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -145,6 +147,8 @@ class ClosingScreen(KeymapScreen):
             return None
         if action == "approve" and status is not MeetingStatus.CLOSED:
             return None
+        if action == "correct_times" and status is MeetingStatus.APPROVED:
+            return None
         if action == "reopen" and status not in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
             return None
         if action == "send" and status not in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
@@ -164,6 +168,12 @@ class ClosingScreen(KeymapScreen):
             self.meeting_app.confirm_dialog(points, question, warn=bool(points)),
             lambda ok: self.meeting_app.run_command(self.service.close_meeting) if ok else None,
         )
+
+    def action_correct_times(self) -> None:
+        """The meeting's start and end, corrected while the referat is finished."""
+        from meetingtui.screens.time_dialog import correct_times, meeting_times
+
+        correct_times(self.meeting_app, meeting_times(self.meeting, None))
 
     def action_reopen(self) -> None:
         """A closed meeting or approved minutes opened again, with the reason for the log."""
