@@ -142,6 +142,7 @@ CLOSED_HEADINGS = [
     ["3. Lukket punkt: Salg af grund"],
     ["3. Lukket sag: Salg af grund"],
     ["3. Lukket sag - Salg af grund"],
+    ["3. Lukket sag/punkt: Salg af grund"],
     ["3. Fortrolig: Salg af grund"],
     ["3. Salg af grund (Fortrolig)"],
     ["3. Ikke offentlig: Salg af grund"],

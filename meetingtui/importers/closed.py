@@ -24,9 +24,10 @@ _OPEN = alternation(OPEN_MARKERS)
 _SEP = r"\s*[:.\-–]\s*"
 _END = r"(?![a-zæøå])"
 
-# "Lukket: X", "(Lukket) X", "Lukket punkt - X", "Fortrolig: X"
+# "Lukket: X", "(Lukket) X", "Lukket punkt - X", "Fortrolig: X", "Lukket sag/punkt: X"
 _CLOSED_PREFIX = re.compile(
-    rf"(?i)^\s*(?:\(\s*{_MARK}{_END}\s*\)\s*[:.\-–]?\s*|{_MARK}{_END}{_SEP})"
+    rf"(?i)^\s*(?:\(\s*{_MARK}{_END}\s*\)\s*[:.\-–]?\s*|{_MARK}{_END}"
+    rf"(?:\s*/\s*(?:punkt|sag|dagsordenspunkt){_END})?{_SEP})"
 )
 # "Lukket punkt X", "Lukket sag X", "Fortroligt X", "Ikke offentlig X": no separator needed
 _CLOSED_WORDS = re.compile(
