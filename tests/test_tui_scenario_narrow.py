@@ -1,0 +1,76 @@
+"""An 80×24 terminal: the item under way stays in the status bar, and a dialog taller than the
+terminal scrolls to the field the secretary types in.
+
+Found by the real-terminal scenario (tests/test_tui_scenario.py): narrowed to 80×24, the
+header's first line wrapped and pushed "BEHANDLES: …" out of its three-line box, and the
+protokoltilførsel's text field lay below the dialog's edge, typed into but never seen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.widgets import Static
+
+from meetingtui.agenda_file import parse_agenda
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import DissentDialog
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.notefield import NoteField
+from meetingtui.service import MeetingService
+from tests.lejre_2017_01_03 import agenda_toml
+from tests.meetings import FixedClock, opened_with_everyone
+from tests.tui_support import until
+
+
+async def test_the_item_under_way_stays_in_the_status_bar_at_80_columns(db_path: Path) -> None:
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, parse_agenda(agenda_toml()), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.start_item(4)  # the longest title
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        info = app.screen.query_one("#status-info", Static)
+        await until(pilot, lambda: info.size.width > 0, "the status bar laid out")
+
+        def lines() -> list[str]:
+            width, height = info.size
+            return [strip.text for strip in info.render_lines(Region(0, 0, width, height))]
+
+        await until(pilot, lambda: any("BEHANDLES:" in line for line in lines()), str(lines()))
+        shown = lines()
+        assert shown[0].startswith("17, stk. 4-udvalget")
+        assert shown[1].startswith("ÅBENT")
+        assert shown[2].startswith("BEHANDLES:  4. Møde- og procesplan")
+        assert shown[2].rstrip().endswith("…")  # cut short, and says so
+
+
+async def test_a_dialog_taller_than_the_terminal_scrolls_to_the_field_typed_in(
+    db_path: Path,
+) -> None:
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, parse_agenda(agenda_toml()), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.start_item(4)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, DissentDialog), "the dissent dialog")
+        dialog = app.screen
+        for key in ("L", "o", "u", "enter", "enter"):  # the member, then the kind
+            await pilot.press(key)
+        field = dialog.query_one("#dissent-text", NoteField)
+        await until(pilot, lambda: field.has_focus, "the text field focused")
+        await pilot.press(*"Grønt råd")
+
+        def shown_at_its_place() -> bool:
+            region = field.region
+            if region.height == 0:
+                return False
+            widget, _ = dialog.get_widget_at(region.x + 2, region.y + region.height // 2)
+            return widget is field or field in widget.ancestors
+
+        # The field the secretary types in is on screen, not cut off below the dialog's edge.
+        await until(pilot, shown_at_its_place, f"the text field on screen ({field.region})")
