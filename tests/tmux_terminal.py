@@ -90,6 +90,10 @@ class Terminal:
         command = " ".join([str(CLI), *cli_args])
         if self.started and self.alive():
             raise AssertionError("the meeting window is still running")
+        if self.windows():  # another window (a follower) keeps the session: join it
+            self.open_window(self.main, *cli_args)
+            self.resize(width, height)
+            return
         self.tmux(
             "new-session",
             "-d",
