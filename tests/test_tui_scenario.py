@@ -20,7 +20,7 @@ import re
 import sqlite3
 import subprocess
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +50,10 @@ INHABIL_REASON = "Leder i et af de berørte områder."
 DISSENTER = "Louise Holm"  # votes against item 4 and has it entered in the record
 PROTOKOL = "Grønt råd ønsker, at Bæredygtig vækst behandles før Målrettet støtte."
 ELECTED = "Gert Fabrin blev enstemmigt valgt som næstformand."
-# The referat of 2017 wrote "blev valgt"; the election is held here by acclamation, whose
-# sentence says so. The other decisions are the referat's own.
-DECISIONS = {item.number: item.decision for item in ITEMS} | {"2": ELECTED}
+AGENDA_APPROVED = "Dagsordenen blev godkendt med den ændring, at punkt 4 behandles før punkt 3."
+# The referat of 2017 wrote "Godkendt." (the agenda was not changed then) and "blev valgt"
+# (the election is held here by acclamation, whose sentence says so). The others are its own.
+DECISIONS = {item.number: item.decision for item in ITEMS} | {"1": AGENDA_APPROVED, "2": ELECTED}
 # Item 4's vote: everyone who may vote then, in the agenda's order; Louise Holm against.
 VOTERS_4 = (
     "Carsten Rasmussen",
@@ -91,6 +92,15 @@ def event_count(db: Path) -> int:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def payloads(db: Path, event_type: str) -> list[dict[str, Any]]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT payload FROM events WHERE type = ?", (event_type,))
+        return [json.loads(row[0]) for row in rows]
     finally:
         conn.close()
 
@@ -151,13 +161,28 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
     term.press("Escape", "Forhåndsvisning", "back from the help")
     assert event_count(db) == before
 
-    # ---- 1. Godkendelse af dagsorden: Escape in the decision dialog, then a quick pick -----
+    # ---- 1. Godkendelse af dagsorden: item 4 is taken before item 3; the decision typed ----
     term.press("n", "BEHANDLES:  1.", "item 1 under way")
+    term.send("Down", "Down", "Down")  # the agenda's cursor from item 1 to item 4
+    term.press("o", "Ændr dagsordenen", "the agenda change dialog")
+    term.type("beh")
+    term.wait_screen("Pkt. 4 behandles før et andet punkt", "item 4 highlighted, offered")
+    term.press("Enter", "Pkt. 4 behandles før", "which item it goes before")
+    term.type("Intro")
+    term.wait_screen(lambda s: "2. Valg af" not in s, "only item 3 offered")
+    term.press("Enter", no_dialog("Pkt. 4 behandles før"), "the change stored")
+    wait_for(lambda: record().agenda_changes != [], "the agenda change stored")
+    term.wait_screen(
+        lambda s: s.index("4     Møde- og") < s.index("3     Introduktion"),
+        "item 4 listed before 3",
+    )
+
     term.press("d", "Beslutning — 1.", "the decision dialog")
     term.press("Escape", no_dialog("Beslutning — 1."), "the dialog cancelled")
     assert record().item(1).decision == ""
     term.press("d", "Beslutning — 1.", "the decision dialog again")
-    term.press("1", no_dialog("Skriv beslutningen"), "the quick pick in the field")
+    term.type(DECISIONS["1"])
+    term.wait_screen(DECISIONS["1"][-30:], "the decision typed")
     term.press("Enter", no_dialog("Beslutning — 1."), "the decision saved")
     wait_for(lambda: record().item(1).decision == DECISIONS["1"], "decision 1 stored")
 
@@ -173,6 +198,31 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
     term.wait_screen("Lars Holten (LEUF)", "Lars Holten offered")
     term.press("Enter", no_dialog("Hvem kommer?"), "the arrival stored")
     wait_for(lambda: person(record(), LATE).movements != [], "the arrival stored")
+
+    # He came in a little later than the secretary noted: his arrival is corrected on the roll
+    # call, typed the Danish way; a mistyped time is refused first and changes nothing.
+    stamped = person(record(), LATE).movements[0].at
+    corrected = stamped.replace(second=0, microsecond=0) + timedelta(minutes=2)
+    term.press("r", "Parti/org.", "the roll call")
+    term.send(*["Down"] * 6)  # from the first member to Lars Holten
+    term.press("c", "Lars Holten kom kl.", "his arrival to correct")
+    term.send("C-u")
+    term.type("16.75")
+    term.press("Enter", "er ikke et klokkeslæt", "the mistyped time refused")
+    assert person(record(), LATE).movements[0].at == stamped
+    term.press("c", "Lars Holten kom kl.", "his arrival to correct again")
+    term.send("C-u")
+    term.type(f"{corrected:%H.%M}")
+    term.press("Enter", no_dialog("Lars Holten kom kl."), "the correction stored")
+    wait_for(lambda: person(record(), LATE).movements[0].at == corrected, "the corrected time")
+    # One entry keeps the old and the new time.
+    ((change,),) = [p["changes"] for p in payloads(db, "times_corrected")]
+    assert (change["what"], change["old"], change["new"]) == (
+        "arrival",
+        stamped.isoformat(),
+        corrected.isoformat(),
+    )
+    term.press("m", "n Næste punkt", "back to the meeting")
 
     term.press("e", "Kandidater", "the election dialog")
     term.type("Gert")
@@ -194,19 +244,11 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
     term.resize(80, 24)
     wait_for(lambda: term.size() == (80, 24), "the window at 80×24")
     term.wait_screen(
-        lambda s: "BEHANDLES:" in s and max(len(line) for line in s.splitlines()) <= 80,
-        "the meeting screen redrawn at 80×24",
+        lambda s: "BESLUTNINGSDYGTIGT" in s.splitlines()[0], "the meeting screen redrawn at 80×24"
     )
 
-    # ---- 3. Introduktion til arbejdet ------------------------------------------------------
-    term.press("n", "BEHANDLES:  3.", "item 3 under way")
-    term.press("d", "Beslutning — 3.", "the decision dialog at 80×24")
-    term.press("3", no_dialog("Skriv beslutningen"), "the quick pick in the field")
-    term.press("Enter", no_dialog("Beslutning — 3."), "the decision saved")
-    wait_for(lambda: record().item(3).decision == DECISIONS["3"], "decision 3 stored")
-
     # ---- 4. Møde- og procesplan: a departure, inhabilitet, a vote, a protokoltilførsel -----
-    term.press("n", "BEHANDLES:  4.", "item 4 under way")
+    term.press("n", "BEHANDLES:  4.", "item 4 under way, before item 3")
     term.press("g", "Hvem går?", "the departure picker")
     term.type("Sør")
     term.wait_screen("Søren Kræmer (Foreningslivet)", "Søren Kræmer offered")
@@ -264,6 +306,13 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
     wait_for(lambda: record().item(4).decision == DECISIONS["4"], "decision 4 stored")
     term.wait_screen("Tiltrådt.", "the follower shows decision 4", window="follower")
 
+    # ---- 3. Introduktion til arbejdet, after 4 ---------------------------------------------
+    term.press("n", "BEHANDLES:  3.", "item 3 under way, after item 4")
+    term.press("d", "Beslutning — 3.", "the decision dialog")
+    term.press("3", no_dialog("Skriv beslutningen"), "the quick pick in the field")
+    term.press("Enter", no_dialog("Beslutning — 3."), "the decision saved")
+    wait_for(lambda: record().item(3).decision == DECISIONS["3"], "decision 3 stored")
+
     # ---- 5. Eventuelt: a wrong quick pick, undone --------------------------------------------
     term.press("n", "BEHANDLES:  5.", "item 5 under way")
     term.press("d", "Beslutning — 5.", "the decision dialog")
@@ -312,12 +361,12 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
         str(referat),
     )
     text = "\n".join(p.text for p in docx.Document(str(referat)).paragraphs)
-    check_record(data)
+    check_record(data, corrected)
     check_referat(text, data)
     assert data["event_chain_head"] in verified
 
 
-def check_record(data: dict[str, Any]) -> None:
+def check_record(data: dict[str, Any], corrected: datetime) -> None:
     assert data["status"] == "closed"
     people = {p["name"]: p for p in data["participants"]}
     assert people["Ole Blickfeldt"]["attendance"] == "afbud"
@@ -334,11 +383,18 @@ def check_record(data: dict[str, Any]) -> None:
         LATE: [("arrived", "2")],
         LEAVES: [("left", "4")],
     }
-    # Stamped on the meeting's clock: after it opened, the arrival before the departure, both
-    # before it closed.
-    stamps = [datetime.fromisoformat(people[n]["movements"][0]["at"]) for n in (LATE, LEAVES)]
+    # Stamped on the meeting's own clock (a meeting held on another day than its date starts at
+    # its planned time): the departure while the meeting was open; the arrival as corrected.
     opened, closed = (datetime.fromisoformat(data[k]) for k in ("opened_at", "closed_at"))
-    assert opened <= stamps[0] <= stamps[1] <= closed, (opened, stamps, closed)
+    assert opened == datetime(2017, 1, 3, 16, 30)
+    left = datetime.fromisoformat(people[LEAVES]["movements"][0]["at"])
+    assert opened <= left <= closed, (opened, left, closed)
+    arrived = datetime.fromisoformat(people[LATE]["movements"][0]["at"])
+    assert arrived == corrected
+    # The agenda change: item 4 taken before item 3.
+    assert [
+        (c["kind"], ids[c["item_id"]], ids[c["before_item_id"]]) for c in data["agenda_changes"]
+    ] == [("moved", "4", "3")]
     # Each item's decision text.
     assert {n: item["decision"] for n, item in items.items()} == DECISIONS
     assert all(item["status"] == "decided" for item in items.values())
@@ -383,7 +439,12 @@ def check_referat(text: str, data: dict[str, Any]) -> None:
         assert name in present, name
     assert "Ole Blickfeldt" not in present
     assert "Afbud: Ole Blickfeldt (O)" in lines
-    assert f"Ankomst og afgang: {arrived}; {left}." in lines
+    movements = next(line for line in lines if line.startswith("Ankomst og afgang: "))
+    assert sorted(movements.removeprefix("Ankomst og afgang: ").rstrip(".").split("; ")) == [
+        arrived,
+        left,
+    ]
+    assert "Ændringer i dagsordenen: Punkt 4 blev behandlet før punkt 3." in lines
     # Under each item: its decision right after the decision heading, and its own events.
     for item in ITEMS:
         start = lines.index(f"{item.number}. {item.title}")
@@ -401,6 +462,8 @@ def check_referat(text: str, data: dict[str, Any]) -> None:
         assert (f"{arrived}." in body) == (item.number == "2"), item.number
         assert (f"{left}." in body) == (item.number == "4"), item.number
         assert any("stemte" in line for line in body) == (item.number == "4"), item.number
+        moved = "Punktet blev behandlet før punkt 3."
+        assert (moved in body) == (item.number == "4"), item.number
     assert (
         f"{INHABIL} deltog ikke i behandlingen af punktet på grund af inhabilitet "
         f"({INHABIL_REASON})." in lines

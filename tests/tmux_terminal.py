@@ -125,7 +125,8 @@ class Terminal:
         return int(width), int(height)
 
     def screen(self, window: str | None = None) -> str:
-        return self.tmux("capture-pane", "-p", "-t", self._target(window))
+        """The pane's text; empty once the window is gone (the app may quit between looks)."""
+        return self.tmux("capture-pane", "-p", "-t", self._target(window), check=False)
 
     def windows(self) -> list[str]:
         out = self.tmux("list-windows", "-t", self.session, "-F", "#{window_name}", check=False)
