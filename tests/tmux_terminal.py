@@ -128,6 +128,25 @@ class Terminal:
         """The pane's text; empty once the window is gone (the app may quit between looks)."""
         return self.tmux("capture-pane", "-p", "-t", self._target(window), check=False)
 
+    def styled_line(self, text: str, window: str | None = None, *, last: bool = False) -> str:
+        """The first (or last) line holding `text`, with its colours and attributes (escape
+        sequences): how the screen marks focus and the cursor, which plain text does not show."""
+        screen = self.tmux("capture-pane", "-p", "-e", "-t", self._target(window), check=False)
+        lines = [line for line in screen.splitlines() if text in line]
+        return (lines[-1] if last else lines[0]) if lines else ""
+
+    def press_until_restyled(
+        self, key: str, text: str, what: str, window: str | None = None, *, last: bool = False
+    ) -> None:
+        """One key that moves the focus, then wait until the line holding `text` is drawn
+        differently or is scrolled away (the widget on it gained or lost the focus), so that
+        the next key goes where the focus now is."""
+        before = self.styled_line(text, window, last=last)
+        assert before, f"{text!r} is not on screen"
+        self.send(key, window=window)
+        # Gone counts as changed: a dialog may scroll the line away to show the focused field.
+        wait_for(lambda: self.styled_line(text, window, last=last) != before, what)
+
     def windows(self) -> list[str]:
         out = self.tmux("list-windows", "-t", self.session, "-F", "#{window_name}", check=False)
         return out.split()
