@@ -613,3 +613,45 @@ def test_a_damaged_docx_without_page_headers_keeps_its_open_items_open() -> None
     damaged = importers.import_bytes(good[: offsets["word/numbering.xml"] + 40])
     assert [i.closed for i in damaged.meetings[0].items] == [False]
     assert "import.docx.lost.furniture" not in [key for key, _params in damaged.warnings]
+
+
+def test_participants_with_party_and_role_read_alike_from_json_and_web_pages() -> None:
+    """FirstAgenda lists the members as data; their names are read by the same rules as a
+    document's header, so "(Borgmester)" is a role, never the party."""
+    import json
+
+    from tests.formats import Item, Part, Spec, as_firstagenda_html, as_firstagenda_json
+
+    spec = Spec(items=[Item("1", "Budget", "24/1", [Part("Beslutning", ["Godkendt."], True)])])
+    members = ["Bo Krag (A) (Borgmester)", "Lise Vig (V) (Næstformand)", "Karen Holm (C)",
+               "Anne Sø (F), formand", "Ole Sand (O) (Medlem)"]  # fmt: skip
+    expected = [
+        ("Bo Krag", "A", Role.FORMAND, "present"),
+        ("Lise Vig", "V", Role.NAESTFORMAND, "present"),
+        ("Karen Holm", "C", Role.MEDLEM, "present"),
+        ("Anne Sø", "F", Role.FORMAND, "present"),
+        ("Ole Sand", "O", Role.MEDLEM, "afbud"),
+    ]
+    document = json.loads(as_firstagenda_json(spec))
+    document["Moede"]["Moededeltagere"] = [
+        {"Navn": name, "Afbud": name.startswith("Ole")} for name in members
+    ]
+    _fmt, [from_json] = importers.parse(json.dumps(document).encode())
+    cell = (
+        '<table><tr><td class="deltagere">'
+        + "<br>".join(members[:4])
+        + f"<br>Afbud: {members[4]}</td></tr></table>"
+    )
+    page = as_firstagenda_html(spec).replace(b"</body>", cell.encode() + b"</body>")
+    _fmt, [from_html] = importers.parse(page)
+    text = _text([*HEADER, "Deltagere:", *members[:4], f"Afbud: {members[4]}",
+                  "1. Budget", "Beslutning:", "Godkendt."])  # fmt: skip
+    for meeting in (from_html, text):
+        assert [
+            (p.name, p.affiliation, p.role, p.attendance.value) for p in meeting.participants
+        ] == expected
+    # JSON states only afbud and absence: the others' attendance is the referat's default.
+    assert [(p.name, p.affiliation, p.role) for p in from_json.participants] == [
+        e[:3] for e in expected
+    ]
+    assert from_json.participants[4].attendance.value == "afbud"

@@ -333,3 +333,20 @@ def test_following_did_not_take_part_label() -> None:
         "Godkendt.\nFølgende deltog ikke i behandlingen af punktet: "
     )
     assert empty.absences == [] and empty.remaining == "Godkendt."
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Bo Krag (A) (Borgmester)", ("Bo Krag", "A")),
+        ("Lise Vig (V) (Næstformand)", ("Lise Vig", "V")),
+        ("Anne Sø (F), formand", ("Anne Sø", "F")),
+        ("Hans Formand (C)", ("Hans Formand", "C")),
+    ],
+)
+def test_split_name_leaves_a_role_after_the_party_out(
+    written: str, expected: tuple[str, str]
+) -> None:
+    """XML and JSON readers take a member's name field apart with `split_name`: a role after
+    the party is never the party."""
+    assert text.split_name(written) == expected

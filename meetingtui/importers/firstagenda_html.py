@@ -17,8 +17,10 @@ from typing import Any
 from meetingtui.dates import parse_datetime
 from meetingtui.errors import InputError
 from meetingtui.importers import html
+from meetingtui.importers.people import listed_people
 from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
-from meetingtui.importers.text import decode_bytes, split_name, split_names
+from meetingtui.importers.text import decode_bytes
+from meetingtui.importers.vocabulary import ABSENT_LABELS, PRESENT_LABELS, alternation
 from meetingtui.models import Attendance, Meeting, Participant
 
 FORMAT = "firstagenda-html"
@@ -83,38 +85,29 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
     return meetings_of(read(data, source=source), source=source)
 
 
+# "Afbud: ...", "Fraværende: ...", "Deltagere: ..." in the participants cell: the vocabulary's
+# attendance labels.
+_ATTENDANCE_LABEL = re.compile(
+    rf"(?i)^\s*(?P<label>{alternation([*ABSENT_LABELS, *PRESENT_LABELS])})\s*:\s*"
+)
+
+
 def _participants(root: Any, is_referat: bool) -> list[Participant]:
     cells = _with_class(root, "deltagere")
     if not cells:
         return []
-    participants: list[Participant] = []
-    default = Attendance.PRESENT if is_referat else Attendance.UNKNOWN
+    default = Attendance.PRESENT if is_referat else None
+    lines: list[tuple[str, Attendance | None]] = []
     for block in html.element_blocks(cells[0]):
         line = block.text
         attendance = default
-        label = re.match(r"^\s*(afbud|fraværende|fravær|til stede|deltagere)\s*:\s*", line, re.I)
+        label = _ATTENDANCE_LABEL.match(line)
         if label:
-            word = label.group(1).lower()
-            attendance = (
-                Attendance.AFBUD
-                if word == "afbud"
-                else Attendance.ABSENT
-                if word.startswith("fravær")
-                else Attendance.PRESENT
-            )
+            word = " ".join(label.group("label").lower().split())
+            attendance = Attendance(ABSENT_LABELS.get(word, Attendance.PRESENT.value))
             line = line[label.end() :]
-        for piece in split_names(line):
-            name, affiliation = split_name(piece)
-            if name and len(name) <= 80:
-                participants.append(
-                    Participant(
-                        id=len(participants) + 1,
-                        name=name,
-                        affiliation=affiliation,
-                        attendance=attendance,
-                    )
-                )
-    return participants
+        lines.append((line, attendance))
+    return listed_people(lines)
 
 
 def _item(row: Any, position: int) -> tuple[ItemStart, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from meetingtui.dates import parse_datetime
 from meetingtui.errors import InputError
 from meetingtui.importers import html
+from meetingtui.importers.people import listed_people
 from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
 from meetingtui.importers.text import decode_bytes, split_name
 from meetingtui.models import AbsenceKind, Attendance, ItemAbsence, Meeting, Participant
@@ -150,25 +151,15 @@ def item_blocks(entry: dict[str, Any]) -> list[Block]:
 
 
 def _participants(raw: Any) -> list[Participant]:
-    participants: list[Participant] = []
+    entries: list[tuple[str, Attendance | None]] = []
     for entry in raw if isinstance(raw, list) else []:
-        name, affiliation = split_name(_text(get(entry, "Name", "Navn")))
-        if not name:
-            continue
-        attendance = Attendance.UNKNOWN
+        attendance = None
         if get(entry, "ParticipationCancelled", "Afbud") is True:
             attendance = Attendance.AFBUD
         elif get(entry, "Absent", "Fravaerende") is True:
             attendance = Attendance.ABSENT
-        participants.append(
-            Participant(
-                id=len(participants) + 1,
-                name=name,
-                affiliation=affiliation,
-                attendance=attendance,
-            )
-        )
-    return participants
+        entries.append((_text(get(entry, "Name", "Navn")), attendance))
+    return listed_people(entries)
 
 
 _KNOWN_ITEM_KEYS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from meetingtui.importers.source import Block, HeaderFacts
+from meetingtui.importers.text import split_name, split_names
 from meetingtui.importers.vocabulary import ROLE_WORDS, SUBSTITUTE_WORDS, alternation
 from meetingtui.models import Attendance, Participant, Role
 
@@ -200,3 +201,30 @@ def signer(text: str) -> bool:
     return (
         len(text) <= 80 and _SIGNER.match(text) is not None and not any(c.isdigit() for c in text)
     )
+
+
+def listed_people(
+    lines: list[tuple[str, Attendance | None]],
+) -> list[Participant]:
+    """The participants a structured source lists, (text, attendance) per entry or line,
+    read by the same rules as a document's header ("Bo Krag (A) (Borgmester)" is Bo Krag of
+    A, formand). An entry those rules find no name in (a name in lower case, "van Dam") is kept
+    as written."""
+    facts = HeaderFacts()
+    for text, attendance in lines:
+        before = len(facts.participants)
+        add_people(facts, text, attendance)
+        if len(facts.participants) > before:
+            continue
+        for piece in split_names(text):
+            name, affiliation = split_name(piece)
+            if name and len(name) <= 80 and all(p.name != name for p in facts.participants):
+                facts.participants.append(
+                    Participant(
+                        id=len(facts.participants) + 1,
+                        name=name,
+                        affiliation=affiliation,
+                        attendance=attendance or Attendance.UNKNOWN,
+                    )
+                )
+    return facts.participants

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from meetingtui.importers.vocabulary import ROLE_WORDS, alternation
+
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
      "\uf0b7": "•", "\uf0a7": "•", "\u00ad": "", "\xa0": " ", "\u2002": " ", "\u2003": " ",
@@ -78,9 +80,17 @@ def decode_document(data: bytes) -> str:
 _NAME_PARTY = re.compile(r"^(?P<name>.*?[^\s(])\s*\((?P<aff>[^()]{1,60})\)\s*$")
 
 
+# A role after the name and party: "(Borgmester)", ", formand" — not the party.
+_TRAILING_ROLE = re.compile(rf"(?i)\s*(?:,\s*|\(\s*){alternation(ROLE_WORDS)}\s*\)?$")
+
+
 def split_name(text: str) -> tuple[str, str]:
-    """ "Doris Børger (A)" -> ("Doris Børger", "A"); a name without parentheses keeps "" ."""
+    """ "Doris Børger (A)" -> ("Doris Børger", "A"); a name without parentheses keeps "";
+    a role after the party ("Bo Krag (A) (Borgmester)") is left out (`people` reads roles)."""
     text = " ".join(text.replace("\xa0", " ").split()).strip(" ,.;")
+    without_role = _TRAILING_ROLE.sub("", text)
+    if without_role != text and _NAME_PARTY.match(without_role):
+        text = without_role
     match = _NAME_PARTY.match(text)
     if match:
         return match.group("name").strip(), match.group("aff").strip()
