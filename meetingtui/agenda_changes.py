@@ -10,6 +10,7 @@ Rules first, then the events (registered with the reducer, like the speakers' li
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from meetingtui.errors import CommandRefused
@@ -20,6 +21,8 @@ from meetingtui.vocabulary import AgendaChangeKind, ItemStatus
 
 ADDED, WITHDRAWN, MOVED = "item_added", "item_withdrawn", "item_moved"
 NUMBER_LIMIT = 20
+# A title typed as referats write a closed item: "Lukket: Personalesag", "Lukket punkt - Køb".
+_CLOSED_TITLE = re.compile(r"^\s*lukket(?:\s+punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 TITLE_LIMIT = 500
 
 
@@ -40,8 +43,12 @@ def next_number(meeting: Meeting) -> str:
 
 def add(meeting: Meeting, number: str, title: str, *, closed: bool) -> tuple[str, Payload]:
     """An item added to the agenda at its end; the chair's approval is asked for first by the
-    command API."""
+    command API. A title that starts "Lukket:" makes a closed item (the prefix is not kept: the
+    referat says "Lukket punkt" itself)."""
     number, title = clean_text(number).strip(), clean_text(title).strip()
+    marked = _CLOSED_TITLE.match(title)
+    if marked:
+        closed, title = True, title[marked.end() :].strip()
     if not title:
         raise CommandRefused("refuse.agenda_title_missing")
     if not number:

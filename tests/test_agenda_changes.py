@@ -98,6 +98,18 @@ def test_a_decided_item_cannot_be_withdrawn_and_changes_are_undone(db_path: Path
     assert record.agenda_changes == []
 
 
+def test_an_added_item_titled_lukket_is_a_closed_item(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        outcome = service.add_item("Lukket: Personalesag i Teknik og Miljø", confirm=True)
+    record = stored(db_path, meeting_id)
+    added = record.item(outcome.created_id)
+    assert added.closed and added.title == "Personalesag i Teknik og Miljø"
+    public = export(record, "md", public=True, chain_head="").decode()
+    assert "Lukket punkt: Personalesag i Teknik og Miljø" in public  # said once, not twice
+    assert "Lukket: Personalesag" not in public
+
+
 def test_a_new_item_needs_a_title_and_a_free_number(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:

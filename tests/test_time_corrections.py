@@ -4,10 +4,12 @@ way ("16.30"); nonsense and an end before its start are refused and change nothi
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import docx
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
@@ -300,3 +302,17 @@ async def test_c_on_the_closing_screen_corrects_the_end_after_closing(db_path: P
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "the dialog closes")
     assert stored(db_path, meeting_id).closed_at == datetime(2025, 3, 11, 18, 35)
+
+
+def test_the_docx_referat_shows_the_corrected_times(db_path: Path) -> None:
+    meeting_id = held_meeting(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_time("meeting_start", "16.35")
+        service.correct_time("meeting_end", "18.45")
+        service.correct_time("arrival", "17.10", participant_id=7)
+    data = export(stored(db_path, meeting_id), "docx", public=False, chain_head="")
+    texts = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "Mødet begyndte kl. 16.35." in texts
+    assert "Mødet sluttede kl. 18.45." in texts
+    assert "Søren Friis (F) kom kl. 17.10" in texts
+    assert "17.05" not in texts and "18.40" not in texts and "16.44" not in texts

@@ -128,6 +128,7 @@ DA: dict[str, str] = {
     "tui.agenda_add_title": "Nyt punkt på dagsordenen",
     "tui.agenda_number": "Nummer",
     "tui.agenda_title": "Titel",
+    "tui.agenda_add_note": "Et lukket punkt: skriv titlen som »Lukket: Personalesag«.",
     "tui.agenda_move_title": "Pkt. {number} behandles før",
 }
 
@@ -253,5 +254,6 @@ EN: dict[str, str] = {
     "tui.agenda_add_title": "New item on the agenda",
     "tui.agenda_number": "Number",
     "tui.agenda_title": "Title",
+    "tui.agenda_add_note": "A closed item: type the title as “Lukket: Personalesag”.",
     "tui.agenda_move_title": "Take item {number} before",
 }

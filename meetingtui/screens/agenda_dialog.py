@@ -54,7 +54,7 @@ def _add(app: MeetingApp) -> None:
         (t("tui.agenda_number"), next_number(service.meeting)),
         (t("tui.agenda_title"), ""),
     ]
-    app.push_screen(FormDialog(t("tui.agenda_add_title"), fields), added)
+    app.push_screen(FormDialog(t("tui.agenda_add_title"), fields, t("tui.agenda_add_note")), added)
 
 
 def _withdraw(app: MeetingApp, item: AgendaItem) -> None:
