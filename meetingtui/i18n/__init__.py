@@ -23,6 +23,7 @@ _AREAS = (
     "committees",
     "speakers",
     "mail",
+    "frame",
 )
 
 _catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}

@@ -307,13 +307,13 @@ class MeetingApp(App[None]):
     # -- commands ----------------------------------------------------------------------------
 
     def confirm_dialog(
-        self, warnings: list[str], question: str = "", *, warn: bool = True
+        self, warnings: list[str], question: str = "", *, warn: bool = True, title: str = ""
     ) -> ConfirmDialog:
         """The yes/no dialog every confirmation uses: the warnings, then the question (a
         screen pushes it with a callback that receives True, False or None)."""
         from meetingtui.screens.dialogs import ConfirmDialog
 
-        return ConfirmDialog(warnings, question, warn=warn)
+        return ConfirmDialog(warnings, question, warn=warn, title=title)
 
     def run_command(
         self,
@@ -438,12 +438,52 @@ class MeetingApp(App[None]):
         question = t("tui.undo_question", what=step.description)
         self.push_screen(self.confirm_dialog([], question, warn=False), answer)
 
+    async def action_quit(self) -> None:
+        """Quitting with a vote or an election open asks first: the secretary may have meant
+        to close it (it stays open and resumes when the meeting is opened again)."""
+        self._leave_meeting(t("frame.quit_title"), self.exit)
+
+    def _leave_meeting(self, title: str, leave: Callable[[], object]) -> None:
+        """Leave at once, or after a yes when a vote or an election would be left open."""
+        open_poll = self._open_poll_line()
+        if open_poll is None:
+            leave()
+            return
+
+        def answer(confirmed: bool | None) -> None:
+            if confirmed:
+                leave()
+
+        question = t("frame.quit_question")
+        self.push_screen(
+            self.confirm_dialog([open_poll], question, warn=False, title=title), answer
+        )
+
+    def _open_poll_line(self) -> str | None:
+        """What quitting leaves open in a meeting this app writes: a vote or an election."""
+        if self.readonly or self._service is None:
+            return None
+        meeting = self._service.meeting
+        if meeting.status is not MeetingStatus.OPEN:
+            return None
+        for item in meeting.items:
+            for vote in item.votes:
+                if vote.is_open:
+                    return t("frame.quit_open_vote", number=item.number)
+            for election in item.elections:
+                if election.is_open:
+                    return t("frame.quit_open_election", number=item.number, office=election.office)
+        return None
+
     def action_meetings(self) -> None:
         """Back to the list of meetings; the open meeting is closed (its lock released)."""
         from meetingtui.screens.start import StartScreen
 
         if isinstance(self.screen, StartScreen):
             return
+        self._leave_meeting(t("frame.meetings_title"), self._back_to_meetings)
+
+    def _back_to_meetings(self) -> None:
         self.close_service()
         self.readonly = False
         while len(self.screen_stack) > 1:

@@ -96,9 +96,11 @@ class Dialog(ModalScreen[Any]):
 class ConfirmDialog(Dialog):
     """Show rule warnings in words and ask whether to go on anyway (the chair decides)."""
 
-    def __init__(self, warnings: Sequence[str], question: str = "", *, warn: bool = True) -> None:
+    def __init__(
+        self, warnings: Sequence[str], question: str = "", *, warn: bool = True, title: str = ""
+    ) -> None:
         super().__init__(
-            t("tui.confirm_title") if warn else t("tui.confirm_change_title"),
+            title or (t("tui.confirm_title") if warn else t("tui.confirm_change_title")),
             cancel_keys="n,escape",
         )
         self.warnings = list(warnings)
