@@ -58,5 +58,10 @@ def t(key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def has(key: str, /) -> bool:
+    """Whether the catalog has `key` (in Danish, which every key has)."""
+    return key in _catalog["da"]
+
+
 def keys(language: str = "da") -> set[str]:
     return set(_catalog[language])

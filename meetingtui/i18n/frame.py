@@ -4,6 +4,9 @@ in the command-line help."""
 DA: dict[str, str] = {
     # Ctrl+Q while a vote or an election is open
     "frame.quit_title": "Afslut meetingtui?",
+    "frame.in_use_title": "Mødet er i brug",
+    "frame.cannot_write_title": "Databasen kan kun læses",
+    "frame.not_opened_title": "Mødet blev ikke åbnet",
     "frame.quit_open_vote": (
         "Afstemningen om punkt {number} er åben. Den forbliver åben og fortsætter, "
         "når mødet åbnes igen; de afgivne stemmer er gemt."
@@ -14,10 +17,21 @@ DA: dict[str, str] = {
     ),
     "frame.meetings_title": "Tilbage til møderne?",
     "frame.quit_question": "Forlad mødet alligevel?",
+    # A read-only follower: the same lines without the keys only the writer has
+    "key.meeting.closing.follower": "Referat",
+    "tui.preview_banner_follower": " Forhåndsvisning ",
+    "tui.meeting_not_opened_follower": "Mødet er ikke åbnet endnu.",
+    "tui.open_vote_waiting_follower": "Der er en åben afstemning på punktet.",
+    "tui.open_election_waiting_follower": "Der er et åbent valg på punktet.",
+    "tui.rollcall_open_hint_follower": "Mødet er ikke åbnet endnu.",
+    "tui.election_hint_follower": "Stemmerne vises, efterhånden som sekretæren afgiver dem.",
 }
 
 EN: dict[str, str] = {
     "frame.quit_title": "Quit meetingtui?",
+    "frame.in_use_title": "The meeting is in use",
+    "frame.cannot_write_title": "The database can only be read",
+    "frame.not_opened_title": "The meeting was not opened",
     "frame.quit_open_vote": (
         "The vote on item {number} is open. It stays open and goes on when the meeting is "
         "opened again; the ballots cast are saved."
@@ -28,4 +42,11 @@ EN: dict[str, str] = {
     ),
     "frame.meetings_title": "Back to the meetings?",
     "frame.quit_question": "Leave the meeting anyway?",
+    "key.meeting.closing.follower": "Minutes",
+    "tui.preview_banner_follower": " Preview ",
+    "tui.meeting_not_opened_follower": "The meeting is not open yet.",
+    "tui.open_vote_waiting_follower": "A vote is open on this item.",
+    "tui.open_election_waiting_follower": "An election is open on this item.",
+    "tui.rollcall_open_hint_follower": "The meeting is not open yet.",
+    "tui.election_hint_follower": "The ballots show as the secretary enters them.",
 }

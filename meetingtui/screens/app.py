@@ -177,16 +177,23 @@ class MeetingApp(App[None]):
                 conn.close()
                 raise
         except StorageError as exc:
+            refused = exc
             if exc.key in _READ_ONLY_INSTEAD and not readonly:
 
                 def follow_instead(ok: bool | None) -> None:
                     if ok:
                         self.open_meeting(meeting_id, readonly=True)
+                    elif len(self.screen_stack) <= 1:
+                        # Opened from the command line: the meetings, never a blank screen.
+                        self.show_start()
+                        title = t("frame.not_opened_title")
+                        self.notify(refused.message, title=title, timeout=15)
 
-                self.push_screen(
-                    self.confirm_dialog([exc.message], t("tui.open_readonly_question")),
-                    follow_instead,
-                )
+                question = t("tui.open_readonly_question")
+                in_use = exc.key == "storage.locked"
+                title = t("frame.in_use_title") if in_use else t("frame.cannot_write_title")
+                dialog = self.confirm_dialog([exc.message], question, warn=False, title=title)
+                self.push_screen(dialog, follow_instead)
             else:
                 self._open_failed(exc)
             return False

@@ -14,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from meetingtui.i18n import t
+from meetingtui.i18n import has, t
 from meetingtui.keymap import actions_in, split_keys
 
 if TYPE_CHECKING:
@@ -28,6 +28,14 @@ def key_label(keys: str) -> str:
     """How a key list reads in the footer, help and palette: "f1", "ctrl+z", "/"."""
     names = {"slash": "/", "escape": "esc", "enter": "⏎"}
     return "/".join(names.get(k, k) for k in split_keys(keys))
+
+
+def action_label(scope: str, action: str, *, readonly: bool = False) -> str:
+    """What a key does, in the footer, help and palette. A follower reads its own word where
+    the writer's would be an instruction ("Afslut møde" is "Referat" to someone following)."""
+    if readonly and has(f"key.{scope}.{action}.follower"):
+        return t(f"key.{scope}.{action}.follower")
+    return t(f"key.{scope}.{action}")
 
 
 # Every binding of every screen, dialog and the app goes through the three functions below:
@@ -66,16 +74,20 @@ def digit_bindings(count: int, action: str, description: str) -> list[Binding]:
 
 
 def build_bindings(
-    scope: str, keymap: Mapping[str, str], *, priority: frozenset[str] = frozenset()
+    scope: str,
+    keymap: Mapping[str, str],
+    *,
+    priority: frozenset[str] = frozenset(),
+    readonly: bool = False,
 ) -> list[Binding]:
     """One Binding per action of `scope`, with the user's keys and the active language; its id
     is the keymap's name for it (`meeting.next_item`). The actions in `priority` work even
-    where a focused field would take the key."""
+    where a focused field would take the key. A follower (`readonly`) reads its own labels."""
     return [
         Binding(
             keys,
             action,
-            t(f"key.{scope}.{action}"),
+            action_label(scope, action, readonly=readonly),
             id=f"{scope}.{action}",
             key_display=key_label(keys),
             priority=action in priority,
@@ -97,6 +109,7 @@ class KeymapCommands(Provider):
         keymap: Mapping[str, str] = getattr(app, "keymap", {})
         found: list[tuple[str, str, str, Screen[Any] | App[Any]]] = []
         scope = getattr(screen, "SCOPE", "")
+        readonly = bool(getattr(app, "readonly", False))
         for owner, owner_scope in ((screen, scope), (app, "app")):
             if not owner_scope:
                 continue
@@ -105,7 +118,7 @@ class KeymapCommands(Provider):
                     continue
                 found.append(
                     (
-                        t(f"key.{owner_scope}.{action}"),
+                        action_label(owner_scope, action, readonly=readonly),
                         key_label(keys),
                         action,
                         owner,
@@ -148,7 +161,8 @@ class KeymapScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         # Added to the class bindings (tab, shift+tab, ...), not in place of them.
-        add_bindings(self, build_bindings(self.SCOPE, self.meeting_app.keymap))
+        app = self.meeting_app
+        add_bindings(self, build_bindings(self.SCOPE, app.keymap, readonly=app.readonly))
         self.stale = False
 
     @property
@@ -182,6 +196,13 @@ class KeymapScreen(Screen[None]):
         """What to draw: the record, the glance at it while it loads (roll call only), or None
         when the meeting was just closed."""
         return self.meeting_app.meeting_shown
+
+    def says(self, key: str, /, **params: object) -> str:
+        """A line of screen text; a follower reads `key_follower`, the same without the keys
+        only the writer has ("tryk o for at åbne det")."""
+        if self.meeting_app.readonly:
+            return t(key + "_follower", **params)
+        return t(key, **params)
 
     def refresh_view(self) -> None:
         """Redraw from the committed record; called after every command and on follow."""

@@ -40,7 +40,7 @@ class ElectionScreen(KeymapScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(id="election-title", classes="title")
-        yield Static(t("tui.election_hint"), classes="banner")
+        yield Static(self.says("tui.election_hint"), classes="banner")
         yield DataTable(id="electors", cursor_type="row")
         yield Static(id="election-tally", classes="tally")
         yield KeyBar()

@@ -11,28 +11,48 @@ from textual.widgets import Label, Static
 
 from meetingtui.i18n import t
 from meetingtui.keymap import SCOPES, actions_in
-from meetingtui.screens.base import add_bindings, key_label
+from meetingtui.screens.base import action_label, add_bindings, key_label
 from meetingtui.screens.widgets import KeyBar
 
 
-def keys_table(keymap: dict[str, str]) -> Table:
+def writer_actions() -> dict[str, frozenset[str]]:
+    """The actions that change the meeting, per scope: a follower's help leaves them out."""
+    from meetingtui.screens.closing import ClosingScreen
+    from meetingtui.screens.election import ElectionScreen
+    from meetingtui.screens.meeting import MeetingScreen
+    from meetingtui.screens.rollcall import RollCallScreen
+    from meetingtui.screens.speakers import SpeakersScreen
+    from meetingtui.screens.vote import VoteScreen
+
+    screens = (RollCallScreen, MeetingScreen, VoteScreen, ElectionScreen, SpeakersScreen)
+    found = {screen.SCOPE: screen.CHANGES for screen in (*screens, ClosingScreen)}
+    found["app"] = frozenset({"undo"})
+    return found
+
+
+def keys_table(keymap: dict[str, str], *, readonly: bool = False) -> Table:
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column(t("tui.help_col_screen"), style="bold", no_wrap=True)
     table.add_column(t("tui.help_col_key"), style="bold reverse", no_wrap=True)
     table.add_column(t("tui.help_col_action"))
+    hidden = writer_actions() if readonly else {}
     for scope in SCOPES:
         first = True
         for action, keys in actions_in(scope, keymap).items():
+            if action in hidden.get(scope, ()):
+                continue
             table.add_row(
                 t(f"tui.scope.{scope}") if first else "",
                 key_label(keys),
-                t(f"key.{scope}.{action}"),
+                action_label(scope, action, readonly=readonly),
             )
             first = False
-        table.add_row("", "", "")
+        if not first:
+            table.add_row("", "", "")
     table.add_row(t("tui.scope.app"), "ctrl+p", t("tui.help_palette"))
-    table.add_row("", "1-7", t("tui.help_quick_picks"))
-    table.add_row("", "1-9", t("tui.help_candidates"))
+    if not readonly:
+        table.add_row("", "1-7", t("tui.help_quick_picks"))
+        table.add_row("", "1-9", t("tui.help_candidates"))
     return table
 
 
@@ -45,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
         keymap = getattr(self.app, "keymap", {})
         with VerticalScroll(classes="dialog help"):
             yield Label(t("tui.help_title"), classes="dialog-title")
-            yield Static(keys_table(keymap))
+            yield Static(keys_table(keymap, readonly=bool(getattr(self.app, "readonly", False))))
             yield Static(t("tui.help_footer_note"))
         yield KeyBar()
 

@@ -220,7 +220,7 @@ class MeetingScreen(KeymapScreen):
             return
         current = self.meeting.current_item
         if current is None or item.id != current.id:
-            banner.update(Text(t("tui.preview_banner"), style="reverse"))
+            banner.update(Text(self.says("tui.preview_banner"), style="reverse"))
             banner.display = True
         else:
             banner.display = False
@@ -231,13 +231,13 @@ class MeetingScreen(KeymapScreen):
         item = meeting.current_item
         lines: list[str] = []
         if meeting.status is MeetingStatus.PLANNED:
-            lines.append(t("tui.meeting_not_opened"))
+            lines.append(self.says("tui.meeting_not_opened"))
         if item is not None and meeting.status is MeetingStatus.OPEN:
             lines += [w.message for w in rules.quorum_warnings(meeting, item)]
             if any(v.is_open for v in item.votes):
-                lines.append(t("tui.open_vote_waiting"))
-            if any(e.is_open for e in item.elections) and not self.meeting_app.readonly:
-                lines.append(t("tui.open_election_waiting"))
+                lines.append(self.says("tui.open_vote_waiting"))
+            if any(e.is_open for e in item.elections):
+                lines.append(self.says("tui.open_election_waiting"))
         widget = self.query_one("#inline-warnings", Static)
         widget.update("\n".join("⚠ " + t("tui.warning_prefix") + " " + line for line in lines))
         widget.display = bool(lines)

@@ -103,7 +103,7 @@ class RollCallScreen(KeymapScreen):
         unknown = sum(1 for p in meeting.participants if p.attendance is Attendance.UNKNOWN)
         lines = []
         if meeting.status is MeetingStatus.PLANNED:
-            lines.append(t("tui.rollcall_open_hint"))
+            lines.append(self.says("tui.rollcall_open_hint"))
         lines += [w.message for w in rules.membership_warnings(meeting)]
         if unknown:
             lines.append(t("tui.rollcall_unknown", count=unknown))
