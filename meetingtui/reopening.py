@@ -11,9 +11,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from meetingtui.i18n import t
 from meetingtui.reducer import UNDO_EVENT
 from meetingtui.storage import events
+from meetingtui.verify import meeting_name
 
 REOPEN_EVENT = "meeting_reopened"
 
@@ -37,13 +37,3 @@ def reopened_after(conn: sqlite3.Connection, meeting_id: int, seq: int) -> Super
                 event.payload.get("reason", ""),
             )
     return None
-
-
-def meeting_name(conn: sqlite3.Connection, meeting_id: int) -> str:
-    """The meeting as people name it: its body and its date, never the database's id."""
-    row = conn.execute(
-        "SELECT body, starts_at FROM meetings WHERE id = ?", (meeting_id,)
-    ).fetchone()
-    if row is None:
-        return str(meeting_id)
-    return t("meeting.name", body=row[0], date=datetime.fromisoformat(row[1]).strftime("%d.%m.%Y"))

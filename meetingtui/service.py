@@ -38,11 +38,12 @@ from meetingtui.models import (
 from meetingtui.storage import events, records
 from meetingtui.storage.db import checkpoint, connect, open_for_reading, transaction
 from meetingtui.storage.faults import follow_stopped
-from meetingtui.storage.lock import WriterLock, acquire_lock
+from meetingtui.storage.lock import WriterLock
 from meetingtui.time_commands import TimeCommands
 from meetingtui.undo import UndoStep
 from meetingtui.verify import checked_meeting
 from meetingtui.vote_commands import VoteCommands
+from meetingtui.writer import acquire_writer_lock
 
 # Still importable from here, where callers have always found them.
 __all__ = [
@@ -149,7 +150,7 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
         conn = open_for_reading(db_path) if readonly else connect(db_path)
         try:
             meeting = checked_meeting(conn, meeting_id)[0]
-            lock = None if readonly else acquire_lock(db_path, meeting_id)
+            lock = None if readonly else acquire_writer_lock(conn, db_path, meeting_id)
         except BaseException:
             conn.close()
             raise

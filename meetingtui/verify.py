@@ -13,6 +13,7 @@ from datetime import datetime
 
 from meetingtui import reducer
 from meetingtui.errors import RuleWarning, StorageError
+from meetingtui.i18n import t
 from meetingtui.models import Meeting
 from meetingtui.storage import events, records, register
 from meetingtui.storage.db import meeting_exists, snapshot
@@ -29,6 +30,21 @@ class VerifyReport:
         return not self.problems
 
 
+def meeting_name(conn: sqlite3.Connection, meeting_id: int) -> str:
+    """The meeting as people name it: its body and its date, never the database's id."""
+    row = conn.execute(
+        "SELECT body, starts_at FROM meetings WHERE id = ?", (meeting_id,)
+    ).fetchone()
+    if row is None:
+        return str(meeting_id)
+    return t("meeting.name", body=row[0], date=datetime.fromisoformat(row[1]).strftime("%d.%m.%Y"))
+
+
+def _mismatch(conn: sqlite3.Connection, meeting_id: int, table: str) -> RuleWarning:
+    params = {"meeting_id": meeting_id, "meeting": meeting_name(conn, meeting_id), "table": table}
+    return RuleWarning("verify.state_mismatch", params)
+
+
 def meeting_problem(conn: sqlite3.Connection, meeting_id: int) -> RuleWarning | None:
     """Replay the meeting's events and compare every state row with what they give."""
     with snapshot(conn):
@@ -38,18 +54,19 @@ def meeting_problem(conn: sqlite3.Connection, meeting_id: int) -> RuleWarning | 
         ]
         stored = records.stored_rows(conn, meeting_id)
     if not history:
-        return RuleWarning("verify.state_mismatch", {"meeting_id": meeting_id, "table": "events"})
+        return _mismatch(conn, meeting_id, "events")
     try:
         replayed = reducer.replay(history)
     except (KeyError, ValueError, AssertionError, TypeError):
         # An event that no longer replays (unknown type, broken payload) was tampered with.
-        return RuleWarning("verify.replay_failed", {"meeting_id": meeting_id})
+        name = meeting_name(conn, meeting_id)
+        return RuleWarning("verify.replay_failed", {"meeting_id": meeting_id, "meeting": name})
     # An imported meeting's content hash is in its import event, so it is checked too.
     content_hash = history[0][2].get("content_hash")
     expected = records.meeting_rows(replayed, content_hash=content_hash)
     for table, rows in expected.items():
         if Counter(rows) != Counter(stored[table]):
-            return RuleWarning("verify.state_mismatch", {"meeting_id": meeting_id, "table": table})
+            return _mismatch(conn, meeting_id, table)
     return None
 
 

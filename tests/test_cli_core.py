@@ -97,6 +97,8 @@ def test_verify_says_when_a_referat_is_out_of_date(db_path: Path) -> None:
     result = run("verify", "--hash", printed, db=db_path)
     assert result.returncode == 1
     assert "1 senere hændelse" in result.stderr
+    # The meeting by its committee and date, not the database's id.
+    assert "mødet i 17, stk. 4-udvalget den 03.01.2017 har 1 senere" in result.stderr
 
 
 def test_help_comes_from_the_catalog() -> None:

@@ -244,6 +244,7 @@ def test_an_open_meeting_is_sent_only_as_a_marked_draft(db_path: Path, tmp_path:
     refused = send(db_path, None, str(meeting_id), "--dry-run")
     assert refused.exit_code == 2 and "send et udkast med --draft" in refused.output
     assert "(status: åbent)" in refused.output  # the status in words, not "open"
+    assert "Mødet i Økonomiudvalget den " in refused.output  # named, not by its id
     inbox = Inbox()
     with smtp_server(inbox) as port:
         config = config_file(tmp_path, port, sender=SENDER)

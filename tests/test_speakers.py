@@ -184,7 +184,7 @@ def test_verify_finds_a_hand_edited_speakers_list(db_path: Path, service: Meetin
     finally:
         conn.close()
     assert [p.message for p in report.problems] == [
-        f"Mødet {service.meeting.id} afviger fra sine hændelser i tabellen speakers."
+        "Mødet i Økonomiudvalget den 11.03.2025 afviger fra sine hændelser i tabellen speakers."
     ]
 
 

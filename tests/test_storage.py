@@ -203,7 +203,8 @@ def test_a_mismatch_names_its_table(db_path: Path, statement: str, table: str) -
     conn.commit()
     conn.close()
     [problem] = verify(connect(db_path)).problems
-    assert problem.params == {"meeting_id": meeting_id, "table": table}
+    assert (problem.params["meeting_id"], problem.params["table"]) == (meeting_id, table)
+    assert problem.message.startswith("Mødet i Økonomiudvalget den ")
 
 
 def test_an_edited_content_hash_is_detected(db_path: Path) -> None:

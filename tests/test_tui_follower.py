@@ -141,7 +141,9 @@ async def test_a_refused_writer_who_declines_to_follow_sees_the_meetings(db_path
             assert "Mødet er i brug" in "\n".join(rendered(w) for w in app.screen.query(Static))
             await pilot.press("n")
             await until(pilot, lambda: isinstance(app.screen, StartScreen), "the meetings")
-            assert notices.mention("allerede åbent for skrivning")
+            # The meeting is named by its committee and date, not the database's id.
+            assert notices.mention("Mødet i Økonomiudvalget den 11.03.2025 er allerede åbent")
+            assert not notices.mention(f"Mødet {meeting_id} ")
             # The meetings are listed and usable: Enter offers to follow again, j follows.
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the offer again")

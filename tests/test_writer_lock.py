@@ -100,7 +100,9 @@ def test_a_second_writer_by_another_name_is_refused(
     try:
         with pytest.raises(StorageError) as refused:
             MeetingService.open(other_names[name], meeting)
-        assert refused.value.key == "storage.locked"
+        # Refused by the meeting's name (committee and date), not the database's id.
+        assert refused.value.key == "storage.locked_named"
+        assert refused.value.message.startswith("Mødet i Økonomiudvalget den ")
         # A follower is welcome by any name.
         MeetingService.open(other_names[name], meeting, readonly=True).close()
         holder.release()

@@ -12,6 +12,7 @@ from typing import NoReturn
 
 import click
 
+from meetingtui.cli import click_text
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import get_language, keys, set_language, t
 
@@ -52,6 +53,14 @@ def run_tui(ctx: click.Context, meeting_id: int | None, *, readonly: bool = Fals
     app.run()
 
 
+def _speak(lang: str | None) -> str | None:
+    """`--lang` is read before `--help` acts, so that `meetingtui --lang en --help` is English."""
+    if lang is not None:
+        set_language(lang)
+        localize_help(main)
+    return lang
+
+
 class _Group(click.Group):
     """Turns every `MeetingError` into its catalog message and exit code 2."""
 
@@ -77,7 +86,14 @@ class _Group(click.Group):
     envvar="MEETINGTUI_DB",
     help="Database file (default: the user data directory; or MEETINGTUI_DB).",
 )
-@click.option("--lang", type=click.Choice(["da", "en"]), default=None, help="UI language.")
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    is_eager=True,
+    callback=lambda ctx, param, value: _speak(value),
+    help="UI language.",
+)
 @click.option(
     "--config",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -216,6 +232,7 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
     from meetingtui.queries import find_printed_hash
     from meetingtui.reopening import reopened_after
     from meetingtui.storage.db import snapshot
+    from meetingtui.verify import meeting_name
     from meetingtui.verify import verify as run_verify
 
     if hash_ is not None and not re.fullmatch(r"[0-9a-fA-F]{12,64}", hash_.strip()):
@@ -226,13 +243,14 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
         report = run_verify(conn)
         found = find_printed_hash(conn, hash_) if hash_ else None
         reopened = reopened_after(conn, found.meeting_id, found.seq) if found else None
+        name = meeting_name(conn, found.meeting_id) if found else ""
     conn.close()
     for problem in report.problems:
         click.echo(problem.message, err=True)
     if hash_:
         if found is None:
             fail(t("verify.hash_unknown", hash=hash_), 1)
-        click.echo(t("verify.hash_found", hash=hash_, meeting_id=found.meeting_id, seq=found.seq))
+        click.echo(t("verify.hash_found", hash=hash_, meeting=name, seq=found.seq))
         if reopened is not None:
             # A referat printed before a reopening is superseded, not merely out of date.
             fail(
@@ -245,12 +263,8 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
                 1,
             )
         if found.later_events:
-            click.echo(
-                t("verify.meeting_head", meeting_id=found.meeting_id, head=found.meeting_head)
-            )
-            fail(
-                t("verify.hash_outdated", meeting_id=found.meeting_id, later=found.later_events), 1
-            )
+            click.echo(t("verify.meeting_head", meeting=name, head=found.meeting_head))
+            fail(t("verify.hash_outdated", meeting=name, later=found.later_events), 1)
     if not report.ok:
         fail(t("verify.checked", events=report.events, head=report.head or "-"), 1)
     click.echo(t("verify.ok", events=report.events, head=report.head or "-"))
@@ -300,8 +314,10 @@ def _register_areas() -> None:
 
 
 def localize_help(group: click.Group) -> None:
-    """Help texts come from the catalog (`cli.help.CMD`, `cli.opt.CMD.PARAM`)."""
+    """Help texts come from the catalog (`cli.help.CMD`, `cli.opt.CMD.PARAM`), and so do the
+    words click puts around them (see `click_text`)."""
     known = keys()
+    click_text.localize_command(group)
     for name, command in [("main", group), *group.commands.items()]:
         if f"cli.help.{name}" in known:
             command.help = t(f"cli.help.{name}")
@@ -313,4 +329,5 @@ def localize_help(group: click.Group) -> None:
 
 
 _register_areas()
+click_text.install()
 localize_help(main)

@@ -16,7 +16,7 @@ DA: dict[str, str] = {
         "(FirstAgenda JSON/HTML, PDF, DOCX, XML), og skriv dets id. Med --committee kommer "
         "fremmødelisten fra udvalgets medlemsliste på mødedatoen."
     ),
-    "cli.help.open": "Åbn mødet MEETING_ID i brugerfladen.",
+    "cli.help.open": "Åbn mødet MØDE (et id fra `meetingtui list`) i brugerfladen.",
     "cli.opt.open.readonly": "Følg et møde, som en anden terminal kører (skrivebeskyttet).",
     "cli.help.list": "Møderne i databasen: id, udvalg, titel, start og status.",
     "cli.opt.list.as_json": "Skriv JSON til scripts.",
@@ -25,12 +25,12 @@ DA: dict[str, str] = {
     ),
     "cli.opt.verify.hash_": "Kontrollér, at en hash trykt i et referat findes i kæden.",
     "cli.help.backup": (
-        "Kopiér databasen til FILE som ét sammenhængende øjeblik, også mens et møde kører."
+        "Kopiér databasen til FIL som ét sammenhængende øjeblik, også mens et møde kører."
         " Sådan kopieres en database: en kopi af .db-filen alene kan mangle de seneste"
         " ændringer."
     ),
-    "cli.opt.backup.replace": "Erstat FILE, hvis den findes.",
-    "cli.help.export": "Eksportér referatet af mødet MEETING (et id fra `meetingtui list`).",
+    "cli.opt.backup.replace": "Erstat FIL, hvis den findes.",
+    "cli.help.export": "Eksportér referatet af mødet MØDE (et id fra `meetingtui list`).",
     "cli.opt.export.fmt": "docx (Word-referat), json (hele protokollen), popolo eller md (Markdown).",
     "cli.opt.export.public": (
         "Offentligt: lukkede punkter viser kun 'Lukket punkt'. Internt: alt."
@@ -58,6 +58,20 @@ DA: dict[str, str] = {
         "Alle punkter med dette sagsnummer på tværs af møder, i datoorden, med beslutninger."
     ),
     "cli.opt.case.as_json": "Skriv JSON til scripts.",
+    "cli.opt.export.toc_pages": (
+        "docx: læg referatet op én gang i LibreOffice (hvis det er installeret), så Word viser "
+        "indholdsfortegnelsens sidetal."
+    ),
+    "cli.help.publish": (
+        "Skriv en offentlig kopi af arkivet til FIL (SQLite, til Datasette) og FIL.metadata.json "
+        "ved siden af: lukkede punkter som i det offentlige referat."
+    ),
+    "cli.opt.publish.title": "Arkivets titel (standard: Mødearkiv).",
+    "cli.opt.publish.licence": "Licensen for de offentliggjorte data, fx CC0 1.0.",
+    "cli.opt.publish.licence_url": "Adressen på licensteksten.",
+    "cli.opt.publish.source": "Hvem der offentliggør dem, fx kommunen.",
+    "cli.opt.publish.source_url": "Adressen på kilden.",
+    "cli.opt.publish.hide_closed_titles": "Lukkede punkter uden deres titler.",
 }
 
 EN: dict[str, str] = {
@@ -114,4 +128,18 @@ EN: dict[str, str] = {
         "Every item with this case number, across meetings, in date order, with its decisions."
     ),
     "cli.opt.case.as_json": "Print JSON for scripts.",
+    "cli.opt.export.toc_pages": (
+        "docx: lay the referat out once in LibreOffice (when installed) so Word shows the page "
+        "numbers of the table of contents."
+    ),
+    "cli.help.publish": (
+        "Write a public-only copy of the archive to OUT (SQLite, for Datasette) and "
+        "OUT.metadata.json beside it: closed items as in the public referat."
+    ),
+    "cli.opt.publish.title": "The archive's title (default: Mødearkiv).",
+    "cli.opt.publish.licence": "Licence of the published data, e.g. CC0 1.0.",
+    "cli.opt.publish.licence_url": "Address of the licence text.",
+    "cli.opt.publish.source": "Who publishes it, e.g. the municipality.",
+    "cli.opt.publish.source_url": "Address of the source.",
+    "cli.opt.publish.hide_closed_titles": "Closed items without their titles.",
 }

@@ -86,7 +86,7 @@ DA: dict[str, str] = {
     "cli.help.committee": "Udvalg og deres medlemslister (valgperioder, medlemmer, stedfortrædere).",
     "cli.help.committee.import": "Opret eller opdatér et udvalg fra en udvalgsfil (TOML).",
     "cli.help.committee.export": (
-        "Skriv udvalget NAME som en udvalgsfil (TOML), som `committee import` kan læse."
+        "Skriv udvalget NAVN som en udvalgsfil (TOML), som `committee import` kan læse."
     ),
     "cli.opt.committee.export.output": "Skriv til denne fil i stedet for standard output.",
     "cli.help.committee.list": (
@@ -94,7 +94,7 @@ DA: dict[str, str] = {
     ),
     "cli.opt.committee.list.as_json": "Skriv JSON til scripts.",
     "cli.help.committee.roster": (
-        "Medlemmer og stedfortrædere i udvalget NAME på en dato (et mødes fremmødeliste)."
+        "Medlemmer og stedfortrædere i udvalget NAVN på en dato (et mødes fremmødeliste)."
     ),
     "cli.opt.committee.roster.on": "Medlemslisten på denne dato (ÅÅÅÅ-MM-DD; standard i dag).",
     "cli.opt.committee.roster.as_json": "Skriv JSON til scripts.",

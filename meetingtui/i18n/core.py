@@ -70,7 +70,7 @@ DA: dict[str, str] = {
     ),
     "verify.hash_invalid": "{hash} er ikke en hash fra et referat (mindst 12 hexadecimale tegn).",
     "verify.hash_outdated": (
-        "Referatet er ikke det seneste: mødet {meeting_id} har {later} senere hændelse(r)."
+        "Referatet er ikke det seneste: mødet i {meeting} har {later} senere hændelse(r)."
     ),
     "refuse.nothing_to_undo": "Der er intet at fortryde.",
     "refuse.invalid_value": "Ugyldig værdi for {field}: {problem}.",
@@ -151,12 +151,12 @@ DA: dict[str, str] = {
     "verify.broken_link": "Hændelse {seq} peger ikke på den forrige hændelse; en hændelse er slettet eller ændret.",
     "verify.missing_events": "Hændelser efter nr. {seq} mangler (kæden sluttede tidligere end registreret).",
     "verify.head_mismatch": "Kædens hoved passer ikke: registreret {expected}, fundet {found}.",
-    "verify.state_mismatch": "Mødet {meeting_id} afviger fra sine hændelser i tabellen {table}.",
-    "verify.replay_failed": "Mødet {meeting_id} kan ikke genopbygges af sine hændelser.",
-    "verify.hash_found": "Hash {hash} hører til møde {meeting_id}, hændelse {seq}.",
+    "verify.state_mismatch": "Mødet i {meeting} afviger fra sine hændelser i tabellen {table}.",
+    "verify.replay_failed": "Mødet i {meeting} kan ikke genopbygges af sine hændelser.",
+    "verify.hash_found": "Hash {hash} hører til mødet i {meeting}, hændelse {seq}.",
     "verify.hash_unknown": "Hash {hash} findes ikke i revisionssporet.",
     "verify.checked": "Kontrolleret: {events} hændelser, seneste hash {head}.",
-    "verify.meeting_head": "Mødet {meeting_id}s seneste hash er {head}.",
+    "verify.meeting_head": "Den seneste hash for mødet i {meeting} er {head}.",
     # agenda files
     "agenda.file_missing": "Filen {path} findes ikke.",
     "agenda.not_utf8": "{path} er ikke gyldig UTF-8 (byte {position}).",
@@ -247,7 +247,7 @@ EN: dict[str, str] = {
     ),
     "verify.hash_invalid": "{hash} is not a hash from a referat (at least 12 hexadecimal digits).",
     "verify.hash_outdated": (
-        "The referat is not the latest: meeting {meeting_id} has {later} later event(s)."
+        "The referat is not the latest: the meeting of {meeting} has {later} later event(s)."
     ),
     "refuse.nothing_to_undo": "There is nothing to undo.",
     "refuse.invalid_value": "Invalid value for {field}: {problem}.",
@@ -324,12 +324,12 @@ EN: dict[str, str] = {
     "verify.broken_link": "Event {seq} does not point at the previous event; an event was deleted or altered.",
     "verify.missing_events": "Events after no. {seq} are missing (the chain ended earlier than recorded).",
     "verify.head_mismatch": "The chain head does not match: recorded {expected}, found {found}.",
-    "verify.state_mismatch": "Meeting {meeting_id} differs from its events in table {table}.",
-    "verify.replay_failed": "Meeting {meeting_id} cannot be rebuilt from its events.",
-    "verify.hash_found": "Hash {hash} belongs to meeting {meeting_id}, event {seq}.",
+    "verify.state_mismatch": "The meeting of {meeting} differs from its events in table {table}.",
+    "verify.replay_failed": "The meeting of {meeting} cannot be rebuilt from its events.",
+    "verify.hash_found": "Hash {hash} belongs to the meeting of {meeting}, event {seq}.",
     "verify.hash_unknown": "Hash {hash} is not in the audit chain.",
     "verify.checked": "Checked: {events} events, latest hash {head}.",
-    "verify.meeting_head": "The latest hash of meeting {meeting_id} is {head}.",
+    "verify.meeting_head": "The latest hash of the meeting of {meeting} is {head}.",
     "agenda.file_missing": "The file {path} does not exist.",
     "agenda.not_utf8": "{path} is not valid UTF-8 (byte {position}).",
     "agenda.toml_syntax": "{path}: TOML error: {problem}",

@@ -3,7 +3,14 @@ in the command-line help."""
 
 DA: dict[str, str] = {
     # Ctrl+Q while a vote or an election is open
+    "frame.palette_placeholder": "Søg efter en kommando …",
+    "frame.palette_no_match": "Ingen kommando passer til »{query}«",
     "frame.quit_title": "Afslut meetingtui?",
+    # Messages that name a meeting by its committee and date, not the database's id
+    "storage.locked_named": (
+        "Mødet i {meeting} er allerede åbent for skrivning i en anden proces eller terminal. "
+        "Åbn det skrivebeskyttet for at følge med."
+    ),
     "frame.in_use_title": "Mødet er i brug",
     "frame.cannot_write_title": "Databasen kan kun læses",
     "frame.not_opened_title": "Mødet blev ikke åbnet",
@@ -28,7 +35,13 @@ DA: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "frame.palette_placeholder": "Search for commands…",
+    "frame.palette_no_match": "No command matches “{query}”",
     "frame.quit_title": "Quit meetingtui?",
+    "storage.locked_named": (
+        "The meeting of {meeting} is already open for writing in another process or terminal. "
+        "Open it read-only to follow along."
+    ),
     "frame.in_use_title": "The meeting is in use",
     "frame.cannot_write_title": "The database can only be read",
     "frame.not_opened_title": "The meeting was not opened",

@@ -65,7 +65,7 @@ DA: dict[str, str] = {
     "live.cli.no_db": "Databasen {db} findes ikke.",
     "live.cli.port_busy": "Kan ikke lytte på {host}:{port}: {problem}.",
     "cli.help.serve": (
-        "Vis mødet MEETING som en offentlig webside, der opdateres live (læser kun databasen)."
+        "Vis mødet MØDE som en offentlig webside, der opdateres live (læser kun databasen)."
     ),
     "cli.opt.serve.host": (
         "Adresse at lytte på (standard 127.0.0.1; 0.0.0.0 for lokalets netværk, med en advarsel)."

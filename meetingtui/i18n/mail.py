@@ -37,9 +37,9 @@ DA: dict[str, str] = {
     ),
     # refusals and errors
     "mail.not_closed": (
-        "Mødet {meeting_id} er ikke afsluttet (status: {status}); send et udkast med --draft."
+        "Mødet i {meeting} er ikke afsluttet (status: {status}); send et udkast med --draft."
     ),
-    "mail.draft_of_closed": "Mødet {meeting_id} er afsluttet; referatet er ikke et udkast.",
+    "mail.draft_of_closed": "Mødet i {meeting} er afsluttet; referatet er ikke et udkast.",
     "mail.retry_and_again": "Vælg enten --retry-failed eller --again.",
     "mail.server_down": "Kan ikke forbinde til SMTP-serveren {host}:{port}: {reason}. Intet er sendt.",
     "mail.no_starttls": (
@@ -74,7 +74,7 @@ DA: dict[str, str] = {
     "mail.nobody": "Ingen modtagere at sende til.",
     # command line help
     "cli.help.send": (
-        "Send referatet af mødet MEETING som e-mail til hvert medlem med en adresse "
+        "Send referatet af mødet MØDE som e-mail til hvert medlem med en adresse "
         "(Word-dokumentet vedhæftet)."
     ),
     "cli.opt.send.internal": "Send den interne udgave med lukkede punkter til medlemmerne.",
@@ -127,9 +127,9 @@ EN: dict[str, str] = {
         "The password of the SMTP user {username} is missing: set the environment variable {env}."
     ),
     "mail.not_closed": (
-        "Meeting {meeting_id} is not closed (status: {status}); send a draft with --draft."
+        "The meeting of {meeting} is not closed (status: {status}); send a draft with --draft."
     ),
-    "mail.draft_of_closed": "Meeting {meeting_id} is closed; its minutes are not a draft.",
+    "mail.draft_of_closed": "The meeting of {meeting} is closed; its minutes are not a draft.",
     "mail.retry_and_again": "Choose either --retry-failed or --again.",
     "mail.server_down": "Cannot connect to the SMTP server {host}:{port}: {reason}. Nothing was sent.",
     "mail.no_starttls": (

@@ -109,17 +109,17 @@ def plan_sending(
 ) -> SendPlan:
     """Who gets which version, and who is skipped and why. Sends nothing."""
     from meetingtui.queries import chain_head
+    from meetingtui.verify import meeting_name
 
     if retry_failed and again:
         raise MailError("mail.retry_and_again")
     meeting = _meeting(conn, meeting_id)
     closed = meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED)
     if not closed and not draft:
-        raise MailError(
-            "mail.not_closed", meeting_id=meeting_id, status=t(f"status.{meeting.status.value}")
-        )
+        status = t(f"status.{meeting.status.value}")
+        raise MailError("mail.not_closed", meeting=meeting_name(conn, meeting_id), status=status)
     if closed and draft:
-        raise MailError("mail.draft_of_closed", meeting_id=meeting_id)
+        raise MailError("mail.draft_of_closed", meeting=meeting_name(conn, meeting_id))
     head = chain_head(conn, meeting_id)
     addresses = meeting_addresses(conn, meeting_id)
     earlier = deliveries(conn, meeting_id)

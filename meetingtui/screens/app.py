@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -72,6 +72,7 @@ PROJECTOR_THEMES = (
 # Opening for writing failed, but following read-only can work: offer it.
 _READ_ONLY_INSTEAD = (
     "storage.locked",
+    "storage.locked_named",
     "storage.readonly_file",
     "storage.readonly_folder",
     "storage.readonly_media",
@@ -95,7 +96,9 @@ class _Opening:
 class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "meetingtui"
-    COMMANDS = App.COMMANDS | {KeymapCommands}
+    # Only the keymap's commands, in the UI's language: Textual's own (Keys, Maximize,
+    # Screenshot, Theme, Quit) are English, and F1, F2 and Ctrl+Q do what they would.
+    COMMANDS: ClassVar = {KeymapCommands}
 
     def __init__(
         self,
@@ -157,7 +160,7 @@ class MeetingApp(App[None]):
         """Open a meeting and show it where it stands (resume after a crash included)."""
         from meetingtui.queries import glance, meeting_exists
         from meetingtui.storage.db import connect, open_for_reading, snapshot
-        from meetingtui.storage.lock import acquire_lock
+        from meetingtui.writer import LOCKED, acquire_writer_lock
 
         lock = None
         try:
@@ -167,7 +170,7 @@ class MeetingApp(App[None]):
                 # No such meeting: say so before taking a lock (which leaves a lock file).
                 if not meeting_exists(conn, meeting_id):
                     raise StorageError("storage.no_meeting", meeting_id=meeting_id)
-                lock = None if readonly else acquire_lock(self.db_path, meeting_id)
+                lock = None if readonly else acquire_writer_lock(conn, self.db_path, meeting_id)
                 # Read under the lock: a writer that just left may have moved the meeting on.
                 with snapshot(conn):
                     first_look = glance(conn, meeting_id)
@@ -190,7 +193,7 @@ class MeetingApp(App[None]):
                         self.notify(refused.message, title=title, timeout=15)
 
                 question = t("tui.open_readonly_question")
-                in_use = exc.key == "storage.locked"
+                in_use = exc.key in LOCKED
                 title = t("frame.in_use_title") if in_use else t("frame.cannot_write_title")
                 dialog = self.confirm_dialog([exc.message], question, warn=False, title=title)
                 self.push_screen(dialog, follow_instead)
@@ -412,6 +415,14 @@ class MeetingApp(App[None]):
             self._show_open_poll(service.meeting)
 
     # -- app-wide actions --------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """The palette, asking in the UI's language (Textual's placeholder is English)."""
+        from textual.command import CommandPalette
+
+        if not isinstance(self.screen, CommandPalette):
+            placeholder = t("frame.palette_placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def action_help(self) -> None:
         from meetingtui.screens.help import HelpScreen

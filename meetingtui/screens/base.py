@@ -132,9 +132,11 @@ class KeymapCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        found = False
         for title, keys, action, owner in self._commands():
             score = matcher.match(title)
             if score > 0:
+                found = True
                 yield Hit(
                     score,
                     matcher.highlight(title),
@@ -142,6 +144,11 @@ class KeymapCommands(Provider):
                     text=title,
                     help=keys,
                 )
+        if not found:
+            # Said in the UI's language (the palette's own "No matches found" is English);
+            # choosing it only closes the palette.
+            nothing = t("frame.palette_no_match", query=query)
+            yield Hit(1.0, nothing, lambda: None, text=nothing)
 
 
 class KeymapScreen(Screen[None]):

@@ -1,0 +1,56 @@
+"""No English in the Danish interface: the command palette's placeholder, its commands and its
+"no match" line speak Danish; in English mode the palette speaks English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandInput, CommandList, CommandPalette
+
+from meetingtui.screens.app import MeetingApp, build_app
+from meetingtui.screens.meeting import MeetingScreen
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone
+from tests.tui_support import until
+
+SIZE = (100, 30)
+TEXTUAL_ENGLISH = ("Keys", "Maximize", "Screenshot", "Theme", "Quit", "No matches found")
+
+
+def palette_lines(app: MeetingApp) -> list[str]:
+    hits = app.screen.query_one(CommandList)
+    return [str(hits.get_option_at_index(n).prompt) for n in range(hits.option_count)]
+
+
+async def test_the_palette_speaks_danish(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        assert app.screen.query_one(CommandInput).placeholder == "Søg efter en kommando …"
+        await until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        lines = "\n".join(palette_lines(app))
+        assert "Næste punkt" in lines and "Afslut" in lines
+        for english in TEXTUAL_ENGLISH:
+            assert english not in lines
+        await pilot.press(*"xyzq")
+        await until(
+            pilot,
+            lambda: any("Ingen kommando passer til »xyzq«" in line for line in palette_lines(app)),
+            "the Danish no-match line",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "closed, nothing done")
+
+
+async def test_the_palette_speaks_english_in_english(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, lang="en", clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        assert app.screen.query_one(CommandInput).placeholder == "Search for commands…"
+        await until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        assert "Next item" in "\n".join(palette_lines(app))
