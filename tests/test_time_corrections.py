@@ -277,7 +277,7 @@ async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) ->
         await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "back on the roll")
         await until(
             pilot,
-            lambda: str(table.get_row("7")[3]) == "✔ kom kl. 17.10",
+            lambda: str(table.get_cell("7", "attendance")) == "✔ kom kl. 17.10",
             "the roll call shows the corrected arrival",
         )
     assert stored(db_path, meeting_id).participant(7).movements[0].at.strftime("%H.%M") == "17.10"

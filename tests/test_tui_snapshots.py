@@ -1,4 +1,5 @@
-"""Snapshots of every screen at 100×30, light and dark (pytest-textual-snapshot).
+"""Snapshots of every screen at 100×30, light and dark, and at 80×24, the smallest terminal a
+secretary will have (pytest-textual-snapshot).
 
 Deterministic: a fixed clock for the app and for the stamps the command API writes, meetings
 built in code, no blinking cursors. Update with `pytest tests/test_tui_snapshots.py
@@ -26,6 +27,7 @@ from tests.meetings import (
 )
 
 SIZE = (100, 30)
+NARROW = (80, 24)
 THEMES = ["light", "dark"]
 
 
@@ -137,3 +139,82 @@ def test_screen_snapshot(snap_compare, tmp_path: Path, screen: str, theme: str) 
     meeting_id = prepare(db_path, clock)
     app = _app(db_path, meeting_id, theme, clock)
     assert snap_compare(app, press=keys, terminal_size=SIZE)
+
+
+# -- 80×24: every screen usable, nothing essential cut off ---------------------------------
+
+
+def committees_state(db_path: Path, clock: FixedClock) -> int | None:
+    from meetingtui.storage.db import connect
+    from tests.committee_fixtures import with_committee
+
+    conn = connect(db_path)
+    try:
+        with_committee(conn, db_path.parent)
+    finally:
+        conn.close()
+    return None
+
+
+def debate_state(db_path: Path, clock: FixedClock) -> int | None:
+    from datetime import timedelta
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=900)
+        for member in (2, 4, 7):
+            service.add_speaker(1, member)
+        service.next_speaker(1)
+        clock.now += timedelta(seconds=95)
+        service.next_speaker(1)
+    return meeting_id
+
+
+def send_state(db_path: Path, clock: FixedClock) -> int | None:
+    from tests.mail_support import held_meeting
+
+    return held_meeting(db_path, db_path.parent)
+
+
+def _waiting_for(screen_name: str, *keys: str) -> Callable[[Pilot[None]], object]:
+    """Press `keys`, then wait until the screen on top is `screen_name` and has settled."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        from tests.tui_support import until
+
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == screen_name, screen_name)
+        await pilot.pause()
+
+    return run_before
+
+
+NARROW_CASES: dict[
+    str,
+    tuple[Callable[[Path, FixedClock], int | None], Callable[[Pilot[None]], object] | None],
+] = {
+    "start": (start_state, _waiting_for("StartScreen")),
+    "rollcall": (rollcall_state, _waiting_for("RollCallScreen")),
+    "meeting": (meeting_state, _waiting_for("MeetingScreen")),
+    "decision": (meeting_state, _waiting_for("DecisionDialog", "d")),
+    "vote": (vote_state, _waiting_for("VoteScreen")),
+    "election_setup": (meeting_state, _waiting_for("ElectionDialog", "e")),
+    "election": (meeting_state, _start_election),
+    "closing": (closing_state, _waiting_for("ClosingScreen", "a")),
+    "help": (meeting_state, _waiting_for("HelpScreen", "f1")),
+    "committees": (committees_state, _waiting_for("CommitteesScreen", "u")),
+    "speakers": (debate_state, _waiting_for("SpeakersScreen", "t", "escape")),
+    "send": (send_state, _waiting_for("SendDialog", "a", "s", "enter")),
+}
+
+
+@pytest.mark.parametrize("screen", list(NARROW_CASES))
+def test_narrow_snapshot(snap_compare, tmp_path: Path, screen: str) -> None:
+    clock = FixedClock()
+    db_path = tmp_path / "meetings.db"
+    prepare, run_before = NARROW_CASES[screen]
+    meeting_id = prepare(db_path, clock)
+    app = _app(db_path, meeting_id, "dark", clock)
+    assert snap_compare(app, terminal_size=NARROW, run_before=run_before)

@@ -99,6 +99,8 @@ class MeetingApp(App[None]):
     # Only the keymap's commands, in the UI's language: Textual's own (Keys, Maximize,
     # Screenshot, Theme, Quit) are English, and F1, F2 and Ctrl+Q do what they would.
     COMMANDS: ClassVar = {KeymapCommands}
+    # Below 100 columns (an 80×24 terminal) every screen has the class -narrow (app.tcss).
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(
         self,

@@ -46,6 +46,11 @@ def movements_text(meeting: Meeting | Glance, person: Participant | GlancePartic
     return ", ".join(parts)
 
 
+# Below this many columns the party and role columns have these widths (cut with "…").
+NARROW = 100
+SHORT = {"party": 13, "role": 15}
+
+
 class RollCallScreen(KeymapScreen):
     SCOPE = "rollcall"
     CHANGES: ClassVar = frozenset(
@@ -61,6 +66,10 @@ class RollCallScreen(KeymapScreen):
         }
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._widths: dict[str, int] = {}
+
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(id="rollcall-banner", classes="banner")
@@ -69,10 +78,20 @@ class RollCallScreen(KeymapScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#roster", DataTable)
-        for key in ("name", "role", "party", "attendance", "movements"):
-            table.add_column(t(f"tui.rollcall_col.{key}"), key=key)
+        # The answer right after the name, so an 80-column terminal shows it; there the long
+        # party and role texts are cut short ("Områdebestyrelse, dagtilbud").
+        narrow = self.app.size.width < NARROW
+        self._widths = SHORT if narrow else {}
+        for key in ("name", "attendance", "party", "role", "movements"):
+            table.add_column(t(f"tui.rollcall_col.{key}"), key=key, width=self._widths.get(key))
         self.refresh_view()
         table.focus()
+
+    def _cut(self, text: str, column: str) -> str:
+        width = self._widths.get(column)
+        if width is None or len(text) <= width:
+            return text
+        return text[: width - 1] + "…"
 
     def refresh_view(self) -> None:
         meeting = self.meeting_shown
@@ -91,9 +110,9 @@ class RollCallScreen(KeymapScreen):
                 role += " " + t("tui.no_vote_mark")
             table.add_row(
                 person.name,
-                role,
-                person.affiliation,
                 attendance_text(person),
+                self._cut(person.affiliation, "party"),
+                self._cut(role, "role"),
                 movements_text(meeting, person),
                 key=str(person.id),
             )

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets import Static
 
 Cell = str | Text
 Column = tuple[str, int]  # label and width in cells
@@ -38,6 +39,20 @@ def row_text(cells: Sequence[Cell], columns: Sequence[Column]) -> Text:
 
 def header_text(columns: Sequence[Column]) -> Text:
     return row_text([Text(label, style="bold") for label, _ in columns], columns)
+
+
+# The first column (a name) gives way down to this many cells before any other is cut.
+MIN_FIRST = 6
+
+
+def fitted(columns: Sequence[Column], width: int) -> list[Column]:
+    """The columns narrowed to `width` cells: the first one (the name) shrinks, so the
+    figures and the choice after it stay in sight in a narrow terminal (80 columns)."""
+    total = sum(w for _, w in columns) + max(0, len(columns) - 1)
+    if width <= 0 or total <= width or not columns:
+        return list(columns)
+    label, first = columns[0]
+    return [(label, max(MIN_FIRST, first - (total - width))), *columns[1:]]
 
 
 class RollTable(ScrollView, can_focus=True):
@@ -66,10 +81,15 @@ class RollTable(ScrollView, can_focus=True):
             self.table = table
             self.row = row
 
-    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column], *, header: Static | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.declared = list(columns)  # as asked; `columns` is what fits the width now
         self.columns = list(columns)
+        self.header = header  # the column labels above the table, fitted with it
         self.keys: list[str] = []
+        self._cells: list[Sequence[Cell]] = []
         self._rows: list[Text] = []
         self._strips: dict[tuple[int, bool, int], Strip] = {}
 
@@ -79,6 +99,7 @@ class RollTable(ScrollView, can_focus=True):
 
     def set_rows(self, keys: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
         self.keys = list(keys)
+        self._cells = list(rows)
         self._rows = [row_text(cells, self.columns) for cells in rows]
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._rows))
@@ -87,6 +108,7 @@ class RollTable(ScrollView, can_focus=True):
 
     def update_row(self, key: str, cells: Sequence[Cell]) -> None:
         row = self.keys.index(key)
+        self._cells[row] = cells
         text = row_text(cells, self.columns)
         if text == self._rows[row]:
             return
@@ -120,6 +142,12 @@ class RollTable(ScrollView, can_focus=True):
             self.move_cursor(row)
 
     def on_resize(self) -> None:
+        columns = fitted(self.declared, self.size.width)
+        if columns != self.columns:
+            self.columns = columns
+            self._rows = [row_text(cells, columns) for cells in self._cells]
+        if self.header is not None:
+            self.header.update(header_text(self.columns))
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._rows))
 

@@ -76,19 +76,22 @@ class VoteScreen(KeymapScreen):
                 ("missing", 7),
             )
         ]
+        # The choice right after the name: a narrow terminal cuts the party, never the choice.
         member_columns = [
             (t(f"tui.vote_col.{key}"), width)
-            for key, width in (("name", 22), ("party", 10), ("choice", 8))
+            for key, width in (("name", 22), ("choice", 8), ("party", 10))
         ]
         yield StatusBar()
         yield Static(id="vote-title", classes="title")
         with Horizontal(id="vote-body"):
             with Vertical(id="parties-box"):
-                yield Static(header_text(party_columns), classes="roll-header")
-                yield RollTable(party_columns, id="parties")
+                header = Static(header_text(party_columns), classes="roll-header")
+                yield header
+                yield RollTable(party_columns, header=header, id="parties")
             with Vertical(id="members-box"):
-                yield Static(header_text(member_columns), classes="roll-header")
-                yield RollTable(member_columns, id="members")
+                header = Static(header_text(member_columns), classes="roll-header")
+                yield header
+                yield RollTable(member_columns, header=header, id="members")
         yield Static(id="tally", classes="tally")
         yield KeyBar()
 
@@ -145,7 +148,7 @@ class VoteScreen(KeymapScreen):
         def cells(person: Participant) -> list[Any]:
             # A ballot of someone who may no longer vote is shown, marked: it does not count.
             counts = person.id in voter_ids
-            return [person.name, person.affiliation, choice_label(ballots.get(person.id), counts)]
+            return [person.name, choice_label(ballots.get(person.id), counts), person.affiliation]
 
         if roster != self._roster:
             table.set_rows([str(p.id) for p in people], [cells(p) for p in people])

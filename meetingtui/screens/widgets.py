@@ -137,7 +137,7 @@ class KeyBar(Static):
     KeyBar {
         dock: bottom;
         height: auto;
-        max-height: 4;
+        max-height: 5;
         padding: 0 1;
         background: $footer-background;
         color: $footer-foreground;
