@@ -54,3 +54,23 @@ async def test_the_palette_speaks_english_in_english(db_path: Path) -> None:
         assert app.screen.query_one(CommandInput).placeholder == "Search for commands…"
         await until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         assert "Next item" in "\n".join(palette_lines(app))
+
+
+async def test_english_vote_columns_are_whole_words(db_path: Path) -> None:
+    from textual.widgets import Static
+
+    from meetingtui.screens.vote import VoteScreen
+    from meetingtui.service import MeetingService
+
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_vote(1)
+    app = build_app(db_path, meeting_id, lang="en", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, VoteScreen), "the vote")
+        headers = " ".join(
+            str(h.render()) for h in app.screen.query(".roll-header").results(Static)
+        )
+        # Sized for the Danish "Imod" and "Undlod", they read "Agai…" and "Absta…".
+        assert "Against" in headers and "Abstain" in headers and "…" not in headers

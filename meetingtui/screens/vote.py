@@ -41,6 +41,11 @@ def choice_label(choice: Choice | None, counts: bool = True) -> Text:
     return Text(t(f"tui.choice.{choice.value}"), style=CHOICE_STYLE[choice])
 
 
+def _labelled(key: str, width: int) -> tuple[str, int]:
+    label = t(f"tui.vote_col.{key}")
+    return label, max(width, len(label))
+
+
 def result_words(counts: VoteCounts, closed: bool) -> str:
     result = rules.result_of(counts)
     key = "tui.result." + result.value
@@ -64,9 +69,10 @@ class VoteScreen(KeymapScreen):
         self._party_rows: dict[str, list[Any]] = {}
 
     def compose(self) -> ComposeResult:
-        # Fixed widths so the figures and the choice never scroll out of sight.
+        # Fixed widths so the figures and the choice never scroll out of sight; a figure's
+        # column is as wide as its label in the language in use ("Against", "Abstain").
         party_columns = [
-            (t(f"tui.vote_col.{key}"), width)
+            _labelled(key, width)
             for key, width in (
                 ("party", 14),
                 ("size", 5),
@@ -78,8 +84,7 @@ class VoteScreen(KeymapScreen):
         ]
         # The choice right after the name: a narrow terminal cuts the party, never the choice.
         member_columns = [
-            (t(f"tui.vote_col.{key}"), width)
-            for key, width in (("name", 22), ("choice", 8), ("party", 10))
+            _labelled(key, width) for key, width in (("name", 22), ("choice", 8), ("party", 10))
         ]
         yield StatusBar()
         yield Static(id="vote-title", classes="title")
