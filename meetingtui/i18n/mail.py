@@ -173,7 +173,7 @@ EN: dict[str, str] = {
         "Send also to those refused before (those who have the referat are skipped)."
     ),
     "cli.opt.send.again": "Send to everyone with an address, also those who have the referat.",
-    "key.closing.send": "Send referat",
+    "key.closing.send": "Send minutes",
     "mail.tui.pick_title": "Email the referat",
     "mail.tui.public": "Public version to everyone with an email address",
     "mail.tui.internal": "Internal version (with closed items) to the members",
