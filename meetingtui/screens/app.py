@@ -100,7 +100,8 @@ class MeetingApp(App[None]):
     # Screenshot, Theme, Quit) are English, and F1, F2 and Ctrl+Q do what they would.
     COMMANDS: ClassVar = {KeymapCommands}
     # Below 100 columns (an 80×24 terminal) every screen has the class -narrow (app.tcss).
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    # Textual types this as an instance attribute, so it cannot be annotated ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
 
     def __init__(
         self,
