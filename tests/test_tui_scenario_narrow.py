@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.geometry import Region
-from textual.widgets import Static
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Label, Static
 
 from meetingtui.agenda_file import parse_agenda
 from meetingtui.screens.app import build_app
-from meetingtui.screens.dialogs import DissentDialog
+from meetingtui.screens.dialogs import DecisionDialog, DissentDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
 from meetingtui.service import MeetingService
@@ -46,6 +48,35 @@ async def test_the_item_under_way_stays_in_the_status_bar_at_80_columns(db_path:
         assert shown[2].rstrip().endswith("…")  # cut short, and says so
 
 
+def on_screen(screen: Screen[object], widget: Widget) -> bool:
+    """Whether the widget is drawn where it is (not scrolled or clipped away)."""
+    region = widget.region
+    if region.height == 0:
+        return False
+    found, _ = screen.get_widget_at(region.x + 1, region.y + region.height // 2)
+    return found is widget or widget in found.ancestors
+
+
+async def test_a_tall_dialog_keeps_its_title_in_view(db_path: Path) -> None:
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, parse_agenda(agenda_toml()), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.start_item(4)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, DecisionDialog), "the decision dialog")
+        dialog = app.screen
+        title = dialog.query_one(".dialog-title", Label)
+        field = dialog.query_one("#decision-text")
+        await until(pilot, lambda: field.has_focus and on_screen(dialog, field), "the text field")
+        await pilot.pause(0.2)
+        # Which item the decision is for stays on screen above the field typed in.
+        assert "Beslutning — 4." in str(title.render())
+        assert on_screen(dialog, title)
+
+
 async def test_a_dialog_taller_than_the_terminal_scrolls_to_the_field_typed_in(
     db_path: Path,
 ) -> None:
@@ -65,12 +96,5 @@ async def test_a_dialog_taller_than_the_terminal_scrolls_to_the_field_typed_in(
         await until(pilot, lambda: field.has_focus, "the text field focused")
         await pilot.press(*"Grønt råd")
 
-        def shown_at_its_place() -> bool:
-            region = field.region
-            if region.height == 0:
-                return False
-            widget, _ = dialog.get_widget_at(region.x + 2, region.y + region.height // 2)
-            return widget is field or field in widget.ancestors
-
         # The field the secretary types in is on screen, not cut off below the dialog's edge.
-        await until(pilot, shown_at_its_place, f"the text field on screen ({field.region})")
+        await until(pilot, lambda: on_screen(dialog, field), f"the text field ({field.region})")
