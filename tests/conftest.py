@@ -31,6 +31,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """With pytest-xdist (the test extra) and no `-n` given, a run uses every core (`-n auto`).
+    Without it (an environment installed before it was added) the tests run in this process."""
+    worker = hasattr(config, "workerinput")  # a worker runs its share, it starts no others
+    if (
+        config.pluginmanager.hasplugin("xdist")
+        and not worker
+        and config.option.numprocesses is None
+    ):
+        config.option.numprocesses = "auto"
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto`: one worker per core for a whole run, none when files or tests are named
