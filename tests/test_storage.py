@@ -167,7 +167,7 @@ def test_the_fast_path_knows_every_migration(db_path: Path) -> None:
 
 def test_every_meeting_table_is_known_to_the_projection(db_path: Path) -> None:
     from meetingtui.storage import register
-    from meetingtui.storage.records import COLUMNS, MEETING_TABLES
+    from meetingtui.storage.columns import COLUMNS, MEETING_TABLES
 
     conn = connect(db_path)
     tables = {

@@ -1,7 +1,7 @@
 """The state tables as a projection of `Meeting`: write what a command touched, load it back.
 
 Every write goes through here, so the tables always mirror what replaying the events gives
-(`meetingtui verify` checks exactly that).
+(`meetingtui verify` checks exactly that). The tables and their columns are in `columns.py`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from meetingtui.models import (
     VoteCounts,
 )
 from meetingtui.storage import speaker_rows
+from meetingtui.storage.columns import COLUMNS, ITEM_CHILDREN, ITEM_TABLES, MEETING_TABLES
 from meetingtui.storage.db import snapshot
 from meetingtui.storage.touched import Touched
 
@@ -39,159 +40,12 @@ Row = tuple[Any, ...]
 T = TypeVar("T")
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "meetings": (
-        "id",
-        "body",
-        "municipality",
-        "title",
-        "kind",
-        "starts_at",
-        "ends_at",
-        "location",
-        "status",
-        "opened_at",
-        "closed_at",
-        "approved_at",
-        "current_item_id",
-        "document_kind",
-        "source",
-        "content_hash",
-        "unplaced",
-        "ocr",
-        "agenda_changes",
-        "reopenings",
-    ),
-    "participants": (
-        "meeting_id",
-        "id",
-        "position",
-        "name",
-        "affiliation",
-        "role",
-        "votes",
-        "attendance",
-        "substitute_for",
-    ),
-    "movements": ("meeting_id", "participant_id", "position", "kind", "at", "item_id"),
-    "items": (
-        "meeting_id",
-        "id",
-        "position",
-        "number",
-        "title",
-        "case_number",
-        "closed",
-        "recommendation",
-        "decision_authority",
-        "status",
-        "decision",
-        "started_at",
-        "ended_at",
-        "postponed_reason",
-        "attendance_notes",
-        "unplaced",
-        "public_decision",
-        "layout",
-    ),
-    "sections": ("meeting_id", "item_id", "position", "heading", "text", "blocks"),
-    "attachments": ("meeting_id", "item_id", "position", "title"),
-    "decision_history": ("meeting_id", "item_id", "position", "body", "date", "text", "number"),
-    "item_absences": (
-        "meeting_id",
-        "item_id",
-        "position",
-        "participant_id",
-        "name",
-        "kind",
-        "reason",
-    ),
-    "motions": ("meeting_id", "item_id", "id", "kind", "text", "proposer", "amends"),
-    "votes": (
-        "meeting_id",
-        "item_id",
-        "id",
-        "motion_id",
-        "description",
-        "is_open",
-        "count_for",
-        "count_against",
-        "count_abstain",
-        "party_lines",
-        "result",
-        "raw_text",
-    ),
-    "ballots": (
-        "meeting_id",
-        "vote_id",
-        "position",
-        "participant_id",
-        "name",
-        "affiliation",
-        "choice",
-    ),
-    "elections": (
-        "meeting_id",
-        "item_id",
-        "id",
-        "office",
-        "candidates",
-        "elected",
-        "tied",
-        "is_open",
-        "acclamation",
-    ),
-    "election_ballots": (
-        "meeting_id",
-        "election_id",
-        "position",
-        "voter_id",
-        "voter",
-        "candidate",
-    ),
-    "dissents": ("meeting_id", "item_id", "id", "kind", "participant_id", "who", "text"),
-    **speaker_rows.COLUMNS,
-}
-
 _INSERT = {
     table: f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     for table, cols in COLUMNS.items()
 }
 _INSERT["meetings"] = _INSERT["meetings"].replace("INSERT", "INSERT OR REPLACE", 1)
 _UPSERT_BALLOT = _INSERT["ballots"].replace("INSERT", "INSERT OR REPLACE", 1)
-
-# Tables whose rows belong to one meeting (schema.py creates them), in the order they are
-# cleared and written.
-MEETING_TABLES = (
-    "participants",
-    "movements",
-    "items",
-    "sections",
-    "attachments",
-    "decision_history",
-    "item_absences",
-    "motions",
-    "votes",
-    "ballots",
-    "elections",
-    "election_ballots",
-    "dissents",
-    *speaker_rows.TABLES,
-)
-
-# Child tables of an item, keyed by item_id, and the model list each one mirrors.
-ITEM_CHILDREN = (
-    "sections",
-    "attachments",
-    "decision_history",
-    "item_absences",
-    "motions",
-    "votes",
-    "elections",
-    "dissents",
-)
-# Item children written and verified like the others, loaded by their own module.
-ITEM_TABLES = (*ITEM_CHILDREN, *speaker_rows.TABLES)
 
 
 def _ts(value: datetime | None) -> str | None:
