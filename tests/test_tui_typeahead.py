@@ -14,6 +14,7 @@ from meetingtui.models import ItemStatus
 from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.tui_support import until
 
 
 def burst(app: object, *keys: str) -> None:
@@ -30,9 +31,17 @@ async def test_keys_typed_ahead_of_a_dialog_go_into_it(db_path: Path) -> None:
         await pilot.pause()
         # Item 1 is under way: next item, decide it with quick pick 3, next item, decide with 1.
         burst(app, "n", "d", "3", "enter", "n", "d", "1", "enter")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
+
+        def last_decision_taken() -> bool:
+            service = app.service
+            return (
+                isinstance(app.screen, MeetingScreen)
+                and service is not None
+                and service.meeting.item(3).status is ItemStatus.DECIDED
+            )
+
+        # The gate hands the burst over one key at a time: wait for the last, not a fixed time.
+        await until(pilot, last_decision_taken, "every key of the burst handled")
     record = stored(db_path, meeting_id)
     assert [(i.number, i.status, i.decision) for i in record.items[:3]] == [
         ("1", ItemStatus.PENDING, ""),
