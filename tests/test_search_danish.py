@@ -259,3 +259,33 @@ def test_an_archive_indexed_before_danish_search_gets_its_stems(tmp_path: Path) 
     for index in ("item_search_fts", "item_stems_fts"):
         conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
     conn.close()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aarhus Kommune og HAAR-projektet: Økonomiudvalget indstiller, at budgettet godkendes.",
+        "ΟΔΟΣ'Α er en græsk vej",  # a capital sigma lowers by what follows it
+        "İstanbul-aftalen",  # a dotted capital I lowers to two characters
+        "snake_case Æblehaven ǅemal ﬁnansiering",
+    ],
+)
+def test_the_indexed_stems_are_those_of_each_word_on_its_own(text: str) -> None:
+    # The index folds the whole text at once and remembers stems, for speed; it must give the
+    # Snowball stems word by word, the second time as the first.
+    from meetingtui.storage import danish_words
+
+    expected = " ".join(danish_words.stem(word) for word in danish_words.WORD.findall(text))
+    assert danish_words.stems_text(text) == expected
+    assert danish_words.stems_text(text) == expected
+
+
+def test_remembered_stems_are_forgotten_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from meetingtui.storage import danish_words
+
+    monkeypatch.setattr(danish_words, "_STEMS", {})
+    monkeypatch.setattr(danish_words, "_STEMS_KEPT", 3)
+    assert danish_words.stems_text("borgere kommunerne") == "borg kommun"
+    assert danish_words.stems_text("udvalgene godkendte budgetterne") == "udvalg godkend budget"
+    assert len(danish_words._STEMS) <= 3
+    assert danish_words.stems_text("borgere") == "borg"
