@@ -189,3 +189,23 @@ async def test_o_takes_the_highlighted_item_before_another(db_path: Path) -> Non
         await until(pilot, lambda: numbers(db_path, meeting_id) == ["1", "4", "2", "3"])
         await pilot.press("n")
         await until(pilot, lambda: app.service.meeting.current_item_id == 4, "4 comes next")
+
+
+async def test_the_change_picker_does_not_ask_for_a_name_but_the_member_picker_does(
+    db_path: Path,
+) -> None:
+    """The agenda-change list holds changes, not people: its hint must not say "af navnet"."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+        change_hint = app.screen.query_one(Input).placeholder
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
+        await pilot.press("k")  # a member arrives: pick the member
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "who arrives")
+        member_hint = app.screen.query_one(Input).placeholder
+    assert "navnet" not in change_hint and "bogstaver" in change_hint
+    assert "navnet" in member_hint

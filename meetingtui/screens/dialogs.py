@@ -202,19 +202,27 @@ class FormDialog(Dialog):
 
 class PickDialog(Dialog):
     """Pick one option from a list (members, motions, formats): type a few letters of it,
-    Up/Down, Enter picks."""
+    Up/Down, Enter picks. `of_members` says so in the hint ("… af navnet")."""
 
-    def __init__(self, title: str, options: Sequence[tuple[object, str]], note: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        options: Sequence[tuple[object, str]],
+        note: str = "",
+        *,
+        of_members: bool = False,
+    ) -> None:
         super().__init__(title)
         self.options = list(options)
         self.note = note
+        self.hint = t("tui.typeahead_hint" if of_members else "tui.pick_hint")
 
     def body(self) -> ComposeResult:
         if self.note:
             yield Static(self.note, classes="warning")
         if not self.options:
             yield Static(t("tui.nothing_to_pick"))
-        yield TypeAhead(self.options, t("tui.typeahead_hint"), id="pick")
+        yield TypeAhead(self.options, self.hint, id="pick")
 
     def on_mount(self) -> None:
         self.query_one("#pick", TypeAhead).focus()

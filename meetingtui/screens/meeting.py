@@ -507,7 +507,10 @@ class MeetingScreen(KeymapScreen):
             )
 
         self.app.push_screen(
-            PickDialog(title, self._member_options(item), note=t("tui.absence_note")), picked
+            PickDialog(
+                title, self._member_options(item), note=t("tui.absence_note"), of_members=True
+            ),
+            picked,
         )
 
     def action_inhabil(self) -> None:
@@ -548,7 +551,7 @@ class MeetingScreen(KeymapScreen):
             if pid is not None:
                 self.meeting_app.run_command(command, int(str(pid)))
 
-        self.app.push_screen(PickDialog(title, people), picked)
+        self.app.push_screen(PickDialog(title, people, of_members=True), picked)
 
     def action_arrive(self) -> None:
         self._movement(arriving=True)

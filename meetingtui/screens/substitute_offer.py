@@ -62,7 +62,9 @@ def offer_substitute(
     note = (
         "" if candidates else t("sub.none_left", party=holder.affiliation or "–", name=holder.name)
     )
-    app.push_screen(PickDialog(t("sub.title", name=holder.label), options, note=note), chosen)
+    app.push_screen(
+        PickDialog(t("sub.title", name=holder.label), options, note=note, of_members=True), chosen
+    )
     return True
 
 
