@@ -33,6 +33,14 @@ def demo_at_item(db_path: Path, item_id: int) -> int:
     return meeting_id
 
 
+def test_typed_danish_letters_mean_themselves() -> None:
+    # "før" must not pick the new-item option through "formandens" (ø read as o).
+    assert not matches("Nyt punkt (med formandens godkendelse)", "før")
+    assert matches("Pkt. 2 behandles før et andet punkt", "før")
+    assert matches("Søren Kræmer (Foreningslivet)", "Sø kræ")
+    assert not matches("Ole Blickfeldt (O)", "ø")
+
+
 def test_typed_letters_find_names() -> None:
     assert matches("Lars Holten (LEUF)", "Hol")
     assert matches("Lars Holten (LEUF)", "la ho")

@@ -26,10 +26,28 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_DANISH = frozenset("æøå")
+
+
+def _words(text: str) -> list[str]:
+    return text.replace("(", " ").replace(")", " ").replace(",", " ").split()
+
+
 def matches(label: str, typed: str) -> bool:
-    """Each typed word begins a word of `label`: "hol" and "la ho" both find Lars Holten."""
-    words = _fold(label).replace("(", " ").replace(")", " ").replace(",", " ").split()
-    return all(any(w.startswith(part) for w in words) for part in _fold(typed).split())
+    """Each typed word begins a word of `label`: "hol" and "la ho" both find Lars Holten.
+
+    A word typed without Danish letters finds them ("soren" finds Søren); a word typed with
+    them means them ("før" finds "før", not "formandens").
+    """
+    plain = _words(_fold(label))
+    exact = _words(unicodedata.normalize("NFC", label.casefold()))
+    for part in unicodedata.normalize("NFC", typed.casefold()).split():
+        if _DANISH.intersection(part):
+            if not any(w.startswith(part) for w in exact):
+                return False
+        elif not any(w.startswith(_fold(part)) for w in plain):
+            return False
+    return True
 
 
 def unique_completion(names: Sequence[str], typed: str) -> str | None:
