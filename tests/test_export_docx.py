@@ -159,7 +159,7 @@ def test_item_sections_in_referat_order(internal: bytes) -> None:
     assert ("Liste", "at budgetopfølgningen godkendes.") in item
     assert (
         "Fremmøde punkt",
-        "Jens Bak deltog ikke i behandlingen af punktet på grund af inhabilitet (nær familie).",
+        "Jens Bak (F) deltog ikke i behandlingen af punktet på grund af inhabilitet (nær familie).",
     ) in item
 
 

@@ -15,14 +15,17 @@ from meetingtui.cli import main
 from meetingtui.errors import InputError
 from meetingtui.exporters.docx import render_docx
 from meetingtui.exporters.formulas import formula_for, load_formulas
-from meetingtui.exporters.phrasing import body_in_text, count_line, written_date
+from meetingtui.exporters.markdown import to_markdown
+from meetingtui.exporters.phrasing import body_in_text, count_line, roll_call_rows, written_date
 from meetingtui.models import (
+    AbsenceKind,
     AgendaItem,
     Attendance,
     Ballot,
     Choice,
     Dissent,
     DissentKind,
+    ItemAbsence,
     Meeting,
     MeetingKind,
     MeetingStatus,
@@ -31,6 +34,7 @@ from meetingtui.models import (
 )
 from meetingtui.service import import_meeting
 from meetingtui.storage.db import connect
+from tests import lejre_2017_01_03 as lejre
 from tests.meetings import recorded_meeting
 
 
@@ -153,10 +157,146 @@ def test_vote_lines_name_people_without_party_letters_unambiguously() -> None:
             Ballot(name="Keld Mortensen", choice=Choice.AGAINST),
         ],
     )
+    # A comma inside the parentheses does not split the list, so it reads "A, B og C"; a lone
+    # party member among members of organisations is named.
     assert count_line(vote) == (
-        "For stemte: A; Gert Fabrin (Lejre Lokalråd, Bramsnæs) og Louise Holm (Grønt råd) (3). "
-        "Imod stemte: V og Keld Mortensen (2)."
+        "For stemte: Mette Holm (A), Gert Fabrin (Lejre Lokalråd, Bramsnæs) og Louise Holm "
+        "(Grønt råd) (3). Imod stemte: Peter Vang (V) og Keld Mortensen (2)."
     )
+
+
+def test_a_name_with_a_comma_of_its_own_keeps_the_list_unambiguous() -> None:
+    vote = Vote(
+        id=1,
+        is_open=False,
+        ballots=[
+            Ballot(name="Lejre Erhvervsforum, LEUF", choice=Choice.FOR),
+            Ballot(name="Louise Holm", affiliation="Grønt råd", choice=Choice.FOR),
+            Ballot(name="Gert Fabrin", affiliation="Lokalråd", choice=Choice.FOR),
+        ],
+    )
+    assert count_line(vote) == (
+        "For stemte: Lejre Erhvervsforum, LEUF; Louise Holm (Grønt råd) og Gert Fabrin "
+        "(Lokalråd) (3)."
+    )
+
+
+def _committee_of_organisations() -> Meeting:
+    """Lejre's 17, stk. 4-udvalg of 3 January 2017: two members sit for parties (A and O), the
+    others for organisations; a named vote with one against."""
+    people = [
+        Participant(id=n, name=m.name, affiliation=m.affiliation, attendance=Attendance.PRESENT)
+        for n, m in enumerate(lejre.MEMBERS, start=1)
+        if m.role != "observatør"
+    ]
+    against = "Louise Holm"
+    bitten = next(p for p in people if p.name == "Bitten Persson")
+    away = people[-1]
+    voters = [p for p in people if p not in (bitten, away)]
+    item = AgendaItem(
+        id=1,
+        number="3",
+        title="Introduktion til arbejdet",
+        decision="Taget til efterretning.",
+        absences=[
+            ItemAbsence(
+                participant_id=bitten.id,
+                name=bitten.name,
+                kind=AbsenceKind.INHABIL,
+                reason="Hun har selv søgt stillingen.",
+            ),
+            ItemAbsence(
+                participant_id=away.id,
+                name=away.name,
+                reason="Gik under punktet for at hente sit barn.",
+            ),
+        ],
+        dissents=[Dissent(id=1, who=against, participant_id=9, text="Processen er for kort.")],
+    )
+    item.votes = [
+        Vote(
+            id=1,
+            is_open=False,
+            ballots=[
+                Ballot(
+                    participant_id=p.id,
+                    name=p.name,
+                    affiliation=p.affiliation,
+                    choice=Choice.AGAINST if p.name == against else Choice.FOR,
+                )
+                for p in voters
+            ],
+        )
+    ]
+    return Meeting(
+        body=lejre.BODY,
+        starts_at=datetime(2017, 1, 3, 16, 30),
+        participants=people,
+        items=[item],
+    )
+
+
+COMMITTEE_VOTE = (
+    "Afstemning: For stemte: Carsten Rasmussen (A), Ole Blickfeldt (O), Christina Knudsen "
+    "(Områdebestyrelse, dagtilbud), Kristina Garth Grüner (Skolebestyrelse), Keld Mortensen "
+    "(Ældrerådet), Jan Andersen (Handicaprådet), Lars Holten (LEUF), Gert Fabrin (Lokalråd) og "
+    "Helle Klink (Kommunal medarbejder) (9). "
+    "Imod stemte: Louise Holm (Grønt råd) (1)."
+)
+COMMITTEE_INHABIL = (
+    "Bitten Persson (Kommunal leder) deltog ikke i behandlingen af punktet på grund af "
+    "inhabilitet (Hun har selv søgt stillingen)."
+)
+COMMITTEE_ABSENT = (
+    "Søren Kræmer (Foreningslivet) deltog ikke i behandlingen af punktet (Gik under punktet for "
+    "at hente sit barn)."
+)
+
+
+def test_a_committee_of_organisations_names_every_voter() -> None:
+    # The referat read "For stemte: A; LEUF; Christina Knudsen (…); …": Carsten Rasmussen
+    # was only "A", the organisation LEUF was taken for a party, and the list used semicolons.
+    meeting = _committee_of_organisations()
+    texts = _texts(render_docx(meeting))
+    assert COMMITTEE_VOTE in texts
+    # Everyone is named in the line, so no roll-call table repeats them.
+    assert not docx.Document(io.BytesIO(render_docx(meeting))).tables
+    assert "**" + COMMITTEE_VOTE.replace(": ", ":** ", 1) in to_markdown(meeting).splitlines()
+
+
+def test_a_party_block_is_kept_where_it_shortens_the_line() -> None:
+    vote = Vote(
+        id=1,
+        is_open=False,
+        ballots=[
+            Ballot(name="Carsten Rasmussen", affiliation="A", choice=Choice.FOR),
+            Ballot(name="Mette Holm", affiliation="A", choice=Choice.FOR),
+            Ballot(name="Lars Holten", affiliation="LEUF", choice=Choice.FOR),
+            Ballot(name="Ole Blickfeldt", affiliation="O", choice=Choice.AGAINST),
+        ],
+    )
+    assert count_line(vote) == (
+        "For stemte: A og Lars Holten (LEUF) (3). Imod stemte: Ole Blickfeldt (O) (1)."
+    )
+    # The block hides two names, so the roll call names them.
+    assert roll_call_rows(vote)[0] == (
+        "For",
+        "3",
+        "Carsten Rasmussen (A)\nMette Holm (A)\nLars Holten (LEUF)",
+    )
+
+
+def test_item_absences_carry_the_label_and_one_full_stop() -> None:
+    meeting = _committee_of_organisations()
+    texts = _texts(render_docx(meeting))
+    assert COMMITTEE_INHABIL in texts
+    assert COMMITTEE_ABSENT in texts
+    assert (
+        "Louise Holm (Grønt råd) ønskede følgende tilført protokollen: ”Processen er for kort.”"
+    ) in texts
+    markdown = to_markdown(meeting)
+    assert COMMITTEE_INHABIL in markdown and COMMITTEE_ABSENT in markdown
+    assert ".)." not in markdown
 
 
 def test_dissents_as_danish_referats_write_them() -> None:

@@ -15,10 +15,24 @@ from datetime import date
 from meetingtui import rules
 from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import get_language, t
-from meetingtui.models import Ballot, Choice, Meeting, Vote, VoteCounts, VoteResult
+from meetingtui.models import (
+    AbsenceKind,
+    Ballot,
+    Choice,
+    ItemAbsence,
+    Meeting,
+    Vote,
+    VoteCounts,
+    VoteResult,
+)
 
-# A party letter or short list code as referats print them: "A", "SF", "Ø", "LR", "ALT".
-_PARTY_CODE = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,3}$")
+# A list letter as referats print it: one capital ("A", "Ø"), sometimes two ("SF", "LA").
+# Organisations are written out or abbreviated with more letters ("LEUF", "Grønt råd"), so a
+# member of a committee of organisations is never taken for a party.
+_PARTY_CODE = re.compile(r"^[A-ZÆØÅ]{1,2}$")
+# Commas inside parentheses ("Christina Knudsen (Områdebestyrelse, dagtilbud)") do not split
+# a list; only a comma outside them does.
+_PARENTHESISED = re.compile(r"\([^()]*\)")
 
 
 def is_party_code(affiliation: str) -> bool:
@@ -26,12 +40,14 @@ def is_party_code(affiliation: str) -> bool:
 
 
 def join_names(names: Iterable[str]) -> str:
-    """Danish enumeration: "A, F og Ø". When a name holds a comma itself ("Lejre
-    Erhvervsforum, LEUF") the names are separated by semicolons, so the list stays unambiguous."""
+    """Danish enumeration: "A, F og Ø". When a name holds a comma outside parentheses itself
+    ("Lejre Erhvervsforum, LEUF") the names are separated by semicolons, so the list stays
+    unambiguous."""
     names = list(names)
     if len(names) <= 1:
         return "".join(names)
-    separator = "; " if any("," in name for name in names) else ", "
+    bare_comma = any("," in _PARENTHESISED.sub("", name) for name in names)
+    separator = "; " if bare_comma else ", "
     return f"{separator.join(names[:-1])} {t('export.and')} {names[-1]}"
 
 
@@ -111,6 +127,28 @@ def person_label(name: str, affiliation: str) -> str:
     return f"{name} ({affiliation})" if affiliation else name
 
 
+def parenthetical(text: str) -> str:
+    """Text as it goes inside parentheses in a sentence: "(nær familie)." and never
+    "(nær familie.)." — the sentence's own punctuation follows the parenthesis."""
+    return text.strip().rstrip(".,;: ").strip()
+
+
+def absence_line(meeting: Meeting, absence: ItemAbsence) -> str:
+    """ "Bitten Persson (Kommunal leder) deltog ikke i behandlingen af punktet på grund af
+    inhabilitet (nær familie).": labelled as the arrival and departure lines label people."""
+    who = absence.name
+    if absence.participant_id is not None:
+        person = meeting.participant(absence.participant_id)
+        if person is not None:
+            who = person.label
+    inhabil = absence.kind is AbsenceKind.INHABIL
+    key = "export.inhabil_item" if inhabil else "export.absent_item"
+    reason = parenthetical(absence.reason)
+    if reason:
+        return t(key + "_reason", name=who, reason=reason)
+    return t(key, name=who)
+
+
 def dissent_who(meeting: Meeting, who: str, participant_id: int | None) -> str:
     """A member by name with party ("Hanne Skov (O)"), a party alone in parentheses ("(SF)")."""
     if participant_id is not None:
@@ -145,15 +183,36 @@ def ballot_label(ballot: Ballot) -> str:
     return person_label(ballot.name, ballot.affiliation)
 
 
+def _party_blocks(vote: Vote, choice: Choice) -> set[str]:
+    """The party letters a vote line writes for `choice` instead of the members' names.
+
+    Where every voter sits for a party (a byråd) the line is in party blocks, one member or
+    many ("Undlod at stemme: C (1)"), and the roll call names them. Where members represent
+    organisations, a letter would hide who voted, so only a party with two or more members on
+    the same side is a block; a lone party member is named: "Carsten Rasmussen (A)"."""
+    if all(is_party_code(b.affiliation) for b in vote.ballots):
+        return {b.affiliation.strip() for b in vote.ballots if b.choice is choice}
+    letters = [
+        b.affiliation.strip()
+        for b in vote.ballots
+        if b.choice is choice and is_party_code(b.affiliation)
+    ]
+    return {letter for letter in letters if letters.count(letter) > 1}
+
+
 def _who(vote: Vote, choice: Choice) -> str:
-    """Party letters as recorded; else the party letters of the ballots, and by name those who
-    have none (citizen members, organisations): "A, V og Gert Fabrin (lokalråd)"."""
+    """Party letters as recorded; else the ballots: party blocks where they help, everyone
+    else by name with party or organisation: "A, Gert Fabrin (Lokalråd) og Louise Holm
+    (Grønt råd)"."""
     letters = vote.party_lines.get(choice.value)
     if letters:
         return join_names(letters)
+    blocks = _party_blocks(vote, choice)
     ballots = [b for b in vote.ballots if b.choice is choice]
-    parties = list(dict.fromkeys(b.affiliation for b in ballots if is_party_code(b.affiliation)))
-    people = [ballot_label(b) for b in ballots if not is_party_code(b.affiliation)]
+    parties = list(
+        dict.fromkeys(b.affiliation.strip() for b in ballots if b.affiliation.strip() in blocks)
+    )
+    people = [ballot_label(b) for b in ballots if b.affiliation.strip() not in blocks]
     return join_names([*parties, *people])
 
 
@@ -177,7 +236,7 @@ def count_line(vote: Vote) -> str:
 def roll_call_rows(vote: Vote) -> list[tuple[str, str, str]]:
     """(choice, count, the voters one per line) for a named vote whose count line shows party
     letters; empty when the count line already names everyone or nobody is named."""
-    if not vote.ballots or not any(is_party_code(b.affiliation) for b in vote.ballots):
+    if not vote.ballots or not any(_party_blocks(vote, choice) for choice in Choice):
         return []
     rows = []
     for choice, key in (

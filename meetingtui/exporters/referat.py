@@ -23,6 +23,7 @@ from meetingtui.exporters.participants import (
     took_part,
 )
 from meetingtui.exporters.phrasing import (
+    absence_line,
     body_in_text,
     count_line,
     decision_heading,
@@ -36,7 +37,6 @@ from meetingtui.exporters.phrasing import (
 )
 from meetingtui.i18n import t
 from meetingtui.models import (
-    AbsenceKind,
     AgendaItem,
     DocumentKind,
     Election,
@@ -213,21 +213,7 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
 
 
 def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
-    lines: list[str] = []
-    for absence in item.absences:
-        if absence.kind is AbsenceKind.INHABIL:
-            if absence.reason.strip():
-                lines.append(
-                    t(
-                        "export.inhabil_item_reason",
-                        name=absence.name,
-                        reason=absence.reason.strip(),
-                    )
-                )
-            else:
-                lines.append(t("export.inhabil_item", name=absence.name))
-        else:
-            lines.append(t("export.absent_item", name=absence.name))
+    lines = [absence_line(meeting, absence) for absence in item.absences]
     lines.extend(line for note in item.attendance_notes for line in split_lines(note))
     lines.extend(f"{line}." for line in movement_lines(meeting, item.id))
     return [Block(Kind.ATTENDANCE, line) for line in lines]

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from meetingtui.exporters.blocks import Block, Kind, ListMark, split_lines, text_blocks
 from meetingtui.exporters.dates import long_date
-from meetingtui.exporters.phrasing import decision_heading, written_date
+from meetingtui.exporters.phrasing import absence_line, decision_heading, written_date
 from meetingtui.i18n import t
 from meetingtui.models import (
-    AbsenceKind,
     AgendaItem,
     ContentBlock,
     ListBlock,
@@ -100,7 +99,7 @@ def body_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> list
     if not decision_done and item.decision.strip():
         out.append(Block(Kind.DECISION_HEADING, _formula(meeting, item, formula)))
         out.extend(Block(Kind.DECISION, line) for line in split_lines(item.decision))
-    out.extend(_unwritten_absences(item, " ".join(b.text for b in out)))
+    out.extend(_unwritten_absences(meeting, item, " ".join(b.text for b in out)))
     if not attachments_done and item.attachments:
         out.append(Block(Kind.HEADING2, t("export.attachments")))
         out.extend(_attachments(item))
@@ -126,7 +125,7 @@ def _attachments(item: AgendaItem) -> list[Block]:
     ]
 
 
-def _unwritten_absences(item: AgendaItem, printed: str) -> list[Block]:
+def _unwritten_absences(meeting: Meeting, item: AgendaItem, printed: str) -> list[Block]:
     """Absences the source stated as data (an attendance list beside the text) and never
     wrote: one line each, as a live referat writes them."""
     written = printed + " " + " ".join(item.attendance_notes)
@@ -134,6 +133,5 @@ def _unwritten_absences(item: AgendaItem, printed: str) -> list[Block]:
     for absence in item.absences:
         if absence.name in written:
             continue
-        key = "export.inhabil_item" if absence.kind is AbsenceKind.INHABIL else "export.absent_item"
-        lines.append(Block(Kind.ATTENDANCE, t(key, name=absence.name)))
+        lines.append(Block(Kind.ATTENDANCE, absence_line(meeting, absence)))
     return lines

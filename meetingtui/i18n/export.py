@@ -69,6 +69,7 @@ DA: dict[str, str] = {
     "export.notes": "Øvrige oplysninger",
     "export.empty_item": "Punktet har intet indhold.",
     "export.absent_item": "{name} deltog ikke i behandlingen af punktet.",
+    "export.absent_item_reason": "{name} deltog ikke i behandlingen af punktet ({reason}).",
     "export.inhabil_item": "{name} deltog ikke i behandlingen af punktet på grund af inhabilitet.",
     "export.inhabil_item_reason": (
         "{name} deltog ikke i behandlingen af punktet på grund af inhabilitet ({reason})."
@@ -209,6 +210,7 @@ EN: dict[str, str] = {
     "export.notes": "Further information",
     "export.empty_item": "The item has no content.",
     "export.absent_item": "{name} did not take part in the item.",
+    "export.absent_item_reason": "{name} did not take part in the item ({reason}).",
     "export.inhabil_item": "{name} did not take part in the item because of a conflict of interest.",
     "export.inhabil_item_reason": (
         "{name} did not take part in the item because of a conflict of interest ({reason})."
