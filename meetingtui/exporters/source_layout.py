@@ -133,5 +133,8 @@ def _unwritten_absences(meeting: Meeting, item: AgendaItem, printed: str) -> lis
     for absence in item.absences:
         if absence.name in written:
             continue
-        lines.append(Block(Kind.ATTENDANCE, absence_line(meeting, absence)))
+        # An imported attendance list's "reason" is its status ("Inhabil"), which the line
+        # already says, so it is not repeated.
+        unreasoned = absence.model_copy(update={"reason": ""})
+        lines.append(Block(Kind.ATTENDANCE, absence_line(meeting, unreasoned)))
     return lines
