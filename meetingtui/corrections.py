@@ -4,7 +4,10 @@ an item's start and end.
 The secretary types the right time the Danish way ("16.30"; "16:30" and "1630" too) and the
 record keeps the old and the new value in one event, so the log says what was corrected. The
 time stays on the day it had; a correction that would put an end before its start (or a
-departure before the arrival it follows) is refused and changes nothing.
+departure before the arrival it follows) is refused and changes nothing, and so is a time
+outside the meeting as recorded: before its start, after its end or, while it is under way,
+after the meeting's clock now; an arrival or departure outside the item it was recorded under;
+an item taken up before the one dealt with before it ended.
 """
 
 from __future__ import annotations
@@ -120,37 +123,135 @@ def label(meeting: Meeting, target: dict[str, Any]) -> str:
 
 
 Target = dict[str, Any]  # {"what": ..., and "item_id" or "participant_id" and "position"}
+NOW: Target = {"what": "now"}  # the meeting's clock now: no time of a meeting under way is later
+
+
+def _at(meeting: Meeting, target: Target, now: datetime) -> datetime | None:
+    return now if target["what"] == "now" else current(meeting, target)
+
+
+def _key(target: Target) -> tuple[Any, ...]:
+    return tuple(target.get(k) for k in ("what", "item_id", "participant_id", "position"))
 
 
 def _pairs(meeting: Meeting) -> list[tuple[Target, Target]]:
-    """Times that must not come before the one they follow: (earlier, later)."""
+    """Times that must not come before the one they follow: (earlier, later).
+
+    Every time lies within the meeting as recorded: not before its start, not after its end or,
+    while it is under way, after now. A member's movements keep their order and lie within the
+    item they were recorded under; the items keep the order they were dealt with in.
+    """
     opened: Target = {"what": "meeting_start"}
     closed: Target = {"what": "meeting_end"}
-    pairs = [(opened, closed)]
+    last = closed if meeting.closed_at is not None else NOW
+    pairs = [(opened, closed), (opened, last)]
+
+    def start(item_id: int) -> Target:
+        return {"what": "item_start", "item_id": item_id}
+
+    def end(item_id: int) -> Target:
+        return {"what": "item_end", "item_id": item_id}
+
     for item in meeting.items:
-        start: Target = {"what": "item_start", "item_id": item.id}
-        end: Target = {"what": "item_end", "item_id": item.id}
-        pairs += [(start, end), (opened, start), (end, closed)]
+        pairs += [(start(item.id), end(item.id)), (opened, start(item.id))]
+        pairs += [(end(item.id), closed), (start(item.id), last), (end(item.id), last)]
+    # The order the items were dealt with in: one taken up later may not begin before the one
+    # before it began or ended (an item taken up again overlaps already, and is left alone).
+    dealt = sorted(
+        (i for i in enumerate(meeting.items) if i[1].started_at is not None),
+        key=lambda i: (i[1].started_at, i[0]),
+    )
+    for (_, before), (_, after) in pairwise(dealt):
+        pairs += [(start(before.id), start(after.id)), (end(before.id), start(after.id))]
     for person in meeting.participants:
-        moves: list[Target] = [
-            {
+        moves: list[Target] = []
+        for n, m in enumerate(person.movements):
+            move: Target = {
                 "what": "arrival" if m.kind is MovementKind.ARRIVED else "departure",
                 "participant_id": person.id,
                 "position": n,
             }
-            for n, m in enumerate(person.movements)
-        ]
+            moves.append(move)
+            pairs += [(opened, move), (move, last)]
+            if m.item_id is not None and meeting.item(m.item_id) is not None:
+                pairs += [(start(m.item_id), move), (move, end(m.item_id))]
         pairs += list(pairwise(moves))
     return pairs
 
 
-def _out_of_order(meeting: Meeting) -> dict[tuple[str, str], tuple[Target, Target]]:
+def _broken(
+    meeting: Meeting, pairs: list[tuple[Target, Target]], now: datetime
+) -> dict[tuple[Any, ...], tuple[Target, Target]]:
     found = {}
-    for earlier, later in _pairs(meeting):
-        early, late = current(meeting, earlier), current(meeting, later)
+    for earlier, later in pairs:
+        early, late = _at(meeting, earlier, now), _at(meeting, later, now)
         if early is not None and late is not None and late < early:
-            found[(repr(earlier), repr(later))] = (earlier, later)
+            found[(_key(earlier), _key(later))] = (earlier, later)
     return found
+
+
+def _refusal(
+    trial: Meeting,
+    pairs: list[tuple[Target, Target]],
+    kept: set[tuple[Any, ...]],
+    changes: list[Target],
+    broken: tuple[Target, Target],
+    now: datetime,
+) -> CommandRefused:
+    """The refusal naming the limits the corrected time must keep: the latest time it may not
+    come before and the earliest it may not come after (other corrected times aside). An item
+    time moving with the meeting's start or end counts as that time: the limits are theirs."""
+    changed = {_key(change): change for change in changes}
+    earlier, later = broken
+    subject = changed.get(_key(later)) or changed[_key(earlier)]
+    group = {k for k, change in changed.items() if change["new"] == subject["new"]}
+    subject = next(change for change in changes if _key(change) in group)  # the one typed
+    lows: list[tuple[datetime, Target]] = []
+    highs: list[tuple[datetime, Target]] = []
+    for a, b in pairs:
+        if (_key(a), _key(b)) in kept:
+            continue
+        if _key(b) in group and _key(a) not in changed:
+            at = _at(trial, a, now)
+            if at is not None:
+                lows.append((at, a))
+        elif _key(a) in group and _key(b) not in changed:
+            at = _at(trial, b, now)
+            if at is not None:
+                highs.append((at, b))
+    low = max(lows, key=lambda x: x[0], default=None)
+    high = min(highs, key=lambda x: x[0], default=None)
+    what = label(trial, subject)
+    if low is not None and high is not None and low[0] <= high[0]:
+        return CommandRefused(
+            "refuse.time_window",
+            what=what,
+            low=clock_text(low[0]),
+            low_what=label(trial, low[1]),
+            high=clock_text(high[0]),
+            high_what=label(trial, high[1]),
+        )
+    if low is not None and high is None:
+        return CommandRefused(
+            "refuse.time_not_before",
+            what=what,
+            low=clock_text(low[0]),
+            low_what=label(trial, low[1]),
+        )
+    if high is not None and low is None:
+        return CommandRefused(
+            "refuse.time_not_after",
+            what=what,
+            high=clock_text(high[0]),
+            high_what=label(trial, high[1]),
+        )
+    return CommandRefused(
+        "refuse.time_order",
+        later=label(trial, later),
+        late=clock_text(_at(trial, later, now) or datetime.min),
+        earlier=label(trial, earlier),
+        early=clock_text(_at(trial, earlier, now) or datetime.min),
+    )
 
 
 def _linked(meeting: Meeting, changes: list[Target]) -> list[Target]:
@@ -171,8 +272,11 @@ def _linked(meeting: Meeting, changes: list[Target]) -> list[Target]:
     return linked
 
 
-def plan(meeting: Meeting, corrections: Sequence[TimeCorrection]) -> tuple[str, Payload]:
-    """The event that corrects these times, once they are times of day and in order."""
+def plan(
+    meeting: Meeting, corrections: Sequence[TimeCorrection], now: datetime
+) -> tuple[str, Payload]:
+    """The event that corrects these times, once they are times of day, in order and within
+    the meeting as recorded (`now`: the meeting's clock, the limit while it is under way)."""
     changes = []
     for c in corrections:
         target = _target(meeting, c)
@@ -185,18 +289,13 @@ def plan(meeting: Meeting, corrections: Sequence[TimeCorrection]) -> tuple[str, 
     if not changes:
         raise CommandRefused("refuse.time_unchanged")
     payload: Payload = {"changes": changes + _linked(meeting, changes)}
+    pairs = _pairs(meeting)
+    kept = set(_broken(meeting, pairs, now))  # out of order already: not this correction's doing
     trial = meeting.model_copy(deep=True)
-    before = _out_of_order(trial)
-    _corrected(trial, payload, datetime.now())
-    for key, (earlier, later) in _out_of_order(trial).items():
-        if key not in before:
-            raise CommandRefused(
-                "refuse.time_order",
-                later=label(trial, later),
-                late=clock_text(current(trial, later) or datetime.min),
-                earlier=label(trial, earlier),
-                early=clock_text(current(trial, earlier) or datetime.min),
-            )
+    _corrected(trial, payload, now)
+    for key, broken in _broken(trial, pairs, now).items():
+        if key not in kept:
+            raise _refusal(trial, pairs, kept, payload["changes"], broken, now)
     return EVENT, payload
 
 

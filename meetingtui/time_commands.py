@@ -22,7 +22,7 @@ class TimeCommands(CommandBase):
         meeting)."""
         if self.meeting.status is MeetingStatus.APPROVED:
             raise CommandRefused("refuse.meeting_closed", status=self.meeting.status.value)
-        return self._commit(*correction_event(self.meeting, corrections))
+        return self._commit(*correction_event(self.meeting, corrections, self.now()))
 
     def correct_time(
         self,

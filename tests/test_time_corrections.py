@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input, Label
 
 from meetingtui.errors import CommandRefused
 from meetingtui.exporters import export
-from meetingtui.i18n import t
+from meetingtui.i18n import set_language, t
 from meetingtui.screens.app import build_app
 from meetingtui.screens.closing import ClosingScreen
 from meetingtui.screens.dialogs import ConfirmDialog, FormDialog
@@ -127,18 +127,83 @@ def test_nonsense_is_refused_with_a_message_and_changes_nothing(db_path: Path, t
     assert stored(db_path, meeting_id) == before
 
 
+WITHIN = "Tiden for »{}« skal ligge mellem {}; intet er ændret."
+
+
 @pytest.mark.parametrize(
-    ("what", "typed", "ids", "words"),
+    ("what", "typed", "ids", "message"),
     [
-        ("meeting_end", "16.00", {}, ("mødet sluttede", "mødet begyndte")),
-        ("departure", "17.00", {"participant_id": 7}, ("Søren Friis gik", "Søren Friis kom")),
-        ("item_start", "16.40", {"item_id": 1}, ("pkt. 1 begyndte", "mødet begyndte")),
-        ("item_end", "16.40", {"item_id": 1}, ("pkt. 1 sluttede", "pkt. 1 begyndte")),
-        ("meeting_start", "18.50", {}, ("mødet sluttede", "mødet begyndte")),
+        (
+            "meeting_end",
+            "16.00",
+            {},
+            "Tiden for »mødet sluttede« kan ikke ligge før 18.10 (Søren Friis gik); "
+            "intet er ændret.",
+        ),
+        (
+            "meeting_start",
+            "18.50",
+            {},
+            "Tiden for »mødet begyndte« kan ikke ligge efter 16.50 (pkt. 1 sluttede); "
+            "intet er ændret.",
+        ),
+        (
+            "departure",
+            "17.00",
+            {"participant_id": 7},
+            WITHIN.format("Søren Friis gik", "17.05 (Søren Friis kom) og 18.40 (mødet sluttede)"),
+        ),
+        (
+            "item_end",
+            "16.40",
+            {"item_id": 1},
+            WITHIN.format("pkt. 1 sluttede", "16.44 (pkt. 1 begyndte) og 16.50 (pkt. 2 begyndte)"),
+        ),
+        # Not before the meeting began.
+        (
+            "item_start",
+            "16.40",
+            {"item_id": 1},
+            WITHIN.format("pkt. 1 begyndte", "16.44 (mødet begyndte) og 16.50 (pkt. 1 sluttede)"),
+        ),
+        # Not after the meeting ended: the referat would say he left after "Mødet sluttede".
+        (
+            "departure",
+            "18.50",
+            {"participant_id": 7},
+            WITHIN.format("Søren Friis gik", "17.05 (Søren Friis kom) og 18.40 (mødet sluttede)"),
+        ),
+        # A member's movements keep their order: he cannot come after he left.
+        (
+            "arrival",
+            "18.20",
+            {"participant_id": 7},
+            WITHIN.format("Søren Friis kom", "16.50 (pkt. 2 begyndte) og 18.10 (Søren Friis gik)"),
+        ),
+        # Within the item it was recorded under ("kom kl. 17.05 under punkt 2").
+        (
+            "arrival",
+            "16.47",
+            {"participant_id": 7},
+            WITHIN.format("Søren Friis kom", "16.50 (pkt. 2 begyndte) og 18.10 (Søren Friis gik)"),
+        ),
+        # The items keep the order they were dealt with in: item 2 began after item 1 ended.
+        (
+            "item_start",
+            "16.47",
+            {"item_id": 2},
+            WITHIN.format("pkt. 2 begyndte", "16.50 (pkt. 1 sluttede) og 17.05 (Søren Friis kom)"),
+        ),
+        (
+            "item_end",
+            "17.00",
+            {"item_id": 1},
+            WITHIN.format("pkt. 1 sluttede", "16.44 (pkt. 1 begyndte) og 16.50 (pkt. 2 begyndte)"),
+        ),
     ],
 )
-def test_an_end_before_its_start_is_refused(
-    db_path: Path, what: str, typed: str, ids: dict[str, int], words: tuple[str, str]
+def test_a_time_outside_its_limits_is_refused_naming_them(
+    db_path: Path, what: str, typed: str, ids: dict[str, int], message: str
 ) -> None:
     meeting_id = held_meeting(db_path)
     before = stored(db_path, meeting_id)
@@ -147,9 +212,51 @@ def test_an_end_before_its_start_is_refused(
         pytest.raises(CommandRefused) as refused,
     ):
         service.correct_time(what, typed, **ids)
-    assert refused.value.key == "refuse.time_order"
-    assert words[0] in refused.value.message and words[1] in refused.value.message
+    assert refused.value.message == message
     assert stored(db_path, meeting_id) == before
+
+
+@pytest.mark.parametrize("typed", ["16.52", "16.40"])
+def test_while_the_meeting_is_under_way_no_time_lies_after_its_clock_now(
+    db_path: Path, typed: str
+) -> None:
+    """Opened at 16.44, Søren Friis came at 16.46 before any item; the clock says 16.49."""
+    clock = FixedClock(START + timedelta(minutes=14))
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        clock.now = START + timedelta(minutes=16)
+        service.arrive(7)
+    before = stored(db_path, meeting_id)
+    clock.now = START + timedelta(minutes=19)
+    with (
+        MeetingService.open(db_path, meeting_id, clock=clock) as service,
+        pytest.raises(CommandRefused) as refused,
+    ):
+        service.correct_time("arrival", typed, participant_id=7)
+    assert refused.value.message == WITHIN.format(
+        "Søren Friis kom", "16.44 (mødet begyndte) og 16.49 (nu)"
+    )
+    assert stored(db_path, meeting_id) == before
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.correct_time("arrival", "16.49", participant_id=7)  # now itself is allowed
+        assert service.meeting.participant(7).movements[0].at == START + timedelta(minutes=19)
+
+
+def test_the_limits_are_named_in_english_too(db_path: Path) -> None:
+    meeting_id = live_meeting(db_path)
+    set_language("en")  # the suite's fixture sets Danish back afterwards
+    with (
+        MeetingService.open(
+            db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40))
+        ) as service,
+        pytest.raises(CommandRefused) as refused,
+    ):
+        service.correct_time("arrival", "17.20", participant_id=7)
+    assert refused.value.message == (
+        "The time “Søren Friis arrived” must lie between 16:50 (item 2 began) and 17:10 (now); "
+        "nothing was changed."
+    )
 
 
 def test_a_time_not_yet_recorded_cannot_be_corrected(db_path: Path) -> None:
@@ -281,6 +388,30 @@ async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) ->
             "the roll call shows the corrected arrival",
         )
     assert stored(db_path, meeting_id).participant(7).movements[0].at.strftime("%H.%M") == "17.10"
+
+
+async def test_an_arrival_after_the_clock_now_is_refused_on_the_roll_call(db_path: Path) -> None:
+    """The clock says 17.10 with item 2 under way: "kom kl. 17.20" has not happened yet."""
+    meeting_id = live_meeting(db_path)
+    before = stored(db_path, meeting_id)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40)))
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        table = app.screen.query_one("#roster", DataTable)
+        table.move_cursor(row=table.get_row_index("7"))
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        await _type_over(pilot, app.screen.query_one(Input), "17.20")
+        await pilot.press("enter")
+        await until(pilot, lambda: notices.mention("(nu)"), "the refusal")
+    assert notices.mention(
+        "Tiden for »Søren Friis kom« skal ligge mellem 16.50 (pkt. 2 begyndte) og 17.10 (nu); "
+        "intet er ændret."
+    )
+    assert stored(db_path, meeting_id) == before
 
 
 async def test_c_on_the_closing_screen_corrects_the_end_after_closing(db_path: Path) -> None:

@@ -21,6 +21,7 @@ DA: dict[str, str] = {
     "time.item_end": "pkt. {number} sluttede",
     "time.arrival": "{name} kom",
     "time.departure": "{name} gik",
+    "time.now": "nu",
     "time.change": "{what} {old} → {new}",
     "undo.times_corrected": "rettelsen af tidspunktet: {changes}",
     "tui.time_field": "{what} kl.",
@@ -28,6 +29,16 @@ DA: dict[str, str] = {
     "tui.correct_times_note": "Skriv tiden som 16.30. Kun de ændrede tider rettes.",
     "tui.no_times_yet": "Der er ingen tidspunkter at rette endnu.",
     "refuse.time_unchanged": "Tidspunktet er det samme som før; intet er ændret.",
+    "refuse.time_window": (
+        "Tiden for »{what}« skal ligge mellem {low} ({low_what}) og {high} ({high_what}); "
+        "intet er ændret."
+    ),
+    "refuse.time_not_before": (
+        "Tiden for »{what}« kan ikke ligge før {low} ({low_what}); intet er ændret."
+    ),
+    "refuse.time_not_after": (
+        "Tiden for »{what}« kan ikke ligge efter {high} ({high_what}); intet er ændret."
+    ),
     "refuse.time_order": (
         "»{later}« kl. {late} kan ikke ligge før »{earlier}« kl. {early}; intet er ændret."
     ),
@@ -151,6 +162,7 @@ EN: dict[str, str] = {
     "time.item_end": "item {number} ended",
     "time.arrival": "{name} arrived",
     "time.departure": "{name} left",
+    "time.now": "now",
     "time.change": "{what} {old} → {new}",
     "undo.times_corrected": "the corrected time: {changes}",
     "tui.time_field": "{what} at",
@@ -158,6 +170,16 @@ EN: dict[str, str] = {
     "tui.correct_times_note": "Type the time as 16.30. Only the times you change are corrected.",
     "tui.no_times_yet": "There are no times to correct yet.",
     "refuse.time_unchanged": "The time is the same as before; nothing was changed.",
+    "refuse.time_window": (
+        "The time “{what}” must lie between {low} ({low_what}) and {high} ({high_what}); "
+        "nothing was changed."
+    ),
+    "refuse.time_not_before": (
+        "The time “{what}” cannot come before {low} ({low_what}); nothing was changed."
+    ),
+    "refuse.time_not_after": (
+        "The time “{what}” cannot come after {high} ({high_what}); nothing was changed."
+    ),
     "refuse.time_order": (
         "“{later}” at {late} cannot come before “{earlier}” at {early}; nothing was changed."
     ),
