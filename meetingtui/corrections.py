@@ -130,6 +130,10 @@ def _at(meeting: Meeting, target: Target, now: datetime) -> datetime | None:
     return now if target["what"] == "now" else current(meeting, target)
 
 
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
 def _key(target: Target) -> tuple[Any, ...]:
     return tuple(target.get(k) for k in ("what", "item_id", "participant_id", "position"))
 
@@ -185,7 +189,8 @@ def _broken(
     found = {}
     for earlier, later in pairs:
         early, late = _at(meeting, earlier, now), _at(meeting, later, now)
-        if early is not None and late is not None and late < early:
+        # Typed times have minutes only: "16.50" is not before an item begun at 16.50:30.
+        if early is not None and late is not None and _minute(late) < _minute(early):
             found[(_key(earlier), _key(later))] = (earlier, later)
     return found
 

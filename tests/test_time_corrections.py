@@ -243,6 +243,23 @@ def test_while_the_meeting_is_under_way_no_time_lies_after_its_clock_now(
         assert service.meeting.participant(7).movements[0].at == START + timedelta(minutes=19)
 
 
+def test_a_limit_counts_in_whole_minutes_as_times_are_typed(db_path: Path) -> None:
+    """Item 2 began at 16.50 and 30 seconds: an arrival "kl. 16.50" under it is no earlier."""
+    clock = FixedClock(START + timedelta(minutes=14))
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        service.start_item(1)
+        clock.now = START + timedelta(minutes=20, seconds=30)
+        service.start_item(2)
+        clock.now = START + timedelta(minutes=35)
+        service.arrive(7)
+        service.correct_time("arrival", "16.50", participant_id=7)
+    assert stored(db_path, meeting_id).participant(7).movements[0].at == datetime(
+        2025, 3, 11, 16, 50
+    )
+
+
 def test_the_limits_are_named_in_english_too(db_path: Path) -> None:
     meeting_id = live_meeting(db_path)
     set_language("en")  # the suite's fixture sets Danish back afterwards
