@@ -168,8 +168,18 @@ def make_pdf(
             + b"22" * 32
             + b"> /P -44 >>"
         )
+    extra = b""
+    if encrypt:
+        extra = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (encrypt, b"ab" * 16, b"ab" * 16)
+    return pdf_file(objects, catalog, header=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", trailer=extra)
+
+
+def pdf_file(
+    objects: list[bytes], catalog: int, *, header: bytes = b"%PDF-1.4\n", trailer: bytes = b""
+) -> bytes:
+    """Numbered objects with their cross-reference table: a PDF a reader opens as it is."""
     out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    out.write(header)
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
@@ -178,10 +188,8 @@ def make_pdf(
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    trailer = b"<< /Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
-    if encrypt:
-        trailer += b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (encrypt, b"ab" * 16, b"ab" * 16)
-    out.write(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    head = b"<< /Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
+    out.write(b"trailer\n" + head + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
 
 

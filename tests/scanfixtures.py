@@ -3,10 +3,11 @@ holds only those images (no text layer), as a scanner writes it."""
 
 from __future__ import annotations
 
-import io
 import zlib
 
 import pypdfium2 as pdfium
+
+from tests.docfixtures import pdf_file
 
 
 def page_images(pdf: bytes, dpi: int = 300) -> list[tuple[int, int, bytes]]:
@@ -56,19 +57,7 @@ def image_only_pdf(images: list[tuple[int, int, bytes]]) -> bytes:
     add(b"<< /Type /Pages /Kids [%s] /Count %d >>"
         % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))  # fmt: skip
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, catalog, xref))  # fmt: skip
-    return out.getvalue()
+    return pdf_file(objects, catalog)
 
 
 def scanned(pdf: bytes, dpi: int = 300) -> bytes:
