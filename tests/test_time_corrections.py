@@ -33,18 +33,9 @@ from tests.tui_support import SIZE, Notices, until
 def held_meeting(db_path: Path) -> int:
     """Opened at 16.44 (a few minutes late), Søren Friis (F) came at 17.05 during item 2 and
     left at 18.10; items 1 and 2 taken; closed at 18.40."""
-    clock = FixedClock(START + timedelta(minutes=14))
-    meeting_id = store(db_path, committee_meeting())
+    meeting_id = live_meeting(db_path)
+    clock = FixedClock(START + timedelta(minutes=100))
     with MeetingService.open(db_path, meeting_id, clock=clock) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            service.set_attendance(person.id, "absent" if person.id == 7 else "present")
-        service.start_item(1)
-        clock.now = START + timedelta(minutes=20)
-        service.start_item(2)
-        clock.now = START + timedelta(minutes=35)
-        service.arrive(7)
-        clock.now = START + timedelta(minutes=100)
         service.leave(7)
         clock.now = START + timedelta(minutes=130)
         service.close_meeting()

@@ -57,11 +57,17 @@ def on_screen(screen: Screen[object], widget: Widget) -> bool:
     return found is widget or widget in found.ancestors
 
 
-async def test_a_tall_dialog_keeps_its_title_in_view(db_path: Path) -> None:
-    clock = FixedClock()
+def at_item_4(db_path: Path, clock: FixedClock) -> int:
+    """The meeting opened with everyone present and item 4 under way."""
     meeting_id = opened_with_everyone(db_path, parse_agenda(agenda_toml()), clock)
     with MeetingService.open(db_path, meeting_id, clock=clock) as service:
         service.start_item(4)
+    return meeting_id
+
+
+async def test_a_tall_dialog_keeps_its_title_in_view(db_path: Path) -> None:
+    clock = FixedClock()
+    meeting_id = at_item_4(db_path, clock)
     app = build_app(db_path, meeting_id, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
@@ -81,9 +87,7 @@ async def test_a_dialog_taller_than_the_terminal_scrolls_to_the_field_typed_in(
     db_path: Path,
 ) -> None:
     clock = FixedClock()
-    meeting_id = opened_with_everyone(db_path, parse_agenda(agenda_toml()), clock)
-    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
-        service.start_item(4)
+    meeting_id = at_item_4(db_path, clock)
     app = build_app(db_path, meeting_id, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
