@@ -22,7 +22,7 @@ from meetingtui.i18n import t
 from meetingtui.models import ItemStatus, Meeting, MeetingStatus
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.dialogs import FormDialog, PickDialog
-from meetingtui.screens.meeting import STATUS_MARK
+from meetingtui.screens.item_text import STATUS_MARK
 from meetingtui.screens.widgets import KeyBar, StatusBar
 
 

@@ -18,7 +18,7 @@ from meetingtui import rules
 from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Choice, Participant, Vote, VoteCounts, VoteResult
 from meetingtui.screens.base import KeymapScreen
-from meetingtui.screens.meeting import vote_subject
+from meetingtui.screens.item_text import vote_subject
 from meetingtui.screens.rolltable import RollTable, header_text
 from meetingtui.screens.widgets import KeyBar, StatusBar, update_if_changed
 

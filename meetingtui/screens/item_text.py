@@ -1,0 +1,108 @@
+"""The item as the meeting screen shows it: status and record first, then the case text; and
+what a vote is about, as the screens name it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from meetingtui import rules
+from meetingtui.exporters import changes
+from meetingtui.i18n import t
+from meetingtui.models import AbsenceKind, AgendaItem, DissentKind, ItemStatus, Meeting
+from meetingtui.screens.widgets import item_label
+
+STATUS_MARK = {
+    ItemStatus.PENDING: "·",
+    ItemStatus.CURRENT: "▶",
+    ItemStatus.DECIDED: "✔",
+    ItemStatus.POSTPONED: "⏸",
+    ItemStatus.WITHDRAWN: "✘",
+}
+
+
+def vote_subject(item: AgendaItem, motion_id: int | None, description: str = "") -> str:
+    if motion_id is not None:
+        motion = item.motion(motion_id)
+        if motion is not None:
+            return f"{t('tui.motion.' + motion.kind.name.lower())}: {motion.text}"
+    return description or t("tui.vote_on_recommendation")
+
+
+def election_decision(item: AgendaItem) -> str:
+    """An item whose election is decided proposes the referat's sentence as its decision
+    ("Gert Fabrin blev enstemmigt valgt som næstformand."), in Danish: it is record text."""
+    from meetingtui.i18n.export import DA as EXPORT_DA
+    from meetingtui.i18n.live import DA as LIVE_DA
+
+    for election in item.elections:
+        if election.elected and not election.is_open:
+            if election.acclamation:
+                template = LIVE_DA["export.elected_unanimously"]
+            else:
+                template = EXPORT_DA["export.elected"]
+            return template.format(name=election.elected, office=election.office)
+    return ""
+
+
+def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
+    """The item as the secretary reads it: status and record first, then the case text."""
+    text = Text()
+    text.append(item_label(item) + "\n", style="bold")
+    if item.case_number:
+        text.append(t("tui.case_number", number=item.case_number) + "\n")
+    if item.closed:
+        text.append(t("tui.closed_item") + "\n", style="bold")
+    if item.status is ItemStatus.DECIDED:
+        text.append(t("tui.decided") + " ", style="bold")
+        text.append(item.decision + "\n")
+    elif item.status is ItemStatus.POSTPONED:
+        text.append(t("tui.postponed", reason=item.postponed_reason or "-") + "\n", style="bold")
+    for line in changes.item_lines(meeting, item):  # "Punktet udgik.", as the referat says it
+        text.append(line + "\n", style="bold")
+    for absence in item.absences:
+        key = "tui.absence_inhabil" if absence.kind is AbsenceKind.INHABIL else "tui.absence_item"
+        text.append("• " + t(key, name=absence.name, reason=absence.reason or "-") + "\n")
+    for motion in item.motions:
+        kind = t("tui.motion." + motion.kind.name.lower())
+        amends = f" → {motion.amends}" if motion.amends is not None else ""
+        who = f" ({motion.proposer})" if motion.proposer else ""
+        text.append(f"• {kind} {motion.id}{amends}{who}: {motion.text}\n")
+    for vote in item.votes:
+        subject = vote_subject(item, vote.motion_id, vote.description)
+        # An open vote counts only the ballots of those who may vote now.
+        counts = rules.live_tally(meeting, item, vote).counts if vote.is_open else vote.counts
+        counts = counts or rules.count_ballots(vote.ballots)
+        line = t(
+            "tui.vote_line", subject=subject, f=counts.for_, i=counts.against, u=counts.abstain
+        )
+        if vote.is_open:
+            line += " — " + t("tui.vote_open")
+        elif vote.result is not None:
+            line += " — " + t("tui.result." + vote.result.value)
+        text.append("• " + line + "\n")
+    for election in item.elections:
+        if election.is_open:
+            outcome = t("tui.election_running", office=election.office, count=len(election.ballots))
+        elif election.elected:
+            outcome = t("tui.elected", name=election.elected, office=election.office)
+        elif election.tied:
+            outcome = t("tui.election_tied", office=election.office, names=", ".join(election.tied))
+        else:
+            outcome = t("tui.election_none", office=election.office)
+        text.append("• " + outcome + "\n")
+    for dissent in item.dissents:
+        kind = t("tui.dissent." + DissentKind(dissent.kind).name.lower())
+        text.append(f"• {kind} — {dissent.who}: {dissent.text}\n")
+    if item.recommendation:
+        text.append("\n" + t("tui.recommendation") + "\n", style="bold underline")
+        text.append(item.recommendation + "\n")
+    if item.decision_authority:
+        text.append(t("tui.authority", who=item.decision_authority) + "\n")
+    for section in item.sections:
+        text.append("\n" + section.heading + "\n", style="bold underline")
+        text.append(section.text + "\n")
+    if item.attachments:
+        text.append("\n" + t("tui.attachments") + "\n", style="bold underline")
+        for n, name in enumerate(item.attachments, 1):
+            text.append(f"{n}. {name}\n")
+    return text
