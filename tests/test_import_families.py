@@ -655,3 +655,44 @@ def test_participants_with_party_and_role_read_alike_from_json_and_web_pages() -
         e[:3] for e in expected
     ]
     assert from_json.participants[4].attendance.value == "afbud"
+
+
+def test_a_role_in_brackets_without_a_party_is_the_role_in_xml_and_json() -> None:
+    """ "Bo Hansen (Formand)" names no party: the bracket holds his role. Read alike from an
+    SBSYS publication's member list and from FirstAgenda JSON, where a roll-call vote writes
+    the name the same way (the ballot must not teach the member a party called "Formand")."""
+    import json
+
+    from tests.formats import Item, Part, Spec, as_firstagenda_json
+    from tests.structured_documents import sbsys_publication
+
+    members = ["Bo Hansen (Formand)", "Lise Vig (Næstformand) (V)", "Karen Holm (C)",
+               "Per Lund (Sekretær)"]  # fmt: skip
+    expected = [
+        ("Bo Hansen", "", Role.FORMAND, True),
+        ("Lise Vig", "V", Role.NAESTFORMAND, True),
+        ("Karen Holm", "C", Role.MEDLEM, True),
+        ("Per Lund", "", Role.OBSERVATOER, False),
+    ]
+    xml = sbsys_publication().decode()
+    start, end = xml.index("<Members>"), xml.index("</Members>")
+    rows = "".join(
+        f"<MeetingMember><Name>{name}</Name><ParticipationStatusAsText>Participating"
+        "</ParticipationStatusAsText></MeetingMember>"
+        for name in members
+    )
+    _fmt, [from_xml] = importers.parse((xml[:start] + f"<Members>{rows}" + xml[end:]).encode())
+    assert [(p.name, p.affiliation, p.role, p.votes) for p in from_xml.participants] == expected
+
+    vote = "For stemte: Bo Hansen (Formand), Lise Vig (V) og Karen Holm (C)."
+    spec = Spec(
+        items=[Item("1", "Budget", "24/1", [Part("Beslutning", ["Godkendt.", vote], True)])]
+    )
+    document = json.loads(as_firstagenda_json(spec))
+    document["Moede"]["Moededeltagere"] = [{"Navn": name} for name in members]
+    _fmt, [from_json] = importers.parse(json.dumps(document).encode())
+    assert [(p.name, p.affiliation, p.role, p.votes) for p in from_json.participants] == expected
+    [ballots] = [v.ballots for v in from_json.items[0].votes]
+    assert [(b.name, b.affiliation) for b in ballots] == [
+        ("Bo Hansen", ""), ("Lise Vig", "V"), ("Karen Holm", "C")
+    ]  # fmt: skip

@@ -17,7 +17,7 @@ from meetingtui.dates import parse_datetime
 from meetingtui.errors import InputError
 from meetingtui.importers import html
 from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
-from meetingtui.importers.text import normalise_space, split_name, split_names
+from meetingtui.importers.text import normalise_space, split_name, split_names, split_person
 from meetingtui.importers.vocabulary import DOCUMENT_KINDS, ROLE_WORDS
 from meetingtui.importers.xmlsafe import children, is_true, parse_xml
 from meetingtui.models import AbsenceKind, Attendance, ItemAbsence, Meeting, Participant, Role
@@ -92,7 +92,7 @@ def _participants(meeting: Element | None, committee: Element | None, referat: b
     participants: list[Participant] = []
     for member in members:
         values = _fields(member)
-        name, affiliation = split_name(values.get("name", ""))
+        name, affiliation, named_role = split_person(values.get("name", ""))
         if not name:
             continue
         absent = values.get("absent", "")
@@ -102,7 +102,8 @@ def _participants(meeting: Element | None, committee: Element | None, referat: b
             attendance = Attendance.PRESENT
         else:
             attendance = Attendance.UNKNOWN
-        role = role_of(values.get("role", ""))
+        stated_role = values.get("role", "")
+        role = role_of(stated_role) if stated_role.strip() else named_role or Role.MEDLEM
         participants.append(
             Participant(
                 id=len(participants) + 1,

@@ -26,7 +26,7 @@ from meetingtui.importers import html
 from meetingtui.importers.acadre_xml import role_of
 from meetingtui.importers.decisions import is_released
 from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
-from meetingtui.importers.text import normalise_space, split_name
+from meetingtui.importers.text import normalise_space, split_name, split_person
 from meetingtui.importers.vocabulary import DOCUMENT_KINDS, SECTIONS
 from meetingtui.importers.xmlsafe import child, children, element_text, is_true, parse_xml
 from meetingtui.models import (
@@ -90,16 +90,19 @@ def _kind_word(text: str) -> str:
 def _participants(meeting: Element) -> list[Participant]:
     participants: list[Participant] = []
     for member in children(child(meeting, "MeetingParticipants"), "MeetingParticipant"):
-        name, affiliation = split_name(element_text(member, "Name"))
+        name, affiliation, named_role = split_person(element_text(member, "Name"))
         if not name:
             continue
+        stated_role = element_text(member, "RoleInMeeting")
+        role = role_of(stated_role) if stated_role.strip() else named_role or Role.MEDLEM
         participate = element_text(member, "Participate")
         participants.append(
             Participant(
                 id=len(participants) + 1,
                 name=name,
                 affiliation=affiliation or element_text(member, "PoliticalPartyList"),
-                role=role_of(element_text(member, "RoleInMeeting")),
+                role=role,
+                votes=role.votes_by_default,
                 # Not taking part is registered before the meeting: apologies sent.
                 attendance=(
                     Attendance.AFBUD

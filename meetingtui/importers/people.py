@@ -27,6 +27,7 @@ _SUBSTITUTE_CLAUSE = re.compile(
 _ROLE = alternation(ROLE_WORDS)
 # "(Borgmester)" after the party: a role in parentheses, not an affiliation
 _ROLE_IN_PARENS = re.compile(rf"(?i)^{_ROLE}$")
+_ROLE_BEFORE_PARTY = re.compile(rf"(?i)\s*\(\s*{_ROLE}\s*\)(?=\s*\([^()]{{1,40}}\))")
 
 
 def split_people(text: str) -> list[tuple[str, str]]:
@@ -34,6 +35,7 @@ def split_people(text: str) -> list[tuple[str, str]]:
     parentheses ("(Borgmester)") stays out of the affiliation."""
     text = _SUBSTITUTE_CLAUSE.sub("", text).strip().rstrip(".")
     text = re.sub(r",\s*(?=\([^()]{1,40}\))", " ", text)  # "Erling Larsen, (A)"
+    text = _ROLE_BEFORE_PARTY.sub("", text)  # "Bo Hansen (Formand) (A)": the party is (A)
     if not text or text.lower() in {"-", "–", "ingen", "intet"}:
         return []
     people: list[tuple[str, str]] = []

@@ -17,7 +17,7 @@ from meetingtui.errors import InputError
 from meetingtui.importers import html
 from meetingtui.importers.decisions import entry_head
 from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
-from meetingtui.importers.text import normalise_space, split_name
+from meetingtui.importers.text import normalise_space, split_name, split_person
 from meetingtui.importers.xmlsafe import child, children, element_text, is_true, parse_xml
 from meetingtui.models import (
     AbsenceKind,
@@ -26,6 +26,7 @@ from meetingtui.models import (
     ItemAbsence,
     Meeting,
     Participant,
+    Role,
 )
 
 FORMAT = "sbsys-xml"
@@ -89,14 +90,17 @@ def _participants(agenda: Element, meeting: Element | None) -> list[Participant]
     participants: list[Participant] = []
     if members:
         for member in members:
-            name, affiliation = split_name(element_text(member, "Name"))
+            name, affiliation, role = split_person(element_text(member, "Name"))
             if not name:
                 continue
+            role = role or Role.MEDLEM
             participants.append(
                 Participant(
                     id=len(participants) + 1,
                     name=name,
                     affiliation=affiliation,
+                    role=role,
+                    votes=role.votes_by_default,
                     attendance=_attendance(
                         element_text(member, "ParticipationStatusAsText"),
                         element_text(member, "ParticipationNote"),
@@ -107,10 +111,17 @@ def _participants(agenda: Element, meeting: Element | None) -> list[Participant]
         return participants
     committee = child(agenda, "Committee")
     for member in children(child(committee, "Members"), "CommitteeMember"):
-        name, affiliation = split_name(element_text(child(member, "Member"), "Name"))
+        name, affiliation, role = split_person(element_text(child(member, "Member"), "Name"))
         if name:
+            role = role or Role.MEDLEM
             participants.append(
-                Participant(id=len(participants) + 1, name=name, affiliation=affiliation)
+                Participant(
+                    id=len(participants) + 1,
+                    name=name,
+                    affiliation=affiliation,
+                    role=role,
+                    votes=role.votes_by_default,
+                )
             )
     return participants
 

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from meetingtui.importers.vocabulary import ROLE_WORDS, alternation
+from meetingtui.vocabulary import Role
 
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -84,10 +85,30 @@ _NAME_PARTY = re.compile(r"^(?P<name>.*?[^\s(])\s*\((?P<aff>[^()]{1,60})\)\s*$")
 _TRAILING_ROLE = re.compile(rf"(?i)\s*(?:,\s*|\(\s*){alternation(ROLE_WORDS)}\s*\)?$")
 
 
+# A role in brackets where a party could stand: "Bo Hansen (Formand)", "Bo Hansen (Formand) (A)".
+_ROLE_IN_BRACKETS = re.compile(rf"(?i)\s*\(\s*(?P<role>{alternation(ROLE_WORDS)})\s*\)")
+
+
+def split_person(text: str) -> tuple[str, str, Role | None]:
+    """ "Doris Børger (A)" -> ("Doris Børger", "A", None); "Bo Hansen (Formand)" -> ("Bo
+    Hansen", "", Role.FORMAND): a role word in brackets (the importer vocabulary's) is the role,
+    never the party, wherever it stands among the brackets."""
+    text = " ".join(text.replace("\xa0", " ").split()).strip(" ,.;")
+    role = None
+    found = _ROLE_IN_BRACKETS.search(text)
+    if found is not None:
+        role = Role(ROLE_WORDS[" ".join(found.group("role").lower().split())])
+        text = (text[: found.start()] + text[found.end() :]).strip(" ,.;")
+    name, affiliation = split_name(text)
+    return name, affiliation, role
+
+
 def split_name(text: str) -> tuple[str, str]:
     """ "Doris Børger (A)" -> ("Doris Børger", "A"); a name without parentheses keeps "";
-    a role after the party ("Bo Krag (A) (Borgmester)") is left out (`people` reads roles)."""
+    a role after the party ("Bo Krag (A) (Borgmester)") is left out (`people` reads roles), and
+    a role in brackets is no party ("Bo Hansen (Formand)" -> ("Bo Hansen", ""))."""
     text = " ".join(text.replace("\xa0", " ").split()).strip(" ,.;")
+    text = _ROLE_IN_BRACKETS.sub("", text).strip(" ,.;") or text
     without_role = _TRAILING_ROLE.sub("", text)
     if without_role != text and _NAME_PARTY.match(without_role):
         text = without_role

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from meetingtui.importers.text import split_name, split_names
+from meetingtui.importers.text import split_names, split_person
 from meetingtui.models import Ballot, Choice, Vote, VoteCounts, VoteResult
 
 _NUMBER_WORDS = {
@@ -106,8 +106,8 @@ def _who_list(text: str) -> tuple[list[str], list[tuple[str, str]], int | None, 
         if token and len(piece) <= 14 and " " not in piece.strip("() "):
             parties.append(token.group("p"))
             continue
-        name, aff = split_name(piece)
-        if aff and re.match(r"^[A-ZÆØÅ][\wæøåÆØÅ.\-]*(?:\s+[\wæøåÆØÅ.\-]+){1,5}$", name):
+        name, aff, role = split_person(piece)
+        if (aff or role) and re.match(r"^[A-ZÆØÅ][\wæøåÆØÅ.\-]*(?:\s+[\wæøåÆØÅ.\-]+){1,5}$", name):
             people.append((name, aff))
         else:
             ok = False
