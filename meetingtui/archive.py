@@ -56,6 +56,7 @@ class FileResult:
     items: int = 0
     unplaced: int = 0  # pieces of text the importer could not place (kept in "unplaced")
     reason: str = ""  # one line, in the active language, when the file failed
+    note: str = ""  # one line: where an imported one-item file went ("tilføjet til mødet i …")
     warnings: list[str] = field(default_factory=list)  # what an imported file lost, one line each
 
 
@@ -246,8 +247,14 @@ def _hashes(content_hash: str, count: int) -> list[str]:
     return [content_hash] + [f"{content_hash}#{n}" for n in range(2, count + 1)]
 
 
-def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
-    """Write a parsed file's meetings; the file's status and counts."""
+def store_parsed(
+    conn: sqlite3.Connection,
+    parsed: ParsedFile,
+    *,
+    item_hashes: dict[str, list[str]] | None = None,
+) -> FileResult:
+    """Write a parsed file's meetings; the file's status and counts. `item_hashes`: which
+    file brought which item, when one-item files make the (one) meeting."""
     from meetingtui import service
     from meetingtui.importers.finish import unplaced_count
     from meetingtui.storage.db import transaction
@@ -279,7 +286,9 @@ def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
             for meeting, content_hash in zip(
                 parsed.meetings, _hashes(parsed.content_hash, len(parsed.meetings)), strict=True
             ):
-                meeting_id = service.import_meeting(conn, meeting, content_hash=content_hash)
+                meeting_id = service.import_meeting(
+                    conn, meeting, content_hash=content_hash, item_hashes=item_hashes
+                )
                 if meeting_id is not None:
                     result.meeting_ids.append(meeting_id)
     except MeetingError as error:
@@ -298,24 +307,39 @@ def store_parsed(conn: sqlite3.Connection, parsed: ParsedFile) -> FileResult:
 
 def store_item_files(conn: sqlite3.Connection, parsed: list[ParsedFile]) -> list[FileResult]:
     """Files that each hold one item of a meeting: the files of one meeting (same body, same
-    day) are stored as that one meeting, all of them or none; its hash is made from theirs."""
+    day) are stored as that one meeting, all of them or none; its hash is made from theirs.
+    When that meeting was imported before, each file's item joins it (archive_join.py)."""
+    from meetingtui.archive_join import join_group
     from meetingtui.importers import itemfiles
 
     results: list[FileResult] = [FileResult(p.path, FileStatus.FAILED) for p in parsed]
     for group in itemfiles.groups([p.meetings[0] for p in parsed]):
         files = [parsed[i] for i in group]
+        hashes = sorted(f.content_hash for f in files)
+        group_hash = (
+            files[0].content_hash
+            if len(files) == 1
+            else hashlib.sha256("".join(hashes).encode()).hexdigest()
+        )
+        joined = join_group(conn, files, group_hash)
+        if joined is not None:
+            for index, result in zip(group, joined, strict=True):
+                results[index] = result
+            continue
         if len(files) == 1:
             results[group[0]] = store_parsed(conn, files[0])
             continue
-        hashes = sorted(f.content_hash for f in files)
         merged = ParsedFile(
             path=files[0].path,
-            content_hash=hashlib.sha256("".join(hashes).encode()).hexdigest(),
+            content_hash=group_hash,
             format=files[0].format,
             meetings=[itemfiles.merge([f.meetings[0] for f in files])],
             warnings=[w for f in files for w in f.warnings],
         )
-        stored = store_parsed(conn, merged)
+        brought: dict[str, list[str]] = {}
+        for f in files:
+            brought.setdefault(f.meetings[0].items[0].number, []).append(f.content_hash)
+        stored = store_parsed(conn, merged, item_hashes=brought)
         for n, index in enumerate(group):
             results[index] = FileResult(
                 path=files[n].path,

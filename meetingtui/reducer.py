@@ -385,6 +385,7 @@ def _approved(m: Meeting, p: Payload, at: datetime) -> Touched:
 # rules; importing them registers them (replay and verify need every event type).
 import meetingtui.agenda_changes  # noqa: E402
 import meetingtui.corrections  # noqa: E402
+import meetingtui.item_join  # noqa: E402
 import meetingtui.speakers  # noqa: E402, F401
 
 

@@ -26,6 +26,7 @@ from meetingtui.command_base import (
     rules_text,
 )
 from meetingtui.errors import CommandRefused, StorageError
+from meetingtui.item_join import join_item
 from meetingtui.models import (
     AbsenceKind,
     Attendance,
@@ -54,6 +55,7 @@ __all__ = [
     "Outcome",
     "create_meeting",
     "import_meeting",
+    "join_item",
     "rules_text",
 ]
 
@@ -62,7 +64,12 @@ __all__ = [
 
 
 def _store_new(
-    conn: sqlite3.Connection, meeting: Meeting, type_: str, content_hash: str | None, at: datetime
+    conn: sqlite3.Connection,
+    meeting: Meeting,
+    type_: str,
+    content_hash: str | None,
+    at: datetime,
+    item_hashes: dict[str, list[str]] | None = None,
 ) -> int:
     with transaction(conn):
         meeting_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM meetings").fetchone()[0]
@@ -73,6 +80,8 @@ def _store_new(
         }
         if content_hash is not None:
             payload["content_hash"] = content_hash
+        if item_hashes:  # one-item files made one meeting: which file brought which item
+            payload["item_hashes"] = item_hashes
         events.append(conn, meeting_id, type_, at.isoformat(), payload)
         records.write_full(conn, meeting, content_hash=content_hash)
         from meetingtui.storage import search
@@ -90,9 +99,15 @@ def create_meeting(conn: sqlite3.Connection, meeting: Meeting, *, clock: Clock =
 
 
 def import_meeting(
-    conn: sqlite3.Connection, meeting: Meeting, *, content_hash: str, clock: Clock = local_now
+    conn: sqlite3.Connection,
+    meeting: Meeting,
+    *,
+    content_hash: str,
+    item_hashes: dict[str, list[str]] | None = None,
+    clock: Clock = local_now,
 ) -> int | None:
-    """Store an imported meeting; None when the same content is already in the database."""
+    """Store an imported meeting; None when the same content is already in the database.
+    `item_hashes` (item number -> file hashes) when one-item files make the meeting."""
     known = conn.execute(
         "SELECT id FROM meetings WHERE content_hash = ?", (content_hash,)
     ).fetchone()
@@ -100,7 +115,7 @@ def import_meeting(
         return None
     try:
         # The meeting comes fresh from a parser: no copy, it receives its id in place.
-        return _store_new(conn, meeting, "meeting_imported", content_hash, clock())
+        return _store_new(conn, meeting, "meeting_imported", content_hash, clock(), item_hashes)
     except sqlite3.IntegrityError:
         # Imported by another process in the meantime: fine. Anything else (a parser that
         # produced duplicate ids) is a failure to report, never "already present".

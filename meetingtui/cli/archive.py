@@ -66,7 +66,8 @@ def _print_summary(summary: ImportSummary) -> None:
             str(f.meetings),
             str(f.items),
             str(f.unplaced),
-            f.reason or "; ".join(f.warnings),  # an imported file says what it lost
+            # An imported file says where it went and what it lost.
+            f.reason or "; ".join(n for n in (f.note, *f.warnings) if n),
         ]
         for f in summary.files
     ]

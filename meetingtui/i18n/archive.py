@@ -30,6 +30,28 @@ DA: dict[str, str] = {
         " {skipped} sprunget over"
     ),
     "import.status.skipped": "sprunget over",
+    # A one-item file whose meeting is already in the archive.
+    "import.meeting_label": "{body} den {date}",
+    "import.joined": "tilføjet til mødet i {meeting}",
+    "refuse.item_file_differs": (
+        "Punkt {number} findes allerede i mødet i {meeting} med en anden tekst; filen er ikke"
+        " importeret, og mødet er uændret"
+    ),
+    "refuse.item_file_ambiguous": (
+        "Punkt {number} kan høre til {count} møder i {meeting}, og filen angiver intet"
+        " klokkeslæt; filen er ikke importeret"
+    ),
+    "refuse.item_file_live_meeting": (
+        "Mødet i {meeting} er afviklet i programmet, ikke importeret; et punkt fra en fil"
+        " tilføjes ikke til det"
+    ),
+    "refuse.item_file_other_meeting": (
+        "Filen hører til mødet i {file}, ikke til mødet i {meeting}; intet er ændret"
+    ),
+    "refuse.item_file_not_one_item": (
+        "Filen indeholder {count} punkter; kun en fil med ét punkt tilføjes til et møde"
+    ),
+    "undo.item_imported": "punkt {number}, tilføjet fra en fil",
     "import.error.text_too_long": (
         "{where} har en tekst med en linje på {length} tegn; et afsnit i et Word-referat kan"
         " højst rumme {limit} tegn, så filen er ikke importeret (teksten er sandsynligvis"
@@ -153,6 +175,28 @@ EN: dict[str, str] = {
         "{imported} imported, {present} already present, {failed} failed, {skipped} skipped"
     ),
     "import.status.skipped": "skipped",
+    "import.meeting_label": "{body} on {date}",
+    "import.joined": "added to the meeting of {meeting}",
+    "refuse.item_file_differs": (
+        "Item {number} is already in the meeting of {meeting} with a different text; the file"
+        " was not imported and the meeting is unchanged"
+    ),
+    "refuse.item_file_ambiguous": (
+        "Item {number} may belong to {count} meetings of {meeting} and the file states no time;"
+        " the file was not imported"
+    ),
+    "refuse.item_file_live_meeting": (
+        "The meeting of {meeting} was recorded in the program, not imported; an item from a"
+        " file is not added to it"
+    ),
+    "refuse.item_file_other_meeting": (
+        "The file belongs to the meeting of {file}, not to the meeting of {meeting}; nothing"
+        " was changed"
+    ),
+    "refuse.item_file_not_one_item": (
+        "The file holds {count} items; only a file with one item is added to a meeting"
+    ),
+    "undo.item_imported": "item {number}, added from a file",
     "import.error.text_too_long": (
         "{where} has a text with a line of {length} characters; a paragraph of a Word referat"
         " holds at most {limit} characters, so the file was not imported (the text is most"

@@ -343,6 +343,7 @@ class ArchiveScreen(DatabaseScreen):
             self.post_message(ImportFailed(f"{type(exc).__name__}: {exc}"))
             return
         lines = [str(summary)]
+        lines += [f"{Path(f.path).name}: {f.note}" for f in summary.files if f.note]
         lines += [
             f"⚠ {Path(f.path).name}: {f.reason or '; '.join(f.warnings)}"
             for f in summary.files
