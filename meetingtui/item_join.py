@@ -52,9 +52,9 @@ def _midnight(moment: datetime) -> bool:
 
 
 def _order(number: str) -> tuple[int, str]:
-    from meetingtui.importers.itemfiles import _order as order
+    from meetingtui.importers.itemfiles import number_order
 
-    return order(number)
+    return number_order(number)
 
 
 def meeting_label(meeting: Meeting) -> str:

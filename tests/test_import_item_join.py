@@ -398,3 +398,59 @@ async def test_the_archive_screen_says_the_file_was_added_to_its_meeting(
         await pilot.pause()
         status = rendered(archive.query_one("#archive-status", Static))
         assert f"punkt4.pdf: {JOINED}" in status
+
+
+def test_an_item_file_that_names_only_the_day_joins_the_meeting_of_that_day(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """ "Økonomiudvalget 12.03.2024, pkt. 4" over the item: the day, no time, no "Referat"."""
+    from tests.docfixtures import make_pdf
+
+    meeting_id = _first_run(tmp_path, db_path)
+    lines = ["Økonomiudvalget 12.03.2024, pkt. 4", "**Salg af byggegrund", "Sagsnr.: 24/1004",
+             "**Beslutning", "Godkendt."]  # fmt: skip
+    (tmp_path / "pkt4.pdf").write_bytes(make_pdf([lines]))
+    [result] = import_paths(db_path, [tmp_path / "pkt4.pdf"]).files
+    assert (result.status, result.meeting_ids, result.note) == (
+        FileStatus.IMPORTED, [meeting_id], JOINED
+    )  # fmt: skip
+    meeting = _meeting(db_path, meeting_id)
+    assert [i.number for i in meeting.items] == ["1", "2", "3", "4", "5"]
+    assert (meeting.starts_at.hour, meeting.starts_at.minute) == (16, 30)  # kept as stated
+
+
+def test_the_later_file_fills_in_what_the_meeting_lacked_and_replaces_nothing(
+    tmp_path: Path, db_path: Path
+) -> None:
+    from tests.docfixtures import make_pdf
+
+    folder = tmp_path / "uge1"
+    folder.mkdir()
+    for number, title in ((1, "Godkendelse af dagsorden"), (2, "Budgetopfølgning")):
+        lines = [f"Økonomiudvalget 12.03.2024, pkt. {number}", f"**{title}",
+                 f"Sagsnr.: 24/100{number}", "**Beslutning", "Godkendt."]  # fmt: skip
+        (folder / f"pkt{number}.pdf").write_bytes(make_pdf([lines]))
+    [meeting_id] = {i for f in import_paths(db_path, [folder]).files for i in f.meeting_ids}
+    before = _meeting(db_path, meeting_id)
+    assert (before.starts_at.hour, before.location, before.participants) == (0, "", [])
+    later = (
+        as_text(_item(3, "Trafikplan"))
+        .decode()
+        .replace(
+            "Mødelokale 2",
+            "Mødelokale 2\nDeltagere: Anne Holm (A), Bo Berg (V)\nAfbud: Carl Dam (F)",
+        )
+    )
+    (tmp_path / "punkt3.txt").write_text(later, encoding="utf-8")
+    assert import_paths(db_path, [tmp_path / "punkt3.txt"]).files[0].note == JOINED
+    after = _meeting(db_path, meeting_id)
+    assert (after.starts_at, after.location) == (datetime(2024, 3, 12, 16, 30), "Mødelokale 2")
+    assert [(p.name, p.affiliation, p.attendance.value) for p in after.participants] == [
+        ("Anne Holm", "A", "present"), ("Bo Berg", "V", "present"), ("Carl Dam", "F", "afbud")
+    ]  # fmt: skip
+    assert [i.model_dump() for i in after.items[:2]] == [i.model_dump() for i in before.items]
+    conn = connect(db_path)
+    try:
+        assert verify(conn).ok
+    finally:
+        conn.close()

@@ -44,7 +44,8 @@ def _same_time(a: Meeting, b: Meeting) -> bool:
     return midnight or a.starts_at == b.starts_at
 
 
-def _order(number: str) -> tuple[int, str]:
+def number_order(number: str) -> tuple[int, str]:
+    """Items in number order: "3" before "3a" before "10"; a number without digits last."""
     match = re.match(r"\d+", number)
     return (int(match.group()) if match else 10**9, number)
 
@@ -58,7 +59,7 @@ def merge(meetings: Sequence[Meeting]) -> Meeting:
         for item in meeting.items:
             key = (item.number, item.title.casefold(), item.case_number)
             items.setdefault(key, item.model_copy(deep=True))
-    first.items = sorted(items.values(), key=lambda i: _order(i.number))
+    first.items = sorted(items.values(), key=lambda i: number_order(i.number))
     for n, item in enumerate(first.items, start=1):
         item.id = n
     for meeting in meetings[1:]:
