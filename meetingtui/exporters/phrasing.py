@@ -17,10 +17,12 @@ from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import get_language, t
 from meetingtui.models import (
     AbsenceKind,
+    AgendaItem,
     Ballot,
     Choice,
     ItemAbsence,
     Meeting,
+    MotionKind,
     Vote,
     VoteCounts,
     VoteResult,
@@ -168,6 +170,27 @@ def dissent_text(kind: str, who: str, text: str) -> str:
 
 
 # --- votes ------------------------------------------------------------------------------------
+
+
+def vote_subject(item: AgendaItem, motion_id: int | None, description: str = "") -> str:
+    """What a vote is about, as it reads after "Afstemning om": "indstillingen",
+    "ændringsforslag fra V: …". The kind of motion is a common noun, lower-cased in running
+    text; the proposer (a party or a member) and the motion's own text keep their capitals, as
+    does a description written by hand (it may be a name). Empty when nothing says what the
+    vote was about (an imported vote): the referat then writes "Afstemning:"."""
+    motion = item.motion(motion_id) if motion_id is not None else None
+    if motion is None:
+        return description
+    if motion.kind is MotionKind.INDSTILLING:
+        return t("export.motion_indstilling")
+    key = (
+        "export.motion_amendment"
+        if motion.kind is MotionKind.AENDRINGSFORSLAG
+        else "export.motion_other"
+    )
+    if motion.proposer:
+        return t(key, proposer=motion.proposer, text=motion.text)
+    return t(key + "_anon", text=motion.text)
 
 
 def effective_counts(vote: Vote) -> VoteCounts | None:

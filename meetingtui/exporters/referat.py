@@ -33,6 +33,7 @@ from meetingtui.exporters.phrasing import (
     join_names,
     result_line,
     roll_call_rows,
+    vote_subject,
     written_date,
 )
 from meetingtui.i18n import t
@@ -44,7 +45,6 @@ from meetingtui.models import (
     Meeting,
     MeetingKind,
     MeetingStatus,
-    MotionKind,
     Vote,
 )
 
@@ -92,24 +92,8 @@ def item_title(item: AgendaItem) -> str:
 # --- votes, elections, dissents --------------------------------------------------------------
 
 
-def _vote_subject(item: AgendaItem, vote: Vote) -> str:
-    motion = item.motion(vote.motion_id) if vote.motion_id is not None else None
-    if motion is None:
-        return vote.description
-    if motion.kind is MotionKind.INDSTILLING:
-        return t("export.motion_indstilling")
-    key = (
-        "export.motion_amendment"
-        if motion.kind is MotionKind.AENDRINGSFORSLAG
-        else "export.motion_other"
-    )
-    if motion.proposer:
-        return t(key, proposer=motion.proposer, text=motion.text)
-    return t(key + "_anon", text=motion.text)
-
-
 def vote_blocks(item: AgendaItem, vote: Vote) -> list[Block]:
-    subject = _vote_subject(item, vote)
+    subject = vote_subject(item, vote.motion_id, vote.description)
     lead = t("export.vote_on", what=subject) if subject else t("export.vote")
     if vote.raw_text.strip():
         # An imported vote keeps the words the municipality wrote.

@@ -6,9 +6,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from meetingtui import rules
-from meetingtui.exporters import changes
+from meetingtui.exporters import changes, phrasing
 from meetingtui.i18n import t
-from meetingtui.models import AbsenceKind, AgendaItem, DissentKind, ItemStatus, Meeting
+from meetingtui.models import AbsenceKind, AgendaItem, DissentKind, ItemStatus, Meeting, Vote
 from meetingtui.screens.widgets import item_label
 
 STATUS_MARK = {
@@ -21,11 +21,21 @@ STATUS_MARK = {
 
 
 def vote_subject(item: AgendaItem, motion_id: int | None, description: str = "") -> str:
+    """What a vote is about as a heading or a choice in a list: "Indstillingen",
+    "Ændringsforslag: …"."""
     if motion_id is not None:
         motion = item.motion(motion_id)
         if motion is not None:
             return f"{t('tui.motion.' + motion.kind.name.lower())}: {motion.text}"
     return description or t("tui.vote_on_recommendation")
+
+
+def vote_subject_in_text(item: AgendaItem, vote: Vote) -> str:
+    """What a vote is about inside a sentence ("Afstemning om indstillingen"), in the referat's
+    own words; a vote opened on the indstilling says so, where the referat writes nothing."""
+    return phrasing.vote_subject(item, vote.motion_id, vote.description) or t(
+        "export.motion_indstilling"
+    )
 
 
 def election_decision(item: AgendaItem) -> str:
@@ -68,7 +78,7 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
         who = f" ({motion.proposer})" if motion.proposer else ""
         text.append(f"• {kind} {motion.id}{amends}{who}: {motion.text}\n")
     for vote in item.votes:
-        subject = vote_subject(item, vote.motion_id, vote.description)
+        subject = vote_subject_in_text(item, vote)
         # An open vote counts only the ballots of those who may vote now.
         counts = rules.live_tally(meeting, item, vote).counts if vote.is_open else vote.counts
         counts = counts or rules.count_ballots(vote.ballots)
