@@ -2,7 +2,7 @@
 
 "tirsdag den 3. januar 2017 kl. 16:30", "27. aug. 2025", "20-06-2013", "20.06.2013",
 "2023-05-15T19:00:00+02:00". Used by the importers and by search filters; writing dates is
-`exporters.dates`. Nothing here guesses: text without a valid date gives None.
+`i18n.dates`. Nothing here guesses: text without a valid date gives None.
 """
 
 from __future__ import annotations
@@ -84,6 +84,16 @@ def parse_date(text: str) -> date | None:
     """The date of a value ("15-05-2023", "15. maj 2023", "2023-05-15", "15.5.23")."""
     found = find_date(text, short_year=True)
     return found.day.date() if found else None
+
+
+def typed_date(text: str) -> date | None:
+    """A field that holds a date and nothing else: "11.03.2025", "11-3-2025", "2025-03-11",
+    "11. marts 2025". Any other text around it, or no valid date, gives None."""
+    text = text.strip()
+    found = find_date(text, short_year=True)
+    if found is None or found.start != 0 or found.end != len(text):
+        return None
+    return found.day.date()
 
 
 def parse_datetime(text: str) -> datetime | None:

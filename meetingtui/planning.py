@@ -17,8 +17,8 @@ from pathlib import Path
 from meetingtui.clock import Clock, local_now
 from meetingtui.committees.model import Committee
 from meetingtui.errors import InputError, MeetingError
-from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import long_date
 from meetingtui.models import AgendaItem, DocumentKind, Meeting, Participant
 from meetingtui.storage import register
 from meetingtui.storage.db import transaction

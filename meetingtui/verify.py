@@ -14,6 +14,7 @@ from datetime import datetime
 from meetingtui import reducer
 from meetingtui.errors import RuleWarning, StorageError
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import short_date
 from meetingtui.models import Meeting
 from meetingtui.storage import events, records, register
 from meetingtui.storage.db import meeting_exists, snapshot
@@ -37,7 +38,7 @@ def meeting_name(conn: sqlite3.Connection, meeting_id: int) -> str:
     ).fetchone()
     if row is None:
         return str(meeting_id)
-    return t("meeting.name", body=row[0], date=datetime.fromisoformat(row[1]).strftime("%d.%m.%Y"))
+    return t("meeting.name", body=row[0], date=short_date(datetime.fromisoformat(row[1]).date()))
 
 
 def _mismatch(conn: sqlite3.Connection, meeting_id: int, table: str) -> RuleWarning:

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from meetingtui.errors import InputError
 from meetingtui.exporters import default_filename, export
 from meetingtui.exporters.blocks import Kind
-from meetingtui.exporters.dates import long_date, long_datetime
 from meetingtui.exporters.docx import (
     SIGNATURE_LINE,
     STYLE_NAMES,
@@ -29,6 +28,7 @@ from meetingtui.exporters.docx import (
 from meetingtui.exporters.json_export import to_json_dict
 from meetingtui.exporters.record_part import RECORD_PARTNAME, read_record
 from meetingtui.i18n import set_language
+from meetingtui.i18n.dates import long_date, long_datetime
 from meetingtui.models import (
     AgendaItem,
     Ballot,

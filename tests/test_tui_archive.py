@@ -151,7 +151,7 @@ async def test_browse_by_committee_and_year_then_read_a_meeting(archive_db: Path
         await pilot.pause()
         await pilot.press("down")
         await pilot.pause()
-        assert str(tree.cursor_node.label) == "2023-09-05 referat (3)"
+        assert str(tree.cursor_node.label) == "05.09.2023 referat (3)"
         table = archive.query_one("#hits", DataTable)
         assert [row[0] for row in _cells(table)] == [
             "1. Godkendelse af dagsorden",
@@ -190,9 +190,9 @@ async def test_search_with_body_and_date_filters_and_highlighted_snippets(
         await pilot.pause()
         table = archive.query_one("#hits", DataTable)
         dates = [row[0] for row in _cells(table)]
-        assert sorted(dates) == ["2021-03-24", "2023-09-05", "2023-09-27"]
+        assert sorted(dates) == ["05.09.2023", "24.03.2021", "27.09.2023"]
         # The inflected form in the snippet is marked, without the private markers.
-        snippet = table.get_row_at(dates.index("2023-09-27"))[3]
+        snippet = table.get_row_at(dates.index("27.09.2023"))[3]
         assert "Lokalplanerne har været" in str(snippet) and "\x02" not in str(snippet)
         assert any(
             "bold" in str(span.style) and str(snippet)[span.start : span.end] == "Lokalplanerne"
@@ -205,7 +205,7 @@ async def test_search_with_body_and_date_filters_and_highlighted_snippets(
         archive.query_one("#archive-query", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert [row[0] for row in _cells(table)] == ["2023-09-27"]
+        assert [row[0] for row in _cells(table)] == ["27.09.2023"]
         status = _text(archive.query_one("#archive-status", Static))
         assert status.startswith("1 fund.") and "Sagsnr. 23-014470: h viser" in status
         # Case history from the result, then the meeting opened at that item.
@@ -237,6 +237,66 @@ async def test_a_bad_date_or_a_hostile_query_is_one_line_and_changes_nothing(
         await pilot.pause()
         status = _text(archive.query_one("#archive-status", Static))
         assert status.startswith("3 fund.") and "forkortet til de første" in status
+
+
+async def test_dates_read_the_danish_way_and_are_typed_either_way(archive_db: Path) -> None:
+    app = _app(archive_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        archive = await _to_archive(pilot, app)
+        await pilot.press("slash", *"lokalplan", "enter")
+        await pilot.pause()
+        table = archive.query_one("#hits", DataTable)
+        # A date filter typed the Danish way or the ISO way finds the same meetings.
+        found = []
+        for typed in ("05.09.2023", "2023-09-05"):
+            archive.query_one("#archive-from", Input).value = typed
+            archive.query_one("#archive-to", Input).value = typed
+            archive.run_search("lokalplan")
+            await pilot.pause()
+            found.append([row[:2] for row in _cells(table)])
+        assert found == [[["05.09.2023", "Teknik- og Miljøudvalget"]]] * 2
+        # The case history names each meeting by its date, as the list does.
+        table.focus()
+        await pilot.press("h")
+        await pilot.pause()
+        detail = _text(archive.query_one("#archive-detail", Static))
+        assert "05.09.2023  Teknik- og Miljøudvalget" in detail
+        assert "27.09.2023  Byrådet" in detail
+        # The meeting read from the archive: its date in the header, the earlier decisions
+        # under the dates the document wrote ("05-09-2023") in the same form.
+        archive.query_one("#archive-from", Input).value = ""
+        archive.query_one("#archive-to", Input).value = ""
+        archive.run_search("endelig vedtagelse")
+        await pilot.pause()
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArchivedMeetingScreen)
+        assert "Byrådet · 27.09.2023 kl. 18:00" in _text(
+            app.screen.query_one("#archived-header", Static)
+        )
+        item = _text(app.screen.query_one("#archived-item", Static))
+        assert "Beslutning Teknik- og Miljøudvalget 05.09.2023" in item
+        assert "2023-09" not in item and "05-09-2023" not in item
+
+
+async def test_in_english_the_archive_writes_dates_in_words(archive_db: Path) -> None:
+    app = build_app(archive_db, lang="en", config=UiConfig(theme="light"), clock=FixedClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        archive = await _to_archive(pilot, app)
+        await pilot.press("down", "enter", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        tree = archive.query_one("#archive-tree", Tree)
+        assert str(tree.cursor_node.label).startswith("5 Sep 2023 ")
+        await pilot.press("slash", *"lokalplan", "enter")
+        await pilot.pause()
+        table = archive.query_one("#hits", DataTable)
+        dates = sorted(row[0] for row in _cells(table))
+        assert dates == ["24 Mar 2021", "27 Sep 2023", "5 Sep 2023"]
+        # The column is as wide as the longest English date: none is cut.
+        assert table.columns["when"].width >= len("28 Sep 2023")
 
 
 SNAPSHOTS = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandInput, CommandList, CommandPalette
 
 from meetingtui.screens.app import MeetingApp, build_app
@@ -74,3 +75,27 @@ async def test_english_vote_columns_are_whole_words(db_path: Path) -> None:
         )
         # Sized for the Danish "Imod" and "Undlod", they read "Agai…" and "Absta…".
         assert "Against" in headers and "Abstain" in headers and "…" not in headers
+
+
+@pytest.mark.parametrize(
+    ("lang", "when"), [("da", "11.03.2025 kl. 16:30"), ("en", "11 Mar 2025 16:30")]
+)
+async def test_dates_read_the_language_s_way_on_the_meetings_list_and_the_status_bar(
+    db_path: Path, lang: str, when: str
+) -> None:
+    """Danish: "11.03.2025 kl. 16:30"; English: "11 Mar 2025 16:30", never the ISO form."""
+    from textual.widgets import DataTable
+
+    from meetingtui.screens.start import StartScreen
+    from meetingtui.screens.widgets import StatusBar
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, lang=lang, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StartScreen), "the meetings")
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_cell(str(meeting_id), "when")) == when
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        bar = str(app.screen.query_one(StatusBar).query_one("#status-info").render())
+        assert f" · {when}\n" in bar and "2025-03-11" not in bar

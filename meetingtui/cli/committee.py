@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import long_date
 
 if TYPE_CHECKING:
     import sqlite3

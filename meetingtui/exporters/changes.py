@@ -7,8 +7,8 @@ its minutes approved, which supersedes every referat printed before.
 
 from __future__ import annotations
 
-from meetingtui.exporters.dates import clock, long_date
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import clock, long_date
 from meetingtui.models import AgendaChange, AgendaItem, Meeting
 
 

@@ -30,7 +30,6 @@ from lxml import etree
 
 from meetingtui.exporters import docx_blocks, referat
 from meetingtui.exporters.blocks import Block, Kind, ListMark
-from meetingtui.exporters.dates import long_date
 from meetingtui.exporters.docx_insert import insert_before
 from meetingtui.exporters.docx_look import (
     DEFAULT_STYLES,
@@ -69,6 +68,7 @@ from meetingtui.exporters.wordml import (
     xml_escape,
 )
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import long_date
 from meetingtui.models import Meeting
 
 __all__ = ["SIGNATURE_LINE", "STYLE_NAMES", "is_rtl", "render_docx", "xml_escape"]

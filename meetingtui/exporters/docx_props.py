@@ -14,9 +14,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from meetingtui.exporters import referat
-from meetingtui.exporters.dates import long_date
 from meetingtui.exporters.wordml import xml_escape
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import long_date
 from meetingtui.models import Meeting
 
 CUSTOM_PARTNAME = "/docProps/custom.xml"

@@ -4,8 +4,8 @@ and the arrivals and departures during the meeting."""
 from __future__ import annotations
 
 from meetingtui.exporters.blocks import Block, Kind
-from meetingtui.exporters.dates import clock
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import clock
 from meetingtui.models import Attendance, Meeting, MovementKind, Participant, Role
 
 

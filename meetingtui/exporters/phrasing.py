@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from meetingtui import rules
-from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import get_language, t
+from meetingtui.i18n.dates import long_date
 from meetingtui.models import (
     AbsenceKind,
     AgendaItem,

@@ -15,7 +15,6 @@ from datetime import datetime
 from meetingtui import rules
 from meetingtui.exporters import changes
 from meetingtui.exporters.blocks import Block, Kind, ListMark, split_lines, text_blocks
-from meetingtui.exporters.dates import clock, long_date, long_datetime
 from meetingtui.exporters.participants import (
     movement_lines,
     participant_blocks,
@@ -37,6 +36,7 @@ from meetingtui.exporters.phrasing import (
     written_date,
 )
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import clock, long_date, long_datetime
 from meetingtui.models import (
     AgendaItem,
     DocumentKind,

@@ -10,9 +10,9 @@ wrote (an absence from an attendance list, attachments listed beside the text) i
 from __future__ import annotations
 
 from meetingtui.exporters.blocks import Block, Kind, ListMark, split_lines, text_blocks
-from meetingtui.exporters.dates import long_date
 from meetingtui.exporters.phrasing import absence_line, decision_heading, written_date
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import long_date
 from meetingtui.models import (
     AgendaItem,
     ContentBlock,

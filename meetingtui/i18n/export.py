@@ -16,6 +16,9 @@ DA: dict[str, str] = {
     "export.date_weekday": "{weekday} den {day}. {month} {year}",
     "export.datetime": "{weekday} den {day}. {month} {year} kl. {time}",
     "export.clock": "{hour:02d}.{minute:02d}",
+    # A date where room is short (lists, tables, the status bar); running text writes it long.
+    "date.short": "{day:02d}.{month:02d}.{year}",
+    "date.months_short": "jan.,feb.,mar.,apr.,maj,jun.,jul.,aug.,sep.,okt.,nov.,dec.",
     # Title block
     "export.referat": "Referat",
     "export.dagsorden": "Dagsorden",
@@ -161,6 +164,8 @@ EN: dict[str, str] = {
     "export.date_weekday": "{weekday} {day} {month} {year}",
     "export.datetime": "{weekday} {day} {month} {year} at {time}",
     "export.clock": "{hour:02d}:{minute:02d}",
+    "date.short": "{day} {month_short} {year}",
+    "date.months_short": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
     "export.referat": "Minutes",
     "export.dagsorden": "Agenda",
     "export.draft": "DRAFT",

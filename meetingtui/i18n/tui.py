@@ -72,7 +72,7 @@ DA: dict[str, str] = {
     "keymap.bad_toml": "{file}: TOML-fejl: {problem}",
     "keymap.bad_value": "{file}: ugyldig værdi for {name}: {value!r}.",
     # general
-    "tui.datetime": "{day}.{month}.{year} kl. {time}",
+    "tui.datetime": "{date} kl. {time}",
     "tui.cancel": "Annullér",
     "tui.confirm_title": "⚠ Advarsel — bekræft",
     "tui.confirm_question": "Vil formanden fortsætte alligevel?",
@@ -424,7 +424,7 @@ EN: dict[str, str] = {
     "keymap.missing_file": "The config file {file} does not exist.",
     "keymap.bad_toml": "{file}: TOML error: {problem}",
     "keymap.bad_value": "{file}: invalid value for {name}: {value!r}.",
-    "tui.datetime": "{year}-{month:02d}-{day:02d} {time}",
+    "tui.datetime": "{date} {time}",
     "tui.cancel": "Cancel",
     "tui.confirm_title": "⚠ Warning — confirm",
     "tui.confirm_question": "Does the chair want to go on anyway?",

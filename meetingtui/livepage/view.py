@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from meetingtui import rules, speakers
-from meetingtui.exporters.dates import clock, long_datetime
 from meetingtui.exporters.phrasing import count_line, result_line
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import clock, long_datetime
 from meetingtui.models import (
     AgendaItem,
     Election,

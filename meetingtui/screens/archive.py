@@ -8,6 +8,7 @@ with typed messages; the importers are imported only when an import starts.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,6 +22,7 @@ from textual.widgets import DataTable, Input, Select, Static, Tree
 from meetingtui import queries
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import short_date
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
@@ -61,6 +63,18 @@ class ImportFailed(Message):
         self.problem = problem
 
 
+DATE_WIDTH = -1  # in _COLUMNS: as wide as the longest short date
+
+
+def date_width() -> int:
+    return max(len(short_date(date(2000, month, 28))) for month in range(1, 13))
+
+
+def day_of(stamp: str) -> str:
+    """The short date ("11.03.2025") of a stored date or timestamp ("2025-03-11T16:30:00")."""
+    return short_date(date.fromisoformat(stamp[:10]))
+
+
 def case_history_text(conn: sqlite3.Connection, case_number: str) -> Text:
     """Every item with the case number, in date order, with its decisions."""
     from meetingtui.queries import case_history
@@ -70,7 +84,7 @@ def case_history_text(conn: sqlite3.Connection, case_number: str) -> Text:
     if not entries:
         text.append(t("tui.case_history_empty") + "\n")
     for entry in entries:
-        text.append(f"{entry.starts_at[:10]}  {entry.body}  {entry.number}. {entry.title}\n")
+        text.append(f"{day_of(entry.starts_at)}  {entry.body}  {entry.number}. {entry.title}\n")
         decisions = [d.text for d in entry.decision_history] or [entry.decision]
         for decision in decisions:
             if decision:
@@ -155,7 +169,7 @@ class ArchiveScreen(DatabaseScreen):
         if isinstance(node.data, queries.YearCount) and not node.children:
             for meeting in queries.archive_meetings(self.conn, node.data.body, node.data.year):
                 kind = t(f"tui.archive_kind.{meeting.document_kind}")
-                label = t("tui.archive_tree_meeting", date=meeting.starts_at[:10], kind=kind,
+                label = t("tui.archive_tree_meeting", date=day_of(meeting.starts_at), kind=kind,
                           items=meeting.items)  # fmt: skip
                 node.add_leaf(label, data=meeting)
 
@@ -165,7 +179,7 @@ class ArchiveScreen(DatabaseScreen):
         if isinstance(meeting, queries.MeetingEntry):
             items = queries.archive_items(self.conn, meeting.meeting_id)
             self._show_rows(items, "browse")
-            self._summary = t("tui.archive_meeting_items", date=meeting.starts_at[:10],
+            self._summary = t("tui.archive_meeting_items", date=day_of(meeting.starts_at),
                               count=len(items))  # fmt: skip
             self._status(self._summary)
 
@@ -215,9 +229,10 @@ class ArchiveScreen(DatabaseScreen):
             self.query_one("#hits", DataTable).focus()
 
     # Columns (catalog key, fixed width or 0, share of the width left) of the table: search
-    # hits across meetings, or the items of the meeting browsed to (the tree says which).
+    # hits across meetings, or the items of the meeting browsed to (the tree says which). The
+    # date's width is that of the language's longest short date.
     _COLUMNS: ClassVar[dict[str, tuple[tuple[str, int, int], ...]]] = {
-        "search": (("when", 10, 0), ("body", 12, 0), ("item", 24, 0), ("snippet", 0, 1)),
+        "search": (("when", DATE_WIDTH, 0), ("body", 12, 0), ("item", 24, 0), ("snippet", 0, 1)),
         "browse": (("item", 0, 3), ("decision", 0, 2)),
     }
 
@@ -227,7 +242,10 @@ class ArchiveScreen(DatabaseScreen):
         if self._mode != mode:
             self._mode = mode
             table.clear(columns=True)
-            columns = self._COLUMNS[mode]
+            columns = [
+                (key, date_width() if fixed == DATE_WIDTH else fixed, share)
+                for key, fixed, share in self._COLUMNS[mode]
+            ]
             # Browsing keeps the tree beside the table; search results take the whole width.
             # The columns fill the width exactly, so the table never scrolls sideways.
             left = self.size.width - (32 if mode == "browse" else 2) - 2 * len(columns) - 1
@@ -242,7 +260,7 @@ class ArchiveScreen(DatabaseScreen):
             title = f"{t('case.closed')}: {row.title}" if row.closed else row.title
             item = Text(f"{row.number}. {title}", overflow="ellipsis", no_wrap=True)
             if mode == "search":
-                cells = [row.date, Text(row.body, overflow="ellipsis", no_wrap=True), item,
+                cells = [day_of(row.date), Text(row.body, overflow="ellipsis", no_wrap=True), item,
                          marked(row.snippet)]  # fmt: skip
             else:
                 decision = " ".join(row.snippet.split())

@@ -14,16 +14,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import short_datetime, written_short
 from meetingtui.models import AgendaItem, Meeting
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import TextDialog
-from meetingtui.screens.widgets import KeyBar, format_when
+from meetingtui.screens.widgets import KeyBar
 from meetingtui.vocabulary import Attendance
 
 
 def header_text(meeting: Meeting) -> Text:
     kind = t(f"tui.archive_kind.{meeting.document_kind.value}")
-    text = Text(f"{meeting.body} · {format_when(meeting.starts_at)}", style="bold")
+    text = Text(f"{meeting.body} · {short_datetime(meeting.starts_at)}", style="bold")
     text.append(f"  {kind}" + (f" · {meeting.location}" if meeting.location else ""))
     text.append("  " + t("tui.archived_readonly"), style="italic")
     present = [p.name for p in meeting.participants if p.attendance == Attendance.PRESENT]
@@ -50,7 +51,9 @@ def item_text(item: AgendaItem) -> Text:
     if item.recommendation:
         text.append("\n" + t("tui.archived_recommendation") + "\n", style="bold")
         text.append(item.recommendation + "\n")
-    decisions = [(f"{d.body} {d.date}".strip(), d.text) for d in item.decision_history]
+    decisions = [
+        (f"{d.body} {written_short(d.date)}".strip(), d.text) for d in item.decision_history
+    ]
     if item.decision and not decisions:
         decisions = [("", item.decision)]
     for label, decision in decisions:

@@ -17,8 +17,8 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from meetingtui.errors import MeetingError
-from meetingtui.exporters.dates import long_date
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import long_date
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar

@@ -17,9 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
 from meetingtui import rules, speakers
-from meetingtui.exporters.dates import long_date
 from meetingtui.exporters.phrasing import result_line
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import long_date
 from meetingtui.keymap import UiConfig, load_config
 from meetingtui.livepage.view import vote_subject
 from meetingtui.meetingclock import clock_text

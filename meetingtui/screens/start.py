@@ -12,9 +12,10 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import short_datetime
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
-from meetingtui.screens.widgets import KeyBar, format_when
+from meetingtui.screens.widgets import KeyBar
 
 
 class StartScreen(DatabaseScreen):
@@ -55,7 +56,7 @@ class StartScreen(DatabaseScreen):
                 str(m.id),
                 m.body,
                 m.title,
-                format_when(m.starts_at),
+                short_datetime(m.starts_at),
                 t(f"status.{m.status.value}"),
                 t(f"tui.document_kind.{m.document_kind}"),
                 key=str(m.id),

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import short_datetime
 from meetingtui.screens.base import bindings_of
 
 if TYPE_CHECKING:
@@ -39,16 +40,6 @@ def duration(start: datetime | None, end: datetime | None, now: datetime) -> str
     stop = same_zone(end, now) if end is not None else now
     seconds = max(0, int((stop - same_zone(start, now)).total_seconds()))
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
-
-
-def format_when(moment: datetime) -> str:
-    return t(
-        "tui.datetime",
-        day=moment.day,
-        month=moment.month,
-        year=moment.year,
-        time=moment.strftime("%H:%M"),
-    )
 
 
 def update_if_changed(widget: Static, content: Text, *, layout: bool = True) -> None:
@@ -97,7 +88,7 @@ class StatusBar(Horizontal):
         info.append(meeting.body, style="bold")
         if meeting.title:
             info.append(" · " + meeting.title)
-        info.append(" · " + format_when(meeting.starts_at) + "\n")
+        info.append(" · " + short_datetime(meeting.starts_at) + "\n")
         info.append(t(f"status.{meeting.status.value}").upper(), style="bold")
         if meeting.opened_at is not None:
             end = meeting.closed_at
