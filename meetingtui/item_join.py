@@ -59,8 +59,8 @@ def _order(number: str) -> tuple[int, str]:
 
 def meeting_label(meeting: Meeting) -> str:
     """ "Økonomiudvalget den 12. marts 2024": the meeting as the archivist names it."""
-    from meetingtui.exporters.dates import long_date
     from meetingtui.i18n import t
+    from meetingtui.i18n.dates import long_date
 
     return t("import.meeting_label", body=meeting.body, date=long_date(meeting.starts_at.date()))
 
