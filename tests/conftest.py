@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+# Each pytest-xdist worker imports the package and every test module; without cached bytecode
+# each one compiles (and rewrites the asserts of) some 230 modules again, ~4 s of CPU per
+# process. An environment that sets PYTHONDONTWRITEBYTECODE would make every run pay that, so
+# the test run writes its caches (__pycache__, ignored by git) all the same.
+sys.dont_write_bytecode = False
 
-from meetingtui.i18n import set_language
-from meetingtui.models import Meeting
-from tests import databases
-from tests.meetings import FixedClock, committee_meeting, opened_with_everyone
+import pytest  # noqa: E402
+
+from meetingtui.i18n import set_language  # noqa: E402
+from meetingtui.models import Meeting  # noqa: E402
+from tests import databases  # noqa: E402
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
