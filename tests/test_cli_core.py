@@ -1,4 +1,6 @@
-"""The core command line, run as a user would (the installed console script)."""
+"""The core command line. One test runs the installed console script as a user would (its own
+process, its exit codes); the others call the same click command in this process, which spares
+an interpreter start-up per call and still sees the exit code and both output streams."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -15,11 +18,28 @@ from meetingtui.cli import main
 
 
 def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    """The installed console script in its own process."""
     exe = shutil.which("meetingtui", path=str(Path(sys.executable).parent)) or "meetingtui"
     env = {k: v for k, v in os.environ.items() if k != "MEETINGTUI_DB"}
     return subprocess.run(
         [exe, "--db", str(db), *args], capture_output=True, text=True, env=env, check=False
     )
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str, db: Path) -> Ran:
+    """The same command in this process. An exception the command does not turn into a message
+    and an exit code propagates and fails the test, as a traceback would show in a terminal."""
+    result = CliRunner(env={"MEETINGTUI_DB": None}).invoke(
+        main, ["--db", str(db), *args], catch_exceptions=False
+    )
+    return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 def test_demo_list_verify(db_path: Path) -> None:
@@ -43,14 +63,14 @@ def test_new_from_agenda_and_errors(db_path: Path, tmp_path: Path) -> None:
         '[[members]]\nname = "A"\n[[items]]\nnumber = "1"\ntitle = "Skolestruktur"\n',
         encoding="utf-8",
     )
-    created = run("new", str(agenda), db=db_path)
+    created = invoke("new", str(agenda), db=db_path)
     assert created.returncode == 0 and "Børne- og Skoleudvalget" in created.stdout
     broken = tmp_path / "broken.toml"
     broken.write_text('[meeting]\nbody = "X"\n', encoding="utf-8")
-    failed = run("new", str(broken), db=db_path)
+    failed = invoke("new", str(broken), db=db_path)
     assert failed.returncode == 2
     assert "broken.toml" in failed.stderr and "Traceback" not in failed.stderr
-    listed = json.loads(run("list", "--json", db=db_path).stdout)
+    listed = json.loads(invoke("list", "--json", db=db_path).stdout)
     assert len(listed) == 1
 
 
@@ -63,22 +83,22 @@ def test_english_messages(db_path: Path) -> None:
 def test_verify_fails_on_tampering(db_path: Path) -> None:
     import sqlite3
 
-    run("demo", "--no-open", db=db_path)
+    invoke("demo", "--no-open", db=db_path)
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE items SET title = 'Noget andet' WHERE id = 2")
     conn.commit()
     conn.close()
-    result = run("verify", db=db_path)
+    result = invoke("verify", db=db_path)
     assert result.returncode == 1 and "afviger" in result.stderr
 
 
 def test_verify_a_printed_hash(db_path: Path) -> None:
     import sqlite3
 
-    run("demo", "--no-open", db=db_path)
+    invoke("demo", "--no-open", db=db_path)
     head = sqlite3.connect(db_path).execute("SELECT hash FROM chain_head").fetchone()[0]
-    assert run("verify", "--hash", head[:16], db=db_path).returncode == 0
-    assert run("verify", "--hash", "deadbeefdeadbeef", db=db_path).returncode == 1
+    assert invoke("verify", "--hash", head[:16], db=db_path).returncode == 0
+    assert invoke("verify", "--hash", "deadbeefdeadbeef", db=db_path).returncode == 1
     # The refusals in-process: the console script itself is proven above.
     for not_a_hash in ("6", "%", "_" * 16, "deadbeef"):
         refused = CliRunner().invoke(main, ["--db", str(db_path), "verify", "--hash", not_a_hash])
@@ -90,11 +110,11 @@ def test_verify_says_when_a_referat_is_out_of_date(db_path: Path) -> None:
 
     from meetingtui.service import MeetingService
 
-    meeting_id = int(run("demo", "--no-open", db=db_path).stdout)
+    meeting_id = int(invoke("demo", "--no-open", db=db_path).stdout)
     printed = sqlite3.connect(db_path).execute("SELECT hash FROM chain_head").fetchone()[0]
     with MeetingService.open(db_path, meeting_id) as svc:
         svc.open_meeting()
-    result = run("verify", "--hash", printed, db=db_path)
+    result = invoke("verify", "--hash", printed, db=db_path)
     assert result.returncode == 1
     assert "1 senere hændelse" in result.stderr
     # The meeting by its committee and date, not the database's id.
