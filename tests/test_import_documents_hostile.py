@@ -26,15 +26,23 @@ def test_encrypted_pdf() -> None:
     assert _key(data) == "import.pdf.encrypted"
 
 
-def test_scanned_pdf_without_text_layer(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Blank pages: without OCR refused naming what to install; with OCR, OCR finds nothing.
+def test_scanned_pdf_without_text_layer_and_no_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Blank pages without OCR: refused, naming what to install.
     from meetingtui.importers import ocr
 
     data = docfixtures.make_pdf([[], []])
-    if ocr.missing() is None:
-        assert _key(data) == "import.ocr.no_text"
     monkeypatch.setattr(ocr, "missing", lambda: ocr.INSTALL_PYTHON)
     assert _key(data) == "import.pdf.no_text_no_ocr"
+
+
+@pytest.mark.slow  # runs Tesseract
+def test_scanned_pdf_without_text_layer_ocr_finds_nothing() -> None:
+    from meetingtui.importers import ocr
+
+    if ocr.missing() is not None:
+        pytest.skip(f"OCR is not installed here: {ocr.missing()}")
+    data = docfixtures.make_pdf([[], []])
+    assert _key(data) == "import.ocr.no_text"
 
 
 def test_truncated_pdf() -> None:

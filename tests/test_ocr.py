@@ -19,6 +19,8 @@ from meetingtui.models import Meeting
 from tests.docfixtures import make_pdf, text_referat
 from tests.scanfixtures import scanned
 
+# The tests that run Tesseract take seconds each, as the LibreOffice ones do: they are slow tests
+# (`pytest -m slow`); refusing a scan without OCR is quick.
 needs_ocr = pytest.mark.skipif(
     ocr.missing() is not None, reason=f"OCR is not installed here: {ocr.missing()}"
 )
@@ -55,6 +57,7 @@ def test_without_ocr_a_scan_is_refused_naming_what_to_install(
     )
 
 
+@pytest.mark.slow
 @needs_ocr
 def test_a_scanned_referat_reads_as_its_text_pdf_and_is_marked(scan: bytes) -> None:
     _, [from_text] = importers.parse(_text_pdf(), source="tekst.pdf")
@@ -75,6 +78,7 @@ def test_a_scanned_referat_reads_as_its_text_pdf_and_is_marked(scan: bytes) -> N
     assert note.confidence is not None and 80 <= note.confidence <= 100
 
 
+@pytest.mark.slow
 @needs_ocr
 def test_the_ocr_note_is_stored_verified_and_exported(scan: bytes, tmp_path: Path) -> None:
     from meetingtui.cli import main
