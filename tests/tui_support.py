@@ -9,7 +9,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from textual import events
 from textual.css.query import NoMatches
+from textual.keys import _character_to_key  # the key Textual's own pilot.press sends
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
@@ -34,9 +36,18 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type `text` into the focused field, as one burst of keys (a fast typist): Textual hands
-    the app one key at a time and waits until it is handled before the next."""
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    """Type `text` into the focused field as one burst, as a fast typist or the terminal does:
+    every key reaches the app before it has handled the first. The app takes typed-ahead keys
+    one at a time, in order (screens/keygate.py), so a key pressed after this is handled after
+    the text; this returns once the app is idle again.
+
+    `pilot.press(*keys)` instead waits for the app to be idle after each key, a few frames
+    (~65 ms) a key, nine tenths of it asleep."""
+    app = pilot.app
+    for character in text:
+        key = events.Key(_character_to_key(character), character)
+        key.set_sender(app)
+        app.post_message(key)
     await pilot.pause()
 
 
