@@ -1,4 +1,4 @@
-"""Catalog entries for the archive: importing files, search and case history."""
+"""Catalog entries for the archive: importing files, search, case history and the archive screen."""
 
 from __future__ import annotations
 
@@ -148,6 +148,27 @@ DA: dict[str, str] = {
     ),
     "publish.query.search": "Søg i punkter",
     "publish.query.search_description": "Fritekstsøgning i titler, tekst og beslutninger",
+    # the archive screen
+    "tui.archive_title": "Arkiv: tidligere møder",
+    "tui.archive_search_placeholder": "Søg i referater og dagsordener (⏎ søger)",
+    "tui.archive_col.when": "Dato",
+    "tui.archive_col.body": "Udvalg",
+    "tui.archive_col.item": "Punkt",
+    "tui.archive_col.case": "Sagsnr.",
+    "tui.archive_col.snippet": "Uddrag",
+    "tui.archive_hits": "{count} fund.",
+    "tui.archive_no_hits": "Ingen fund.",
+    "tui.archive_import_title": "Importér dokumenter",
+    "tui.archive_import_paths": "Filer eller mapper, adskilt med ; (⏎ importerer)",
+    "tui.archive_importing": "Importerer … {done} af {total}",
+    "tui.archive_imported": "Import færdig: {summary}",
+    "tui.archive_import_failed": "Importen mislykkedes: {problem}",
+    "tui.archive_unavailable": "Arkivet er ikke tilgængeligt: {problem}",
+    "tui.archive_case_title": "Sag {case}: historik",
+    "tui.archive_no_case": "Fundet har intet sagsnummer.",
+    "tui.item_no_case": "Punktet har intet sagsnummer.",
+    "tui.case_history_empty": "Sagen findes ikke i andre møder i databasen.",
+    "tui.close": "Luk",
 }
 
 EN: dict[str, str] = {
@@ -289,4 +310,24 @@ EN: dict[str, str] = {
     ),
     "publish.query.search": "Search items",
     "publish.query.search_description": "Full-text search of titles, text and decisions",
+    "tui.archive_title": "Archive: past meetings",
+    "tui.archive_search_placeholder": "Search minutes and agendas (⏎ searches)",
+    "tui.archive_col.when": "Date",
+    "tui.archive_col.body": "Committee",
+    "tui.archive_col.item": "Item",
+    "tui.archive_col.case": "Case no.",
+    "tui.archive_col.snippet": "Excerpt",
+    "tui.archive_hits": "{count} hits.",
+    "tui.archive_no_hits": "No hits.",
+    "tui.archive_import_title": "Import documents",
+    "tui.archive_import_paths": "Files or folders, separated by ; (⏎ imports)",
+    "tui.archive_importing": "Importing … {done} of {total}",
+    "tui.archive_imported": "Import finished: {summary}",
+    "tui.archive_import_failed": "The import failed: {problem}",
+    "tui.archive_unavailable": "The archive is not available: {problem}",
+    "tui.archive_case_title": "Case {case}: history",
+    "tui.archive_no_case": "The hit has no case number.",
+    "tui.item_no_case": "The item has no case number.",
+    "tui.case_history_empty": "The case is in no other meeting in the database.",
+    "tui.close": "Close",
 }
