@@ -90,6 +90,34 @@ async def test_import_see_the_roster_and_change_it(db_path: Path, tmp_path: Path
     )
 
 
+async def test_dates_are_filled_in_and_typed_the_danish_way(db_path: Path, tmp_path: Path) -> None:
+    path = write(tmp_path)
+    app = build_app(db_path, clock=FixedClock())  # 11 March 2025
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+        screen = app.screen
+        await pilot.press("i")
+        await fill(pilot, str(path))
+        await until(pilot, lambda: len(roster_names(screen)) > 0)
+        screen.query_one("#roster", DataTable).focus()
+        # The roster's date field holds the day shown, as a Danish reader writes it.
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        assert app.screen.query_one(Input).value == "11.03.2025"
+        await fill(pilot, "01.04.2025")
+        assert "1. april 2025" in str(screen.query_one("#roster-title", Static).render())
+        # A member joins from a day typed the Danish way; the message names it the same way.
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        assert list(app.screen.query(Input))[-1].value == "01.04.2025"
+        await fill(pilot, "Ida Vinther", "C", "medlem", "", "1-4-2025")
+        await until(pilot, lambda: notices.mention("Ida Vinther indtræder pr. 01.04.2025."))
+    ida = next(m for m in stored_committee(db_path).roster if m.name == "Ida Vinther")
+    assert ida.joined == date(2025, 4, 1)
+
+
 async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_path: Path) -> None:
     from meetingtui.committees.toml_file import import_committee_file
 
@@ -109,8 +137,9 @@ async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_pa
         await fill(pilot, "bo.hilsted@greve")  # no dot in the domain
         await until(pilot, lambda: notices.mention("ikke en gyldig e-mailadresse"))
         await pilot.press("j")
-        await fill(pilot, "Ny Person", "A", "medlem", "", "11-03-2025")
-        await until(pilot, lambda: notices.mention("ÅÅÅÅ-MM-DD"))
+        await fill(pilot, "Ny Person", "A", "medlem", "", "31-02-2025")
+        await until(pilot, lambda: notices.mention("31-02-2025 er ikke en dato"))
+        assert notices.mention("DD.MM.ÅÅÅÅ")
     conn = connect(db_path)
     assert event_count(conn) == before
     conn.close()

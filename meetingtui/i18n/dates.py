@@ -39,6 +39,12 @@ def short_date(day: date) -> str:
     )
 
 
+def typed_form(day: date) -> str:
+    """ "11.03.2025" (English "2025-03-11"): a date field filled in, in the form its label asks
+    for; `meetingtui.dates.typed_date` reads it back, and the other form too."""
+    return t("date.typed", day=day.day, month=day.month, year=day.year)
+
+
 def written_short(text: str) -> str:
     """A date as a source document wrote it ("20-06-2013", "20. juni 2013"), in the short form
     when it is a date on its own; other text is kept as written."""

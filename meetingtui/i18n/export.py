@@ -18,6 +18,8 @@ DA: dict[str, str] = {
     "export.clock": "{hour:02d}.{minute:02d}",
     # A date where room is short (lists, tables, the status bar); running text writes it long.
     "date.short": "{day:02d}.{month:02d}.{year}",
+    # A date field's own form (what it is filled in with; both it and ISO are read back)
+    "date.typed": "{day:02d}.{month:02d}.{year}",
     "date.months_short": "jan.,feb.,mar.,apr.,maj,jun.,jul.,aug.,sep.,okt.,nov.,dec.",
     # Title block
     "export.referat": "Referat",
@@ -165,6 +167,7 @@ EN: dict[str, str] = {
     "export.datetime": "{weekday} {day} {month} {year} at {time}",
     "export.clock": "{hour:02d}:{minute:02d}",
     "date.short": "{day} {month_short} {year}",
+    "date.typed": "{year}-{month:02d}-{day:02d}",
     "date.months_short": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
     "export.referat": "Minutes",
     "export.dagsorden": "Agenda",

@@ -16,9 +16,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from meetingtui.dates import typed_date
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
-from meetingtui.i18n.dates import long_date
+from meetingtui.i18n.dates import long_date, typed_form, written_short
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
@@ -28,13 +29,13 @@ if TYPE_CHECKING:
 
 
 def parse_day(text: str) -> date:
-    """A date typed as 2025-03-11 (what the committee file uses too)."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
+    """A date typed the Danish way (11.03.2025) or as the committee file writes it (2025-03-11)."""
+    day = typed_date(text)
+    if day is None:
         from meetingtui.errors import InputError
 
-        raise InputError("committee.tui.bad_date", value=text.strip()) from None
+        raise InputError("committee.tui.bad_date", value=text.strip())
+    return day
 
 
 class CommitteesScreen(DatabaseScreen):
@@ -267,8 +268,8 @@ class CommitteesScreen(DatabaseScreen):
             t("committee.tui.period_title", name=committee.name),
             [
                 (t("committee.tui.field.period"), f"{year}-{year + 3}"),
-                (t("committee.tui.field.starts"), f"{year}-01-01"),
-                (t("committee.tui.field.ends"), f"{year + 3}-12-31"),
+                (t("committee.tui.field.starts"), typed_form(date(year, 1, 1))),
+                (t("committee.tui.field.ends"), typed_form(date(year + 3, 12, 31))),
             ],
             add,
         )
@@ -304,7 +305,7 @@ class CommitteesScreen(DatabaseScreen):
                     clock=self.meeting_app.clock,
                 )
 
-            self._run(change, t("committee.tui.joined", name=name, date=when))
+            self._run(change, t("committee.tui.joined", name=name, date=written_short(when)))
 
         self._form(
             t("committee.tui.join_title", name=committee.name),
@@ -313,7 +314,7 @@ class CommitteesScreen(DatabaseScreen):
                 (t("committee.tui.field.party"), ""),
                 (t("committee.tui.field.role"), "medlem"),
                 (t("committee.tui.field.email"), ""),
-                (t("committee.tui.field.joined"), self.shown_day.isoformat()),
+                (t("committee.tui.field.joined"), typed_form(self.shown_day)),
             ],
             join,
         )
@@ -334,12 +335,12 @@ class CommitteesScreen(DatabaseScreen):
                     parse_day(values[0]),
                     clock=self.meeting_app.clock,
                 ),
-                t("committee.tui.left", name=member.name, date=values[0]),
+                t("committee.tui.left", name=member.name, date=written_short(values[0])),
             )
 
         self._form(
             t("committee.tui.leave_title", name=member.label),
-            [(t("committee.tui.field.left"), self.shown_day.isoformat())],
+            [(t("committee.tui.field.left"), typed_form(self.shown_day))],
             leave,
         )
 
@@ -379,7 +380,7 @@ class CommitteesScreen(DatabaseScreen):
 
         self._form(
             t("committee.tui.date_title"),
-            [(t("committee.tui.field.date"), self.shown_day.isoformat())],
+            [(t("committee.tui.field.date"), typed_form(self.shown_day))],
             show,
         )
 
