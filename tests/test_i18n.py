@@ -18,3 +18,19 @@ def test_english_is_available_and_danish_is_default() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         set_language("sv")
+
+
+def test_one_thing_reads_in_the_singular() -> None:
+    from meetingtui.i18n import t_count
+
+    assert (
+        t_count("tui.archive_meeting_items", 1, date="05.09.2023") == "Mødet 05.09.2023: 1 punkt."
+    )
+    assert t_count("tui.archive_meeting_items", 3, date="05.09.2023") == (
+        "Mødet 05.09.2023: 3 punkter."
+    )
+    assert t_count("tui.archive_tree_year", 1, year=2023) == "2023 (1 møde)"
+    assert t_count("tui.archive_hits", 1) == "1 fund."  # no singular needed: the plural is used
+    set_language("en")
+    assert t_count("tui.archive_tree_year", 1, year=2023) == "2023 (1 meeting)"
+    assert t_count("tui.archive_tree_year", 2, year=2023) == "2023 (2 meetings)"

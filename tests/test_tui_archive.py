@@ -142,8 +142,8 @@ async def test_browse_by_committee_and_year_then_read_a_meeting(archive_db: Path
             "Teknik- og Miljøudvalget (1)",
         ]
         assert [str(n.label) for n in tree.root.children[0].children] == [
-            "2023 (1 møder)",
-            "2021 (1 møder)",
+            "2023 (1 møde)",
+            "2021 (1 møde)",
         ]
         # Open "Teknik- og Miljøudvalget", then 2023: its meeting appears; moving onto it lists
         # the meeting's items.

@@ -61,6 +61,14 @@ def t(key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def t_count(key: str, count: int, /, **params: object) -> str:
+    """The text for `count` things: `key.one` where there is exactly one and the catalog has a
+    singular ("1 punkt", not "1 punkter"), else `key`; both get `count`."""
+    if count == 1 and has(key + ".one"):
+        key += ".one"
+    return t(key, count=count, **params)
+
+
 def has(key: str, /) -> bool:
     """Whether the catalog has `key` (in Danish, which every key has)."""
     return key in _catalog["da"]

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Input, Select, Static, Tree
 
 from meetingtui import queries
 from meetingtui.errors import MeetingError
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import short_date
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
@@ -158,7 +158,7 @@ class ArchiveScreen(DatabaseScreen):
                     data=entry.body,
                 )
             # Meetings are added when the year is opened: an archive holds thousands.
-            node.add(t("tui.archive_tree_year", year=entry.year, count=entry.meetings), data=entry)
+            node.add(t_count("tui.archive_tree_year", entry.meetings, year=entry.year), data=entry)
         bodies = sorted(body_nodes)
         self.query_one("#archive-body", Select).set_options((b, b) for b in bodies)
         self._status(t("tui.archive_hint") if bodies else t("tui.archive_empty"))
@@ -179,8 +179,8 @@ class ArchiveScreen(DatabaseScreen):
         if isinstance(meeting, queries.MeetingEntry):
             items = queries.archive_items(self.conn, meeting.meeting_id)
             self._show_rows(items, "browse")
-            self._summary = t("tui.archive_meeting_items", date=day_of(meeting.starts_at),
-                              count=len(items))  # fmt: skip
+            self._summary = t_count("tui.archive_meeting_items", len(items),
+                                    date=day_of(meeting.starts_at))  # fmt: skip
             self._status(self._summary)
 
     @on(Tree.NodeSelected, "#archive-tree")
