@@ -29,6 +29,7 @@ from meetingtui.errors import MeetingError
 from meetingtui.i18n import get_language, t
 from meetingtui.importers import limits
 from meetingtui.models import Meeting
+from meetingtui.storage.prepared import PreparedMeeting, prepare
 
 MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # larger files are refused unread (the importers' limit)
 # The longest line (paragraph) of any text a meeting may bring in. The Word referat holds each
@@ -141,19 +142,29 @@ ProgressCallback = Callable[[int, int, int, float | None], None]
 @dataclass
 class ParsedFile:
     """What a worker sends back: meetings, or an error as a catalog key (rendered by the caller,
-    in the caller's language)."""
+    in the caller's language). A file parsed for storing brings its meetings `prepared` instead,
+    except a file of one item (stored last, with the other items of its meeting)."""
 
     path: str
     content_hash: str = ""
     format: str = ""
     meetings: list[Meeting] = field(default_factory=list)
+    prepared: list[PreparedMeeting] = field(default_factory=list)
+    item_file: bool = False  # one meeting of one item (`importers.is_item_file`)
     warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # catalog keys
     error_key: str = ""
     error_params: dict[str, object] = field(default_factory=dict)
 
 
-def parse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
-    """Read and parse one file. Never raises: any failure comes back as an error key."""
+def parse_file(
+    path: str, max_bytes: int = MAX_FILE_BYTES, *, for_storing: bool = False
+) -> ParsedFile:
+    """Read and parse one file. Never raises: any failure comes back as an error key.
+
+    `for_storing` prepares the meetings of any file but an item file (`storage.prepared`):
+    in a parser process, so that the one writing process only inserts."""
+    from meetingtui.importers.finish import unplaced_count
+
     result = ParsedFile(path=path)
     try:
         with os.fdopen(open_regular(path), "rb") as handle:
@@ -167,8 +178,14 @@ def parse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
         imported = importers.import_bytes(data, source=os.path.basename(path))
         result.format, result.meetings = imported.format, imported.meetings
         result.warnings = imported.warnings
-        for meeting in result.meetings:
-            too_long = _line_too_long(meeting)
+        result.item_file = importers.is_item_file(result.meetings)
+        if for_storing and not result.item_file:
+            result.prepared = [
+                prepare(meeting, unplaced=unplaced_count(meeting)) for meeting in result.meetings
+            ]
+        for n, meeting in enumerate(result.meetings):
+            chars = result.prepared[n].text_chars if result.prepared else None
+            too_long = _line_too_long(meeting, chars)
             if too_long is not None:
                 result.error_key = "import.error.text_too_long"
                 result.error_params = {"where": too_long[0], "length": too_long[1]}
@@ -186,12 +203,23 @@ def parse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
         result.error_key = "import.error.internal"
         result.error_params = {"reason": f"{type(error).__name__}: {error}"[:300]}
     if result.error_key:
-        result.meetings = []
+        result.meetings, result.prepared = [], []
+    elif result.prepared:
+        result.meetings = []  # stored from what was prepared: not handed over twice
     return result
 
 
-def _line_too_long(meeting: Meeting) -> tuple[str, int] | None:
-    """(item number or "", length) of the first line longer than MAX_LINE_CHARS, if any."""
+def _parse_for_storing(path: str, max_bytes: int) -> ParsedFile:
+    """What a parser process runs (a module-level function, so the pool can send it)."""
+    return parse_file(path, max_bytes, for_storing=True)
+
+
+def _line_too_long(meeting: Meeting, text_chars: int | None = None) -> tuple[str, int] | None:
+    """(item number or "", length) of the first line longer than MAX_LINE_CHARS, if any.
+    `text_chars`, the length of the meeting's JSON, bounds every line: most meetings are
+    decided by it without a walk."""
+    if text_chars is not None and text_chars <= MAX_LINE_CHARS:
+        return None
 
     def longest(value: object) -> int:
         if isinstance(value, str):
@@ -277,14 +305,17 @@ def store_parsed(
     if parsed.error_key:
         result.reason = t(parsed.error_key, **parsed.error_params)
         return result
-    result.meetings = len(parsed.meetings)
+    meetings: list[Meeting] | list[PreparedMeeting] = parsed.prepared or parsed.meetings
+    result.meetings = len(meetings)
     result.items = sum(len(m.items) for m in parsed.meetings)
+    result.items += sum(p.items for p in parsed.prepared)
     result.unplaced = sum(unplaced_count(m) for m in parsed.meetings)
+    result.unplaced += sum(p.unplaced for p in parsed.prepared)
     try:
         # One transaction for the whole file: all of its meetings or none.
         with transaction(conn):
             for meeting, content_hash in zip(
-                parsed.meetings, _hashes(parsed.content_hash, len(parsed.meetings)), strict=True
+                meetings, _hashes(parsed.content_hash, len(meetings)), strict=True
             ):
                 meeting_id = service.import_meeting(
                     conn, meeting, content_hash=content_hash, item_hashes=item_hashes
@@ -388,7 +419,7 @@ def import_paths(
 
     def finished(index: int, parsed: ParsedFile) -> None:
         nonlocal items_found
-        if not parsed.error_key and importers.is_item_file(parsed.meetings):
+        if not parsed.error_key and parsed.item_file:
             item_files[index] = parsed
             items_found += 1
         else:
@@ -410,7 +441,7 @@ def import_paths(
             _parse_in_pool(files, workers, max_bytes, finished)
         else:
             for index, path in enumerate(files):
-                finished(index, parse_file(str(path), max_bytes))
+                finished(index, parse_file(str(path), max_bytes, for_storing=True))
         indexes = sorted(item_files)
         stored = store_item_files(connection, [item_files[i] for i in indexes])
         results.update(zip(indexes, stored, strict=True))
@@ -468,9 +499,17 @@ def _parse_in_pool(
     stays flat on large folders; results are stored as they arrive. If the pool cannot start
     or breaks, the remaining files are parsed in this process."""
     ahead = workers * 4
-    # Forking a process that runs other threads (the TUI) can deadlock in the child; start
-    # fresh interpreters then. A plain CLI run forks, which starts faster.
-    context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
+    # Forking a process that runs other threads (the TUI) can deadlock in the child; workers
+    # then come from a fork server, a fresh interpreter that loads the readers once and forks
+    # each worker from itself. A plain CLI run forks from this process, after loading the
+    # readers here: each worker would otherwise import them itself (a quarter of a second of
+    # CPU apiece).
+    context: multiprocessing.context.BaseContext | None = None
+    if threading.active_count() > 1:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__, *importers.pipeline_modules()])
+    else:
+        importers.load_pipeline()
     done_indexes: set[int] = set()
     try:
         _start_resource_tracker()
@@ -478,7 +517,7 @@ def _parse_in_pool(
             pending: dict[Future[ParsedFile], int] = {}
             queue = iter(enumerate(files))
             for index, path in queue:
-                pending[pool.submit(parse_file, str(path), max_bytes)] = index
+                pending[pool.submit(_parse_for_storing, str(path), max_bytes)] = index
                 if len(pending) >= ahead:
                     break
             while pending:
@@ -490,8 +529,8 @@ def _parse_in_pool(
                     done_indexes.add(index)
                     nxt = next(queue, None)
                     if nxt is not None:
-                        pending[pool.submit(parse_file, str(nxt[1]), max_bytes)] = nxt[0]
+                        pending[pool.submit(_parse_for_storing, str(nxt[1]), max_bytes)] = nxt[0]
     except (BrokenProcessPool, OSError):
         for index, path in enumerate(files):
             if index not in done_indexes:
-                finished(index, parse_file(str(path), max_bytes))
+                finished(index, parse_file(str(path), max_bytes, for_storing=True))

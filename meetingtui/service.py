@@ -40,6 +40,7 @@ from meetingtui.storage import events, records
 from meetingtui.storage.db import checkpoint, connect, open_for_reading, transaction
 from meetingtui.storage.faults import follow_stopped
 from meetingtui.storage.lock import WriterLock
+from meetingtui.storage.prepared import PreparedMeeting
 from meetingtui.time_commands import TimeCommands
 from meetingtui.undo import UndoStep
 from meetingtui.verify import checked_meeting
@@ -98,22 +99,42 @@ def create_meeting(conn: sqlite3.Connection, meeting: Meeting, *, clock: Clock =
     return _store_new(conn, meeting, "meeting_created", None, clock())
 
 
+def _store_prepared(
+    conn: sqlite3.Connection, prepared: PreparedMeeting, content_hash: str, at: datetime
+) -> int:
+    """`_store_new` of an imported meeting from what its parser process prepared: the same
+    event and rows, the id put in. A new id has no rows yet (foreign keys), so none are deleted."""
+    from meetingtui.storage import search
+
+    with transaction(conn):
+        meeting_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM meetings").fetchone()[0]
+        payload = prepared.event_payload(meeting_id, content_hash)
+        events.append_canonical(conn, meeting_id, "meeting_imported", at.isoformat(), payload)
+        records.insert_rows(conn, prepared.rows_for(meeting_id, content_hash))
+        search.insert_rows(conn, prepared.search_rows_for(meeting_id))
+    return meeting_id
+
+
 def import_meeting(
     conn: sqlite3.Connection,
-    meeting: Meeting,
+    meeting: Meeting | PreparedMeeting,
     *,
     content_hash: str,
     item_hashes: dict[str, list[str]] | None = None,
     clock: Clock = local_now,
 ) -> int | None:
-    """Store an imported meeting; None when the same content is already in the database.
-    `item_hashes` (item number -> file hashes) when one-item files make the meeting."""
+    """Store an imported meeting (the model, or what a parser process prepared of it); None
+    when the same content is already in the database. `item_hashes` (item number -> file
+    hashes) when one-item files make the meeting (always a model: merged by the writer)."""
     known = conn.execute(
         "SELECT id FROM meetings WHERE content_hash = ?", (content_hash,)
     ).fetchone()
     if known is not None:
         return None
     try:
+        if isinstance(meeting, PreparedMeeting):
+            assert item_hashes is None
+            return _store_prepared(conn, meeting, content_hash, clock())
         # The meeting comes fresh from a parser: no copy, it receives its id in place.
         return _store_new(conn, meeting, "meeting_imported", content_hash, clock(), item_hashes)
     except sqlite3.IntegrityError:

@@ -3,6 +3,7 @@ big to export, and what a public export says about a closed item."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -143,13 +144,15 @@ def test_a_disk_fault_stops_the_import_once_and_keeps_what_was_stored(
 
     folder = tmp_path / "referater"
     folder.mkdir()
+    hashes = {}
     for month in ("a-marts", "b-april", "c-maj", "d-juni"):
         (folder / f"{month}.json").write_bytes(referat_json(month))
+        hashes[hashlib.sha256(referat_json(month)).hexdigest()] = month
     real = service.import_meeting
     calls = []
 
     def full_after_two(conn, meeting, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(meeting.title)
+        calls.append(hashes[kwargs["content_hash"]])
         if len(calls) > 2:
             raise StorageError("storage.disk_full", path=str(tmp_path / "a.db"))
         return real(conn, meeting, **kwargs)

@@ -63,6 +63,17 @@ def importers() -> tuple[Importer, ...]:
     return tuple(modules)
 
 
+def pipeline_modules() -> list[str]:
+    """Every module reading a file may need: the readers and the steps after them."""
+    return [f"{__name__}.{name}" for name in (*IMPORTER_NAMES, "assemble", "itemfiles")]
+
+
+def load_pipeline() -> None:
+    """Import `pipeline_modules` now (before starting worker processes that inherit them)."""
+    for name in pipeline_modules():
+        import_module(name)
+
+
 def formats() -> list[str]:
     return [module.FORMAT for module in importers()]
 

@@ -41,10 +41,16 @@ def append(
     conn: sqlite3.Connection, meeting_id: int, type_: str, at: str, payload: dict[str, Any]
 ) -> tuple[int, str]:
     """Append one event; call inside the command's transaction. Returns (seq, hash)."""
+    return append_canonical(conn, meeting_id, type_, at, canonical(payload))
+
+
+def append_canonical(
+    conn: sqlite3.Connection, meeting_id: int, type_: str, at: str, body: str
+) -> tuple[int, str]:
+    """`append` for a payload already in its canonical text (`canonical(payload)`, exactly)."""
     head = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
     prev_seq, prev_hash = head if head else (0, GENESIS)
     seq = prev_seq + 1
-    body = canonical(payload)
     digest = event_hash(seq, meeting_id, type_, at, body, prev_hash)
     conn.execute(
         "INSERT INTO events (seq, meeting_id, type, at, payload, prev_hash, hash) "

@@ -268,8 +268,13 @@ def write_full(conn: sqlite3.Connection, m: Meeting, *, content_hash: str | None
     """Replace every row of the meeting. Call inside a transaction."""
     assert m.id is not None
     delete_meeting_rows(conn, m.id)
-    for table, rows in meeting_rows(m, content_hash=content_hash).items():
-        conn.executemany(_INSERT[table], rows)
+    insert_rows(conn, meeting_rows(m, content_hash=content_hash))
+
+
+def insert_rows(conn: sqlite3.Connection, rows: dict[str, list[Row]]) -> None:
+    """Insert `meeting_rows` (the meeting's own first). Call inside a transaction."""
+    for table, table_rows in rows.items():
+        conn.executemany(_INSERT[table], table_rows)
 
 
 def meeting_rows(m: Meeting, *, content_hash: str | None) -> dict[str, list[Row]]:

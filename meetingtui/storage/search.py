@@ -233,7 +233,13 @@ def index_new_meeting(conn: sqlite3.Connection, meeting: Meeting) -> None:
     the transaction that wrote the meeting.
     """
     assert meeting.id is not None
-    head = (meeting.id, meeting.body, meeting.starts_at.isoformat(), meeting.document_kind.value)
+    insert_rows(conn, new_meeting_rows(meeting, meeting.id))
+
+
+def new_meeting_rows(meeting: Meeting, meeting_id: int) -> list[tuple[object, ...]]:
+    """The `item_search` rows of a meeting, from the model (`index_new_meeting`); an import's
+    parser process makes them, stems and all, before the meeting has its id (see `prepared`)."""
+    head = (meeting_id, meeting.body, meeting.starts_at.isoformat(), meeting.document_kind.value)
     rows = []
     for item in meeting.items:
         fields = (item.id, item.number, item.title, item.case_number, item.closed,
@@ -242,7 +248,7 @@ def index_new_meeting(conn: sqlite3.Connection, meeting: Meeting) -> None:
         history = [(f"{d.body} {d.date}".strip(), d.text) for d in item.decision_history]
         lines = (item.attendance_notes, item.unplaced)
         rows.append(_search_row(head, fields, lines, sections, history))
-    insert_rows(conn, rows)
+    return rows
 
 
 _INSERT_HEAD = (

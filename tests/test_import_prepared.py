@@ -1,0 +1,121 @@
+"""A meeting prepared for storing in a parser process is stored exactly as the model would be:
+the same import event text, the same state rows, the same search rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from meetingtui import importers, service
+from meetingtui.archive import FileStatus, import_paths, parse_file
+from meetingtui.models import Meeting
+from meetingtui.storage import records, search
+from meetingtui.storage.db import connect
+from meetingtui.storage.events import canonical
+from meetingtui.storage.prepared import prepare
+from meetingtui.verify import verify
+from tests.structured_documents import firstagenda_referat, sbsys_publication
+
+HASH = "ab" * 32
+
+
+def _documents() -> list[tuple[str, bytes]]:
+    referat = json.dumps(firstagenda_referat(), ensure_ascii=False).encode()
+    return [("referat.json", referat), ("publication.xml", sbsys_publication())]
+
+
+def _parsed(data: bytes, name: str) -> Meeting:
+    [meeting] = importers.import_bytes(data, source=name).meetings
+    return meeting
+
+
+@pytest.mark.parametrize(("name", "data"), _documents())
+def test_prepared_rows_and_event_are_those_of_the_model(name: str, data: bytes) -> None:
+    prepared = prepare(_parsed(data, name), unplaced=0)
+    meeting = _parsed(data, name)
+    meeting.id = 7
+    payload = {"meeting_id": 7, "meeting": meeting.model_dump(mode="json"), "content_hash": HASH}
+    assert prepared.event_payload(7, HASH) == canonical(payload)
+    assert prepared.rows_for(7, HASH) == records.meeting_rows(meeting, content_hash=HASH)
+    assert prepared.search_rows_for(7) == search.new_meeting_rows(meeting, 7)
+    assert prepared.items == len(meeting.items) and prepared.items > 1
+
+
+def _stored(db: Path) -> tuple[list[tuple[object, ...]], list[dict[str, list[tuple[object, ...]]]]]:
+    conn = connect(db)
+    try:
+        assert verify(conn).problems == []
+        # Everything but the time of import (and the hashes that cover it).
+        events = conn.execute("SELECT seq, meeting_id, type, payload FROM events").fetchall()
+        rows = [records.stored_rows(conn, m) for (m,) in conn.execute("SELECT id FROM meetings")]
+        rows.append({"item_search": conn.execute("SELECT * FROM item_search").fetchall()})
+        return events, rows
+    finally:
+        conn.close()
+
+
+def _store_models(db: Path, files: list[Path], order: list[str]) -> None:
+    """Store the files' models straight through the command API, in `order` of content hash
+    (the order the parser processes finished in), so that the meetings get the same ids."""
+    parsed = [parse_file(str(path)) for path in files]
+    parsed.sort(key=lambda p: order.index(p.content_hash))
+    conn = connect(db)
+    try:
+        for file in parsed:
+            assert not file.prepared and file.meetings
+            for meeting in file.meetings:
+                service.import_meeting(conn, meeting, content_hash=file.content_hash)
+    finally:
+        conn.close()
+
+
+def _same_as_models(tmp_path: Path, files: list[Path], workers: int) -> None:
+    summary = import_paths(tmp_path / "prepared.db", files, workers=workers)
+    assert [f.status for f in summary.files] == [FileStatus.IMPORTED] * len(files)
+    conn = connect(tmp_path / "prepared.db")
+    order = [h for (h,) in conn.execute("SELECT content_hash FROM meetings ORDER BY id")]
+    conn.close()
+    _store_models(tmp_path / "models.db", files, order)
+    assert _stored(tmp_path / "prepared.db") == _stored(tmp_path / "models.db")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_import_stores_what_storing_the_model_stores(tmp_path: Path, workers: int) -> None:
+    files = []
+    for name, data in _documents():
+        files.append(tmp_path / name)
+        files[-1].write_bytes(data)
+    _same_as_models(tmp_path, files, workers)
+
+
+def test_the_greve_samples_store_what_their_models_store(tmp_path: Path, samples: Path) -> None:
+    files = sorted(samples.glob("greve_*.json"))
+    assert files
+    _same_as_models(tmp_path, files, 2)
+
+
+def test_an_item_file_is_handed_over_as_its_model(tmp_path: Path) -> None:
+    document = firstagenda_referat()
+    document["Dagsordenpunkter"] = document["Dagsordenpunkter"][:1]
+    path = tmp_path / "punkt.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    parsed = parse_file(str(path), for_storing=True)
+    # Stored last, with the other items of its meeting: the model is needed there.
+    assert parsed.item_file and parsed.meetings and not parsed.prepared
+
+
+def test_a_prepared_meeting_left_unstored_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "referat.json"
+    path.write_bytes(_documents()[0][1])
+    parsed = parse_file(str(path), for_storing=True)
+    assert parsed.prepared and not parsed.meetings
+    conn = connect(tmp_path / "a.db")
+    try:
+        first = service.import_meeting(conn, parsed.prepared[0], content_hash=HASH)
+        again = service.import_meeting(conn, parsed.prepared[0], content_hash=HASH)
+        count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    finally:
+        conn.close()
+    assert (first, again, count) == (1, None, 1)
