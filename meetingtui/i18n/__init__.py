@@ -2,7 +2,9 @@
 
 Messages live in per-area modules (core, tui, export, archive) that each define `DA` and `EN`
 dictionaries with the same keys; `t()` looks a key up in the active language, falling back to
-Danish, and formats it with keyword arguments.
+Danish, and formats it with keyword arguments; `t_count()` picks a key's singular (`key.one`) for
+exactly one. `dates.py` is not a catalog: it writes every date and time from the catalog's names
+and patterns.
 """
 
 from __future__ import annotations
