@@ -33,7 +33,8 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
     if not blocks:
         raise InputError("import.docs.no_text", source=name)
     toc_start, toc_end = contents.find_contents(blocks)
-    toc_keys = contents.entry_titles(blocks[toc_start + 1 : toc_end]) if toc_start >= 0 else set()
+    toc = blocks[toc_start + 1 : toc_end] if toc_start >= 0 else []
+    toc_keys = contents.entry_titles(toc)
     heads = segment.find_items(blocks, toc_end if toc_start >= 0 else 0, toc_keys)
     heads = _item_file_head(blocks, heads)
     if not heads:
@@ -62,7 +63,9 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
     if not body:
         raise InputError("import.docs.no_body", source=name)
     facts.body = body
-    item_list, trailing = _document_items(blocks, heads, facts, meeting_unplaced)
+    item_list, trailing = _document_items(
+        blocks, heads, facts, meeting_unplaced, contents.closed_entries(toc)
+    )
     _number_items(item_list)
     _meeting_end(facts, trailing)
     trailing = _signature_page(facts, trailing)
@@ -72,10 +75,16 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
 
 
 def _document_items(
-    blocks: list[Block], heads: list[ItemHead], facts: HeaderFacts, meeting_unplaced: list[str]
+    blocks: list[Block],
+    heads: list[ItemHead],
+    facts: HeaderFacts,
+    meeting_unplaced: list[str],
+    closed_in_contents: tuple[set[str], set[str]],
 ) -> tuple[list[AgendaItem], list[str]]:
     """The items between the headings, the closed parts they sit in, and the text after the
-    last item (signature page, "Mødet hævet")."""
+    last item (signature page, "Mødet hævet"). An item the contents marks closed is closed,
+    whatever its own heading says."""
+    closed_numbers, closed_keys = closed_in_contents
     assert facts.starts_at is not None
     day = facts.starts_at.date()
     found: list[AgendaItem] = []
@@ -88,7 +97,11 @@ def _document_items(
         region = blocks[head.index + 1 : end]
         if n == 0 and meeting_unplaced and part_mark(meeting_unplaced[-1]) is not None:
             part_closed = bool(part_mark(meeting_unplaced.pop()))
-        head.closed = head.closed or part_closed
+        head.closed = (
+            head.closed or part_closed
+            or (bool(head.number) and (head.number.lstrip("0") or "0") in closed_numbers)
+            or title_key(head.title) in closed_keys
+        )  # fmt: skip
         group = part_mark(region[-1].text.strip()) if region else None
         if n + 1 < len(heads) and group is not None:
             # "Åbne punkter" / "Lukkede punkter" before the next item: it groups the items.

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import re
 
-from meetingtui.importers.vocabulary import CASE_LABELS, NOT_CASE_LABELS, alternation
+from meetingtui.importers.vocabulary import (
+    CASE_LABELS,
+    CASE_LABELS_WITH_NUMBER,
+    NOT_CASE_LABELS,
+    alternation,
+)
 
 _SYSTEM = r"(?:\s+(?:i|fra)\s+(?:esdh|acadre|sbsys|edoc|workzone|cicero|prepare|fagsystemet))?"
 LABEL = re.compile(
     rf"(?i)^(?P<label>{alternation(CASE_LABELS)})(?![a-zæøå])\.?{_SYSTEM}\s*[.:]?\s*(?P<rest>.*)$"
+)
+_LABEL_WITH_NUMBER = re.compile(
+    rf"(?i)^(?P<label>{alternation(CASE_LABELS_WITH_NUMBER)})(?![a-zæøå])\.?\s*:\s*"
+    r"(?P<rest>(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*(?:\s.*)?)$"
 )
 NOT_LABEL = re.compile(rf"(?i)^{alternation(NOT_CASE_LABELS)}(?![a-zæøå])\.?\s*[.:]?\s*")
 # "16/16318", "21-014470", "EMN-2025-009242", "06.00.00-G01-12-23", "2012-28504", "S2024-00012"
@@ -54,7 +63,7 @@ def label(text: str) -> re.Match[str] | None:
     """The case-number label starting `text` and what follows it; None for document numbers."""
     if NOT_LABEL.match(text):
         return None
-    return LABEL.match(text)
+    return LABEL.match(text) or _LABEL_WITH_NUMBER.match(text)
 
 
 def value(text: str) -> str:

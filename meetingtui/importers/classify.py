@@ -162,7 +162,10 @@ def _classify(text: str, level: int, bold: bool | None, role: str) -> Heading | 
     if kind is not None and kind != SECTION:
         return Heading(kind, label, rest)
     whole = entry_head(label, marked=styled) if len(label) <= 160 else None
-    if whole is not None and (styled or whole[1] or n in DECISION_WORDS):
+    # "Udvalgets beslutning", "Byrådets afgørelse": a genitive owner and the decision word
+    # alone on the line is a heading even unstyled (a sentence goes on after the word).
+    owned = whole is not None and bool(whole[0]) and n.split()[-1:] in [[w] for w in DECISION_WORDS]
+    if whole is not None and (styled or whole[1] or n in DECISION_WORDS or owned):
         return Heading(DECISION, label, rest, body=whole[0], date=whole[1])
     if kind == SECTION or (n.startswith(_STARTS_WITH_SECTION) and colon > 0 and len(label) <= 60):
         return Heading(SECTION, label, rest)

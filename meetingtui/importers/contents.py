@@ -7,6 +7,7 @@ import re
 
 from meetingtui.importers import casenumber
 from meetingtui.importers.classify import known_heading
+from meetingtui.importers.closed import part_mark, title_mark
 from meetingtui.importers.heads import TOC_ENTRY, item_head, title_key
 from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import TOC_HEADINGS, alternation
@@ -26,13 +27,16 @@ def find_contents(blocks: list[Block]) -> tuple[int, int]:
             continue
         end = i + 1
         page = block.page
-        first = _entry_number(blocks[end]) if end < len(blocks) else None
+        first = next(
+            (_entry_number(b) for b in blocks[end : end + 3] if part_mark(b.text) is None), None
+        )
         expected = first if first is not None else -1
         while end < len(blocks):
             text = blocks[end].text.strip()
             nxt = blocks[end + 1].text.strip() if end + 1 < len(blocks) else ""
             if (
                 blocks[end].toc
+                or part_mark(text) is not None  # "Åbne punkter" / "Lukkede punkter" in the list
                 or TOC_ENTRY.search(text)
                 or re.fullmatch(r"\d{1,3}", text)
                 or re.match(r"(?i)^punkt\s*nr\.?.*side$", text)
@@ -50,6 +54,8 @@ def find_contents(blocks: list[Block]) -> tuple[int, int]:
                 end += 1
                 continue
             break
+        while end > i + 1 and part_mark(blocks[end - 1].text) is not None:
+            end -= 1  # a part heading after the last entry opens the items' own part
         if _TOC_HEAD.match(block.text) and len(block.text) > 120:
             end = max(end, i + 1)  # flattened text: the whole contents on the heading line
         elif end == i + 1 and not block.toc:
@@ -69,6 +75,33 @@ def entry_titles(blocks: list[Block]) -> set[str]:
     return titles
 
 
+def closed_entries(blocks: list[Block]) -> tuple[set[str], set[str]]:
+    """(numbers, title keys) of the entries the contents marks closed: a marker in the entry
+    ("3. Personalesag (Lukket punkt) .... 4") or the entry listed under a "Lukkede punkter"
+    part. Some systems say an item is closed only here, so the item must be closed too."""
+    numbers: set[str] = set()
+    keys: set[str] = set()
+    part_closed = False
+    for block in blocks:
+        text = block.text.strip()
+        part = part_mark(text)
+        if part is not None:
+            part_closed = part
+            continue
+        entry = TOC_ENTRY.sub("", text).strip()
+        marked, title = title_mark(entry)
+        if not (part_closed or marked):
+            continue
+        head = item_head(Block(entry))
+        if head is not None and head.number:
+            numbers.add(head.number.lstrip("0") or "0")
+        title = re.sub(r"^(?:punkt\s+|pkt\.?\s+)?\d{1,4}[a-z]?[.):]?\s+", "", title, flags=re.I)
+        keys.add(title_key(title))
+        keys.add(title_key(re.sub(r"\s+\d{1,3}$", "", title)))  # without its page number
+    keys.discard("")
+    return numbers, keys
+
+
 def _entry_number(block: Block) -> int | None:
     head = item_head(block)
     if head is None or not head.number[:1].isdigit() or len(block.text) > 200:
@@ -80,6 +113,8 @@ def _entry_number(block: Block) -> int | None:
 def _starts_item_body(blocks: list[Block], index: int) -> bool:
     """The numbered line is followed by an item's own headings: it is an item, not an entry."""
     for block in blocks[index + 1 : index + 4]:
+        if part_mark(block.text) is not None:
+            continue
         if item_head(block) is not None:
             return False  # the next entry comes first
         if casenumber.is_number(block.text) or known_heading(block):

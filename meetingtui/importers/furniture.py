@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from meetingtui.importers import casenumber
 from meetingtui.importers.classify import known_heading
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.heads import ITEM_START, item_head
@@ -47,7 +48,8 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
     if n < 2:
         kept = _strip_page_marks(pages)
         return kept, sum(map(len, pages)) - sum(map(len, kept)), -1
-    need = max(2, math.ceil(0.1 * n)) if n >= 4 else n
+    # A short document's title page often has no running header: every page but the first.
+    need = max(2, math.ceil(0.1 * n)) if n >= 4 else max(2, n - 1)
     exact: dict[str, list[int]] = {}
     shaped: dict[str, list[tuple[int, list[int]]]] = {}
     first_page: dict[str, int] = {}
@@ -55,11 +57,12 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
         positions = sorted({*range(min(2, len(page))), *range(max(0, len(page) - 2), len(page))})
         # Headings and item headings repeat by design ("Punkt 7" may even sit on page 7), and
         # so does the text right under a heading ("Beslutning" / "Godkendt." at the foot of
-        # every item page): furniture never follows a heading of the referat.
+        # every item page): furniture never follows a heading of the referat, unless it carries
+        # a number (a footer "Referat - Byrådet - 12. marts 2024" under an item's last heading).
         edge = [
             page[k] for k in positions
             if page[k].text.strip() and not known_heading(page[k]) and item_head(page[k]) is None
-            and not (k > 0 and known_heading(page[k - 1]))
+            and not (k > 0 and known_heading(page[k - 1]) and not re.search(r"\d", page[k].text))
         ]  # fmt: skip
         for key in {b.text.strip().lower() for b in edge}:
             exact.setdefault(key, []).append(index)
@@ -207,8 +210,21 @@ def split_attachment_pages(pages: Pages, last_with_header: int) -> tuple[Pages, 
     are kept with the meeting as text of their own, out of the items."""
     if not 0 <= last_with_header < len(pages) - 1:
         return pages, []
+    if any(_item_with_case(page) for page in pages[last_with_header + 1 :]):
+        # An item heading with its case number under it: the referat goes on (what looked like
+        # its running header was a line of its text); its items must not become attachments.
+        return pages, []
     tail = ["\n".join(b.text for b in page) for page in pages[last_with_header + 1 :]]
     return pages[: last_with_header + 1], [t for t in tail if t]
+
+
+def _item_with_case(page: list[Block]) -> bool:
+    for k, block in enumerate(page):
+        if item_head(block) is not None and any(
+            casenumber.label(b.text) is not None for b in page[k + 1 : k + 4]
+        ):
+            return True
+    return False
 
 
 def closed_running_header(pages: Pages) -> bool:

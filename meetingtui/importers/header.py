@@ -25,17 +25,25 @@ from meetingtui.models import Attendance, Role
 _LOCATION_LABEL = re.compile(
     r"(?i)^(?:mødested\s*:?|(?:sted|lokale|mødelokale|adresse)\s*:)\s*(.+)$"
 )
+# "Dato og tid:", "Tid og sted:", "Dato, tid og sted:": one label for several facts; a label
+# naming the place ("sted") says the text after the date and time is the place.
 _DATE_LABEL = re.compile(
-    r"(?i)^(?:mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)\b\s*:?\s*"
+    r"(?i)^(?:(?:møde)?(?:dato|tid(?:spunkt)?)(?:\s*,\s*(?:tid(?:spunkt)?|dato))?"
+    r"\s+og\s+(?:tid(?:spunkt)?|sted|dato|lokale)"
+    r"|mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)\b\s*:?\s*"
 )
-_BODY_LABEL = re.compile(r"(?i)^(?:udvalg|forum|mødeforum|organ)\s*:\s*(.+)$")
+_PLACE_IN_LABEL = re.compile(r"(?i)^[^:]{0,30}\bog\s+(?:sted|lokale)\b")
+# "Møde: Økonomiudvalget" names the body when no date stands in it.
+_BODY_LABEL = re.compile(
+    r"(?i)^(?:udvalg|forum|mødeforum|organ|møde|mødeorgan|politisk\s+udvalg)\s*:\s*(.+)$"
+)
 _END_LABEL = re.compile(r"(?i)^(?:sluttidspunkt|mødeslut|mødet\s+slut(?:tede)?|sluttid)\s*:?\s*")
 _EXTRA = re.compile(r"(?i)\bekstraordinært?\b")
 _DOC_KIND = re.compile(rf"(?i)\b({alternation(DOCUMENT_KINDS)})\b")
 _ANY_LABEL = re.compile(r"^[^:]{2,30}:")
 # Web and print headings of the header block that carry no facts themselves
 _HEADER_NOISE = re.compile(
-    r"(?i)^(?:mødefakta|mødeoplysninger|bemærkninger|indholdsfortegnelse|fold alle ud|"
+    r"(?i)^(?:mødefakta|mødeoplysninger|bemærkninger|indholdsfortegnelse|indhold|fold alle ud|"
     r"udskriv|til toppen|sager\s+\d+\s*[-–]\s*\d+|punkter\s+\d+\s*[-–]\s*\d+)\b"
 )
 
@@ -123,7 +131,7 @@ def _document_kind(state: _State, i: int, text: str) -> bool:
 def _body_label(state: _State, i: int, text: str) -> bool:
     """ "Udvalg: Økonomiudvalget"; a second one repeating the body is used up too."""
     m = _BODY_LABEL.match(text)
-    if m is None:
+    if m is None or find_date(m.group(1)) is not None:
         return False
     if not state.facts.body:
         state.facts.body = m.group(1).strip()
@@ -190,6 +198,9 @@ def _date(state: _State, i: int, text: str) -> bool:
     state.date_line = i
     if before and not facts.body:
         facts.body = before
+    if after and _PLACE_IN_LABEL.match(text) and not facts.location:
+        facts.location = re.sub(r"(?i)^(?:i|på)\s+", "", after)  # "Tid og sted: D kl. T, Sted"
+        return True
     _place_or_body(facts, after)
     return True
 
@@ -244,7 +255,7 @@ def _place_after_date(state: _State, i: int, text: str) -> bool:
     facts = state.facts
     if (
         facts.starts_at is None or facts.location or i <= state.date_line or len(text) > 200
-        or _HEADER_NOISE.match(text) or _ANY_LABEL.match(text)
+        or _HEADER_NOISE.match(text) or _ANY_LABEL.match(text) or part_mark(text) is not None
     ):  # fmt: skip
         return False
     facts.location = re.sub(r"(?i)^(?:i|på)\s+", "", text)
@@ -257,7 +268,8 @@ def _address_continued(state: _State, i: int, text: str) -> bool:
     """An address over several lines."""
     if not (
         state.location_line >= 0 and i == state.location_line + 1 and len(text) <= 60
-        and not _ANY_LABEL.match(text)
+        and not _ANY_LABEL.match(text) and part_mark(text) is None
+        and not _HEADER_NOISE.match(text)
     ):  # fmt: skip
         return False
     state.facts.location = f"{state.facts.location}, {text}"

@@ -22,14 +22,15 @@ _PUNKT = re.compile(
 _MARKS = alternation((*OPEN_MARKERS, *CLOSED_MARKERS))
 _NUM_MARK = re.compile(rf"(?i)^(\d{{1,4}}[a-z]?)\.?\s+\(({_MARKS})\)\s*[:.\-–]?\s*(.*)$")
 _NUM_TITLE_MARK = re.compile(rf"(?i)^(\d{{1,4}}[a-z]?)\.?\s+(.+?)\s*\(({_MARKS})\)$")
-_NUMBERED = re.compile(r"^(\d{1,4}[a-zA-Z]?)\s*[.)](?:\s+|(?=[A-ZÆØÅ]))(\S.*)$")
+# "3. Title", "3) Title", "3 - Title"
+_NUMBERED = re.compile(r"^(\d{1,4}[a-zA-Z]?)(?:\s*[.)]|\s+[-–](?=\s))(?:\s+|(?=[A-ZÆØÅ]))(\S.*)$")
 _LUKKET_PUNKT = re.compile(
     r"(?i)^lukket\s+(?:punkt|sag)\b\s*[:.\-–]?\s*(?:(\d{1,4}[a-z]?)\b\s*[:.\-–]?\s*)?(.*)$"
 )
 # A heading "3 Title"; up to three digits, so that a year ("2024 Budget") is no item number.
 _BARE_NUMBER_TITLE = re.compile(r"^(\d{1,3}[a-z]?)\s+([A-ZÆØÅ][^\n]{1,250})$")
 TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d*\s*$|\s{2,}\d{1,3}$")
-ITEM_START = re.compile(r"(?i)^(?:punkt|pkt\.?)\s+\d|^\d{1,4}[a-z]?[.)]\s")
+ITEM_START = re.compile(r"(?i)^(?:punkt|pkt\.?)\s+\d|^\d{1,4}[a-z]?(?:[.)]|\s[-–])\s")
 
 
 @dataclass

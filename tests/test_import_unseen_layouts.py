@@ -1,0 +1,244 @@
+"""Layouts the importer was not first written for, as other municipalities' agenda systems
+print them: closed items named only in the table of contents or under a "Lukkede punkter" part
+of it, header lines "Dato og tid:", "Tid og sted:", "Møde:", case labels "Sag:" and
+"ESDH-nr.:", item headings "3 - Titel", an unstyled "Udvalgets beslutning", and page
+furniture with the body and date in it. Built in code through the text, PDF and Word readers."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import docx
+import pytest
+
+from meetingtui import importers
+from meetingtui.models import Meeting
+from tests.docfixtures import make_pdf
+
+HEADER = ["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 16.00", "Byrådssalen"]
+
+
+def _item(number: int, title: str, decision: str = "Godkendt.") -> list[str]:
+    return [f"{number}. {title}", f"Sagsnr.: 24/{number}00", "Sagsfremstilling",
+            "Sagen forelægges.", "Beslutning", decision]  # fmt: skip
+
+
+ITEMS = [
+    *_item(1, "Godkendelse af dagsorden"),
+    *_item(2, "Salg af grund ved Havnevej"),
+    *_item(3, "Personalesag"),
+    *_item(4, "Køb af ejendom"),
+]
+
+
+def _text(lines: list[str]) -> Meeting:
+    _fmt, [meeting] = importers.parse("\n".join(lines).encode(), source="unseen.txt")
+    return meeting
+
+
+def _pdf(lines: list[str]) -> Meeting:
+    _fmt, [meeting] = importers.parse(make_pdf([lines]), source="unseen.pdf")
+    return meeting
+
+
+def _docx(lines: list[str]) -> Meeting:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    _fmt, [meeting] = importers.parse(out.getvalue(), source="unseen.docx")
+    return meeting
+
+
+READERS: dict[str, Callable[[list[str]], Meeting]] = {"text": _text, "pdf": _pdf, "docx": _docx}
+
+
+def _closed(meeting: Meeting) -> dict[str, bool]:
+    return {item.number: item.closed for item in meeting.items}
+
+
+# --- closed only in the table of contents ------------------------------------------------------
+
+CONTENTS = {
+    "marker in the entry": [
+        "Indholdsfortegnelse",
+        "1. Godkendelse af dagsorden 2",
+        "2. Salg af grund ved Havnevej 3",
+        "3. Personalesag (Lukket punkt) 4",
+        "4. Køb af ejendom 5",
+    ],
+    "marker after the title": [
+        "Indhold",
+        "1. Godkendelse af dagsorden",
+        "2. Salg af grund ved Havnevej",
+        "3. Personalesag - Lukket punkt",
+        "4. Køb af ejendom",
+    ],
+}
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("contents", CONTENTS)
+def test_an_item_closed_only_in_the_contents_is_closed(reader: str, contents: str) -> None:
+    meeting = READERS[reader]([*HEADER, *CONTENTS[contents], *ITEMS])
+    assert _closed(meeting) == {"1": False, "2": False, "3": True, "4": False}
+    assert [i.title for i in meeting.items][2] == "Personalesag"
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_items_under_lukkede_punkter_in_the_contents_only_are_closed(reader: str) -> None:
+    contents = ["Indhold", "Åbne punkter", "1. Godkendelse af dagsorden",
+                "2. Salg af grund ved Havnevej", "Lukkede punkter", "3. Personalesag",
+                "4. Køb af ejendom"]  # fmt: skip
+    meeting = READERS[reader]([*HEADER, *contents, *ITEMS])
+    assert _closed(meeting) == {"1": False, "2": False, "3": True, "4": True}
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden", "Salg af grund ved Havnevej", "Personalesag", "Køb af ejendom",
+    ]  # fmt: skip
+    assert meeting.location == "Byrådssalen"
+
+
+def test_a_part_heading_after_the_place_is_no_part_of_the_place() -> None:
+    meeting = _text([*HEADER, "Åbne punkter", *ITEMS[:12], "Lukkede punkter", *ITEMS[12:]])
+    assert meeting.location == "Byrådssalen"
+    assert _closed(meeting) == {"1": False, "2": False, "3": True, "4": True}
+
+
+# --- header lines ------------------------------------------------------------------------------
+
+HEADERS = {
+    "Tid og sted: date, time, place": (
+        ["Referat", "Økonomiudvalget", "Tid og sted: 12. marts 2024 kl. 16.00, Byrådssalen"],
+        ("Økonomiudvalget", "2024-03-12 16:00", "Byrådssalen"),
+    ),
+    "Dato and Tid og sted: time and place": (
+        ["Økonomiudvalget", "Referat", "Dato: 12.03.2024", "Tid og sted: Kl. 16.00 i Byrådssalen"],
+        ("Økonomiudvalget", "2024-03-12 16:00", "Byrådssalen"),
+    ),
+    "Møde: the body": (
+        [
+            "Referat",
+            "Møde: Økonomiudvalget",
+            "Dato: 12-03-2024",
+            "Tidspunkt: 16:00 - 18:30",
+            "Lokale: Byrådssalen",
+        ],
+        ("Økonomiudvalget", "2024-03-12 16:00", "Byrådssalen"),
+    ),
+    "Dato og tid with a span": (
+        [
+            "Referat",
+            "Økonomiudvalget",
+            "Dato og tid: Tirsdag den 12. marts 2024, kl. 16.00-18.30",
+            "Sted: Byrådssalen",
+        ],
+        ("Økonomiudvalget", "2024-03-12 16:00", "Byrådssalen"),
+    ),
+}
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("header", HEADERS)
+def test_header_lines_that_carry_several_facts(reader: str, header: str) -> None:
+    lines, (body, when, place) = HEADERS[header]
+    meeting = READERS[reader]([*lines, *ITEMS[:6]])
+    assert (meeting.body, f"{meeting.starts_at:%Y-%m-%d %H:%M}", meeting.location) == (
+        body,
+        when,
+        place,
+    )
+
+
+# --- case numbers, item headings, decisions ----------------------------------------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("label", ["Sag: 24/1001", "ESDH-nr.: 24/1001", "Sag:24/1001"])
+def test_short_case_labels_with_a_case_number(reader: str, label: str) -> None:
+    meeting = READERS[reader]([*HEADER, "1. Salg af grund", label, "Beslutning", "Godkendt."])
+    [item] = meeting.items
+    assert (item.title, item.case_number) == ("Salg af grund", "24/1001")
+
+
+def test_sag_followed_by_words_is_no_case_number() -> None:
+    meeting = _text([*HEADER, "1. Salg af grund", "Sagsnr.: 24/1001", "Sag: Salg af grunden",
+                     "Beslutning", "Godkendt."])  # fmt: skip
+    [item] = meeting.items
+    assert item.case_number == "24/1001"
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_item_headings_number_dash_title(reader: str) -> None:
+    lines = [x.split(". ", 1)[1] if k % 6 == 0 else x for k, x in enumerate(ITEMS)]
+    lines = [f"{k // 6 + 1} - {x}" if k % 6 == 0 else x for k, x in enumerate(lines)]
+    contents = ["Indholdsfortegnelse", *(f"{k + 1}. {t} {k + 2}" for k, t in
+                enumerate(["Godkendelse af dagsorden", "Salg af grund ved Havnevej",
+                           "Personalesag", "Køb af ejendom"]))]  # fmt: skip
+    meeting = READERS[reader]([*HEADER, *contents, *lines])
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "24/100"), ("2", "Salg af grund ved Havnevej", "24/200"),
+        ("3", "Personalesag", "24/300"), ("4", "Køb af ejendom", "24/400"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("heading", ["Udvalgets beslutning", "Byrådets afgørelse"])
+def test_an_owners_decision_heading_without_colon_or_bold(reader: str, heading: str) -> None:
+    lines = [*HEADER, "1. Salg af grund", "Sagsnr.: 24/100", "Indstilling",
+             "Forvaltningen indstiller,", "at grunden sælges.", heading, "Godkendt."]  # fmt: skip
+    [item] = READERS[reader](lines).items
+    assert item.decision == "Godkendt."
+    assert item.recommendation == "Forvaltningen indstiller,\nat grunden sælges."
+
+
+# --- page furniture ----------------------------------------------------------------------------
+
+
+def _pages(lines: list[str], size: int) -> list[list[str]]:
+    return [lines[i : i + size] for i in range(0, len(lines), size)]
+
+
+def test_a_footer_naming_the_referat_under_a_heading_is_furniture() -> None:
+    pages = _pages([*HEADER, *ITEMS], 7)
+    pages = [[*page, "Referat - Byrådet - 12. marts 2024", f"Side {k + 1} af {len(pages)}"]
+             for k, page in enumerate(pages)]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    texts = [item.title for item in meeting.items] + [item.decision for item in meeting.items]
+    texts += [s.text for item in meeting.items for s in item.sections]
+    assert not any("Referat - Byrådet" in t for t in texts)
+    assert [i.title for i in meeting.items][1] == "Salg af grund ved Havnevej"
+
+
+@pytest.mark.parametrize("size", [10, 11, 13])
+def test_a_running_header_on_every_page_but_the_title_page_of_a_short_referat(size: int) -> None:
+    pages = _pages([*HEADER, *ITEMS], size)
+    assert len(pages) == 3
+    pages = [page if k == 0 else ["Byrådet 12-03-2024", *page] for k, page in enumerate(pages)]
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    texts = [item.title for item in meeting.items] + [item.decision for item in meeting.items]
+    texts += [s.text for item in meeting.items for s in item.sections]
+    assert not any("12-03-2024" in t for t in texts)
+    assert [i.decision for i in meeting.items] == ["Godkendt."] * 4
+
+
+def test_a_repeated_sentence_at_page_tops_does_not_make_the_last_items_attachments() -> None:
+    """ "at sagen godkendes, og" tops two pages in a row, as a running header would; the page
+    after them holds an item with its case number, so it is the referat, not an attachment."""
+    recommended = ["Indstilling", "Forvaltningen indstiller,", "at sagen godkendes, og",
+                   "at udgiften afholdes af puljen.", "Beslutning", "Godkendt."]  # fmt: skip
+    pages = [
+        [*HEADER, "1. Salg af grund", "Sagsnr.: 24/100", "Resumé", "Sagen forelægges.",
+         "Indstilling", "Forvaltningen indstiller,"],
+        ["at sagen godkendes, og", "at udgiften afholdes af puljen.", "Beslutning", "Godkendt.",
+         "2. Tilskud til spejderhytte", "Sagsnr.: 24/200", "Forvaltningen indstiller,"],
+        ["at sagen godkendes, og", "at udgiften afholdes af puljen.", "Beslutning", "Godkendt.",
+         "3. Vejbelysning", "Sagsnr.: 24/300", "Beslutning", "Godkendt."],
+        ["4. Eventuelt", "Sagsnr.: 24/400", *recommended],
+    ]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    assert [(i.number, i.case_number, i.decision) for i in meeting.items] == [
+        ("1", "24/100", "Godkendt."), ("2", "24/200", "Godkendt."), ("3", "24/300", "Godkendt."),
+        ("4", "24/400", "Godkendt."),
+    ]  # fmt: skip
