@@ -37,7 +37,9 @@ TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning pr. 31. marts", "Lokalp
           "Klage over afgørelse", "Skolestruktur 2025", "Eventuelt"]  # fmt: skip
 CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}",
                "Sagsnummer: {}", "J.nr.: {}", "Journalnr. {}", "Sagsnr.:\n{}", "J.nr.\n{}",
-               "Dok.nr.: 24/5555 Sagsnr.: {}", "Sagsnr.: {}\nDok.nr.: 24/5555"]  # fmt: skip
+               "Dok.nr.: 24/5555 Sagsnr.: {}", "Sagsnr.: {}\nDok.nr.: 24/5555",
+               "Acadre sagsnr.: {}", "SagsID: {}", "Sag: {}", "ESDH-nr.: {}",
+               "Sagsnr.: {}\nSagsansvarlig: Bo Hansen"]  # fmt: skip
 CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
                 "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
                 "{}\nPunktet behandles for lukkede døre.", "Lukket sag: {}", "{}\nFortrolig",
@@ -51,12 +53,20 @@ PROPOSERS = ["Forvaltningen indstiller,", "Teknik- og Miljøudvalget indstiller:
              "Direktøren for Teknik og Miljø indstiller over for Byrådet:"]  # fmt: skip
 DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   "{body}s beslutning den {date}", "{body}'s beslutning den {date} Punkt {n}",
-                  "Beslutninger"]  # fmt: skip
+                  "Beslutninger", "Udvalgets beslutning", "Afgørelse",
+                  "Beslutning i {body} den {long}"]  # fmt: skip
 DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
              "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip
 HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {n}\n{title}",
-            "{n} {title}"]  # fmt: skip
-HEADERS = ["plain", "one-line", "labelled", "cover"]
+            "{n} {title}", "{n} - {title}", "Pkt. {n} {title}", "Punkt {n}. {title}",
+            "Dagsordenspunkt {n}: {title}"]  # fmt: skip
+HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
+           "meeting-label"]  # fmt: skip
+# Where a document says which items are closed: at each item, only in its table of contents,
+# or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
+CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
+# What a decision may have under it: the members absent for that item.
+AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam (Ø), Bo Krag (A)"]
 FORMATS = ["text", "pdf", "docx", "firstagenda-json", "firstagenda-html", "sbsys-xml",
            "acadre-xml", "edoc-xml"]  # fmt: skip
 
@@ -101,6 +111,16 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
     if kind == "labelled":
         return ["Referat", f"Udvalg: {doc.body}", f"Mødedato: {doc.when:%d-%m-%Y}",
                 f"Mødetidspunkt: kl. {doc.when:%H:%M}", f"Mødested: {doc.place}"]  # fmt: skip
+    if kind == "date-and-time":
+        return ["Referat", doc.body, f"Dato og tid: {_long_date(doc.when)}, kl. {doc.when:%H.%M}"
+                f"-{doc.when.hour + 2}.00", f"Sted: {doc.place}", *_people_lines(rng, doc)]  # fmt: skip
+    if kind == "time-and-place":
+        return [doc.body, "Referat", f"Dato: {doc.when:%d.%m.%Y}",
+                f"Tid og sted: Kl. {doc.when:%H.%M} i {doc.place}"]  # fmt: skip
+    if kind == "meeting-label":
+        return ["Referat", f"Møde: {doc.body}", f"Mødedato: {_long_date(doc.when)}",
+                f"Mødetidspunkt: {doc.when:%H:%M}-{doc.when.hour + 2}:00", f"Mødested: {doc.place}",
+                *_people_lines(rng, doc)]  # fmt: skip
     genitive = doc.body if doc.body.endswith("s") else f"{doc.body}s"
     return [f"{genitive} møde", day, f"Mødested: {doc.place}"]
 
@@ -132,10 +152,27 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
     style = rng.choice(HEADINGS)
     case_label = rng.choice(CASE_LABELS)
     date = f"{doc.when:%d-%m-%Y}"
+    where = rng.choice(CLOSED_WHERE)
+    if where != "items":
+        # Only the contents or the parts say which items are closed.
+        first = int(doc.items[0].number)
+        doc.items.sort(key=lambda t: t.closed if "parts" in where else False)
+        for k, truth in enumerate(doc.items):
+            truth.number = str(first + k)
+            truth.closed_in_text = ""
+        lines += _contents(doc, where)
     for truth in doc.items:
         title = truth.title
         extra: list[str] = []
-        if truth.closed and not truth.closed_in_text:
+        if (
+            where == "parts"
+            and truth.closed
+            and (truth is doc.items[0] or not doc.items[doc.items.index(truth) - 1].closed)
+        ):
+            lines.append(("Lukkede punkter", True))
+        elif where == "parts" and truth is doc.items[0]:
+            lines.append(("Åbne punkter", True))
+        if truth.closed and not truth.closed_in_text and where == "items":
             marked = rng.choice(CLOSED_MARKS).format(title)
             title, *extra = marked.split("\n")
         heading = style.format(n=truth.number, title=title).split("\n")
@@ -146,8 +183,27 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         if truth.closed_in_text:
             lines += [("Sagsfremstilling", True), (truth.closed_in_text, False)]
         lines += _recommendation_lines(truth)
-        head = rng.choice(DECISION_HEADS).format(body=doc.body, date=date, n=truth.number)
+        head = rng.choice(DECISION_HEADS).format(
+            body=doc.body, date=date, n=truth.number, long=_long_date(doc.when)
+        )
         lines += [(head, True), (truth.decision, False)]
+        after = rng.choice(AFTER_DECISION)
+        if after:
+            lines.append((after, False))
+    return lines
+
+
+def _contents(doc: Document, where: str) -> list[tuple[str, bool]]:
+    """A table of contents; "contents" marks the closed items only here, "contents-parts"
+    groups them under "Lukkede punkter" here only."""
+    lines = [("Indholdsfortegnelse", True)]
+    part = None
+    for page, truth in enumerate(doc.items, start=2):
+        if where == "contents-parts" and truth.closed != part:
+            part = truth.closed
+            lines.append(("Lukkede punkter" if part else "Åbne punkter", False))
+        mark = " (Lukket punkt)" if truth.closed and where == "contents" else ""
+        lines.append((f"{truth.number}. {truth.title}{mark} {page}", False))
     return lines
 
 
@@ -201,7 +257,18 @@ def build(rng: random.Random, fmt: str) -> Document:
             doc.data = "\n".join(t for t, _ in lines).encode()
         elif fmt == "pdf":
             flat = [f"**{t}" if bold else t for text, bold in lines for t in [text]]
-            doc.data = make_pdf([flat[i : i + 48] for i in range(0, len(flat), 48)])
+            size = rng.choice([48, 20])
+            pages = [flat[i : i + size] for i in range(0, len(flat), size)]
+            if len(pages) > 1 and rng.random() < 0.5:
+                # Page furniture: a running header with the body and date, a footer naming the
+                # referat, and "Side k af n".
+                pages = [
+                    [f"{doc.body} {doc.when:%d-%m-%Y}"] * (k > 0) + page
+                    + [f"Referat - {doc.body} - {_long_date(doc.when)}",
+                       f"Side {k + 1} af {len(pages)}"]
+                    for k, page in enumerate(pages)
+                ]  # fmt: skip
+            doc.data = make_pdf(pages)
         else:
             doc.data = _docx(lines)
         return doc
@@ -221,7 +288,12 @@ def build(rng: random.Random, fmt: str) -> Document:
             )
         head = (
             rng.choice(DECISION_HEADS)
-            .format(body=doc.body, date=f"{doc.when:%d-%m-%Y}", n=truth.number)
+            .format(
+                body=doc.body,
+                date=f"{doc.when:%d-%m-%Y}",
+                n=truth.number,
+                long=_long_date(doc.when),
+            )
             .rstrip(":")
         )
         spec.items.append(
