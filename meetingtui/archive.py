@@ -10,20 +10,16 @@ reason from the message catalog.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import sqlite3
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from meetingtui import importers
+from meetingtui.archive_pool import parse_in_pool
 from meetingtui.archive_walk import find_files, open_regular
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import get_language, t
@@ -305,7 +301,7 @@ def store_parsed(
     if parsed.error_key:
         result.reason = t(parsed.error_key, **parsed.error_params)
         return result
-    meetings: list[Meeting] | list[PreparedMeeting] = parsed.prepared or parsed.meetings
+    meetings: list[Meeting | PreparedMeeting] = [*(parsed.prepared or parsed.meetings)]
     result.meetings = len(meetings)
     result.items = sum(len(m.items) for m in parsed.meetings)
     result.items += sum(p.items for p in parsed.prepared)
@@ -438,7 +434,7 @@ def import_paths(
         if on_progress is not None:
             on_progress(0, total, 0, None)
         if workers > 1 and total > 1:
-            _parse_in_pool(files, workers, max_bytes, finished)
+            parse_in_pool(files, workers, _parse_for_storing, max_bytes, finished)
         else:
             for index, path in enumerate(files):
                 finished(index, parse_file(str(path), max_bytes, for_storing=True))
@@ -464,73 +460,3 @@ def import_paths(
         for s in found.skipped
     )
     return ImportSummary(files=ordered, elapsed=time.monotonic() - started, stopped=stopped)
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real stderr descriptor.
-
-    The tracker hands `sys.stderr.fileno()` to its process; a TUI replaces `sys.stderr` with
-    an object that has none, so the tracker gets /dev/null instead and the pool can start.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr.fileno() >= 0  # Textual's capture answers -1
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        return
-    saved = sys.stderr
-    with open(os.devnull, "w") as devnull:
-        sys.stderr = devnull
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = saved
-
-
-def _parse_in_pool(
-    files: list[Path],
-    workers: int,
-    max_bytes: int,
-    finished: Callable[[int, ParsedFile], None],
-) -> None:
-    """Parse in worker processes, a bounded number of files ahead of the writer, so memory
-    stays flat on large folders; results are stored as they arrive. If the pool cannot start
-    or breaks, the remaining files are parsed in this process."""
-    ahead = workers * 4
-    # Forking a process that runs other threads (the TUI) can deadlock in the child; workers
-    # then come from a fork server, a fresh interpreter that loads the readers once and forks
-    # each worker from itself. A plain CLI run forks from this process, after loading the
-    # readers here: each worker would otherwise import them itself (a quarter of a second of
-    # CPU apiece).
-    context: multiprocessing.context.BaseContext | None = None
-    if threading.active_count() > 1:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__, *importers.pipeline_modules()])
-    else:
-        importers.load_pipeline()
-    done_indexes: set[int] = set()
-    try:
-        _start_resource_tracker()
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            pending: dict[Future[ParsedFile], int] = {}
-            queue = iter(enumerate(files))
-            for index, path in queue:
-                pending[pool.submit(_parse_for_storing, str(path), max_bytes)] = index
-                if len(pending) >= ahead:
-                    break
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    index = pending.pop(future)
-                    parsed = future.result()  # BrokenProcessPool ends the pool, see below
-                    finished(index, parsed)
-                    done_indexes.add(index)
-                    nxt = next(queue, None)
-                    if nxt is not None:
-                        pending[pool.submit(_parse_for_storing, str(nxt[1]), max_bytes)] = nxt[0]
-    except (BrokenProcessPool, OSError):
-        for index, path in enumerate(files):
-            if index not in done_indexes:
-                finished(index, parse_file(str(path), max_bytes, for_storing=True))

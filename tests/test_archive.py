@@ -226,7 +226,7 @@ def test_the_pool_starts_when_stderr_has_no_descriptor(tmp_path: Path, monkeypat
     import io
     import threading
 
-    import meetingtui.archive as archive
+    import meetingtui.archive_pool as archive_pool
 
     class Capture(io.StringIO):
         def fileno(self) -> int:
@@ -234,7 +234,7 @@ def test_the_pool_starts_when_stderr_has_no_descriptor(tmp_path: Path, monkeypat
 
     started: list[int] = []
 
-    class CountingPool(archive.ProcessPoolExecutor):
+    class CountingPool(archive_pool.ProcessPoolExecutor):
         def __init__(self, *args: object, **kwargs: object) -> None:
             started.append(int(kwargs["max_workers"]))  # type: ignore[arg-type]
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -247,7 +247,7 @@ def test_the_pool_starts_when_stderr_has_no_descriptor(tmp_path: Path, monkeypat
     monkeypatch.setattr(resource_tracker, "_resource_tracker", fresh)
     for name in ("ensure_running", "register", "unregister", "getfd"):
         monkeypatch.setattr(resource_tracker, name, getattr(fresh, name))
-    monkeypatch.setattr(archive, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(archive_pool, "ProcessPoolExecutor", CountingPool)
     monkeypatch.setattr("sys.stderr", Capture())
     paths = [_write(tmp_path / f"m{day}.json", _other_meeting(day)) for day in (4, 5, 6)]
     result: dict[str, object] = {}
