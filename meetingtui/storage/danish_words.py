@@ -21,6 +21,8 @@ import Stemmer
 
 # A word as unicode61 sees it: letters and digits; "_" and punctuation separate words.
 WORD = re.compile(r"[^\W_]+")
+# The same words in a text without "_": the plain class is matched about a sixth faster.
+_WORD_NO_UNDERSCORE = re.compile(r"\w+")
 _VOWELS = "aeiouyæøå"
 
 # Snowball's Danish stop words: beside other words of a query they are left out ("rapport for"
@@ -157,16 +159,17 @@ def stems_text(text: str) -> str:
     else:
         # Every other character lowers to one character of the same kind, on its own, so the
         # words of the normalized text are the normalized words, found in one pass.
-        words = WORD.findall(normalize(text))
+        normal = normalize(text)
+        words = (WORD if "_" in normal else _WORD_NO_UNDERSCORE).findall(normal)
     stems = _STEMS
-    missing = {word for word in words if word not in stems}
+    missing = set(words).difference(stems)
     if missing:
         if len(stems) + len(missing) > _STEMS_KEPT:
             stems.clear()
             missing = set(words)
         new = list(missing)
         stems.update(zip(new, _stemmer().stemWords(new), strict=True))
-    return " ".join([stems[word] for word in words])
+    return " ".join(map(stems.__getitem__, words))
 
 
 def stem_forms(word: str) -> list[str]:
