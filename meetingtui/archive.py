@@ -1,7 +1,8 @@
 """Importing files into the archive: find files, parse them in parallel, store each atomically.
 
 Parsing is the CPU-heavy part, so files are parsed in a process pool (two workers on the usual
-laptop); every parsed file is written from the main process, in its own transaction, through
+laptop, `archive_pool`), which also prepares each meeting's rows and event (`storage.prepared`);
+every parsed file is written from the main process, in its own transaction, through
 `service.import_meeting`. A file's content hash (SHA-256 of its bytes) makes importing it again
 a no-op. Failures never stop the run: each file gets a status and, when it failed, a one-line
 reason from the message catalog.
