@@ -259,7 +259,11 @@ def build(rng: random.Random, fmt: str) -> Document:
             flat = [f"**{t}" if bold else t for text, bold in lines for t in [text]]
             size = rng.choice([48, 20])
             pages = [flat[i : i + size] for i in range(0, len(flat), size)]
-            if len(pages) > 1 and rng.random() < 0.5:
+            furniture = rng.random()
+            if len(pages) > 1 and furniture < 0.2:
+                # A running header of three lines on every page, the title page's too.
+                pages = [[doc.body, "Referat", _long_date(doc.when), *page] for page in pages]
+            elif len(pages) > 1 and furniture < 0.6:
                 # Page furniture: a running header with the body and date, a footer naming the
                 # referat, and "Side k af n".
                 pages = [

@@ -242,3 +242,56 @@ def test_a_repeated_sentence_at_page_tops_does_not_make_the_last_items_attachmen
         ("1", "24/100", "Godkendt."), ("2", "24/200", "Godkendt."), ("3", "24/300", "Godkendt."),
         ("4", "24/400", "Godkendt."),
     ]  # fmt: skip
+
+
+def test_an_absence_line_on_the_next_page_is_not_part_of_the_decision() -> None:
+    """The decision ends a page; the next page opens with the running header and then
+    "Fraværende: …". The line is the absence under that item, not the decision's last words."""
+    pages = _pages([*HEADER, *ITEMS], 8)
+    pages[-1].append("Fraværende: Per Dam (Ø)")
+    pages = [[*([] if k == 0 else ["Teknik- og Miljøudvalget 12-03-2024"]), *page] for k, page in
+             enumerate([*pages, [pages[-1].pop()]])]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    assert [i.decision for i in meeting.items] == ["Godkendt."] * 4
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_body_named_udvalget_for_above_the_document_kind(reader: str) -> None:
+    lines = ["Udvalget for Kultur og Fritid", "Referat", "Dato: 18.10.2024",
+             "Tid og sted: Kl. 16.30 i Kantinen, Lejrevej 15", *ITEMS[:6]]  # fmt: skip
+    meeting = READERS[reader](lines)
+    assert (meeting.body, f"{meeting.starts_at:%Y-%m-%d %H:%M}", meeting.location) == (
+        "Udvalget for Kultur og Fritid",
+        "2024-10-18 16:30",
+        "Kantinen, Lejrevej 15",
+    )
+
+
+def test_a_three_line_running_header_on_every_page_the_title_pages_too() -> None:
+    """ "Byrådet" / "Referat" / "12. marts 2024" tops every page, the first as well, where it
+    is also the meeting's own header: the body is still read, and the date line is furniture."""
+    running = ["Byrådet", "Referat", "12. marts 2024"]
+    pages = _pages(["tirsdag den 12. marts 2024 kl. 16.00", "Byrådssalen", *ITEMS], 7)
+    _fmt, [meeting] = importers.parse(
+        make_pdf([[*running, *page] for page in pages]), source="unseen.pdf"
+    )
+    assert (meeting.body, f"{meeting.starts_at:%Y-%m-%d %H:%M}") == ("Byrådet", "2024-03-12 16:00")
+    texts = [item.title for item in meeting.items] + [item.decision for item in meeting.items]
+    texts += [s.text for item in meeting.items for s in item.sections]
+    assert not any("12. marts 2024" in t for t in texts)
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden", "Salg af grund ved Havnevej", "Personalesag", "Køb af ejendom",
+    ]  # fmt: skip
+
+
+def test_the_same_decision_at_the_foot_of_pages_in_a_row_is_kept() -> None:
+    """A decision with numbers in it closes two pages running, right under its heading: it is
+    the referat's text, not a footer, however often it repeats."""
+    decision = "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."
+    pages = [
+        [*HEADER, *_item(1, "Salg af grund", decision)],
+        [*_item(2, "Tilskud til spejderhytte", decision)],
+        [*_item(3, "Vejbelysning", decision)],
+    ]
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    assert [i.decision for i in meeting.items] == [decision] * 3

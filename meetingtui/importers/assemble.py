@@ -60,6 +60,10 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
     if body and not facts.body:
         meeting_unplaced.remove(next(u for u in meeting_unplaced if u.strip() == body))
     body = body or _body_from_decisions(blocks, facts.starts_at) or _body_from_authority(blocks)
+    if not body and source.running_header:
+        # The running header repeated the title page's own lines and took them with it.
+        running = header.parse_header([Block(t) for t in source.running_header])
+        body = running.body or _body_named_in(running.unplaced)
     if not body:
         raise InputError("import.docs.no_body", source=name)
     facts.body = body
@@ -238,7 +242,11 @@ def _first_date(blocks: list[Block]) -> datetime | None:
     return None
 
 
-_BODY_NAME = re.compile(rf"(?i)^[A-ZÆØÅ][\w ,.\-–&]{{0,70}}{alternation(BODY_ENDINGS)}$")
+# "Økonomiudvalget", "Teknik- og Miljøudvalget", and "Udvalget for Kultur og Fritid"
+_BODY_NAME = re.compile(
+    rf"(?i)^(?:[A-ZÆØÅ][\w ,.\-–&]{{0,70}}{alternation(BODY_ENDINGS)}"
+    rf"|{alternation(BODY_ENDINGS)}\s+for\s+[A-ZÆØÅ][\w ,.\-–&]{{2,60}})$"
+)
 
 
 def _body_named_in(header_lines: list[str]) -> str:

@@ -7,16 +7,18 @@ the referat's, and are dropped before anything else reads the text. Headings rep
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
 from collections import Counter
 
+from meetingtui.dates import find_date
 from meetingtui.importers import casenumber
 from meetingtui.importers.classify import known_heading
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.heads import ITEM_START, item_head
-from meetingtui.importers.source import Block
+from meetingtui.importers.source import Block, Cont
 
 _PAGE_NUMBER_TOKEN = re.compile(r"\d+")
 _PAGE_MARK = re.compile(
@@ -57,12 +59,13 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
         positions = sorted({*range(min(2, len(page))), *range(max(0, len(page) - 2), len(page))})
         # Headings and item headings repeat by design ("Punkt 7" may even sit on page 7), and
         # so does the text right under a heading ("Beslutning" / "Godkendt." at the foot of
-        # every item page): furniture never follows a heading of the referat, unless it carries
-        # a number (a footer "Referat - Byrådet - 12. marts 2024" under an item's last heading).
+        # every item page): furniture never follows a heading of the referat, unless it is a
+        # dated line and no sentence (a footer "Referat - Byrådet - 12. marts 2024" under an
+        # item's last heading; a decision "Med stemmerne 5 for og 2 imod ..." stays).
         edge = [
             page[k] for k in positions
             if page[k].text.strip() and not known_heading(page[k]) and item_head(page[k]) is None
-            and not (k > 0 and known_heading(page[k - 1]) and not re.search(r"\d", page[k].text))
+            and not (k > 0 and known_heading(page[k - 1]) and not _dated_label(page[k].text))
         ]  # fmt: skip
         for key in {b.text.strip().lower() for b in edge}:
             exact.setdefault(key, []).append(index)
@@ -88,6 +91,10 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             running.add(shape)
     if cautious:
         running = {k for k in running if re.search(r"[\d#]", k)}
+    third = _third_header_lines(pages, running, need)
+    running |= third
+    for key in third:
+        first_page.setdefault(key, min(i for i, p in enumerate(pages) if _top_key(p) == key))
     prefix, prefix_first = _running_prefix(pages, need) if not cautious else ("", len(pages))
     own_first = min([first_page[s] for s in running] + [prefix_first])
     own = {s for s in running if first_page[s] == own_first}
@@ -96,13 +103,21 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
     out: Pages = []
     for index, page in enumerate(pages):
         kept_blocks: list[Block] = []
+        dropped_above = False
+        top_three = len(page) > 3 and all(_hit_key(page[k], running) for k in (0, 1, 2))
         for pos, block in enumerate(page):
-            at_edge = pos < 2 or pos >= len(page) - 2
+            if dropped_above and block.cont is Cont.WRAP:
+                # It wrapped from the running header above it, which is gone: a paragraph of
+                # its own, not the end of the last paragraph of the page before.
+                block = dataclasses.replace(block, cont=Cont.NEW)
+            dropped_above = False
+            at_edge = pos < 2 or pos >= len(page) - 2 or (pos == 2 and top_three)
             shape = _shape(block.text)
             key = block.text.strip().lower()
             hit = shape if shape in running else key if key in running else None
             if at_edge and (hit or _page_mark(block.text.strip(), n, cautious=cautious)):
                 dropped += 1
+                dropped_above = True
                 if hit in own:
                     last_with_header = index
                 continue
@@ -116,6 +131,33 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             kept_blocks.append(block)
         out.append(kept_blocks)
     return out, dropped, last_with_header
+
+
+def _dated_label(text: str) -> bool:
+    """A line that names a date and ends like no sentence: a running header or footer."""
+    text = text.strip()
+    return find_date(text) is not None and not text.endswith((".", ",", ":", ";"))
+
+
+def _hit_key(block: Block, running: set[str]) -> bool:
+    return _shape(block.text) in running or block.text.strip().lower() in running
+
+
+def _top_key(page: list[Block]) -> str:
+    return page[2].text.strip().lower() if len(page) > 3 else ""
+
+
+def _third_header_lines(pages: Pages, running: set[str], need: int) -> set[str]:
+    """A running header of three lines ("Byrådet" / "Referat" / "12. marts 2024"): the third
+    line is furniture where it repeats under the two running lines on enough pages."""
+    seen: dict[str, list[int]] = {}
+    for index, page in enumerate(pages):
+        if len(page) > 3 and _hit_key(page[0], running) and _hit_key(page[1], running):
+            block = page[2]
+            if known_heading(block) or item_head(block) is not None:
+                continue
+            seen.setdefault(_top_key(page), []).append(index)
+    return {key for key, where in seen.items() if key and _is_running(where, need)}
 
 
 def _page_mark(text: str, pages: int, *, cautious: bool) -> bool:
@@ -203,6 +245,15 @@ def _cut_prefix(text: str, prefix: str) -> str:
     if rest and re.fullmatch(r"\d{1,4}", rest[0]):
         rest = rest[1:]  # the page number that follows "Side"
     return " ".join(rest)
+
+
+def dropped_from_first_page(before: Pages, after: Pages) -> list[str]:
+    """The lines of the first page that were taken for page furniture, in order."""
+    if not before or not after:
+        return []
+    kept = {id(b) for b in after[0]}
+    texts = {b.text for b in after[0]}
+    return [b.text for b in before[0] if id(b) not in kept and b.text not in texts]
 
 
 def split_attachment_pages(pages: Pages, last_with_header: int) -> tuple[Pages, list[str]]:

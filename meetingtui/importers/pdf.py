@@ -18,6 +18,7 @@ from meetingtui.errors import InputError
 from meetingtui.importers import limits, ocr, reflow
 from meetingtui.importers.furniture import (
     closed_running_header,
+    dropped_from_first_page,
     split_attachment_pages,
     strip_running_lines,
 )
@@ -40,10 +41,12 @@ def sniff(data: bytes) -> bool:
 def read(data: bytes, *, source: str = "") -> list[Source]:
     pages = extract_pages(data, source=source)
     closed = closed_running_header(pages)
-    pages, dropped, last_with_header = strip_running_lines(pages)
-    pages, attachments = split_attachment_pages(pages, last_with_header)
+    stripped, dropped, last_with_header = strip_running_lines(pages)
+    running_header = dropped_from_first_page(pages, stripped)
+    pages, attachments = split_attachment_pages(stripped, last_with_header)
     blocks = [b for page in pages for b in page]
-    return [Source(blocks, unplaced=attachments, dropped_lines=dropped, closed_part=closed)]
+    return [Source(blocks, unplaced=attachments, dropped_lines=dropped, closed_part=closed,
+                   running_header=running_header)]  # fmt: skip
 
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:

@@ -12,6 +12,7 @@ from meetingtui.errors import InputError
 from meetingtui.importers import limits, reflow
 from meetingtui.importers.furniture import (
     closed_running_header,
+    dropped_from_first_page,
     split_attachment_pages,
     strip_running_lines,
 )
@@ -67,16 +68,19 @@ def read(data: bytes, *, source: str = "") -> list[Source]:
     pages = [p for p in pages if p]
     dropped = 0
     closed = closed_running_header(pages)
+    running_header: list[str] = []
     if len(pages) > 1:
-        pages, dropped, last_with_header = strip_running_lines(pages)
-        pages, attachments = split_attachment_pages(pages, last_with_header)
+        stripped, dropped, last_with_header = strip_running_lines(pages)
+        running_header = dropped_from_first_page(pages, stripped)
+        pages, attachments = split_attachment_pages(stripped, last_with_header)
         unplaced.extend(attachments)
     elif pages:
         kept = _drop_repeated_footers(pages[0])
         dropped = len(pages[0]) - len(kept)
         pages = [kept]
     blocks = [b for page in pages for b in page]
-    return [Source(blocks, unplaced=unplaced, dropped_lines=dropped, closed_part=closed)]
+    return [Source(blocks, unplaced=unplaced, dropped_lines=dropped, closed_part=closed,
+                   running_header=running_header)]  # fmt: skip
 
 
 def parse(data: bytes, *, source: str = "") -> list[Meeting]:

@@ -122,4 +122,7 @@ class Source:
     warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)
     record: Meeting | None = None  # a format that carries the complete record (our own)
     closed_part: bool = False  # page furniture says every item is closed ("Lukket referat")
+    # The first page's lines taken for its running header: where the header repeats the title
+    # page's own lines ("Byrådet" / "Referat" on every page), they still name the body.
+    running_header: list[str] = field(default_factory=list)
     ocr: OcrNote | None = None  # the text was read from a scan through OCR (importers/ocr.py)
