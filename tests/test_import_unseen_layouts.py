@@ -295,3 +295,37 @@ def test_the_same_decision_at_the_foot_of_pages_in_a_row_is_kept() -> None:
     ]
     _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
     assert [i.decision for i in meeting.items] == [decision] * 3
+
+
+def test_the_page_header_of_a_two_page_referat_restating_its_footer() -> None:
+    """Two pages: the footer "Referat - Byrådet - 12. marts 2024" repeats, the page header
+    "Byrådet 12-03-2024" stands on the second page only, so it cannot repeat; it names the
+    footer's body and date, and is furniture too."""
+    footer = "Referat - Byrådet - 12. marts 2024"
+    pages = _pages([*HEADER, *ITEMS], 14)
+    pages = [[*page, footer, f"Side {k + 1} af 2"] for k, page in enumerate(pages)]
+    pages[1].insert(0, "Byrådet 12-03-2024")
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    texts = [item.title for item in meeting.items] + [item.decision for item in meeting.items]
+    texts += [s.text for item in meeting.items for s in item.sections]
+    assert not any("12-03-2024" in t or "Referat - " in t for t in texts)
+    assert [i.decision for i in meeting.items] == ["Godkendt."] * 4
+
+
+def test_the_last_page_holding_only_the_last_decision_is_no_attachment() -> None:
+    """As above, but the last page holds only the end of the last item: its dated decision
+    heading says it is the referat's."""
+    pages = [
+        [*HEADER, "1. Salg af grund", "Sagsnr.: 24/100", "Resumé", "Sagen forelægges.",
+         "Indstilling", "Forvaltningen indstiller,"],
+        ["at sagen godkendes, og", "at udgiften afholdes af puljen.", "Beslutning", "Godkendt.",
+         "2. Tilskud til spejderhytte", "Sagsnr.: 24/200", "Forvaltningen indstiller,"],
+        ["at sagen godkendes, og", "at udgiften afholdes af puljen.",
+         "Beslutning i Byrådet den 12-03-2024", "Godkendt.", "3. Vejbelysning",
+         "Sagsnr.: 24/300", "Forvaltningen indstiller,"],
+        ["at lamperne skiftes i år.", "Beslutning i Byrådet den 12-03-2024", "Anbefales."],
+    ]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    assert [(i.number, i.decision) for i in meeting.items] == [
+        ("1", "Godkendt."), ("2", "Godkendt."), ("3", "Anbefales."),
+    ]  # fmt: skip

@@ -12,10 +12,11 @@ import itertools
 import math
 import re
 from collections import Counter
+from datetime import date
 
 from meetingtui.dates import find_date
 from meetingtui.importers import casenumber
-from meetingtui.importers.classify import known_heading
+from meetingtui.importers.classify import DECISION, classify, known_heading
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.heads import ITEM_START, item_head
 from meetingtui.importers.source import Block, Cont
@@ -95,6 +96,7 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
     running |= third
     for key in third:
         first_page.setdefault(key, min(i for i, p in enumerate(pages) if _top_key(p) == key))
+    dated = _dated_running(running)
     prefix, prefix_first = _running_prefix(pages, need) if not cautious else ("", len(pages))
     own_first = min([first_page[s] for s in running] + [prefix_first])
     own = {s for s in running if first_page[s] == own_first}
@@ -115,6 +117,8 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             shape = _shape(block.text)
             key = block.text.strip().lower()
             hit = shape if shape in running else key if key in running else None
+            if hit is None and index > 0 and pos < 2 and _restates(block.text, dated):
+                hit = key
             if at_edge and (hit or _page_mark(block.text.strip(), n, cautious=cautious)):
                 dropped += 1
                 dropped_above = True
@@ -131,6 +135,28 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             kept_blocks.append(block)
         out.append(kept_blocks)
     return out, dropped, last_with_header
+
+
+def _dated_running(running: set[str]) -> list[tuple[date, str]]:
+    """(day, text) of the running lines that carry a date ("referat - byrådet - 12. marts
+    2024")."""
+    found = []
+    for key in running:
+        when = find_date(key) if "#" not in key else None
+        if when is not None:
+            found.append((when.day.date(), key))
+    return found
+
+
+def _restates(text: str, dated: list[tuple[date, str]]) -> bool:
+    """A line at a page's top that names the body and the date of a running footer in another
+    form ("Byrådet 12-03-2024" over "Referat - Byrådet - 12. marts 2024"): the page header of a
+    short document, which has too few pages to repeat on."""
+    when = find_date(text)
+    if when is None or not dated:
+        return False
+    rest = " ".join((text[: when.start] + " " + text[when.end :]).split()).strip(" -–,").lower()
+    return len(rest) >= 4 and any(day == when.day.date() and rest in key for day, key in dated)
 
 
 def _dated_label(text: str) -> bool:
@@ -261,20 +287,24 @@ def split_attachment_pages(pages: Pages, last_with_header: int) -> tuple[Pages, 
     are kept with the meeting as text of their own, out of the items."""
     if not 0 <= last_with_header < len(pages) - 1:
         return pages, []
-    if any(_item_with_case(page) for page in pages[last_with_header + 1 :]):
-        # An item heading with its case number under it: the referat goes on (what looked like
-        # its running header was a line of its text); its items must not become attachments.
+    if any(_referat_page(page) for page in pages[last_with_header + 1 :]):
+        # An item heading with its case number under it, or a decision heading: the referat
+        # goes on (what looked like its running header was a line of its text); its items and
+        # decisions must not become attachments.
         return pages, []
     tail = ["\n".join(b.text for b in page) for page in pages[last_with_header + 1 :]]
     return pages[: last_with_header + 1], [t for t in tail if t]
 
 
-def _item_with_case(page: list[Block]) -> bool:
+def _referat_page(page: list[Block]) -> bool:
     for k, block in enumerate(page):
         if item_head(block) is not None and any(
             casenumber.label(b.text) is not None for b in page[k + 1 : k + 4]
         ):
             return True
+        heading = classify(block)
+        if heading is not None and heading.kind == DECISION and (heading.body or heading.date):
+            return True  # "Beslutning i Økonomiudvalget den 12-03-2024"
     return False
 
 
