@@ -19,11 +19,15 @@ from meetingtui.models import Meeting
 from tests.docfixtures import make_pdf, text_referat
 from tests.scanfixtures import scanned
 
+
 # The tests that run Tesseract take seconds each, as the LibreOffice ones do: they are slow tests
 # (`pytest -m slow`); refusing a scan without OCR is quick.
-needs_ocr = pytest.mark.skipif(
-    ocr.missing() is not None, reason=f"OCR is not installed here: {ocr.missing()}"
-)
+@pytest.fixture
+def needs_ocr() -> None:
+    # Asked when a test needs it, not at collection: the answer imports OCRmyPDF (half a
+    # second), and every test worker collects this file.
+    if (missing := ocr.missing()) is not None:
+        pytest.skip(f"OCR is not installed here: {missing}")
 
 
 def _text_pdf() -> bytes:
@@ -58,7 +62,7 @@ def test_without_ocr_a_scan_is_refused_naming_what_to_install(
 
 
 @pytest.mark.slow
-@needs_ocr
+@pytest.mark.usefixtures("needs_ocr")
 def test_a_scanned_referat_reads_as_its_text_pdf_and_is_marked(scan: bytes) -> None:
     _, [from_text] = importers.parse(_text_pdf(), source="tekst.pdf")
     fmt, [from_scan] = importers.parse(scan, source="scan.pdf")
@@ -79,7 +83,7 @@ def test_a_scanned_referat_reads_as_its_text_pdf_and_is_marked(scan: bytes) -> N
 
 
 @pytest.mark.slow
-@needs_ocr
+@pytest.mark.usefixtures("needs_ocr")
 def test_the_ocr_note_is_stored_verified_and_exported(scan: bytes, tmp_path: Path) -> None:
     from meetingtui.cli import main
 

@@ -13,10 +13,6 @@ from meetingtui.publish import About, metadata_path, publish
 from meetingtui.storage.db import connect
 from tests.publish_support import closed_sale_referat, later_referat
 
-datasette_app = pytest.importorskip(
-    "datasette.app", reason="Datasette is not installed (pip install -e '.[test]')"
-)
-
 
 @pytest.fixture
 def published(tmp_path: Path) -> Path:
@@ -30,6 +26,11 @@ def published(tmp_path: Path) -> Path:
 
 
 def _datasette(path: Path) -> object:
+    # Imported here, not at collection: every test worker collects this file, and importing
+    # Datasette takes most of a second.
+    datasette_app = pytest.importorskip(
+        "datasette.app", reason="Datasette is not installed (pip install -e '.[test]')"
+    )
     metadata = json.loads(metadata_path(path).read_text(encoding="utf-8"))
     return datasette_app.Datasette([str(path)], metadata=metadata)
 
