@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,8 @@ SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
 # --------------------------------------------------------------------------- slow tests
 # `pytest` runs the quick loop; `pytest -m slow` runs the slow tests only (durability kills,
-# LibreOffice, tmux, Chromium, the whole-meeting scenario); `pytest --runslow` runs everything.
+# LibreOffice, OCR with Tesseract, tmux, Chromium, the whole-meeting scenario); `pytest --runslow`
+# runs everything.
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -53,11 +55,25 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto`: one worker per core for a whole run, none when files or tests are named
-    (starting the workers costs more than a focused run takes)."""
+    """`-n auto`: two workers per core for a whole run, none when files or tests are named
+    (starting the workers costs more than a focused run takes).
+
+    A TUI test spends most of its time waiting for the app to go idle between keys (the Pilot
+    checks in 20 ms steps), so a second worker per core runs while the first one waits. The
+    README's "The test loop" has the figures. PYTEST_XDIST_AUTO_NUM_WORKERS still decides."""
     if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
         return 0
-    return None  # xdist's own count: the cores
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist reads it
+    return 2 * _cores()
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the
+    machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @pytest.fixture(autouse=True)
