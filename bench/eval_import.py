@@ -2,8 +2,10 @@
 families of Danish agenda systems, scored field by field against what was written.
 
 Each document draws, at random (seeded), a header layout, an item heading style, a case-number
-label, where a closed item says it is closed, a decision heading and a format (text, PDF,
-.docx, FirstAgenda JSON and HTML, SBSYS, Acadre and eDoc XML). The record read back is compared
+label, where a closed item says it is closed (at the item, only in the table of contents, under
+a "Lukkede punkter" part), a decision heading, what stands under the decision, the PDF's page
+furniture and a format (text, PDF, .docx, FirstAgenda JSON and HTML, SBSYS, Acadre and eDoc
+XML). The record read back is compared
 with the record written: items found, titles, case numbers, closed flags (which must all be
 right), decisions and the header facts.
 
