@@ -20,7 +20,8 @@ from typing import Any
 
 from meetingtui.errors import CommandRefused
 from meetingtui.i18n import t
-from meetingtui.meetingclock import clock_text, on_day_of, parse_clock
+from meetingtui.i18n.dates import clock
+from meetingtui.meetingclock import on_day_of, parse_clock
 from meetingtui.models import Meeting, MovementKind
 from meetingtui.reducer import Payload, reducer
 from meetingtui.storage.touched import Touched
@@ -231,31 +232,31 @@ def _refusal(
         return CommandRefused(
             "refuse.time_window",
             what=what,
-            low=clock_text(low[0]),
+            low=clock(low[0]),
             low_what=label(trial, low[1]),
-            high=clock_text(high[0]),
+            high=clock(high[0]),
             high_what=label(trial, high[1]),
         )
     if low is not None and high is None:
         return CommandRefused(
             "refuse.time_not_before",
             what=what,
-            low=clock_text(low[0]),
+            low=clock(low[0]),
             low_what=label(trial, low[1]),
         )
     if high is not None and low is None:
         return CommandRefused(
             "refuse.time_not_after",
             what=what,
-            high=clock_text(high[0]),
+            high=clock(high[0]),
             high_what=label(trial, high[1]),
         )
     return CommandRefused(
         "refuse.time_order",
         later=label(trial, later),
-        late=clock_text(_at(trial, later, now) or datetime.min),
+        late=clock(_at(trial, later, now) or datetime.min),
         earlier=label(trial, earlier),
-        early=clock_text(_at(trial, earlier, now) or datetime.min),
+        early=clock(_at(trial, earlier, now) or datetime.min),
     )
 
 
@@ -310,8 +311,8 @@ def describe(meeting: Meeting, payload: Payload) -> str:
         t(
             "time.change",
             what=label(meeting, change),
-            old=clock_text(datetime.fromisoformat(change["old"])),
-            new=clock_text(datetime.fromisoformat(change["new"])),
+            old=clock(datetime.fromisoformat(change["old"])),
+            new=clock(datetime.fromisoformat(change["new"])),
         )
         for change in payload.get("changes", [])
     )

@@ -15,7 +15,6 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from meetingtui.errors import CommandRefused
-from meetingtui.i18n import t
 
 # "16.30", "16:30", "9.05", "1630", "16" — hours and minutes, the way a secretary types them.
 _TYPED = re.compile(r"\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:,]?(\d{2}))?\s*", re.I)
@@ -30,11 +29,6 @@ def parse_clock(text: str) -> time:
     if hour > 23 or minute > 59:
         raise CommandRefused("refuse.time_format", text=text.strip())
     return time(hour, minute)
-
-
-def clock_text(moment: datetime | time) -> str:
-    """ "16.30" in Danish, "16:30" in English: how the screens show a time."""
-    return t("tui.hhmm", h=moment.hour, m=moment.minute)
 
 
 def on_day_of(moment: datetime, value: time) -> datetime:

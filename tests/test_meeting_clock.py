@@ -116,6 +116,6 @@ async def test_the_status_bar_shows_the_meetings_own_time(db_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.service is not None and app.screen.query("#status-info"))
         info = app.screen.query_one("#status-info", Static)
-        await until(pilot, lambda: "kl. 16:30" in rendered(info), "the meeting's own time")
+        await until(pilot, lambda: "kl. 16.30" in rendered(info), "the meeting's own time")
         assert "mødetid 0:00" in rendered(info)  # not the years since 3 January 2017
         assert "20:08" not in rendered(info)

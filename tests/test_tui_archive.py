@@ -272,7 +272,7 @@ async def test_dates_read_the_danish_way_and_are_typed_either_way(archive_db: Pa
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ArchivedMeetingScreen)
-        assert "Byrådet · 27.09.2023 kl. 18:00" in _text(
+        assert "Byrådet · 27.09.2023 kl. 18.00" in _text(
             app.screen.query_one("#archived-header", Static)
         )
         item = _text(app.screen.query_one("#archived-item", Static))

@@ -78,12 +78,14 @@ async def test_english_vote_columns_are_whole_words(db_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "when"), [("da", "11.03.2025 kl. 16:30"), ("en", "11 Mar 2025 16:30")]
+    ("lang", "when", "now"),
+    [("da", "11.03.2025 kl. 16.30", "kl. 16.44"), ("en", "11 Mar 2025 16:30", "16:44")],
 )
 async def test_dates_read_the_language_s_way_on_the_meetings_list_and_the_status_bar(
-    db_path: Path, lang: str, when: str
+    db_path: Path, lang: str, when: str, now: str
 ) -> None:
-    """Danish: "11.03.2025 kl. 16:30"; English: "11 Mar 2025 16:30", never the ISO form."""
+    """Danish: "11.03.2025 kl. 16.30", the clock "kl. 16.44" with a full stop; English: "11 Mar
+    2025 16:30", never the ISO form."""
     from textual.widgets import DataTable
 
     from meetingtui.screens.start import StartScreen
@@ -99,3 +101,4 @@ async def test_dates_read_the_language_s_way_on_the_meetings_list_and_the_status
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         bar = str(app.screen.query_one(StatusBar).query_one("#status-info").render())
         assert f" · {when}\n" in bar and "2025-03-11" not in bar
+        assert f" · {now}" in bar

@@ -15,6 +15,7 @@ import click
 from meetingtui.cli import click_text
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import get_language, keys, set_language, t
+from meetingtui.i18n.dates import short_datetime
 
 
 def _db_path(ctx: click.Context) -> Path:
@@ -219,7 +220,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     for m in meetings:
         status = t(f"status.{m.status.value}")
         title = f"{m.body} — {m.title}" if m.title else m.body
-        click.echo(f"{m.id:>5}  {m.starts_at:%Y-%m-%d %H:%M}  {status:<10} {title}")
+        click.echo(f"{m.id:>5}  {short_datetime(m.starts_at)}  {status:<10} {title}")
 
 
 @main.command()
@@ -257,7 +258,7 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
                 t(
                     "verify.hash_superseded",
                     meeting=reopened.meeting,
-                    when=reopened.at.strftime("%d.%m.%Y %H.%M"),
+                    when=short_datetime(reopened.at),
                     reason=reopened.reason,
                 ),
                 1,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import stored_short, written_short
 
 if TYPE_CHECKING:  # the archive (multiprocessing, importers) loads only when a command runs
     from meetingtui.archive import FileStatus, ImportSummary
@@ -153,7 +154,13 @@ def search(
     for hit in hits:
         title = f"{t('case.closed')}: {hit.title}" if hit.closed else hit.title
         click.echo(
-            t("search.hit", date=hit.date, body=hit.body, number=hit.number, title=title)
+            t(
+                "search.hit",
+                date=stored_short(hit.date),
+                body=hit.body,
+                number=hit.number,
+                title=title,
+            )
             + f"  [#{hit.meeting_id}]"
         )
         snippet = " ".join(hit.snippet.split())
@@ -194,7 +201,7 @@ def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
         click.echo(
             t(
                 "case.entry",
-                date=entry.starts_at[:10],
+                date=stored_short(entry.starts_at),
                 body=entry.body,
                 number=entry.number,
                 title=title,
@@ -202,7 +209,7 @@ def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
             + f"  [#{entry.meeting_id}]"
         )
         for earlier in entry.decision_history[:-1] if entry.decision else entry.decision_history:
-            label = " ".join(part for part in (earlier.body, earlier.date) if part)
+            label = " ".join(part for part in (earlier.body, written_short(earlier.date)) if part)
             click.echo(f"    {label}: {' '.join(earlier.text.split())}")
         click.echo("    " + (" ".join(entry.decision.split()) or t("case.no_decision")))
 

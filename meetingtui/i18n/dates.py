@@ -8,7 +8,7 @@ Names and patterns come from the catalog, so English mode gets English dates ("3
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from meetingtui.i18n import t
 
@@ -54,13 +54,19 @@ def written_short(text: str) -> str:
     return short_date(day) if day is not None else text.strip()
 
 
+def stored_short(stamp: str) -> str:
+    """The short date ("11.03.2025") of a stored ISO date or timestamp ("2025-03-11T16:30:00")."""
+    return short_date(date.fromisoformat(stamp[:10]))
+
+
 def short_datetime(moment: datetime) -> str:
-    """ "11.03.2025 kl. 16:30" (English "11 Mar 2025 16:30"): when a meeting begins."""
-    return t("tui.datetime", date=short_date(moment.date()), time=moment.strftime("%H:%M"))
+    """ "11.03.2025 kl. 16.30" (English "11 Mar 2025 16:30"): when a meeting begins."""
+    return t("tui.datetime", date=short_date(moment.date()), time=clock(moment))
 
 
-def clock(moment: datetime) -> str:
-    """ "16.30": one form throughout the referat, with a full stop as Danish writes it."""
+def clock(moment: datetime | time) -> str:
+    """ "16.30" (English "16:30"): every time of day the program writes, on the screens, in the
+    referat and on the command line, with a full stop as Danish writes it."""
     return t("export.clock", hour=moment.hour, minute=moment.minute)
 
 

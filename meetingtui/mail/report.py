@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from meetingtui.i18n import t
+from meetingtui.i18n.dates import short_datetime
 from meetingtui.mail.deliveries import Status
 from meetingtui.mail.sending import Action, Outcome, Recipient, SendPlan, SendReport
 
 
 def action_text(recipient: Recipient, *, screen: bool = False) -> str:
-    when = f"{recipient.previous.at:%Y-%m-%d %H:%M}" if recipient.previous else ""
+    when = short_datetime(recipient.previous.at) if recipient.previous else ""
     if recipient.action == Action.ALREADY_SENT:
         return t("mail.action.already_sent", at=when)
     if recipient.action == Action.FAILED_BEFORE:

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Input, Select, Static, Tree
 from meetingtui import queries
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t, t_count
-from meetingtui.i18n.dates import short_date
+from meetingtui.i18n.dates import short_date, stored_short
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
@@ -72,7 +72,7 @@ def date_width() -> int:
 
 def day_of(stamp: str) -> str:
     """The short date ("11.03.2025") of a stored date or timestamp ("2025-03-11T16:30:00")."""
-    return short_date(date.fromisoformat(stamp[:10]))
+    return stored_short(stamp)
 
 
 def case_history_text(conn: sqlite3.Connection, case_number: str) -> Text:

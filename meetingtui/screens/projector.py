@@ -19,10 +19,9 @@ from textual.widgets import Digits, Static
 from meetingtui import rules, speakers
 from meetingtui.exporters.phrasing import result_line
 from meetingtui.i18n import t
-from meetingtui.i18n.dates import long_date
+from meetingtui.i18n.dates import clock, long_date
 from meetingtui.keymap import UiConfig, load_config
 from meetingtui.livepage.view import vote_subject
-from meetingtui.meetingclock import clock_text
 from meetingtui.models import AgendaItem, ItemStatus, Meeting, MeetingStatus, Vote
 from meetingtui.screens.app import MeetingApp
 from meetingtui.screens.base import KeymapScreen
@@ -88,7 +87,7 @@ class ProjectorScreen(KeymapScreen):
         now = self.meeting_now()
         day = long_date(meeting.starts_at.date(), weekday=True)
         head = Text(meeting.body, style="bold")
-        head.append(f" · {day} · " + t("speakers.projector_clock", time=clock_text(now)))
+        head.append(f" · {day} · " + t("speakers.projector_clock", time=clock(now)))
         self.query_one("#proj-head", Static).update(head)
         item = self._public_item()
         self._speakers(item if item is not None and not item.closed else None, now)

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
-from meetingtui.meetingclock import clock_text
+from meetingtui.i18n.dates import clock
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.widgets import KeyBar, StatusBar
 from meetingtui.vocabulary import Attendance, MeetingStatus, MovementKind
@@ -25,8 +25,8 @@ def attendance_text(person: Participant | GlanceParticipant) -> Text:
     if person.movements:
         move = person.movements[-1]
         if move.kind is MovementKind.ARRIVED:
-            return Text("✔ " + t("tui.attendance.arrived", time=clock_text(move.at)), style="bold")
-        return Text("✘ " + t("tui.attendance.left", time=clock_text(move.at)))
+            return Text("✔ " + t("tui.attendance.arrived", time=clock(move.at)), style="bold")
+        return Text("✘ " + t("tui.attendance.left", time=clock(move.at)))
     label = t(f"tui.attendance.{person.attendance.value}")
     if person.attendance is Attendance.PRESENT:
         return Text("✔ " + label, style="bold")
@@ -42,7 +42,7 @@ def movements_text(meeting: Meeting | Glance, person: Participant | GlancePartic
         item = meeting.item(move.item_id) if move.item_id is not None else None
         key = "tui.moved_arrived" if move.kind is MovementKind.ARRIVED else "tui.moved_left"
         where = t("tui.during_item", number=item.number) if item is not None else ""
-        parts.append(t(key, time=clock_text(move.at), where=where).strip())
+        parts.append(t(key, time=clock(move.at), where=where).strip())
     return ", ".join(parts)
 
 

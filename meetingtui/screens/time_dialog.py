@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from meetingtui.i18n import t
-from meetingtui.meetingclock import clock_text
+from meetingtui.i18n.dates import clock
 
 if TYPE_CHECKING:
     from meetingtui.corrections import TimeCorrection
@@ -70,7 +70,7 @@ def correct_times(app: MeetingApp, fields: list[TimeField]) -> None:
     if not fields:
         app.notify(t("tui.no_times_yet"))
         return
-    shown = [clock_text(at) for _, at, _ in fields]
+    shown = [clock(at) for _, at, _ in fields]
 
     def corrected(values: list[str] | None) -> None:
         service = app.service

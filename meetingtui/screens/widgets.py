@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from meetingtui import rules
 from meetingtui.i18n import t
-from meetingtui.i18n.dates import short_datetime
+from meetingtui.i18n.dates import clock, short_datetime
 from meetingtui.screens.base import bindings_of
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class StatusBar(Horizontal):
             info.append(
                 " · " + t("tui.meeting_clock", elapsed=duration(meeting.opened_at, end, now))
             )
-        info.append(" · " + t("tui.clock", time=now.strftime("%H:%M")), style="bold")
+        info.append(" · " + t("tui.clock", time=clock(now)), style="bold")
         if readonly:
             info.append("  ")
             info.append(" " + t("tui.readonly_badge") + " ", style="reverse bold")
