@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
@@ -46,6 +47,31 @@ async def test_the_item_under_way_stays_in_the_status_bar_at_80_columns(db_path:
         assert shown[1].startswith("ÅBENT")
         assert shown[2].startswith("BEHANDLES:  4. Møde- og procesplan")
         assert shown[2].rstrip().endswith("…")  # cut short, and says so
+
+
+@pytest.mark.parametrize(
+    ("lang", "when", "cut"),
+    [("da", " · 03.01.2017 kl. 16.30", True), ("en", " · 3 Jan 2017 16:30", False)],
+)
+async def test_the_meeting_s_date_and_time_are_whole_in_the_status_bar_at_80_columns(
+    db_path: Path, lang: str, when: str, cut: bool
+) -> None:
+    """The body and title give way with "…"; the date and time of the meeting stay readable
+    (they were cut to "03.01.2017 kl…")."""
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, parse_agenda(agenda_toml()), clock)
+    app = build_app(db_path, meeting_id, lang=lang, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        info = app.screen.query_one("#status-info", Static)
+
+        def first_line() -> str:
+            width, height = info.size
+            lines = info.render_lines(Region(0, 0, width, height)) if width else []
+            return lines[0].text.rstrip() if lines else ""
+
+        await until(pilot, lambda: first_line().endswith(when), repr(first_line()))
+        assert first_line().startswith("17, stk. 4-udvalget")
+        assert ("…" in first_line()) is cut  # the shorter English line has room for the title
 
 
 def on_screen(screen: Screen[object], widget: Widget) -> bool:

@@ -66,6 +66,18 @@ def quorum_text(
     return Text("⚠ " + t("tui.quorum_lost") + "\n" + figures), False
 
 
+_LEAST_OF_NAME = 8  # characters of the body worth keeping before the date gives way
+
+
+class _StatusInfo(Static):
+    """The status bar's text, told when its width changes (the quorum beside it grows too)."""
+
+    def on_resize(self) -> None:
+        parent = self.parent
+        if isinstance(parent, StatusBar):
+            parent.refit()
+
+
 class StatusBar(Horizontal):
     """Body, date, clock, current item and quorum: always on screen during a meeting."""
 
@@ -76,19 +88,32 @@ class StatusBar(Horizontal):
     def __init__(self) -> None:
         super().__init__()
         # Held directly, not queried: the clock may tick before the children are mounted.
-        self._info = Static(id="status-info")
+        self._info = _StatusInfo(id="status-info")
         self._quorum = Static(id="status-quorum")
+        self._last: tuple[Meeting | Glance, datetime, bool] | None = None
+
+    def refit(self) -> None:
+        # The first line is fitted to the box's width: fit it again when the width changes.
+        if self._last is not None:
+            self.show(*self._last)
 
     def compose(self) -> ComposeResult:
         yield self._info
         yield self._quorum
 
     def show(self, meeting: Meeting | Glance, now: datetime, readonly: bool) -> None:
+        self._last = (meeting, now, readonly)
         info = Text()
         info.append(meeting.body, style="bold")
         if meeting.title:
             info.append(" · " + meeting.title)
-        info.append(" · " + short_datetime(meeting.starts_at) + "\n")
+        when = " · " + short_datetime(meeting.starts_at)
+        # The body and title give way ("…") before the meeting's date and time are cut: beside
+        # the quorum an 80-column terminal leaves some 45 characters.
+        room = self._info.content_size.width - cell_len(when)
+        if room >= _LEAST_OF_NAME and info.cell_len > room:
+            info.truncate(room, overflow="ellipsis")
+        info.append(when + "\n")
         info.append(t(f"status.{meeting.status.value}").upper(), style="bold")
         if meeting.opened_at is not None:
             end = meeting.closed_at
