@@ -31,10 +31,8 @@ DA: dict[str, str] = {
     "tui.choice.abstain": "undlod",
     "tui.no_party": "(uden parti)",
     "tui.missing": "mangler: {count}",
-    "tui.no_ballots": (
-        "Ingen stemmer endnu. f/i/u for partiet under markøren; Tab: enkelte medlemmer; "
-        "r/R: resten for/imod."
-    ),
+    # One line of the vote's tally box: whole at 80 columns (78 inside its padding).
+    "tui.no_ballots": "Ingen stemmer endnu. f/i/u: partiet · Tab: ét medlem · r/R: resten for/imod",
     "tui.result.adopted": "VEDTAGET",
     "tui.result.rejected": "FORKASTET",
     "tui.result_tie": "(stemmelighed: forslaget bortfalder)",
@@ -111,10 +109,7 @@ EN: dict[str, str] = {
     "tui.choice.abstain": "abstain",
     "tui.no_party": "(no party)",
     "tui.missing": "missing: {count}",
-    "tui.no_ballots": (
-        "No ballots yet. f/i/u for the party under the cursor; Tab: single members; "
-        "r/R: the rest for/against."
-    ),
+    "tui.no_ballots": "No ballots yet. f/i/u: the party · Tab: one member · r/R: rest for/against",
     "tui.result.adopted": "ADOPTED",
     "tui.result.rejected": "REJECTED",
     "tui.result_tie": "(tie: the proposal falls)",
