@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 
 
 @dataclass(frozen=True)
@@ -16,10 +16,20 @@ class RuleWarning:
 
     @property
     def message(self) -> str:
-        return t(self.key, **self.params)
+        return counted(self.key, self.params)
 
     def __str__(self) -> str:
         return self.message
+
+
+def counted(key: str, params: dict[str, object]) -> str:
+    """The message, in the singular where it counts exactly one thing ("1 ændringsforslag er",
+    "1 recipient was"): a `count` goes through `t_count`."""
+    count = params.get("count")
+    if isinstance(count, int) and not isinstance(count, bool):
+        rest = {name: value for name, value in params.items() if name != "count"}
+        return t_count(key, count, **rest)
+    return t(key, **params)
 
 
 class MeetingError(Exception):
@@ -32,7 +42,7 @@ class MeetingError(Exception):
 
     @property
     def message(self) -> str:
-        return t(self.key, **self.params)
+        return counted(self.key, self.params)
 
     def __str__(self) -> str:
         return self.message

@@ -162,7 +162,7 @@ async def test_election_with_candidates(db_path: Path, open_committee: int) -> N
         await pilot.pause()
         # Back on the item, the election is shown as under way.
         assert isinstance(app.screen, MeetingScreen)
-        assert "6 stemme(r) afgivet" in rendered(app.screen.query_one("#item-text", Static))
+        assert "6 stemmer afgivet" in rendered(app.screen.query_one("#item-text", Static))
         assert "e fortsætter" in rendered(app.screen.query_one("#inline-warnings", Static))
     # ...and every ballot was stored as it was typed: a kill now loses nothing.
     election = stored(db_path, meeting_id).item(1).elections[0]

@@ -14,7 +14,7 @@ import click
 
 from meetingtui.cli import click_text
 from meetingtui.errors import MeetingError
-from meetingtui.i18n import get_language, keys, set_language, t
+from meetingtui.i18n import get_language, keys, set_language, t, t_count
 from meetingtui.i18n.dates import short_datetime
 
 
@@ -265,7 +265,7 @@ def verify(ctx: click.Context, hash_: str | None) -> None:
             )
         if found.later_events:
             click.echo(t("verify.meeting_head", meeting=name, head=found.meeting_head))
-            fail(t("verify.hash_outdated", meeting=name, later=found.later_events), 1)
+            fail(t_count("verify.hash_outdated", found.later_events, meeting=name), 1)
     if not report.ok:
         fail(t("verify.checked", events=report.events, head=report.head or "-"), 1)
     click.echo(t("verify.ok", events=report.events, head=report.head or "-"))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import stored_short, written_short
 
 if TYPE_CHECKING:  # the archive (multiprocessing, importers) loads only when a command runs
@@ -194,7 +194,7 @@ def case(ctx: click.Context, case_number: str, as_json: bool) -> None:
     if not entries:
         click.echo(t("case.none", case=case_number))
         sys.exit(1)
-    click.echo(t("case.header", case=case_number, count=len(entries)))
+    click.echo(t_count("case.header", len(entries), case=case_number))
     for entry in entries:
         title = f"{t('case.closed')}: {entry.title}" if entry.closed else entry.title
         click.echo("")

@@ -102,20 +102,7 @@ def import_command(ctx: click.Context, file: Path) -> None:
         report = import_committee_file(conn, file)
     finally:
         conn.close()
-    if not report.changed:
-        click.echo(t("committee.cli.unchanged", name=report.committee))
-        return
-    key = "committee.cli.created" if report.created else "committee.cli.updated"
-    click.echo(
-        t(
-            key,
-            name=report.committee,
-            periods=report.periods,
-            joined=report.joined,
-            left=report.left,
-            corrected=report.corrected,
-        )
-    )
+    click.echo(report.summary())
 
 
 @committee_group.command(name="export")

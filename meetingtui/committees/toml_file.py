@@ -44,6 +44,7 @@ from meetingtui.committees import commands
 from meetingtui.committees.model import Committee, CommitteeKind, RosterEntry
 from meetingtui.committees.queries import find_committee, load_committee
 from meetingtui.errors import CommandRefused, InputError
+from meetingtui.i18n import t, t_count
 from meetingtui.models import clean_text
 from meetingtui.storage.db import transaction
 from meetingtui.vocabulary import Role
@@ -117,6 +118,21 @@ class ImportReport:
     @property
     def changed(self) -> bool:
         return bool(self.created or self.periods or self.joined or self.left or self.corrected)
+
+    def summary(self) -> str:
+        """What the import did, in one line ("1 valgperiode", "2 nye valgperioder")."""
+        if not self.changed:
+            return t("committee.cli.unchanged", name=self.committee)
+        key = "committee.cli.created" if self.created else "committee.cli.updated"
+        return t(
+            key,
+            name=self.committee,
+            periods=t_count("committee.cli.periods", self.periods),
+            new_periods=t_count("committee.cli.new_periods", self.periods),
+            joined=self.joined,
+            left=self.left,
+            corrected=self.corrected,
+        )
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str:

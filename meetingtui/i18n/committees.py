@@ -66,12 +66,16 @@ DA: dict[str, str] = {
     # command line
     "committee.no_period_on": "Udvalget {name} har ingen valgperiode, der dækker {date}.",
     "committee.cli.created": (
-        "Udvalget {name} er oprettet: {periods} valgperiode(r), {joined} på listen, {left} udtrådt."
+        "Udvalget {name} er oprettet: {periods}, {joined} på listen, {left} udtrådt."
     ),
     "committee.cli.updated": (
-        "Udvalget {name} er opdateret: {periods} ny(e) valgperiode(r), {joined} indtrådt, "
+        "Udvalget {name} er opdateret: {new_periods}, {joined} indtrådt, "
         "{left} udtrådt, {corrected} rettet."
     ),
+    "committee.cli.periods": "{count} valgperioder",
+    "committee.cli.periods.one": "1 valgperiode",
+    "committee.cli.new_periods": "{count} nye valgperioder",
+    "committee.cli.new_periods.one": "1 ny valgperiode",
     "committee.cli.unchanged": "Udvalget {name} er uændret: filen siger det samme som databasen.",
     "committee.cli.written": "Skrevet: {path}",
     "committee.cli.none": "Der er ingen udvalg i databasen (meetingtui committee import FIL).",
@@ -255,12 +259,16 @@ EN: dict[str, str] = {
     ),
     "committee.no_period_on": "The committee {name} has no term that covers {date}.",
     "committee.cli.created": (
-        "Committee {name} created: {periods} term(s), {joined} on the roster, {left} left."
+        "Committee {name} created: {periods}, {joined} on the roster, {left} left."
     ),
     "committee.cli.updated": (
-        "Committee {name} updated: {periods} new term(s), {joined} joined, {left} left, "
+        "Committee {name} updated: {new_periods}, {joined} joined, {left} left, "
         "{corrected} corrected."
     ),
+    "committee.cli.periods": "{count} terms",
+    "committee.cli.periods.one": "1 term",
+    "committee.cli.new_periods": "{count} new terms",
+    "committee.cli.new_periods.one": "1 new term",
     "committee.cli.unchanged": "Committee {name} unchanged: the file says what the database says.",
     "committee.cli.written": "Written: {path}",
     "committee.cli.none": "There are no committees in the database (meetingtui committee import FILE).",

@@ -10,6 +10,10 @@ DA: dict[str, str] = {
         "{count} ændringsforslag til dette forslag er ikke sat til afstemning endnu; "
         "ændringsforslag stemmes om før det forslag, de ændrer."
     ),
+    "warn.amendments_first.one": (
+        "1 ændringsforslag til dette forslag er ikke sat til afstemning endnu; "
+        "ændringsforslag stemmes om før det forslag, de ændrer."
+    ),
     "warn.dissent_not_against": (
         "Kun et medlem, der har stemt imod, kan få sin opfattelse ført til protokols "
         "(styrelseslovens § 13, stk. 2)."
@@ -70,7 +74,10 @@ DA: dict[str, str] = {
     ),
     "verify.hash_invalid": "{hash} er ikke en hash fra et referat (mindst 12 hexadecimale tegn).",
     "verify.hash_outdated": (
-        "Referatet er ikke det seneste: mødet i {meeting} har {later} senere hændelse(r)."
+        "Referatet er ikke det seneste: mødet i {meeting} har {count} senere hændelser."
+    ),
+    "verify.hash_outdated.one": (
+        "Referatet er ikke det seneste: mødet i {meeting} har 1 senere hændelse."
     ),
     "refuse.nothing_to_undo": "Der er intet at fortryde.",
     "refuse.invalid_value": "Ugyldig værdi for {field}: {problem}.",
@@ -188,7 +195,11 @@ EN: dict[str, str] = {
         "at least {needed} must be present (Local Government Act § 11(2))."
     ),
     "warn.amendments_first": (
-        "{count} amendment(s) to this proposal have not been voted on yet; "
+        "{count} amendments to this proposal have not been voted on yet; "
+        "amendments are voted on before the proposal they amend."
+    ),
+    "warn.amendments_first.one": (
+        "1 amendment to this proposal has not been voted on yet; "
         "amendments are voted on before the proposal they amend."
     ),
     "warn.dissent_not_against": (
@@ -247,7 +258,10 @@ EN: dict[str, str] = {
     ),
     "verify.hash_invalid": "{hash} is not a hash from a referat (at least 12 hexadecimal digits).",
     "verify.hash_outdated": (
-        "The referat is not the latest: the meeting of {meeting} has {later} later event(s)."
+        "The referat is not the latest: the meeting of {meeting} has {count} later events."
+    ),
+    "verify.hash_outdated.one": (
+        "The referat is not the latest: the meeting of {meeting} has 1 later event."
     ),
     "refuse.nothing_to_undo": "There is nothing to undo.",
     "refuse.invalid_value": "Invalid value for {field}: {problem}.",

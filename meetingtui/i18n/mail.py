@@ -49,8 +49,12 @@ DA: dict[str, str] = {
     "mail.tls_failed": "TLS-forbindelsen til {host}:{port} mislykkedes: {reason}. Intet er sendt.",
     "mail.login_failed": "SMTP-serveren afviste login for {username}: {reason}. Intet er sendt.",
     "mail.connection_lost": (
-        "Forbindelsen til SMTP-serveren blev afbrudt under {name}: {reason}. {left} modtager(e) "
+        "Forbindelsen til SMTP-serveren blev afbrudt under {name}: {reason}. {count} modtagere "
         "er ikke forsøgt; send igen for at nå dem."
+    ),
+    "mail.connection_lost.one": (
+        "Forbindelsen til SMTP-serveren blev afbrudt under {name}: {reason}. 1 modtager "
+        "er ikke forsøgt; send igen for at nå den."
     ),
     # the plan and the outcome
     "mail.action.send": "sendes",
@@ -60,7 +64,8 @@ DA: dict[str, str] = {
     "mail.action.no_address": "ingen e-mailadresse",
     "mail.variant.public": "offentlig",
     "mail.variant.internal": "intern",
-    "mail.plan_head": "{subject} — {count} modtager(e) ({variant}):",
+    "mail.plan_head": "{subject} — {count} modtagere ({variant}):",
+    "mail.plan_head.one": "{subject} — 1 modtager ({variant}):",
     "mail.plan_line": "  {name:<28} {email:<32} {variant:<9} {action}",
     "mail.plan_line_screen": "• {who} · {variant} · {action}",
     "mail.sent": "✔ Sendt til {name} <{email}>",
@@ -139,8 +144,12 @@ EN: dict[str, str] = {
     "mail.tls_failed": "The TLS connection to {host}:{port} failed: {reason}. Nothing was sent.",
     "mail.login_failed": "The SMTP server refused the login of {username}: {reason}. Nothing was sent.",
     "mail.connection_lost": (
-        "The connection to the SMTP server broke while sending to {name}: {reason}. {left} "
-        "recipient(s) were not tried; send again to reach them."
+        "The connection to the SMTP server broke while sending to {name}: {reason}. {count} "
+        "recipients were not tried; send again to reach them."
+    ),
+    "mail.connection_lost.one": (
+        "The connection to the SMTP server broke while sending to {name}: {reason}. 1 "
+        "recipient was not tried; send again to reach them."
     ),
     "mail.action.send": "to send",
     "mail.action.already_sent": "already sent {at}",
@@ -149,7 +158,8 @@ EN: dict[str, str] = {
     "mail.action.no_address": "no email address",
     "mail.variant.public": "public",
     "mail.variant.internal": "internal",
-    "mail.plan_head": "{subject} — {count} recipient(s) ({variant}):",
+    "mail.plan_head": "{subject} — {count} recipients ({variant}):",
+    "mail.plan_head.one": "{subject} — 1 recipient ({variant}):",
     "mail.plan_line": "  {name:<28} {email:<32} {variant:<9} {action}",
     "mail.plan_line_screen": "• {who} · {variant} · {action}",
     "mail.sent": "✔ Sent to {name} <{email}>",

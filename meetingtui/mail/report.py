@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import short_datetime
 from meetingtui.mail.deliveries import Status
 from meetingtui.mail.sending import Action, Outcome, Recipient, SendPlan, SendReport
@@ -24,7 +24,7 @@ def plan_lines(plan: SendPlan, *, screen: bool = False) -> list[str]:
     """The plan as the secretary reads it: one line per participant, nobody left out.
     `screen`: the narrower lines of the closing screen's dialog, with its keys."""
     variant = t("mail.variant.internal" if plan.internal else "mail.variant.public")
-    lines = [t("mail.plan_head", subject=plan.subject, count=len(plan.recipients), variant=variant)]
+    lines = [t_count("mail.plan_head", len(plan.recipients), subject=plan.subject, variant=variant)]
     for r in plan.recipients:
         lines.append(
             t(

@@ -291,7 +291,7 @@ def send_referat(
                     "mail.connection_lost",
                     name=recipient.name,
                     reason=reason,
-                    left=len(todo) - index - 1,
+                    count=len(todo) - index - 1,
                 ).message
                 break
     finally:

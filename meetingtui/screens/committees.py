@@ -204,19 +204,7 @@ class CommitteesScreen(DatabaseScreen):
             )
             if report:
                 r = report[0]
-                self.notify(
-                    t(
-                        "committee.cli.updated" if not r.created else "committee.cli.created",
-                        name=r.committee,
-                        periods=r.periods,
-                        joined=r.joined,
-                        left=r.left,
-                        corrected=r.corrected,
-                    )
-                    if r.changed
-                    else t("committee.cli.unchanged", name=r.committee),
-                    timeout=6,
-                )
+                self.notify(r.summary(), timeout=6)
 
         self._form(t("committee.tui.import_title"), [(t("committee.tui.import_path"), "")], load)
 

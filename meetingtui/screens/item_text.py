@@ -7,7 +7,7 @@ from rich.text import Text
 
 from meetingtui import rules
 from meetingtui.exporters import changes, phrasing
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.models import AbsenceKind, AgendaItem, DissentKind, ItemStatus, Meeting, Vote
 from meetingtui.screens.widgets import item_label
 
@@ -92,7 +92,7 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
         text.append("• " + line + "\n")
     for election in item.elections:
         if election.is_open:
-            outcome = t("tui.election_running", office=election.office, count=len(election.ballots))
+            outcome = t_count("tui.election_running", len(election.ballots), office=election.office)
         elif election.elected:
             outcome = t("tui.elected", name=election.elected, office=election.office)
         elif election.tied:

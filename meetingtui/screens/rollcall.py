@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from meetingtui import rules
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import clock
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.widgets import KeyBar, StatusBar
@@ -119,13 +119,18 @@ class RollCallScreen(KeymapScreen):
         if meeting.participants:
             table.move_cursor(row=min(max(cursor, 0), len(meeting.participants) - 1), animate=False)
         banner = self.query_one("#rollcall-banner", Static)
-        unknown = sum(1 for p in meeting.participants if p.attendance is Attendance.UNKNOWN)
+        unknown = [p for p in meeting.participants if p.attendance is Attendance.UNKNOWN]
+        # A member has a vote; an observer or the administration is no member, said apart.
+        members = sum(1 for p in unknown if p.votes)
+        others = [p.name for p in unknown if not p.votes]
         lines = []
         if meeting.status is MeetingStatus.PLANNED:
             lines.append(self.says("tui.rollcall_open_hint"))
         lines += [w.message for w in rules.membership_warnings(meeting)]
-        if unknown:
-            lines.append(t("tui.rollcall_unknown", count=unknown))
+        if members:
+            lines.append(t_count("tui.rollcall_unknown", members))
+        if others:
+            lines.append(t("tui.rollcall_unknown_others", names=", ".join(others)))
         banner.update("\n".join(lines))
         banner.display = bool(lines)
         self.refresh_bindings()

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from meetingtui import rules
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.models import AgendaItem, Choice, Participant, Vote, VoteCounts, VoteResult
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.item_text import vote_subject
@@ -316,7 +316,7 @@ class VoteScreen(KeymapScreen):
             result_words(counts, closed=True),
         ]
         if live.missing:
-            lines.append(t("tui.close_vote_missing", count=live.missing))
+            lines.append(t_count("tui.close_vote_missing", live.missing))
         dialog = self.meeting_app.confirm_dialog(lines, t("tui.close_vote_question"), warn=False)
         self.app.push_screen(dialog, lambda ok: self._close() if ok else None)
 
