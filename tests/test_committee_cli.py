@@ -74,3 +74,19 @@ def test_english(db_path: Path, tmp_path: Path) -> None:
     assert "has no term that covers 1 January 2030." in result.output
     helped = cli(db_path, "--lang", "en", "committee", "import", "--help")
     assert "Create or update a committee" in helped.output
+
+
+def test_roster_on_a_date_typed_the_danish_way(db_path: Path, tmp_path: Path) -> None:
+    cli(db_path, "committee", "import", str(write(tmp_path)))
+    danish = cli(db_path, "committee", "roster", "Økonomiudvalget", "--on", "31.05.2024")
+    assert danish.exit_code == 0, danish.output
+    iso = cli(db_path, "committee", "roster", "Økonomiudvalget", "--on", "2024-05-31")
+    assert danish.output == iso.output
+    assert danish.output.startswith("Økonomiudvalget den 31. maj 2024 (valgperiode 2022-2025):")
+    nonsense = cli(db_path, "committee", "roster", "Økonomiudvalget", "--on", "31.02.2024")
+    assert nonsense.exit_code == 2
+    assert nonsense.output.strip() == (
+        "31.02.2024 er ikke en dato; skriv den som 11.03.2025 eller 2025-03-11."
+    )
+    english = cli(db_path, "--lang", "en", "committee", "roster", "Økonomiudvalget", "--on", "x")
+    assert english.output.strip() == "x is not a date; write it as 11.03.2025 or 2025-03-11."

@@ -188,18 +188,22 @@ def list_command(ctx: click.Context, as_json: bool) -> None:
 @click.option(
     "--on",
     "on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="The roster valid on this date (YYYY-MM-DD; default today).",
+    help="The roster valid on this date (11.03.2025 or 2025-03-11; default today).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.pass_context
-def roster_command(ctx: click.Context, name: str, on: Any, as_json: bool) -> None:
+def roster_command(ctx: click.Context, name: str, on: str | None, as_json: bool) -> None:
     """The members and stedfortrædere of committee NAME on a date (the roll call of a meeting)."""
+    from meetingtui.dates import typed_date
+
+    # Typed as on the screens: "11.03.2025" (or "2025-03-11"); nonsense is refused before anything.
+    day = typed_date(on) if on is not None else date.today()
+    if day is None:
+        _fail(t("committee.cli.bad_date", value=on))
     conn = _connect(ctx)
     committee = _committee(conn, name)
     conn.close()
-    day = on.date() if on is not None else date.today()
     period = committee.period_on(day)
     members = committee.members_on(day)
     substitutes = committee.substitutes_on(day)

@@ -100,7 +100,10 @@ DA: dict[str, str] = {
     "cli.help.committee.roster": (
         "Medlemmer og stedfortrædere i udvalget NAVN på en dato (et mødes fremmødeliste)."
     ),
-    "cli.opt.committee.roster.on": "Medlemslisten på denne dato (ÅÅÅÅ-MM-DD; standard i dag).",
+    "cli.opt.committee.roster.on": (
+        "Medlemslisten på denne dato (11.03.2025 eller 2025-03-11; standard i dag)."
+    ),
+    "committee.cli.bad_date": "{value} er ikke en dato; skriv den som 11.03.2025 eller 2025-03-11.",
     "cli.opt.committee.roster.as_json": "Skriv JSON til scripts.",
     # the committees screen
     "key.start.committees": "Udvalg",
@@ -293,7 +296,10 @@ EN: dict[str, str] = {
     "cli.help.committee.roster": (
         "The members and substitutes of committee NAME on a date (a meeting's roll call)."
     ),
-    "cli.opt.committee.roster.on": "The roster valid on this date (YYYY-MM-DD; default today).",
+    "cli.opt.committee.roster.on": (
+        "The roster valid on this date (11.03.2025 or 2025-03-11; default today)."
+    ),
+    "committee.cli.bad_date": "{value} is not a date; write it as 11.03.2025 or 2025-03-11.",
     "cli.opt.committee.roster.as_json": "Print JSON for scripts.",
     "key.start.committees": "Committees",
     "tui.scope.committees": "Committees",
