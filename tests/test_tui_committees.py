@@ -63,6 +63,10 @@ async def test_import_see_the_roster_and_change_it(db_path: Path, tmp_path: Path
         # The roster of that day: Kim Holm has taken Mette Lund's seat; substitutes follow.
         assert "Kim Holm" in names and "Mette Lund" not in names
         assert names[-3:] == ["Lars Nielsen", "Eva Bak", "Ib Thomsen"]
+        # Joined on the screens' short form, as every date on a screen (not "2024-06-01").
+        roster = screen.query_one("#roster", DataTable)
+        kim = roster.get_row_at(names.index("Kim Holm"))
+        assert "01.06.2024" in map(str, kim) and "2024-06-01" not in map(str, kim)
 
         # Karen Holm leaves on 1 April: still on the roster on 11 March, gone from 1 April.
         screen.query_one("#roster", DataTable).focus()

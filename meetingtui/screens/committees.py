@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from meetingtui.dates import typed_date
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
-from meetingtui.i18n.dates import long_date, typed_form, written_short
+from meetingtui.i18n.dates import long_date, short_date, typed_form, written_short
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
@@ -139,8 +139,8 @@ class CommitteesScreen(DatabaseScreen):
                 m.affiliation,
                 role,
                 m.email or "–",
-                m.joined.isoformat(),
-                m.left_on.isoformat() if m.left_on else "",
+                short_date(m.joined),
+                short_date(m.left_on) if m.left_on else "",
                 key=str(m.id),
             )
         if self._shown:
