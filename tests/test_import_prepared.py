@@ -4,13 +4,15 @@ the same import event text, the same state rows, the same search rows."""
 from __future__ import annotations
 
 import json
+import typing
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from meetingtui import importers, service
 from meetingtui.archive import FileStatus, import_paths, parse_file
-from meetingtui.models import Meeting
+from meetingtui.models import Meeting, OcrNote
 from meetingtui.storage import records, search
 from meetingtui.storage.db import connect
 from meetingtui.storage.events import canonical
@@ -119,3 +121,57 @@ def test_a_prepared_meeting_left_unstored_changes_nothing(tmp_path: Path) -> Non
     finally:
         conn.close()
     assert (first, again, count) == (1, None, 1)
+
+
+def _event_of(meeting: Meeting) -> tuple[str, str]:
+    """The import event's text prepared, and the text `events.canonical` gives the model."""
+    prepared = prepare(meeting.model_copy(deep=True), unplaced=0)
+    meeting.id = 7
+    payload = {"meeting_id": 7, "meeting": meeting.model_dump(mode="json"), "content_hash": HASH}
+    return prepared.event_payload(7, HASH), canonical(payload)
+
+
+def test_the_event_text_escapes_every_character_as_canonical_does() -> None:
+    meeting = _parsed(*reversed(_documents()[0]))
+    # Every character a text can hold once cleaned: quotes, backslashes, tabs, newlines,
+    # Danish letters, other scripts, emoji, the line separators JSON leaves unescaped.
+    meeting.title = "".join(chr(c) for c in range(0x20, 0x3000)) + '\t\n"\\ø\u2028\u2029😀'
+    prepared, model = _event_of(meeting)
+    assert prepared == model and '\\t\\n\\"\\\\ø\u2028' in prepared
+
+
+def test_an_ocr_confidence_is_written_as_canonical_writes_a_float() -> None:
+    meeting = _parsed(*reversed(_documents()[0]))
+    meeting.ocr = OcrNote(engine="Tesseract", pages=3, confidence=1e-05)
+    prepared, model = _event_of(meeting)
+    assert prepared == model and '"confidence":1e-05' in prepared
+
+
+def test_a_number_too_large_for_the_fast_serialiser_is_written_all_the_same() -> None:
+    meeting = _parsed(*reversed(_documents()[0]))
+    meeting.ocr = OcrNote(engine="Tesseract", pages=2**70)
+    prepared, model = _event_of(meeting)
+    assert prepared == model and f'"pages":{2**70}' in prepared
+
+
+def _float_fields(model: type[BaseModel], seen: set[type]) -> set[str]:
+    found = set()
+    for name, field in model.model_fields.items():
+        for kind in _types_in(field.annotation):
+            if kind is float:
+                found.add(f"{model.__name__}.{name}")
+            elif isinstance(kind, type) and issubclass(kind, BaseModel) and kind not in seen:
+                seen.add(kind)
+                found |= _float_fields(kind, seen)
+    return found
+
+
+def _types_in(annotation: object) -> list[object]:
+    args = typing.get_args(annotation)
+    return [kind for arg in args for kind in _types_in(arg)] if args else [annotation]
+
+
+def test_the_only_float_a_meeting_holds_is_the_ocr_confidence() -> None:
+    # The event text is written by orjson unless the meeting has a float (`prepared`): a
+    # new float field must be handled there as the confidence is.
+    assert _float_fields(Meeting, set()) == {"OcrNote.confidence"}

@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from meetingtui.models import Meeting
 from meetingtui.storage import records, search
 from meetingtui.storage.columns import COLUMNS
@@ -75,8 +77,9 @@ def prepare(meeting: Meeting, *, unplaced: int) -> PreparedMeeting:
     assert meeting.id is None
     dumped = meeting.model_dump(mode="json")
     del dumped["id"]
-    before = canonical({key: value for key, value in dumped.items() if key < "id"})
-    after = canonical({key: value for key, value in dumped.items() if key > "id"})
+    same_bytes = meeting.ocr is None or meeting.ocr.confidence is None
+    before = _canonical({key: value for key, value in dumped.items() if key < "id"}, same_bytes)
+    after = _canonical({key: value for key, value in dumped.items() if key > "id"}, same_bytes)
     meeting.id = _UNKNOWN_ID
     try:
         rows = records.meeting_rows(meeting, content_hash=None)
@@ -91,3 +94,17 @@ def prepare(meeting: Meeting, *, unplaced: int) -> PreparedMeeting:
         rows=rows,
         search_rows=search_rows,
     )
+
+
+def _canonical(payload: dict[str, Any], orjson_same: bool) -> str:
+    """`events.canonical(payload)`, by orjson (in C, a sixth of the time) where its bytes are
+    provably the same: sorted keys, no spaces, no non-ASCII escaped, the same escapes for
+    quotes, backslashes and control characters. Its floats are not (1e-07 is "1e-7" there);
+    the model's only float is the OCR confidence, so `orjson_same` says the meeting has none.
+    What orjson refuses (a lone surrogate, an int beyond 64 bits) goes to `canonical`."""
+    if not orjson_same:
+        return canonical(payload)
+    try:
+        return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode()
+    except orjson.JSONEncodeError:
+        return canonical(payload)  # json.dumps writes it: the same text, only slower
