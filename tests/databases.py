@@ -11,12 +11,18 @@ outside pytest) nothing is cached and every database is built.
 
 from __future__ import annotations
 
+import copy
 import shutil
+import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from meetingtui.storage.db import connect
+
+if TYPE_CHECKING:
+    from tests.meetings import FixedClock
 
 T = TypeVar("T")
 
@@ -36,7 +42,9 @@ def _template(name: str, build: Callable[[Path], object]) -> tuple[Path, object]
     if _folder is None:
         return None
     if name not in _built:
-        path = _folder / f"{len(_built)}.db"
+        # A folder of its own: a build may leave files beside the database (an imported roster)
+        # and may itself start from another state built once.
+        path = Path(tempfile.mkdtemp(dir=_folder)) / "meetings.db"
         _built[name] = (path, build(path))
     return _built[name]
 
@@ -81,3 +89,22 @@ def built_once(name: str, path: Path, build: Callable[[Path], T]) -> T:
         return build(path)
     shutil.copyfile(template[0], path)
     return template[1]  # type: ignore[return-value]
+
+
+def state_built_once(
+    name: str, path: Path, clock: FixedClock, build: Callable[[Path, FixedClock], T]
+) -> T:
+    """`built_once` for a state built with the test's clock: `build(path, clock)` runs on first
+    use with a copy of `clock`, and `clock` is then set to where the build left it (a build may
+    move meeting time on, and the app that opens the copy reads the same clock).
+
+    The name covers the clock's reading, so a test whose clock starts elsewhere gets its own."""
+    start = clock.now
+
+    def build_and_read_clock(template: Path) -> tuple[T, datetime]:
+        own_clock = copy.copy(clock)
+        return build(template, own_clock), own_clock.now
+
+    result, now = built_once(f"{name} {start.isoformat()} {clock.step}", path, build_and_read_clock)
+    clock.now = now
+    return result

@@ -26,6 +26,7 @@ from meetingtui.screens.archived_meeting import ArchivedMeetingScreen
 from meetingtui.screens.dialogs import TextDialog
 from meetingtui.storage.db import connect
 from meetingtui.vocabulary import Attendance
+from tests import databases
 from tests.meetings import FixedClock
 
 
@@ -104,12 +105,17 @@ def _archive() -> list[Meeting]:
     ]
 
 
-@pytest.fixture
-def archive_db(db_path: Path) -> Path:
+def _import_archive(db_path: Path) -> None:
     conn = connect(db_path)
     for n, meeting in enumerate(_archive()):
         service.import_meeting(conn, meeting, content_hash=f"m{n}")
     conn.close()
+
+
+@pytest.fixture
+def archive_db(db_path: Path) -> Path:
+    """The archive imported once per run and copied (tests/databases.py)."""
+    databases.built_once("archive", db_path, _import_archive)
     return db_path
 
 

@@ -13,6 +13,7 @@ from meetingtui.cli import main
 from meetingtui.keymap import UiConfig
 from meetingtui.screens.projector import ProjectorApp, ProjectorScreen, build_projector_app
 from meetingtui.service import MeetingService
+from tests import databases
 from tests.meetings import (
     FixedClock,
     closed_secrets,
@@ -139,6 +140,7 @@ def test_projector_snapshot(
 ) -> None:
     clock = FixedClock()
     db_path = tmp_path / "meetings.db"
-    meeting_id = _debate(db_path, clock)
+    # The same state for every theme and size: built once per run (tests/databases.py).
+    meeting_id = databases.state_built_once("projector debate", db_path, clock, _debate)
     app = build_projector_app(db_path, meeting_id, config=UiConfig(theme=theme), clock=clock)
     assert snap_compare(app, terminal_size=size)

@@ -18,6 +18,7 @@ from textual.widgets import Input
 from meetingtui.keymap import UiConfig
 from meetingtui.screens.app import MeetingApp, build_app
 from meetingtui.service import MeetingService
+from tests import databases
 from tests.meetings import (
     FixedClock,
     byraad_meeting,
@@ -33,6 +34,14 @@ THEMES = ["light", "dark"]
 
 def _app(db_path: Path, meeting_id: int | None, theme: str, clock: FixedClock) -> MeetingApp:
     return build_app(db_path, meeting_id, config=UiConfig(theme=theme), clock=clock)
+
+
+def _prepared(
+    prepare: Callable[[Path, FixedClock], int | None], db_path: Path, clock: FixedClock
+) -> int | None:
+    """The state `prepare` builds, built once per run for every theme and size that shows it
+    (tests/databases.py); `clock` reads what it read when the state was built."""
+    return databases.state_built_once(f"snapshot {prepare.__name__}", db_path, clock, prepare)
 
 
 def _meeting_under_way(db_path: Path, clock: FixedClock) -> int:
@@ -125,7 +134,7 @@ async def _start_election(pilot: Pilot[None]) -> None:
 def test_election_snapshot(snap_compare, tmp_path: Path, theme: str) -> None:
     clock = FixedClock()
     db_path = tmp_path / "meetings.db"
-    meeting_id = meeting_state(db_path, clock)
+    meeting_id = _prepared(meeting_state, db_path, clock)
     app = _app(db_path, meeting_id, theme, clock)
     assert snap_compare(app, terminal_size=SIZE, run_before=_start_election)
 
@@ -136,7 +145,7 @@ def test_screen_snapshot(snap_compare, tmp_path: Path, screen: str, theme: str) 
     clock = FixedClock()
     db_path = tmp_path / "meetings.db"
     prepare, keys = CASES[screen]
-    meeting_id = prepare(db_path, clock)
+    meeting_id = _prepared(prepare, db_path, clock)
     app = _app(db_path, meeting_id, theme, clock)
     assert snap_compare(app, press=keys, terminal_size=SIZE)
 
@@ -215,6 +224,6 @@ def test_narrow_snapshot(snap_compare, tmp_path: Path, screen: str) -> None:
     clock = FixedClock()
     db_path = tmp_path / "meetings.db"
     prepare, run_before = NARROW_CASES[screen]
-    meeting_id = prepare(db_path, clock)
+    meeting_id = _prepared(prepare, db_path, clock)
     app = _app(db_path, meeting_id, "dark", clock)
     assert snap_compare(app, terminal_size=NARROW, run_before=run_before)

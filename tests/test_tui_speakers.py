@@ -14,6 +14,7 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.speakers import SpeakerPicker, SpeakersScreen, matches
 from meetingtui.service import MeetingService
+from tests import databases
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 from tests.tui_support import Notices, until
 
@@ -145,7 +146,8 @@ def _debate(db_path: Path, clock: FixedClock) -> int:
 def test_speakers_snapshot(snap_compare, tmp_path: Path, theme: str) -> None:
     clock = FixedClock()
     db_path = tmp_path / "meetings.db"
-    meeting_id = _debate(db_path, clock)
+    # The same state for every theme and size: built once per run (tests/databases.py).
+    meeting_id = databases.state_built_once("speakers debate", db_path, clock, _debate)
     app = build_app(db_path, meeting_id, config=UiConfig(theme=theme), clock=clock)
     assert snap_compare(app, press=("t", "escape"), terminal_size=SIZE)
 
