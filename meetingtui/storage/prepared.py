@@ -82,7 +82,7 @@ def prepare(meeting: Meeting, *, unplaced: int) -> PreparedMeeting:
     after = _canonical({key: value for key, value in dumped.items() if key > "id"}, same_bytes)
     meeting.id = _UNKNOWN_ID
     try:
-        rows = records.meeting_rows(meeting, content_hash=None)
+        rows = records.meeting_rows(meeting, content_hash=None, dumped=dumped)
         search_rows = search.new_meeting_rows(meeting, _UNKNOWN_ID)
     finally:
         meeting.id = None

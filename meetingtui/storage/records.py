@@ -117,7 +117,9 @@ def participant_rows(m: Meeting) -> Iterator[tuple[str, Row]]:
             yield "movements", (m.id, p.id, n, mv.kind.value, _ts(mv.at), mv.item_id)
 
 
-def item_row(meeting_id: int, position: int, i: AgendaItem) -> Row:
+def item_row(
+    meeting_id: int, position: int, i: AgendaItem, dumped: dict[str, Any] | None = None
+) -> Row:
     return (
         meeting_id,
         i.id,
@@ -136,7 +138,7 @@ def item_row(meeting_id: int, position: int, i: AgendaItem) -> Row:
         _json(i.attendance_notes),
         _json(i.unplaced),
         i.public_decision,
-        _json([part.model_dump(mode="json") for part in i.layout]),
+        _json(dumped["layout"] if dumped else [p.model_dump(mode="json") for p in i.layout]),
     )
 
 
@@ -174,9 +176,14 @@ def vote_rows(meeting_id: int, item_id: int, v: Vote) -> Iterator[tuple[str, Row
         )
 
 
-def child_rows(meeting_id: int, i: AgendaItem, table: str) -> Iterator[tuple[str, Row]]:
+def child_rows(
+    meeting_id: int, i: AgendaItem, table: str, dumped: dict[str, Any] | None = None
+) -> Iterator[tuple[str, Row]]:
     mid, iid = meeting_id, i.id
-    if table == "sections":
+    if table == "sections" and dumped is not None:
+        for n, (s, d) in enumerate(zip(i.sections, dumped["sections"], strict=True)):
+            yield table, (mid, iid, n, s.heading, s.text, _json(d["blocks"]))
+    elif table == "sections":
         for n, s in enumerate(i.sections):
             yield table, (mid, iid, n, s.heading, s.text, _blocks(s))
     elif table == "attachments":
@@ -277,15 +284,20 @@ def insert_rows(conn: sqlite3.Connection, rows: dict[str, list[Row]]) -> None:
         conn.executemany(_INSERT[table], table_rows)
 
 
-def meeting_rows(m: Meeting, *, content_hash: str | None) -> dict[str, list[Row]]:
-    """Every row the meeting has in the state tables, by table (what `write_full` writes)."""
+def meeting_rows(
+    m: Meeting, *, content_hash: str | None, dumped: dict[str, Any] | None = None
+) -> dict[str, list[Row]]:
+    """Every row the meeting has in the state tables, by table (what `write_full` writes).
+    `dumped`, the meeting's `model_dump(mode="json")` an import has made already, gives the
+    sections' blocks and the items' layouts: the same dicts as dumping each block again."""
     assert m.id is not None
     rows: dict[str, list[Row]] = {"meetings": [meeting_row(m, content_hash)]}
     generated: list[tuple[str, Row]] = list(participant_rows(m))
-    for position, item in enumerate(m.items):
-        generated.append(("items", item_row(m.id, position, item)))
+    items = dumped["items"] if dumped is not None else [None] * len(m.items)
+    for position, (item, dumped_item) in enumerate(zip(m.items, items, strict=True)):
+        generated.append(("items", item_row(m.id, position, item, dumped_item)))
         for table in ITEM_TABLES:
-            generated.extend(child_rows(m.id, item, table))
+            generated.extend(child_rows(m.id, item, table, dumped_item))
     for table in MEETING_TABLES:
         rows[table] = []
     for table, row in generated:
