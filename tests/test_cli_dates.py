@@ -32,6 +32,20 @@ def test_list_shows_the_start_as_the_screens_do(db_path: Path) -> None:
     assert listed["starts_at"] == "2017-01-03T16:30:00"
 
 
+def test_list_columns_line_up_in_english(db_path: Path, tmp_path: Path) -> None:
+    cli(db_path, "demo", "--no-open")  # 3 Jan 2017
+    agenda = tmp_path / "møde.toml"
+    agenda.write_text(
+        '[meeting]\nbody = "Børne- og Skoleudvalget"\ndate = 2025-05-16\n'
+        '[[members]]\nname = "A"\n[[items]]\nnumber = "1"\ntitle = "Skolestruktur"\n',
+        encoding="utf-8",
+    )
+    cli(db_path, "new", str(agenda))
+    lines = cli(db_path, "--lang", "en", "list").splitlines()
+    assert len(lines) == 2 and any("16 May 2025" in line for line in lines)
+    assert len({line.index("planned") for line in lines}) == 1, lines
+
+
 def test_search_and_case_show_short_dates(db_path: Path, tmp_path: Path) -> None:
     referat = tmp_path / "referat.json"
     referat.write_text(json.dumps(firstagenda_referat(), ensure_ascii=False), encoding="utf-8")

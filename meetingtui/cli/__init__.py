@@ -217,10 +217,13 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     if not meetings:
         click.echo(t("cli.no_meetings"))
         return
-    for m in meetings:
+    # English dates differ in width ("3 Jan 2017", "16 May 2025"): pad them so columns line up.
+    starts = [short_datetime(m.starts_at) for m in meetings]
+    width = max(len(start) for start in starts)
+    for m, start in zip(meetings, starts, strict=True):
         status = t(f"status.{m.status.value}")
         title = f"{m.body} — {m.title}" if m.title else m.body
-        click.echo(f"{m.id:>5}  {short_datetime(m.starts_at)}  {status:<10} {title}")
+        click.echo(f"{m.id:>5}  {start:<{width}}  {status:<10} {title}")
 
 
 @main.command()
