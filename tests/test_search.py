@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from meetingtui.storage import search
 from meetingtui.storage.case_history import case_history
 from meetingtui.storage.db import connect
 from meetingtui.storage.search_query import parse
+from tests import databases
 
 
 def find(conn: sqlite3.Connection, query: str, **filters: object) -> list[search.SearchHit]:
@@ -49,8 +51,17 @@ def _item(
 
 
 @pytest.fixture
-def conn(tmp_path: Path) -> sqlite3.Connection:
-    connection = connect(tmp_path / "s.db")
+def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    """Three meetings imported once per run and copied (tests/databases.py)."""
+    path = tmp_path / "s.db"
+    databases.built_once("search three meetings", path, _import_meetings)
+    connection = connect(path)
+    yield connection
+    connection.close()
+
+
+def _import_meetings(path: Path) -> None:
+    connection = connect(path)
     meetings = [
         _meeting(
             "Økonomiudvalget",
@@ -91,7 +102,6 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
         service.import_meeting(
             connection, meeting, content_hash=hashlib.sha256(b"%d" % n).hexdigest()
         )
-    yield connection
     connection.close()
 
 

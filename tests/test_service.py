@@ -24,17 +24,25 @@ from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage import records
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
+from tests import databases
 from tests.meetings import budget_meeting, ticking_clock
 
 
 @pytest.fixture
 def svc(db_path: Path):
-    conn = connect(db_path)
-    meeting_id = create_meeting(conn, budget_meeting())
-    conn.close()
+    """The økonomiudvalg's meeting, stored once per run and copied (tests/databases.py)."""
+    meeting_id = databases.built_once("service budget_meeting", db_path, _store_budget_meeting)
     service = MeetingService.open(db_path, meeting_id, clock=ticking_clock())
     yield service
     service.close()
+
+
+def _store_budget_meeting(db_path: Path) -> int:
+    conn = connect(db_path)
+    try:
+        return create_meeting(conn, budget_meeting())
+    finally:
+        conn.close()
 
 
 def dump(db_path: Path) -> list[str]:
