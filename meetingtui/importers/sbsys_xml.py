@@ -85,44 +85,42 @@ def _attendance(status: str, note: str, value: str = "") -> Attendance:
     return Attendance.UNKNOWN
 
 
+def _participant(number: int, said: str, attendance: Attendance) -> Participant | None:
+    """A member as the XML names them ("Bo Hansen (A) (Formand)"); None without a name."""
+    name, affiliation, role = split_person(said)
+    if not name:
+        return None
+    role = role or Role.MEDLEM
+    return Participant(
+        id=number,
+        name=name,
+        affiliation=affiliation,
+        role=role,
+        votes=role.votes_by_default,
+        attendance=attendance,
+    )
+
+
 def _participants(agenda: Element, meeting: Element | None) -> list[Participant]:
-    members = children(child(meeting, "Members"), "MeetingMember")
     participants: list[Participant] = []
+    members = children(child(meeting, "Members"), "MeetingMember")
     if members:
         for member in members:
-            name, affiliation, role = split_person(element_text(member, "Name"))
-            if not name:
-                continue
-            role = role or Role.MEDLEM
-            participants.append(
-                Participant(
-                    id=len(participants) + 1,
-                    name=name,
-                    affiliation=affiliation,
-                    role=role,
-                    votes=role.votes_by_default,
-                    attendance=_attendance(
-                        element_text(member, "ParticipationStatusAsText"),
-                        element_text(member, "ParticipationNote"),
-                        element_text(member, "ParticipationStatusAsValue"),
-                    ),
-                )
+            attendance = _attendance(
+                element_text(member, "ParticipationStatusAsText"),
+                element_text(member, "ParticipationNote"),
+                element_text(member, "ParticipationStatusAsValue"),
             )
+            found = _participant(len(participants) + 1, element_text(member, "Name"), attendance)
+            if found:
+                participants.append(found)
         return participants
     committee = child(agenda, "Committee")
     for member in children(child(committee, "Members"), "CommitteeMember"):
-        name, affiliation, role = split_person(element_text(child(member, "Member"), "Name"))
-        if name:
-            role = role or Role.MEDLEM
-            participants.append(
-                Participant(
-                    id=len(participants) + 1,
-                    name=name,
-                    affiliation=affiliation,
-                    role=role,
-                    votes=role.votes_by_default,
-                )
-            )
+        said = element_text(child(member, "Member"), "Name")
+        found = _participant(len(participants) + 1, said, Attendance.UNKNOWN)
+        if found:
+            participants.append(found)
     return participants
 
 
