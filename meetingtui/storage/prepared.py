@@ -48,7 +48,7 @@ class PreparedMeeting:
         return len(self.json_before) + len(self.json_after)
 
     def event_payload(self, meeting_id: int, content_hash: str | None) -> str:
-        """`events.canonical` of the import event's payload, as `service._store_new` makes it."""
+        """`events.canonical` of the import event's payload, as `meeting_store._store_new` makes it."""
         fields = [self.json_before, f'"id":{meeting_id}', self.json_after]
         meeting = "{" + ",".join(part for part in fields if part) + "}"
         if content_hash is None:
