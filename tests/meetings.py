@@ -262,6 +262,20 @@ def _open_with_everyone(db_path: Path, meeting: Meeting, clock: FixedClock) -> i
 CLOSED_ITEM = 3  # "Salg af grund, matr. nr. 14a Hvalsø By"
 
 
+def debate_under_way(db_path: Path, clock: FixedClock) -> int:
+    """The committee meeting opened with everyone, item 1 under debate: limits of 3 and 15
+    minutes, three members on the speakers' list, the second speaking 95 s after the first."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=900)
+        for member in (2, 4, 7):
+            service.add_speaker(1, member)
+        service.next_speaker(1)
+        clock.now += timedelta(seconds=95)
+        service.next_speaker(1)
+    return meeting_id
+
+
 def closed_secrets(db_path: Path, meeting_id: int) -> list[str]:
     """Every piece of text the closed item holds in the record."""
     item = stored(db_path, meeting_id).item(CLOSED_ITEM)

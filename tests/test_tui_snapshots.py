@@ -23,6 +23,7 @@ from tests.meetings import (
     FixedClock,
     byraad_meeting,
     committee_meeting,
+    debate_under_way,
     opened_with_everyone,
     store,
 )
@@ -165,20 +166,6 @@ def committees_state(db_path: Path, clock: FixedClock) -> int | None:
     return None
 
 
-def debate_state(db_path: Path, clock: FixedClock) -> int | None:
-    from datetime import timedelta
-
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
-    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
-        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=900)
-        for member in (2, 4, 7):
-            service.add_speaker(1, member)
-        service.next_speaker(1)
-        clock.now += timedelta(seconds=95)
-        service.next_speaker(1)
-    return meeting_id
-
-
 def send_state(db_path: Path, clock: FixedClock) -> int | None:
     from tests.mail_support import held_meeting
 
@@ -214,7 +201,7 @@ NARROW_CASES: dict[
     "closing": (closing_state, _waiting_for("ClosingScreen", "a")),
     "help": (meeting_state, _waiting_for("HelpScreen", "f1")),
     "committees": (committees_state, _waiting_for("CommitteesScreen", "u")),
-    "speakers": (debate_state, _waiting_for("SpeakersScreen", "t", "escape")),
+    "speakers": (debate_under_way, _waiting_for("SpeakersScreen", "t", "escape")),
     "send": (send_state, _waiting_for("SendDialog", "a", "s", "enter")),
 }
 

@@ -15,7 +15,13 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.speakers import SpeakerPicker, SpeakersScreen, matches
 from meetingtui.service import MeetingService
 from tests import databases
-from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.meetings import (
+    FixedClock,
+    committee_meeting,
+    debate_under_way,
+    opened_with_everyone,
+    stored,
+)
 from tests.tui_support import Notices, until
 
 SIZE = (100, 30)
@@ -129,16 +135,11 @@ async def test_the_picker_offers_only_who_may_speak(db_path: Path, open_committe
 
 
 def _debate(db_path: Path, clock: FixedClock) -> int:
-    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    """The debate under way, with a replik asked for and 30 s into the second speaker."""
+    meeting_id = debate_under_way(db_path, clock)
     with MeetingService.open(db_path, meeting_id, clock=clock) as service:
-        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=900)
-        for member in (2, 4, 7):
-            service.add_speaker(1, member)
-        service.next_speaker(1)
-        clock.now += timedelta(seconds=95)
-        service.next_speaker(1)
         service.add_speaker(1, 3, reply=True)
-        clock.now += timedelta(seconds=30)
+    clock.now += timedelta(seconds=30)
     return meeting_id
 
 
