@@ -1,8 +1,10 @@
 """Page furniture: running headers and footers, page numbers, and the pages after the referat.
 
-Lines that repeat at the top or bottom of many pages (modulo page numbers) are the layout's, not
-the referat's, and are dropped before anything else reads the text. Headings repeat by design
-("Beslutning" on every item page) and are never furniture.
+Lines that repeat at the top or bottom of pages (modulo page numbers) are the layout's, not the
+referat's, and are dropped before anything else reads the text: on most pages, or, with a page
+number or a date in them, on fewer (a short document's header, an attachment's own). Headings
+repeat by design ("Beslutning" on every item page), and the page breaks may put the same line of
+text at a page's edge twice ("at sagen godkendes, og"): neither is ever furniture.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
         edge = [
             page[k] for k in positions
             if page[k].text.strip() and not known_heading(page[k]) and item_head(page[k]) is None
+            and not _referat_text(page[k].text)
             and not (k > 0 and known_heading(page[k - 1]) and not _dated_label(page[k].text))
         ]  # fmt: skip
         for key in {b.text.strip().lower() for b in edge}:
@@ -77,7 +80,10 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             if numbers:
                 shaped.setdefault(shape, []).append((index, numbers))
                 first_page.setdefault(shape, index)
-    running = {k for k, seen in exact.items() if _is_running(seen, need) and len(k) <= 160}
+    running = {
+        k for k, seen in exact.items()
+        if _is_running(seen, need) and len(k) <= 160 and (2 * len(seen) >= n or _numbered(k))
+    }  # fmt: skip
     for shape, occurrences in shaped.items():
         # Digits only make lines "the same" when they count pages: a constant page offset.
         offsets: Counter[int] = Counter()
@@ -135,6 +141,25 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             kept_blocks.append(block)
         out.append(kept_blocks)
     return out, dropped, last_with_header
+
+
+# "at sagen godkendes, og", "2. at udgiften afholdes af puljen": the lines of an indstilling;
+# and a line that runs on into the next ("…, og"): the referat's text, however often the page
+# layout happens to put it at a page's edge. No running header or footer reads like that.
+_REFERAT_TEXT = re.compile(
+    r"(?i)^(?:\d{1,2}[.)]\s*|[•\-–]\s*)?at\s+[a-zæøå]|(?:,|\s(?:og|eller|samt))$"
+)
+
+
+def _referat_text(text: str) -> bool:
+    return _REFERAT_TEXT.search(text.strip()) is not None
+
+
+def _numbered(key: str) -> bool:
+    """A line with a number in it (a page number, a date): page furniture even where it repeats
+    on fewer than half the pages (a short document's header, an attachment's own header). A
+    line without one must stand on most pages."""
+    return re.search(r"\d", key) is not None
 
 
 def _dated_running(running: set[str]) -> list[tuple[date, str]]:

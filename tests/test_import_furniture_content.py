@@ -1,0 +1,110 @@
+"""Page furniture is a line the layout repeats (on most pages, or with a page number or a date in
+it), never the referat's own text that the page breaks happen to put at a page's edge twice:
+an indstilling's "at …" lines, a line that runs on into the next, a sentence that opens two
+pages in a row. Built in code through the PDF, text and Word readers (page breaks in each)."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from meetingtui import importers
+from meetingtui.models import Meeting
+from tests.docfixtures import make_pdf
+
+HEADER = ["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 16.00", "Byrådssalen"]
+
+
+def _read(pages: list[list[str]], reader: str) -> Meeting:
+    if reader == "pdf":
+        data = make_pdf(pages)
+    elif reader == "text":
+        data = "\f".join("\n".join(page) for page in pages).encode()
+    else:
+        document = docx.Document()
+        for k, page in enumerate(pages):
+            if k:
+                document.add_page_break()
+            for line in page:
+                document.add_paragraph(line)
+        out = io.BytesIO()
+        document.save(out)
+        data = out.getvalue()
+    _fmt, [meeting] = importers.parse(data, source=f"furniture.{reader}")
+    return meeting
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())  # a PDF's line breaks are layout
+
+
+def _item(number: int, title: str, *recommended: str) -> list[str]:
+    return [f"{number}. {title}", f"Sagsnr.: 24/{number}00", "Resumé", "Sagen forelægges.",
+            "Indstilling", "Forvaltningen indstiller,", *recommended, "Beslutning",
+            "Godkendt."]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text", "docx"])
+def test_an_at_line_at_the_foot_of_two_pages_in_a_row_stays_in_the_indstilling(
+    reader: str,
+) -> None:
+    """The page breaks fall inside two indstillinger, right after the same "at …" line (with
+    an amount in it, as a footer with a number would have): it is the indstilling's text."""
+    first = "at der gives en tillægsbevilling på 2,1 mio. kr., og"
+    rest = "at udgiften afholdes af puljen."
+    one, two, three = (_item(n, t, first, rest) for n, t in
+                       ((1, "Salg af grund"), (2, "Tilskud til spejderhytte"), (3, "Vejbelysning")))  # fmt: skip
+    cut_one, cut_two = one.index(first) + 1, two.index(first) + 1
+    pages = [
+        [*HEADER, *one[:cut_one]],
+        [*one[cut_one:], *two[:cut_two]],
+        [*two[cut_two:], *three],
+    ]
+    meeting = _read(pages, reader)
+    assert [_words(i.recommendation) for i in meeting.items] == [
+        f"Forvaltningen indstiller, {first} {rest}"
+    ] * 3
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_an_at_line_without_numbers_at_the_foot_of_two_of_three_pages(reader: str) -> None:
+    """The eval's case: a three-page referat with its running header on every page, and "at
+    sagen godkendes, og" the last line of pages 1 and 2 (two of three pages, in a row)."""
+    running = ["Udvalget for Kultur og Fritid", "Referat", "18. oktober 2024"]
+    one = _item(1, "Salg af grund", "at sagen godkendes, og", "at udgiften afholdes af puljen.")
+    two = _item(2, "Personalesag", "at sagen godkendes, og", "at udgiften afholdes af puljen.")
+    three = _item(3, "Vejbelysning", "at lamperne skiftes.")
+    head = ["Dato: 18.10.2024", "Tid og sted: Kl. 16.30 i Kantinen, Lejrevej 15"]
+    pages = [[*running, *head, *one[:7]], [*running, *one[7:], *two[:7]],
+             [*running, *two[7:], *three]]  # fmt: skip
+    meeting = _read(pages, reader)
+    assert [_words(i.recommendation) for i in meeting.items] == [
+        "Forvaltningen indstiller, at sagen godkendes, og at udgiften afholdes af puljen.",
+        "Forvaltningen indstiller, at sagen godkendes, og at udgiften afholdes af puljen.",
+        "Forvaltningen indstiller, at lamperne skiftes.",
+    ]
+    assert meeting.body == "Udvalget for Kultur og Fritid"
+    texts = [s.text for i in meeting.items for s in i.sections] + [
+        i.decision for i in meeting.items
+    ]
+    assert not any("18. oktober 2024" in t or "Referat" in t for t in texts)
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_a_sentence_opening_two_pages_of_six_is_no_running_header(reader: str) -> None:
+    """Pages 3 and 4 open with the same last sentence of the item before's sagsfremstilling:
+    a line without a page number or date at the top of two pages in a row of six is the text,
+    not a header (furniture without a number stands on most pages)."""
+    pages = [[*HEADER]]
+    for n in range(1, 7):
+        pages.append([
+            *(["Sagen er sendt i høring."] if n in (3, 4) else []),
+            f"{n}. Punkt nummer {n}", f"Sagsnr.: 24/{n}00", "Beslutning", "Godkendt.",
+            "Sagsfremstilling", "Sagen forelægges for udvalget.",
+        ])  # fmt: skip
+    meeting = _read(pages, reader)
+    texts = {i.number: [_words(s.text) for s in i.sections] for i in meeting.items}
+    assert texts["2"] == texts["3"] == ["Sagen forelægges for udvalget. Sagen er sendt i høring."]
+    assert texts["1"] == ["Sagen forelægges for udvalget."]
