@@ -29,6 +29,7 @@ _AREAS = (
     "speakers",
     "mail",
     "frame",
+    "keyoff",
 )
 
 _catalog: dict[str, dict[str, str]] = {"da": {}, "en": {}}

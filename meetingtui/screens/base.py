@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -185,6 +186,38 @@ class KeymapScreen(Screen[None]):
             # The meeting was just closed (back to the meetings): this screen is going away.
             return None
         return not (action in self.CHANGES and self.meeting_app.readonly)
+
+    def why_off(self, action: str) -> str | None:
+        """Why `action` does nothing right now, said when its key is pressed anyway (the footer
+        only dims it). None: the key stays quiet."""
+        return None
+
+    def key_for(self, action: str, scope: str = "") -> str:
+        """The key the user's keymap gives `action` (of this screen's scope unless named), as
+        the footer shows it, for a message that tells which key to press."""
+        keys = actions_in(scope or self.SCOPE, self.meeting_app.keymap)[action]
+        return key_label(split_keys(keys)[0])
+
+    def on_key(self, event: events.Key) -> None:
+        """A key of this screen that is off right now says why instead of doing nothing: a
+        secretary who presses d before an item is under way learns to start one first. Keys a
+        focused field or table takes never reach this handler, and the binding itself runs
+        (or stays off) as usual."""
+        active = self.active_bindings.get(event.key)
+        if active is None:
+            # Hidden altogether: in a follower, the keys that would change the record.
+            if self.meeting_app.readonly and any(
+                binding.action in self.CHANGES and event.key in split_keys(binding.key)
+                for binding in bindings_of(self)
+            ):
+                self.notify(t("refuse.readonly"), severity="warning", timeout=6)
+            return
+        if active.enabled or active.node is not self:
+            return
+        action = active.binding.action.split("(", 1)[0]
+        reason = self.why_off(action)
+        if reason:
+            self.notify(reason, severity="warning", timeout=6)
 
     @property
     def service(self) -> MeetingService:

@@ -159,6 +159,29 @@ class ClosingScreen(KeymapScreen):
             return None
         return True
 
+    def why_off(self, action: str) -> str | None:
+        status = self.meeting.status
+        planned, is_open = status is MeetingStatus.PLANNED, status is MeetingStatus.OPEN
+        approved = status is MeetingStatus.APPROVED
+        close = self.key_for("close_meeting")
+        reasons: dict[str, str] = {
+            "close_meeting": "keyoff.close_planned" if planned else "keyoff.already_closed",
+            "approve": (
+                "keyoff.approve_planned"
+                if planned
+                else "keyoff.approve_open"
+                if is_open
+                else "keyoff.already_approved"
+            ),
+            "correct_times": "keyoff.times_approved",
+            "reopen": "keyoff.reopen_not_closed",
+            "send": "keyoff.send_not_closed",
+            "public_decision": (
+                "keyoff.public_decision_approved" if approved else "keyoff.no_closed_items"
+            ),
+        }
+        return t(reasons[action], close=close) if action in reasons else None
+
     def action_close_meeting(self) -> None:
         """Closing is final (only a reopening with a reason undoes it): always asked first,
         with any open points shown as warnings."""

@@ -167,6 +167,13 @@ class CommitteesScreen(DatabaseScreen):
             return None
         return True
 
+    def why_off(self, action: str) -> str | None:
+        if action in ("new_period", "join"):
+            return t("keyoff.select_committee")
+        if action in ("leave", "edit_email"):
+            return t("keyoff.select_member")
+        return None
+
     # -- commands ----------------------------------------------------------------------------
 
     def _run(self, change: Callable[[], Any], done: str = "") -> None:

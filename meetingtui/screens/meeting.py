@@ -156,6 +156,26 @@ class MeetingScreen(KeymapScreen):
             return None
         return True
 
+    def why_off(self, action: str) -> str | None:
+        if self.meeting_app.service is None:
+            return None
+        status = self.meeting.status
+        if status is MeetingStatus.PLANNED:
+            return t(
+                "keyoff.meeting_planned",
+                rollcall=self.key_for("rollcall"),
+                open=self.key_for("open_meeting", "rollcall"),
+            )
+        if status is not MeetingStatus.OPEN:
+            return t("keyoff.meeting_ended")
+        if action in ITEM_ACTIONS:
+            return t(
+                "keyoff.no_current_item",
+                start=self.key_for("start_selected"),
+                next=self.key_for("next_item"),
+            )
+        return None
+
     # -- moving through the agenda -----------------------------------------------------------
 
     def _start(self, item: AgendaItem) -> None:

@@ -149,6 +149,16 @@ class RollCallScreen(KeymapScreen):
             return None
         return not (action == "open_meeting" and status is not MeetingStatus.PLANNED)
 
+    def why_off(self, action: str) -> str | None:
+        meeting = self.meeting_shown
+        if meeting is None or action not in self.CHANGES:
+            return None
+        if meeting.status is MeetingStatus.APPROVED:
+            return t("keyoff.rollcall_approved")
+        if meeting.status is MeetingStatus.CLOSED:
+            return t("keyoff.rollcall_ended", correct=self.key_for("correct_times"))
+        return None
+
     def _selected(self) -> Participant | GlanceParticipant | None:
         table = self.query_one("#roster", DataTable)
         meeting = self.meeting_shown
