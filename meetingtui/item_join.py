@@ -40,7 +40,10 @@ _LINKS = frozenset({"id", "item_id", "participant_id", "voter_id", "motion_id", 
 
 
 def _number(number: str) -> str:
-    return " ".join(number.casefold().split())
+    """The item number compared: "01" stored by an earlier import is item 1 of a file today."""
+    from meetingtui.importers.heads import plain_number
+
+    return plain_number(" ".join(number.casefold().split()))
 
 
 def _body(body: str) -> str:
@@ -118,7 +121,9 @@ def _content(value: Any) -> Any:
 
 def same_content(a: AgendaItem, b: AgendaItem) -> bool:
     """The two items say the same (their ids and links inside their meetings aside)."""
-    return _content(a.model_dump(mode="json")) == _content(b.model_dump(mode="json"))
+    first, second = _content(a.model_dump(mode="json")), _content(b.model_dump(mode="json"))
+    first["number"], second["number"] = _number(a.number), _number(b.number)
+    return bool(first == second)
 
 
 def file_hashes(history: list[tuple[int, str, Payload, datetime]]) -> dict[str, set[str]]:

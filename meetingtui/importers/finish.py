@@ -1,6 +1,6 @@
-"""The finishing step, the same for every reader: what each decision says (attendance, status,
-votes, dissents, elections), referat or dagsorden, who took part, and ids and links as a live
-meeting has them."""
+"""The finishing step, the same for every reader: item numbers as the agenda means them ("01"
+is item 1), what each decision says (attendance, status, votes, dissents, elections), referat
+or dagsorden, who took part, and ids and links as a live meeting has them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from meetingtui.importers.attendance import parse_attendance
 from meetingtui.importers.decisions import is_postponed
 from meetingtui.importers.dissents import parse_dissents
 from meetingtui.importers.elections import parse_elections
+from meetingtui.importers.heads import plain_number
 from meetingtui.importers.text import split_name
 from meetingtui.importers.votes import parse_votes
 from meetingtui.models import (
@@ -30,6 +31,7 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
     attendance of members the source lists without a status; unique ids and links."""
     election_id = 0  # elections are numbered across the meeting, as live meetings do
     for item in meeting.items:
+        item.number = plain_number(item.number)
         if not item.decision:
             continue
         read_decision(item)

@@ -90,6 +90,12 @@ def item_head(block: Block) -> ItemHead | None:
     return None
 
 
+def plain_number(number: str) -> str:
+    """An item's number as the agenda means it: "01" and "007" are items 1 and 7 (a system's
+    zero-padding for sorting); a sub-number "3.1", a letter "3a" and "0" stay as written."""
+    return re.sub(r"^0+(?=\d)", "", number.strip())
+
+
 @lru_cache(maxsize=8192)
 def title_key(title: str) -> str:
     """A title reduced to letters and digits, to recognise it repeated or in the contents."""
