@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from meetingtui import rules
 from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
 from meetingtui.models import AbsenceKind, Attendance, DissentKind, MovementKind
@@ -16,7 +17,7 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.typeahead import matches
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, store, stored
-from tests.tui_support import press, type_text
+from tests.tui_support import Notices, press, type_text
 
 SIZE = (120, 36)
 
@@ -133,3 +134,45 @@ async def test_two_candidates_are_elected_by_ballot_and_closing_asks(db_path: Pa
         False,
         False,
     )
+
+
+async def test_a_resumed_election_goes_on_where_ballots_are_missing(db_path: Path) -> None:
+    """Quit mid-election, open again, key on: the ballots already cast stay as they were."""
+    meeting_id = demo_at_item(db_path, 2)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        election_id = service.open_election(
+            2, "næstformand", ["Gert Fabrin", "Louise Holm"]
+        ).created_id
+        assert election_id is not None
+        electors = [p for p in service.meeting.participants if p.attendance is Attendance.PRESENT]
+        for person, candidate in zip(electors[:4], ["Gert Fabrin", "Louise Holm"] * 2, strict=True):
+            service.cast_election_ballot(election_id, person.id, candidate)
+    before = {
+        b.voter_id: b.candidate for b in stored(db_path, meeting_id).item(2).elections[0].ballots
+    }
+    meeting = stored(db_path, meeting_id)
+    missing = len(rules.eligible_voters(meeting, meeting.item(2))) - len(before)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ElectionScreen)
+        await press(pilot, *"1" * missing)
+    (election,) = stored(db_path, meeting_id).item(2).elections
+    after = {b.voter_id: b.candidate for b in election.ballots}
+    assert {voter: after[voter] for voter in before} == before
+    assert len(after) == len(before) + missing
+    assert sorted(after.values()).count("Gert Fabrin") == 2 + missing
+
+
+async def test_a_digit_past_the_candidates_is_refused_in_words(db_path: Path) -> None:
+    meeting_id = demo_at_item(db_path, 2)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        await type_text(pilot, "Gert, Louise")
+        await press(pilot, "enter", "3")
+        assert isinstance(app.screen, ElectionScreen)
+        assert notices.mention("Der er ingen kandidat 3: valget har 2 kandidater."), notices.texts
+    assert stored(db_path, meeting_id).item(2).elections[0].ballots == []

@@ -65,6 +65,8 @@ DA: dict[str, str] = {
         "l afslutter valget."
     ),
     "tui.election_pick": "Kandidat",
+    "tui.election_no_such_candidate": "Der er ingen kandidat {number}: valget har {count} kandidater.",
+    "tui.election_no_such_candidate.one": "Der er ingen kandidat {number}: valget har 1 kandidat.",
     "tui.elected": "{name} blev valgt som {office}",
     "tui.election_tied": "Valg af {office}: stemmelighed mellem {names}",
     "tui.election_running": "Valg af {office}: i gang, {count} stemmer afgivet",
@@ -143,6 +145,8 @@ EN: dict[str, str] = {
         "l closes the election."
     ),
     "tui.election_pick": "Candidate",
+    "tui.election_no_such_candidate": "There is no candidate {number}: the election has {count} candidates.",
+    "tui.election_no_such_candidate.one": "There is no candidate {number}: the election has 1 candidate.",
     "tui.elected": "{name} was elected {office}",
     "tui.election_tied": "Election of {office}: tie between {names}",
     "tui.election_running": "Election of {office}: under way, {count} ballots cast",

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from meetingtui import rules
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.screens.base import KeymapScreen, add_bindings, digit_bindings
 from meetingtui.screens.widgets import KeyBar, StatusBar
 
@@ -50,6 +50,9 @@ class ElectionScreen(KeymapScreen):
         for key, width in (("name", 24), ("party", 12), ("choice", 30)):
             table.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
         self.refresh_view()
+        # Resuming an election (after a restart or coming back to it): start where ballots are
+        # missing, as the vote does; the keys typed next never overwrite a ballot already cast.
+        table.move_cursor(row=self._next_missing(-1), animate=False)
         table.focus()
 
     def _found(self) -> tuple[AgendaItem, Election] | None:
@@ -87,9 +90,26 @@ class ElectionScreen(KeymapScreen):
         tally.append("\n" + t("tui.missing", count=missing))
         self.query_one("#election-tally", Static).update(tally)
 
+    def _next_missing(self, row: int) -> int:
+        """The first elector after `row` without a ballot, else the first one above it; when
+        every ballot is in, the row after `row` (at most the last)."""
+        found = self._found()
+        named = {b.voter_id for b in found[1].ballots} if found else set()
+        missing = [n for n, person in enumerate(self._voters) if person.id not in named]
+        after = [n for n in missing if n > row]
+        if after:
+            return after[0]
+        if missing:
+            return missing[0]
+        return max(0, min(row + 1, len(self._voters) - 1))
+
     def action_candidate(self, number: int) -> None:
         """The member under the cursor names candidate `number`; stored at once."""
         if not 1 <= number <= len(self.candidates):
+            self.notify(
+                t_count("tui.election_no_such_candidate", len(self.candidates), number=number),
+                severity="warning",
+            )
             return
         table = self.query_one("#electors", DataTable)
         row = table.cursor_row
@@ -100,7 +120,7 @@ class ElectionScreen(KeymapScreen):
         if self.meeting_app.run_command(
             self.service.cast_election_ballot, self.election_id, person.id, candidate
         ):
-            table.move_cursor(row=row + 1, animate=False)
+            table.move_cursor(row=self._next_missing(row), animate=False)
 
     def action_close(self) -> None:
         """Counting is final: the secretary sees the count it will record, then confirms."""

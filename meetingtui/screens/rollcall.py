@@ -85,7 +85,24 @@ class RollCallScreen(KeymapScreen):
         for key in ("name", "attendance", "party", "role", "movements"):
             table.add_column(t(f"tui.rollcall_col.{key}"), key=key, width=self._widths.get(key))
         self.refresh_view()
+        # Start at the first member without an answer: an afbud sent before the meeting is
+        # not overwritten by the first keys of the roll call, nor are answers given before a
+        # restart.
+        table.move_cursor(row=self._next_unanswered(-1), animate=False)
         table.focus()
+
+    def _next_unanswered(self, row: int) -> int:
+        """The first member after `row` without an answer, else the first one above it; when
+        everyone has answered, the row after `row` (at most the last)."""
+        meeting = self.meeting_shown
+        people = meeting.participants if meeting is not None else ()
+        unanswered = [n for n, p in enumerate(people) if p.attendance is Attendance.UNKNOWN]
+        after = [n for n in unanswered if n > row]
+        if after:
+            return after[0]
+        if unanswered:
+            return unanswered[0]
+        return max(0, min(row + 1, len(people) - 1))
 
     def _cut(self, text: str, column: str) -> str:
         width = self._widths.get(column)
@@ -185,8 +202,9 @@ class RollCallScreen(KeymapScreen):
         table = self.query_one("#roster", DataTable)
         row = table.cursor_row
         if self._command("set_attendance", person.id, attendance):
-            # Next name, so the roll call is one key per member.
-            table.move_cursor(row=row + 1, animate=False)
+            # The next name still without an answer, so the roll call is one key per member
+            # and never passes over someone unanswered onto an answer already given.
+            table.move_cursor(row=self._next_unanswered(row), animate=False)
 
     def action_present(self) -> None:
         self._answer(Attendance.PRESENT)
