@@ -3,7 +3,8 @@ families of Danish agenda systems, scored field by field against what was writte
 
 Each document draws, at random (seeded), a header layout, an item heading style, a case-number
 label, where a closed item says it is closed (at the item, only in the table of contents, under
-a "Lukkede punkter" part), a decision heading, what stands under the decision, the PDF's page
+a "Lukkede punkter" part), a decision heading (with or without the word "Beslutning": "Byrådet
+den 12-03-2024"), what stands under the decision, the PDF's page
 furniture and a format (text, PDF, .docx, FirstAgenda JSON and HTML, SBSYS, Acadre and eDoc
 XML). The record read back is compared
 with the record written: items found, titles, case numbers, closed flags (which must all be
@@ -56,7 +57,9 @@ PROPOSERS = ["Forvaltningen indstiller,", "Teknik- og Miljøudvalget indstiller:
 DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   "{body}s beslutning den {date}", "{body}'s beslutning den {date} Punkt {n}",
                   "Beslutninger", "Udvalgets beslutning", "Afgørelse",
-                  "Beslutning i {body} den {long}"]  # fmt: skip
+                  "Beslutning i {body} den {long}",
+                  # EG/KMD: the body and the date alone, no word "Beslutning"
+                  "{body} den {date}", "{body} den {long} Punkt {n}", "{body}, {dotted}"]  # fmt: skip
 DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
              "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip
 HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {n}\n{title}",
@@ -186,7 +189,11 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
             lines += [("Sagsfremstilling", True), (truth.closed_in_text, False)]
         lines += _recommendation_lines(truth)
         head = rng.choice(DECISION_HEADS).format(
-            body=doc.body, date=date, n=truth.number, long=_long_date(doc.when)
+            body=doc.body,
+            date=date,
+            n=truth.number,
+            long=_long_date(doc.when),
+            dotted=f"{doc.when:%d.%m.%Y}",
         )
         lines += [(head, True), (truth.decision, False)]
         after = rng.choice(AFTER_DECISION)
@@ -299,6 +306,7 @@ def build(rng: random.Random, fmt: str) -> Document:
                 date=f"{doc.when:%d-%m-%Y}",
                 n=truth.number,
                 long=_long_date(doc.when),
+                dotted=f"{doc.when:%d.%m.%Y}",
             )
             .rstrip(":")
         )

@@ -20,6 +20,7 @@ from meetingtui.importers.vocabulary import (
     NOT_DECISION,
     NOT_RELEASED,
     POSTPONED,
+    WEEKDAYS,
     alternation,
 )
 from meetingtui.models import DecisionEntry
@@ -84,6 +85,46 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
             return None
         body = body or owner
     return body, when
+
+
+# EG/KMD and others head a decision with the body and the date alone, no word "Beslutning":
+# "Byrådet den 12-03-2024", "Økonomiudvalget den 4. marts 2024 Punkt 7", "Udvalget for Teknik
+# og Miljø, 12.03.2024". The line must be that and nothing more: "Byrådet den 12. marts 2024
+# besluttede at …" is a sentence.
+_BODY_THEN_DATE = re.compile(
+    rf"^(?P<body>[A-ZÆØÅ][\w\-&,. ]{{1,80}}?)(?:\s+(?:{alternation(WEEKDAYS)}\s+)?(?:den|d\.)\s+|"
+    r"\s*,\s*)(?P<rest>\d.*)$"
+)
+_CONNECTORS = frozenset({"og", "&", "-"})
+_BODY_END = re.compile(rf"(?i)(?:{alternation(BODY_ENDINGS)}|udvalg\w*|kommunalbestyrelse\w*)$")
+
+
+def _body_name(name: str) -> bool:
+    """ "Byrådet", "Teknik- og Miljøudvalget", "Udvalget for Kultur og Fritid": a body's name,
+    not the start of a sentence ("Sagen blev behandlet i Byrådet")."""
+    words = name.split()
+    if not words or len(words) > 9 or re.search(r"[\d,.]", name):
+        return False
+    if words[0].casefold() in ("udvalget", "udvalg") and len(words) > 2 and words[1] == "for":
+        return all(w.replace("-", "").isalpha() or w == "&" for w in words[2:])
+    return _BODY_END.search(words[-1]) is not None and all(
+        w[:1].isupper() or w in _CONNECTORS or w.endswith("-") for w in words
+    )
+
+
+def body_date_head(text: str) -> tuple[str, str] | None:
+    """(body, date) of a line that is a body's name and a date and nothing else (a decision
+    heading without the word "Beslutning"); None for anything else. Whether the line stands
+    where a decision heading stands is for the item to say."""
+    text = " ".join(text.split()).rstrip(":").strip()
+    match = _BODY_THEN_DATE.match(text) if len(text) <= 140 else None
+    if match is None or not _body_name(match.group("body")):
+        return None
+    rest = match.group("rest")
+    found = find_date(rest)
+    if found is None or found.start != 0 or not _AFTER_DATE.match(rest[found.end :]):
+        return None
+    return match.group("body").strip(), rest[: found.end].strip()
 
 
 _POSTPONED = re.compile("|".join(POSTPONED), re.IGNORECASE)

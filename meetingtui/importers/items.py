@@ -29,7 +29,12 @@ from meetingtui.importers.classify import (
     known_heading,
 )
 from meetingtui.importers.closed import BODY_CLOSED, BODY_OPEN, CLOSED_STATEMENT, title_mark
-from meetingtui.importers.decisions import current_entry, is_decision_phrase, parse_case_history
+from meetingtui.importers.decisions import (
+    body_date_head,
+    current_entry,
+    is_decision_phrase,
+    parse_case_history,
+)
 from meetingtui.importers.heads import ItemHead, title_key
 from meetingtui.importers.people import split_people
 from meetingtui.importers.source import Block, Cont, ItemStart
@@ -53,6 +58,9 @@ class Part:
 
     head: Heading | None
     blocks: list[Block] = field(default_factory=list)
+    # A decision heading of a body and a date alone ("Byrådet den 12-03-2024"): its line, kept
+    # to be text again where it turns out to stand somewhere else than a decision.
+    bare: Block | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -177,12 +185,23 @@ def build_item(
             else:
                 parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [line]))
             continue
+        named = (
+            body_date_head(text)
+            if (h is None or h.kind == SECTION) and block.cont is not Cont.WRAP
+            and (current is None or current.kind != HISTORY_KIND)
+            else None
+        )  # fmt: skip
+        if named is not None:
+            parts.append(Part(Heading(DECISION, text.rstrip(":"), body=named[0], date=named[1]),
+                              bare=block))  # fmt: skip
+            continue
         if h is not None:
             parts.append(Part(h, [block.with_text(h.rest)] if h.rest else []))
             continue
         if len(parts) == 1 and BODY_OPEN.match(text):
             continue  # "Åben sag" under the heading: the item is open, as `closed` says
         parts[-1].add(block)
+    parts = _decision_place(parts)
     item = AgendaItem(
         id=item_id,
         number=head.number,
@@ -193,6 +212,31 @@ def build_item(
     fill_item(item, parts, start=start, day=day)
     item.unplaced.extend(numbers)
     return item
+
+
+# What may follow a decision heading of a body and a date: the decisions of the other bodies
+# that treated the item, the absences of the item, its attachments.
+_AFTER_DECISIONS = (DECISION, ATTENDANCE_KIND, ATTACHMENTS_KIND)
+
+
+def _decision_place(parts: list[Part]) -> list[Part]:
+    """A line of a body and a date is the decision heading only where a decision stands:
+    after the item's other parts, with only decisions, absences and attachments after it, and
+    a decision under it. Anywhere else (a page header left in the text, a date line in a
+    sagsfremstilling, a line with nothing under it) it is text again, where it stood."""
+    kept: list[Part] = []
+    for k, part in enumerate(parts):
+        later = parts[k + 1 :]
+        placed = all(
+            p.head is not None and p.head.kind in _AFTER_DECISIONS for p in later
+        ) and not any(
+            p.head is not None and p.head.kind == DECISION and p.bare is None for p in later
+        )
+        if part.bare is not None and not (placed and re.search(r"\w", part.text)):
+            kept[-1].blocks.extend([part.bare, *part.blocks])
+        else:
+            kept.append(part)
+    return kept
 
 
 def _document_numbers_apart(blocks: list[Block]) -> list[Block]:
