@@ -176,3 +176,28 @@ async def test_a_digit_past_the_candidates_is_refused_in_words(db_path: Path) ->
         assert isinstance(app.screen, ElectionScreen)
         assert notices.mention("Der er ingen kandidat 3: valget har 2 kandidater."), notices.texts
     assert stored(db_path, meeting_id).item(2).elections[0].ballots == []
+
+
+async def test_moving_on_after_an_election_without_a_decision_is_said(db_path: Path) -> None:
+    """A stranger closes the election and presses n: the item has no decision yet, and is told
+    so; taking it up again, d proposes the election's sentence."""
+    meeting_id = demo_at_item(db_path, 2)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        await type_text(pilot, "Gert, Louise")
+        await press(pilot, "enter", *"1112211111", "l", "j")
+        assert isinstance(app.screen, MeetingScreen)
+        await press(pilot, "n")
+        said = notices.mention("Pkt. 2 Valg af næstformand har ingen beslutning endnu.")
+        assert said and "tryk ⏎ for at tage det op igen og d for beslutningen" in said[0]
+        await press(pilot, "n")  # from item 3, which has no decision either
+        assert len(notices.mention("har ingen beslutning endnu")) == 2
+        await press(pilot, "up", "up", "enter", "d", "enter")  # leaving item 4 undecided
+        assert notices.mention("Pkt. 4 ")
+        await press(pilot, "n")  # item 2 is decided now: nothing to say
+        assert len(notices.mention("har ingen beslutning endnu")) == 3
+    item = stored(db_path, meeting_id).item(2)
+    assert item.decision == "Gert Fabrin blev valgt som næstformand."

@@ -105,6 +105,10 @@ DA: dict[str, str] = {
     "tui.attachments": "Bilag",
     "tui.first_item": "Det er første punkt.",
     "tui.last_item": "Det er sidste punkt. Tryk a for at afslutte mødet.",
+    "tui.left_undecided": (
+        "Pkt. {number} {title} har ingen beslutning endnu. Vælg punktet og tryk {start} for at "
+        "tage det op igen og {decision} for beslutningen."
+    ),
     "tui.postpone_title": "Udsæt punktet",
     "tui.arrive_title": "Hvem kommer?",
     "tui.leave_title": "Hvem går?",
@@ -229,6 +233,10 @@ EN: dict[str, str] = {
     "tui.attachments": "Attachments",
     "tui.first_item": "This is the first item.",
     "tui.last_item": "This is the last item. Press a to end the meeting.",
+    "tui.left_undecided": (
+        "Item {number} {title} has no decision yet. Select the item and press {start} to take "
+        "it up again and {decision} for the decision."
+    ),
     "tui.postpone_title": "Postpone the item",
     "tui.arrive_title": "Who arrives?",
     "tui.leave_title": "Who leaves?",

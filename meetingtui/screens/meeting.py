@@ -179,7 +179,26 @@ class MeetingScreen(KeymapScreen):
     # -- moving through the agenda -----------------------------------------------------------
 
     def _start(self, item: AgendaItem) -> None:
-        self.meeting_app.run_command(self.service.start_item, item.id)
+        # Moving on from an item with no decision is allowed (it waits, and the closing screen
+        # lists it), but said at once: a vote or an election closed is not yet a decision.
+        leaving = self.meeting.current_item
+        undecided = leaving if leaving and leaving.status is ItemStatus.CURRENT else None
+
+        def said(_outcome: object) -> None:
+            if undecided is not None:
+                self.notify(
+                    t(
+                        "tui.left_undecided",
+                        number=undecided.number,
+                        title=undecided.title,
+                        start=self.key_for("start_selected"),
+                        decision=self.key_for("decision"),
+                    ),
+                    severity="warning",
+                    timeout=8,
+                )
+
+        self.meeting_app.run_command(self.service.start_item, item.id, on_done=said)
 
     def action_next_item(self) -> None:
         items = self._on_agenda()
