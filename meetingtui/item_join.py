@@ -11,6 +11,11 @@ and `verify` like any other event.
 The same item again (the same number, and the same file or the same text) is already
 present. The same number with another text is refused and changes nothing: an archived
 record is never overwritten by a file that disagrees with it.
+
+A file that names no kind of document and has no decision reads as a dagsorden, yet it may be
+an item its referat left undecided (postponed, its decision field empty): with no dagsorden of
+the meeting in the archive, it joins the referat, undecided. It never replaces an item the
+referat holds, and a file that calls itself a dagsorden never joins a referat.
 """
 
 from __future__ import annotations
@@ -78,26 +83,50 @@ def _origin(conn: sqlite3.Connection, meeting_id: int) -> str:
     return row[0] if row else ""
 
 
+def undecided_unnamed(parsed: Meeting) -> bool:
+    """A one-item file that names no kind ("Referat", "Dagsorden") and decides nothing: the
+    importer calls it a dagsorden, but it may as well be an item its referat left undecided
+    (postponed, or its decision field left empty)."""
+    return (
+        parsed.document_kind is DocumentKind.DAGSORDEN
+        and not parsed.kind_stated
+        and not any(item.decision for item in parsed.items)
+    )
+
+
+def kind_fits(stored: DocumentKind, parsed: Meeting) -> bool:
+    """The file's kind of document fits the meeting's: the same kind, or an undecided item
+    that names no kind and a referat (never a dagsorden item to a referat that names itself
+    one, never a referat item to a dagsorden)."""
+    return stored is parsed.document_kind or (
+        stored is DocumentKind.REFERAT and undecided_unnamed(parsed)
+    )
+
+
 def home_meeting(conn: sqlite3.Connection, meeting: Meeting) -> int | None:
-    """The imported meeting the one-item `meeting` belongs to, or None. CommandRefused when it
-    fits more than one (two meetings of the body that day, and the file states no time)."""
+    """The imported meeting the one-item `meeting` belongs to, or None. A meeting of the same
+    kind comes first; an undecided item that names no kind goes to the referat of its meeting
+    when there is no dagsorden of it. CommandRefused when it fits more than one (two meetings
+    of the body that day, and the file states no time)."""
     day = meeting.starts_at.date().isoformat()
     rows = conn.execute(
         "SELECT id, body, starts_at, document_kind FROM meetings "
         "WHERE substr(starts_at, 1, 10) = ? AND document_kind != ?",
         (day, DocumentKind.LIVE.value),
     ).fetchall()
-    fits: list[int] = []
+    same_kind: list[int] = []
+    other_kind: list[int] = []
     for meeting_id, body, starts_at, kind in rows:
         when = datetime.fromisoformat(starts_at)
         same_time = _midnight(when) or _midnight(meeting.starts_at) or when == meeting.starts_at
         if (
             _body(body) == _body(meeting.body)
-            and kind == meeting.document_kind.value
+            and kind_fits(DocumentKind(kind), meeting)
             and same_time
             and _origin(conn, meeting_id) == IMPORT_ORIGIN
         ):
-            fits.append(meeting_id)
+            (same_kind if kind == meeting.document_kind.value else other_kind).append(meeting_id)
+    fits = same_kind or other_kind
     if len(fits) > 1:
         raise CommandRefused(
             "refuse.item_file_ambiguous",
@@ -300,7 +329,7 @@ def join_item(
         if (
             _body(meeting.body) != _body(parsed.body)
             or meeting.starts_at.date() != parsed.starts_at.date()
-            or meeting.document_kind is not parsed.document_kind
+            or not kind_fits(meeting.document_kind, parsed)
         ):
             raise CommandRefused(
                 "refuse.item_file_other_meeting", meeting=name, file=meeting_label(parsed)
@@ -315,6 +344,10 @@ def join_item(
                 same_content(existing, item) for existing in same_number
             ):
                 return False
+            if not item.decision and any(existing.decision for existing in same_number):
+                # The referat's item has its decision; a file without one (the item as the
+                # dagsorden had it) never takes its place.
+                raise CommandRefused("refuse.item_file_undecided", number=item.number, meeting=name)
             raise CommandRefused("refuse.item_file_differs", number=item.number, meeting=name)
         payload = item_payload(meeting, parsed, content_hash)
         at = clock()

@@ -12,7 +12,7 @@ import unicodedata
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 # The enums are imported from here everywhere else too.
 from meetingtui.person import PersonBasics
@@ -384,6 +384,17 @@ class Meeting(Model):
     ocr: OcrNote | None = None  # set when the text was read from a scan through OCR
     agenda_changes: list[AgendaChange] = Field(default_factory=list)
     reopenings: list[Reopening] = Field(default_factory=list)
+    # Whether an imported document named its kind ("Referat", "Dagsorden"), as the importer
+    # read it; not stored. A one-item file that did not, and has no decision, may be an
+    # undecided item of a referat (item_join.py).
+    _kind_stated: bool = PrivateAttr(default=False)
+
+    @property
+    def kind_stated(self) -> bool:
+        return self._kind_stated
+
+    def state_kind(self, stated: bool) -> None:
+        self._kind_stated = stated
 
     def participant(self, participant_id: int) -> Participant | None:
         return next((p for p in self.participants if p.id == participant_id), None)

@@ -37,6 +37,10 @@ DA: dict[str, str] = {
         "Punkt {number} findes allerede i mødet i {meeting} med en anden tekst; filen er ikke"
         " importeret, og mødet er uændret"
     ),
+    "refuse.item_file_undecided": (
+        "Punkt {number} er besluttet i referatet af mødet i {meeting}; en fil uden beslutning"
+        " erstatter det ikke; filen er ikke importeret, og mødet er uændret"
+    ),
     "refuse.item_file_ambiguous": (
         "Punkt {number} kan høre til {count} møder i {meeting}, og filen angiver intet"
         " klokkeslæt; filen er ikke importeret"
@@ -204,6 +208,10 @@ EN: dict[str, str] = {
     "refuse.item_file_differs": (
         "Item {number} is already in the meeting of {meeting} with a different text; the file"
         " was not imported and the meeting is unchanged"
+    ),
+    "refuse.item_file_undecided": (
+        "Item {number} is decided in the referat of the meeting of {meeting}; a file without a"
+        " decision does not replace it; the file was not imported and the meeting is unchanged"
     ),
     "refuse.item_file_ambiguous": (
         "Item {number} may belong to {count} meetings of {meeting} and the file states no time;"

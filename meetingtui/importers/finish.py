@@ -38,6 +38,7 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
         item.elections = parse_elections(item.decision, first_id=election_id + 1)
         election_id += len(item.elections)
     decided = any(item.decision for item in meeting.items)
+    meeting.state_kind(bool(kind_word))
     if decided or kind_word == "referat":
         meeting.document_kind = DocumentKind.REFERAT
         meeting.status = MeetingStatus.CLOSED

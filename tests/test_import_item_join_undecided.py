@@ -1,0 +1,188 @@
+"""An item published as a file of its own that names no kind of document ("Referat",
+"Dagsorden") and holds no decision reads as a dagsorden; yet when the archive holds the
+referat of its meeting (same body, day and time) it is an item that referat left undecided
+(postponed, or its decision field left empty), and it joins it. It never takes the place of an
+item the referat decided (refused in one line, nothing changed), never joins a live meeting,
+and a file that calls itself a dagsorden never joins a referat. Files built in code (PDF, Word,
+text)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import pytest
+
+from meetingtui import service
+from meetingtui.archive import FileStatus, import_paths
+from meetingtui.i18n import set_language
+from meetingtui.models import AgendaItem, DocumentKind, ItemStatus, Meeting
+from meetingtui.storage import records
+from meetingtui.storage.db import connect
+from meetingtui.verify import verify
+from tests.docfixtures import make_pdf
+from tests.formats import Item, Part, Spec, as_pdf
+
+JOINED = "tilføjet til mødet i Økonomiudvalget den 12. marts 2024"
+TITLES = {1: "Godkendelse af dagsorden", 2: "Budgetopfølgning", 3: "Trafikplan", 5: "Eventuelt"}
+
+
+def _referat(tmp_path: Path, db_path: Path) -> int:
+    """The referat of items 1, 2, 3 and 5, one file holding them all."""
+    parts = [Part("Sagsfremstilling", ["Sagen forelægges."]), Part("Beslutning", ["Godkendt."])]
+    spec = Spec(items=[Item(str(n), t, f"24/{1000 + n}", parts) for n, t in TITLES.items()])
+    path = tmp_path / "referat.pdf"
+    path.write_bytes(as_pdf(spec))
+    [result] = import_paths(db_path, [path], workers=1).files
+    assert result.status is FileStatus.IMPORTED
+    return result.meeting_ids[0]
+
+
+def _item_file(
+    folder: Path, kind: str, number: int, title: str, *, tail: list[str], word: str = ""
+) -> Path:
+    """A one-item file: the body, the day and place, the item; `word` names the document
+    ("Dagsorden") when given."""
+    lines = [*([word] if word else []), "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30",
+             "Mødelokale 2", f"{number}. {title}", f"Sagsnr.: 24/{1000 + number}",
+             "Sagsfremstilling", f"Administrationen forelægger sagen om {title.lower()}.",
+             "Indstilling", "Forvaltningen indstiller,", "at sagen godkendes.", *tail]  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"punkt{number}.{kind}"
+    if kind == "pdf":
+        path.write_bytes(make_pdf([[f"**{x}" if x in (f"{number}. {title}", "Beslutning") else x
+                                    for x in lines]]))  # fmt: skip
+    elif kind == "docx":
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        out = io.BytesIO()
+        document.save(out)
+        path.write_bytes(out.getvalue())
+    else:
+        path.write_text("\n".join(lines))
+    return path
+
+
+def _meeting(db_path: Path, meeting_id: int) -> Meeting:
+    conn = connect(db_path)
+    try:
+        return records.load_meeting(conn, meeting_id)
+    finally:
+        conn.close()
+
+
+def _state(db_path: Path) -> tuple[object, ...]:
+    conn = connect(db_path)
+    try:
+        ids = [r[0] for r in conn.execute("SELECT id FROM meetings ORDER BY id")]
+        log = conn.execute("SELECT seq, hash FROM events ORDER BY seq").fetchall()
+        return (ids, [records.stored_rows(conn, i) for i in ids], log)
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx", "txt"])
+@pytest.mark.parametrize("tail", [[], ["Beslutning"]], ids=["no decision", "empty decision"])
+def test_an_undecided_item_naming_no_kind_joins_the_referat_of_its_meeting(
+    kind: str, tail: list[str], tmp_path: Path, db_path: Path
+) -> None:
+    referat = _referat(tmp_path, db_path)
+    path = _item_file(tmp_path / "senere", kind, 4, "Salg af byggegrund", tail=tail)
+    [result] = import_paths(db_path, [path], workers=1).files
+    assert (result.status, result.meeting_ids, result.note) == (
+        FileStatus.IMPORTED, [referat], JOINED
+    )  # fmt: skip
+    meeting = _meeting(db_path, referat)
+    assert meeting.document_kind is DocumentKind.REFERAT
+    assert [(i.number, i.decision) for i in meeting.items] == [
+        ("1", "Godkendt."), ("2", "Godkendt."), ("3", "Godkendt."), ("4", ""), ("5", "Godkendt."),
+    ]  # fmt: skip
+    assert meeting.items[3].status is ItemStatus.PENDING
+    conn = connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
+        assert verify(conn).ok
+    finally:
+        conn.close()
+
+
+def test_a_postponed_item_file_joins_the_referat_as_postponed(
+    tmp_path: Path, db_path: Path
+) -> None:
+    referat = _referat(tmp_path, db_path)
+    path = _item_file(tmp_path / "senere", "pdf", 4, "Salg af byggegrund",
+                      tail=["Beslutning", "Udsat."])  # fmt: skip
+    [result] = import_paths(db_path, [path], workers=1).files
+    assert (result.status, result.meeting_ids) == (FileStatus.IMPORTED, [referat])
+    assert _meeting(db_path, referat).items[3].status is ItemStatus.POSTPONED
+
+
+def test_it_never_takes_the_place_of_an_item_the_referat_decided(
+    tmp_path: Path, db_path: Path
+) -> None:
+    _referat(tmp_path, db_path)
+    before = _state(db_path)
+    path = _item_file(tmp_path / "dagsorden", "pdf", 3, "Trafikplan", tail=[])
+    [refused] = import_paths(db_path, [path], workers=1).files
+    assert refused.status is FileStatus.FAILED
+    assert refused.reason == (
+        "Punkt 3 er besluttet i referatet af mødet i Økonomiudvalget den 12. marts 2024; en fil"
+        " uden beslutning erstatter det ikke; filen er ikke importeret, og mødet er uændret"
+    )
+    set_language("en")
+    try:
+        [english] = import_paths(db_path, [path], workers=1).files
+    finally:
+        set_language("da")
+    assert english.reason == (
+        "Item 3 is decided in the referat of the meeting of Økonomiudvalget on 12 March 2024; a"
+        " file without a decision does not replace it; the file was not imported and the"
+        " meeting is unchanged"
+    )
+    assert _state(db_path) == before
+
+
+def test_a_file_calling_itself_a_dagsorden_and_a_live_meeting_are_never_joined(
+    tmp_path: Path, db_path: Path
+) -> None:
+    referat = _referat(tmp_path, db_path)
+    named = _item_file(tmp_path / "a", "txt", 4, "Salg af byggegrund", tail=[], word="Dagsorden")
+    [result] = import_paths(db_path, [named], workers=1).files
+    assert result.status is FileStatus.IMPORTED and result.meeting_ids != [referat]
+    assert len(_meeting(db_path, referat).items) == 4
+
+    conn = connect(db_path)
+    try:
+        live = Meeting(
+            body="Teknik- og Miljøudvalget",
+            starts_at=datetime(2024, 3, 12, 16, 30),
+            items=[AgendaItem(id=1, number="1", title="Godkendelse af dagsorden")],
+        )
+        live_id = service.create_meeting(conn, live)
+    finally:
+        conn.close()
+    live_before = _meeting(db_path, live_id)
+    other = _item_file(tmp_path / "b", "txt", 4, "Vejbelysning", tail=[])
+    other.write_text(other.read_text().replace("Økonomiudvalget", "Teknik- og Miljøudvalget"))
+    [alone] = import_paths(db_path, [other], workers=1).files
+    assert alone.status is FileStatus.IMPORTED and alone.meeting_ids != [live_id]
+    assert alone.note == ""
+    assert _meeting(db_path, live_id) == live_before
+
+
+def test_a_dagsorden_of_the_meeting_in_the_archive_is_its_home_first(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """The archive holds the meeting's referat and its dagsorden: an undecided file that
+    names no kind goes with the dagsorden, as it always did."""
+    referat = _referat(tmp_path, db_path)
+    agenda = _item_file(tmp_path / "a", "txt", 1, "Godkendelse af dagsorden", tail=[],
+                        word="Dagsorden")  # fmt: skip
+    [stored] = import_paths(db_path, [agenda], workers=1).files
+    path = _item_file(tmp_path / "b", "pdf", 4, "Salg af byggegrund", tail=[])
+    [result] = import_paths(db_path, [path], workers=1).files
+    assert result.meeting_ids == stored.meeting_ids != [referat]
+    assert [i.number for i in _meeting(db_path, stored.meeting_ids[0]).items] == ["1", "4"]
