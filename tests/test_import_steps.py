@@ -147,6 +147,48 @@ def test_html_blocks_keep_every_heading_level_lists_and_emphasis() -> None:
     ]
 
 
+def test_html_paragraph_spaces_and_emphasis_of_one_piece_of_text() -> None:
+    # A paragraph's spaces read as one plain space whatever the page wrote (non-breaking,
+    # tabs, line breaks in the source, runs of spaces, thin spaces), none at its ends; a
+    # paragraph all bold or all italic is bold or italic as a whole, without spans.
+    found = html.blocks(
+        "<p>  Budget&nbsp;2024 \t og\n  2025  </p><p>Et  langt\u2009stykke.</p>"
+        "<p><b>Alt med fed</b></p><p><em> Kursiv  her </em></p><p>&nbsp; </p>"
+        "<p>En <b>fed</b> og en <i>kursiv</i>\u00a0del</p>"
+    )
+    assert [(b.text, b.bold, b.italic, len(b.spans)) for b in found] == [
+        ("Budget 2024 og 2025", False, False, 0),
+        ("Et langt stykke.", False, False, 0),
+        ("Alt med fed", True, False, 0),
+        ("Kursiv her", False, True, 0),
+        ("En fed og en kursiv del", False, False, 5),
+    ]
+    assert [s.text for s in found[4].spans] == ["En ", "fed", " og en ", "kursiv", " del"]
+
+
+def test_html_table_nested_in_a_cell_is_read_as_paragraphs() -> None:
+    # A table that frames another table is layout: its cells are paragraphs; a table whose
+    # only nested table sits outside its cells is still a table.
+    framed = html.blocks(
+        "<table><tr><td>Ramme</td><td><table><tr><td>a</td><td>b</td></tr>"
+        "<tr><td>c</td><td>d</td></tr></table></td></tr><tr><td>x</td><td>y</td></tr></table>"
+    )
+    assert [(b.text, b.table.rows if b.table else None) for b in framed] == [
+        ("Ramme", None),
+        ("a  b\nc  d", [["a", "b"], ["c", "d"]]),  # the framed table is the table
+        ("x", None),
+        ("y", None),
+    ]
+    plain = html.blocks(
+        "<table><caption><table><tr><td>note</td></tr></table></caption>"
+        "<tr><th>År</th><th>Beløb</th></tr><tr><td>2024</td><td>5 mio.</td></tr></table>"
+    )
+    tables = [b.table for b in plain if b.table is not None]
+    assert len(tables) == 1
+    assert tables[0].rows == [["År", "Beløb"], ["2024", "5 mio."]]
+    assert tables[0].header_rows == 1
+
+
 def test_votes_counts() -> None:
     [vote] = votes.parse_votes("Med stemmerne 19 for og 1 imod godkendte Byrådet indstillingen.")
     assert vote.counts is not None

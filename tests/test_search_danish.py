@@ -277,6 +277,9 @@ def test_an_archive_indexed_before_danish_search_gets_its_stems(tmp_path: Path) 
         "ΟΔΟΣ'Α er en græsk vej",  # a capital sigma lowers by what follows it
         "İstanbul-aftalen",  # a dotted capital I lowers to two characters
         "snake_case Æblehaven ǅemal ﬁnansiering",
+        # pieces between spaces with no word, and with several words
+        "Tilskud – 2024/25: 1,5 mio. kr./år (A+B) – «Aarhus-aftalen».  ",
+        "Aftalen om İstanbul-ruten og ΟΔΟΣ-vejen, ΟΔΟΣ igen",  # the rare letters in some pieces
     ],
 )
 def test_the_indexed_stems_are_those_of_each_word_on_its_own(text: str) -> None:

@@ -25,6 +25,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK = frozenset({"p", "div", "section", "article", "header", "footer", "blockquote", "pre",
                     "dl", "dt", "dd", "main", "aside", "body", "html", "figure", "figcaption",
                     "address", "center", "fieldset", "hr", "caption"})  # fmt: skip
+_PARAGRAPH = _BLOCK | {"li"}  # a block of its own, read the same way
 _BOLD = frozenset({"b", "strong"})
 _INLINE = frozenset(
     {
@@ -138,34 +139,32 @@ class _Walker:
         return any(not text.isspace() for text, _b, _i in self.spans)
 
     def flush(self, *, level: int = 0) -> None:
-        if not self.spans:
+        spans = self.spans
+        if not spans:
             if level:
                 # An empty heading still ends the part before it ("<h3></h3>" over a summary).
                 self.out.append(Block("", level=level))
             self.cont = Cont.NEW
             return
-        content = " ".join("".join(text for text, _b, _i in self.spans).split())
-        if content:
+        styled: tuple[Span, ...] = ()
+        if len(spans) == 1:
+            # Most paragraphs are one piece of text, whose emphasis is the paragraph's.
+            text, bold, italic = spans[0]
+            content = _squeezed(text)
+        else:
+            content = _squeezed("".join([text for text, _b, _i in spans]))
             bold = italic = False
-            spans: tuple[Span, ...] = ()
-            if self.emphasis:
-                visible = [span for span in self.spans if not span[0].isspace()]
+            if self.emphasis and content:
+                visible = [span for span in spans if not span[0].isspace()]
                 bold = all(b for _t, b, _i in visible)
                 italic = all(i for _t, _b, i in visible)
                 if not (bold or italic):
-                    spans = _merged(self.spans)
-            self.out.append(
-                Block(
-                    content,
-                    bold=bold,
-                    italic=italic,
-                    level=level,
-                    cont=self.cont,
-                    spans=spans,
-                    list_label=self.list_label,
-                    list_level=self.list_level,
-                )
-            )
+                    styled = _merged(spans)
+        if content:
+            # Positional: the dataclass takes them a little faster than by keyword.
+            block = Block(content, 0, bold, level, False, self.cont, italic, styled,
+                          self.list_label, self.list_level)  # fmt: skip
+            self.out.append(block)
             self.list_label = ""
         elif level:
             self.out.append(Block("", level=level))
@@ -176,6 +175,8 @@ class _Walker:
     # -- the tree
     def walk(self, element: Any, outer_bold: bool = False, outer_italic: bool = False) -> None:
         """Text of `element` and its children; its tail belongs to the parent's emphasis."""
+        # `add_text` is written out for the element's own text and tail: a meeting's fields
+        # hold thousands of elements, and the calls were a fifth of the walk.
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIP:
             self.add_text(element.tail, outer_bold, outer_italic)
@@ -187,9 +188,21 @@ class _Walker:
             bold = bold or _BOLD_STYLE.search(style) is not None
             italic = italic or _ITALIC_STYLE.search(style) is not None
         if tag in _INLINE:
-            self.add_text(element.text, bold, italic)
+            text = element.text
+            if text and (self.spans or not text.isspace()):
+                self.spans.append((text, bold, italic))
+                self.emphasis = self.emphasis or bold or italic
             for child in element:
                 self.walk(child, bold, italic)
+        elif tag in _PARAGRAPH:
+            self.flush()
+            text = element.text
+            if text and not text.isspace():  # after a flush no paragraph is under way
+                self.spans.append((text, bold, italic))
+                self.emphasis = bold or italic
+            for child in element:
+                self.walk(child, bold, italic)
+            self.flush()
         elif tag == "br":
             has_text = self.has_text()
             self.flush()
@@ -215,7 +228,10 @@ class _Walker:
                 self.walk(child, bold, italic)
             if block:
                 self.flush()
-        self.add_text(element.tail, outer_bold, outer_italic)
+        tail = element.tail
+        if tail and (self.spans or not tail.isspace()):
+            self.spans.append((tail, outer_bold, outer_italic))
+            self.emphasis = self.emphasis or outer_bold or outer_italic
 
     def _list(self, element: Any, ordered: bool, bold: bool, italic: bool) -> None:
         number = int(element.get("start")) if (element.get("start") or "").isdigit() else 1
@@ -265,7 +281,10 @@ class _Walker:
         if (
             len(grid) < 2
             or max(len(cells) for cells in grid) < 2
-            or any(cell.find(".//table") is not None for cells in grid for cell in cells)
+            or (
+                element.find(".//table") is not None  # one look for the common case: none
+                and any(cell.find(".//table") is not None for cells in grid for cell in cells)
+            )
         ):
             # A layout table (a box, one row, a frame around another table): its cells are
             # read as paragraphs in order.
@@ -298,11 +317,22 @@ def _cell_text(cell: Any) -> str:
     return "".join(_texts(cell)).replace(" \n", "\n")
 
 
+def _squeezed(text: str) -> str:
+    """`" ".join(text.split())`: runs of spaces as one, none at the ends."""
+    if "  " not in text and text.isprintable():
+        # Every space but the plain one is unprintable: the text has single plain spaces only.
+        return text.strip(" ")
+    return " ".join(text.split())
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def _merged(spans: list[tuple[str, bool, bool]]) -> tuple[Span, ...]:
     """Neighbouring spans of the same emphasis as one, spaces normalised."""
     out: list[Span] = []
     for text, bold, italic in spans:
-        value = re.sub(r"\s+", " ", text)
+        value = _SPACES.sub(" ", text)
         if out and (out[-1].bold, out[-1].italic) == (bold, italic):
             out[-1] = Span(out[-1].text + value, bold, italic)
         else:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any, Literal, TypeVar
 
-from meetingtui.importers.source import Block, Cont
+from pydantic import BaseModel
+
+from meetingtui.importers.source import Block, Cont, Table
 from meetingtui.models import (
     ContentBlock,
     ListBlock,
@@ -25,6 +27,7 @@ from meetingtui.models import (
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 _LETTERED = re.compile(r"^([a-zA-Z])\)\s+(\S.*)$")
 _BULLET = re.compile(r"^[•\-–*·▪]\s+(\S.*)$")
+_BULLETS = frozenset("•-–*·▪")  # the first characters `_BULLET` takes
 _ORDERED_LABEL = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
 # After a line-break hyphen these words keep their space: "Teknik- og Miljøudvalget".
 _KEEP_SPACE = re.compile(r"^(?:og|eller|samt|til|fra|som)\b")
@@ -87,15 +90,24 @@ def _append(runs: list[_Run], more: list[_Run], joint: str) -> None:
             runs.append([text, bold, italic])
 
 
+# The slots every pydantic model has, set directly: a third cheaper than `object.__setattr__`
+# by name (a meeting's text is thousands of runs and paragraphs).
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
 def _made(cls: type[_M], values: dict[str, Any]) -> _M:
     """A model from all its field values, without validation: what `model_construct` does
-    when every field is given, at half its cost (an archive holds hundreds of thousands of
-    runs). The one thing validation does to these models, cleaning their text, is done here."""
-    made = cls.__new__(cls)
-    object.__setattr__(made, "__dict__", values)
-    object.__setattr__(made, "__pydantic_fields_set__", set(values))
-    object.__setattr__(made, "__pydantic_extra__", None)
-    object.__setattr__(made, "__pydantic_private__", None)
+    when every field is given, at a third of its cost (an archive holds hundreds of thousands
+    of runs). The one thing validation does to these models, cleaning their text, is done here."""
+    made = _new(cls)
+    _set_dict(made, values)
+    _set_fields(made, set(values))
+    _set_extra(made, None)
+    _set_private(made, None)
     return made
 
 
@@ -106,9 +118,10 @@ def _built(runs: list[_Run]) -> list[TextRun]:
 def _typed_list(block: Block) -> tuple[bool, int, str] | None:
     """(ordered, number, text) of a line that types its own list mark."""
     text = block.text
-    if (m := _NUMBERED.match(text)) is not None:
+    first = text[:1]  # most lines start with neither: no pattern is tried
+    if first.isdecimal() and (m := _NUMBERED.match(text)) is not None:
         return True, int(m.group(1)), m.group(2)
-    if (m := _BULLET.match(text)) is not None:
+    if first in _BULLETS and (m := _BULLET.match(text)) is not None:
         return False, 0, m.group(1)
     return None
 
@@ -133,13 +146,15 @@ def _numbering(label: str) -> _Numbering:
 
 def content(blocks: list[Block]) -> list[ContentBlock]:
     """The structured content of a part's blocks, in order."""
-    out: list[list[_Run] | _List | TableBlock] = []  # a paragraph is its list of runs
     marks = [_list_mark(b) for b in blocks]
+    if not any(marks) and all(b.cont is Cont.NEW for b in blocks):
+        # Most parts: paragraphs and tables of their own, no list and no line joined to another.
+        return [_paragraph(b) if b.table is None else _table(b.table) for b in blocks]
+    out: list[list[_Run] | _List | TableBlock] = []  # a paragraph is its list of runs
     typed_ok = _typed_lists_that_count(blocks, marks)
     for index, block in enumerate(blocks):
         if block.table is not None:
-            rows = [[clean_text(c) for c in row] for row in block.table.rows]
-            out.append(TableBlock.model_construct(rows=rows, header_rows=block.table.header_rows))
+            out.append(_table(block.table))
             continue
         mark = marks[index] if (block.list_label or typed_ok[index]) else None
         previous = out[-1] if out else None
@@ -170,6 +185,15 @@ def content(blocks: list[Block]) -> list[ContentBlock]:
             listed.items.append((runs, level))
             out.append(listed)
     return [_model(block) for block in out]
+
+
+def _paragraph(block: Block) -> Paragraph:
+    return _made(Paragraph, {"type": "paragraph", "runs": _built(_runs(block))})
+
+
+def _table(table: Table) -> TableBlock:
+    rows = [[clean_text(c) for c in row] for row in table.rows]
+    return TableBlock.model_construct(rows=rows, header_rows=table.header_rows)
 
 
 def _model(block: list[_Run] | _List | TableBlock) -> ContentBlock:
