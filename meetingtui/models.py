@@ -151,7 +151,8 @@ def blocks_text(blocks: list[Paragraph | ListBlock | TableBlock]) -> str:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            runs = block.runs  # most paragraphs are one run: its text is the paragraph's
+            lines.append(runs[0].text if len(runs) == 1 else block.text)
         elif isinstance(block, ListBlock):
             number = block.start
             for item in block.items:
@@ -161,7 +162,7 @@ def blocks_text(blocks: list[Paragraph | ListBlock | TableBlock]) -> str:
                 lines.append(f"{'  ' * item.level}{mark} {item.text}")
         else:
             lines.extend("  ".join(c for c in row if c) for row in block.rows)
-    return "\n".join(line for line in lines if line.strip()).strip()
+    return "\n".join([line for line in lines if line.strip()]).strip()
 
 
 class Section(Model):

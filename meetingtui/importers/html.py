@@ -81,8 +81,14 @@ def blocks(html: str, *, level_offset: int = 0) -> list[Block]:
     return element_blocks(root, level_offset=level_offset) if root is not None else []
 
 
+# The elements that have a style: one search of the tree in C.
+_STYLED = etree.XPath("descendant-or-self::*[@style]")
+
+
 def element_blocks(root: Any, *, level_offset: int = 0) -> list[Block]:
     walker = _Walker(level_offset)
+    # lxml gives one element the same Python object while a reference to it is held.
+    walker.styled = set(_STYLED(root))
     walker.walk(root)
     walker.flush()
     for block in walker.out:
@@ -128,6 +134,7 @@ class _Walker:
         self.cont = Cont.NEW
         self.list_label = ""
         self.list_level = 0
+        self.styled: set[Any] = set()  # the elements of the tree that have a style attribute
 
     # -- paragraphs
     def add_text(self, value: str | None, bold: bool, italic: bool) -> None:
@@ -175,15 +182,17 @@ class _Walker:
     # -- the tree
     def walk(self, element: Any, outer_bold: bool = False, outer_italic: bool = False) -> None:
         """Text of `element` and its children; its tail belongs to the parent's emphasis."""
-        # `add_text` is written out for the element's own text and tail: a meeting's fields
-        # hold thousands of elements, and the calls were a fifth of the walk.
+        # A meeting's fields hold thousands of elements: `add_text` is written out for the
+        # element's own text and tail, the children of an element without any are not asked
+        # for (lxml makes an iterator to say there are none), nor the style of an element the
+        # tree has no style for.
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIP:
             self.add_text(element.tail, outer_bold, outer_italic)
             return
         bold = outer_bold or tag in _BOLD
         italic = outer_italic or tag in _ITALIC
-        style = element.get("style")
+        style = element.get("style") if element in self.styled else None
         if style:
             bold = bold or _BOLD_STYLE.search(style) is not None
             italic = italic or _ITALIC_STYLE.search(style) is not None
@@ -192,16 +201,18 @@ class _Walker:
             if text and (self.spans or not text.isspace()):
                 self.spans.append((text, bold, italic))
                 self.emphasis = self.emphasis or bold or italic
-            for child in element:
-                self.walk(child, bold, italic)
+            if len(element):
+                for child in element:
+                    self.walk(child, bold, italic)
         elif tag in _PARAGRAPH:
             self.flush()
             text = element.text
             if text and not text.isspace():  # after a flush no paragraph is under way
                 self.spans.append((text, bold, italic))
                 self.emphasis = bold or italic
-            for child in element:
-                self.walk(child, bold, italic)
+            if len(element):
+                for child in element:
+                    self.walk(child, bold, italic)
             self.flush()
         elif tag == "br":
             has_text = self.has_text()
@@ -210,8 +221,9 @@ class _Walker:
         elif tag in _HEADINGS:
             self.flush()
             self.add_text(element.text, True, italic)
-            for child in element:
-                self.walk(child, True, italic)
+            if len(element):
+                for child in element:
+                    self.walk(child, True, italic)
             self.flush(level=_HEADINGS[tag] + self.level_offset)
         elif tag in ("ul", "ol"):
             self.flush()
@@ -224,8 +236,9 @@ class _Walker:
             if block:
                 self.flush()
             self.add_text(element.text, bold, italic)
-            for child in element:
-                self.walk(child, bold, italic)
+            if len(element):
+                for child in element:
+                    self.walk(child, bold, italic)
             if block:
                 self.flush()
         tail = element.tail

@@ -188,7 +188,15 @@ def content(blocks: list[Block]) -> list[ContentBlock]:
 
 
 def _paragraph(block: Block) -> Paragraph:
-    return _made(Paragraph, {"type": "paragraph", "runs": _built(_runs(block))})
+    if block.spans:
+        runs = [_made(TextRun, {"text": clean_text(s.text), "bold": s.bold, "italic": s.italic})
+                for s in block.spans]  # fmt: skip
+    else:
+        text = clean_text(block.text)
+        runs = [
+            _made(TextRun, {"text": text, "bold": bool(block.bold), "italic": bool(block.italic)})
+        ]
+    return _made(Paragraph, {"type": "paragraph", "runs": runs})
 
 
 def _table(table: Table) -> TableBlock:
