@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
+
 from meetingtui.i18n import set_language
 from meetingtui.models import MeetingStatus
 from meetingtui.screens.app import build_app
@@ -157,3 +159,17 @@ async def test_joining_with_no_committee_says_to_choose_one(db_path: Path) -> No
         await press(pilot, "j")
         assert notices.mention("Vælg først et udvalg i listen."), notices.texts
         assert isinstance(app.screen, CommitteesScreen)  # no form opened
+
+
+async def test_a_closed_meeting_has_no_item_under_way_in_its_header(db_path: Path) -> None:
+    meeting_id = open_without_item(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.start_item(service.meeting.items[-1].id)
+        service.close_meeting()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.service is not None, "the meeting loaded")
+        await until(pilot, lambda: bool(app.screen.query("#status-info")), "the header")
+        info = str(app.screen.query_one("#status-info", Static).render())
+        assert "Mødet sluttede kl. 16.44." in info, info
+        assert "BEHANDLES" not in info

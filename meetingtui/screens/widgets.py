@@ -126,7 +126,10 @@ class StatusBar(Horizontal):
             info.append(" " + t("tui.readonly_badge") + " ", style="reverse bold")
         info.append("\n")
         current = meeting.current_item
-        if current is None:
+        if meeting.closed_at is not None:
+            # The item under way at the close ended with the meeting: nothing is under way now.
+            info.append(t("tui.meeting_ended_at", time=clock(meeting.closed_at)), style="italic")
+        elif current is None:
             info.append(t("tui.no_current_item"), style="italic")
         else:
             info.append(t("tui.current_item_label") + " ", style="bold reverse")
