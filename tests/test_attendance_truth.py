@@ -70,3 +70,18 @@ async def test_the_roll_call_shows_the_arrival(db_path: Path) -> None:
         cells = [str(c) for c in table.get_row("7")]
         assert str(table.get_cell("7", "attendance")) == "✔ kom kl. 17.05"
         assert "fraværende" not in " ".join(cells)
+
+
+def test_an_observer_never_registered_is_not_called_a_member(db_path: Path) -> None:
+    """The committee meeting's observer (Hanne Ravn, no vote) was never registered: the referat
+    lists her under attendance not recorded, not under "Medlemmer"."""
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock(START)) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            if person.votes:
+                service.set_attendance(person.id, "present")
+    markdown = export(stored(db_path, meeting_id), "md", public=True, chain_head="").decode()
+    line = next(line for line in markdown.splitlines() if "Hanne Ravn" in line)
+    assert "Fremmøde ikke registreret:" in line
+    assert "Medlemmer" not in line

@@ -130,9 +130,13 @@ def election_sentence(election: Election) -> str:
     return t(key, name=election.elected, office=election.office)
 
 
-def election_blocks(election: Election) -> list[Block]:
+def election_blocks(election: Election, *, sentence_said: bool = False) -> list[Block]:
+    """The election's outcome and count; `sentence_said`: the decision already says who was
+    elected, word for word, so only the count follows ("Valg af næstformand: Stemmer: …")."""
     lead = t("export.election", office=election.office)
-    if election.elected:
+    if sentence_said:
+        lines = []
+    elif election.elected:
         lines = [election_sentence(election)]
     elif election.tied:
         lines = [t("export.election_tied", names=join_names(election.tied))]
@@ -142,6 +146,8 @@ def election_blocks(election: Election) -> list[Block]:
         outcome = rules.election_outcome(election.ballots, election.candidates)
         tally = join_names(f"{name} {n}" for name, n in outcome.votes.items())
         lines.append(t("export.election_tally", tally=tally))
+    if not lines:
+        return []
     blocks = [Block(Kind.VOTE, lines[0], lead=lead)]
     blocks.extend(Block(Kind.VOTE, line) for line in lines[1:])
     return blocks
@@ -210,9 +216,10 @@ def _outcome_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> 
     for vote in item.votes:
         blocks.extend(vote_blocks(item, vote))
     for election in item.elections:
-        if election.acclamation and election_sentence(election) in item.decision:
-            continue  # the decision says it already, word for word, and there is no count
-        blocks.extend(election_blocks(election))
+        # The decision often is the election's sentence (d proposes it): said once, with the
+        # count after it; an acclamation has no count, so nothing follows.
+        said = bool(election.elected) and election_sentence(election) in item.decision
+        blocks.extend(election_blocks(election, sentence_said=said))
     blocks.extend(
         Block(
             Kind.DISSENT,
