@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, OptionList, Static
 
 from meetingtui.demo import build_demo_meeting
+from meetingtui.models import DocumentKind
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import DecisionDialog
 from meetingtui.screens.meeting import MeetingScreen
@@ -77,3 +78,24 @@ async def test_the_item_under_way_and_every_quick_pick_at_80x24(db_path: Path) -
         picks = app.screen.query_one(OptionList)
         await until(pilot, lambda: picks.size.height > 0, "laid out")
         assert picks.size.height >= picks.option_count == 7
+
+
+async def test_the_meetings_list_fits_80_columns(db_path: Path) -> None:
+    # A long committee name and title, and an imported dagsorden: the kind used to be cut off
+    # ("mødeafvikl") and the list scrolled sideways.
+    meeting = committee_meeting().model_copy(
+        update={"body": "Børne-, Unge- og Uddannelsesudvalget", "title": "Ekstraordinært møde"}
+    )
+    store(db_path, meeting)
+    store(
+        db_path, build_demo_meeting().model_copy(update={"document_kind": DocumentKind.DAGSORDEN})
+    )
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=NARROW) as pilot:
+        table = app.screen.query_one("#meetings", DataTable)
+        await until(pilot, lambda: table.row_count == 2, "the meetings")
+        used = sum(column.get_render_width(table) for column in table.ordered_columns)
+        assert used <= table.size.width, f"{used} cells in {table.size.width}"
+        kinds = {str(table.get_row_at(n)[-1]) for n in range(2)}
+        assert kinds == {"møde", "dagsorden"}
+        assert "Børne-, Unge- og…" in {str(table.get_row_at(n)[1]) for n in range(2)}

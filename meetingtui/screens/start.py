@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -12,10 +13,27 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
-from meetingtui.i18n.dates import short_datetime
+from meetingtui.i18n.dates import clock, short_date, short_datetime
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.widgets import KeyBar
+
+# Below this width the list fits 80 columns: the committee and the meeting's title are cut
+# short ("…"), the time goes without "kl." and the kind is one word, so the date, the status and
+# the kind stay in sight.
+NARROW = 100
+SHORT = {"body": 17, "title": 13}
+
+
+def when(moment: datetime) -> str:
+    """ "11.03.2025 16.30": a list column's date and time, short."""
+    return f"{short_date(moment.date())} {clock(moment)}"
+
+
+def cut(text: str, width: int | None) -> str:
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1] + "…"
 
 
 class StartScreen(DatabaseScreen):
@@ -24,6 +42,7 @@ class StartScreen(DatabaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self._ids: list[int] = []
+        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("tui.start_title"), style="bold"), classes="title")
@@ -33,8 +52,9 @@ class StartScreen(DatabaseScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
+        self._widths = SHORT if self.app.size.width < NARROW else {}
         for key in ("id", "body", "title", "when", "status", "kind"):
-            table.add_column(t(f"tui.start_col.{key}"), key=key)
+            table.add_column(t(f"tui.start_col.{key}"), key=key, width=self._widths.get(key))
         self.refresh_view()
         table.focus()
 
@@ -52,13 +72,14 @@ class StartScreen(DatabaseScreen):
         table.clear()
         self._ids = [m.id for m in meetings]
         for m in meetings:
+            kind = "tui.document_kind_short" if self._widths else "tui.document_kind"
             table.add_row(
                 str(m.id),
-                m.body,
-                m.title,
-                short_datetime(m.starts_at),
+                cut(m.body, self._widths.get("body")),
+                cut(m.title, self._widths.get("title")),
+                when(m.starts_at) if self._widths else short_datetime(m.starts_at),
                 t(f"status.{m.status.value}"),
-                t(f"tui.document_kind.{m.document_kind}"),
+                t(f"{kind}.{m.document_kind}"),
                 key=str(m.id),
             )
         if meetings:
