@@ -108,3 +108,23 @@ def test_a_sentence_opening_two_pages_of_six_is_no_running_header(reader: str) -
     texts = {i.number: [_words(s.text) for s in i.sections] for i in meeting.items}
     assert texts["2"] == texts["3"] == ["Sagen forelægges for udvalget. Sagen er sendt i høring."]
     assert texts["1"] == ["Sagen forelægges for udvalget."]
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+@pytest.mark.parametrize("cut", [4, 5], ids=["heading atop the pages", "heading at the foot"])
+@pytest.mark.parametrize("head", ["Beslutning", "Byrådet den 12-03-2024"])
+def test_a_decision_split_by_the_page_breaks_of_three_short_pages_is_kept(
+    reader: str, cut: int, head: str
+) -> None:
+    """Three short pages break inside each item's decision: the decision heading ("Beslutning",
+    or the body and date alone) and "Godkendt." stand at the pages' edges, two pages in a row.
+    A heading and the decision under it are the referat, not a running header or footer."""
+    items = [[f"{n}. {title}", f"Sagsnr.: 24/{n}00", "Sagsfremstilling", "Sagen forelægges.",
+              head, "Godkendt."] for n, title in
+             ((1, "Salg af grund"), (2, "Tilskud til spejderhytte"), (3, "Vejbelysning"))]  # fmt: skip
+    one, two, three = items
+    pages = [[*HEADER, *one[:cut]], [*one[cut:], *two[:cut]], [*two[cut:], *three]]
+    meeting = _read(pages, reader)
+    assert [(i.decision, [s.text for s in i.sections]) for i in meeting.items] == [
+        ("Godkendt.", ["Sagen forelægges."])
+    ] * 3

@@ -3,8 +3,9 @@
 Lines that repeat at the top or bottom of pages (modulo page numbers) are the layout's, not the
 referat's, and are dropped before anything else reads the text: on most pages, or, with a page
 number or a date in them, on fewer (a short document's header, an attachment's own). Headings
-repeat by design ("Beslutning" on every item page), and the page breaks may put the same line of
-text at a page's edge twice ("at sagen godkendes, og"): neither is ever furniture.
+repeat by design ("Beslutning", "Byrådet den 12-03-2024" on every item page, and the decision under
+them, across a page break too), and the page breaks may put the same line of text at a page's
+edge twice ("at sagen godkendes, og"): none of these is ever furniture.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from meetingtui.dates import find_date
 from meetingtui.importers import casenumber
 from meetingtui.importers.classify import DECISION, classify, known_heading
 from meetingtui.importers.closed import part_mark
+from meetingtui.importers.decisions import body_date_head, is_decision_phrase
 from meetingtui.importers.heads import ITEM_START, item_head
 from meetingtui.importers.source import Block, Cont
 
@@ -69,7 +71,8 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             page[k] for k in positions
             if page[k].text.strip() and not known_heading(page[k]) and item_head(page[k]) is None
             and not _referat_text(page[k].text)
-            and not (k > 0 and known_heading(page[k - 1]) and not _dated_label(page[k].text))
+            and not (_under_heading(pages, index, k) and not _dated_label(page[k].text))
+            and not _decision_head(pages, index, k)
         ]  # fmt: skip
         for key in {b.text.strip().lower() for b in edge}:
             exact.setdefault(key, []).append(index)
@@ -149,6 +152,39 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
 _REFERAT_TEXT = re.compile(
     r"(?i)^(?:\d{1,2}[.)]\s*|[•\-–]\s*)?at\s+[a-zæøå]|(?:,|\s(?:og|eller|samt))$"
 )
+
+
+def _neighbour(pages: Pages, index: int, k: int, step: int) -> Block | None:
+    """The line before (`step` -1) or after (+1) line `k` of page `index` in reading order,
+    across the page break."""
+    page = pages[index]
+    if 0 <= k + step < len(page):
+        return page[k + step]
+    other = index + step
+    if 0 <= other < len(pages) and pages[other]:
+        return pages[other][-1 if step < 0 else 0]
+    return None
+
+
+def _under_heading(pages: Pages, index: int, k: int) -> bool:
+    """The line right under a heading of the referat; across a page break only a decision
+    ("Beslutning" at the foot of a page, "Godkendt." atop the next), for a running header
+    stands between a heading and the next page's text too."""
+    above = _neighbour(pages, index, k, -1)
+    if above is None or not (known_heading(above) or body_date_head(above.text) is not None):
+        return False
+    return k > 0 or is_decision_phrase(pages[index][k].text)
+
+
+def _decision_head(pages: Pages, index: int, k: int) -> bool:
+    """ "Byrådet den 12-03-2024" over "Godkendt.": a decision heading of the body and the date
+    alone, however often the page breaks put it at a page's edge."""
+    below = _neighbour(pages, index, k, 1)
+    return (
+        below is not None
+        and is_decision_phrase(below.text)
+        and body_date_head(pages[index][k].text) is not None
+    )
 
 
 def _referat_text(text: str) -> bool:
