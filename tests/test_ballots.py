@@ -115,3 +115,16 @@ def test_a_party_key_casts_only_the_missing_ballots(db_path: Path) -> None:
         assert list(ballots.values()).count(Choice.FOR) == 9
         with pytest.raises(CommandRefused):
             service.cast_rest(vote_id, "for")
+
+
+async def test_after_an_undo_the_next_key_votes_for_the_same_party(db_path: Path) -> None:
+    """f, i, Ctrl+Z, f: Områdebestyrelse voted for after all; the party after it has no ballot."""
+    meeting_id = demo_under_way(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "v", "f", "i", "ctrl+z", "f")
+    assert choices(db_path, meeting_id) == {
+        "Carsten Rasmussen": Choice.FOR,
+        "Christina Knudsen": Choice.FOR,
+    }

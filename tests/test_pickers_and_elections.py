@@ -201,3 +201,18 @@ async def test_moving_on_after_an_election_without_a_decision_is_said(db_path: P
         assert len(notices.mention("har ingen beslutning endnu")) == 3
     item = stored(db_path, meeting_id).item(2)
     assert item.decision == "Gert Fabrin blev valgt som næstformand."
+
+
+async def test_after_an_undo_the_next_ballot_is_the_same_members(db_path: Path) -> None:
+    meeting_id = demo_at_item(db_path, 2)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        await type_text(pilot, "Gert, Louise")
+        await press(pilot, "enter", "1", "1", "ctrl+z", "2")
+    meeting = stored(db_path, meeting_id)
+    first, second = rules.eligible_voters(meeting, meeting.item(2))[:2]
+    (election,) = meeting.item(2).elections
+    named = {b.voter_id: b.candidate for b in election.ballots}
+    assert named == {first.id: "Gert Fabrin", second.id: "Louise Holm"}

@@ -54,3 +54,19 @@ async def test_a_roll_call_resumed_after_a_restart_goes_on_where_it_stopped(
     changed = {name for name in after if after[name] != before[name]}
     assert changed == {people[2].name}
     assert after[people[2].name] is Attendance.AFBUD
+
+
+async def test_after_an_undo_the_next_key_answers_for_the_same_member(db_path: Path) -> None:
+    """t, t, Ctrl+Z, a: the second member sent afbud after all; the third is still unanswered."""
+    meeting_id = store(db_path, build_demo_meeting())
+    before = stored(db_path, meeting_id).participants
+    unanswered = [p.name for p in before if p.attendance is Attendance.UNKNOWN]
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        await until(pilot, lambda: app.service is not None, "the meeting loaded")
+        await press(pilot, "t", "t", "ctrl+z", "a")
+    after = attendance(db_path, meeting_id)
+    assert after[unanswered[0]] is Attendance.PRESENT
+    assert after[unanswered[1]] is Attendance.AFBUD
+    assert after[unanswered[2]] is Attendance.UNKNOWN

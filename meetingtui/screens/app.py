@@ -160,8 +160,13 @@ class MeetingApp(MeetingHold):
             self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
             return
 
+        screen = self.screen if isinstance(self.screen, KeymapScreen) else None
+        marker = screen.undo_marker() if screen is not None else None
+
         def done(outcome: object) -> None:
             self.notify(t("tui.undone", what=step.description), timeout=5)
+            if screen is not None and screen is self.screen:
+                screen.undone(marker)
 
         def answer(confirmed: bool | None) -> None:
             if confirmed:

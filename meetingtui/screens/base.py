@@ -188,6 +188,15 @@ class KeymapScreen(Screen[None]):
             return None
         return not (action in self.CHANGES and self.meeting_app.readonly)
 
+    def undo_marker(self) -> object:
+        """What the screen shows now, kept before an undo so that `undone` can find the row the
+        undo took back."""
+        return None
+
+    def undone(self, marker: object) -> None:
+        """After an undo: the cursor goes to the row whose entry was taken back, so the next key
+        (the right answer this time) lands where the wrong one was."""
+
     def why_off(self, action: str) -> str | None:
         """Why `action` does nothing right now, said when its key is pressed anyway (the footer
         only dims it). None: the key stays quiet."""

@@ -90,6 +90,23 @@ class ElectionScreen(KeymapScreen):
         tally.append("\n" + t("tui.missing", count=missing))
         self.query_one("#election-tally", Static).update(tally)
 
+    def _named(self) -> dict[int, str]:
+        found = self._found()
+        ballots = found[1].ballots if found else []
+        return {b.voter_id: b.candidate for b in ballots if b.voter_id is not None}
+
+    def undo_marker(self) -> object:
+        return self._named()
+
+    def undone(self, marker: object) -> None:
+        if not self.is_mounted or not isinstance(marker, dict):
+            return
+        named = self._named()
+        for row, person in enumerate(self._voters):
+            if marker.get(person.id) != named.get(person.id):
+                self.query_one("#electors", DataTable).move_cursor(row=row, animate=False)
+                return
+
     def _next_missing(self, row: int) -> int:
         """The first elector after `row` without a ballot, else the first one above it; when
         every ballot is in, the row after `row` (at most the last)."""

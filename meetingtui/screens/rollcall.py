@@ -16,6 +16,8 @@ from meetingtui.screens.widgets import KeyBar, StatusBar
 from meetingtui.vocabulary import Attendance, MeetingStatus, MovementKind
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from meetingtui.glance import Glance, GlanceParticipant
     from meetingtui.models import Meeting, Participant
 
@@ -90,6 +92,21 @@ class RollCallScreen(KeymapScreen):
         # restart.
         table.move_cursor(row=self._next_unanswered(-1), animate=False)
         table.focus()
+
+    def undo_marker(self) -> object:
+        meeting = self.meeting_shown
+        people: Sequence[Participant | GlanceParticipant] = meeting.participants if meeting else ()
+        return {p.id: p.attendance for p in people}
+
+    def undone(self, marker: object) -> None:
+        meeting = self.meeting_shown
+        if meeting is None or not isinstance(marker, dict):
+            return
+        people: Sequence[Participant | GlanceParticipant] = meeting.participants
+        for row, person in enumerate(people):
+            if marker.get(person.id) is not person.attendance:
+                self.query_one("#roster", DataTable).move_cursor(row=row, animate=False)
+                return
 
     def _next_unanswered(self, row: int) -> int:
         """The first member after `row` without an answer, else the first one above it; when

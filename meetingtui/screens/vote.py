@@ -239,6 +239,23 @@ class VoteScreen(KeymapScreen):
 
     # -- casting -----------------------------------------------------------------------------
 
+    def undo_marker(self) -> object:
+        return dict(self._choices)
+
+    def undone(self, marker: object) -> None:
+        """A ballot taken back: both tables point at it (the member, and the member's party)."""
+        if not self.is_mounted or not isinstance(marker, dict):
+            return
+        for row, person_id in enumerate(self._roster):
+            if marker.get(person_id) != self._choices.get(person_id):
+                self.query_one("#members", RollTable).move_cursor(row)
+                person = self.service.meeting.participant(person_id)
+                parties = list(self._party_rows)
+                if person is not None and person.affiliation in parties:
+                    party_row = parties.index(person.affiliation)
+                    self.query_one("#parties", RollTable).move_cursor(party_row)
+                return
+
     def _missing_rows(self, table: RollTable) -> list[int]:
         """Rows of `table` where ballots are still missing (a member, or a party's members)."""
         if table.id == "members":
