@@ -117,12 +117,15 @@ def test_a_sentence_or_a_dated_line_among_the_items_text_is_no_heading(reader: s
     assert " ".join(second.decision.split()) == "Taget til efterretning. Byrådet den 12-03-2024"
 
 
+@pytest.mark.parametrize("as_data", [False, True], ids=["by its words", "the data says"])
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
-def test_every_reader_reads_the_heading_as_the_decision(fmt: str) -> None:
-    """The heading as a Word heading, a bold PDF line, an <h3>, an XML field caption."""
+def test_every_reader_reads_the_heading_as_the_decision(fmt: str, as_data: bool) -> None:
+    """The heading as a Word heading, a bold PDF line, an <h3>, an XML field caption; where
+    the data marks the field as the decision (SBSYS `IsFeedback`, eDoc `IsDecision`), the
+    caption still names the body and the date."""
     parts = [Part("Sagsfremstilling", ["Sagen forelægges."]),
              Part("Indstilling", ["Forvaltningen indstiller,", "at sagen godkendes."]),
-             Part("Økonomiudvalget den 12. marts 2024 Punkt 3", ["Anbefales."])]  # fmt: skip
+             Part("Økonomiudvalget den 12. marts 2024 Punkt 3", ["Anbefales."], as_data)]  # fmt: skip
     _fmt, [meeting] = importers.parse(
         WRITERS[fmt](Spec(items=[Item("3", "Salg af grund", "24/300", parts)])), source=fmt
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from meetingtui.importers import casenumber
-from meetingtui.importers.decisions import entry_head
+from meetingtui.importers.decisions import body_date_head, entry_head
 from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import (
     ABSENT_LABELS,
@@ -141,7 +141,9 @@ def _classify(text: str, level: int, bold: bool | None, role: str) -> Heading | 
     if 0 < colon <= 90:
         label, rest = text[:colon].strip(), text[colon + 1 :].strip()
     if block.role == DECISION:
-        body, when = entry_head(label, marked=True) or ("", "")
+        # "Byrådet den 12-03-2024": a field the data calls the decision, captioned with the
+        # body and the date alone.
+        body, when = entry_head(label, marked=True) or body_date_head(text) or ("", "")
         return Heading(DECISION, label, rest, body=body, date=when)
     n = norm(label)
     case = casenumber.label(text)
