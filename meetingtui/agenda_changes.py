@@ -10,10 +10,10 @@ Rules first, then the events (registered with the reducer, like the speakers' li
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from meetingtui.errors import CommandRefused
+from meetingtui.importers.closed import closed_marker
 from meetingtui.models import AgendaChange, AgendaItem, Meeting, clean_text
 from meetingtui.reducer import Payload, reducer
 from meetingtui.storage.touched import Touched
@@ -21,8 +21,6 @@ from meetingtui.vocabulary import AgendaChangeKind, ItemStatus
 
 ADDED, WITHDRAWN, MOVED = "item_added", "item_withdrawn", "item_moved"
 NUMBER_LIMIT = 20
-# A title typed as referats write a closed item: "Lukket: Personalesag", "Lukket punkt - Køb".
-_CLOSED_TITLE = re.compile(r"^\s*lukket(?:\s+punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 TITLE_LIMIT = 500
 
 
@@ -43,17 +41,20 @@ def next_number(meeting: Meeting) -> str:
 
 def add(meeting: Meeting, number: str, title: str, *, closed: bool) -> tuple[str, Payload]:
     """An item added to the agenda at its end; the chair's approval is asked for first by the
-    command API. A title that starts "Lukket:" makes a closed item (the prefix is not kept: the
-    referat says "Lukket punkt" itself)."""
+    command API. A title marked closed the way agenda documents mark one ("Lukket: X",
+    "X (lukket punkt)", "Fortroligt - X"; the importers' vocabulary) makes a closed item, and
+    the marker is not kept: the referat says "Lukket punkt" itself. A title that may be marked
+    ("Lukket vej ved skolen") is closed as well, and keeps its words."""
     number, title = clean_text(number).strip(), clean_text(title).strip()
-    marked = _CLOSED_TITLE.match(title)
-    if marked:
-        closed, title = True, title[marked.end() :].strip()
+    marked, title = closed_marker(title)
+    closed = closed or marked
     if not title:
         raise CommandRefused("refuse.agenda_title_missing")
     if not number:
         number = next_number(meeting)
-    if len(number) > NUMBER_LIMIT or len(title) > TITLE_LIMIT:
+    if len(number) > NUMBER_LIMIT:
+        raise CommandRefused("refuse.agenda_number_too_long", number=number, limit=NUMBER_LIMIT)
+    if len(title) > TITLE_LIMIT:
         raise CommandRefused("refuse.text_too_long", length=len(title), limit=TITLE_LIMIT)
     if any(i.number.strip().casefold() == number.casefold() for i in meeting.items):
         raise CommandRefused("refuse.agenda_number_taken", number=number)

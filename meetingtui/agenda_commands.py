@@ -42,8 +42,10 @@ class AgendaCommands(CommandBase):
         type_, payload = agenda_changes.add(self.meeting, number, title, closed=closed)
         if not confirm:
             item = {"number": payload["number"], "title": payload["title"]}
+            # The chair sees that the item will be closed before approving it.
+            key = "confirm.agenda_add_closed" if payload["closed"] else "confirm.agenda_add"
             raise ConfirmationRequired(
-                [RuleWarning("confirm.agenda_add", item)], question="confirm.agenda_add_question"
+                [RuleWarning(key, item)], question="confirm.agenda_add_question"
             )
         return self._commit(type_, payload, created_id=payload["item_id"])
 

@@ -110,6 +110,38 @@ def test_an_added_item_titled_lukket_is_a_closed_item(db_path: Path) -> None:
     assert "Lukket: Personalesag" not in public
 
 
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("Personalesag (lukket punkt)", "Personalesag"),
+        ("Fortroligt - Køb af jord", "Køb af jord"),
+        ("LUKKET Salg af grund", "Salg af grund"),
+        ("Lukket vej ved skolen", "Lukket vej ved skolen"),  # maybe a marker: closed, words kept
+    ],
+)
+def test_an_item_marked_closed_the_way_agendas_mark_it_is_closed(
+    db_path: Path, typed: str, title: str
+) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(ConfirmationRequired) as asked:
+            service.add_item(typed)
+        assert "lukket punkt" in asked.value.warnings[0].message
+        outcome = service.add_item(typed, confirm=True)
+    added = stored(db_path, meeting_id).item(outcome.created_id)
+    assert (added.closed, added.title) == (True, title)
+
+
+def test_a_number_that_is_no_number_is_refused_in_its_own_words(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with (
+        MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service,
+        pytest.raises(CommandRefused, match="er ikke et punktnummer"),
+    ):
+        service.add_item("Personalesag", number="Lukket punkt - Personalesag", confirm=True)
+    assert numbers(db_path, meeting_id) == ["1", "2", "3", "4"]
+
+
 def test_a_new_item_needs_a_title_and_a_free_number(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
@@ -133,7 +165,8 @@ async def test_o_adds_an_item_once_the_chair_approves(db_path: Path) -> None:
         await pilot.press("enter")  # the first option: a new item
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
         assert app.screen.query_one("#field-0", Input).value == "5"
-        await pilot.press("enter", *"Trafiksikkerhed ved skolen", "enter")
+        # The number is proposed: what is typed first is the title.
+        await pilot.press(*"Trafiksikkerhed ved skolen", "enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the chair's approval")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
@@ -209,3 +242,22 @@ async def test_the_change_picker_does_not_ask_for_a_name_but_the_member_picker_d
         member_hint = app.screen.query_one(Input).placeholder
     assert "navnet" not in change_hint and "bogstaver" in change_hint
     assert "navnet" in member_hint
+
+
+async def test_a_refused_new_item_comes_back_with_what_was_typed(db_path: Path) -> None:
+    """Shift+Tab to the number, a title typed there by mistake: refused in words, and the form
+    comes back with both fields as typed; nothing is recorded."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("o", "enter")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
+        await pilot.press("shift+tab", *"Lukket punkt - Personalesag", "enter")
+        await pilot.press(*"Personalesag", "enter")
+        await until(pilot, lambda: bool(notices.mention("er ikke et punktnummer")), "refused")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+        fields = [app.screen.query_one(f"#field-{n}", Input).value for n in (0, 1)]
+        assert fields == ["Lukket punkt - Personalesag", "Personalesag"]
+    assert numbers(db_path, meeting_id) == ["1", "2", "3", "4"]

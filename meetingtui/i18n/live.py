@@ -117,6 +117,12 @@ DA: dict[str, str] = {
     "undo.item_withdrawn": "at pkt. {number} udgik",
     "undo.item_moved": "at pkt. {number} behandles før pkt. {before}",
     "confirm.agenda_add": "Nyt punkt {number}: {title}",
+    "confirm.agenda_add_closed": (
+        "Nyt lukket punkt {number}: {title} (kommer ikke med i det offentlige referat)"
+    ),
+    "refuse.agenda_number_too_long": (
+        "»{number}« er ikke et punktnummer (højst {limit} tegn, fx »6« eller »6a«)."
+    ),
     "confirm.agenda_add_question": (
         "Har formanden godkendt, at punktet optages på dagsordenen? "
         "Referatet skriver, at det skete med formandens godkendelse."
@@ -254,6 +260,10 @@ EN: dict[str, str] = {
     "undo.item_withdrawn": "withdrawing item {number}",
     "undo.item_moved": "taking item {number} before item {before}",
     "confirm.agenda_add": "New item {number}: {title}",
+    "confirm.agenda_add_closed": ("New closed item {number}: {title} (not in the public minutes)"),
+    "refuse.agenda_number_too_long": (
+        "»{number}« is not an item number (at most {limit} characters, e.g. »6« or »6a«)."
+    ),
     "confirm.agenda_add_question": (
         "Has the chair approved adding the item to the agenda? "
         "The minutes say it was added with the chair's approval."

@@ -36,8 +36,11 @@ def change_agenda(app: MeetingApp, item: AgendaItem | None) -> None:
     app.push_screen(PickDialog(t("tui.agenda_change_title"), options), picked)
 
 
-def _add(app: MeetingApp) -> None:
-    from meetingtui.agenda_changes import next_number
+def _add(app: MeetingApp, number: str = "", title: str = "") -> None:
+    """The new item's number (proposed) and title (typed first). A number or title the rules
+    refuse is said, and the form comes back with what was typed, to be corrected."""
+    from meetingtui.agenda_changes import add, next_number
+    from meetingtui.errors import CommandRefused
     from meetingtui.screens.dialogs import FormDialog
 
     service = app.service
@@ -45,16 +48,24 @@ def _add(app: MeetingApp) -> None:
         return
 
     def added(values: list[str] | None) -> None:
-        if values is not None and app.service is not None:
-            number, title = values
-            # The API asks for the chair's approval (a yes in the confirm dialog) first.
-            app.run_command(app.service.add_item, title, number=number)
+        if values is None or app.service is None:
+            return
+        typed_number, typed_title = values
+        try:
+            add(app.service.meeting, typed_number, typed_title, closed=False)  # nothing written
+        except CommandRefused as exc:
+            app.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+            _add(app, typed_number, typed_title)
+            return
+        # The API asks for the chair's approval (a yes in the confirm dialog) first.
+        app.run_command(app.service.add_item, typed_title, number=typed_number)
 
     fields = [
-        (t("tui.agenda_number"), next_number(service.meeting)),
-        (t("tui.agenda_title"), ""),
+        (t("tui.agenda_number"), number or next_number(service.meeting)),
+        (t("tui.agenda_title"), title),
     ]
-    app.push_screen(FormDialog(t("tui.agenda_add_title"), fields, t("tui.agenda_add_note")), added)
+    dialog = FormDialog(t("tui.agenda_add_title"), fields, t("tui.agenda_add_note"), focus=1)
+    app.push_screen(dialog, added)
 
 
 def _withdraw(app: MeetingApp, item: AgendaItem) -> None:

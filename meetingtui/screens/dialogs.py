@@ -147,11 +147,13 @@ class FormDialog(Dialog):
         note: str = "",
         *,
         notes: Sequence[int] = (),
+        focus: int = 0,
     ) -> None:
         super().__init__(title)
         self.fields = list(fields)
         self.note = note
         self.notes = set(notes)
+        self.focus_field = focus  # the field to type in first (after prefilled ones)
 
     def body(self) -> ComposeResult:
         if self.note:
@@ -166,7 +168,7 @@ class FormDialog(Dialog):
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
-        self.query_one("#field-0").focus()
+        self.query_one(f"#field-{self.focus_field}").focus()
 
     def _values(self) -> list[str]:
         return [
