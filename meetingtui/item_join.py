@@ -83,21 +83,12 @@ def _origin(conn: sqlite3.Connection, meeting_id: int) -> str:
     return row[0] if row else ""
 
 
-def undecided_unnamed(parsed: Meeting) -> bool:
-    """A one-item file that names no kind ("Referat", "Dagsorden") and decides nothing: the
-    importer calls it a dagsorden, but it may as well be an item its referat left undecided
-    (postponed, or its decision field left empty)."""
-    return (
-        parsed.document_kind is DocumentKind.DAGSORDEN
-        and not parsed.kind_stated
-        and not any(item.decision for item in parsed.items)
-    )
-
-
 def kind_fits(stored: DocumentKind, parsed: Meeting) -> bool:
     """The file's kind of document fits the meeting's: the same kind, or an undecided item
     that names no kind and a referat (never a dagsorden item to a referat that names itself
     one, never a referat item to a dagsorden)."""
+    from meetingtui.importers.itemfiles import undecided_unnamed
+
     return stored is parsed.document_kind or (
         stored is DocumentKind.REFERAT and undecided_unnamed(parsed)
     )

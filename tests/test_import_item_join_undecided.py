@@ -186,3 +186,54 @@ def test_a_dagsorden_of_the_meeting_in_the_archive_is_its_home_first(
     [result] = import_paths(db_path, [path], workers=1).files
     assert result.meeting_ids == stored.meeting_ids != [referat]
     assert [i.number for i in _meeting(db_path, stored.meeting_ids[0]).items] == ["1", "4"]
+
+
+def _kinds(db_path: Path) -> list[tuple[DocumentKind, list[tuple[str, str]]]]:
+    conn = connect(db_path)
+    try:
+        ids = [r[0] for r in conn.execute("SELECT id FROM meetings ORDER BY id")]
+        meetings = [records.load_meeting(conn, i) for i in ids]
+    finally:
+        conn.close()
+    return [(m.document_kind, [(i.number, i.decision) for i in m.items]) for m in meetings]
+
+
+def test_in_one_run_a_dagsorden_file_never_takes_the_place_of_the_referats_item(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """The folder holds item 3 as the dagsorden published it (named first) and items 3 and 4
+    of the referat: the referat keeps its decision, and the dagsorden is a meeting of its own."""
+    folder = tmp_path / "mappe"
+    first = _item_file(folder, "txt", 3, "Trafikplan", tail=[], word="Dagsorden")
+    first.rename(folder / "a-dagsorden-punkt3.txt")
+    for n, title in ((3, "Trafikplan"), (4, "Salg af byggegrund")):
+        path = _item_file(folder, "pdf", n, title, tail=["Beslutning", "Godkendt."], word="Referat")
+        path.rename(folder / f"b-referat-punkt{n}.pdf")
+    results = import_paths(db_path, [folder], workers=1).files
+    assert [r.status for r in results] == [FileStatus.IMPORTED] * 3
+    assert _kinds(db_path) == [
+        (DocumentKind.DAGSORDEN, [("3", "")]),
+        (DocumentKind.REFERAT, [("3", "Godkendt."), ("4", "Godkendt.")]),
+    ]
+
+
+def test_in_one_run_an_undecided_file_naming_no_kind_joins_the_referat_or_is_refused(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """Named first, an undecided item 3 that names no kind is refused (the referat decides
+    item 3) and an undecided item 5 joins the referat of items 3 and 4."""
+    folder = tmp_path / "mappe"
+    _item_file(folder, "txt", 3, "Trafikplan", tail=[]).rename(folder / "a-punkt3.txt")
+    _item_file(folder, "docx", 5, "Eventuelt", tail=[]).rename(folder / "a-punkt5.docx")
+    for n, title in ((3, "Trafikplan"), (4, "Salg af byggegrund")):
+        path = _item_file(folder, "pdf", n, title, tail=["Beslutning", "Godkendt."], word="Referat")
+        path.rename(folder / f"b-referat-punkt{n}.pdf")
+    results = {Path(r.path).name: r for r in import_paths(db_path, [folder], workers=1).files}
+    assert results["a-punkt3.txt"].status is FileStatus.FAILED
+    assert results["a-punkt3.txt"].reason.startswith("Punkt 3 er besluttet i referatet")
+    assert [results[n].status for n in ("a-punkt5.docx", "b-referat-punkt3.pdf")] == [
+        FileStatus.IMPORTED
+    ] * 2
+    assert _kinds(db_path) == [
+        (DocumentKind.REFERAT, [("3", "Godkendt."), ("4", "Godkendt."), ("5", "")]),
+    ]

@@ -1,7 +1,7 @@
 """One item per file: systems that publish each item of a meeting as a document of its own.
 
 Each such file reads as a meeting with one item. Files of the same meeting (the same body on
-the same day) imported together are one meeting again: its items in number order, its header
+the same day, the same kind of document) imported together are one meeting again: its items in number order, its header
 facts taken from whichever file states them.
 """
 
@@ -22,18 +22,67 @@ def _key(meeting: Meeting) -> tuple[str, str]:
     return (" ".join(meeting.body.casefold().split()), meeting.starts_at.date().isoformat())
 
 
+def undecided_unnamed(meeting: Meeting) -> bool:
+    """A one-item file that names no kind ("Referat", "Dagsorden") and decides nothing: read
+    as a dagsorden, but it may as well be an item its referat left undecided (postponed, or its
+    decision field left empty)."""
+    return (
+        meeting.document_kind is DocumentKind.DAGSORDEN
+        and not meeting.kind_stated
+        and not any(item.decision for item in meeting.items)
+    )
+
+
 def groups(meetings: Sequence[Meeting]) -> list[list[int]]:
     """Indexes of the meetings that are one meeting: the same body on the same day, at the
-    same time when both state one."""
+    same time when both state one, and the same kind of document. A file that names no kind
+    and decides nothing goes with the dagsorden of its meeting, else with the referat, unless
+    the referat decides an item of its number: then it stands alone, after the referat, and
+    the referat stored first refuses it (a file without a decision never takes the place of a
+    decided item)."""
     found: dict[tuple[str, str], list[list[int]]] = {}
+    later: list[int] = []
     for index, meeting in enumerate(meetings):
+        if undecided_unnamed(meeting):
+            later.append(index)
+            continue
         candidates = found.setdefault(_key(meeting), [])
-        home = next((g for g in candidates if _same_time(meetings[g[0]], meeting)), None)
+        home = next((g for g in candidates if _one_meeting(meetings[g[0]], meeting)), None)
         if home is None:
             candidates.append([index])
         else:
             home.append(index)
-    return [group for candidates in found.values() for group in candidates]
+    alone: list[list[int]] = []
+    for index in later:
+        meeting = meetings[index]
+        candidates = [
+            g for g in found.setdefault(_key(meeting), []) if _same_time(meetings[g[0]], meeting)
+        ]
+        agenda = [g for g in candidates if meetings[g[0]].document_kind is meeting.document_kind]
+        referat = [g for g in candidates if meetings[g[0]].document_kind is DocumentKind.REFERAT]
+        if agenda:
+            agenda[0].append(index)
+        elif referat and not _decides(meetings, referat[0], meeting.items[0].number):
+            referat[0].append(index)
+        elif referat:
+            alone.append([index])
+        else:
+            found[_key(meeting)].append([index])
+    return [group for candidates in found.values() for group in candidates] + alone
+
+
+def _one_meeting(a: Meeting, b: Meeting) -> bool:
+    return _same_time(a, b) and a.document_kind is b.document_kind
+
+
+def _decides(meetings: Sequence[Meeting], group: list[int], number: str) -> bool:
+    from meetingtui.importers.heads import plain_number
+
+    return any(
+        plain_number(item.number) == plain_number(number) and item.decision
+        for i in group
+        for item in meetings[i].items
+    )
 
 
 def _same_time(a: Meeting, b: Meeting) -> bool:
