@@ -189,6 +189,19 @@ def test_html_table_nested_in_a_cell_is_read_as_paragraphs() -> None:
     assert tables[0].header_rows == 1
 
 
+def test_a_body_and_date_heading_is_read_however_its_spaces_pad_it() -> None:
+    # Long lines are turned away before their spaces are squeezed; a heading padded past the
+    # length with spaces or tabs, or ending in colons, is still the heading.
+    head = "Økonomiudvalget den 4. marts 2024 Punkt 7"
+    expected = ("Økonomiudvalget", "4. marts 2024")
+    assert decisions.body_date_head(head) == expected
+    assert decisions.body_date_head(head.replace(" ", " " * 40)) == expected
+    assert decisions.body_date_head(head.replace(" ", "\t" * 40)) == expected
+    assert decisions.body_date_head(head + ":" * 150) == expected
+    sentence = head + " besluttede at godkende indstillingen" + " og budgettet" * 10
+    assert decisions.body_date_head(sentence) is None
+
+
 def test_votes_counts() -> None:
     [vote] = votes.parse_votes("Med stemmerne 19 for og 1 imod godkendte Byrådet indstillingen.")
     assert vote.counts is not None

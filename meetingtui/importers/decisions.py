@@ -116,6 +116,14 @@ def body_date_head(text: str) -> tuple[str, str] | None:
     """(body, date) of a line that is a body's name and a date and nothing else (a decision
     heading without the word "Beslutning"); None for anything else. Whether the line stands
     where a decision heading stands is for the item to say."""
+    if (
+        len(text) > 140
+        and text.isprintable()
+        and len(text) - text.count(" ") - text.count(":") > 140
+    ):
+        # Too long for the heading even with its spaces squeezed (a printable text has no
+        # other space): most paragraphs are told without squeezing them.
+        return None
     text = " ".join(text.split()).rstrip(":").strip()
     match = _BODY_THEN_DATE.match(text) if len(text) <= 140 else None
     if match is None or not _body_name(match.group("body")):

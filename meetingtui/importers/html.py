@@ -105,14 +105,19 @@ def text(element: Any) -> str:
 
 
 def _texts(element: Any) -> list[str]:
-    if not isinstance(element.tag, str) or element.tag.lower() in _SKIP:
-        return [element.tail or ""] if element.tail else []
+    tag = element.tag
+    if not isinstance(tag, str) or tag.lower() in _SKIP:
+        tail = element.tail
+        return [tail] if tail else []
     out = [element.text or ""]
-    for child in element:
-        out.extend(_texts(child))
-    out.append(" " if element.tag.lower() in _BLOCK or element.tag.lower() == "br" else "")
-    if element.tail:
-        out.append(element.tail)
+    if len(element):  # lxml makes an iterator even to say there are no children
+        for child in element:
+            out.extend(_texts(child))
+    tag = tag.lower()
+    out.append(" " if tag in _BLOCK or tag == "br" else "")
+    tail = element.tail
+    if tail:
+        out.append(tail)
     return out
 
 
@@ -259,7 +264,7 @@ class _Walker:
             number += 1
             self.list_label, self.list_level = label, level
             self.add_text(child.text, bold, italic)
-            for sub in child:
+            for sub in child if len(child) else ():
                 sub_tag = sub.tag.lower() if isinstance(sub.tag, str) else ""
                 if sub_tag in ("ul", "ol"):
                     self.flush()
@@ -275,7 +280,7 @@ class _Walker:
                 elif sub_tag in ("p", "div"):
                     # "<li><p>text</p></li>": the paragraph is the list item's text
                     self.add_text(sub.text, bold, italic)
-                    for inner in sub:
+                    for inner in sub if len(sub) else ():
                         self.walk(inner, bold, italic)
                     self.add_text(sub.tail, bold, italic)
                 else:
