@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Label
+
 from meetingtui import rules
 from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
@@ -66,6 +68,9 @@ async def test_arrival_and_inhabil_picked_by_typing(db_path: Path) -> None:
         await press(pilot, "i")
         await type_text(pilot, "la ho")
         await press(pilot, "enter")
+        # The member picked by a few letters is named above the reason.
+        labels = " ".join(str(label.render()) for label in app.screen.query(Label))
+        assert "Lars Holten (LEUF) — begrundelse" in labels
         await type_text(pilot, "Er direktør i en af virksomhederne")
         await press(pilot, "enter")
     record = stored(db_path, meeting_id)
@@ -216,3 +221,17 @@ async def test_after_an_undo_the_next_ballot_is_the_same_members(db_path: Path) 
     (election,) = meeting.item(2).elections
     named = {b.voter_id: b.candidate for b in election.ballots}
     assert named == {first.id: "Gert Fabrin", second.id: "Louise Holm"}
+
+
+async def test_a_member_not_present_is_marked_in_the_picker(db_path: Path) -> None:
+    """Ole Blickfeldt sent afbud: the inhabil picker says "[ikke til stede]" beside his name
+    (the mark was taken for a style and not shown)."""
+    meeting_id = demo_at_item(db_path, 3)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i")
+        await type_text(pilot, "ole")
+        assert isinstance(app.screen, PickDialog)
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "[ikke til stede]" in shown

@@ -381,7 +381,7 @@ class MotionDialog(Dialog):
         yield Label(t("tui.motion_amends"))
         yield OptionList(
             Option(t("tui.motion_amends_none"), id="none"),
-            *[Option(label, id=str(mid)) for mid, label in self.motions],
+            *[Option(Text(label), id=str(mid)) for mid, label in self.motions],
             id="amends",
         )
         yield Label(t("tui.motion_text"))

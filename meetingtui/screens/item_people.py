@@ -59,7 +59,12 @@ def record_absence(app: MeetingApp, item: AgendaItem, kind: AbsenceKind) -> None
             )
             app.run_command(command, item_id, person_id, values[0])
 
-        app.push_screen(FormDialog(title, [(t("tui.reason_optional"), "")], notes=[0]), with_reason)
+        # The member picked by a few letters is named, so a wrong pick is seen before it counts.
+        person = app.service.meeting.participant(person_id)
+        label = (
+            t("tui.reason_optional_for", name=person.label) if person else t("tui.reason_optional")
+        )
+        app.push_screen(FormDialog(title, [(label, "")], notes=[0]), with_reason)
 
     options = member_options(service.meeting, item)
     app.push_screen(PickDialog(title, options, note=t("tui.absence_note"), of_members=True), picked)

@@ -53,7 +53,7 @@ class SpeakerPicker(Dialog):
         yield OptionList(*self._options(), id="speaker-options")
 
     def _options(self) -> list[Option]:
-        return [Option(label, id=str(pid)) for pid, label in self.shown]
+        return [Option(Text(label), id=str(pid)) for pid, label in self.shown]  # no markup
 
     def on_mount(self) -> None:
         field = self.query_one(Input)

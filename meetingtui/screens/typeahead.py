@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -100,7 +101,8 @@ class TypeAhead(Vertical):
         yield OptionList(*self._option_widgets(), classes="typeahead-list")
 
     def _option_widgets(self) -> list[Option]:
-        return [Option(self.options[n][1], id=str(n)) for n in self._shown]
+        # Text, not markup: a mark such as "[ikke til stede]" is shown, never taken for a style.
+        return [Option(Text(self.options[n][1]), id=str(n)) for n in self._shown]
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
