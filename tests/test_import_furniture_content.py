@@ -128,3 +128,36 @@ def test_a_decision_split_by_the_page_breaks_of_three_short_pages_is_kept(
     assert [(i.decision, [s.text for s in i.sections]) for i in meeting.items] == [
         ("Godkendt.", ["Sagen forelægges."])
     ] * 3
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_the_proposers_line_at_the_foot_of_two_pages_in_a_row_opens_the_indstilling(
+    reader: str,
+) -> None:
+    """ "Direktøren for Teknik og Miljø indstiller over for Byrådet:" (no "Indstilling" heading
+    above it) ends pages 1 and 2: it is the first line of each item's indstilling."""
+    proposer = "Direktøren for Teknik og Miljø indstiller over for Byrådet:"
+    items = [[f"{n}. {title}", f"Sagsnr.: 24/{n}00", "Resumé", "Sagen forelægges.", proposer,
+              "at sagen godkendes.", "Beslutning", "Godkendt."] for n, title in
+             ((1, "Salg af grund"), (2, "Tilskud til spejderhytte"), (3, "Vejbelysning"))]  # fmt: skip
+    one, two, three = items
+    pages = [[*HEADER, *one[:5]], [*one[5:], *two[:5]], [*two[5:], *three]]
+    meeting = _read(pages, reader)
+    assert [i.recommendation for i in meeting.items] == [f"{proposer}\nat sagen godkendes."] * 3
+    assert [i.decision for i in meeting.items] == ["Godkendt."] * 3
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_a_decision_heading_under_the_page_header_of_a_short_referat_is_kept(reader: str) -> None:
+    """Page 2 opens with its header "Byrådet 12-03-2024" (it restates the footer, so it is
+    furniture) and then the decision heading "Byrådet, 12.03.2024" over "Godkendt.", which
+    names the same body and date and is no furniture."""
+    footer = ["Referat - Byrådet - 12. marts 2024"]
+    one = ["1. Salg af grund", "Sagsnr.: 24/100", "Sagsfremstilling", "Sagen forelægges."]
+    rest = ["Byrådet, 12.03.2024", "Godkendt.", "2. Vejbelysning", "Sagsnr.: 24/200",
+            "Sagsfremstilling", "Sagen forelægges.", "Byrådet, 12.03.2024", "Udsat."]  # fmt: skip
+    pages = [[*HEADER, *one, *footer], ["Byrådet 12-03-2024", *rest, *footer]]
+    meeting = _read(pages, reader)
+    assert [(i.decision, [s.text for s in i.sections]) for i in meeting.items] == [
+        ("Godkendt.", ["Sagen forelægges."]), ("Udsat.", ["Sagen forelægges."])
+    ]  # fmt: skip

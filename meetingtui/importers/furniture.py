@@ -19,7 +19,7 @@ from datetime import date
 
 from meetingtui.dates import find_date
 from meetingtui.importers import casenumber
-from meetingtui.importers.classify import DECISION, classify, known_heading
+from meetingtui.importers.classify import DECISION, RECOMMENDS, classify, known_heading
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.decisions import body_date_head, is_decision_phrase
 from meetingtui.importers.heads import ITEM_START, item_head
@@ -126,7 +126,10 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             shape = _shape(block.text)
             key = block.text.strip().lower()
             hit = shape if shape in running else key if key in running else None
-            if hit is None and index > 0 and pos < 2 and _restates(block.text, dated):
+            if (
+                hit is None and index > 0 and pos < 2 and _restates(block.text, dated)
+                and not _decision_head(pages, index, pos)
+            ):  # fmt: skip
                 hit = key
             if at_edge and (hit or _page_mark(block.text.strip(), n, cautious=cautious)):
                 dropped += 1
@@ -146,11 +149,12 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
     return out, dropped, last_with_header
 
 
-# "at sagen godkendes, og", "2. at udgiften afholdes af puljen": the lines of an indstilling;
-# and a line that runs on into the next ("…, og"): the referat's text, however often the page
-# layout happens to put it at a page's edge. No running header or footer reads like that.
+# "Direktøren indstiller over for Byrådet:", "at sagen godkendes, og", "2. at udgiften
+# afholdes af puljen": the lines of an indstilling; and a line that runs on into the next
+# ("…, og", "…:"): the referat's text, however often the page layout happens to put it at a
+# page's edge. No running header or footer reads like that.
 _REFERAT_TEXT = re.compile(
-    r"(?i)^(?:\d{1,2}[.)]\s*|[•\-–]\s*)?at\s+[a-zæøå]|(?:,|\s(?:og|eller|samt))$"
+    r"(?i)^(?:\d{1,2}[.)]\s*|[•\-–]\s*)?at\s+[a-zæøå]|(?:[,:]|\s(?:og|eller|samt))$"
 )
 
 
@@ -188,7 +192,8 @@ def _decision_head(pages: Pages, index: int, k: int) -> bool:
 
 
 def _referat_text(text: str) -> bool:
-    return _REFERAT_TEXT.search(text.strip()) is not None
+    text = text.strip()
+    return _REFERAT_TEXT.search(text) is not None or RECOMMENDS.match(text) is not None
 
 
 def _numbered(key: str) -> bool:
