@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -74,6 +75,16 @@ def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Everything imported and collected lives until the run ends: set it aside from the
+    garbage collector. Each full collection would otherwise walk all of it again (Textual, the
+    package, hypothesis, every test module and item: some 150,000 objects), and the Pilot tests
+    allocate enough to start one every few tests. The README's "The test
+    loop" has the figures."""
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
