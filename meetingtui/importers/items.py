@@ -226,17 +226,24 @@ def _decision_place(parts: list[Part]) -> list[Part]:
     sagsfremstilling, a line with nothing under it) it is text again, where it stood."""
     kept: list[Part] = []
     for k, part in enumerate(parts):
-        later = parts[k + 1 :]
-        placed = all(
-            p.head is not None and p.head.kind in _AFTER_DECISIONS for p in later
-        ) and not any(
-            p.head is not None and p.head.kind == DECISION and p.bare is None for p in later
-        )
-        if part.bare is not None and not (placed and re.search(r"\w", part.text)):
+        if part.bare is not None and not (
+            _only_decisions(parts[k + 1 :]) and re.search(r"\w", part.text)
+        ):
             kept[-1].blocks.extend([part.bare, *part.blocks])
         else:
             kept.append(part)
     return kept
+
+
+def _only_decisions(later: list[Part]) -> bool:
+    """Only decisions of the body-and-date kind, absences and attachments follow: a
+    "Beslutning" heading after it means the line was no decision heading."""
+    return all(
+        p.head is not None
+        and p.head.kind in _AFTER_DECISIONS
+        and (p.head.kind != DECISION or p.bare is not None)
+        for p in later
+    )
 
 
 def _document_numbers_apart(blocks: list[Block]) -> list[Block]:
