@@ -142,11 +142,9 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(normalize(word)))
 
 
-# The stems of each piece of text between spaces indexed so far ("Kommunen," -> "kommun"): an
-# import indexes the same few thousand pieces again and again, and one dictionary look-up per
-# piece costs a fraction of finding its words and stemming them (the byråd meeting's 33,000
-# words: 13 ms against 7). Emptied when it is full, so an archive's whole vocabulary never
-# stays in memory.
+# Stems of the words indexed so far: an import indexes the same few thousand words again and
+# again, and a dictionary look-up costs a fraction of Snowball's. Emptied when it is full, so an
+# archive's whole vocabulary never stays in memory.
 _STEMS: dict[str, str] = {}
 _STEMS_KEPT = 100_000
 
@@ -155,35 +153,23 @@ def stems_text(text: str) -> str:
     """The stem of every word of `text`, in order and space-separated: the indexed form."""
     if not text:
         return ""
-    # No word runs over a space, so the words of the text are those of its pieces in order.
-    pieces = text.split()
+    if "\u0130" in text or "\u03a3" in text:
+        # "İ" lowers to two characters and "Σ" lowers by its neighbours: word by word.
+        words = [normalize(w) for w in WORD.findall(text)]
+    else:
+        # Every other character lowers to one character of the same kind, on its own, so the
+        # words of the normalized text are the normalized words, found in one pass.
+        normal = normalize(text)
+        words = (WORD if "_" in normal else _WORD_NO_UNDERSCORE).findall(normal)
     stems = _STEMS
-    missing = set(pieces).difference(stems)
+    missing = set(words).difference(stems)
     if missing:
         if len(stems) + len(missing) > _STEMS_KEPT:
             stems.clear()
-            missing = set(pieces)
-        stems.update(_piece_stems(missing))
-    return " ".join(filter(None, map(stems.__getitem__, pieces)))
-
-
-def _piece_stems(pieces: set[str]) -> dict[str, str]:
-    """The stems of each piece's words, space-separated ("" when it holds no word, "-")."""
-    words = {piece: _words(piece) for piece in pieces}
-    unique = list({word for found in words.values() for word in found})
-    stemmed = dict(zip(unique, _stemmer().stemWords(unique), strict=True))
-    return {piece: " ".join([stemmed[word] for word in found]) for piece, found in words.items()}
-
-
-def _words(piece: str) -> list[str]:
-    """The normalized words of a piece of text without spaces."""
-    if "\u0130" in piece or "\u03a3" in piece:
-        # "İ" lowers to two characters and "Σ" lowers by its neighbours: word by word.
-        return [normalize(word) for word in WORD.findall(piece)]
-    # Every other character lowers to one character of the same kind, on its own, so the
-    # words of the normalized piece are the normalized words, found in one pass.
-    normal = normalize(piece)
-    return (WORD if "_" in normal else _WORD_NO_UNDERSCORE).findall(normal)
+            missing = set(words)
+        new = list(missing)
+        stems.update(zip(new, _stemmer().stemWords(new), strict=True))
+    return " ".join(map(stems.__getitem__, words))
 
 
 def stem_forms(word: str) -> list[str]:
