@@ -4,10 +4,14 @@ referat says it the way Danish referats do."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notify
 from textual.widgets import DataTable, Input, Static
 
 from meetingtui.errors import CommandRefused, ConfirmationRequired
@@ -21,6 +25,11 @@ from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 from tests.tui_support import SIZE, Notices, rendered, until
+
+
+def screen_words(svg: str) -> str:
+    """The text of a screenshot, as one line (the SVG splits it into styled pieces)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", svg)).split())
 
 
 def numbers(db_path: Path, meeting_id: int) -> list[str]:
@@ -261,3 +270,31 @@ async def test_a_refused_new_item_comes_back_with_what_was_typed(db_path: Path) 
         fields = [app.screen.query_one(f"#field-{n}", Input).value for n in (0, 1)]
         assert fields == ["Lukket punkt - Personalesag", "Personalesag"]
     assert numbers(db_path, meeting_id) == ["1", "2", "3", "4"]
+
+
+async def test_brackets_in_what_was_typed_are_shown_as_typed(db_path: Path) -> None:
+    """A refused number "[Lukket punkt] Personalesag" in the message, and a title
+    "Budget [ikke endelig]" in the chair's approval: plain text, never read as a style (Textual
+    markup drops "[ikke endelig]" and "[Lukket punkt]" as unknown styles)."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    notified: list[Notify] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            notified.append(message)
+
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("o", "enter")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
+        await pilot.press("shift+tab", *"[Lukket punkt] Personalesag", "enter", *"X", "enter")
+        await until(pilot, lambda: bool(notified), "the refusal")
+        (refusal,) = (n.notification for n in notified if "punktnummer" in n.notification.message)
+        assert refusal.message.startswith("»[Lukket punkt] Personalesag« er ikke")
+        assert not refusal.markup
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+        await pilot.press("shift+tab", *"7", "tab", "ctrl+a", *"Budget [ikke endelig]", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the chair's approval")
+        title = "Budget [ikke endelig]"
+        await until(pilot, lambda: title in screen_words(app.export_screenshot()), title)

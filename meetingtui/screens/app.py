@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
+from textual.notifications import SeverityLevel
 
 from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError, StorageError
 from meetingtui.i18n import set_language, t
@@ -122,6 +123,20 @@ class MeetingApp(MeetingHold):
         if on_done is not None:
             on_done(outcome)
         return outcome
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every message is plain text, whoever sends it (a screen passes Textual's default,
+        markup on): a title, a name or a path holding "[…]" is shown as written, never read
+        as a style and dropped."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _tick(self) -> None:
         # Timers may still fire while shutdown removes the widgets.

@@ -66,7 +66,7 @@ class Dialog(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.dialog_title, classes="dialog-title")
+            yield Label(self.dialog_title, classes="dialog-title", markup=False)
             yield from self.body()
         yield KeyBar()
 
@@ -110,10 +110,10 @@ class ConfirmDialog(Dialog):
 
     def body(self) -> ComposeResult:
         if self.warn:
-            yield Static(warning_lines(self.warnings), classes="warning")
+            yield Static(warning_lines(self.warnings), classes="warning", markup=False)
         elif self.warnings:
-            yield Static("\n".join(self.warnings), classes="change")
-        yield Static(self.question, classes="question")
+            yield Static("\n".join(self.warnings), classes="change", markup=False)
+        yield Static(self.question, classes="question", markup=False)
 
     def action_confirm(self) -> None:
         self.dismiss(True)
@@ -131,7 +131,7 @@ class TextDialog(Dialog):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-text"):
-            yield Static(self.text)
+            yield Static(self.text, markup=False)
 
 
 class FormDialog(Dialog):
@@ -157,9 +157,9 @@ class FormDialog(Dialog):
 
     def body(self) -> ComposeResult:
         if self.note:
-            yield Static(self.note, classes="warning")
+            yield Static(self.note, classes="warning", markup=False)
         for n, (label, value) in enumerate(self.fields):
-            yield Label(label)
+            yield Label(label, markup=False)
             if n in self.notes:
                 yield NoteField(value, id=f"field-{n}")
             else:
@@ -221,7 +221,7 @@ class PickDialog(Dialog):
 
     def body(self) -> ComposeResult:
         if self.note:
-            yield Static(self.note, classes="warning")
+            yield Static(self.note, classes="warning", markup=False)
         if not self.options:
             yield Static(t("tui.nothing_to_pick"))
         yield TypeAhead(self.options, self.hint, id="pick")
@@ -249,7 +249,7 @@ class DecisionDialog(Dialog):
 
     def body(self) -> ComposeResult:
         if self.warnings:
-            yield Static(warning_lines(self.warnings), classes="warning")
+            yield Static(warning_lines(self.warnings), classes="warning", markup=False)
         yield Label(t("tui.decision_text"))
         yield NoteField(
             self.current,

@@ -117,7 +117,9 @@ class AcclamationDialog(Dialog):
 
     def body(self) -> ComposeResult:
         yield Static(
-            t("tui.acclamation_text", name=self.candidate, office=self.office), classes="change"
+            t("tui.acclamation_text", name=self.candidate, office=self.office),
+            classes="change",
+            markup=False,
         )
         yield Static(t("tui.acclamation_question"), classes="question")
 
