@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from meetingtui.models import Meeting
 
 # A referat as pdftotext gives it: form feeds between pages, a running header with the page
 # number, a table of contents, an attachment page after the last item and a signature page.
@@ -228,3 +233,45 @@ def pdf_referat_pages() -> list[list[str]]:
             "Godkendt som indstillet.",
         ],
     ]
+
+
+# --------------------------------------------------------------------------- one document, three readers
+
+
+def parsed_text(lines: list[str]) -> Meeting:
+    """The lines as a plain-text referat, imported."""
+    from meetingtui import importers
+
+    _fmt, [meeting] = importers.parse("\n".join(lines).encode(), source="lines.txt")
+    return meeting
+
+
+def parsed_pdf(lines: list[str]) -> Meeting:
+    """The lines as one PDF page, imported."""
+    from meetingtui import importers
+
+    _fmt, [meeting] = importers.parse(make_pdf([lines]), source="lines.pdf")
+    return meeting
+
+
+def parsed_docx(lines: list[str]) -> Meeting:
+    """The lines as the paragraphs of a Word document, imported."""
+    import docx
+
+    from meetingtui import importers
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    _fmt, [meeting] = importers.parse(out.getvalue(), source="lines.docx")
+    return meeting
+
+
+# The same phrases through every document reader: the records must agree.
+DOCUMENT_READERS: dict[str, Callable[[list[str]], Meeting]] = {
+    "text": parsed_text,
+    "pdf": parsed_pdf,
+    "docx": parsed_docx,
+}

@@ -7,41 +7,17 @@ code through the text, PDF and Word readers, plain and styled, and the structure
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-
-import docx
 import pytest
 
 from meetingtui import importers
-from meetingtui.models import ItemStatus, Meeting
-from tests.docfixtures import make_pdf
+from meetingtui.models import ItemStatus
+from tests.docfixtures import DOCUMENT_READERS
 from tests.formats import WRITERS, Item, Part, Spec
 
 HEADER = ["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 16.00", "Byrådssalen"]
 
 
-def _text(lines: list[str]) -> Meeting:
-    _fmt, [meeting] = importers.parse("\n".join(lines).encode(), source="eg.txt")
-    return meeting
-
-
-def _pdf(lines: list[str]) -> Meeting:
-    _fmt, [meeting] = importers.parse(make_pdf([lines]), source="eg.pdf")
-    return meeting
-
-
-def _docx(lines: list[str]) -> Meeting:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    _fmt, [meeting] = importers.parse(out.getvalue(), source="eg.docx")
-    return meeting
-
-
-READERS: dict[str, Callable[[list[str]], Meeting]] = {"text": _text, "pdf": _pdf, "docx": _docx}
+READERS = DOCUMENT_READERS
 
 HEADS = [
     "Byrådet den 12-03-2024",

@@ -6,15 +6,12 @@ furniture with the body and date in it. Built in code through the text, PDF and 
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-
-import docx
 import pytest
 
 from meetingtui import importers
 from meetingtui.models import Meeting
-from tests.docfixtures import make_pdf
+from tests.docfixtures import DOCUMENT_READERS, make_pdf
+from tests.docfixtures import parsed_text as _text
 
 HEADER = ["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 16.00", "Byrådssalen"]
 
@@ -32,27 +29,7 @@ ITEMS = [
 ]
 
 
-def _text(lines: list[str]) -> Meeting:
-    _fmt, [meeting] = importers.parse("\n".join(lines).encode(), source="unseen.txt")
-    return meeting
-
-
-def _pdf(lines: list[str]) -> Meeting:
-    _fmt, [meeting] = importers.parse(make_pdf([lines]), source="unseen.pdf")
-    return meeting
-
-
-def _docx(lines: list[str]) -> Meeting:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    _fmt, [meeting] = importers.parse(out.getvalue(), source="unseen.docx")
-    return meeting
-
-
-READERS: dict[str, Callable[[list[str]], Meeting]] = {"text": _text, "pdf": _pdf, "docx": _docx}
+READERS = DOCUMENT_READERS
 
 
 def _closed(meeting: Meeting) -> dict[str, bool]:
