@@ -46,7 +46,7 @@ from meetingtui.models import (
 )
 from meetingtui.service import MeetingService, create_meeting
 from meetingtui.storage.db import connect
-from meetingtui.storage.records import load_meeting
+from meetingtui.storage.records import load_meeting, stored_rows
 from tests import databases
 
 START = datetime(2025, 3, 11, 16, 30)
@@ -226,6 +226,18 @@ def stored(db_path: Path, meeting_id: int) -> Meeting:
     conn = connect(db_path)
     try:
         return load_meeting(conn, meeting_id)
+    finally:
+        conn.close()
+
+
+def database_state(db_path: Path) -> tuple[object, ...]:
+    """Every row of every meeting and the whole event log: what "changes nothing" compares."""
+    conn = connect(db_path)
+    try:
+        ids = [r[0] for r in conn.execute("SELECT id FROM meetings ORDER BY id")]
+        rows = [stored_rows(conn, i) for i in ids]
+        log = conn.execute("SELECT seq, hash FROM events ORDER BY seq").fetchall()
+        return (ids, rows, log)
     finally:
         conn.close()
 

@@ -22,6 +22,7 @@ from meetingtui.storage import events, records
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
 from tests.formats import Item, Part, Spec, as_docx, as_pdf, as_text
+from tests.meetings import database_state, stored
 
 WRITERS = {"pdf": as_pdf, "docx": as_docx, "txt": as_text}
 JOINED = "tilføjet til mødet i Økonomiudvalget den 12. marts 2024"
@@ -52,26 +53,6 @@ def _first_run(tmp_path: Path, db_path: Path, kind: str = "pdf") -> int:
     assert [f.status for f in summary.files] == [FileStatus.IMPORTED] * 4
     [meeting_id] = {i for f in summary.files for i in f.meeting_ids}
     return meeting_id
-
-
-def _meeting(db_path: Path, meeting_id: int) -> Meeting:
-    conn = connect(db_path)
-    try:
-        return records.load_meeting(conn, meeting_id)
-    finally:
-        conn.close()
-
-
-def _state(db_path: Path) -> tuple[object, ...]:
-    """Every row of every meeting and the whole event log: what "changes nothing" compares."""
-    conn = connect(db_path)
-    try:
-        ids = [r[0] for r in conn.execute("SELECT id FROM meetings ORDER BY id")]
-        rows = [records.stored_rows(conn, i) for i in ids]
-        log = conn.execute("SELECT seq, hash FROM events ORDER BY seq").fetchall()
-        return (ids, rows, log)
-    finally:
-        conn.close()
 
 
 def _by_name(summary: ImportSummary) -> dict[str, object]:
@@ -119,7 +100,7 @@ def test_the_same_item_again_is_present_and_another_text_is_refused(
     week2 = tmp_path / "uge2"
     _write(week2, "punkt4.pdf", _item(4, "Salg af byggegrund"))
     assert import_paths(db_path, [week2], workers=1).imported == 1
-    before = _state(db_path)
+    before = database_state(db_path)
 
     # The archivist imports the week's folder again, and a folder of all five items.
     again = import_paths(db_path, [week2], workers=1)
@@ -140,7 +121,7 @@ def test_the_same_item_again_is_present_and_another_text_is_refused(
         .status
         is FileStatus.PRESENT
     )
-    assert _state(db_path) == before
+    assert database_state(db_path) == before
 
     # Another decision under number 3: refused, in one line naming meeting and item.
     changed = _write(tmp_path / "rettet", "punkt3.pdf", _item(3, "Trafikplan", "Udsat."))
@@ -160,8 +141,8 @@ def test_the_same_item_again_is_present_and_another_text_is_refused(
         "Item 3 is already in the meeting of Økonomiudvalget on 12 March 2024 with a different"
         " text; the file was not imported and the meeting is unchanged"
     )
-    assert _state(db_path) == before
-    assert _meeting(db_path, meeting_id).items[2].decision == "Godkendt."
+    assert database_state(db_path) == before
+    assert stored(db_path, meeting_id).items[2].decision == "Godkendt."
 
 
 def test_a_later_item_beside_others_joins_and_a_refused_one_holds_nothing_back(
@@ -178,7 +159,7 @@ def test_a_later_item_beside_others_joins_and_a_refused_one_holds_nothing_back(
         ("punkt4.pdf", FileStatus.IMPORTED),
         ("punkt6.docx", FileStatus.IMPORTED),
     ]
-    numbers = [i.number for i in _meeting(db_path, meeting_id).items]
+    numbers = [i.number for i in stored(db_path, meeting_id).items]
     assert numbers == ["1", "2", "3", "4", "5", "6"]
 
 
@@ -193,13 +174,13 @@ def test_never_a_live_meeting_another_body_day_or_kind(tmp_path: Path, db_path: 
         live_id = service.create_meeting(conn, live)
     finally:
         conn.close()
-    live_before = _meeting(db_path, live_id)
+    live_before = stored(db_path, live_id)
     folder = tmp_path / "filer"
     _write(folder, "a-punkt4.pdf", _item(4, "Salg af byggegrund"))
     summary = import_paths(db_path, [folder], workers=1)
     [alone] = summary.files[0].meeting_ids
     assert alone != live_id and summary.files[0].note == ""
-    assert _meeting(db_path, live_id) == live_before  # the live record is untouched
+    assert stored(db_path, live_id) == live_before  # the live record is untouched
 
     home = _first_run(tmp_path, db_path)
     assert home == alone  # the first item file's meeting is imported: the others joined it
@@ -214,7 +195,7 @@ def test_never_a_live_meeting_another_body_day_or_kind(tmp_path: Path, db_path: 
     assert [r.note for r in results] == ["", "", ""]
     made = [r.meeting_ids[0] for r in results]
     assert len(set(made)) == 3 and home not in made
-    assert [i.number for i in _meeting(db_path, home).items] == ["1", "2", "3", "4", "5"]
+    assert [i.number for i in stored(db_path, home).items] == ["1", "2", "3", "4", "5"]
 
 
 def test_a_closed_item_added_later_stays_closed(tmp_path: Path, db_path: Path) -> None:
@@ -226,7 +207,7 @@ def test_a_closed_item_added_later_stays_closed(tmp_path: Path, db_path: Path) -
     closed.items[0].parts[0].lines = [secret]
     [result] = import_paths(db_path, [_write(tmp_path / "uge2", "punkt4.pdf", closed)]).files
     assert result.status is FileStatus.IMPORTED
-    meeting = _meeting(db_path, meeting_id)
+    meeting = stored(db_path, meeting_id)
     added = meeting.items[3]
     assert (added.number, added.title, added.closed) == ("4", "Salg af byggegrund", True)
     public = export(meeting, "md", public=True).decode()
@@ -238,7 +219,7 @@ def test_a_closed_item_added_later_stays_closed(tmp_path: Path, db_path: Path) -
     opened.items[0].parts[0].lines = [secret]
     [refused] = import_paths(db_path, [_write(tmp_path / "uge3", "punkt4.pdf", opened)]).files
     assert refused.status is FileStatus.FAILED and "Punkt 4" in refused.reason
-    assert _meeting(db_path, meeting_id).items[3].closed
+    assert stored(db_path, meeting_id).items[3].closed
 
 
 def test_the_export_of_the_joined_meeting_has_the_item_in_order(
@@ -248,7 +229,7 @@ def test_the_export_of_the_joined_meeting_has_the_item_in_order(
 
     meeting_id = _first_run(tmp_path, db_path)
     import_paths(db_path, [_write(tmp_path / "uge2", "punkt4.pdf", _item(4, "Salg af byggegrund"))])
-    meeting = _meeting(db_path, meeting_id)
+    meeting = stored(db_path, meeting_id)
     record = json.loads(export(meeting, "json", public=True))
     assert [(i["number"], i["title"]) for i in record["items"]] == [
         ("1", "Godkendelse af dagsorden"), ("2", "Budgetopfølgning"), ("3", "Trafikplan"),
@@ -278,7 +259,7 @@ def test_undo_takes_the_added_item_back_and_it_can_be_imported_again(
         conn.close()
     [again] = import_paths(db_path, [later], workers=1).files
     assert (again.status, again.note) == (FileStatus.IMPORTED, JOINED)
-    assert [i.number for i in _meeting(db_path, meeting_id).items] == ["1", "2", "3", "4", "5"]
+    assert [i.number for i in stored(db_path, meeting_id).items] == ["1", "2", "3", "4", "5"]
 
 
 def test_the_import_command_says_where_the_file_went(tmp_path: Path, db_path: Path) -> None:
@@ -303,7 +284,7 @@ def test_the_same_file_is_present_even_when_it_reads_differently_today(
     meeting_id = _first_run(tmp_path, db_path)
     later = _write(tmp_path / "uge2", "punkt4.pdf", _item(4, "Salg af byggegrund"))
     import_paths(db_path, [later], workers=1)
-    before = _state(db_path)
+    before = database_state(db_path)
     read = importers.import_bytes
 
     def newer_reader(data: bytes, *, source: str = "") -> importers.Imported:
@@ -317,11 +298,11 @@ def test_the_same_file_is_present_even_when_it_reads_differently_today(
     files = [tmp_path / "uge1" / "punkt2.pdf", tmp_path / "uge1" / "punkt3.pdf", later]
     statuses = [f.status for f in import_paths(db_path, files, workers=1).files]
     assert statuses == [FileStatus.PRESENT] * 3
-    assert _state(db_path) == before
+    assert database_state(db_path) == before
     # A file never imported, whose text differs, is still refused.
     other = _write(tmp_path / "uge3", "punkt2.pdf", _item(2, "Budgetopfølgning", "Udsat."))
     assert import_paths(db_path, [other]).files[0].status is FileStatus.FAILED
-    assert len(_meeting(db_path, meeting_id).items) == 5
+    assert len(stored(db_path, meeting_id).items) == 5
 
 
 def test_a_file_without_a_time_fitting_two_meetings_of_the_day_is_refused(
@@ -332,7 +313,7 @@ def test_a_file_without_a_time_fitting_two_meetings_of_the_day_is_refused(
     _write(tmp_path / "to", "formiddag-punkt1.pdf", morning)
     _write(tmp_path / "to", "eftermiddag-punkt1.pdf", afternoon)
     assert import_paths(db_path, [tmp_path / "to"], workers=1).imported == 2
-    before = _state(db_path)
+    before = database_state(db_path)
     no_time = as_text(_item(2, "Budgetopfølgning")).replace(b" kl. 16.30", b"")
     (tmp_path / "punkt2.txt").write_bytes(no_time)
     [result] = import_paths(db_path, [tmp_path / "punkt2.txt"]).files
@@ -341,7 +322,7 @@ def test_a_file_without_a_time_fitting_two_meetings_of_the_day_is_refused(
         "Punkt 2 kan høre til 2 møder i Økonomiudvalget den 12. marts 2024, og filen angiver"
         " intet klokkeslæt; filen er ikke importeret",
     )
-    assert _state(db_path) == before
+    assert database_state(db_path) == before
     # With its time, the file finds its meeting.
     timed = _write(tmp_path / "med-tid", "punkt2.pdf", _item(2, "Budgetopfølgning"))
     assert import_paths(db_path, [timed]).files[0].note == JOINED
@@ -358,7 +339,7 @@ def test_the_command_refuses_a_live_meeting_and_another_meeting(
     conn = connect(db_path)
     try:
         live_id = service.create_meeting(conn, parsed.model_copy(deep=True))
-        before = _state(db_path)
+        before = database_state(db_path)
         with pytest.raises(CommandRefused, match="afviklet i programmet"):
             service.join_item(conn, live_id, parsed, content_hash="a" * 64)
         _fmt, [other] = importers.parse(
@@ -366,7 +347,7 @@ def test_the_command_refuses_a_live_meeting_and_another_meeting(
         )
         with pytest.raises(CommandRefused, match="hører til mødet i Kultur- og Fritidsudvalget"):
             service.join_item(conn, meeting_id, other, content_hash="b" * 64)
-        assert _state(db_path) == before
+        assert database_state(db_path) == before
         assert service.join_item(conn, meeting_id, parsed, content_hash="c" * 64) is True
         assert service.join_item(conn, meeting_id, parsed, content_hash="d" * 64) is False
     finally:
@@ -414,7 +395,7 @@ def test_an_item_file_that_names_only_the_day_joins_the_meeting_of_that_day(
     assert (result.status, result.meeting_ids, result.note) == (
         FileStatus.IMPORTED, [meeting_id], JOINED
     )  # fmt: skip
-    meeting = _meeting(db_path, meeting_id)
+    meeting = stored(db_path, meeting_id)
     assert [i.number for i in meeting.items] == ["1", "2", "3", "4", "5"]
     assert (meeting.starts_at.hour, meeting.starts_at.minute) == (16, 30)  # kept as stated
 
@@ -431,7 +412,7 @@ def test_the_later_file_fills_in_what_the_meeting_lacked_and_replaces_nothing(
                  f"Sagsnr.: 24/100{number}", "**Beslutning", "Godkendt."]  # fmt: skip
         (folder / f"pkt{number}.pdf").write_bytes(make_pdf([lines]))
     [meeting_id] = {i for f in import_paths(db_path, [folder]).files for i in f.meeting_ids}
-    before = _meeting(db_path, meeting_id)
+    before = stored(db_path, meeting_id)
     assert (before.starts_at.hour, before.location, before.participants) == (0, "", [])
     later = (
         as_text(_item(3, "Trafikplan"))
@@ -443,7 +424,7 @@ def test_the_later_file_fills_in_what_the_meeting_lacked_and_replaces_nothing(
     )
     (tmp_path / "punkt3.txt").write_text(later, encoding="utf-8")
     assert import_paths(db_path, [tmp_path / "punkt3.txt"]).files[0].note == JOINED
-    after = _meeting(db_path, meeting_id)
+    after = stored(db_path, meeting_id)
     assert (after.starts_at, after.location) == (datetime(2024, 3, 12, 16, 30), "Mødelokale 2")
     assert [(p.name, p.affiliation, p.attendance.value) for p in after.participants] == [
         ("Anne Holm", "A", "present"), ("Bo Berg", "V", "present"), ("Carl Dam", "F", "afbud")

@@ -24,6 +24,7 @@ from meetingtui.storage.db import connect
 from meetingtui.verify import verify
 from tests.docfixtures import make_pdf
 from tests.formats import Item, Part, Spec, as_pdf
+from tests.meetings import database_state, stored
 
 JOINED = "tilføjet til mødet i Økonomiudvalget den 12. marts 2024"
 TITLES = {1: "Godkendelse af dagsorden", 2: "Budgetopfølgning", 3: "Trafikplan", 5: "Eventuelt"}
@@ -66,24 +67,6 @@ def _item_file(
     return path
 
 
-def _meeting(db_path: Path, meeting_id: int) -> Meeting:
-    conn = connect(db_path)
-    try:
-        return records.load_meeting(conn, meeting_id)
-    finally:
-        conn.close()
-
-
-def _state(db_path: Path) -> tuple[object, ...]:
-    conn = connect(db_path)
-    try:
-        ids = [r[0] for r in conn.execute("SELECT id FROM meetings ORDER BY id")]
-        log = conn.execute("SELECT seq, hash FROM events ORDER BY seq").fetchall()
-        return (ids, [records.stored_rows(conn, i) for i in ids], log)
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize("kind", ["pdf", "docx", "txt"])
 @pytest.mark.parametrize("tail", [[], ["Beslutning"]], ids=["no decision", "empty decision"])
 def test_an_undecided_item_naming_no_kind_joins_the_referat_of_its_meeting(
@@ -95,7 +78,7 @@ def test_an_undecided_item_naming_no_kind_joins_the_referat_of_its_meeting(
     assert (result.status, result.meeting_ids, result.note) == (
         FileStatus.IMPORTED, [referat], JOINED
     )  # fmt: skip
-    meeting = _meeting(db_path, referat)
+    meeting = stored(db_path, referat)
     assert meeting.document_kind is DocumentKind.REFERAT
     assert [(i.number, i.decision) for i in meeting.items] == [
         ("1", "Godkendt."), ("2", "Godkendt."), ("3", "Godkendt."), ("4", ""), ("5", "Godkendt."),
@@ -117,14 +100,14 @@ def test_a_postponed_item_file_joins_the_referat_as_postponed(
                       tail=["Beslutning", "Udsat."])  # fmt: skip
     [result] = import_paths(db_path, [path], workers=1).files
     assert (result.status, result.meeting_ids) == (FileStatus.IMPORTED, [referat])
-    assert _meeting(db_path, referat).items[3].status is ItemStatus.POSTPONED
+    assert stored(db_path, referat).items[3].status is ItemStatus.POSTPONED
 
 
 def test_it_never_takes_the_place_of_an_item_the_referat_decided(
     tmp_path: Path, db_path: Path
 ) -> None:
     _referat(tmp_path, db_path)
-    before = _state(db_path)
+    before = database_state(db_path)
     path = _item_file(tmp_path / "dagsorden", "pdf", 3, "Trafikplan", tail=[])
     [refused] = import_paths(db_path, [path], workers=1).files
     assert refused.status is FileStatus.FAILED
@@ -142,7 +125,7 @@ def test_it_never_takes_the_place_of_an_item_the_referat_decided(
         " file without a decision does not replace it; the file was not imported and the"
         " meeting is unchanged"
     )
-    assert _state(db_path) == before
+    assert database_state(db_path) == before
 
 
 def test_a_file_calling_itself_a_dagsorden_and_a_live_meeting_are_never_joined(
@@ -152,7 +135,7 @@ def test_a_file_calling_itself_a_dagsorden_and_a_live_meeting_are_never_joined(
     named = _item_file(tmp_path / "a", "txt", 4, "Salg af byggegrund", tail=[], word="Dagsorden")
     [result] = import_paths(db_path, [named], workers=1).files
     assert result.status is FileStatus.IMPORTED and result.meeting_ids != [referat]
-    assert len(_meeting(db_path, referat).items) == 4
+    assert len(stored(db_path, referat).items) == 4
 
     conn = connect(db_path)
     try:
@@ -164,13 +147,13 @@ def test_a_file_calling_itself_a_dagsorden_and_a_live_meeting_are_never_joined(
         live_id = service.create_meeting(conn, live)
     finally:
         conn.close()
-    live_before = _meeting(db_path, live_id)
+    live_before = stored(db_path, live_id)
     other = _item_file(tmp_path / "b", "txt", 4, "Vejbelysning", tail=[])
     other.write_text(other.read_text().replace("Økonomiudvalget", "Teknik- og Miljøudvalget"))
     [alone] = import_paths(db_path, [other], workers=1).files
     assert alone.status is FileStatus.IMPORTED and alone.meeting_ids != [live_id]
     assert alone.note == ""
-    assert _meeting(db_path, live_id) == live_before
+    assert stored(db_path, live_id) == live_before
 
 
 def test_a_dagsorden_of_the_meeting_in_the_archive_is_its_home_first(
@@ -181,11 +164,11 @@ def test_a_dagsorden_of_the_meeting_in_the_archive_is_its_home_first(
     referat = _referat(tmp_path, db_path)
     agenda = _item_file(tmp_path / "a", "txt", 1, "Godkendelse af dagsorden", tail=[],
                         word="Dagsorden")  # fmt: skip
-    [stored] = import_paths(db_path, [agenda], workers=1).files
+    [agenda_file] = import_paths(db_path, [agenda], workers=1).files
     path = _item_file(tmp_path / "b", "pdf", 4, "Salg af byggegrund", tail=[])
     [result] = import_paths(db_path, [path], workers=1).files
-    assert result.meeting_ids == stored.meeting_ids != [referat]
-    assert [i.number for i in _meeting(db_path, stored.meeting_ids[0]).items] == ["1", "4"]
+    assert result.meeting_ids == agenda_file.meeting_ids != [referat]
+    assert [i.number for i in stored(db_path, agenda_file.meeting_ids[0]).items] == ["1", "4"]
 
 
 def _kinds(db_path: Path) -> list[tuple[DocumentKind, list[tuple[str, str]]]]:
