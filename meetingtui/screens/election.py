@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from meetingtui import rules
 from meetingtui.i18n import t, t_count
 from meetingtui.screens.base import KeymapScreen, add_bindings, digit_bindings
+from meetingtui.screens.rolltable import next_missing
 from meetingtui.screens.widgets import KeyBar, StatusBar
 
 if TYPE_CHECKING:
@@ -108,17 +109,10 @@ class ElectionScreen(KeymapScreen):
                 return
 
     def _next_missing(self, row: int) -> int:
-        """The first elector after `row` without a ballot, else the first one above it; when
-        every ballot is in, the row after `row` (at most the last)."""
-        found = self._found()
-        named = {b.voter_id for b in found[1].ballots} if found else set()
+        """The next elector without a ballot (`next_missing`)."""
+        named = self._named()
         missing = [n for n, person in enumerate(self._voters) if person.id not in named]
-        after = [n for n in missing if n > row]
-        if after:
-            return after[0]
-        if missing:
-            return missing[0]
-        return max(0, min(row + 1, len(self._voters) - 1))
+        return next_missing(missing, row, len(self._voters))
 
     def action_candidate(self, number: int) -> None:
         """The member under the cursor names candidate `number`; stored at once."""

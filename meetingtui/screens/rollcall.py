@@ -12,6 +12,7 @@ from meetingtui import rules
 from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import clock
 from meetingtui.screens.base import KeymapScreen
+from meetingtui.screens.rolltable import next_missing
 from meetingtui.screens.widgets import KeyBar, StatusBar
 from meetingtui.vocabulary import Attendance, MeetingStatus, MovementKind
 
@@ -109,17 +110,11 @@ class RollCallScreen(KeymapScreen):
                 return
 
     def _next_unanswered(self, row: int) -> int:
-        """The first member after `row` without an answer, else the first one above it; when
-        everyone has answered, the row after `row` (at most the last)."""
+        """The next member without an answer (`next_missing`)."""
         meeting = self.meeting_shown
         people = meeting.participants if meeting is not None else ()
         unanswered = [n for n, p in enumerate(people) if p.attendance is Attendance.UNKNOWN]
-        after = [n for n in unanswered if n > row]
-        if after:
-            return after[0]
-        if unanswered:
-            return unanswered[0]
-        return max(0, min(row + 1, len(people) - 1))
+        return next_missing(unanswered, row, len(people))
 
     def _cut(self, text: str, column: str) -> str:
         width = self._widths.get(column)

@@ -45,6 +45,18 @@ def header_text(columns: Sequence[Column]) -> Text:
 MIN_FIRST = 6
 
 
+def next_missing(missing: Sequence[int], row: int, rows: int) -> int:
+    """Where the cursor goes next in a roll call, a vote or an election: the first row after
+    `row` still without an answer, else the first one above it; when every answer is in, the
+    row after `row` (at most the last of `rows`). The next key never lands on an answer given."""
+    after = [n for n in missing if n > row]
+    if after:
+        return after[0]
+    if missing:
+        return missing[0]
+    return max(0, min(row + 1, rows - 1))
+
+
 def fitted(columns: Sequence[Column], width: int) -> list[Column]:
     """The columns narrowed to `width` cells: the first one (the name) shrinks, so the
     figures and the choice after it stay in sight in a narrow terminal (80 columns)."""

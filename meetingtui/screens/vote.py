@@ -19,7 +19,7 @@ from meetingtui.i18n import t, t_count
 from meetingtui.models import AgendaItem, Choice, Participant, Vote, VoteCounts, VoteResult
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.item_text import vote_subject
-from meetingtui.screens.rolltable import RollTable, header_text
+from meetingtui.screens.rolltable import RollTable, header_text, next_missing
 from meetingtui.screens.widgets import KeyBar, StatusBar, update_if_changed
 
 CHOICE_STYLE = {Choice.FOR: "bold", Choice.AGAINST: "bold reverse", Choice.ABSTAIN: "italic"}
@@ -263,13 +263,8 @@ class VoteScreen(KeymapScreen):
         return [n for n, cells in enumerate(self._party_rows.values()) if cells[5] != "0"]
 
     def _next_missing(self, table: RollTable, row: int) -> int:
-        """The first row after `row` that still lacks ballots, else the first one above it;
-        when every ballot is in, the row after `row`."""
-        missing = self._missing_rows(table)
-        after = [n for n in missing if n > row]
-        if after:
-            return after[0]
-        return missing[0] if missing else row + 1
+        """The next row that still lacks ballots (`next_missing`)."""
+        return next_missing(self._missing_rows(table), row, table.row_count)
 
     def _cast(self, choice: Choice) -> None:
         if self.check_action("for", ()) is not True:
