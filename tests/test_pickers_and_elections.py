@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from meetingtui import rules
@@ -22,6 +23,13 @@ from tests.meetings import FixedClock, store, stored
 from tests.tui_support import Notices, press, type_text
 
 SIZE = (120, 36)
+
+
+async def elect(pilot: Pilot[None], candidates: str, *then: str) -> None:
+    """`e`, the candidates typed as a few letters each, Enter; then the keys `then`."""
+    await press(pilot, "e")
+    await type_text(pilot, candidates)
+    await press(pilot, "enter", *then)
 
 
 def demo_at_item(db_path: Path, item_id: int) -> int:
@@ -101,14 +109,10 @@ async def test_acclamation_gives_the_decision_and_the_referat_sentence(db_path: 
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "e")
-        await type_text(pilot, "Gert")
-        await press(pilot, "enter", "escape")  # not now, after all
+        await elect(pilot, "Gert", "escape")  # not now, after all
         assert isinstance(app.screen, MeetingScreen)
         assert stored(db_path, meeting_id).item(2).elections == []
-        await press(pilot, "e")
-        await type_text(pilot, "Gert")
-        await press(pilot, "enter", "j")
+        await elect(pilot, "Gert", "j")
         # The decision proposes the election's sentence; Enter records it as shown.
         await press(pilot, "d", "enter")
     item = stored(db_path, meeting_id).item(2)
@@ -122,9 +126,7 @@ async def test_two_candidates_are_elected_by_ballot_and_closing_asks(db_path: Pa
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "e")
-        await type_text(pilot, "Gert, Louise")
-        await press(pilot, "enter")
+        await elect(pilot, "Gert, Louise")
         assert isinstance(app.screen, ElectionScreen)
         await press(pilot, *"1112211111", "l")
         assert isinstance(app.screen, ConfirmDialog)
@@ -175,9 +177,7 @@ async def test_a_digit_past_the_candidates_is_refused_in_words(db_path: Path) ->
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
-        await press(pilot, "e")
-        await type_text(pilot, "Gert, Louise")
-        await press(pilot, "enter", "3")
+        await elect(pilot, "Gert, Louise", "3")
         assert isinstance(app.screen, ElectionScreen)
         assert notices.mention("Der er ingen kandidat 3: valget har 2 kandidater."), notices.texts
     assert stored(db_path, meeting_id).item(2).elections[0].ballots == []
@@ -191,9 +191,7 @@ async def test_moving_on_after_an_election_without_a_decision_is_said(db_path: P
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
-        await press(pilot, "e")
-        await type_text(pilot, "Gert, Louise")
-        await press(pilot, "enter", *"1112211111", "l", "j")
+        await elect(pilot, "Gert, Louise", *"1112211111", "l", "j")
         assert isinstance(app.screen, MeetingScreen)
         await press(pilot, "n")
         said = notices.mention("Pkt. 2 Valg af næstformand har ingen beslutning endnu.")
@@ -213,9 +211,7 @@ async def test_after_an_undo_the_next_ballot_is_the_same_members(db_path: Path) 
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "e")
-        await type_text(pilot, "Gert, Louise")
-        await press(pilot, "enter", "1", "1", "ctrl+z", "2")
+        await elect(pilot, "Gert, Louise", "1", "1", "ctrl+z", "2")
     meeting = stored(db_path, meeting_id)
     first, second = rules.eligible_voters(meeting, meeting.item(2))[:2]
     (election,) = meeting.item(2).elections
