@@ -398,6 +398,31 @@ async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) ->
     assert stored(db_path, meeting_id).participant(7).movements[0].at.strftime("%H.%M") == "17.10"
 
 
+async def test_c_on_the_roll_call_beside_a_member_present_throughout_corrects_the_start(
+    db_path: Path,
+) -> None:
+    """A member present from the start has no time of their own: rather than "no times", the
+    roll call (where the meeting was opened) offers the meeting's start."""
+    meeting_id = live_meeting(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40)))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        table = app.screen.query_one("#roster", DataTable)
+        table.move_cursor(row=table.get_row_index("1"))
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        fields = list(app.screen.query(Input))
+        assert [f.value for f in fields] == ["16.44"]
+        assert "Mødet begyndte kl." in [str(label.render()) for label in app.screen.query(Label)]
+        await _type_over(pilot, fields[0], "16.40")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "back on the roll")
+    opened = stored(db_path, meeting_id).opened_at
+    assert opened is not None and opened.strftime("%H.%M") == "16.40"
+
+
 async def test_an_arrival_after_the_clock_now_is_refused_on_the_roll_call(db_path: Path) -> None:
     """The clock says 17.10 with item 2 under way: "kom kl. 17.20" has not happened yet."""
     meeting_id = live_meeting(db_path)

@@ -280,16 +280,20 @@ class RollCallScreen(KeymapScreen):
             self._command("leave", person.id)
 
     def action_correct_times(self) -> None:
-        """The selected member's arrivals and departures, as recorded."""
+        """The selected member's arrivals and departures, as recorded. A member with none (present
+        from the start) offers the meeting's start and end instead of nothing: the roll call is
+        where the meeting is opened, and its start is the time a secretary may mean."""
         person = self._selected()
         service = self.meeting_app.service
         if person is None or service is None:
             return
-        from meetingtui.screens.time_dialog import correct_times, member_times
+        from meetingtui.screens.time_dialog import correct_times, meeting_times, member_times
 
-        member = service.meeting.participant(person.id)
+        meeting = service.meeting
+        member = meeting.participant(person.id)
         if member is not None:
-            correct_times(self.meeting_app, member_times(service.meeting, member))
+            fields = member_times(meeting, member) or meeting_times(meeting, None)
+            correct_times(self.meeting_app, fields)
 
     def action_open_meeting(self) -> None:
         self._command("open_meeting")
