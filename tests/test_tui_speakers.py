@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from meetingtui import speakers
 from meetingtui.keymap import UiConfig
@@ -170,3 +171,25 @@ async def test_enter_gives_the_floor_to_the_selected_speaker(
         assert speakers.speaking(item).name == "Søren Friis"
         assert [s.name for s in item.speakers] == ["Søren Friis", "Mette Lund", "Anne Møller"]
         assert notices.texts == []  # one start, no refusal for a second one
+
+
+async def test_a_long_organisation_is_cut_with_an_ellipsis_not_to_another_word(
+    db_path: Path,
+) -> None:
+    """A § 17, stk. 4-udvalg seats organisations, not party letters: "Ældrerådet" cut to the
+    column's width read "Ældreråd", "Områdebestyrelse, dagtilbud" "Områdeb"."""
+    meeting = committee_meeting()
+    meeting.participants[1].affiliation = "Områdebestyrelse, dagtilbud"
+    meeting.participants[3].affiliation = "Ældrerådet"
+    meeting_id = opened_with_everyone(db_path, meeting, FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.add_speaker(1, 2)
+        service.add_speaker(1, 4)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("t", "escape")
+        await until(pilot, lambda: isinstance(app.screen, SpeakersScreen), "the speakers' list")
+        table = app.screen.query_one("#speakers", DataTable)
+        parties = [str(table.get_cell(key, "party")) for key in table.rows]
+    assert parties == ["Områdebestyrels…", "Ældrerådet"]

@@ -16,12 +16,14 @@ from meetingtui import rules
 from meetingtui.i18n import t, t_count
 from meetingtui.screens.base import KeymapScreen, add_bindings, digit_bindings
 from meetingtui.screens.rolltable import next_missing
-from meetingtui.screens.widgets import KeyBar, StatusBar
+from meetingtui.screens.widgets import KeyBar, StatusBar, cut
 
 if TYPE_CHECKING:
     from meetingtui.models import AgendaItem, Election, Participant
 
 MAX_CANDIDATES = 9  # one digit key each
+# Column widths in cells; longer names, organisations and candidates are cut with "…".
+ELECTOR_COLUMNS = {"name": 24, "party": 12, "choice": 30}
 
 
 class ElectionScreen(KeymapScreen):
@@ -48,7 +50,7 @@ class ElectionScreen(KeymapScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#electors", DataTable)
-        for key, width in (("name", 24), ("party", 12), ("choice", 30)):
+        for key, width in ELECTOR_COLUMNS.items():
             table.add_column(t(f"tui.vote_col.{key}"), key=key, width=width)
         self.refresh_view()
         # Resuming an election (after a restart or coming back to it): start where ballots are
@@ -79,7 +81,10 @@ class ElectionScreen(KeymapScreen):
         table.clear()
         for person in self._voters:
             table.add_row(
-                person.name, person.affiliation, named.get(person.id, "–"), key=str(person.id)
+                cut(person.name, ELECTOR_COLUMNS["name"]),
+                cut(person.affiliation, ELECTOR_COLUMNS["party"]),
+                cut(named.get(person.id, "–"), ELECTOR_COLUMNS["choice"]),
+                key=str(person.id),
             )
         if self._voters:
             table.move_cursor(row=min(max(cursor, 0), len(self._voters) - 1), animate=False)

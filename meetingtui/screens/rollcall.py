@@ -13,7 +13,7 @@ from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import clock
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.rolltable import next_missing
-from meetingtui.screens.widgets import KeyBar, StatusBar
+from meetingtui.screens.widgets import KeyBar, StatusBar, cut
 from meetingtui.vocabulary import Attendance, MeetingStatus, MovementKind
 
 if TYPE_CHECKING:
@@ -117,10 +117,7 @@ class RollCallScreen(KeymapScreen):
         return next_missing(unanswered, row, len(people))
 
     def _cut(self, text: str, column: str) -> str:
-        width = self._widths.get(column)
-        if width is None or len(text) <= width:
-            return text
-        return text[: width - 1] + "…"
+        return cut(text, self._widths.get(column))
 
     def refresh_view(self) -> None:
         meeting = self.meeting_shown

@@ -23,7 +23,7 @@ from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Speaker
 from meetingtui.screens.base import KeymapScreen, add_bindings
 from meetingtui.screens.dialogs import Dialog, FormDialog
-from meetingtui.screens.widgets import KeyBar, StatusBar, item_label
+from meetingtui.screens.widgets import KeyBar, StatusBar, cut, item_label
 
 
 def matches(query: str, label: str) -> bool:
@@ -31,6 +31,11 @@ def matches(query: str, label: str) -> bool:
     "m l" Mette Lund only, "v" every member of Venstre."""
     words = label.casefold().replace("(", " ").replace(")", " ").split()
     return all(any(w.startswith(q) for w in words) for q in query.casefold().split())
+
+
+# Column widths in cells (70 with the gaps: an 80-column terminal shows them all); a longer name
+# or organisation ("Områdebestyrelse, dagtilbud") is cut with "…".
+SPEAKER_COLUMNS = {"status": 3, "name": 26, "party": 16, "kind": 8, "time": 7}
 
 
 class SpeakerPicker(Dialog):
@@ -116,7 +121,7 @@ class SpeakersScreen(KeymapScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#speakers", DataTable)
-        for key, width in (("status", 3), ("name", 26), ("party", 8), ("kind", 8), ("time", 7)):
+        for key, width in SPEAKER_COLUMNS.items():
             table.add_column(t(f"speakers.col.{key}"), key=key, width=width)
         self.refresh_view()
         table.focus()
@@ -156,8 +161,10 @@ class SpeakersScreen(KeymapScreen):
                 mark = "▶" if speaker.ended_at is None else "✔"
             table.add_row(
                 Text(mark, style="bold" if mark == "▶" else ""),
-                Text(speaker.name, style="bold" if mark == "▶" else ""),
-                speaker.affiliation,
+                Text(
+                    cut(speaker.name, SPEAKER_COLUMNS["name"]), style="bold" if mark == "▶" else ""
+                ),
+                cut(speaker.affiliation, SPEAKER_COLUMNS["party"]),
                 t("speakers.reply") if speaker.reply else "",
                 self._spoken(speaker, now),
                 key=str(speaker.id),

@@ -16,7 +16,7 @@ from meetingtui.i18n import t
 from meetingtui.i18n.dates import clock, short_date, short_datetime
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
-from meetingtui.screens.widgets import KeyBar
+from meetingtui.screens.widgets import KeyBar, cut
 
 # Below this width the list fits 80 columns: the committee and the meeting's title are cut
 # short ("…"), the time goes without "kl." and the kind is one word, so the date, the status and
@@ -28,12 +28,6 @@ SHORT = {"body": 17, "title": 13}
 def when(moment: datetime) -> str:
     """ "11.03.2025 16.30": a list column's date and time, short."""
     return f"{short_date(moment.date())} {clock(moment)}"
-
-
-def cut(text: str, width: int | None) -> str:
-    if width is None or len(text) <= width:
-        return text
-    return text[: width - 1] + "…"
 
 
 class StartScreen(DatabaseScreen):

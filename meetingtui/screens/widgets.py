@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from meetingtui.models import AgendaItem, Meeting
 
 
+def cut(text: str, width: int | None) -> str:
+    """`text` in at most `width` cells, ending in "…" when cut: a table cell that is cut without
+    it reads as a different word ("Ældreråd" for "Ældrerådet")."""
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1] + "…"
+
+
 def same_zone(moment: datetime, now: datetime) -> datetime:
     """Make `moment` comparable with `now` (stored stamps may be aware, the clock naive)."""
     if (moment.tzinfo is None) == (now.tzinfo is None):
