@@ -23,6 +23,7 @@ from tests.meetings import (
     opened_with_everyone,
     stored,
 )
+from tests.meetings import store as store_meeting
 from tests.tui_support import Notices, until
 
 SIZE = (100, 30)
@@ -193,3 +194,29 @@ async def test_a_long_organisation_is_cut_with_an_ellipsis_not_to_another_word(
         table = app.screen.query_one("#speakers", DataTable)
         parties = [str(table.get_cell(key, "party")) for key in table.rows]
     assert parties == ["Områdebestyrels…", "Ældrerådet"]
+
+
+async def test_speaking_time_counts_on_the_meetings_own_clock(db_path: Path) -> None:
+    """A meeting held on another day than its date (the demo, a meeting entered afterwards)
+    stamps its events on its own clock; the speaking time was counted against the wall clock
+    and showed years ("5210862") instead of 1:30."""
+    meeting = committee_meeting()
+    clock = FixedClock(meeting.starts_at + timedelta(days=400, hours=-6))
+    meeting_id = store_meeting(db_path, meeting)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, "present")
+        service.start_item(1)
+        service.add_speaker(1, 2)
+        service.next_speaker(1)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("t", "escape")
+        await until(pilot, lambda: isinstance(app.screen, SpeakersScreen), "the speakers' list")
+        clock.now += timedelta(seconds=90)
+        app.screen.refresh_view()
+        table = app.screen.query_one("#speakers", DataTable)
+        spoken = [str(table.get_cell(key, "time")) for key in table.rows]
+    assert spoken == ["1:30"]

@@ -151,7 +151,7 @@ class SpeakersScreen(KeymapScreen):
             self.tick()
             return
         title.update(t("speakers.title", item=item_label(item)))
-        now = self.meeting_app.clock()
+        now = self.meeting_now()
         queue_number = 0
         for speaker in item.speakers:
             if speaker.started_at is None:
@@ -189,8 +189,8 @@ class SpeakersScreen(KeymapScreen):
         if item is None:
             clocks_line.update("")
             return
-        clocks_line.update(self._clocks_text(item, self.meeting_app.clock()))
-        clocks = speakers.clocks(item, self.meeting_app.clock())
+        clocks_line.update(self._clocks_text(item, self.meeting_now()))
+        clocks = speakers.clocks(item, self.meeting_now())
         over = any(x is not None and x < 0 for x in (clocks.speaker, clocks.debate))
         clocks_line.set_class(over, "-over")
 
