@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,6 +116,32 @@ def glance(conn: sqlite3.Connection, meeting_id: int) -> Glance:
     from meetingtui.glance import read_glance
 
     return read_glance(conn, meeting_id)
+
+
+def own_clock_lag(conn: sqlite3.Connection, meeting_id: int, wall: datetime) -> timedelta:
+    """How far the meeting's record times lie behind the wall clock `wall`.
+
+    Zero for a meeting held on its date. One held on another day (the demo, a meeting entered
+    afterwards) runs on its own clock, which goes on from its newest stamp as it is worked on
+    (`meetingclock.RecordClock`): read just after a commit, that stamp is the meeting's time
+    now, so a speaker's deadline in record time is this much earlier on the wall.
+    """
+    import json
+
+    opening = conn.execute(
+        "SELECT payload FROM events WHERE meeting_id = ? "
+        "AND type IN ('meeting_opened', 'meeting_reopened') ORDER BY seq DESC LIMIT 1",
+        (meeting_id,),
+    ).fetchone()
+    if opening is None or not json.loads(opening[0]).get("own_clock"):
+        return timedelta(0)
+    newest = conn.execute(
+        "SELECT at FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1", (meeting_id,)
+    ).fetchone()
+    stamp = datetime.fromisoformat(newest[0])
+    if (stamp.tzinfo is None) != (wall.tzinfo is None):
+        wall = wall.replace(tzinfo=stamp.tzinfo)
+    return wall - stamp
 
 
 # --- the audit chain ----------------------------------------------------------------------------

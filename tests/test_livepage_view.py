@@ -19,6 +19,7 @@ from tests.meetings import (
     committee_meeting,
     opened_with_everyone,
     run_closed_item,
+    store,
     stored,
 )
 
@@ -158,6 +159,28 @@ def test_speakers_list_with_countdowns_on_the_page(db_path: Path) -> None:
     late = fragments(view, clock.now + timedelta(seconds=200))["speakers"]
     assert 'class="clock over"' in late and "+0:20 over tiden" in late
     state = Snapshot(view).state_json(clock.now + timedelta(seconds=50))
+    assert '"seconds_left": {"speaker": 130.0, "debate": 550.0}' in state
+
+
+def test_countdowns_of_a_meeting_on_its_own_clock_count_on_the_wall_clock(db_path: Path) -> None:
+    """The demo (a meeting held on another day than its date) stamps its record on its own
+    clock; its deadlines were record times, so the page showed years over time."""
+    meeting = committee_meeting()
+    clock = FixedClock(meeting.starts_at + timedelta(days=400, hours=-6))
+    meeting_id = store(db_path, meeting)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, "present")
+        service.start_item(1)
+        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=600)
+        service.add_speaker(1, 2)
+        service.next_speaker(1)
+    reader = RecordReader(db_path, meeting_id, "da", clock=lambda: clock.now)
+    try:
+        state = reader.snapshot().state_json(clock.now + timedelta(seconds=50))
+    finally:
+        reader.close()
     assert '"seconds_left": {"speaker": 130.0, "debate": 550.0}' in state
 
 

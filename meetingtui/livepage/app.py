@@ -62,7 +62,7 @@ def build_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        reader = RecordReader(db_path, meeting_id, lang)
+        reader = RecordReader(db_path, meeting_id, lang, clock=clock)
         live = LiveFeed(reader, poll_seconds=poll_seconds)
         feed_holder["feed"] = live
         app.state.feed = live

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from meetingtui.clock import Clock
 from meetingtui.livepage.render import fragments
 from meetingtui.livepage.view import PublicView, public_view
-from meetingtui.queries import load_record
+from meetingtui.queries import load_record, own_clock_lag
 from meetingtui.storage.db import connect
 
 log = logging.getLogger("meetingtui.serve")
@@ -62,10 +63,13 @@ class Snapshot:
 class RecordReader:
     """One read-only connection to the database, read from one thread at a time."""
 
-    def __init__(self, db_path: Path, meeting_id: int, lang: str) -> None:
+    def __init__(
+        self, db_path: Path, meeting_id: int, lang: str, *, clock: Clock = datetime.now
+    ) -> None:
         self.conn = connect(db_path, readonly=True)
         self.meeting_id = meeting_id
         self.lang = lang
+        self.clock = clock
         self._version = -1
 
     def close(self) -> None:
@@ -86,9 +90,10 @@ class RecordReader:
             row = self.conn.execute(
                 "SELECT max(seq) FROM events WHERE meeting_id = ?", (self.meeting_id,)
             ).fetchone()
+            lag = own_clock_lag(self.conn, self.meeting_id, self.clock())
         finally:
             self.conn.execute("COMMIT")
-        return Snapshot(public_view(meeting, seq=row[0] or 0, lang=self.lang))
+        return Snapshot(public_view(meeting, seq=row[0] or 0, lang=self.lang, clock_lag=lag))
 
     def poll(self) -> Snapshot | None:
         """A new snapshot when another connection committed since the last look."""

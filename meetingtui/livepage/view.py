@@ -154,7 +154,7 @@ def _speaker_line(speaker: Speaker) -> SpeakerLine:
     return SpeakerLine(speaker.name, speaker.affiliation, speaker.reply)
 
 
-def _speakers(item: AgendaItem) -> SpeakersList | None:
+def _speakers(item: AgendaItem, clock_lag: timedelta) -> SpeakersList | None:
     limits = (item.speaker_limit_seconds, item.debate_limit_seconds)
     if not item.speakers and limits == (None, None):
         return None
@@ -163,12 +163,12 @@ def _speakers(item: AgendaItem) -> SpeakersList | None:
     debate_left = None
     debate = item.debate_limit_seconds
     if current is not None and current.started_at is not None:
-        at = current.started_at
+        at = current.started_at + clock_lag  # on the wall clock the page counts down by
         limit = speakers.speaker_limit(item, current)
         if limit is not None:
             speaker_deadline = at + timedelta(seconds=limit)
         if debate is not None:
-            left = debate - speakers.spoken_seconds(item, at)
+            left = debate - speakers.spoken_seconds(item, current.started_at)
             debate_deadline = at + timedelta(seconds=left)
     elif debate is not None:
         debate_left = debate - speakers.spoken_seconds(item, None)  # nobody speaks: it stands
@@ -231,8 +231,13 @@ def _announcement(current: CurrentItem | None) -> str:
     return t("live.announce_current", label=label, title=current.title)
 
 
-def public_view(meeting: Meeting, *, seq: int, lang: str) -> PublicView:
-    """The public page's content: closed items reduced to their number, nothing more."""
+def public_view(
+    meeting: Meeting, *, seq: int, lang: str, clock_lag: timedelta = timedelta(0)
+) -> PublicView:
+    """The public page's content: closed items reduced to their number, nothing more.
+
+    `clock_lag` is how far the record's times lie behind the wall clock (a meeting on its own
+    clock, `queries.own_clock_lag`): the speakers' deadlines are wall-clock moments."""
     item = meeting.current_item if meeting.status is MeetingStatus.OPEN else None
     current = _current(item) if item is not None else None
     votes: list[VoteLine] = []
@@ -240,7 +245,7 @@ def public_view(meeting: Meeting, *, seq: int, lang: str) -> PublicView:
     if item is not None and not item.closed:
         votes = [_vote_line(item, v) for v in item.votes]
         votes += [_election_line(e) for e in item.elections]
-        speakers_list = _speakers(item)
+        speakers_list = _speakers(item, clock_lag)
     return PublicView(
         lang=lang,
         seq=seq,
