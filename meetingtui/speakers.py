@@ -11,6 +11,7 @@ Pure functions over the record, plus the reducers of the list's events (register
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -165,15 +166,36 @@ def set_limits(item: AgendaItem, speaker_seconds: int | None, debate_seconds: in
     return "speaking_limits_set", payload
 
 
+# A speaking time as typed: a number of minutes, minutes and seconds, or a decimal minute,
+# with or without its unit ("3", "3 min.", "2:30", "2.30", "2,5", "90 sek").
+_LIMIT = re.compile(r"(\d+)(?:([:.,])(\d{1,2}))?\s*([^\W\d_]*\.?)")
+_MINUTES = frozenset({"", "m", "min", "min.", "minut", "minutter", "minute", "minutes", "mins"})
+_SECONDS = frozenset({"s", "sek", "sek.", "sekund", "sekunder", "sec", "sec.", "second", "seconds"})
+
+
 def parse_minutes(text: str) -> int | None:
-    """ "3" → 180 s, "2:30" → 150 s, "" → no limit; anything else is refused in words."""
-    text = text.strip().replace(".", ":").replace(",", ":")
-    if not text:
+    """Seconds of a speaking time typed as a secretary types it; "" is no limit.
+
+    "3" and "3 min." are 180 s; "2:30", "2.30" (minutes and seconds) and "2,5" (two and a half
+    minutes, the Danish decimal comma) are 150 s; "90 sek" is 90 s. A one-digit part after "."
+    or "," is a decimal: read as seconds, "2,5" would be 2:05. Anything else is refused.
+    """
+    typed = text.strip()
+    if not typed:
         return None
-    minutes, _, seconds = text.partition(":")
-    if not minutes.isdigit() or (seconds and not (seconds.isdigit() and int(seconds) < 60)):
-        raise CommandRefused("speakers.refuse_limit", value=text, most=MAX_LIMIT_SECONDS // 60)
-    return int(minutes) * 60 + (int(seconds) if seconds else 0)
+    match = _LIMIT.fullmatch(typed.casefold())
+    if match is not None:
+        whole, separator, part, unit = match.groups()
+        if unit in _SECONDS and not separator:
+            return int(whole)
+        if unit in _MINUTES:
+            if not separator:
+                return int(whole) * 60
+            if len(part) == 2 and int(part) < 60:
+                return int(whole) * 60 + int(part)
+            if len(part) == 1 and separator != ":":
+                return int(whole) * 60 + int(part) * 6
+    raise CommandRefused("speakers.refuse_limit", value=typed, most=MAX_LIMIT_SECONDS // 60)
 
 
 def minutes_text(seconds: int | None) -> str:

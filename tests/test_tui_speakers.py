@@ -7,11 +7,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from meetingtui import speakers
 from meetingtui.keymap import UiConfig
 from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.speakers import SpeakerPicker, SpeakersScreen, matches
 from meetingtui.service import MeetingService
@@ -37,14 +38,23 @@ def test_type_ahead_matches_word_starts_of_name_and_party() -> None:
 
 
 def test_minutes_are_read_as_a_secretary_types_them() -> None:
-    assert [speakers.parse_minutes(x) for x in ("3", "2:30", "2.30", " ", "0:45")] == [
-        180,
-        150,
-        150,
-        None,
-        45,
-    ]
-    for bad in ("tre", "2:75", "-1", "1:2:3"):
+    typed = {
+        "3": 180,
+        "2:30": 150,
+        "2.30": 150,
+        " ": None,
+        "0:45": 45,
+        "3 min": 180,
+        "3 min.": 180,
+        "5 minutter": 300,
+        "2,5": 150,  # two and a half minutes, not 2:05
+        "1.5 min": 90,
+        "90 sek": 90,
+        "45 s": 45,
+        "4 Min": 240,
+    }
+    assert {text: speakers.parse_minutes(text) for text in typed} == typed
+    for bad in ("tre", "2:75", "-1", "1:2:3", "2:5", "1,5 sek", "3 timer", "min"):
         with pytest.raises(Exception, match="Ugyldig taletid"):
             speakers.parse_minutes(bad)
     assert speakers.minutes_text(150) == "2:30" and speakers.minutes_text(180) == "3"
@@ -107,6 +117,14 @@ async def test_a_bad_limit_says_so_and_changes_nothing(db_path: Path, open_commi
         await pilot.press("t", "escape", "l", *"fem", "enter", "enter")
         await until(pilot, lambda: notices.mention("Ugyldig taletid: fem."), "the refusal said")
         assert stored(db_path, meeting_id).item(1).speaker_limit_seconds is None
+        # The form is back with what was typed, to be corrected.
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+        field = app.screen.query_one("#field-0", Input)
+        assert field.value == "fem"
+        field.value = ""
+        await pilot.press(*"2,5", "enter", "enter")
+        await until(pilot, lambda: isinstance(app.screen, SpeakersScreen), "the form closes")
+    assert stored(db_path, meeting_id).item(1).speaker_limit_seconds == 150
 
 
 async def test_the_picker_offers_only_who_may_speak(db_path: Path, open_committee: int) -> None:

@@ -9,7 +9,8 @@ DA: dict[str, str] = {
     "speakers.refuse_not_waiting": "Taleren står ikke på listen og venter ({ref}).",
     "speakers.refuse_nobody_speaking": "Ingen har ordet.",
     "speakers.refuse_limit": (
-        "Ugyldig taletid: {value}. Angiv minutter og sekunder (fx 3 eller 2:30), højst {most} min."
+        "Ugyldig taletid: {value}. Angiv minutter (fx 3, 2:30 eller 2,5) eller sekunder "
+        "(fx 90 sek), højst {most} min."
     ),
     # the screen
     "speakers.title": "Talerliste — {item}",
@@ -71,8 +72,8 @@ EN: dict[str, str] = {
     "speakers.refuse_not_waiting": "The speaker is not waiting on the list ({ref}).",
     "speakers.refuse_nobody_speaking": "Nobody has the floor.",
     "speakers.refuse_limit": (
-        "Invalid speaking time: {value}. Give minutes and seconds (e.g. 3 or 2:30), "
-        "at most {most} min."
+        "Invalid speaking time: {value}. Give minutes (e.g. 3, 2:30 or 2.5) or seconds "
+        "(e.g. 90 sec), at most {most} min."
     ),
     "speakers.title": "Speakers' list — {item}",
     "speakers.no_current": "No item is under way.",

@@ -285,14 +285,18 @@ class SpeakersScreen(KeymapScreen):
         if item is not None and speaker is not None:
             self.meeting_app.run_command(self.service.remove_speaker, item.id, speaker.id)
 
-    def action_limits(self) -> None:
+    def action_limits(self, typed: Sequence[str] | None = None) -> None:
+        """Ask for the limits, prefilled with those set; a time that cannot be read is said and
+        the form comes back with what was typed, to be corrected."""
         item = self._item()
         if item is None:
             return
-        fields = [
-            (t("speakers.limit_speaker"), speakers.minutes_text(item.speaker_limit_seconds)),
-            (t("speakers.limit_debate"), speakers.minutes_text(item.debate_limit_seconds)),
-        ]
+        shown = typed or (
+            speakers.minutes_text(item.speaker_limit_seconds),
+            speakers.minutes_text(item.debate_limit_seconds),
+        )
+        labels = (t("speakers.limit_speaker"), t("speakers.limit_debate"))
+        fields = list(zip(labels, shown, strict=True))
 
         def entered(values: list[str] | None) -> None:
             if values is None:
@@ -301,6 +305,7 @@ class SpeakersScreen(KeymapScreen):
                 per_speaker, debate = (speakers.parse_minutes(v) for v in values)
             except CommandRefused as exc:
                 self.notify(exc.message, title=t("tui.refused_title"), severity="error")
+                self.action_limits(values)
                 return
             self.meeting_app.run_command(
                 self.service.set_speaking_limits,
