@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from meetingtui.errors import RuleWarning
-from meetingtui.vocabulary import AbsenceKind, Choice, MotionKind, VoteResult
+from meetingtui.vocabulary import (
+    AbsenceKind,
+    Attendance,
+    Choice,
+    MotionKind,
+    MovementKind,
+    VoteResult,
+)
 
 if TYPE_CHECKING:
     from meetingtui.glance import Glance, GlanceItem, GlanceParticipant
@@ -162,18 +169,29 @@ def amendment_order_warnings(item: AgendaItem, motion_id: int | None) -> list[Ru
     return [RuleWarning("warn.amendments_first", {"count": len(pending)})]
 
 
-def dissent_warnings(item: AgendaItem, participant_id: int | None, kind: str) -> list[RuleWarning]:
-    """A protokoltilførsel belongs to a member who voted against (§ 13 stk. 2)."""
-    if participant_id is None or kind != "protokoltilførsel":
+def dissent_warnings(
+    meeting: Meeting, item: AgendaItem, participant_id: int | None, kind: str
+) -> list[RuleWarning]:
+    """A dissent belongs to a member who took part in the decision: one who was at the meeting
+    and not inhabil or absent for the item; a protokoltilførsel to one who voted against
+    (§ 13 stk. 2). A member picked by mistake (one who sent afbud) is said before it counts."""
+    person = meeting.participant(participant_id) if participant_id is not None else None
+    if person is None:
         return []
-    voted_against = any(
-        b.participant_id == participant_id and b.choice is Choice.AGAINST
+    warnings = []
+    absence = item.absence_of(person.id)
+    came = any(m.kind is MovementKind.ARRIVED for m in person.movements)
+    if person.attendance is not Attendance.PRESENT and not came:
+        warnings.append(RuleWarning("warn.dissent_not_at_meeting", {"name": person.name}))
+    elif absence is not None:
+        warnings.append(RuleWarning(f"warn.dissent_{absence.kind.value}", {"name": person.name}))
+    if kind == "protokoltilførsel" and not any(
+        b.participant_id == person.id and b.choice is Choice.AGAINST
         for v in item.votes
         for b in v.ballots
-    )
-    if voted_against:
-        return []
-    return [RuleWarning("warn.dissent_not_against")]
+    ):
+        warnings.append(RuleWarning("warn.dissent_not_against"))
+    return warnings
 
 
 def inhabil_names(item: AgendaItem) -> list[str]:

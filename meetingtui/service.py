@@ -271,7 +271,7 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
         label = self._text(who) if who else (person.label if person else "")
         if not label:
             raise CommandRefused("refuse.unknown_member", ref="-")
-        warnings = rules.dissent_warnings(item, participant_id, dissent_kind.value)
+        warnings = rules.dissent_warnings(self.meeting, item, participant_id, dissent_kind.value)
         dissent_id = self.meeting.next_id("dissent")
         payload = {
             "item_id": item.id,

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import OptionList, Static
+
 from meetingtui.models import DissentKind, ItemStatus
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog, DissentDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
+from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 from tests.tui_support import press, type_text
 
@@ -93,3 +96,23 @@ async def test_escape_asks_before_throwing_typed_text_away(db_path: Path) -> Non
         await press(pilot, "escape", "j")
         assert isinstance(app.screen, MeetingScreen)
     assert stored(db_path, meeting_id).item(1).decision == ""
+
+
+async def test_a_dissent_names_who_was_not_there_before_it_counts(db_path: Path) -> None:
+    """Per Østergaard sent afbud: the picker marks him, and picking him says at once that he
+    took no part in the decision (the demo recorded a protokoltilførsel by a member who was
+    not there, without a word)."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.set_attendance(5, "afbud")
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "b")
+        assert isinstance(app.screen, DissentDialog)
+        await type_text(pilot, "per")
+        await pilot.pause()
+        shown = app.screen.query_one("#who OptionList", OptionList)
+        assert str(shown.get_option_at_index(0).prompt) == "Per Østergaard (V)  [ikke til stede]"
+        warning = str(app.screen.query_one("#dissent-warning", Static).render())
+        assert "Per Østergaard er ikke registreret som til stede ved mødet" in warning

@@ -127,7 +127,8 @@ def test_amendments_are_voted_first() -> None:
 
 
 def test_protokoltilfoersel_by_a_member_who_did_not_vote_against_warns() -> None:
-    item = budget_meeting().items[0]
+    meeting = budget_meeting()
+    item = meeting.items[0]
     item.votes.append(
         Vote(
             id=1,
@@ -138,9 +139,41 @@ def test_protokoltilfoersel_by_a_member_who_did_not_vote_against_warns() -> None
             ],
         )
     )
-    assert rules.dissent_warnings(item, 8, "protokoltilførsel") == []
-    assert rules.dissent_warnings(item, 1, "protokoltilførsel")[0].key == "warn.dissent_not_against"
-    assert rules.dissent_warnings(item, 1, "mindretalsudtalelse") == []
+    for person in meeting.participants:
+        person.attendance = Attendance.PRESENT
+    assert rules.dissent_warnings(meeting, item, 8, "protokoltilførsel") == []
+    warned = rules.dissent_warnings(meeting, item, 1, "protokoltilførsel")
+    assert [w.key for w in warned] == ["warn.dissent_not_against"]
+    assert rules.dissent_warnings(meeting, item, 1, "mindretalsudtalelse") == []
+
+
+def test_a_dissent_by_a_member_who_took_no_part_in_the_decision_warns() -> None:
+    """Picked by a few letters, the wrong member (one who sent afbud, or inhabil in the item)
+    is said before the dissent counts."""
+    meeting = budget_meeting()
+    item = meeting.items[0]
+    for person in meeting.participants:
+        person.attendance = Attendance.PRESENT
+    meeting.participants[1].attendance = Attendance.AFBUD
+    item.absences.append(ItemAbsence(participant_id=3, name="Jens", kind=AbsenceKind.INHABIL))
+    item.absences.append(ItemAbsence(participant_id=4, name="Anne", kind=AbsenceKind.ABSENT))
+
+    def keys(pid: int) -> list[str]:
+        return [w.key for w in rules.dissent_warnings(meeting, item, pid, "mindretalsudtalelse")]
+
+    assert keys(2) == ["warn.dissent_not_at_meeting"]
+    assert keys(3) == ["warn.dissent_inhabil"]
+    assert keys(4) == ["warn.dissent_absent"]
+    assert keys(5) == []
+    name = meeting.participants[1].name
+    assert rules.dissent_warnings(meeting, item, 2, "mindretalsudtalelse")[0].message == (
+        f"{name} er ikke registreret som til stede ved mødet og har ikke deltaget i beslutningen."
+    )
+    # One who came late took part: the roll call's afbud is not the last word.
+    meeting.participants[1].movements.append(
+        Movement(kind=MovementKind.ARRIVED, at=meeting.starts_at)
+    )
+    assert keys(2) == []
 
 
 choices = st.sampled_from(list(Choice))

@@ -18,6 +18,11 @@ DA: dict[str, str] = {
         "Kun et medlem, der har stemt imod, kan få sin opfattelse ført til protokols "
         "(styrelseslovens § 13, stk. 2)."
     ),
+    "warn.dissent_not_at_meeting": (
+        "{name} er ikke registreret som til stede ved mødet og har ikke deltaget i beslutningen."
+    ),
+    "warn.dissent_inhabil": "{name} er inhabil i punktet og har ikke deltaget i beslutningen.",
+    "warn.dissent_absent": "{name} deltog ikke i punktets behandling.",
     "warn.election_tie": "Stemmelighed mellem {names}: ingen er valgt.",
     "confirm.required": "Bekræft for at fortsætte: {details}",
     # refusals
@@ -205,6 +210,11 @@ EN: dict[str, str] = {
     "warn.dissent_not_against": (
         "Only a member who voted against may have a dissent entered in the record (§ 13(2))."
     ),
+    "warn.dissent_not_at_meeting": (
+        "{name} is not recorded as present at the meeting and took no part in the decision."
+    ),
+    "warn.dissent_inhabil": "{name} has a conflict of interest and took no part in the decision.",
+    "warn.dissent_absent": "{name} took no part in the item.",
     "warn.election_tie": "Tie between {names}: nobody is elected.",
     "confirm.required": "Confirm to go on: {details}",
     "refuse.readonly": "The meeting is open read-only; changes cannot be saved.",

@@ -306,7 +306,7 @@ class DissentDialog(Dialog):
 
     def __init__(
         self,
-        members: Sequence[tuple[int, str]],
+        members: Sequence[tuple[object, str]],
         warn_for: Callable[[int, DissentKind], list[str]],
     ) -> None:
         super().__init__(t("tui.dissent_title"))

@@ -13,10 +13,15 @@ if TYPE_CHECKING:
     from meetingtui.screens.app import MeetingApp
 
 
-def member_options(meeting: Meeting, item: AgendaItem) -> list[tuple[object, str]]:
-    """Every participant, marked when already absent from the item or not present now."""
+def member_options(
+    meeting: Meeting, item: AgendaItem, *, voters_only: bool = False
+) -> list[tuple[object, str]]:
+    """Every participant (or every voting member), marked when already absent from the item or
+    not present now."""
     options: list[tuple[object, str]] = []
     for person in meeting.participants:
+        if voters_only and not person.votes:
+            continue
         absence = item.absence_of(person.id)
         mark = ""
         if absence is not None:

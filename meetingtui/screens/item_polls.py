@@ -139,10 +139,11 @@ def add_dissent(app: MeetingApp, item: AgendaItem) -> None:
     item_id = item.id
 
     def warn_for(pid: int, kind: DissentKind) -> list[str]:
-        current = app.service.meeting.item(item_id) if app.service is not None else None
-        if current is None:
+        meeting = app.service.meeting if app.service is not None else None
+        current = meeting.item(item_id) if meeting is not None else None
+        if meeting is None or current is None:
             return []
-        return [w.message for w in rules.dissent_warnings(current, pid, kind.value)]
+        return [w.message for w in rules.dissent_warnings(meeting, current, pid, kind.value)]
 
     def add(values: tuple[int, DissentKind, str] | None) -> None:
         if values is None or app.service is None:
@@ -150,5 +151,8 @@ def add_dissent(app: MeetingApp, item: AgendaItem) -> None:
         pid, kind, text = values
         app.run_command(app.service.add_dissent, item_id, pid, text, kind=kind)
 
-    members = [(p.id, p.label) for p in service.meeting.participants if p.votes]
+    from meetingtui.screens.item_people import member_options
+
+    # Marked as the inhabil picker marks them: one who sent afbud is seen before being picked.
+    members = member_options(service.meeting, item, voters_only=True)
     app.push_screen(DissentDialog(members, warn_for), add)
