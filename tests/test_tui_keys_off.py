@@ -135,6 +135,10 @@ async def test_a_follower_pressing_a_writers_key_is_told_it_only_follows(db_path
         await press(pilot, "n")
         assert notices.mention("skrivebeskyttet"), notices.texts
         assert not notices.mention("tryk")  # a follower is never told to press a writer's key
+        # ... but is told how to write once the other window has closed the meeting.
+        assert notices.mention("Når det er lukket dér, kan det skrives her: f3 Møder"), (
+            notices.texts
+        )
 
 
 async def test_said_in_english(db_path: Path) -> None:

@@ -100,6 +100,10 @@ DA: dict[str, str] = {
     "tui.absence_mark.inhabil": "inhabil",
     "tui.absence_mark.absent": "deltager ikke",
     "tui.not_present_mark": "ikke til stede",
+    "tui.follower_key": (
+        "Dette vindue følger kun med: mødet er åbnet skrivebeskyttet, fordi det skrives et andet "
+        "sted. Når det er lukket dér, kan det skrives her: {meetings} Møder, og åbn det igen."
+    ),
     "tui.absence_title.inhabil": "Inhabilitet — {item}",
     "tui.absence_title.absent": "Deltager ikke i — {item}",
     "tui.absence_note": "Vælg medlemmet; et medlem, der allerede er registreret, fjernes igen.",
@@ -233,6 +237,11 @@ EN: dict[str, str] = {
     "tui.absence_mark.inhabil": "conflict of interest",
     "tui.absence_mark.absent": "not taking part",
     "tui.not_present_mark": "not present",
+    "tui.follower_key": (
+        "This window only follows: the meeting is open read-only because it is being written "
+        "elsewhere. Once it is closed there, it can be written here: {meetings} Meetings, then "
+        "open it again."
+    ),
     "tui.absence_title.inhabil": "Conflict of interest — {item}",
     "tui.absence_title.absent": "Not taking part in — {item}",
     "tui.absence_note": "Pick the member; picking one already recorded removes the note.",

@@ -220,7 +220,8 @@ class KeymapScreen(Screen[None]):
                 binding.action in self.CHANGES and event.key in split_keys(binding.key)
                 for binding in bindings_of(self)
             ):
-                self.notify(t("refuse.readonly"), severity="warning", timeout=6)
+                meetings = self.key_for("meetings", "app")
+                self.notify(t("tui.follower_key", meetings=meetings), severity="warning", timeout=8)
             return
         if active.enabled or active.node is not self:
             return
