@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from meetingtui.errors import InputError
 
@@ -129,3 +131,38 @@ def open_regular(path: str) -> int:
         os.close(fd)
         raise InputError(_not_regular(mode))
     return fd
+
+
+def typed_paths(text: str) -> list[Path]:
+    """The files and folders in what was typed or dropped into the import field.
+
+    Paths are separated by ";". A terminal that has a file dropped on it types its path quoted
+    ('/Referater/Byråd 2024.pdf'), with its spaces escaped (/Referater/Byråd\\ 2024.pdf), as a
+    file:// address, or several of them in a row; each is read as the path it names. A path
+    typed plainly is taken as it is, spaces and all, and named as missing if it is.
+    """
+    paths: list[Path] = []
+    for part in text.split(";"):
+        typed = part.strip()
+        if not typed:
+            continue
+        as_typed = Path(typed).expanduser()
+        if as_typed.exists():
+            paths.append(as_typed)
+        elif any(mark in typed for mark in ("'", '"', "\\", "file://")):
+            try:
+                paths.extend(_dropped(word) for word in shlex.split(typed))
+            except ValueError:  # an unbalanced quote: named as missing, as typed
+                paths.append(as_typed)
+        else:
+            # Files without spaces in their names are dropped unquoted, one after another.
+            words = [Path(word).expanduser() for word in typed.split()]
+            together = len(words) > 1 and all(word.exists() for word in words)
+            paths.extend(words if together else [as_typed])
+    return paths
+
+
+def _dropped(word: str) -> Path:
+    if word.startswith("file://"):
+        return Path(unquote(urlsplit(word).path))
+    return Path(word).expanduser()

@@ -334,7 +334,9 @@ class ArchiveScreen(DatabaseScreen):
         def start(values: list[str] | None) -> None:
             if not values:
                 return
-            paths = [Path(p.strip()).expanduser() for p in values[0].split(";") if p.strip()]
+            from meetingtui.archive_walk import typed_paths
+
+            paths = typed_paths(values[0])
             if paths:
                 self._status(t("tui.archive_importing", done=0, total=len(paths)))
                 self._import(paths)
