@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Label
+from textual.widgets import Input, Label, Static
 
 from meetingtui import rules
 from meetingtui.demo import build_demo_meeting
@@ -15,7 +15,7 @@ from meetingtui.models import AbsenceKind, Attendance, DissentKind, MovementKind
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog, PickDialog
 from meetingtui.screens.election import ElectionScreen
-from meetingtui.screens.election_setup import split_candidates
+from meetingtui.screens.election_setup import ElectionDialog, split_candidates
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.typeahead import matches
 from meetingtui.service import MeetingService
@@ -231,3 +231,31 @@ async def test_a_member_not_present_is_marked_in_the_picker(db_path: Path) -> No
         assert isinstance(app.screen, PickDialog)
         shown = app.export_screenshot().replace("&#160;", " ")
         assert "[ikke til stede]" in shown
+
+
+async def test_a_candidate_who_is_no_member_is_said_before_the_election_starts(
+    db_path: Path,
+) -> None:
+    """ "xyz" (a typo) and "Ho" (Louise Holm or Lars Holten?) pick out no single member: the
+    first Enter says so and starts nothing; corrected, the election starts with the members;
+    Enter twice starts it with a name from outside the committee, as typed."""
+    meeting_id = demo_at_item(db_path, 2)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await elect(pilot, "Gert, xyz, Ho")
+        assert isinstance(app.screen, ElectionDialog)
+        warning = str(app.screen.query_one("#election-warning", Static).render())
+        assert "Passer ikke på ét medlem: »xyz«, »Ho«." in warning
+        assert stored(db_path, meeting_id).item(2).elections == []
+        field = app.screen.query_one("#candidates", Input)
+        field.value = ""
+        await type_text(pilot, "Gert, Louise")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ElectionScreen)
+        await press(pilot, "escape", "ctrl+z", "j")
+        assert stored(db_path, meeting_id).item(2).elections == []
+        await elect(pilot, "Gert, Hanne Nielsen", "enter")
+        assert isinstance(app.screen, ElectionScreen)
+    (election,) = stored(db_path, meeting_id).item(2).elections
+    assert election.candidates == ["Gert Fabrin", "Hanne Nielsen"]

@@ -59,6 +59,10 @@ DA: dict[str, str] = {
     "tui.close_election_question": "Afslut valget med dette resultat?",
     "tui.acclamation_ballot": "Stem ved navn",
     "tui.election_needs": "Et valg kræver et hverv og mindst én kandidat.",
+    "tui.election_not_members": (
+        "Passer ikke på ét medlem: {names}. Ret navnet, eller tryk ⏎ igen for at starte valget "
+        "med kandidaten, som den er skrevet (fx en kandidat uden for udvalget)."
+    ),
     "tui.election_heading": "VALG AF {office}",
     "tui.election_hint": (
         "Tryk kandidatens nummer ud for hvert medlem; stemmen gemmes med det samme. "
@@ -139,6 +143,10 @@ EN: dict[str, str] = {
     "tui.close_election_question": "Close the election with this result?",
     "tui.acclamation_ballot": "Vote by name",
     "tui.election_needs": "An election needs an office and at least one candidate.",
+    "tui.election_not_members": (
+        "Not one member: {names}. Correct the name, or press ⏎ again to start the election "
+        "with the candidate as typed (for instance one from outside the committee)."
+    ),
     "tui.election_heading": "ELECTION OF {office}",
     "tui.election_hint": (
         "Press the candidate's number for each member; the ballot is saved at once. "

@@ -46,6 +46,19 @@ def warning_lines(warnings: Sequence[str]) -> str:
     return "\n".join("⚠ " + t("tui.warning_prefix") + " " + w for w in warnings)
 
 
+def warning_box() -> Static:
+    """The place in a dialog where a rule's warning appears as the fields are filled in;
+    hidden while there is none (its red edge alone would read as an error)."""
+    box = Static("", classes="warning", markup=False)
+    box.display = False
+    return box
+
+
+def show_warnings(box: Static, warnings: Sequence[str]) -> None:
+    box.update(warning_lines(warnings))
+    box.display = bool(warnings)
+
+
 class Dialog(ModalScreen[Any]):
     """A centred box with a title, a body and a footer that lists its keys."""
 
@@ -321,7 +334,9 @@ class DissentDialog(Dialog):
             *[Option(t(f"tui.dissent.{kind.name.lower()}"), id=kind.name) for kind in self.KINDS],
             id="kind",
         )
-        yield Static("", id="dissent-warning", classes="warning")
+        box = warning_box()
+        box.id = "dissent-warning"
+        yield box
         yield Label(t("tui.dissent_text"))
         yield NoteField(id="dissent-text")
 
@@ -338,7 +353,7 @@ class DissentDialog(Dialog):
     def _update_warning(self) -> None:
         pid, kind = self._choice()
         warnings = self.warn_for(pid, kind) if pid is not None else []
-        self.query_one("#dissent-warning", Static).update(warning_lines(warnings))
+        show_warnings(self.query_one("#dissent-warning", Static), warnings)
 
     @on(OptionList.OptionHighlighted)
     @on(TypeAhead.Moved)

@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from meetingtui.i18n import t
 from meetingtui.screens.base import add_bindings
-from meetingtui.screens.dialogs import Dialog
+from meetingtui.screens.dialogs import Dialog, show_warnings, warning_box
 from meetingtui.screens.typeahead import matches, unique_completion
 
 _ELECTION_TITLE = re.compile(r"^\s*valg\s+af\s+(.+?)\s*\.?$", re.IGNORECASE)
@@ -64,18 +64,26 @@ class CandidateSuggester(Suggester):
 
 
 class ElectionDialog(Dialog):
-    """The office and the candidates; Enter in the last field starts the election."""
+    """The office and the candidates; Enter in the last field starts the election.
+
+    A name that picks out no single member (a typo, "Ho" for two members, or someone from
+    outside the committee) is said first; Enter again starts the election with it as typed.
+    """
 
     def __init__(self, office: str, members: Sequence[str]) -> None:
         super().__init__(t("tui.election_title"))
         self.office = office
         self.members = list(members)
+        self._accepted = ""  # candidates typed, whose names not of one member were said
 
     def body(self) -> ComposeResult:
         yield Label(t("tui.election_office"))
         yield Input(value=self.office, id="office")
         yield Label(t("tui.election_candidates"))
         yield Input(id="candidates", suggester=CandidateSuggester(self.members))
+        box = warning_box()
+        box.id = "election-warning"
+        yield box
 
     def on_mount(self) -> None:
         for field in self.query(Input):
@@ -96,6 +104,13 @@ class ElectionDialog(Dialog):
         candidates = split_candidates(event.value, self.members)
         if not office or not candidates:
             self.notify(t("tui.election_needs"), severity="error")
+            return
+        strangers = [name for name in candidates if name not in self.members]
+        if strangers and event.value != self._accepted:
+            self._accepted = event.value
+            names = ", ".join(f"»{name}«" for name in strangers)
+            warning = t("tui.election_not_members", names=names)
+            show_warnings(self.query_one("#election-warning", Static), [warning])
             return
         self.dismiss((office, candidates))
 
