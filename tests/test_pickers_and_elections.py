@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from meetingtui import rules
 from meetingtui.demo import build_demo_meeting
@@ -196,6 +196,10 @@ async def test_moving_on_after_an_election_without_a_decision_is_said(db_path: P
         await press(pilot, "n")
         said = notices.mention("Pkt. 2 Valg af næstformand har ingen beslutning endnu.")
         assert said and "tryk ⏎ for at tage det op igen og d for beslutningen" in said[0]
+        # The agenda says it too: taken up and left undecided, not waiting to be taken up.
+        agenda = app.screen.query_one("#agenda", DataTable)
+        assert str(agenda.get_cell("2", "status")) == "⚠ uafgjort"
+        assert str(agenda.get_cell("5", "status")) == "· afventer"
         await press(pilot, "n")  # from item 3, which has no decision either
         assert len(notices.mention("har ingen beslutning endnu")) == 2
         await press(pilot, "up", "up", "enter", "d", "enter")  # leaving item 4 undecided

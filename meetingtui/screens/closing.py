@@ -22,7 +22,7 @@ from meetingtui.i18n import t
 from meetingtui.models import ItemStatus, Meeting, MeetingStatus
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.dialogs import FormDialog, PickDialog
-from meetingtui.screens.item_text import STATUS_MARK
+from meetingtui.screens.item_text import status_words
 from meetingtui.screens.widgets import KeyBar, StatusBar
 
 
@@ -108,7 +108,7 @@ class ClosingScreen(KeymapScreen):
             table.add_row(
                 item.number,
                 Text(item.title, overflow="ellipsis"),
-                STATUS_MARK[item.status] + " " + t(f"tui.item_status.{item.status.value}"),
+                status_words(item),
                 Text(decision.strip(), overflow="ellipsis"),
                 key=str(item.id),
             )

@@ -20,6 +20,14 @@ STATUS_MARK = {
 }
 
 
+def status_words(item: AgendaItem) -> str:
+    """The item's status in the agenda's column: "✔ afgjort". An item taken up and left without
+    a decision is "⚠ uafgjort", not "afventer" as if it had never been taken up."""
+    if item.status is ItemStatus.PENDING and item.started_at is not None:
+        return "⚠ " + t("tui.item_status.undecided")
+    return STATUS_MARK[item.status] + " " + t(f"tui.item_status.{item.status.value}")
+
+
 def vote_subject(item: AgendaItem, motion_id: int | None, description: str = "") -> str:
     """What a vote is about as a heading or a choice in a list: "Indstillingen",
     "Ændringsforslag: …"."""

@@ -16,7 +16,7 @@ from meetingtui.models import AbsenceKind, AgendaItem, ItemStatus, MeetingStatus
 from meetingtui.screens import item_people, item_polls
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.dialogs import DecisionDialog, FormDialog, pick_text
-from meetingtui.screens.item_text import STATUS_MARK, describe_item, election_decision
+from meetingtui.screens.item_text import describe_item, election_decision, status_words
 from meetingtui.screens.widgets import KeyBar, StatusBar, duration, item_label
 
 # The quick pick that means "postponed": it postpones the item rather than deciding it.
@@ -71,7 +71,7 @@ class MeetingScreen(KeymapScreen):
         current_before = getattr(self, "_current_shown", None)
         table.clear()
         for item in meeting.items:
-            status = STATUS_MARK[item.status] + " " + t(f"tui.item_status.{item.status.value}")
+            status = status_words(item)
             end = item.ended_at if item.status is not ItemStatus.CURRENT else None
             table.add_row(
                 Text(item.number, style="bold" if item.status is ItemStatus.CURRENT else ""),
