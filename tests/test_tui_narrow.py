@@ -99,3 +99,22 @@ async def test_the_meetings_list_fits_80_columns(db_path: Path) -> None:
         kinds = {str(table.get_row_at(n)[-1]) for n in range(2)}
         assert kinds == {"møde", "dagsorden"}
         assert "Børne-, Unge- og…" in {str(table.get_row_at(n)[1]) for n in range(2)}
+
+
+async def test_below_76_columns_the_item_text_goes_under_the_agenda(db_path: Path) -> None:
+    """At 60 columns (half a laptop screen) the item's text beside the 50-column agenda was
+    eight letters wide ("Eventuel" / "t"); it goes under the agenda, and back beside it when
+    the window widens again."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=(60, 22)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.pause()
+        text = app.screen.query_one("#item-text", Static)
+        assert app.screen.query_one("#meeting-body").has_class("-stacked")
+        assert text.size.width >= 50 and text.region.y > app.screen.query_one("#agenda").region.y
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: not app.screen.query_one("#meeting-body").has_class("-stacked"),
+                    "beside the agenda again")  # fmt: skip
+        await pilot.pause()
+        assert text.region.x >= 50

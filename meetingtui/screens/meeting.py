@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
@@ -21,6 +21,8 @@ from meetingtui.screens.widgets import KeyBar, StatusBar, duration, item_label
 
 # The quick pick that means "postponed": it postpones the item rather than deciding it.
 POSTPONE_PICK = "tui.pick.udsat"
+# Narrower than this, the item's text goes under the agenda (app.tcss, #meeting-body.-stacked).
+STACKED_BELOW = 76
 # Actions that need an item under way in an open meeting.
 ITEM_ACTIONS = frozenset(
     {"decision", "vote", "motion", "election", "dissent", "inhabil", "item_absence", "postpone"}
@@ -46,6 +48,9 @@ class MeetingScreen(KeymapScreen):
                 yield Static(id="item-text")
         yield Static(id="inline-warnings", classes="warning")
         yield KeyBar()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#meeting-body").set_class(event.size.width < STACKED_BELOW, "-stacked")
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda", DataTable)
