@@ -102,3 +102,32 @@ async def test_quit_moved_to_another_key_frees_ctrl_q(db_path: Path, tmp_path: P
         await pilot.pause()
         # Quitting (or asking first, where quitting asks) is what the moved key does now.
         assert not app.is_running or not isinstance(app.screen, MeetingScreen)
+
+
+async def test_the_screens_name_the_users_own_keys(db_path: Path, tmp_path: Path) -> None:
+    """A user who moved "open the meeting" to O and the roll call to F is told to press those,
+    not the default o and r, and the start screen names the moved demo key."""
+    from textual.widgets import Static
+
+    from tests.meetings import store
+    from tests.tui_support import press, until
+
+    path = tmp_path / "keymap.toml"
+    path.write_text(
+        '[rollcall]\nopen_meeting = "O"\n[meeting]\nrollcall = "F"\n[start]\ndemo = "D"\n',
+        encoding="utf-8",
+    )
+    meeting_id = store(db_path, committee_meeting())
+    app = build_app(db_path, meeting_id, config=path, clock=FixedClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.service is not None, "the meeting loaded")
+        await press(pilot, "escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        warning = str(app.screen.query_one("#inline-warnings", Static).render())
+        assert "Tryk F for fremmøde og O for at åbne mødet." in warning
+    empty = tmp_path / "empty.db"
+    app = build_app(empty, config=path, clock=FixedClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        hint = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Tryk D for demomødet eller n for en dagsordensfil." in hint

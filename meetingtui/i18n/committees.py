@@ -118,7 +118,8 @@ DA: dict[str, str] = {
     "key.committees.back": "Tilbage",
     "committee.tui.title": "Udvalg og medlemslister",
     "committee.tui.empty": (
-        "Der er ingen udvalg endnu: tryk i for at importere en udvalgsfil eller c for et nyt udvalg."
+        "Der er ingen udvalg endnu: tryk {import_key} for at importere en udvalgsfil eller {new_key} "
+        "for et nyt udvalg."
     ),
     "committee.tui.col.name": "Navn",
     "committee.tui.col.kind": "Type",
@@ -313,7 +314,8 @@ EN: dict[str, str] = {
     "key.committees.back": "Back",
     "committee.tui.title": "Committees and rosters",
     "committee.tui.empty": (
-        "There are no committees yet: press i to import a committee file or c for a new one."
+        "There are no committees yet: press {import_key} to import a committee file or {new_key} "
+        "for a new one."
     ),
     "committee.tui.col.name": "Name",
     "committee.tui.col.kind": "Kind",

@@ -66,7 +66,7 @@ DA: dict[str, str] = {
     "tui.election_heading": "VALG AF {office}",
     "tui.election_hint": (
         "Tryk kandidatens nummer ud for hvert medlem; stemmen gemmes med det samme. "
-        "l afslutter valget."
+        "{close} afslutter valget."
     ),
     "tui.election_pick": "Kandidat",
     "tui.election_no_such_candidate": "Der er ingen kandidat {number}: valget har {count} kandidater.",
@@ -76,7 +76,7 @@ DA: dict[str, str] = {
     "tui.election_running": "Valg af {office}: i gang, {count} stemmer afgivet",
     "tui.election_running.one": "Valg af {office}: i gang, 1 stemme afgivet",
     "tui.election_none": "Valg af {office}: ingen valgt",
-    "tui.open_election_waiting": "Der er et åbent valg på punktet (e fortsætter det).",
+    "tui.open_election_waiting": "Der er et åbent valg på punktet ({election} fortsætter det).",
     # dissents
     "tui.dissent_title": "Til protokols",
     "tui.dissent_who": "Hvem",
@@ -150,7 +150,7 @@ EN: dict[str, str] = {
     "tui.election_heading": "ELECTION OF {office}",
     "tui.election_hint": (
         "Press the candidate's number for each member; the ballot is saved at once. "
-        "l closes the election."
+        "{close} closes the election."
     ),
     "tui.election_pick": "Candidate",
     "tui.election_no_such_candidate": "There is no candidate {number}: the election has {count} candidates.",
@@ -160,7 +160,7 @@ EN: dict[str, str] = {
     "tui.election_running": "Election of {office}: under way, {count} ballots cast",
     "tui.election_running.one": "Election of {office}: under way, 1 ballot cast",
     "tui.election_none": "Election of {office}: nobody elected",
-    "tui.open_election_waiting": "An election is open on this item (e goes back to it).",
+    "tui.open_election_waiting": "An election is open on this item ({election} goes back to it).",
     "tui.dissent_title": "Into the record",
     "tui.dissent_who": "Who",
     "tui.dissent_kind": "Kind (⏎ picks)",

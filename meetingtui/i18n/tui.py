@@ -33,7 +33,9 @@ DA: dict[str, str] = {
     # start
     "tui.start_title": "Møder",
     "tui.start_hint": "⏎ åbner mødet · d demomøde · n nyt møde fra dagsordensfil · a arkiv",
-    "tui.start_empty": "Der er ingen møder endnu. Tryk d for demomødet eller n for en dagsordensfil.",
+    "tui.start_empty": (
+        "Der er ingen møder endnu. Tryk {demo} for demomødet eller {new} for en dagsordensfil."
+    ),
     "tui.start_col.id": "Id",
     "tui.start_col.body": "Udvalg",
     "tui.start_col.title": "Møde",
@@ -55,7 +57,7 @@ DA: dict[str, str] = {
     "tui.rollcall_col.party": "Parti/org.",
     "tui.rollcall_col.attendance": "Fremmøde",
     "tui.rollcall_col.movements": "Kom/gik",
-    "tui.rollcall_open_hint": "Mødet er ikke åbnet endnu: tryk o for at åbne det.",
+    "tui.rollcall_open_hint": "Mødet er ikke åbnet endnu: tryk {open} for at åbne det.",
     "tui.rollcall_unknown": "{count} medlemmer mangler svar ved navneopråbet.",
     "tui.rollcall_unknown.one": "1 medlem mangler svar ved navneopråbet.",
     "tui.rollcall_unknown_others": "Ikke registreret, uden stemmeret: {names}.",
@@ -90,8 +92,10 @@ DA: dict[str, str] = {
     "tui.item_status.undecided": "uafgjort",
     "tui.no_items": "Dagsordenen er tom.",
     "tui.preview_banner": " Forhåndsvisning — ⏎ starter dette punkt ",
-    "tui.meeting_not_opened": "Mødet er ikke åbnet. Tryk r for fremmøde og o for at åbne mødet.",
-    "tui.open_vote_waiting": "Der er en åben afstemning på punktet (v fortsætter den).",
+    "tui.meeting_not_opened": (
+        "Mødet er ikke åbnet. Tryk {rollcall} for fremmøde og {open} for at åbne mødet."
+    ),
+    "tui.open_vote_waiting": "Der er en åben afstemning på punktet ({vote} fortsætter den).",
     "tui.case_number": "Sagsnr.: {number}",
     "tui.closed_item": "LUKKET PUNKT — indgår ikke i det offentlige referat",
     "tui.decided": "Beslutning:",
@@ -114,7 +118,7 @@ DA: dict[str, str] = {
     "tui.authority": "Beslutningskompetence: {who}",
     "tui.attachments": "Bilag",
     "tui.first_item": "Det er første punkt.",
-    "tui.last_item": "Det er sidste punkt. Tryk a for at afslutte mødet.",
+    "tui.last_item": "Det er sidste punkt. Tryk {closing} for at afslutte mødet.",
     "tui.left_undecided": (
         "Pkt. {number} {title} har ingen beslutning endnu. Vælg punktet og tryk {start} for at "
         "tage det op igen og {decision} for beslutningen."
@@ -173,7 +177,9 @@ EN: dict[str, str] = {
     "tui.palette": "Commands",
     "tui.start_title": "Meetings",
     "tui.start_hint": "⏎ opens the meeting · d demo · n new meeting from an agenda file · a archive",
-    "tui.start_empty": "There are no meetings yet. Press d for the demo or n for an agenda file.",
+    "tui.start_empty": (
+        "There are no meetings yet. Press {demo} for the demo or {new} for an agenda file."
+    ),
     "tui.start_col.id": "Id",
     "tui.start_col.body": "Committee",
     "tui.start_col.title": "Meeting",
@@ -194,7 +200,7 @@ EN: dict[str, str] = {
     "tui.rollcall_col.party": "Party/org.",
     "tui.rollcall_col.attendance": "Attendance",
     "tui.rollcall_col.movements": "Came/left",
-    "tui.rollcall_open_hint": "The meeting is not open yet: press o to open it.",
+    "tui.rollcall_open_hint": "The meeting is not open yet: press {open} to open it.",
     "tui.rollcall_unknown": "{count} members have not answered at the roll call.",
     "tui.rollcall_unknown.one": "1 member has not answered at the roll call.",
     "tui.rollcall_unknown_others": "Not registered, without a vote: {names}.",
@@ -228,8 +234,10 @@ EN: dict[str, str] = {
     "tui.item_status.undecided": "undecided",
     "tui.no_items": "The agenda is empty.",
     "tui.preview_banner": " Preview — ⏎ starts this item ",
-    "tui.meeting_not_opened": "The meeting is not open. Press r for the roll call and o to open it.",
-    "tui.open_vote_waiting": "A vote is open on this item (v goes back to it).",
+    "tui.meeting_not_opened": (
+        "The meeting is not open. Press {rollcall} for the roll call and {open} to open it."
+    ),
+    "tui.open_vote_waiting": "A vote is open on this item ({vote} goes back to it).",
     "tui.case_number": "Case no.: {number}",
     "tui.closed_item": "CLOSED ITEM — not in the public minutes",
     "tui.decided": "Decision:",
@@ -253,7 +261,7 @@ EN: dict[str, str] = {
     "tui.authority": "Decided by: {who}",
     "tui.attachments": "Attachments",
     "tui.first_item": "This is the first item.",
-    "tui.last_item": "This is the last item. Press a to end the meeting.",
+    "tui.last_item": "This is the last item. Press {closing} to end the meeting.",
     "tui.left_undecided": (
         "Item {number} {title} has no decision yet. Select the item and press {start} to take "
         "it up again and {decision} for the decision."

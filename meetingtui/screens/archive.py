@@ -161,7 +161,11 @@ class ArchiveScreen(DatabaseScreen):
             node.add(t_count("tui.archive_tree_year", entry.meetings, year=entry.year), data=entry)
         bodies = sorted(body_nodes)
         self.query_one("#archive-body", Select).set_options((b, b) for b in bodies)
-        self._status(t("tui.archive_hint") if bodies else t("tui.archive_empty"))
+        self._status(
+            t("tui.archive_hint")
+            if bodies
+            else t("tui.archive_empty", import_key=self.key_for("import"))
+        )
 
     @on(Tree.NodeExpanded, "#archive-tree")
     def _year_opened(self, event: Tree.NodeExpanded[Any]) -> None:

@@ -91,7 +91,15 @@ class CommitteesScreen(DatabaseScreen):
             )
         if self._committees:
             table.move_cursor(row=min(max(cursor, 0), len(self._committees) - 1), animate=False)
-        hint = "" if self._committees else t("committee.tui.empty")
+        hint = (
+            ""
+            if self._committees
+            else t(
+                "committee.tui.empty",
+                import_key=self.key_for("import"),
+                new_key=self.key_for("new_committee"),
+            )
+        )
         self.query_one("#committees-hint", Static).update(hint)
         self.query_one("#committees-hint", Static).display = bool(hint)
         self._draw_roster()

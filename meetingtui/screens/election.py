@@ -43,7 +43,8 @@ class ElectionScreen(KeymapScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(id="election-title", classes="title")
-        yield Static(self.says("tui.election_hint"), classes="banner")
+        hint = self.says("tui.election_hint", close=self.key_for("close"))
+        yield Static(hint, classes="banner")
         yield DataTable(id="electors", cursor_type="row")
         yield Static(id="election-tally", classes="tally")
         yield KeyBar()

@@ -127,13 +127,21 @@ class MeetingScreen(KeymapScreen):
         item = meeting.current_item
         lines: list[str] = []
         if meeting.status is MeetingStatus.PLANNED:
-            lines.append(self.says("tui.meeting_not_opened"))
+            lines.append(
+                self.says(
+                    "tui.meeting_not_opened",
+                    rollcall=self.key_for("rollcall"),
+                    open=self.key_for("open_meeting", "rollcall"),
+                )
+            )
         if item is not None and meeting.status is MeetingStatus.OPEN:
             lines += [w.message for w in rules.quorum_warnings(meeting, item)]
             if any(v.is_open for v in item.votes):
-                lines.append(self.says("tui.open_vote_waiting"))
+                lines.append(self.says("tui.open_vote_waiting", vote=self.key_for("vote")))
             if any(e.is_open for e in item.elections):
-                lines.append(self.says("tui.open_election_waiting"))
+                lines.append(
+                    self.says("tui.open_election_waiting", election=self.key_for("election"))
+                )
         widget = self.query_one("#inline-warnings", Static)
         widget.update("\n".join("⚠ " + t("tui.warning_prefix") + " " + line for line in lines))
         widget.display = bool(lines)
@@ -215,7 +223,7 @@ class MeetingScreen(KeymapScreen):
             return
         position = items.index(current)
         if position + 1 >= len(items):
-            self.notify(t("tui.last_item"))
+            self.notify(t("tui.last_item", closing=self.key_for("closing")))
             return
         self._start(items[position + 1])
 
@@ -259,9 +267,9 @@ class MeetingScreen(KeymapScreen):
         item = self._current()
         warnings = [w.message for w in rules.quorum_warnings(self.meeting, item)]
         if any(v.is_open for v in item.votes):
-            warnings.append(t("tui.open_vote_waiting"))
+            warnings.append(t("tui.open_vote_waiting", vote=self.key_for("vote")))
         if any(e.is_open for e in item.elections):
-            warnings.append(t("tui.open_election_waiting"))
+            warnings.append(t("tui.open_election_waiting", election=self.key_for("election")))
         item_id = item.id
 
         def record(text: str | None) -> None:

@@ -151,7 +151,7 @@ class RollCallScreen(KeymapScreen):
         others = [p.name for p in unknown if not p.votes]
         lines = []
         if meeting.status is MeetingStatus.PLANNED:
-            lines.append(self.says("tui.rollcall_open_hint"))
+            lines.append(self.says("tui.rollcall_open_hint", open=self.key_for("open_meeting")))
         lines += [w.message for w in rules.membership_warnings(meeting)]
         if members:
             lines.append(t_count("tui.rollcall_unknown", members))

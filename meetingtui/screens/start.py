@@ -78,7 +78,13 @@ class StartScreen(DatabaseScreen):
             )
         if meetings:
             table.move_cursor(row=min(max(cursor, 0), len(meetings) - 1), animate=False)
-        hint = t("tui.start_hint") if meetings else t("tui.start_empty")
+        hint = (
+            t("tui.start_hint")
+            if meetings
+            else t(
+                "tui.start_empty", demo=self.key_for("demo"), new=self.key_for("new_from_agenda")
+            )
+        )
         self.query_one("#start-hint", Static).update(hint)
 
     def on_screen_resume(self) -> None:
