@@ -263,3 +263,13 @@ async def test_a_candidate_who_is_no_member_is_said_before_the_election_starts(
         assert isinstance(app.screen, ElectionScreen)
     (election,) = stored(db_path, meeting_id).item(2).elections
     assert election.candidates == ["Gert Fabrin", "Hanne Nielsen"]
+
+
+def test_the_footer_shows_the_candidate_digits_once() -> None:
+    from meetingtui.screens.base import digit_bindings
+
+    def shown(count: int) -> list[str | None]:
+        return [b.key_display for b in digit_bindings(count, "ballot", "Kandidat") if b.show]
+
+    assert shown(3) == ["1-3"]
+    assert shown(1) == ["1"]  # not "1-1"

@@ -68,9 +68,10 @@ def bindings_of(node: DOMNode) -> list[Binding]:
 
 def digit_bindings(count: int, action: str, description: str) -> list[Binding]:
     """Keys 1..9 run `action(n)`, so a digit past `count` reaches the action to be refused in
-    words; the footer shows them once, as "1-count"."""
+    words; the footer shows them once, as "1-count" ("1" when there is one)."""
+    shown = f"1-{count}" if count > 1 else "1"
     return [
-        Binding(str(n), f"{action}({n})", description, show=n == 1, key_display=f"1-{count}")
+        Binding(str(n), f"{action}({n})", description, show=n == 1, key_display=shown)
         for n in range(1, max(count, 9) + 1)
     ]
 
