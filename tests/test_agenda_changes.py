@@ -192,10 +192,31 @@ async def test_o_withdraws_the_highlighted_item_and_n_passes_it_over(db_path: Pa
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
         table = app.screen.query_one("#agenda", DataTable)
+        # Item 1 is under way: withdrawing it is asked with a warning that it was taken up.
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        asked = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Punktet er taget op på mødet." in asked
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "not withdrawn")
         table.move_cursor(row=1)  # item 2
         await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
         await pilot.press("down", "enter")  # "Pkt. 2 udgår"
+        # Asked first, naming the item: a line picked by mistake takes nothing off unseen.
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        asked = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Skal pkt. 2. Anlægsbevilling til ny daginstitution i Viby udgå" in asked
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "not withdrawn")
+        assert app.service.meeting.item(2).status is not ItemStatus.WITHDRAWN
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked again")
+        await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
         banner = app.screen.query_one("#item-banner", Static)
         text = app.screen.query_one("#item-text", Static)

@@ -69,9 +69,18 @@ def _add(app: MeetingApp, number: str = "", title: str = "") -> None:
 
 
 def _withdraw(app: MeetingApp, item: AgendaItem) -> None:
-    service = app.service
-    if service is not None:
-        app.run_command(service.withdraw_item, item.id)
+    """Asked first, naming the item: a picked line of the menu must not take an item off the
+    agenda unseen (the one under way least of all)."""
+    from meetingtui.screens.widgets import item_label
+
+    warnings = [t("tui.agenda_withdraw_under_way")] if item.started_at is not None else []
+
+    def answered(yes: bool | None) -> None:
+        if yes and app.service is not None:
+            app.run_command(app.service.withdraw_item, item.id)
+
+    question = t("tui.agenda_withdraw_question", item=item_label(item))
+    app.push_screen(app.confirm_dialog(warnings, question, warn=bool(warnings)), answered)
 
 
 def _move(app: MeetingApp, item: AgendaItem) -> None:

@@ -74,12 +74,20 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
         text.append(t("tui.decided") + " ", style="bold")
         text.append(item.decision + "\n")
     elif item.status is ItemStatus.POSTPONED:
-        text.append(t("tui.postponed", reason=item.postponed_reason or "-") + "\n", style="bold")
+        # Without a reason, no "Begrundelse: -": the reason is optional.
+        postponed = (
+            t("tui.postponed", reason=item.postponed_reason)
+            if item.postponed_reason
+            else t("tui.postponed_bare")
+        )
+        text.append(postponed + "\n", style="bold")
     for line in changes.item_lines(meeting, item):  # "Punktet udgik.", as the referat says it
         text.append(line + "\n", style="bold")
     for absence in item.absences:
         key = "tui.absence_inhabil" if absence.kind is AbsenceKind.INHABIL else "tui.absence_item"
-        text.append("• " + t(key, name=absence.name, reason=absence.reason or "-") + "\n")
+        if not absence.reason:
+            key += "_bare"
+        text.append("• " + t(key, name=absence.name, reason=absence.reason) + "\n")
     for motion in item.motions:
         kind = t("tui.motion." + motion.kind.name.lower())
         amends = f" → {motion.amends}" if motion.amends is not None else ""
