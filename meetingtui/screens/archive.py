@@ -276,7 +276,12 @@ class ArchiveScreen(DatabaseScreen):
     def _row_highlighted(self, _: DataTable.RowHighlighted) -> None:
         row = self._selected()
         if row is not None and row.case_number:
-            case = t("tui.archive_row_case", case=row.case_number)
+            case = t(
+                "tui.archive_row_case",
+                case=row.case_number,
+                history=self.key_for("case_history"),
+                open=self.key_for("open"),
+            )
             self._status(f"{self._summary} {case}".strip())
 
     def _selected(self) -> Any:

@@ -124,7 +124,14 @@ class CommitteesScreen(DatabaseScreen):
             return
         period = committee.period_on(day)
         if period is None:
-            title.update(t("committee.tui.no_period", name=committee.name, date=long_date(day)))
+            title.update(
+                t(
+                    "committee.tui.no_period",
+                    name=committee.name,
+                    date=long_date(day),
+                    new_period=self.key_for("new_period"),
+                )
+            )
         else:
             title.update(
                 t(
