@@ -24,12 +24,14 @@ async def fill(pilot: Pilot, *values: str) -> None:
     """Answer the form dialog on screen, field by field, and submit it."""
     app = pilot.app
     await until(pilot, lambda: isinstance(app.screen, FormDialog))
-    fields = list(app.screen.query(Input))
+    form = app.screen
+    fields = list(form.query(Input))
     for field, value in zip(fields, values, strict=False):
         field.value = value
     fields[-1].focus()
     await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+    # Back on the committees, or (refused) the same form again with what was typed.
+    await until(pilot, lambda: app.screen is not form, "the form answered")
 
 
 def roster_names(screen: CommitteesScreen) -> list[str]:
@@ -140,10 +142,21 @@ async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_pa
         await pilot.press("e")
         await fill(pilot, "bo.hilsted@greve")  # no dot in the domain
         await until(pilot, lambda: notices.mention("ikke en gyldig e-mailadresse"))
+        # The form comes back with what was typed, to be corrected; Esc leaves it.
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+        assert [f.value for f in app.screen.query(Input)] == ["bo.hilsted@greve"]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen), "the form left")
         await pilot.press("j")
         await fill(pilot, "Ny Person", "A", "medlem", "", "31-02-2025")
         await until(pilot, lambda: notices.mention("31-02-2025 er ikke en dato"))
         assert notices.mention("DD.MM.ÅÅÅÅ")
+        # A whole member's details are not lost to one wrong field: corrected, they count.
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+        typed = [f.value for f in app.screen.query(Input)]
+        assert typed == ["Ny Person", "A", "medlem", "", "31-02-2025"]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen), "the form left")
     conn = connect(db_path)
     assert event_count(conn) == before
     conn.close()

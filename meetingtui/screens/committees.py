@@ -191,35 +191,41 @@ class CommitteesScreen(DatabaseScreen):
 
     # -- commands ----------------------------------------------------------------------------
 
-    def _run(self, change: Callable[[], Any], done: str = "") -> None:
-        """Run a committee command; a refusal is said, and nothing was written."""
+    def _run(self, change: Callable[[], Any], done: str = "") -> bool:
+        """Run a committee command; a refusal is said, nothing was written, and False tells the
+        form to come back with what was typed."""
         try:
             change()
         except MeetingError as exc:
             self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=10)
-            return
+            return False
         self.refresh_view()
         if done:
             self.notify(done, timeout=4)
+        return True
 
     def _form(
-        self, title: str, fields: list[tuple[str, str]], then: Callable[[list[str]], None]
+        self, title: str, fields: list[tuple[str, str]], then: Callable[[list[str]], bool]
     ) -> None:
+        """Ask, then run `then` on what was typed; refused (False), the form comes back with
+        what was typed, to be corrected, rather than losing a whole member's details."""
+
         def answered(values: list[str] | None) -> None:
-            if values is not None:
-                then([v.strip() for v in values])
+            if values is not None and not then([v.strip() for v in values]):
+                typed = [(label, value) for (label, _), value in zip(fields, values, strict=True)]
+                self._form(title, typed, then)
 
         self.app.push_screen(FormDialog(title, fields), answered)
 
     def action_import(self) -> None:
-        def load(values: list[str]) -> None:
+        def load(values: list[str]) -> bool:
             if not values[0]:
-                return
+                return True
             from meetingtui.committees.toml_file import import_committee_file
 
             report: list[Any] = []
             path = Path(values[0]).expanduser()
-            self._run(
+            done = self._run(
                 lambda: report.append(
                     import_committee_file(self.conn, path, clock=self.meeting_app.clock)
                 )
@@ -227,15 +233,16 @@ class CommitteesScreen(DatabaseScreen):
             if report:
                 r = report[0]
                 self.notify(r.summary(), timeout=6)
+            return done
 
         self._form(t("committee.tui.import_title"), [(t("committee.tui.import_path"), "")], load)
 
     def action_new_committee(self) -> None:
-        def create(values: list[str]) -> None:
+        def create(values: list[str]) -> bool:
             from meetingtui.committees.commands import create_committee
 
             name, kind, municipality = values
-            self._run(
+            return self._run(
                 lambda: create_committee(
                     self.conn, name, kind or "udvalg", municipality, clock=self.meeting_app.clock
                 ),
@@ -258,11 +265,11 @@ class CommitteesScreen(DatabaseScreen):
             return
         year = self.shown_day.year
 
-        def add(values: list[str]) -> None:
+        def add(values: list[str]) -> bool:
             from meetingtui.committees.commands import add_period
 
             name, starts, ends = values
-            self._run(
+            return self._run(
                 lambda: add_period(
                     self.conn,
                     committee.id,
@@ -289,7 +296,7 @@ class CommitteesScreen(DatabaseScreen):
         if committee is None:
             return
 
-        def join(values: list[str]) -> None:
+        def join(values: list[str]) -> bool:
             from meetingtui.committees.commands import join as join_roster
 
             name, party, role, email, when = values
@@ -315,7 +322,7 @@ class CommitteesScreen(DatabaseScreen):
                     clock=self.meeting_app.clock,
                 )
 
-            self._run(change, t("committee.tui.joined", name=name, date=written_short(when)))
+            return self._run(change, t("committee.tui.joined", name=name, date=written_short(when)))
 
         self._form(
             t("committee.tui.join_title", name=committee.name),
@@ -334,10 +341,10 @@ class CommitteesScreen(DatabaseScreen):
         if committee is None or member is None:
             return
 
-        def leave(values: list[str]) -> None:
+        def leave(values: list[str]) -> bool:
             from meetingtui.committees.commands import leave as leave_roster
 
-            self._run(
+            return self._run(
                 lambda: leave_roster(
                     self.conn,
                     committee.id,
@@ -359,10 +366,10 @@ class CommitteesScreen(DatabaseScreen):
         if committee is None or member is None:
             return
 
-        def correct(values: list[str]) -> None:
+        def correct(values: list[str]) -> bool:
             from meetingtui.committees.commands import correct as correct_roster
 
-            self._run(
+            return self._run(
                 lambda: correct_roster(
                     self.conn,
                     committee.id,
@@ -380,13 +387,14 @@ class CommitteesScreen(DatabaseScreen):
         )
 
     def action_roster_date(self) -> None:
-        def show(values: list[str]) -> None:
+        def show(values: list[str]) -> bool:
             try:
                 self.day = parse_day(values[0])
             except MeetingError as exc:
                 self.notify(exc.message, severity="error")
-                return
+                return False
             self.refresh_view()
+            return True
 
         self._form(
             t("committee.tui.date_title"),
