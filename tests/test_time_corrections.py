@@ -369,8 +369,17 @@ async def test_nonsense_in_the_dialog_is_refused_with_the_catalog_message(db_pat
         await _type_over(pilot, app.screen.query_one("#field-0", Input), "16.7")
         await pilot.press("enter", "enter")
         await until(pilot, lambda: notices.mention("16.30"), "the refusal")
+        assert stored(db_path, meeting_id) == before
+        # The dialog is back as typed: "16.7" corrected to "16.47", not typed again from scratch.
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the dialog again")
+        field = app.screen.query_one("#field-0", Input)
+        assert field.value == "16.7"
+        await _type_over(pilot, field, "16.47")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the dialog closes")
     assert notices.mention("»16.7« er ikke et klokkeslæt; skriv det som 16.30.")
-    assert stored(db_path, meeting_id) == before
+    opened = stored(db_path, meeting_id).opened_at
+    assert opened is not None and opened.strftime("%H.%M") == "16.47"
 
 
 async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) -> None:

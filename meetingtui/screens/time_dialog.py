@@ -61,8 +61,9 @@ def member_times(meeting: Meeting, person: Participant) -> list[TimeField]:
     return fields
 
 
-def correct_times(app: MeetingApp, fields: list[TimeField]) -> None:
-    """Ask for the right times; the changed ones go to the record as one correction."""
+def correct_times(app: MeetingApp, fields: list[TimeField], typed: list[str] | None = None) -> None:
+    """Ask for the right times; the changed ones go to the record as one correction. A time
+    refused ("16.7", or outside the meeting) is said, and the dialog comes back as typed."""
     from dataclasses import replace
 
     from meetingtui.screens.dialogs import FormDialog
@@ -81,12 +82,12 @@ def correct_times(app: MeetingApp, fields: list[TimeField]) -> None:
             for value, before, (_, _, correction) in zip(values, shown, fields, strict=True)
             if value.strip() != before
         ]
-        if changed:
-            app.run_command(service.correct_times, changed)
+        if changed and app.run_command(service.correct_times, changed) is None:
+            correct_times(app, fields, values)
 
     dialog = FormDialog(
         t("tui.correct_times_title"),
-        [(label, text) for (label, _, _), text in zip(fields, shown, strict=True)],
+        [(label, text) for (label, _, _), text in zip(fields, typed or shown, strict=True)],
         t("tui.correct_times_note"),
     )
     app.push_screen(dialog, corrected)
