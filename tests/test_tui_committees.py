@@ -174,12 +174,23 @@ async def test_new_meeting_from_a_dagsorden_and_a_committee(db_path: Path, tmp_p
     path = tmp_path / "dagsorden.json"
     path.write_text(firstagenda_dagsorden(), encoding="utf-8")
     app = build_app(db_path, clock=FixedClock())
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        # A file name mistyped: said, and the form is back as typed, to be corrected.
         path_field, committee_field = app.screen.query(Input)
-        path_field.value = str(path)
+        path_field.value = str(tmp_path / "dagsordn.json")
         committee_field.value = "Økonomiudvalget"
+        committee_field.focus()
+        form = app.screen
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is not form and bool(notices.texts), "refused")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+        path_field, committee_field = app.screen.query(Input)
+        assert committee_field.value == "Økonomiudvalget"
+        assert path_field.value == str(tmp_path / "dagsordn.json")
+        path_field.value = str(path)
         committee_field.focus()
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, RollCallScreen))

@@ -147,3 +147,33 @@ async def test_s_offers_the_list_and_someone_else(db_path: Path, tmp_path: Path)
         await until(
             pilot, lambda: any(p.name == "Ole Vinther" for p in app.service.meeting.participants)
         )
+
+
+async def test_a_refused_substitute_form_comes_back_as_typed(db_path: Path) -> None:
+    """Enter pressed before the name was typed: said, and the form is back with the party
+    filled in, not gone with it."""
+    from textual.widgets import Input
+
+    from meetingtui.screens.dialogs import FormDialog
+
+    meeting_id = store(db_path, committee_meeting())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen))
+        await afbud(pilot, "Mette Lund")
+        app.screen.query_one("#roster", DataTable).move_cursor(row=row_of(app, "Mette Lund"))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the substitute form")
+        form = app.screen
+        form.query(Input).last().focus()
+        await pilot.press("enter")  # no name typed
+        await until(pilot, lambda: app.screen is not form and bool(notices.texts), "refused")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+        name, party = app.screen.query(Input)
+        assert (name.value, party.value) == ("", "A")
+        name.value = "Ib Thomsen"
+        party.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "seated")
+    assert any(p.name == "Ib Thomsen" for p in stored(db_path, meeting_id).participants)

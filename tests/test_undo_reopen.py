@@ -19,7 +19,7 @@ from meetingtui.errors import CommandRefused
 from meetingtui.exporters import export
 from meetingtui.models import ItemStatus, MeetingStatus
 from meetingtui.screens.app import build_app
-from meetingtui.screens.dialogs import ConfirmDialog
+from meetingtui.screens.dialogs import ConfirmDialog, FormDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
@@ -149,7 +149,9 @@ async def test_the_closing_screen_confirms_closing_and_approving_and_reopens(
         assert stored(db_path, meeting_id).status is MeetingStatus.APPROVED
         await press(pilot, "ctrl+z")
         assert stored(db_path, meeting_id).status is MeetingStatus.APPROVED
-        await press(pilot, "r")
+        await press(pilot, "r", "enter")  # no reason yet: refused, the form comes back
+        assert isinstance(app.screen, FormDialog)
+        assert stored(db_path, meeting_id).status is MeetingStatus.APPROVED
         await type_text(pilot, "Fejl i pkt. 2")
         await press(pilot, "enter")
     record = stored(db_path, meeting_id)

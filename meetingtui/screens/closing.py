@@ -198,17 +198,20 @@ class ClosingScreen(KeymapScreen):
 
         correct_times(self.meeting_app, meeting_times(self.meeting, None))
 
-    def action_reopen(self) -> None:
-        """A closed meeting or approved minutes opened again, with the reason for the log."""
+    def action_reopen(self, typed: str = "") -> None:
+        """A closed meeting or approved minutes opened again, with the reason for the log; a
+        refused reason comes back as typed."""
 
         def reopen(values: list[str] | None) -> None:
-            if values is not None:
-                self.meeting_app.run_command(self.service.reopen_meeting, values[0])
+            if values is not None and (
+                self.meeting_app.run_command(self.service.reopen_meeting, values[0]) is None
+            ):
+                self.action_reopen(values[0])
 
         self.app.push_screen(
             FormDialog(
                 t("tui.reopen_title"),
-                [(t("tui.reopen_reason"), "")],
+                [(t("tui.reopen_reason"), typed)],
                 note=t("tui.reopen_note"),
                 notes=[0],
             ),
@@ -225,17 +228,23 @@ class ClosingScreen(KeymapScreen):
             return
 
         def entered(values: list[str] | None) -> None:
-            if values is not None:
-                self.meeting_app.run_command(self.service.set_public_decision, item.id, values[0])
+            if values is None:
+                return
+            run = self.meeting_app.run_command
+            if run(self.service.set_public_decision, item.id, values[0]) is None:
+                ask(values[0])  # refused: the text comes back as typed
 
-        self.app.push_screen(
-            FormDialog(
-                t("tui.public_decision_title", number=item.number),
-                [(t("tui.public_decision_label"), item.public_decision)],
-                note=t("tui.public_decision_note"),
-            ),
-            entered,
-        )
+        def ask(text: str) -> None:
+            self.app.push_screen(
+                FormDialog(
+                    t("tui.public_decision_title", number=item.number),
+                    [(t("tui.public_decision_label"), text)],
+                    note=t("tui.public_decision_note"),
+                ),
+                entered,
+            )
+
+        ask(item.public_decision)
 
     def action_send(self) -> None:
         from meetingtui.screens.send import pick_and_send

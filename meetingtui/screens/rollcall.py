@@ -256,15 +256,20 @@ class RollCallScreen(KeymapScreen):
             if values is None:
                 return
             name, affiliation = values
-            self._command("seat_substitute", name, affiliation, holder_id)
+            seated = self._command("seat_substitute", name, affiliation, holder_id)
+            if seated is None and self.meeting_app.service is not None:
+                ask(values)  # refused: the form comes back as typed
 
-        self.app.push_screen(
-            FormDialog(
-                t("tui.substitute_title", name=person.label),
-                [(t("tui.substitute_name"), ""), (t("tui.substitute_party"), person.affiliation)],
-            ),
-            seat,
-        )
+        def ask(typed: list[str]) -> None:
+            self.app.push_screen(
+                FormDialog(
+                    t("tui.substitute_title", name=person.label),
+                    [(t("tui.substitute_name"), typed[0]), (t("tui.substitute_party"), typed[1])],
+                ),
+                seat,
+            )
+
+        ask(["", person.affiliation])
 
     def action_arrive(self) -> None:
         person = self._selected()

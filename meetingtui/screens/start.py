@@ -122,7 +122,10 @@ class StartScreen(DatabaseScreen):
         self.refresh_view()
         self.meeting_app.open_meeting(meeting_id)
 
-    def action_new_from_agenda(self) -> None:
+    def action_new_from_agenda(self, typed: list[str] | None = None) -> None:
+        """The dagsorden file and the committee; a file that cannot be read is said, and the
+        form comes back with what was typed."""
+
         def create(values: list[str] | None) -> None:
             if not values or not values[0].strip():
                 return
@@ -134,16 +137,18 @@ class StartScreen(DatabaseScreen):
                 meeting_id = create_planned_meeting(self.conn, plan)
             except MeetingError as exc:
                 self.notify(exc.message, title=t("tui.error_title"), severity="error", timeout=10)
+                self.action_new_from_agenda(values)
                 return
             for note in plan.notes:
                 self.notify("⚠ " + note, severity="warning", timeout=12)
             self.refresh_view()
             self.meeting_app.open_meeting(meeting_id)
 
+        path, committee_name = typed or ("", "")
         self.app.push_screen(
             FormDialog(
                 t("tui.new_title"),
-                [(t("tui.new_path"), ""), (t("plan.tui.committee"), "")],
+                [(t("tui.new_path"), path), (t("plan.tui.committee"), committee_name)],
                 note=t("tui.new_note"),
             ),
             create,
