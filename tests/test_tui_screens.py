@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, Static
 from meetingtui.screens.app import build_app
 from meetingtui.screens.archive import ArchiveScreen
 from meetingtui.screens.closing import ClosingScreen
+from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.election import ElectionScreen
 from meetingtui.screens.help import HelpScreen, keys_table
 from meetingtui.screens.meeting import MeetingScreen
@@ -71,10 +72,10 @@ async def test_start_screen_creates_from_agenda_file(db_path: Path, tmp_path: Pa
         app.screen.query_one(Input).value = str(bad)
         await pilot.press("enter", "enter")  # the path, then no committee
         await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
         assert notices.mention("TOML")
-        await pilot.press("n")
-        await pilot.pause()
+        # The form is back with the path as typed, to be corrected.
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one(Input).value == str(bad)
         app.screen.query_one(Input).value = str(agenda)
         await pilot.press("enter", "enter")
         await pilot.pause()
