@@ -142,3 +142,31 @@ async def test_closing_a_vote_asks_and_the_typed_ahead_answer_is_the_answer(
         await pilot.press("j")
         await until(pilot, lambda: not _vote(db_path, meeting_id, vote_id).is_open)
         assert stored(db_path, meeting_id).status is MeetingStatus.OPEN
+
+
+async def test_ctrl_q_with_a_decision_half_typed_asks_and_no_keeps_the_text(
+    db_path: Path,
+) -> None:
+    """A secretary types half a decision and hits Ctrl+Q (for Ctrl+W, say): it quit at once and
+    the text was gone. Now it asks, names the dialog, and No goes back to the text."""
+    from meetingtui.screens.dialogs import DecisionDialog
+    from meetingtui.screens.notefield import NoteField
+    from tests.tui_support import press, type_text
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await press(pilot, "d")
+        await type_text(pilot, "Udvalget drøftede sagen og")
+        await press(pilot, "ctrl+q")
+        assert app.is_running and isinstance(app.screen, ConfirmDialog)
+        assert "Teksten i »Beslutning — 1. Godkendelse af dagsorden« er ikke gemt" in (
+            _dialog_text(app)
+        )
+        await press(pilot, "n")
+        assert isinstance(app.screen, DecisionDialog)
+        field = app.screen.query_one("#decision-text", NoteField)
+        assert field.text == "Udvalget drøftede sagen og"
+        await press(pilot, "ctrl+q", "j")
+        await until(pilot, lambda: not app.is_running, "quit after the yes")

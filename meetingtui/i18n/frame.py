@@ -24,6 +24,8 @@ DA: dict[str, str] = {
     ),
     "frame.meetings_title": "Tilbage til møderne?",
     "frame.quit_question": "Forlad mødet alligevel?",
+    "frame.quit_unsaved_text": "Teksten i »{dialog}« er ikke gemt og går tabt.",
+    "frame.quit_anyway": "Afslut alligevel?",
     # A read-only follower: the same lines without the keys only the writer has
     "key.meeting.closing.follower": "Referat",
     "tui.preview_banner_follower": " Forhåndsvisning ",
@@ -55,6 +57,8 @@ EN: dict[str, str] = {
     ),
     "frame.meetings_title": "Back to the meetings?",
     "frame.quit_question": "Leave the meeting anyway?",
+    "frame.quit_unsaved_text": "The text in “{dialog}” is not saved and will be lost.",
+    "frame.quit_anyway": "Quit anyway?",
     "key.meeting.closing.follower": "Minutes",
     "tui.preview_banner_follower": " Preview ",
     "tui.meeting_not_opened_follower": "The meeting is not open yet.",

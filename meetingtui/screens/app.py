@@ -199,9 +199,10 @@ class MeetingApp(MeetingHold):
         self._leave_meeting(t("frame.quit_title"), self.exit)
 
     def _leave_meeting(self, title: str, leave: Callable[[], object]) -> None:
-        """Leave at once, or after a yes when a vote or an election would be left open."""
-        open_poll = self._open_poll_line()
-        if open_poll is None:
+        """Leave at once, or after a yes when a vote or an election would be left open or text
+        typed in a dialog would be thrown away (a decision half written when Ctrl+Q is hit)."""
+        lines = [line for line in (self._open_poll_line(), self._unsaved_line()) if line]
+        if not lines:
             leave()
             return
 
@@ -209,10 +210,17 @@ class MeetingApp(MeetingHold):
             if confirmed:
                 leave()
 
-        question = t("frame.quit_question")
-        self.push_screen(
-            self.confirm_dialog([open_poll], question, warn=False, title=title), answer
-        )
+        question = t("frame.quit_question" if self.has_meeting else "frame.quit_anyway")
+        self.push_screen(self.confirm_dialog(lines, question, warn=False, title=title), answer)
+
+    def _unsaved_line(self) -> str | None:
+        """The dialog whose typed text leaving would throw away, in words."""
+        from meetingtui.screens.dialogs import Dialog
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, Dialog) and screen.unsaved_text():
+                return t("frame.quit_unsaved_text", dialog=screen.dialog_title)
+        return None
 
     def _open_poll_line(self) -> str | None:
         """What quitting leaves open in a meeting this app writes: a vote or an election."""
