@@ -232,6 +232,31 @@ async def test_o_withdraws_the_highlighted_item_and_n_passes_it_over(db_path: Pa
     assert not notices.mention("udgået af dagsordenen")  # n never tried the withdrawn item
 
 
+async def test_n_after_the_item_under_way_was_withdrawn_goes_on_not_back(db_path: Path) -> None:
+    """Item 1 under way is withdrawn: n takes up item 2, not item 1 (or the first item) again;
+    with every item taken up, n says so instead of starting one over."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.withdraw_item(1)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        assert app.service.meeting.current_item_id is None
+        await pilot.press("n")
+        await until(pilot, lambda: app.service.meeting.current_item_id == 2, "item 2 is next")
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        for item_id in (3, 4):
+            service.start_item(item_id)
+        service.withdraw_item(4)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("n")
+        await until(pilot, lambda: notices.mention("Alle punkter er taget op."), "said")
+        assert app.service.meeting.current_item_id is None
+
+
 async def test_o_takes_the_highlighted_item_before_another(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     app = build_app(db_path, meeting_id, clock=FixedClock())

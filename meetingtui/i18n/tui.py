@@ -122,6 +122,10 @@ DA: dict[str, str] = {
     "tui.attachments": "Bilag",
     "tui.first_item": "Det er første punkt.",
     "tui.last_item": "Det er sidste punkt. Tryk {closing} for at afslutte mødet.",
+    "tui.all_items_taken": (
+        "Alle punkter er taget op. Vælg et punkt og tryk ⏎ for at tage det op igen, "
+        "eller tryk {closing} for at afslutte mødet."
+    ),
     "tui.left_undecided": (
         "Pkt. {number} {title} har ingen beslutning endnu. Vælg punktet og tryk {start} for at "
         "tage det op igen og {decision} for beslutningen."
@@ -268,6 +272,10 @@ EN: dict[str, str] = {
     "tui.attachments": "Attachments",
     "tui.first_item": "This is the first item.",
     "tui.last_item": "This is the last item. Press {closing} to end the meeting.",
+    "tui.all_items_taken": (
+        "Every item has been taken up. Select one and press ⏎ to take it up again, "
+        "or press {closing} to end the meeting."
+    ),
     "tui.left_undecided": (
         "Item {number} {title} has no decision yet. Select the item and press {start} to take "
         "it up again and {decision} for the decision."

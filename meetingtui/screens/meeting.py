@@ -219,7 +219,13 @@ class MeetingScreen(KeymapScreen):
         if not items:
             return
         if current is None:
-            self._start(items[0])
+            # None under way: the first item not yet taken up (after the item under way was
+            # withdrawn, the one after it, not the agenda's first item again).
+            waiting = next((i for i in items if i.started_at is None), None)
+            if waiting is None:
+                self.notify(t("tui.all_items_taken", closing=self.key_for("closing")))
+                return
+            self._start(waiting)
             return
         position = items.index(current)
         if position + 1 >= len(items):
