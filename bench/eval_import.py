@@ -46,7 +46,10 @@ CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}"
 CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
                 "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
                 "{}\nPunktet behandles for lukkede døre.", "Lukket sag: {}", "{}\nFortrolig",
-                "{}\nIkke offentlig", "{} - FOR LUKKEDE DØRE"]  # fmt: skip
+                "{}\nIkke offentlig", "{} - FOR LUKKEDE DØRE", "Ikke-offentligt punkt: {}",
+                "Fortroligt punkt - {}", "{} (Lukket punkt jf. kommunestyrelseslovens § 10)",
+                "{} (Undtaget aktindsigt)", "Evt. lukket punkt: {}",
+                "{}\nSagen er undtaget fra aktindsigt."]  # fmt: skip
 # A closed item that says so only in its text, under a heading of its own.
 CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt."]
 PEOPLE = [("Bo Krag", "A", "Borgmester", "formand"), ("Lise Vig", "V", "Næstformand", "næstformand"),

@@ -31,15 +31,15 @@ _CLOSED_PREFIX = re.compile(
 )
 # "Lukket punkt X", "Lukket sag X", "Fortroligt X", "Ikke offentlig X": no separator needed
 _CLOSED_WORDS = re.compile(
-    r"(?i)^\s*(?:lukket\s+(?:punkt|sag|dagsordenspunkt)|fortroligt?|ikke[\s-]offentligt?)"
-    r"(?![a-zæøå])\s*"
+    r"(?i)^\s*(?:lukket\s+(?:punkt|sag|dagsordenspunkt)|"
+    r"(?:fortroligt?|ikke[\s-]offentligt?)(?:\s+(?:punkt|sag))?)(?![a-zæøå])\s*(?:[:\-–]\s*)?"
 )
 # "Lukket Personalesag", "LUKKET Salg af ...": the marker before a capitalised title
 _LUKKET_CAPITAL = re.compile(r"^\s*(?:LUKKET|Lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Lukket vej ved skolen": maybe a marker, maybe a word of the title; closed, title kept
 _LUKKET_WORD = re.compile(r"(?i)^\s*lukket\s+(?=\S)")
 # "(Lukket)", "[Lukket punkt]", "(FOR LUKKEDE DØRE)" anywhere
-_CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_MARK}{_END}[^()\[\]]{{0,20}}[\)\]]")
+_CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_MARK}{_END}[^()\[\]]{{0,60}}[\)\]]")
 # "X - lukket punkt", "X – Lukket", "X, lukket punkt", "X - FOR LUKKEDE DØRE - matr. 12"
 _CLOSED_SUFFIX = re.compile(rf"(?i)\s*[-–,]\s+{_MARK}{_END}\s*(?:[-–.]\s*|$)")
 # "X LUKKET", "X Lukket punkt", "X FORTROLIG": a marker after the title without a separator
@@ -58,11 +58,13 @@ _OPEN_PREFIX = re.compile(rf"(?i)^\s*(?:\(\s*{_OPEN}{_END}\s*\)\s*[:.\-–]?\s*|
 _OPEN_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_OPEN}{_END}\s*[\)\]]")
 _OPEN_SUFFIX = re.compile(rf"(?i)\s+[-–]\s+{_OPEN}{_END}\s*$")
 
+# "undtaget fra aktindsigt", "undtaget offentligheden": exempt from access, so closed
+_EXEMPT = r"undtaget\s+(?:fra\s+)?(?:aktindsigt|offentlighed(?:en)?)"
 # Lines right under an item's heading that say it is closed or open.
 BODY_CLOSED = re.compile(
     r"(?i)^(?:(?:punktet|sagen|dette\s+punkt|sagens\s+behandling)\s+(?:er|blev|behandles|"
     r"behandledes|bliver\s+behandlet)\s+(?:som\s+)?(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?"
-    rf"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?)|\(?\s*{_MARK}{_END}\s*\)?|"
+    rf"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?|{_EXEMPT})|\(?\s*{_MARK}{_END}\s*\)?|"
     r"(?:behandlet|behandles|behandledes)\s+for\s+lukkede\s+døre)\s*\.?$"
 )
 # The same statement as a sentence of the item's text, wherever it stands ("Sagen behandles
@@ -70,7 +72,8 @@ BODY_CLOSED = re.compile(
 CLOSED_STATEMENT = re.compile(
     r"(?i)^(?:(?:punktet|sagen|dette\s+punkt|sagens\s+behandling)\s+(?:er|blev|behandles|"
     r"behandledes|bliver\s+behandlet)\s+(?:som\s+)?(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?"
-    r"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?)|(?:fortroligt|lukket|ikke\s+offentligt)"
+    rf"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?|{_EXEMPT})|"
+    r"(?:fortroligt|lukket|ikke\s+offentligt)"
     r"\s+punkt)\s*\.?$"
 )
 BODY_OPEN = re.compile(rf"(?i)^\(?\s*{_OPEN}{_END}\s*\)?\s*\.?$")

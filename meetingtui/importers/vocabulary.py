@@ -139,8 +139,12 @@ ROLE_WORDS = {
 # publishes a secret.
 CLOSED_MARKERS = ("lukket punkt", "lukket sag", "lukket", "lukkede", "fortrolig", "fortroligt",
                   "for lukkede døre", "behandles for lukkede døre", "ikke offentlig",
-                  "ikke offentligt", "ikke-offentlig", "undtaget offentlighed", "lukket dagsordenspunkt", "lukket møde",
-                  "lukket behandling")  # fmt: skip
+                  "ikke offentligt", "ikke-offentlig", "ikke-offentligt", "undtaget offentlighed",
+                  "undtaget fra offentlighed", "undtaget aktindsigt", "undtaget fra aktindsigt",
+                  "lukket dagsordenspunkt", "lukket møde", "lukket behandling",
+                  # "maybe closed" is ambiguous, and ambiguous is closed
+                  "evt. lukket", "evt. lukket punkt", "eventuelt lukket",
+                  "eventuelt lukket punkt")  # fmt: skip
 OPEN_MARKERS = ("åben", "åbent", "åben sag", "åbent punkt", "åben punkt", "offentlig",
                 "offentligt", "åbent dagsordenspunkt")  # fmt: skip
 # Parts of a document that hold only closed or only open items.
