@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from meetingtui import importers
-from meetingtui.archive_pool import parse_in_pool
+from meetingtui.archive_pool import collector_paused, parse_in_pool
 from meetingtui.archive_walk import find_files, open_regular
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import get_language, t
@@ -160,6 +160,11 @@ def parse_file(
 
     `for_storing` prepares the meetings of any file but an item file (`storage.prepared`):
     in a parser process, so that the one writing process only inserts."""
+    with collector_paused():
+        return _parsed(path, max_bytes, for_storing)
+
+
+def _parsed(path: str, max_bytes: int, for_storing: bool) -> ParsedFile:
     from meetingtui.importers.finish import unplaced_count
 
     result = ParsedFile(path=path)

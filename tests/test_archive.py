@@ -258,3 +258,33 @@ def test_the_pool_starts_when_stderr_has_no_descriptor(tmp_path: Path, monkeypat
     thread.join(timeout=120)
     assert started == [2]
     assert str(result["summary"]) == "3 importeret, 0 fandtes allerede, 0 fejlede"
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_a_parse_runs_without_the_cycle_collector_and_leaves_it_as_it_was(
+    tmp_path: Path, monkeypatch, was_on: bool
+) -> None:
+    import gc
+
+    from meetingtui import importers
+
+    seen: list[bool] = []
+    import_bytes = importers.import_bytes
+
+    def watched(data: bytes, *, source: str = "") -> importers.Imported:
+        seen.append(gc.isenabled())
+        return import_bytes(data, source=source)
+
+    monkeypatch.setattr(importers, "import_bytes", watched)
+    path = _write(tmp_path / "referat.json", _json(firstagenda_referat()))
+    hostile = _write(tmp_path / "broken.json", b'{"Dagsordenpunkter": [')
+    (gc.enable if was_on else gc.disable)()
+    try:
+        parsed = parse_file(str(path), for_storing=True)
+        assert gc.isenabled() is was_on
+        failed = parse_file(str(hostile), for_storing=True)  # a failure restores it too
+        assert gc.isenabled() is was_on
+    finally:
+        gc.enable()
+    assert parsed.prepared and failed.error_key
+    assert seen == [False, False]
