@@ -95,6 +95,9 @@ _BODY_THEN_DATE = re.compile(
     rf"^(?P<body>[A-ZÆØÅ][\w\-&,. ]{{1,80}}?)(?:\s+(?:{alternation(WEEKDAYS)}\s+)?(?:den|d\.)\s+|"
     r"\s*,\s*)(?P<rest>\d.*)$"
 )
+# What `_BODY_THEN_DATE` needs between the body and the date ("den 12", "d. 4", ", 12"), looked
+# for in the line as it stands: most paragraphs have none and are told without squeezing them.
+_DATE_JOINT = re.compile(r"(?:den|d\.)\s+\d|,\s*\d")
 _CONNECTORS = frozenset({"og", "&", "-"})
 _BODY_END = re.compile(rf"(?i)(?:{alternation(BODY_ENDINGS)}|udvalg\w*|kommunalbestyrelse\w*)$")
 
@@ -123,6 +126,8 @@ def body_date_head(text: str) -> tuple[str, str] | None:
     ):
         # Too long for the heading even with its spaces squeezed (a printable text has no
         # other space): most paragraphs are told without squeezing them.
+        return None
+    if _DATE_JOINT.search(text) is None:
         return None
     text = " ".join(text.split()).rstrip(":").strip()
     match = _BODY_THEN_DATE.match(text) if len(text) <= 140 else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from meetingtui.importers import attendance, casenumber, structure
+from meetingtui.importers.built import built
 from meetingtui.importers.classify import (
     ATTACHMENTS_KIND,
     ATTENDANCE_KIND,
@@ -202,7 +203,8 @@ def build_item(
             continue  # "Åben sag" under the heading: the item is open, as `closed` says
         parts[-1].add(block)
     parts = _decision_place(parts)
-    item = AgendaItem(
+    item = built(
+        AgendaItem,
         id=item_id,
         number=head.number,
         title=title,
@@ -346,7 +348,7 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
         if head.kind == DECISION:
             if not text:
                 continue
-            entry = DecisionEntry(body=head.body, date=head.date, text=text)
+            entry = built(DecisionEntry, body=head.body, date=head.date, text=text)
             decisions.append(entry)
         elif head.kind == RECOMMENDATION_KIND and text:
             item.recommendation = "\n".join(p for p in (item.recommendation, text) if p)
@@ -359,23 +361,25 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
         elif head.kind == ATTENDANCE_KIND:
             for name, _aff in split_people(text):
                 item.absences.append(
-                    ItemAbsence(name=name, kind=AbsenceKind.ABSENT, reason=head.text)
+                    built(ItemAbsence, name=name, kind=AbsenceKind.ABSENT, reason=head.text)
                 )
             if text:
                 item.attendance_notes.append(f"{head.text}: {text}")
         elif head.kind == HISTORY_KIND and (entries := parse_case_history(part.lines)):
             history.extend(entries)
         elif re.search(r"\w", text):  # a lone "." or bullet is no section
-            item.sections.append(Section(heading=head.text, text=text, blocks=blocks))
+            item.sections.append(built(Section, heading=head.text, text=text, blocks=blocks))
             index = len(item.sections) - 1
-            layout.append((ItemPart(kind=PartKind.SECTION, heading=head.text, index=index), None))
+            layout.append(
+                (built(ItemPart, kind=PartKind.SECTION, heading=head.text, index=index), None)
+            )
             continue
         if text or kind is PartKind.ATTACHMENTS:
-            layout.append((ItemPart(kind=kind, heading=head.text, blocks=blocks), entry))
+            layout.append((built(ItemPart, kind=kind, heading=head.text, blocks=blocks), entry))
         elif head.text.strip():
             # A heading with nothing of its own over the headings after it ("Fremstilling",
             # "BESLUTNINGSFORSLAG FRA DD"): kept in the source's outline.
-            layout.append((ItemPart(kind=PartKind.SECTION, heading=head.text), None))
+            layout.append((built(ItemPart, kind=PartKind.SECTION, heading=head.text), None))
     preamble = _preamble(item, parts[0], decisions, explicit=start is not None)
     if preamble is not None:
         for placed, _entry in layout:
@@ -427,12 +431,12 @@ def _preamble(
         return None
     if not decisions and ((item.closed and not item.sections) or is_decision_phrase(rest)):
         # A closed item shows only its decision; a beslutningsprotokol prints it untitled.
-        entry = DecisionEntry(text=rest)
+        entry = built(DecisionEntry, text=rest)
         decisions.append(entry)
-        return ItemPart(kind=PartKind.DECISION, blocks=blocks), entry
+        return built(ItemPart, kind=PartKind.DECISION, blocks=blocks), entry
     if explicit:
-        item.sections.insert(0, Section(heading="", text=rest, blocks=blocks))
-        return ItemPart(kind=PartKind.SECTION, index=0), None
+        item.sections.insert(0, built(Section, heading="", text=rest, blocks=blocks))
+        return built(ItemPart, kind=PartKind.SECTION, index=0), None
     item.unplaced.append(rest)
     return None
 

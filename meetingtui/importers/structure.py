@@ -7,10 +7,9 @@ italic the source set. Its plain text is derived from that, so search and every 
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
-from pydantic import BaseModel
-
+from meetingtui.importers.built import made
 from meetingtui.importers.source import Block, Cont, Table
 from meetingtui.models import (
     ContentBlock,
@@ -51,7 +50,6 @@ def part_text(blocks: list[Block]) -> str:
 # list of runs; the record's models are built once at the end (an archive holds hundreds of
 # thousands of runs, and merging wrapped lines would otherwise rebuild them line by line).
 _Run = list  # [text, bold, italic]
-_M = TypeVar("_M", TextRun, Paragraph, ListItem)
 _Numbering = Literal["decimal", "lower-letter", "upper-letter"]
 
 
@@ -90,29 +88,8 @@ def _append(runs: list[_Run], more: list[_Run], joint: str) -> None:
             runs.append([text, bold, italic])
 
 
-# The slots every pydantic model has, set directly: a third cheaper than `object.__setattr__`
-# by name (a meeting's text is thousands of runs and paragraphs).
-_new = object.__new__
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
-def _made(cls: type[_M], values: dict[str, Any]) -> _M:
-    """A model from all its field values, without validation: what `model_construct` does
-    when every field is given, at a third of its cost (an archive holds hundreds of thousands
-    of runs). The one thing validation does to these models, cleaning their text, is done here."""
-    made = _new(cls)
-    _set_dict(made, values)
-    _set_fields(made, set(values))
-    _set_extra(made, None)
-    _set_private(made, None)
-    return made
-
-
 def _built(runs: list[_Run]) -> list[TextRun]:
-    return [_made(TextRun, {"text": clean_text(t), "bold": b, "italic": i}) for t, b, i in runs]
+    return [made(TextRun, {"text": clean_text(t), "bold": b, "italic": i}) for t, b, i in runs]
 
 
 def _typed_list(block: Block) -> tuple[bool, int, str] | None:
@@ -189,14 +166,14 @@ def content(blocks: list[Block]) -> list[ContentBlock]:
 
 def _paragraph(block: Block) -> Paragraph:
     if block.spans:
-        runs = [_made(TextRun, {"text": clean_text(s.text), "bold": s.bold, "italic": s.italic})
+        runs = [made(TextRun, {"text": clean_text(s.text), "bold": s.bold, "italic": s.italic})
                 for s in block.spans]  # fmt: skip
     else:
         text = clean_text(block.text)
         runs = [
-            _made(TextRun, {"text": text, "bold": bool(block.bold), "italic": bool(block.italic)})
+            made(TextRun, {"text": text, "bold": bool(block.bold), "italic": bool(block.italic)})
         ]
-    return _made(Paragraph, {"type": "paragraph", "runs": runs})
+    return made(Paragraph, {"type": "paragraph", "runs": runs})
 
 
 def _table(table: Table) -> TableBlock:
@@ -206,9 +183,9 @@ def _table(table: Table) -> TableBlock:
 
 def _model(block: list[_Run] | _List | TableBlock) -> ContentBlock:
     if isinstance(block, list):
-        return _made(Paragraph, {"type": "paragraph", "runs": _built(block)})
+        return made(Paragraph, {"type": "paragraph", "runs": _built(block)})
     if isinstance(block, _List):
-        items = [_made(ListItem, {"runs": _built(r), "level": lv}) for r, lv in block.items]
+        items = [made(ListItem, {"runs": _built(r), "level": lv}) for r, lv in block.items]
         return ListBlock.model_construct(ordered=block.ordered, start=block.start,
                                          numbering=block.numbering, items=items)  # fmt: skip
     return block
