@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from meetingtui.errors import CommandRefused, MeetingError
 from meetingtui.i18n import t
-from meetingtui.item_join import home_meeting, join_item, meeting_label
+from meetingtui.item_join import Joined, home_meeting, join_item, meeting_label
 
 if TYPE_CHECKING:
     from meetingtui.archive import FileResult, ParsedFile
@@ -65,7 +65,7 @@ def _join_file(
 
     meeting = parsed.meetings[0]
     try:
-        added = join_item(conn, meeting_id, meeting, content_hash=parsed.content_hash)
+        joined = join_item(conn, meeting_id, meeting, content_hash=parsed.content_hash)
     except CommandRefused as refused:
         result.reason = refused.message
         return
@@ -77,10 +77,12 @@ def _join_file(
     except sqlite3.Error as error:
         result.reason = t("import.error.storage", reason=str(error))
         return
-    if added:
+    if joined is Joined.PRESENT:
+        result.status = FileStatus.PRESENT
+    else:
         result.status = FileStatus.IMPORTED
         result.meeting_ids = [meeting_id]
         result.note = note
+        if joined is Joined.REPLACED:
+            result.note += t("import.replaced_undecided", number=meeting.items[0].number)
         result.unplaced = unplaced_count(meeting)
-    else:
-        result.status = FileStatus.PRESENT

@@ -10,7 +10,9 @@ and `verify` like any other event.
 
 The same item again (the same number, and the same file or the same text) is already
 present. The same number with another text is refused and changes nothing: an archived
-record is never overwritten by a file that disagrees with it.
+record is never overwritten by a file that disagrees with it. One exception: an item that an
+earlier file added without a decision (the item as its dagsorden had it) gives way to a file
+of the same item, same title, that holds its decision; the referat's own items never do.
 
 A file that names no kind of document and has no decision reads as a dagsorden, yet it may be
 an item its referat left undecided (postponed, its decision field empty): with no dagsorden of
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from meetingtui.clock import Clock, local_now
@@ -39,6 +42,16 @@ from meetingtui.storage.touched import Touched
 
 ITEM_IMPORTED = "item_imported"
 IMPORT_ORIGIN = "meeting_imported"
+
+
+class Joined(StrEnum):
+    """What joining a file did to its meeting."""
+
+    ADDED = "added"
+    REPLACED = "replaced"  # an undecided item an earlier file added, replaced by its decision
+    PRESENT = "present"  # the meeting holds the item already: nothing changed
+
+
 # Keys that link records to each other inside one meeting: renumbered when an item moves
 # into another meeting, so they say nothing about what the item says.
 _LINKS = frozenset({"id", "item_id", "participant_id", "voter_id", "motion_id", "amends"})
@@ -167,6 +180,17 @@ def file_hashes(history: list[tuple[int, str, Payload, datetime]]) -> dict[str, 
     return found
 
 
+def joined_item_ids(history: list[tuple[int, str, Payload, datetime]]) -> set[int]:
+    """The items that files joined to the meeting (not the meeting's own document's)."""
+    return {p["item_id"] for _seq, type_, p, _at in effective(history) if type_ == ITEM_IMPORTED}
+
+
+def _replaceable(old: AgendaItem, new: AgendaItem, joined: set[int]) -> bool:
+    """An undecided item a file joined, and the same item (same title) with its decision."""
+    same_title = " ".join(old.title.casefold().split()) == " ".join(new.title.casefold().split())
+    return bool(new.decision) and not old.decision and old.id in joined and same_title
+
+
 # --- the event --------------------------------------------------------------------------------
 
 
@@ -268,6 +292,8 @@ def item_payload(meeting: Meeting, parsed: Meeting, content_hash: str) -> Payloa
 
 @reducer(ITEM_IMPORTED)
 def _item_imported(m: Meeting, p: Payload, at: datetime) -> Touched:
+    if "replaces" in p:  # the undecided item a file added earlier, at the same place
+        m.items = [i for i in m.items if i.id != p["replaces"]]
     m.items.insert(p["position"], AgendaItem.model_validate(p["item"]))
     m.participants.extend(Participant.model_validate(person) for person in p["participants"])
     for change in p["attendance"]:
@@ -297,12 +323,13 @@ def join_item(
     *,
     content_hash: str,
     clock: Clock = local_now,
-) -> bool:
+) -> Joined:
     """Add the one item of the imported file `parsed` to the imported meeting `meeting_id`.
 
-    True when it was added, False when the meeting already holds it (the same number, and the
-    same file or the same text). CommandRefused, changing nothing, when the file is not one
-    item of this meeting or the meeting holds another text under the number.
+    ADDED, REPLACED when it took the place of the undecided item an earlier file added, PRESENT
+    when the meeting already holds it (the same number, and the same file or the same text).
+    CommandRefused, changing nothing, when the file is not one item of this meeting or the
+    meeting holds another text under the number.
     """
     from meetingtui.reducer import apply
     from meetingtui.storage import events, records, search
@@ -326,6 +353,7 @@ def join_item(
                 "refuse.item_file_other_meeting", meeting=name, file=meeting_label(parsed)
             )
         same_number = [i for i in meeting.items if _number(i.number) == _number(item.number)]
+        replaces: int | None = None
         if same_number:
             history = [
                 (e.seq, e.type, e.payload, datetime.fromisoformat(e.at))
@@ -334,16 +362,22 @@ def join_item(
             if content_hash in file_hashes(history).get(_number(item.number), set()) or any(
                 same_content(existing, item) for existing in same_number
             ):
-                return False
+                return Joined.PRESENT
             if not item.decision and any(existing.decision for existing in same_number):
                 # The referat's item has its decision; a file without one (the item as the
                 # dagsorden had it) never takes its place.
                 raise CommandRefused("refuse.item_file_undecided", number=item.number, meeting=name)
-            raise CommandRefused("refuse.item_file_differs", number=item.number, meeting=name)
+            if len(same_number) != 1 or not _replaceable(
+                same_number[0], item, joined_item_ids(history)
+            ):
+                raise CommandRefused("refuse.item_file_differs", number=item.number, meeting=name)
+            replaces = same_number[0].id
         payload = item_payload(meeting, parsed, content_hash)
+        if replaces is not None:
+            payload["replaces"] = replaces
         at = clock()
         events.append(conn, meeting_id, ITEM_IMPORTED, at.isoformat(), payload)
         touched = apply(meeting, ITEM_IMPORTED, payload, at)
         records.write_touched(conn, meeting, touched)
         search.index_meeting(conn, meeting_id)
-    return True
+    return Joined.ADDED if replaces is None else Joined.REPLACED

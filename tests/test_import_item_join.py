@@ -348,8 +348,8 @@ def test_the_command_refuses_a_live_meeting_and_another_meeting(
         with pytest.raises(CommandRefused, match="hører til mødet i Kultur- og Fritidsudvalget"):
             service.join_item(conn, meeting_id, other, content_hash="b" * 64)
         assert database_state(db_path) == before
-        assert service.join_item(conn, meeting_id, parsed, content_hash="c" * 64) is True
-        assert service.join_item(conn, meeting_id, parsed, content_hash="d" * 64) is False
+        assert service.join_item(conn, meeting_id, parsed, content_hash="c" * 64) == "added"
+        assert service.join_item(conn, meeting_id, parsed, content_hash="d" * 64) == "present"
     finally:
         conn.close()
 

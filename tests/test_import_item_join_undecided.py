@@ -220,3 +220,65 @@ def test_in_one_run_an_undecided_file_naming_no_kind_joins_the_referat_or_is_ref
     assert _kinds(db_path) == [
         (DocumentKind.REFERAT, [("3", "Godkendt."), ("4", "Godkendt."), ("5", "")]),
     ]
+
+
+def test_the_decided_file_of_an_item_a_file_added_undecided_takes_its_place(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """Item 4 came first as a file without a decision and joined the referat undecided; its
+    file with the decision arrives later: it takes the undecided item's place (not refused as
+    "another text"), at the same place, and the record replays and undoes as any other."""
+    referat = _referat(tmp_path, db_path)
+    undecided = _item_file(tmp_path / "uge1", "pdf", 4, "Salg af byggegrund", tail=[])
+    [first] = import_paths(db_path, [undecided], workers=1).files
+    assert first.status is FileStatus.IMPORTED
+    decided = _item_file(tmp_path / "uge2", "pdf", 4, "Salg af byggegrund",
+                         tail=["Beslutning", "Godkendt med 5 stemmer."], word="Referat")  # fmt: skip
+    [second] = import_paths(db_path, [decided], workers=1).files
+    assert (second.status, second.meeting_ids) == (FileStatus.IMPORTED, [referat])
+    assert (
+        second.note
+        == JOINED + " i stedet for pkt. 4 uden beslutning, som en tidligere fil tilføjede"
+    )
+    meeting = stored(db_path, referat)
+    assert [(i.number, i.decision) for i in meeting.items] == [
+        ("1", "Godkendt."), ("2", "Godkendt."), ("3", "Godkendt."),
+        ("4", "Godkendt med 5 stemmer."), ("5", "Godkendt."),
+    ]  # fmt: skip
+    conn = connect(db_path)
+    try:
+        assert verify(conn).ok
+    finally:
+        conn.close()
+    # Imported again, the same file is present; undone, the undecided item is back.
+    [again] = import_paths(db_path, [decided], workers=1).files
+    assert again.status is FileStatus.PRESENT
+    with service.MeetingService.open(db_path, referat) as opened:
+        opened.undo()
+    assert [(i.number, i.decision) for i in stored(db_path, referat).items][3] == ("4", "")
+
+
+def test_an_undecided_item_of_the_referat_itself_is_never_replaced_by_a_file(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """The referat left item 3 without a decision: a file saying otherwise disagrees with the
+    referat and is refused, as a file with another title for a joined item 4 is."""
+    parts = [Part("Sagsfremstilling", ["Sagen forelægges."]), Part("Beslutning", [])]
+    spec = Spec(items=[Item("3", "Trafikplan", "24/1003", parts)])
+    path = tmp_path / "referat.pdf"
+    path.write_bytes(as_pdf(spec))
+    [stored_referat] = import_paths(db_path, [path], workers=1).files
+    assert stored_referat.status is FileStatus.IMPORTED
+    _item_file(tmp_path / "a", "pdf", 4, "Salg af byggegrund", tail=[])
+    assert import_paths(db_path, [tmp_path / "a"], workers=1).files[0].status is FileStatus.IMPORTED
+    before = database_state(db_path)
+    decided = [
+        _item_file(tmp_path / "b", "pdf", 3, "Trafikplan", tail=["Beslutning", "Godkendt."],
+                   word="Referat"),
+        _item_file(tmp_path / "c", "pdf", 4, "Salg af grunden ved skolen",
+                   tail=["Beslutning", "Godkendt."], word="Referat"),
+    ]  # fmt: skip
+    results = import_paths(db_path, decided, workers=1).files
+    assert [r.status for r in results] == [FileStatus.FAILED] * 2
+    assert all("med en anden tekst" in r.reason for r in results)
+    assert database_state(db_path) == before

@@ -33,6 +33,9 @@ DA: dict[str, str] = {
     # A one-item file whose meeting is already in the archive.
     "import.meeting_label": "{body} den {date}",
     "import.joined": "tilføjet til mødet i {meeting}",
+    "import.replaced_undecided": (
+        " i stedet for pkt. {number} uden beslutning, som en tidligere fil tilføjede"
+    ),
     "refuse.item_file_differs": (
         "Punkt {number} findes allerede i mødet i {meeting} med en anden tekst; filen er ikke"
         " importeret, og mødet er uændret"
@@ -205,6 +208,9 @@ EN: dict[str, str] = {
     "import.status.skipped": "skipped",
     "import.meeting_label": "{body} on {date}",
     "import.joined": "added to the meeting of {meeting}",
+    "import.replaced_undecided": (
+        " in place of item {number} without a decision, which an earlier file added"
+    ),
     "refuse.item_file_differs": (
         "Item {number} is already in the meeting of {meeting} with a different text; the file"
         " was not imported and the meeting is unchanged"
