@@ -83,6 +83,25 @@ async def test_start_screen_creates_from_agenda_file(db_path: Path, tmp_path: Pa
         assert stored(db_path, app.service.meeting.id).items
 
 
+async def test_help_starts_with_the_keys_of_the_screen_it_was_asked_on(
+    db_path: Path, open_committee: int
+) -> None:
+    """F1 on the roll call shows the roll call's keys first, then those that work everywhere;
+    they used to come after the meetings list's keys, below the first screenful at 80×24."""
+    app = build_app(db_path, open_committee, clock=FixedClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert app.screen.scope == "rollcall"
+        console = Console(width=78, record=True)
+        console.print(keys_table(app.keymap, first=app.screen.scope))
+    text = console.export_text()
+    assert text.index("Fremmøde") < text.index("Overalt") < text.index("Møder ")
+
+
 async def test_help_lists_every_key_in_use(db_path: Path, open_committee: int) -> None:
     meeting_id = open_committee
     app = build_app(db_path, meeting_id, clock=FixedClock(), config={"meeting.next_item": "right"})

@@ -161,8 +161,10 @@ class MeetingApp(MeetingHold):
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
-        else:
-            self.push_screen(HelpScreen())
+            return
+        # The screen under any dialog: its keys come first in the help.
+        below = next((s for s in reversed(self.screen_stack) if isinstance(s, KeymapScreen)), None)
+        self.push_screen(HelpScreen(below.SCOPE if below is not None else None))
 
     def action_undo(self) -> None:
         """Undo says what it takes back: a small entry at once, anything larger after a yes."""

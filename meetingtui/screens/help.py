@@ -30,24 +30,33 @@ def writer_actions() -> dict[str, frozenset[str]]:
     return found
 
 
-def keys_table(keymap: dict[str, str], *, readonly: bool = False) -> Table:
+def scope_order(first: str | None) -> list[str]:
+    """The screens in the help: the one F1 was pressed on first (its keys are what the user
+    looks for), then the keys that work everywhere, then the rest in the keymap's order."""
+    leading = [scope for scope in (first, "app") if scope in SCOPES]
+    return list(dict.fromkeys([*leading, *SCOPES]))
+
+
+def keys_table(
+    keymap: dict[str, str], *, readonly: bool = False, first: str | None = None
+) -> Table:
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column(t("tui.help_col_screen"), style="bold", no_wrap=True)
     table.add_column(t("tui.help_col_key"), style="bold reverse", no_wrap=True)
     table.add_column(t("tui.help_col_action"))
     hidden = writer_actions() if readonly else {}
-    for scope in SCOPES:
-        first = True
+    for scope in scope_order(first):
+        named = False
         for action, keys in actions_in(scope, keymap).items():
             if action in hidden.get(scope, ()):
                 continue
             table.add_row(
-                t(f"tui.scope.{scope}") if first else "",
+                "" if named else t(f"tui.scope.{scope}"),
                 key_label(keys),
                 action_label(scope, action, readonly=readonly),
             )
-            first = False
-        if not first:
+            named = True
+        if named:
             table.add_row("", "", "")
     table.add_row(t("tui.scope.app"), "ctrl+p", t("tui.help_palette"))
     if not readonly:
@@ -57,15 +66,17 @@ def keys_table(keymap: dict[str, str], *, readonly: bool = False) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    def __init__(self) -> None:
+    def __init__(self, scope: str | None = None) -> None:
         super().__init__()
+        self.scope = scope  # the screen F1 was pressed on: its keys come first
         add_bindings(self, [Binding("escape,q", "close", t("tui.close_help"), key_display="esc")])
 
     def compose(self) -> ComposeResult:
         keymap = getattr(self.app, "keymap", {})
         with VerticalScroll(classes="dialog help"):
             yield Label(t("tui.help_title"), classes="dialog-title")
-            yield Static(keys_table(keymap, readonly=bool(getattr(self.app, "readonly", False))))
+            readonly = bool(getattr(self.app, "readonly", False))
+            yield Static(keys_table(keymap, readonly=readonly, first=self.scope))
             yield Static(t("tui.help_footer_note"))
         yield KeyBar()
 
