@@ -70,7 +70,7 @@ class ElectionScreen(KeymapScreen):
             return
         item, election = found
         self.tick()
-        title = Text(t("tui.election_heading", office=election.office) + "\n", style="bold")
+        title = Text(t("tui.election_heading", office=election.office.upper()) + "\n", style="bold")
         for n, name in enumerate(self.candidates, 1):
             title.append(f" {n} ", style="reverse bold")
             title.append(f" {name}   ")
