@@ -54,9 +54,9 @@ class Outcome:
 
 def index_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
     """Keep the archive's full-text index in step, in the same transaction."""
-    from meetingtui.storage import search
+    from meetingtui.storage import search_index
 
-    search.index_meeting(conn, meeting_id)
+    search_index.index_meeting(conn, meeting_id)
 
 
 class CommandBase:

@@ -332,7 +332,7 @@ def join_item(
     meeting holds another text under the number.
     """
     from meetingtui.reducer import apply
-    from meetingtui.storage import events, records, search
+    from meetingtui.storage import events, records, search_index
     from meetingtui.storage.db import transaction
     from meetingtui.verify import checked_meeting
 
@@ -379,5 +379,5 @@ def join_item(
         events.append(conn, meeting_id, ITEM_IMPORTED, at.isoformat(), payload)
         touched = apply(meeting, ITEM_IMPORTED, payload, at)
         records.write_touched(conn, meeting, touched)
-        search.index_meeting(conn, meeting_id)
+        search_index.index_meeting(conn, meeting_id)
     return Joined.ADDED if replaces is None else Joined.REPLACED

@@ -39,10 +39,10 @@ def _store_new(
             payload["item_hashes"] = item_hashes
         events.append(conn, meeting_id, type_, at.isoformat(), payload)
         records.write_full(conn, meeting, content_hash=content_hash)
-        from meetingtui.storage import search
+        from meetingtui.storage import search_index
 
         # The meeting is new: index it from the model rather than reading the rows back.
-        search.index_new_meeting(conn, meeting)
+        search_index.index_new_meeting(conn, meeting)
     return meeting_id
 
 
@@ -58,14 +58,14 @@ def _store_prepared(
 ) -> int:
     """`_store_new` of an imported meeting from what its parser process prepared: the same
     event and rows, the id put in. A new id has no rows yet (foreign keys), so none are deleted."""
-    from meetingtui.storage import search
+    from meetingtui.storage import search_index
 
     with transaction(conn):
         meeting_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM meetings").fetchone()[0]
         payload = prepared.event_payload(meeting_id, content_hash)
         events.append_canonical(conn, meeting_id, "meeting_imported", at.isoformat(), payload)
         records.insert_rows(conn, prepared.rows_for(meeting_id, content_hash))
-        search.insert_rows(conn, prepared.search_rows_for(meeting_id))
+        search_index.insert_rows(conn, prepared.search_rows_for(meeting_id))
     return meeting_id
 
 

@@ -24,7 +24,7 @@ from meetingtui.exporters.redact import public_copy
 from meetingtui.exporters.referat import ocr_line
 from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Meeting
-from meetingtui.storage import search
+from meetingtui.storage import search_index
 from meetingtui.storage.records import load_meeting
 
 _SCHEMA = """
@@ -125,13 +125,13 @@ def publish(
     try:
         conn.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
         conn.executescript(_SCHEMA)
-        search.migrations.apply(Database(conn, execute_plugins=False))
+        search_index.migrations.apply(Database(conn, execute_plugins=False))
         conn.execute("BEGIN")
         for meeting_id in ids:
             meeting = public_copy(load_meeting(archive, meeting_id),
                                   show_closed_titles=show_closed_titles)  # fmt: skip
             _write(conn, meeting)
-            search.index_new_meeting(conn, meeting)
+            search_index.index_new_meeting(conn, meeting)
             items += len(meeting.items)
             closed += sum(item.closed for item in meeting.items)
         conn.execute("DROP TABLE _sqlite_migrations")

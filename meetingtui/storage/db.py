@@ -158,11 +158,12 @@ def registered_migrations() -> dict[str, list[str]]:
     """Every migration this release knows, by set, in order."""
     from sqlite_utils import Database
 
-    from meetingtui.storage import schema, search
+    from meetingtui.storage import schema, search_index
 
     empty = Database(memory=True)
     return {
-        m.name: [x.name for x in m.pending(empty)] for m in (schema.migrations, search.migrations)
+        m.name: [x.name for x in m.pending(empty)]
+        for m in (schema.migrations, search_index.migrations)
     }
 
 
@@ -218,9 +219,9 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     try:
         if migrations.pending(db):
             migrations.apply(db)
-        from meetingtui.storage import search
+        from meetingtui.storage import search_index
 
-        search.ensure_search(conn)
+        search_index.ensure_search(conn)
     except sqlite3.OperationalError as exc:
         fault = sqlite_fault(exc, path)
         if fault.key not in ("storage.not_a_database", "storage.damaged"):

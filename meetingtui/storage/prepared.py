@@ -9,7 +9,7 @@ pickle in a tenth of the time the pydantic model takes on both sides, and the me
 once, not once for the event and once more, block by block, for its rows.
 
 The result is exactly what storing the model gives: the rows `records.meeting_rows` and
-`search.new_meeting_rows` make with the id, the event text `events.canonical` makes of the
+`search_index.new_meeting_rows` make with the id, the event text `events.canonical` makes of the
 payload (tests hold each equal), so `meetingtui verify` and replay cannot tell them apart.
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 
 from meetingtui.models import Meeting
-from meetingtui.storage import records, search
+from meetingtui.storage import records, search_index
 from meetingtui.storage.columns import COLUMNS
 from meetingtui.storage.events import canonical
 
@@ -40,7 +40,7 @@ class PreparedMeeting:
     json_before: str
     json_after: str
     rows: dict[str, list[Row]]  # the state tables' rows, by table (`records.meeting_rows`)
-    search_rows: list[Row]  # `search.new_meeting_rows`
+    search_rows: list[Row]  # `search_index.new_meeting_rows`
 
     @property
     def text_chars(self) -> int:
@@ -83,7 +83,7 @@ def prepare(meeting: Meeting, *, unplaced: int) -> PreparedMeeting:
     meeting.id = _UNKNOWN_ID
     try:
         rows = records.meeting_rows(meeting, content_hash=None, dumped=dumped)
-        search_rows = search.new_meeting_rows(meeting, _UNKNOWN_ID)
+        search_rows = search_index.new_meeting_rows(meeting, _UNKNOWN_ID)
     finally:
         meeting.id = None
     return PreparedMeeting(
