@@ -7,10 +7,11 @@ a meeting still running; the footer only dims those keys, so the screen used to 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import Static
 
-from meetingtui.i18n import set_language
 from meetingtui.models import MeetingStatus
 from meetingtui.screens.app import build_app
 from meetingtui.screens.closing import ClosingScreen
@@ -64,15 +65,27 @@ async def test_an_item_key_before_any_item_says_to_start_one(db_path: Path) -> N
     assert [i.status for i in after.items[1:]] == [i.status for i in before.items[1:]]
 
 
-async def test_the_message_names_the_users_own_keys(db_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"config": {"meeting.start_selected": "s", "meeting.next_item": "right"}},
+            "tryk s for at starte det (right starter det næste)",
+        ),
+        ({"lang": "en"}, "No item is under way: select an item and press ⏎"),
+    ],
+    ids=["own keys", "in English"],
+)
+async def test_the_message_names_the_users_own_keys_in_their_language(
+    db_path: Path, options: dict[str, Any], message: str
+) -> None:
     meeting_id = open_without_item(db_path)
     notices = Notices()
-    keymap = {"meeting.start_selected": "s", "meeting.next_item": "right"}
-    app = build_app(db_path, meeting_id, clock=FixedClock(), config=keymap)
+    app = build_app(db_path, meeting_id, clock=FixedClock(), **options)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         await press(pilot, "d")
-        assert notices.mention("tryk s for at starte det (right starter det næste)")
+        assert notices.mention(message), notices.texts
 
 
 async def test_a_planned_meeting_says_how_to_open_it(db_path: Path) -> None:
@@ -139,19 +152,6 @@ async def test_a_follower_pressing_a_writers_key_is_told_it_only_follows(db_path
         assert notices.mention("Når det er lukket dér, kan det skrives her: f3 Møder"), (
             notices.texts
         )
-
-
-async def test_said_in_english(db_path: Path) -> None:
-    meeting_id = open_without_item(db_path)
-    notices = Notices()
-    app = build_app(db_path, meeting_id, clock=FixedClock(), lang="en")
-    try:
-        async with app.run_test(size=SIZE, message_hook=notices) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
-            await press(pilot, "d")
-            assert notices.mention("No item is under way: select an item and press ⏎")
-    finally:
-        set_language("da")
 
 
 async def test_joining_with_no_committee_says_to_choose_one(db_path: Path) -> None:
