@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -17,11 +16,7 @@ from meetingtui.storage import search
 from meetingtui.storage.case_history import case_history
 from meetingtui.storage.db import connect
 from meetingtui.storage.search_query import parse
-from tests import databases
-
-
-def find(conn: sqlite3.Connection, query: str, **filters: object) -> list[search.SearchHit]:
-    return search.search(conn, query, **filters).hits  # type: ignore[arg-type]
+from tests.search_support import find, imported_archive
 
 
 def _meeting(body: str, when: datetime, items: list[AgendaItem]) -> Meeting:
@@ -52,17 +47,12 @@ def _item(
 
 @pytest.fixture
 def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    """Three meetings imported once per run and copied (tests/databases.py)."""
-    path = tmp_path / "s.db"
-    databases.built_once("search three meetings", path, _import_meetings)
-    connection = connect(path)
-    yield connection
-    connection.close()
+    """Three meetings imported once per run and copied."""
+    yield from imported_archive("search three meetings", tmp_path / "s.db", _meetings)
 
 
-def _import_meetings(path: Path) -> None:
-    connection = connect(path)
-    meetings = [
+def _meetings() -> list[Meeting]:
+    return [
         _meeting(
             "Økonomiudvalget",
             datetime(2016, 3, 15, 16, 0),
@@ -98,11 +88,6 @@ def _import_meetings(path: Path) -> None:
             [_item(1, "Kvalitetsrapport", case="16/236", text="Trivsel og BØRNEHAVER i fokus.")],
         ),
     ]
-    for n, meeting in enumerate(meetings):
-        service.import_meeting(
-            connection, meeting, content_hash=hashlib.sha256(b"%d" % n).hexdigest()
-        )
-    connection.close()
 
 
 def test_ranked_hits_with_snippets(conn: sqlite3.Connection) -> None:

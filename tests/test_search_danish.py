@@ -15,7 +15,7 @@ from meetingtui.models import AgendaItem, DocumentKind, Meeting, Section
 from meetingtui.storage import search
 from meetingtui.storage.db import connect
 from meetingtui.storage.search_query import MAX_TERMS
-from tests import databases
+from tests.search_support import imported_archive
 
 # Items as Danish referats word them; each says one thing only in the form given.
 ITEMS = {
@@ -76,20 +76,10 @@ def _meeting(items: dict[str, tuple[str, str]]) -> Meeting:
 NUMBER = {name: str(n) for n, name in enumerate(ITEMS, start=1)}
 
 
-def _import_items(path: Path) -> None:
-    connection = connect(path)
-    service.import_meeting(connection, _meeting(ITEMS), content_hash="danish")
-    connection.close()
-
-
 @pytest.fixture
 def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    """The meeting imported once per run and copied (tests/databases.py)."""
-    path = tmp_path / "s.db"
-    databases.built_once("search_danish items", path, _import_items)
-    connection = connect(path)
-    yield connection
-    connection.close()
+    """The meeting imported once per run and copied."""
+    yield from imported_archive("search_danish items", tmp_path / "s.db", lambda: [_meeting(ITEMS)])
 
 
 def found(conn: sqlite3.Connection, query: str) -> list[tuple[str, str]]:

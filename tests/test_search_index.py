@@ -11,10 +11,7 @@ from meetingtui.demo import build_demo_meeting
 from meetingtui.models import AgendaItem, DecisionEntry, DocumentKind, Meeting, Section
 from meetingtui.storage import search
 from meetingtui.storage.db import connect, transaction
-
-
-def find(conn: sqlite3.Connection, query: str, **filters: object) -> list[search.SearchHit]:
-    return search.search(conn, query, **filters).hits  # type: ignore[arg-type]
+from tests.search_support import find
 
 
 def test_a_meeting_with_more_items_than_one_insert_holds_is_indexed_whole(tmp_path: Path) -> None:
