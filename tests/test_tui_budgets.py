@@ -36,9 +36,9 @@ class Keys:
 
     async def __call__(self, *keys: str) -> None:
         for key in keys:
-            await self.pilot.press(key)
-            await self.pilot.pause()
+            await self.pilot.press(key)  # returns once the app has handled it and gone idle
             self.count += 1
+        await self.pilot.pause()
 
 
 async def test_unanimous_decision_with_a_quick_pick_takes_three_keys(

@@ -179,8 +179,7 @@ def _waiting_for(screen_name: str, *keys: str) -> Callable[[Pilot[None]], object
         from tests.tui_support import until
 
         for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
+            await pilot.press(key)  # returns once the app has handled it and gone idle
         await until(pilot, lambda: type(pilot.app.screen).__name__ == screen_name, screen_name)
         await pilot.pause()
 

@@ -29,10 +29,14 @@ def rendered(widget: Static) -> str:
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:
-    """Press keys one at a time, each handled (and the screen settled) before the next."""
+    """Press keys one at a time, each handled (and the screen settled) before the next; the
+    screen is drawn after the last.
+
+    `pilot.press(key)` itself returns once the app has handled the key and gone idle; a pause
+    after every key waited a further idle step (~35 ms a key) for nothing."""
     for key in keys:
         await pilot.press(key)
-        await pilot.pause()
+    await pilot.pause()
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
