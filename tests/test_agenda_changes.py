@@ -24,7 +24,7 @@ from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
-from tests.tui_support import SIZE, Notices, rendered, until
+from tests.tui_support import SIZE, Notices, rendered, type_text, until
 
 
 def screen_words(svg: str) -> str:
@@ -175,7 +175,8 @@ async def test_o_adds_an_item_once_the_chair_approves(db_path: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
         assert app.screen.query_one("#field-0", Input).value == "5"
         # The number is proposed: what is typed first is the title.
-        await pilot.press(*"Trafiksikkerhed ved skolen", "enter")
+        await type_text(pilot, "Trafiksikkerhed ved skolen")
+        await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the chair's approval")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
@@ -309,8 +310,11 @@ async def test_a_refused_new_item_comes_back_with_what_was_typed(db_path: Path) 
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
         await pilot.press("o", "enter")
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
-        await pilot.press("shift+tab", *"Lukket punkt - Personalesag", "enter")
-        await pilot.press(*"Personalesag", "enter")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "Lukket punkt - Personalesag")
+        await pilot.press("enter")
+        await type_text(pilot, "Personalesag")
+        await pilot.press("enter")
         await until(pilot, lambda: bool(notices.mention("er ikke et punktnummer")), "refused")
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
         fields = [app.screen.query_one(f"#field-{n}", Input).value for n in (0, 1)]
@@ -334,13 +338,17 @@ async def test_brackets_in_what_was_typed_are_shown_as_typed(db_path: Path) -> N
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
         await pilot.press("o", "enter")
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
-        await pilot.press("shift+tab", *"[Lukket punkt] Personalesag", "enter", *"X", "enter")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "[Lukket punkt] Personalesag")
+        await pilot.press("enter", "X", "enter")
         await until(pilot, lambda: bool(notified), "the refusal")
         (refusal,) = (n.notification for n in notified if "punktnummer" in n.notification.message)
         assert refusal.message.startswith("»[Lukket punkt] Personalesag« er ikke")
         assert not refusal.markup
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
-        await pilot.press("shift+tab", *"7", "tab", "ctrl+a", *"Budget [ikke endelig]", "enter")
+        await pilot.press("shift+tab", "7", "tab", "ctrl+a")
+        await type_text(pilot, "Budget [ikke endelig]")
+        await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the chair's approval")
         title = "Budget [ikke endelig]"
         await until(pilot, lambda: title in screen_words(app.export_screenshot()), title)

@@ -27,7 +27,7 @@ from meetingtui.storage import events
 from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import START, FixedClock, committee_meeting, store, stored
-from tests.tui_support import SIZE, Notices, until
+from tests.tui_support import SIZE, Notices, type_text, until
 
 
 def held_meeting(db_path: Path) -> int:
@@ -334,7 +334,7 @@ def live_meeting(db_path: Path) -> int:
 async def _type_over(pilot: Pilot[object], field: Input, text: str) -> None:
     field.focus()
     field.value = ""
-    await pilot.press(*text)
+    await type_text(pilot, text)
 
 
 async def test_c_on_the_meeting_screen_corrects_the_start_prefilled_danish(

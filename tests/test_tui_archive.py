@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, Tree
 
 from meetingtui import service
@@ -28,6 +29,7 @@ from meetingtui.storage.db import connect
 from meetingtui.vocabulary import Attendance
 from tests import databases
 from tests.meetings import FixedClock
+from tests.tui_support import type_text
 
 
 def _item(n: int, title: str, case: str, text: str, decision: str, **extra: object) -> AgendaItem:
@@ -138,6 +140,13 @@ async def _to_archive(pilot: object, app: MeetingApp) -> ArchiveScreen:
     return app.screen
 
 
+async def _search_for(pilot: Pilot[None], words: str) -> None:
+    """Open the search field, type `words` in one burst (tests/tui_support.py), search."""
+    await pilot.press("slash")
+    await type_text(pilot, words)
+    await pilot.press("enter")
+
+
 async def test_browse_by_committee_and_year_then_read_a_meeting(archive_db: Path) -> None:
     app = _app(archive_db)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -192,7 +201,7 @@ async def test_search_with_body_and_date_filters_and_highlighted_snippets(
     app = _app(archive_db)
     async with app.run_test(size=(100, 30)) as pilot:
         archive = await _to_archive(pilot, app)
-        await pilot.press("slash", *"lokalplan", "enter")
+        await _search_for(pilot, "lokalplan")
         await pilot.pause()
         table = archive.query_one("#hits", DataTable)
         dates = [row[0] for row in _cells(table)]
@@ -233,7 +242,7 @@ async def test_a_bad_date_or_a_hostile_query_is_one_line_and_changes_nothing(
     async with app.run_test(size=(100, 30)) as pilot:
         archive = await _to_archive(pilot, app)
         archive.query_one("#archive-to", Input).value = "sidste tirsdag"
-        await pilot.press("slash", *"lokalplan", "enter")
+        await _search_for(pilot, "lokalplan")
         await pilot.pause()
         assert _text(archive.query_one("#archive-status", Static)) == (
             "⚠ Ugyldig dato: sidste tirsdag"
@@ -249,7 +258,7 @@ async def test_dates_read_the_danish_way_and_are_typed_either_way(archive_db: Pa
     app = _app(archive_db)
     async with app.run_test(size=(100, 30)) as pilot:
         archive = await _to_archive(pilot, app)
-        await pilot.press("slash", *"lokalplan", "enter")
+        await _search_for(pilot, "lokalplan")
         await pilot.pause()
         table = archive.query_one("#hits", DataTable)
         # A date filter typed the Danish way or the ISO way finds the same meetings.
@@ -296,7 +305,7 @@ async def test_in_english_the_archive_writes_dates_in_words(archive_db: Path) ->
         await pilot.pause()
         tree = archive.query_one("#archive-tree", Tree)
         assert str(tree.cursor_node.label).startswith("5 Sep 2023 ")
-        await pilot.press("slash", *"lokalplan", "enter")
+        await _search_for(pilot, "lokalplan")
         await pilot.pause()
         table = archive.query_one("#hits", DataTable)
         dates = sorted(row[0] for row in _cells(table))
@@ -305,16 +314,24 @@ async def test_in_english_the_archive_writes_dates_in_words(archive_db: Path) ->
         assert table.columns["when"].width >= len("28 Sep 2023")
 
 
-SNAPSHOTS = {
-    "browse-80x24": ((80, 24), ("a", "down", "enter", "down", "down", "enter", "down")),
-    "browse-100x30": ((100, 30), ("a", "enter", "down", "enter", "down")),
-    "search-80x24": ((80, 24), ("a", "slash", *"lokalplan", "enter")),
-    "search-case-100x30": ((100, 30), ("a", "slash", *"lokalplan", "enter", "h")),
-    "meeting-80x24": ((80, 24), ("a", "slash", *"lokalplan", "enter", "enter")),
+# name: terminal size, the words searched for (None: no search), then the keys pressed.
+SNAPSHOTS: dict[str, tuple[tuple[int, int], str | None, tuple[str, ...]]] = {
+    "browse-80x24": ((80, 24), None, ("a", "down", "enter", "down", "down", "enter", "down")),
+    "browse-100x30": ((100, 30), None, ("a", "enter", "down", "enter", "down")),
+    "search-80x24": ((80, 24), "lokalplan", ()),
+    "search-case-100x30": ((100, 30), "lokalplan", ("h",)),
+    "meeting-80x24": ((80, 24), "lokalplan", ("enter",)),
 }
 
 
 @pytest.mark.parametrize("name", list(SNAPSHOTS))
 def test_archive_snapshot(snap_compare, archive_db: Path, name: str) -> None:
-    size, keys = SNAPSHOTS[name]
-    assert snap_compare(_app(archive_db), press=keys, terminal_size=size)
+    size, words, keys = SNAPSHOTS[name]
+
+    async def search(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("a")
+        await _search_for(pilot, words or "")
+
+    before = search if words else None
+    assert snap_compare(_app(archive_db), run_before=before, press=keys, terminal_size=size)

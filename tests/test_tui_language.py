@@ -11,7 +11,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from meetingtui.screens.app import MeetingApp, build_app
 from meetingtui.screens.meeting import MeetingScreen
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone
-from tests.tui_support import until
+from tests.tui_support import type_text, until
 
 SIZE = (100, 30)
 TEXTUAL_ENGLISH = ("Keys", "Maximize", "Screenshot", "Theme", "Quit", "No matches found")
@@ -35,7 +35,7 @@ async def test_the_palette_speaks_danish(db_path: Path) -> None:
         assert "Næste punkt" in lines and "Afslut" in lines
         for english in TEXTUAL_ENGLISH:
             assert english not in lines
-        await pilot.press(*"xyzq")
+        await type_text(pilot, "xyzq")
         await until(
             pilot,
             lambda: any("Ingen kommando passer til »xyzq«" in line for line in palette_lines(app)),

@@ -24,7 +24,7 @@ from meetingtui.screens.notefield import NoteField
 from meetingtui.service import MeetingService
 from tests.lejre_2017_01_03 import agenda_toml
 from tests.meetings import FixedClock, opened_with_everyone
-from tests.tui_support import until
+from tests.tui_support import type_text, until
 
 
 async def test_the_item_under_way_stays_in_the_status_bar_at_80_columns(db_path: Path) -> None:
@@ -124,7 +124,7 @@ async def test_a_dialog_taller_than_the_terminal_scrolls_to_the_field_typed_in(
             await pilot.press(key)
         field = dialog.query_one("#dissent-text", NoteField)
         await until(pilot, lambda: field.has_focus, "the text field focused")
-        await pilot.press(*"Grønt råd")
+        await type_text(pilot, "Grønt råd")
 
         # The field the secretary types in is on screen, not cut off below the dialog's edge.
         await until(pilot, lambda: on_screen(dialog, field), f"the text field ({field.region})")

@@ -27,7 +27,7 @@ from tests.meetings import (
     store,
     stored,
 )
-from tests.tui_support import SIZE, Notices, rendered, until
+from tests.tui_support import SIZE, Notices, rendered, type_text, until
 
 
 async def test_start_screen_lists_and_opens_meetings(db_path: Path) -> None:
@@ -130,7 +130,7 @@ async def test_command_palette_offers_the_screens_actions(
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"næste")
+        await type_text(pilot, "næste")
         hits = app.screen.query_one(CommandList)
         await until(pilot, lambda: hits.option_count > 0, "the palette found the action")
         await pilot.press("enter")
@@ -214,7 +214,7 @@ async def test_archive_search_and_case_history(db_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ArchiveScreen)
         await pilot.press("slash")
-        await pilot.press(*"daginstitution")
+        await type_text(pilot, "daginstitution")
         await pilot.press("enter")
         await pilot.pause()
         table = app.screen.query_one("#hits", DataTable)

@@ -25,7 +25,7 @@ from tests.meetings import (
     stored,
 )
 from tests.meetings import store as store_meeting
-from tests.tui_support import Notices, until
+from tests.tui_support import Notices, type_text, until
 
 SIZE = (100, 30)
 
@@ -66,10 +66,14 @@ async def test_reply_remove_limits_and_back(db_path: Path) -> None:
     app = build_app(db_path, meeting_id, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("t", *"anne", "enter")  # Anne Møller
+        await pilot.press("t")
+        await type_text(pilot, "anne")
+        await pilot.press("enter")  # Anne Møller
         await pilot.press("t", *"v", "down", "enter")  # V: the second of Venstre, Per
         await pilot.press("n")  # Anne speaks
-        await pilot.press("r", *"søren", "enter")  # Søren Friis replies
+        await pilot.press("r")
+        await type_text(pilot, "søren")
+        await pilot.press("enter")  # Søren Friis replies
         await pilot.pause()
         item = stored(db_path, meeting_id).item(1)
         assert [(s.name, s.reply) for s in item.speakers] == [
@@ -86,7 +90,10 @@ async def test_reply_remove_limits_and_back(db_path: Path) -> None:
         ]
         await pilot.press("l")
         await pilot.pause()
-        await pilot.press(*"2:30", "enter", *"10", "enter")
+        await type_text(pilot, "2:30")
+        await pilot.press("enter")
+        await type_text(pilot, "10")
+        await pilot.press("enter")
         await pilot.pause()
         item = stored(db_path, meeting_id).item(1)
         assert (item.speaker_limit_seconds, item.debate_limit_seconds) == (150, 600)
@@ -114,7 +121,9 @@ async def test_a_bad_limit_says_so_and_changes_nothing(db_path: Path, open_commi
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
-        await pilot.press("t", "escape", "l", *"fem", "enter", "enter")
+        await pilot.press("t", "escape", "l")
+        await type_text(pilot, "fem")
+        await pilot.press("enter", "enter")
         await until(pilot, lambda: notices.mention("Ugyldig taletid: fem."), "the refusal said")
         assert stored(db_path, meeting_id).item(1).speaker_limit_seconds is None
         # The form is back with what was typed, to be corrected.
@@ -148,7 +157,8 @@ async def test_the_picker_offers_only_who_may_speak(db_path: Path, open_committe
             "Søren Friis (F)",
             "Hanne Ravn",
         ]
-        await pilot.press(*"zz", "enter")  # nobody matches: nothing is added
+        await type_text(pilot, "zz")
+        await pilot.press("enter")  # nobody matches: nothing is added
         await pilot.pause()
         assert isinstance(app.screen, SpeakerPicker)
         assert len(stored(db_path, meeting_id).item(1).speakers) == 1
