@@ -334,7 +334,7 @@ async def test_brackets_in_what_was_typed_are_shown_as_typed(db_path: Path) -> N
             notified.append(message)
 
     app = build_app(db_path, meeting_id, clock=FixedClock())
-    async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
         await pilot.press("o", "enter")
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")

@@ -21,9 +21,7 @@ from meetingtui.screens.rolltable import RollTable
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, store, stored
-from tests.tui_support import press
-
-SIZE = (120, 36)
+from tests.tui_support import SIZE, press
 
 
 def demo_under_way(db_path: Path) -> int:

@@ -18,8 +18,7 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, store
-
-SIZE = (120, 36)
+from tests.tui_support import SIZE
 
 
 def vote_then_departures(db_path: Path) -> int:

@@ -20,9 +20,7 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.typeahead import matches
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, store, stored
-from tests.tui_support import Notices, press, type_text
-
-SIZE = (120, 36)
+from tests.tui_support import SIZE, Notices, press, type_text
 
 
 async def elect(pilot: Pilot[None], candidates: str, *then: str) -> None:

@@ -15,9 +15,7 @@ from meetingtui.screens.dialogs import FormDialog
 from meetingtui.storage.db import connect
 from tests.committee_fixtures import event_count, write
 from tests.meetings import FixedClock
-from tests.tui_support import Notices, until
-
-SIZE = (110, 34)
+from tests.tui_support import SIZE, Notices, until
 
 
 async def fill(pilot: Pilot, *values: str) -> None:

@@ -20,9 +20,7 @@ from tests.mail_support import (
     smtp_server,
 )
 from tests.meetings import FixedClock
-from tests.tui_support import until
-
-SIZE = (110, 34)
+from tests.tui_support import SIZE, until
 
 
 async def test_closing_screen_sends_the_referat(db_path: Path, tmp_path: Path) -> None:

@@ -15,9 +15,7 @@ from meetingtui.storage.db import connect
 from meetingtui.vocabulary import Attendance
 from tests.committee_fixtures import firstagenda_dagsorden, with_committee
 from tests.meetings import FixedClock, committee_meeting, store, stored
-from tests.tui_support import Notices, until
-
-SIZE = (110, 34)
+from tests.tui_support import SIZE, Notices, until
 
 
 def planned(db_path: Path, tmp_path: Path, committee: str | None = "Økonomiudvalget") -> int:
