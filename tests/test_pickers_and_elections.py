@@ -19,6 +19,7 @@ from meetingtui.screens.election_setup import ElectionDialog, split_candidates
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.typeahead import matches
 from meetingtui.service import MeetingService
+from tests import databases
 from tests.meetings import FixedClock, store, stored
 from tests.tui_support import SIZE, Notices, press, type_text
 
@@ -31,7 +32,14 @@ async def elect(pilot: Pilot[None], candidates: str, *then: str) -> None:
 
 
 def demo_at_item(db_path: Path, item_id: int) -> int:
-    """The demo meeting open, the two apologies absent, everyone else present."""
+    """The demo meeting open, the two apologies absent, everyone else present, `item_id` under
+    way; built once per run and copied (tests/databases.py)."""
+    return databases.built_once(
+        f"demo at item {item_id}", db_path, lambda path: _demo_at_item(path, item_id)
+    )
+
+
+def _demo_at_item(db_path: Path, item_id: int) -> int:
     meeting_id = store(db_path, build_demo_meeting())
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.open_meeting()

@@ -20,6 +20,7 @@ from meetingtui.screens.dialogs import ConfirmDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.service import MeetingService
+from tests import databases
 from tests.meetings import FixedClock, committee_meeting, store, stored
 from tests.tui_support import Notices, press, until
 
@@ -28,7 +29,12 @@ NO_ITEM = "Intet punkt er under behandling"
 
 
 def open_without_item(db_path: Path) -> int:
-    """Open, everyone present, no item started yet: where a new secretary starts."""
+    """Open, everyone present, no item started yet: where a new secretary starts; built once
+    per run and copied (tests/databases.py)."""
+    return databases.built_once("open without item", db_path, _open_without_item)
+
+
+def _open_without_item(db_path: Path) -> int:
     meeting = committee_meeting()
     meeting_id = store(db_path, meeting)
     service = MeetingService.open(db_path, meeting_id, clock=FixedClock())
