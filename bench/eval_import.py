@@ -49,9 +49,18 @@ CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket
                 "{}\nIkke offentlig", "{} - FOR LUKKEDE DØRE", "Ikke-offentligt punkt: {}",
                 "Fortroligt punkt - {}", "{} (Lukket punkt jf. kommunestyrelseslovens § 10)",
                 "{} (Undtaget aktindsigt)", "Evt. lukket punkt: {}",
-                "{}\nSagen er undtaget fra aktindsigt."]  # fmt: skip
+                "{}\nSagen er undtaget fra aktindsigt.", "{}\nIkke offentlig sag",
+                "{}\nLukket punkt, jf. styrelseslovens § 10",
+                "{}\nLukket punkt - behandles for lukkede døre", "{}\nStatus: Lukket",
+                "{}\nÅben/lukket: Lukket punkt", "{} (Åben/lukket)", "{} (muligvis lukket)",
+                "{} (Punktet forventes behandlet for lukkede døre)", "{}\nAktindsigt: Nej",
+                "{}\nSagen behandles i lukket møde."]  # fmt: skip
 # A closed item that says so only in its text, under a heading of its own.
-CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt."]
+CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt.",
+                  "Sagen forventes behandlet i lukket møde."]  # fmt: skip
+# The heading of the part that holds the closed items.
+CLOSED_PARTS = ["Lukkede punkter", "Lukket del af mødet", "Punkter til lukket behandling",
+                "Referat - lukket del", "Dagsorden (lukket)", "Sager til lukket behandling"]  # fmt: skip
 PEOPLE = [("Bo Krag", "A", "Borgmester", "formand"), ("Lise Vig", "V", "Næstformand", "næstformand"),
           ("Karen Holm", "C", "Medlem", "medlem"), ("Per Dam", "Ø", "", "medlem"),
           ("Anne Sø", "F", "Formand", "formand")]  # fmt: skip
@@ -177,7 +186,7 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
             and truth.closed
             and (truth is doc.items[0] or not doc.items[doc.items.index(truth) - 1].closed)
         ):
-            lines.append(("Lukkede punkter", True))
+            lines.append((rng.choice(CLOSED_PARTS), True))
         elif where == "parts" and truth is doc.items[0]:
             lines.append(("Åbne punkter", True))
         if truth.closed and not truth.closed_in_text and where == "items":

@@ -165,6 +165,23 @@ CLOSED_HEADINGS = [
     ["Lukket dagsorden", "3. Salg af grund"],
     ["LUKKET REFERAT", "3. Salg af grund"],
     ["Lukkede punkter:", "3. Salg af grund"],
+    ["3. Salg af grund (Åben/lukket)"],
+    ["3. Salg af grund (muligvis lukket)"],
+    ["3. Salg af grund (Punktet forventes behandlet for lukkede døre)"],
+    ["3. Salg af grund", "Ikke offentlig sag"],
+    ["3. Salg af grund", "Lukket punkt, jf. styrelseslovens § 10"],
+    ["3. Salg af grund", "Lukket punkt - behandles for lukkede døre"],
+    ["3. Salg af grund", "Status: Lukket"],
+    ["3. Salg af grund", "Åben/lukket: Lukket punkt"],
+    ["3. Salg af grund", "Offentlighed: Lukket"],
+    ["3. Salg af grund", "Aktindsigt: Nej"],
+    ["3. Salg af grund", "Sagen behandles i lukket møde."],
+    ["3. Salg af grund", "Forventes behandlet som lukket punkt"],
+    ["Lukket del af mødet", "3. Salg af grund"],
+    ["Punkter til lukket behandling", "3. Salg af grund"],
+    ["Sager til lukket behandling", "3. Salg af grund"],
+    ["Dagsorden - lukket", "3. Salg af grund"],
+    ["Referat - lukket del", "3. Salg af grund"],
 ]
 
 
@@ -195,6 +212,37 @@ def test_a_running_header_saying_lukket_referat_closes_every_item() -> None:
     ]  # fmt: skip
     _fmt, [meeting] = importers.parse(make_pdf(pages))
     assert [i.closed for i in meeting.items] == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    "part", ["Lukkede punkter", "Dagsorden (lukket)", "Referat - lukket del",
+             "Lukket del af mødet", "Punkter til lukket behandling"],
+)  # fmt: skip
+def test_a_closed_part_between_the_contents_and_the_items(part: str) -> None:
+    """The part heading stands after the contents, where the header's rules read what is
+    left: a document-kind word in it ("Dagsorden (lukket)") must still close the items."""
+    lines = [
+        *HEADER, "Indholdsfortegnelse", "1. Salg af grund 2", "2. Personalesag 3", part,
+        "1. Salg af grund", "Sagsnr.: 24/1", "Beslutning", "Godkendt.",
+        "2. Personalesag", "Sagsnr.: 24/2", "Beslutning", "Godkendt.",
+    ]  # fmt: skip
+
+    def build(document: docx.document.Document) -> None:
+        for line in lines[len(HEADER) :]:
+            document.add_paragraph().add_run(line).bold = line in (part, "Beslutning")
+
+    for meeting in (_text(lines), _pdf(lines), _docx(build)):
+        assert [(i.title, i.closed) for i in meeting.items] == [
+            ("Salg af grund", True),
+            ("Personalesag", True),
+        ]
+
+
+def test_open_fields_under_the_heading_keep_the_item_open() -> None:
+    for field in ("Status: Åben", "Åben/lukket: Åben", "Adgang: Åbent punkt"):
+        meeting = _text([*HEADER, "1. Vejplan", field, "Sagsnr.: 24/1", "Beslutning:", "Godkendt."])
+        [item] = meeting.items
+        assert (item.title, item.closed, item.case_number) == ("Vejplan", False, "24/1"), field
 
 
 def test_open_markers_keep_an_item_open_and_leave_the_title() -> None:

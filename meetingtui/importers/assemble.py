@@ -52,6 +52,8 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
                 person.id = len(facts.participants) + 1
                 facts.participants.append(person)
         meeting_unplaced.extend(between.unplaced)
+        if between.closed_part is not None:
+            facts.closed_part = between.closed_part  # "Dagsorden (lukket)" after the contents
     if facts.starts_at is None:
         facts.starts_at = _first_date(blocks)
     if facts.starts_at is None:

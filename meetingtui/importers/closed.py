@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from meetingtui.importers.vocabulary import (
+    ACCESS_LABELS,
     CLOSED_MARKERS,
     CLOSED_PART,
     OPEN_MARKERS,
@@ -39,7 +40,13 @@ _LUKKET_CAPITAL = re.compile(r"^\s*(?:LUKKET|Lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Lukket vej ved skolen": maybe a marker, maybe a word of the title; closed, title kept
 _LUKKET_WORD = re.compile(r"(?i)^\s*lukket\s+(?=\S)")
 # "(Lukket)", "[Lukket punkt]", "(FOR LUKKEDE DØRE)" anywhere
-_CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_MARK}{_END}[^()\[\]]{{0,60}}[\)\]]")
+# "(Åben/lukket)", "(muligvis lukket)", "(Punktet forventes behandlet for lukkede døre)": a
+# marker after words that only hedge or say how it is treated; ambiguous, so closed
+_HEDGE = (
+    r"(?:(?:muligvis|måske|evt\.?|eventuelt|forventeligt?|forventes|punktet|sagen|behandles|"
+    r"behandlet|bliver|vil|blive|skal|som|et|en|i|på|åben|åbent|offentlig)\s*[\s/]\s*){0,5}"
+)
+_CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_HEDGE}{_MARK}{_END}[^()\[\]]{{0,60}}[\)\]]")
 # "X - lukket punkt", "X – Lukket", "X, lukket punkt", "X - FOR LUKKEDE DØRE - matr. 12"
 _CLOSED_SUFFIX = re.compile(rf"(?i)\s*[-–,]\s+{_MARK}{_END}\s*(?:[-–.]\s*|$)")
 # "X LUKKET", "X Lukket punkt", "X FORTROLIG": a marker after the title without a separator
@@ -52,7 +59,9 @@ _CLOSED_ANYWHERE = re.compile(
     rf"(?i)\b{_MARK}{_END}\s*[:\-–]|\b(?:lukket\s+(?:punkt|sag)|for\s+lukkede\s+døre|"
     r"ikke[\s-]offentligt?\s+punkt)\b"
 )
-_CLOSED_WHOLE = re.compile(rf"(?i)^\s*\(?\s*{_MARK}{_END}\s*\)?\s*\.?\s*$")
+_CLOSED_WHOLE = re.compile(
+    rf"(?i)^\s*\(?\s*{_MARK}{_END}(?:\s+(?:punkt|sag|dagsordenspunkt){_END})?\s*\)?\s*\.?\s*$"
+)
 
 _OPEN_PREFIX = re.compile(rf"(?i)^\s*(?:\(\s*{_OPEN}{_END}\s*\)\s*[:.\-–]?\s*|{_OPEN}{_END}{_SEP})")
 _OPEN_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_OPEN}{_END}\s*[\)\]]")
@@ -60,25 +69,54 @@ _OPEN_SUFFIX = re.compile(rf"(?i)\s+[-–]\s+{_OPEN}{_END}\s*$")
 
 # "undtaget fra aktindsigt", "undtaget offentligheden": exempt from access, so closed
 _EXEMPT = r"undtaget\s+(?:fra\s+)?(?:aktindsigt|offentlighed(?:en)?)"
-# Lines right under an item's heading that say it is closed or open.
+# "Punktet er lukket", "Sagen forventes behandlet i lukket møde", "Sagens behandling er
+# fortrolig": who, a verb of being or treating, and how.
+_SUBJECT = r"(?:punktet|sagen|dette\s+punkt|sagens\s+behandling)"
+_VERB = (
+    r"(?:er|blev|behandles|behandledes|bliver\s+behandlet|forventes\s+behandlet|"
+    r"vil\s+blive\s+behandlet|skal\s+behandles)"
+)
+_HOW = (
+    r"(?:som\s+)?(?:et\s+|en\s+)?(?:(?:i|på)\s+(?:et\s+)?lukket\s+møde|"
+    r"i\s+(?:den\s+)?lukkede?\s+del(?:\s+af\s+mødet)?|lukket(?:\s+(?:punkt|sag))?|fortroligt?|"
+    rf"for\s+lukkede\s+døre|ikke\s+offentligt?|{_EXEMPT})"
+)
+# "Behandles for lukkede døre", "Forventes behandlet som lukket punkt": the same without a
+# subject.
+_TREATED = (
+    r"(?:forventes\s+)?(?:behandlet|behandles|behandledes)\s+(?:for\s+lukkede\s+døre|"
+    r"som\s+(?:et\s+)?lukket\s+(?:punkt|sag)|(?:i|på)\s+(?:et\s+)?lukket\s+møde)"
+)
+_ACCESS = alternation(ACCESS_LABELS)
+# Lines right under an item's heading that say it is closed or open: a statement, a marker
+# alone ("Ikke offentlig sag", "(Lukket)"), a marker with its reason ("Lukket punkt, jf.
+# styrelseslovens § 10", "Lukket punkt - behandles for lukkede døre") or a field ("Status:
+# Lukket", "Åben/lukket: Lukket punkt", "Offentlig: Nej").
 BODY_CLOSED = re.compile(
-    r"(?i)^(?:(?:punktet|sagen|dette\s+punkt|sagens\s+behandling)\s+(?:er|blev|behandles|"
-    r"behandledes|bliver\s+behandlet)\s+(?:som\s+)?(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?"
-    rf"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?|{_EXEMPT})|\(?\s*{_MARK}{_END}\s*\)?|"
-    r"(?:behandlet|behandles|behandledes)\s+for\s+lukkede\s+døre)\s*\.?$"
+    rf"(?i)^(?:{_SUBJECT}\s+{_VERB}\s+{_HOW}|{_TREATED}|"
+    rf"\(?\s*{_MARK}{_END}(?:\s+(?:punkt|sag|dagsordenspunkt){_END})?\s*\)?|"
+    rf"{_MARK}{_END}\s*[-–,:]\s*(?:jf\.|jvf\.|i\s+henhold|§|behandles|behandlet)[^\n]{{0,120}}?|"
+    rf"{_ACCESS}\s*:\s*\(?\s*{_MARK}{_END}[^\n]{{0,60}}?|"
+    r"(?:offentlig|offentligt|åben|åbent|aktindsigt|offentliggøres)\s*:\s*nej)\s*\.?$"
 )
 # The same statement as a sentence of the item's text, wherever it stands ("Sagen behandles
 # for lukkede døre.", "Punktet er fortroligt."): only the sentence forms, never a bare word.
 CLOSED_STATEMENT = re.compile(
-    r"(?i)^(?:(?:punktet|sagen|dette\s+punkt|sagens\s+behandling)\s+(?:er|blev|behandles|"
-    r"behandledes|bliver\s+behandlet)\s+(?:som\s+)?(?:et\s+|en\s+)?(?:lukket(?:\s+(?:punkt|sag))?"
-    rf"|fortroligt?|for\s+lukkede\s+døre|ikke\s+offentligt?|{_EXEMPT})|"
-    r"(?:fortroligt|lukket|ikke\s+offentligt)"
-    r"\s+punkt)\s*\.?$"
+    rf"(?i)^(?:{_SUBJECT}\s+{_VERB}\s+{_HOW}|{_TREATED}|"
+    r"(?:fortroligt|lukket|ikke\s+offentligt)\s+punkt)\s*\.?$"
 )
-BODY_OPEN = re.compile(rf"(?i)^\(?\s*{_OPEN}{_END}\s*\)?\s*\.?$")
-_CLOSED_PART = re.compile(rf"(?i)^{alternation(CLOSED_PART)}\s*:?$")
-_OPEN_PART = re.compile(rf"(?i)^{alternation(OPEN_PART)}\s*:?$")
+BODY_OPEN = re.compile(
+    rf"(?i)^(?:\(?\s*{_OPEN}{_END}\s*\)?|{_ACCESS}\s*:\s*{_OPEN}{_END}"
+    r"(?:\s+(?:punkt|sag|dagsordenspunkt))?)\s*\.?$"
+)
+# "Referat - lukket del", "Dagsorden (lukket)": the document's kind and the part
+_KINDS = r"(?:dagsorden|referat|beslutningsprotokol|mødeprotokol)\s*[-–:,]?\s*\(?\s*"
+_CLOSED_PART = re.compile(
+    rf"(?i)^(?:(?:{_KINDS})?{alternation(CLOSED_PART)}|{_KINDS}(?:lukket|lukkede))\s*\)?\s*:?$"
+)
+_OPEN_PART = re.compile(
+    rf"(?i)^(?:(?:{_KINDS})?{alternation(OPEN_PART)}|{_KINDS}(?:åben|åbent|åbne))\s*\)?\s*:?$"
+)
 
 
 def _joint(match: re.Match[str]) -> str:

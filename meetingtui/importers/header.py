@@ -116,6 +116,9 @@ def _document_kind(state: _State, i: int, text: str) -> bool:
     qualifier = re.search(r"(?i)\b(åben|åbent|lukket|lukkede)\s*$", text[: kind.start()])
     if qualifier is not None:
         facts.closed_part = qualifier.group(1).lower().startswith("lukke")
+    elif part_mark(text) is not None:
+        facts.closed_part = part_mark(text)  # "Dagsorden (lukket)", "Referat - lukket del"
+        return True
     before_kind = text[: qualifier.start()] if qualifier is not None else text[: kind.start()]
     rest = (before_kind + " " + text[kind.end() :]).strip(" -–:")
     had_date = facts.starts_at is not None

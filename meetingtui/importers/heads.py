@@ -66,6 +66,10 @@ def item_head(block: Block) -> ItemHead | None:
         closed = bool(title_mark(f"({m.group(2)})")[0])
         return ItemHead(0, m.group(1), m.group(3).strip(), closed, True)
     m = _LUKKET_PUNKT.match(text)
+    if m and not m.group(1) and re.match(r"(?i)[,a-zæøå]|jf\.|jvf\.|§", m.group(2).strip()):
+        # "Lukket punkt, jf. styrelseslovens § 10", "Lukket punkt - behandles for lukkede
+        # døre": the mark of the item above and its reason, not an item.
+        return None
     if m and (m.group(1) or m.group(2).strip()):
         # A bare "Lukket punkt" line is the mark of the item above it, not an item.
         return ItemHead(0, m.group(1) or "", m.group(2).strip() or "Lukket punkt", True, True)

@@ -151,9 +151,17 @@ OPEN_MARKERS = ("åben", "åbent", "åben sag", "åbent punkt", "åben punkt", "
 CLOSED_PART = ("lukket dagsorden", "lukket referat", "lukkede punkter", "lukkede sager",
                "lukkede dagsordenspunkter", "fortrolige punkter", "fortrolige sager",
                "lukket del", "lukket møde", "punkter behandlet for lukkede døre",
-               "lukket beslutningsprotokol")  # fmt: skip
+               "lukket beslutningsprotokol", "lukket del af mødet", "lukket del af dagsordenen",
+               "punkter til lukket behandling", "sager til lukket behandling",
+               "punkter til behandling for lukkede døre", "lukkede punkter på dagsordenen")  # fmt: skip
 OPEN_PART = ("åben dagsorden", "åbent referat", "åbne punkter", "åbne sager",
-             "åbne dagsordenspunkter", "åben del", "åben beslutningsprotokol")  # fmt: skip
+             "åbne dagsordenspunkter", "åben del", "åben beslutningsprotokol",
+             "åben del af mødet")  # fmt: skip
+# Labels of a field right under an item's heading whose value says closed or open: "Status:
+# Lukket", "Åben/lukket: Lukket punkt", "Adgang: Åben".
+ACCESS_LABELS = ("status", "adgang", "åben/lukket", "åben/lukket punkt", "åben eller lukket",
+                 "offentlighed", "tilgængelighed", "punkttype", "behandling", "behandles",
+                 "offentlig/lukket", "lukket/åben")  # fmt: skip
 
 # --- case numbers ----------------------------------------------------------------------------
 
