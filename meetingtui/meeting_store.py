@@ -62,8 +62,8 @@ def _store_prepared(
 
     with transaction(conn):
         meeting_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM meetings").fetchone()[0]
-        payload = prepared.event_payload(meeting_id, content_hash)
-        events.append_canonical(conn, meeting_id, "meeting_imported", at.isoformat(), payload)
+        body = prepared.event_body(meeting_id, content_hash)
+        events.append_encoded(conn, meeting_id, "meeting_imported", at.isoformat(), body)
         records.insert_rows(conn, prepared.rows_for(meeting_id, content_hash))
         search_index.insert_rows(conn, prepared.search_rows_for(meeting_id))
     return meeting_id

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from meetingtui import importers, service
 from meetingtui.archive import FileStatus, import_paths, parse_file
 from meetingtui.models import Meeting, OcrNote
-from meetingtui.storage import records, search
+from meetingtui.storage import events, records, search
 from meetingtui.storage.db import connect
 from meetingtui.storage.events import canonical
 from meetingtui.storage.prepared import prepare
@@ -175,3 +175,34 @@ def test_the_only_float_a_meeting_holds_is_the_ocr_confidence() -> None:
     # The event text is written by orjson unless the meeting has a float (`prepared`): a
     # new float field must be handled there as the confidence is.
     assert _float_fields(Meeting, set()) == {"OcrNote.confidence"}
+
+
+def test_an_encoded_event_is_stored_and_hashed_as_its_text(tmp_path: Path) -> None:
+    # The writer stores a prepared meeting's event from the UTF-8 its parser process made.
+    body = canonical({"meeting_id": 3, "title": 'Å "ø" \\ \u2028 😀', "n": 1})
+    conns = [connect(tmp_path / f"{kind}.db") for kind in ("text", "encoded")]
+    try:
+        for conn in conns:
+            events.append_canonical(conn, 3, "meeting_imported", "2024-01-01T10:00:00", "{}")
+        by_text = events.append_canonical(conns[0], 3, "x", "2024-01-02T10:00:00", body)
+        by_bytes = events.append_encoded(conns[1], 3, "x", "2024-01-02T10:00:00", body.encode())
+        stored = [
+            conn.execute(
+                "SELECT typeof(payload), payload, hash FROM events WHERE seq = 2"
+            ).fetchone()
+            for conn in conns
+        ]
+    finally:
+        for conn in conns:
+            conn.close()
+    assert by_bytes == by_text
+    assert stored[0] == stored[1] == ("text", body, by_text[1])
+
+
+def test_the_prepared_length_counts_characters_not_bytes() -> None:
+    meeting = _parsed(*reversed(_documents()[0]))
+    meeting.title = "Økonomiudvalget 😀"
+    prepared = prepare(meeting.model_copy(deep=True), unplaced=0)
+    text = prepared.event_payload(7, None)
+    meeting_json = text[len('{"meeting":{') : text.rindex('},"meeting_id":')]
+    assert prepared.text_chars == len(meeting_json) - len(',"id":7,')

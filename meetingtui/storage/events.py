@@ -48,21 +48,52 @@ def append_canonical(
     conn: sqlite3.Connection, meeting_id: int, type_: str, at: str, body: str
 ) -> tuple[int, str]:
     """`append` for a payload already in its canonical text (`canonical(payload)`, exactly)."""
-    head = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
-    prev_seq, prev_hash = head if head else (0, GENESIS)
+    prev_seq, prev_hash = _head(conn)
     seq = prev_seq + 1
     digest = event_hash(seq, meeting_id, type_, at, body, prev_hash)
-    conn.execute(
-        "INSERT INTO events (seq, meeting_id, type, at, payload, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (seq, meeting_id, type_, at, body, prev_hash, digest),
-    )
+    _insert(conn, seq, (meeting_id, type_, at, body, prev_hash, digest), _INSERT_EVENT)
+    return seq, digest
+
+
+def append_encoded(
+    conn: sqlite3.Connection, meeting_id: int, type_: str, at: str, body: bytes
+) -> tuple[int, str]:
+    """`append_canonical` for the canonical text already in UTF-8 (an import's parser process
+    encodes it): the hash is taken over the same bytes, and SQLite stores them as that TEXT,
+    so neither the event nor its hash can tell. The writer encodes nothing of the payload."""
+    prev_seq, prev_hash = _head(conn)
+    seq = prev_seq + 1
+    digest = hashlib.sha256(f"{seq}\x1f{meeting_id}\x1f{type_}\x1f{at}\x1f".encode())
+    digest.update(body)
+    digest.update(f"\x1f{prev_hash}".encode())
+    hexdigest = digest.hexdigest()
+    _insert(conn, seq, (meeting_id, type_, at, body, prev_hash, hexdigest), _INSERT_ENCODED)
+    return seq, hexdigest
+
+
+_INSERT_EVENT = (
+    "INSERT INTO events (seq, meeting_id, type, at, payload, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+# A BLOB cast to TEXT is read as text in the database's encoding (UTF-8): stored as text.
+_INSERT_ENCODED = (
+    "INSERT INTO events (seq, meeting_id, type, at, payload, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?, ?)"
+)
+
+
+def _head(conn: sqlite3.Connection) -> tuple[int, str]:
+    head = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+    return (head[0], head[1]) if head else (0, GENESIS)
+
+
+def _insert(conn: sqlite3.Connection, seq: int, event: tuple[Any, ...], sql: str) -> None:
+    conn.execute(sql, (seq, *event))
     conn.execute(
         "INSERT INTO chain_head (id, seq, hash) VALUES (1, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-        (seq, digest),
+        (seq, event[-1]),
     )
-    return seq, digest
 
 
 def _stored(row: tuple[Any, ...]) -> StoredEvent:
