@@ -60,6 +60,16 @@ CASE_LINES = [
     ["Dok.nr.: 24/5555 Sagsnr.: 24/1001"],
     ["Dok.nr. 24/5555   Sagsnr. i ESDH 24/1001"],
     ["Akt-id: 555 J.nr.: 24/1001"],
+    ["Sag nr. 24/1001"],
+    ["Sag nr.: 24/1001"],
+    ["Sagsnr. i ESDH-systemet: 24/1001"],
+    ["Sagsnr. 24/1001, dok.nr. 24/5555"],
+    ["Sagsnr.: 24/1001; Dok.nr.: 24/5555"],
+    ["Sagsnr.:24/1001"],
+    ["Journalnummer: 24/1001"],
+    ["Sags-ID: 24/1001"],
+    ["Jnr.: 24/1001"],
+    ["Dokumentnummer: 24/5555", "Sagsnummer: 24/1001"],
 ]
 
 

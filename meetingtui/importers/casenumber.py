@@ -16,7 +16,10 @@ from meetingtui.importers.vocabulary import (
     alternation,
 )
 
-_SYSTEM = r"(?:\s+(?:i|fra)\s+(?:esdh|acadre|sbsys|edoc|workzone|cicero|prepare|fagsystemet))?"
+_SYSTEM = (
+    r"(?:\s+(?:i|fra)\s+(?:esdh|acadre|sbsys|edoc|workzone|cicero|prepare|fagsystemet)"
+    r"(?:[\s-]?systemet)?)?"
+)
 LABEL = re.compile(
     rf"(?i)^(?P<label>{alternation(CASE_LABELS)})(?![a-zæøå])\.?{_SYSTEM}\s*[.:]?\s*(?P<rest>.*)$"
 )
@@ -31,8 +34,8 @@ NUMBER = re.compile(
     r"^\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}-\d+-\d{2})?$|^[A-ZÆØÅ]{1,5}-?\d{4}-\d{3,7}$"
 )
 # The start of a value that is a case number even with words after it on the line
-# ("299835 Kultur- og Idrætsudvalget Åbent punkt").
-TOKEN = re.compile(r"^\s*(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*(?:\s|$)")
+# ("299835 Kultur- og Idrætsudvalget Åbent punkt", "24/1001, dok.nr. 24/5555").
+TOKEN = re.compile(r"^\s*(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*[,;]?(?:\s|$)")
 # The label row of a metadata table, as PDF text flattens it: case number column first.
 COLUMN_ROW = re.compile(
     r"(?i)^(?:sagsnr\.?|sags\s*nr\.?|sagsnummer|j\.\s?nr\.?|journalnr\.?)(?:\s+(?:ansvarlig|"

@@ -17,7 +17,8 @@ from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import CLOSED_MARKERS, OPEN_MARKERS, alternation
 
 _PUNKT = re.compile(
-    r"(?i)^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s+(?:nr\.?\s*)?(\d{1,4}[a-z]?)\s*[:.\-–)]?\s*(.*)$"
+    r"(?i)^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s+(?:nr\.?\s*)?(\d{1,4}[a-z]?)(?![/\d]|-\d)"
+    r"\s*[:.\-–)]?\s*(.*)$"
 )
 _MARKS = alternation((*OPEN_MARKERS, *CLOSED_MARKERS))
 _NUM_MARK = re.compile(rf"(?i)^(\d{{1,4}}[a-z]?)\.?\s+\(({_MARKS})\)\s*[:.\-–]?\s*(.*)$")

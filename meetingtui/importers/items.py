@@ -135,7 +135,7 @@ def build_item(
             if not case_number:
                 case_number = casenumber.value(h.rest)
                 wants_case_value = not case_number and not h.rest
-                leftover = h.rest[len(case_number) :].strip()
+                leftover = h.rest[len(case_number) :].strip(" ,;")
                 if re.search(r"(?i)\blukket\s+(?:punkt|sag)\b", leftover):
                     closed_by_case = True
                 if leftover:
