@@ -72,8 +72,11 @@ DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   "Beslutninger", "Udvalgets beslutning", "Afgørelse",
                   "Beslutning i {body} den {long}",
                   # EG/KMD: the body and the date alone, no word "Beslutning"
-                  "{body} den {date}", "{body} den {long} Punkt {n}", "{body}, {dotted}"]  # fmt: skip
+                  "{body} den {date}", "{body} den {long} Punkt {n}", "{body}, {dotted}",
+                  "Beslutning ({body}, {long})", "Beslutning {body} {date}",
+                  "{body} {long}, pkt. {n}", "Beslutningen:"]  # fmt: skip
 DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
+             "Sagen blev ikke behandlet og udsættes til næste møde.",
              "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip
 HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {n}\n{title}",
             "{n} {title}", "{n} - {title}", "Pkt. {n} {title}", "Punkt {n}. {title}",

@@ -315,6 +315,12 @@ def test_a_running_header_word_is_never_the_body() -> None:
         ("Økonomiudvalgets beslutning den 12. marts 2024 kl. 16.30", "12. marts 2024"),
         ("Økonomiudvalget's beslutning den 12.03.2024 Punkt 2:", "12.03.2024"),
         ("BESLUTNING I ØKONOMIUDVALGET DEN 12.03.2024", "12.03.2024"),
+        ("Beslutning (Økonomiudvalget, 12. marts 2024)", "12. marts 2024"),
+        ("Beslutning (Økonomiudvalget, 12-03-2024, pkt. 3)", "12-03-2024"),
+        ("Beslutning Økonomiudvalget 12-03-2024", "12-03-2024"),
+        ("Beslutning Økonomiudvalget 12.03.2024 Punkt 4", "12.03.2024"),
+        ("Økonomiudvalget 12. marts 2024, pkt. 1", "12. marts 2024"),
+        ("Udvalget for Økonomi 12. marts 2024, pkt. 1", "12. marts 2024"),
     ],
 )
 def test_decision_headings_with_text_after_the_date(heading: str, date: str) -> None:
@@ -322,7 +328,36 @@ def test_decision_headings_with_text_after_the_date(heading: str, date: str) -> 
     [item] = meeting.items
     assert item.decision == "Godkendt."
     assert [(e.body.casefold(), e.date) for e in item.decision_history] == [
-        ("økonomiudvalget", date)
+        ("udvalget for økonomi" if "Udvalget for" in heading else "økonomiudvalget", date)
+    ]
+
+
+def test_beslutningen_is_a_decision_heading() -> None:
+    meeting = _text([*HEADER, "1. Budget", "Sagsnr.: 24/1", "Resumé", "Tekst.", "Beslutningen:",
+                     "Godkendt."])  # fmt: skip
+    [item] = meeting.items
+    assert (item.decision, [s.heading for s in item.sections]) == ("Godkendt.", ["Resumé"])
+
+
+@pytest.mark.parametrize(
+    "decision", ["Sagen blev ikke behandlet og udsættes til næste møde.",
+                 "Punktet blev ikke behandlet og blev udsat."],
+)  # fmt: skip
+def test_not_treated_and_postponed_is_postponed(decision: str) -> None:
+    meeting = _text([*HEADER, "1. Budget", "Sagsnr.: 24/1", "Beslutning", decision])
+    [item] = meeting.items
+    assert (item.decision, item.status.value) == (decision, "postponed")
+
+
+def test_absent_from_without_a_colon() -> None:
+    meeting = _text([
+        "Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 19.00",
+        "Afbud fra Ole Sand (O) og Bo Berg (V)",
+        "1. Budget", "Beslutning:", "Godkendt.",
+    ])  # fmt: skip
+    assert [(p.name, p.attendance.value) for p in meeting.participants] == [
+        ("Ole Sand", "afbud"),
+        ("Bo Berg", "afbud"),
     ]
 
 

@@ -119,6 +119,12 @@ def _cached(text: str, level: int, bold: bool | None, role: str) -> Heading | No
     return _classify(text, level, bold, role)
 
 
+# An absence label ending in "fra" followed by the names, without a colon.
+_ABSENT_FROM = re.compile(
+    rf"(?i)^({alternation(k for k in ABSENT_LABELS if k.endswith(' fra'))})\s+(?=[A-ZÆØÅ])"
+)
+
+
 def _classify(text: str, level: int, bold: bool | None, role: str) -> Heading | None:
     block = Block(text, bold=bold, level=level, role=role)
     text = block.text.strip()
@@ -157,6 +163,12 @@ def _classify(text: str, level: int, bold: bool | None, role: str) -> Heading | 
         return Heading(CASE_KIND, case.group("label"), case.group("rest").strip())
     if n in ABSENT_LABELS:
         return Heading(ATTENDANCE_KIND, label, rest, attendance=Attendance(ABSENT_LABELS[n]))
+    names = _ABSENT_FROM.match(text) if colon < 0 else None
+    if names:
+        # "Afbud fra Anne Holm og Bo Berg": the label's "fra" stands for the colon
+        n = norm(names.group(1))
+        return Heading(ATTENDANCE_KIND, names.group(1), text[names.end() :].strip(),
+                       attendance=Attendance(ABSENT_LABELS[n]))  # fmt: skip
     if n in PRESENT_LABELS and (rest or colon > 0 or len(text) < 25):
         return Heading(ATTENDANCE_KIND, label, rest, attendance=Attendance.PRESENT)
     styled = marked or bool(block.bold) or colon > 0

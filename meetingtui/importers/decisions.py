@@ -39,6 +39,7 @@ _BODY_DATE_ITEM = re.compile(
     r"(?:pkt|punkt|sag)\.?\s*(?:nr\.?\s*)?\d{1,4}[a-z]?\s*:?\s*$"
 )
 _NOT_DECISION = re.compile(rf"(?i)^{alternation(NOT_DECISION)}")
+_WORD_PARENS = re.compile(rf"(?i)^{_WORD}\s*\(\s*(?P<inner>[^()]+?)\s*\)\s*:?$")
 _MEETING_WORDS = re.compile(r"(?i)^(?:på\s+|i\s+)?(?:det\s+)?(?:mødet|møde)\b\s*(?:i\s+)?")
 # What may follow the date of an entry: the item's number at that meeting ("Punkt 2").
 _AFTER_DATE = re.compile(
@@ -58,6 +59,10 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
     entry = _BODY_DATE_ITEM.match(text)
     if entry:
         return entry.group("body").strip(), entry.group("date")
+    inside = _WORD_PARENS.match(text)
+    if inside:
+        # "Beslutning (Økonomiudvalget, 4. marts 2024)": the body and the date in brackets
+        return body_date_head(inside.group("inner"))
     if _NOT_DECISION.match(text):
         return None
     match = _HEAD.match(text)
@@ -74,6 +79,14 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
             return None  # "den ..." that is no date: a sentence, not a heading
         when = when[: found.end].strip()
     body = _MEETING_WORDS.sub("", body).strip(" ,")
+    if body and not when:
+        # "Beslutning Økonomiudvalget 12-03-2024": the date right after the body, no "den"
+        dated = re.search(r"\s(\d.*)$", body)
+        found = find_date(dated.group(1)) if dated else None
+        if dated and found is not None and found.start == 0:
+            if not _AFTER_DATE.match(dated.group(1)[found.end :]):
+                return None
+            body, when = body[: dated.start()].strip(" ,"), dated.group(1)[: found.end].strip()
     if body and not match.group("prep") and not when and not marked:
         return None  # "Beslutning blev truffet ...": a sentence
     if body and not when and not marked and not _BODY_LIKE.search(body):
@@ -93,11 +106,16 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
 # besluttede at …" is a sentence.
 _BODY_THEN_DATE = re.compile(
     rf"^(?P<body>[A-ZÆØÅ][\w\-&,. ]{{1,80}}?)(?:\s+(?:{alternation(WEEKDAYS)}\s+)?(?:den|d\.)\s+|"
-    r"\s*,\s*)(?P<rest>\d.*)$"
+    r"\s*,\s*|\s+(?=\d))(?P<rest>\d.*)$"
 )
 # What `_BODY_THEN_DATE` needs between the body and the date ("den 12", "d. 4", ", 12"), looked
 # for in the line as it stands: most paragraphs have none and are told without squeezing them.
 _DATE_JOINT = re.compile(r"(?:den|d\.)\s+\d|,\s*\d")
+# Or a whole date right after the body ("Byrådet 12. marts 2024"), looked for only in short
+# lines, where a heading can be.
+_DATE_AFTER_SPACE = re.compile(
+    r"\s\d{1,2}(?:\.\s*[a-zæøå]{3,9}\.?\s+\d{4}|[.\-/]\d{1,2}[.\-/]\d{2,4})"
+)
 _CONNECTORS = frozenset({"og", "&", "-"})
 _BODY_END = re.compile(rf"(?i)(?:{alternation(BODY_ENDINGS)}|udvalg\w*|kommunalbestyrelse\w*)$")
 
@@ -127,7 +145,7 @@ def body_date_head(text: str) -> tuple[str, str] | None:
         # Too long for the heading even with its spaces squeezed (a printable text has no
         # other space): most paragraphs are told without squeezing them.
         return None
-    if _DATE_JOINT.search(text) is None:
+    if _DATE_JOINT.search(text) is None and (len(text) > 160 or not _DATE_AFTER_SPACE.search(text)):
         return None
     text = " ".join(text.split()).rstrip(":").strip()
     match = _BODY_THEN_DATE.match(text) if len(text) <= 140 else None

@@ -100,7 +100,8 @@ HISTORY = frozenset({"sagsforløb", "tidligere beslutninger", "historik", "sagen
 # Decision headings: "Beslutning", "Beslutninger", "Afgørelse", "Protokol", and the entry forms
 # "Beslutning i Økonomiudvalget den 15-03-2016", "Økonomiudvalgets beslutning den 3. maj
 # 2016", "Teknik- og Miljøudvalget's beslutning den 04.12.2012 Punkt 2".
-DECISION_WORDS = ("beslutning", "beslutninger", "afgørelse", "protokol", "beslutningsprotokol")
+DECISION_WORDS = ("beslutning", "beslutninger", "beslutningen", "afgørelse", "protokol",
+                  "beslutningsprotokol")  # fmt: skip
 # Words that begin with "beslutning" but are not decisions.
 NOT_DECISION = ("beslutningsforslag", "beslutningspunkt", "beslutningsgrundlag",
                 "beslutningstema", "beslutningssag", "beslutningsproces", "beslutningsniveau",
@@ -190,6 +191,9 @@ POSTPONED = (
     r"\b(?:besluttede|beslutter|vedtog)\s+(?:\w+\s+){0,2}at\s+(?:udsætte|udskyde)\s+"
     r"(?:sagens\s+behandling|sagen|punktet|behandlingen)",
     r"^\s*(?:[\w\- ]{1,60}\s+)?(?:udsatte|udskød)\s+(?:sagen|punktet|behandlingen)\b",
+    # "Sagen blev ikke behandlet og udsættes til næste møde."
+    r"^\s*(?:punktet|sagen)\s+(?:blev|er)\s+ikke\s+behandlet\s+og\s+(?:blev\s+|er\s+)?"
+    r"(?:udsat|udsættes|udskudt|udskydes)\b",
 )
 # What a beslutningsprotokol prints under the title without a heading.
 DECISION_PHRASES = (
