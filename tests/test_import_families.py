@@ -332,6 +332,24 @@ def test_decision_headings_with_text_after_the_date(heading: str, date: str) -> 
     ]
 
 
+def test_a_running_header_of_the_body_and_the_date_is_no_decision_heading() -> None:
+    """ "Økonomiudvalget 12-03-2024" atop a page over "Godkendt.": the running header, not the
+    heading of the decision whose real heading stands at the foot of the page before."""
+    footer = "Referat - Økonomiudvalget - 12. marts 2024"
+    pages = [
+        [*HEADER, "**1. Budget", "Sagsnr.: 24/1", "**Resumé", "Tekst.", "**Indstilling",
+         "Forvaltningen indstiller,", "at sagen godkendes.",
+         "**Økonomiudvalget den 12. marts 2024 Punkt 1", footer, "Side 1 af 2"],
+        ["Økonomiudvalget 12-03-2024", "Godkendt.", footer, "Side 2 af 2"],
+    ]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages))
+    [item] = meeting.items
+    assert (item.recommendation, item.decision) == (
+        "Forvaltningen indstiller,\nat sagen godkendes.",
+        "Godkendt.",
+    )
+
+
 def test_beslutningen_is_a_decision_heading() -> None:
     meeting = _text([*HEADER, "1. Budget", "Sagsnr.: 24/1", "Resumé", "Tekst.", "Beslutningen:",
                      "Godkendt."])  # fmt: skip

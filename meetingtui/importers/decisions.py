@@ -105,9 +105,13 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
 # og Miljø, 12.03.2024". The line must be that and nothing more: "Byrådet den 12. marts 2024
 # besluttede at …" is a sentence.
 _BODY_THEN_DATE = re.compile(
-    rf"^(?P<body>[A-ZÆØÅ][\w\-&,. ]{{1,80}}?)(?:\s+(?:{alternation(WEEKDAYS)}\s+)?(?:den|d\.)\s+|"
-    r"\s*,\s*|\s+(?=\d))(?P<rest>\d.*)$"
+    rf"^(?P<body>[A-ZÆØÅ][\w\-&,. ]{{1,80}}?)(?P<joint>\s+(?:{alternation(WEEKDAYS)}\s+)?"
+    r"(?:den|d\.)\s+|\s*,\s*|\s+(?=\d))(?P<rest>\d.*)$"
 )
+# After a date with no "den" or comma before it, only the item's number makes the line a
+# heading ("Økonomiudvalget 12. marts 2024, pkt. 7"): "Økonomiudvalget 12-03-2024" alone is
+# how a running header names the meeting.
+_ITEM_NUMBER = re.compile(r"(?i)\b(?:punkt|pkt)")
 # What `_BODY_THEN_DATE` needs between the body and the date ("den 12", "d. 4", ", 12"), looked
 # for in the line as it stands: most paragraphs have none and are told without squeezing them.
 _DATE_JOINT = re.compile(r"(?:den|d\.)\s+\d|,\s*\d")
@@ -154,6 +158,8 @@ def body_date_head(text: str) -> tuple[str, str] | None:
     rest = match.group("rest")
     found = find_date(rest)
     if found is None or found.start != 0 or not _AFTER_DATE.match(rest[found.end :]):
+        return None
+    if not match.group("joint").strip() and not _ITEM_NUMBER.search(rest[found.end :]):
         return None
     return match.group("body").strip(), rest[: found.end].strip()
 
