@@ -65,6 +65,12 @@ CLOSED_PARTS = ["Lukkede punkter", "Lukket del af mødet", "Punkter til lukket b
 PEOPLE = [("Bo Krag", "A", "Borgmester", "formand"), ("Lise Vig", "V", "Næstformand", "næstformand"),
           ("Karen Holm", "C", "Medlem", "medlem"), ("Per Dam", "Ø", "", "medlem"),
           ("Anne Sø", "F", "Formand", "formand")]  # fmt: skip
+# A member's line without and with a role: "Name (A) (Borgmester)", "Name, A (Borgmester)",
+# "Borgmester: Name (A)", "Name (A) - Borgmester".
+PERSON_FORMS = [("{name} ({party})", "{name} ({party}) ({role})"),
+                ("{name}, {party}", "{name}, {party} ({role})"),
+                ("{name} ({party})", "{role}: {name} ({party})"),
+                ("{name} ({party})", "{name} ({party}) - {role}")]  # fmt: skip
 PROPOSERS = ["Forvaltningen indstiller,", "Teknik- og Miljøudvalget indstiller:",
              "Direktøren for Teknik og Miljø indstiller over for Byrådet:"]  # fmt: skip
 DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
@@ -147,13 +153,15 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
 
 
 def _people_lines(rng: random.Random, doc: Document) -> list[str]:
-    """A members list "Name (A) (Borgmester)", one a line, when the document has one."""
+    """A members list ("Name (A) (Borgmester)" and the other forms), one a line, when the
+    document has one."""
     if rng.random() < 0.5:
         return []
     chosen = rng.sample(PEOPLE[:4], rng.randint(2, 4))
     doc.people = [(name, party, role) for name, party, _written, role in chosen]
+    form = rng.choice(PERSON_FORMS)
     return ["Deltagere:"] + [
-        f"{name} ({party})" + (f" ({written})" if written else "")
+        form[bool(written)].format(name=name, party=party, role=written)
         for name, party, written, _role in chosen
     ]
 

@@ -399,6 +399,38 @@ def test_participants_with_party_and_role_in_parentheses() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Bo Krag, A (Borgmester)", "Lise Vig, V (Næstformand)", "Karen Holm, C"],
+        ["Borgmester: Bo Krag (A)", "Næstformand: Lise Vig (V)", "Karen Holm (C)"],
+        ["Bo Krag (A) - Borgmester", "Lise Vig (V) - Næstformand", "Karen Holm (C) - Medlem"],
+        ["Bo Krag (A) (Udvalgsformand)", "Lise Vig (V) (Udvalgsnæstformand)",
+         "Karen Holm (C) (Udvalgsmedlem)"],
+    ],
+    ids=["party-after-comma", "role-as-label", "role-after-dash", "udvalgs-roles"],
+)  # fmt: skip
+def test_participants_with_party_and_role_in_other_forms(lines: list[str]) -> None:
+    meeting = _text(["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 19.00", "Deltagere:",
+                     *lines, "1. Budget", "Beslutning:", "Godkendt."])  # fmt: skip
+    assert [(p.name, p.affiliation, p.role, p.attendance.value) for p in meeting.participants] == [
+        ("Bo Krag", "A", Role.FORMAND, "present"),
+        ("Lise Vig", "V", Role.NAESTFORMAND, "present"),
+        ("Karen Holm", "C", Role.MEDLEM, "present"),
+    ]
+    assert meeting.location == ""  # the list is never read as the place
+
+
+def test_a_substitute_in_brackets_takes_the_absent_members_seat() -> None:
+    meeting = _text(["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 19.00",
+                     "Afbud: Per Dam (Ø)", "Deltagere:", "Bo Krag (A) (Formand)",
+                     "Lise Vig (Ø) (Stedfortræder for Per Dam)",
+                     "1. Budget", "Beslutning:", "Godkendt."])  # fmt: skip
+    people = {p.name: p for p in meeting.participants}
+    assert people["Lise Vig"].role is Role.STEDFORTRAEDER
+    assert people["Lise Vig"].substitute_for == people["Per Dam"].id
+
+
 # --- indstilling -----------------------------------------------------------------------------
 
 

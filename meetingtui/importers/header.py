@@ -86,6 +86,15 @@ def _substitute_label(state: _State, i: int, text: str) -> bool:
     return True
 
 
+def _role_label(state: _State, i: int, text: str) -> bool:
+    """ "Formand: Bo Krag (A)": a member named after his role, in a list of people or alone."""
+    found = people.role_label(text)
+    if found is None:
+        return False
+    people.add_people(state.facts, found[1], state.attendance, found[0])
+    return True
+
+
 def _other_label_ends_people(state: _State, i: int, text: str) -> bool:
     if _ANY_LABEL.match(text):
         state.attendance = None
@@ -285,6 +294,7 @@ RULES: tuple[Rule, ...] = (
     _blank,
     _attendance_label,
     _substitute_label,
+    _role_label,
     _other_label_ends_people,
     _title_repeated,
     _extraordinary,

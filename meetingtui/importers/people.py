@@ -24,6 +24,8 @@ _SUBSTITUTE_CLAUSE = re.compile(
     r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
     r"(?:som\s+)?(?:stedfortræder|suppleant|i\s+stedet)\b[^\n]*"
 )
+# "Bo Krag, A", "Lise Vig, Ø (Næstformand)": a party letter after a comma
+_PARTY_AFTER_COMMA = re.compile(r"(?<=[a-zæøå])\s*,\s*([A-ZÆØÅ]{1,2})(?=\s*(?:\(|,|;|$)|\s+og\s)")
 _ROLE = alternation(ROLE_WORDS)
 # "(Borgmester)" after the party: a role in parentheses, not an affiliation
 _ROLE_IN_PARENS = re.compile(rf"(?i)^{_ROLE}$")
@@ -35,6 +37,7 @@ def split_people(text: str) -> list[tuple[str, str]]:
     parentheses ("(Borgmester)") stays out of the affiliation."""
     text = _SUBSTITUTE_CLAUSE.sub("", text).strip().rstrip(".")
     text = re.sub(r",\s*(?=\([^()]{1,40}\))", " ", text)  # "Erling Larsen, (A)"
+    text = _PARTY_AFTER_COMMA.sub(r" (\1)", text)  # "Bo Krag, A (Formand)": the party is A
     text = _ROLE_BEFORE_PARTY.sub("", text)  # "Bo Hansen (Formand) (A)": the party is (A)
     if not text or text.lower() in {"-", "–", "ingen", "intet"}:
         return []
@@ -58,14 +61,27 @@ _ROLE_PREFIX = re.compile(
     r"(?i)^(?P<role>formand|næstformand|forkvinde|næstforkvinde|borgmester|viceborgmester|"
     r"rådmand|overborgmester)\s+(?=[A-ZÆØÅ])"
 )
-# "Birgitte Glifberg (A), Suppleant for Brian Møller (A)"
+# "Birgitte Glifberg (A), Suppleant for Brian Møller (A)", "Lise Vig (V) (Stedfortræder for
+# Per Dam)"
 _SEAT_OF = re.compile(
-    r"(?i)^(?P<who>[^,()]+?)\s*(?:\([^()]*\))?\s*,?\s*(?:suppleant|stedfortræder)\s+for\s+"
-    r"(?P<absent>[^,()]+?)\s*(?:\([^()]*\))?\s*$"
+    r"(?i)^(?P<who>[^,()]+?)\s*(?:\([^()]*\))?\s*,?\s*\(?\s*(?:suppleant|stedfortræder)\s+for\s+"
+    r"(?P<absent>[^,()]+?)\s*(?:\([^()]*\))?\s*\)?\s*$"
 )
 SUBSTITUTE_LABEL = re.compile(
     rf"(?i)^(?:indkaldte?\s+)?{alternation(SUBSTITUTE_WORDS)}(?:\s+for\s+[^:]{{1,60}})?\s*:\s*(.*)$"
 )
+
+
+# "Formand: Bo Krag (A)", "Næstformand: Lise Vig (V)": the role as the label
+_ROLE_LABEL = re.compile(rf"(?i)^({_ROLE})\s*:\s*(\S.*)$")
+
+
+def role_label(text: str) -> tuple[Role, str] | None:
+    """(role, the people) of a line labelled with a role; None for any other line."""
+    found = _ROLE_LABEL.match(text)
+    if found is None or not split_people(found.group(2)):
+        return None
+    return Role(ROLE_WORDS[found.group(1).lower()]), found.group(2)
 
 
 def _role_after(name: str, text: str) -> Role | None:
@@ -88,6 +104,7 @@ def add_people(
     facts: HeaderFacts, text: str, attendance: Attendance | None, role: Role = Role.MEDLEM
 ) -> None:
     """Add the people of a list to the header's participants (an existing name is updated)."""
+    text = _PARTY_AFTER_COMMA.sub(r" (\1)", text)
     seat = _SEAT_OF.match(text.strip(" •-–"))
     for name, affiliation in split_people(text):
         person_role = role

@@ -126,6 +126,7 @@ ROLE_WORDS = {
     "formand": "formand", "forkvinde": "formand", "borgmester": "formand",
     "næstformand": "næstformand", "næstforkvinde": "næstformand",
     "viceborgmester": "medlem", "rådmand": "medlem", "overborgmester": "formand",
+    "udvalgsformand": "formand", "udvalgsnæstformand": "næstformand", "udvalgsmedlem": "medlem",
     "medlem": "medlem", "byrådsmedlem": "medlem", "kommunalbestyrelsesmedlem": "medlem",
     "stedfortræder": "stedfortræder", "suppleant": "stedfortræder",
     "observatør": "observatør", "tilforordnet": "observatør", "sekretær": "observatør",
