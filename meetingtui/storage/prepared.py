@@ -51,13 +51,19 @@ class PreparedMeeting:
         return self.event_body(meeting_id, content_hash).decode()
 
     def event_body(self, meeting_id: int, content_hash: str | None) -> bytes:
-        """`event_payload` in UTF-8, put together from the bytes prepared."""
-        fields = [self.json_before, b'"id":%d' % meeting_id, self.json_after]
-        meeting = b"{" + b",".join([part for part in fields if part]) + b"}"
-        if content_hash is None:
-            return b'{"meeting":%s,"meeting_id":%d}' % (meeting, meeting_id)
-        hashed = json.dumps(content_hash, ensure_ascii=False).encode()
-        return b'{"content_hash":%s,"meeting":%s,"meeting_id":%d}' % (hashed, meeting, meeting_id)
+        """`event_payload` in UTF-8, put together from the bytes prepared in one copy."""
+        head = b'{"meeting":{'
+        if content_hash is not None:
+            hashed = json.dumps(content_hash, ensure_ascii=False).encode()
+            head = b'{"content_hash":%s,"meeting":{' % hashed
+        parts = [head]
+        if self.json_before:
+            parts += [self.json_before, b","]
+        parts.append(b'"id":%d' % meeting_id)
+        if self.json_after:
+            parts += [b",", self.json_after]
+        parts.append(b'},"meeting_id":%d}' % meeting_id)
+        return b"".join(parts)
 
     def rows_for(self, meeting_id: int, content_hash: str | None) -> dict[str, list[Row]]:
         """The state rows with the meeting's id (the first column of every table's rows)."""
