@@ -88,7 +88,7 @@ HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {
             "{n} {title}", "{n} - {title}", "Pkt. {n} {title}", "Punkt {n}. {title}",
             "Dagsordenspunkt {n}: {title}"]  # fmt: skip
 HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
-           "meeting-label"]  # fmt: skip
+           "meeting-label", "extract"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
@@ -144,6 +144,11 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
     if kind == "time-and-place":
         return [doc.body, "Referat", f"Dato: {doc.when:%d.%m.%Y}",
                 f"Tid og sted: Kl. {doc.when:%H.%M} i {doc.place}"]  # fmt: skip
+    if kind == "extract":
+        # "Udskrift af beslutningsprotokol" / "Uddrag af referat fra X": an extract's title
+        return [rng.choice(["Udskrift af beslutningsprotokol", f"Uddrag af referat fra {doc.body}"]),
+                doc.body, f"Møde den {doc.when:%d.%m.%Y} kl. {doc.when:%H.%M}",
+                f"Mødested: {doc.place}"]  # fmt: skip
     if kind == "meeting-label":
         return ["Referat", f"Møde: {doc.body}", f"Mødedato: {_long_date(doc.when)}",
                 f"Mødetidspunkt: {doc.when:%H:%M}-{doc.when.hour + 2}:00", f"Mødested: {doc.place}",

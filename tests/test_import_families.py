@@ -287,6 +287,12 @@ def test_open_and_closed_markers_together_are_closed() -> None:
           "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
         (["Åbent referat", "12. marts 2024", "1. Budget", "Beslutningskompetence: Teknik- og "
           "Miljøudvalget", "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Udskrift af beslutningsprotokol", "Teknik- og Miljøudvalget", "12. marts 2024",
+          "1. Budget", "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Uddrag af referat fra Teknik- og Miljøudvalget 12. marts 2024", "1. Budget",
+          "Beslutning", "Godkendt."], "Teknik- og Miljøudvalget"),
+        (["Referat", "Teknik- og Miljøudvalget", "Møde den 12.03.2024", "1. Budget", "Beslutning",
+          "Godkendt."], "Teknik- og Miljøudvalget"),
     ],
 )  # fmt: skip
 def test_the_body_from_decision_headings_and_cover_lines(lines: list[str], body: str) -> None:

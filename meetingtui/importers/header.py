@@ -208,7 +208,7 @@ def _date(state: _State, i: int, text: str) -> bool:
         return False
     before, after = _take_when(facts, _DATE_LABEL.sub("", text))
     state.date_line = i
-    if before and not facts.body:
+    if before and not facts.body and clean_body(before):  # not "Møde den 12.03.2024"
         facts.body = before
     if after and _PLACE_IN_LABEL.match(text) and not facts.location:
         facts.location = re.sub(r"(?i)^(?:i|på)\s+", "", after)  # "Tid og sted: D kl. T, Sted"
@@ -338,9 +338,12 @@ def clean_body(body: str) -> str:
     body = " ".join(body.split())
     # "ÅBEN DAGSORDEN ØKONOMIUDVALG": the qualifier belongs to the document kind
     body = re.sub(r"(?i)^(?:åben|åbent|lukket)\s+(?=\S)", "", body)
+    # "Udskrift af beslutningsprotokol", "Uddrag af referat fra Økonomiudvalget": an extract
+    body = re.sub(r"(?i)^(?:udskrift|uddrag|ekstrakt|kopi)\s+af\b\s*", "", body)
     # "Referat af ordinært møde i Økonomiudvalget" on a line after a title "Referat"
     body = re.sub(r"(?i)^(?:referat|dagsorden|beslutningsprotokol)\s+(?=\S)", "", body)
     body = _BODY_LEAD.sub("", body).strip(" -–,:")
+    body = re.sub(r"^(?:fra|Fra)\s+(?=[A-ZÆØÅ])", "", body)  # "(Uddrag af referat) fra Byrådet"
     body = re.sub(r"\s+(?:d\.|den)\s*$", "", body).strip()
     cover = _COVER.match(body)
     if cover:

@@ -217,7 +217,8 @@ DOCUMENT_KINDS = {"referat": "referat", "beslutningsprotokol": "referat",
 # Running-header words that name the document, never the body.
 NOT_BODY = ("åbent referat", "lukket referat", "åben dagsorden", "lukket dagsorden", "referat",
             "dagsorden", "beslutningsprotokol", "tillægsdagsorden", "mødeprotokol",
-            "indholdsfortegnelse", "indhold", "side")  # fmt: skip
+            "indholdsfortegnelse", "indhold", "side", "møde", "mødet", "ordinært møde",
+            "ekstraordinært møde", "udskrift", "uddrag")  # fmt: skip
 # Words a body's name ends in ("Økonomiudvalget", "Byrådet", "Kommunalbestyrelsen").
 BODY_ENDINGS = ("udvalg", "udvalget", "råd", "rådet", "bestyrelse", "bestyrelsen",
                 "repræsentationen", "nævn", "nævnet", "forsamling", "forsamlingen", "komité",
