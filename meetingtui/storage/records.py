@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from _json import encode_basestring
+from _json import make_encoder as c_make_encoder
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -38,10 +40,18 @@ def _ts(value: datetime | None) -> str | None:
 # One encoder for every row: json.dumps with options builds a new encoder per call, and a
 # meeting writes a few JSON columns per item.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+# `_ENCODER.encode` still makes its C encoder again on every call, about a fifth of the time
+# of a byråd meeting's 352 JSON columns: the same C encoder, made once, with the same options.
+# It keeps no state between calls (no marks for cycles: the values are dumped models' data).
+_C_ENCODE = c_make_encoder(
+    None, _ENCODER.default, encode_basestring, None, ": ", ", ", True, False, True
+)
 
 
 def _json(value: object) -> str:
-    return _ENCODER.encode(value)
+    if isinstance(value, str):
+        return encode_basestring(value)
+    return "".join(_C_ENCODE(value, 0))
 
 
 # --- rows from the model -------------------------------------------------------------------
