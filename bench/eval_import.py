@@ -55,7 +55,7 @@ CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket
                 "{}\nLukket punkt - behandles for lukkede døre", "{}\nStatus: Lukket",
                 "{}\nÅben/lukket: Lukket punkt", "{} (Åben/lukket)", "{} (muligvis lukket)",
                 "{} (Punktet forventes behandlet for lukkede døre)", "{}\nAktindsigt: Nej",
-                "{}\nSagen behandles i lukket møde."]  # fmt: skip
+                "{}\nSagen behandles i lukket møde.", "{} - lukket jf. § 10"]  # fmt: skip
 # A closed item that says so only in its text, under a heading of its own.
 CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt.",
                   "Sagen forventes behandlet i lukket møde."]  # fmt: skip

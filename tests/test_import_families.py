@@ -175,6 +175,8 @@ CLOSED_HEADINGS = [
     ["Lukket dagsorden", "3. Salg af grund"],
     ["LUKKET REFERAT", "3. Salg af grund"],
     ["Lukkede punkter:", "3. Salg af grund"],
+    ["3. Salg af grund - lukket jf. § 10"],
+    ["3. Salg af grund, lukket punkt, jf. styrelseslovens § 10"],
     ["3. Salg af grund (Åben/lukket)"],
     ["3. Salg af grund (muligvis lukket)"],
     ["3. Salg af grund (Punktet forventes behandlet for lukkede døre)"],

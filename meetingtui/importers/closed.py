@@ -48,7 +48,10 @@ _HEDGE = (
 )
 _CLOSED_PARENS = re.compile(rf"(?i)\s*[\(\[]\s*{_HEDGE}{_MARK}{_END}[^()\[\]]{{0,60}}[\)\]]")
 # "X - lukket punkt", "X – Lukket", "X, lukket punkt", "X - FOR LUKKEDE DØRE - matr. 12"
-_CLOSED_SUFFIX = re.compile(rf"(?i)\s*[-–,]\s+{_MARK}{_END}\s*(?:[-–.]\s*|$)")
+# and its legal reason: "X - lukket jf. § 10"
+_CLOSED_SUFFIX = re.compile(
+    rf"(?i)\s*[-–,]\s+{_MARK}{_END}\s*(?:[-–.]\s*|$|,?\s*(?:jf\.|jvf\.|i\s+henhold|§).*$)"
+)
 # "X LUKKET", "X Lukket punkt", "X FORTROLIG": a marker after the title without a separator
 _CLOSED_TAIL = re.compile(
     r"\s+(?:Lukket\s+(?:punkt|sag)|LUKKET\s+(?:PUNKT|SAG)|(?i:for\s+lukkede\s+døre)|"
