@@ -288,6 +288,22 @@ def debate_under_way(db_path: Path, clock: FixedClock) -> int:
     return meeting_id
 
 
+def speaking_on_its_own_clock(
+    db_path: Path, *, limits: tuple[int, int] | None = None
+) -> tuple[int, FixedClock]:
+    """The committee meeting held 400 days after its date, so on its own clock (as the demo
+    is): opened with everyone, item 1 under way, Mette Lund speaking (with `limits`, seconds
+    per speaker and for the item). The clock returned is the wall clock."""
+    clock = FixedClock(START + timedelta(days=400, hours=-6))
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        if limits is not None:
+            service.set_speaking_limits(1, speaker_seconds=limits[0], debate_seconds=limits[1])
+        service.add_speaker(1, 2)
+        service.next_speaker(1)
+    return meeting_id, clock
+
+
 def closed_secrets(db_path: Path, meeting_id: int) -> list[str]:
     """Every piece of text the closed item holds in the record."""
     item = stored(db_path, meeting_id).item(CLOSED_ITEM)

@@ -19,6 +19,7 @@ from tests.meetings import (
     committee_meeting,
     opened_with_everyone,
     run_closed_item,
+    speaking_on_its_own_clock,
     store,
     stored,
 )
@@ -86,7 +87,6 @@ def test_quorum_line_says_when_quorum_is_lost(db_path: Path, open_committee: int
 
 
 def test_planned_meeting_has_no_current_item_and_no_quorum_figures(db_path: Path) -> None:
-    from tests.meetings import store
 
     meeting_id = store(db_path, committee_meeting())
     view = public_view(stored(db_path, meeting_id), seq=1, lang="da")
@@ -165,17 +165,7 @@ def test_speakers_list_with_countdowns_on_the_page(db_path: Path) -> None:
 def test_countdowns_of_a_meeting_on_its_own_clock_count_on_the_wall_clock(db_path: Path) -> None:
     """The demo (a meeting held on another day than its date) stamps its record on its own
     clock; its deadlines were record times, so the page showed years over time."""
-    meeting = committee_meeting()
-    clock = FixedClock(meeting.starts_at + timedelta(days=400, hours=-6))
-    meeting_id = store(db_path, meeting)
-    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            service.set_attendance(person.id, "present")
-        service.start_item(1)
-        service.set_speaking_limits(1, speaker_seconds=180, debate_seconds=600)
-        service.add_speaker(1, 2)
-        service.next_speaker(1)
+    meeting_id, clock = speaking_on_its_own_clock(db_path, limits=(180, 600))
     reader = RecordReader(db_path, meeting_id, "da", clock=lambda: clock.now)
     try:
         state = reader.snapshot().state_json(clock.now + timedelta(seconds=50))

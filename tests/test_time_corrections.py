@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from textual.widgets import DataTable, Input, Label
 from meetingtui.errors import CommandRefused
 from meetingtui.exporters import export
 from meetingtui.i18n import set_language, t
+from meetingtui.models import Meeting
 from meetingtui.screens.app import build_app
 from meetingtui.screens.closing import ClosingScreen
 from meetingtui.screens.dialogs import ConfirmDialog, FormDialog
@@ -382,7 +384,35 @@ async def test_nonsense_in_the_dialog_is_refused_with_the_catalog_message(db_pat
     assert opened is not None and opened.strftime("%H.%M") == "16.47"
 
 
-async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) -> None:
+def _arrival(meeting: Meeting) -> datetime | None:
+    return meeting.participant(7).movements[0].at
+
+
+def _start(meeting: Meeting) -> datetime | None:
+    return meeting.opened_at
+
+
+@pytest.mark.parametrize(
+    ("member", "shown", "label", "typed", "expected", "corrected", "roll_call_says"),
+    [
+        # The selected member's arrival.
+        ("7", "17.05", "Søren Friis kom kl.", "1710", "17.10", _arrival, "✔ kom kl. 17.10"),
+        # A member present from the start has no time of their own: rather than "no times",
+        # the roll call (where the meeting was opened) offers the meeting's start.
+        ("1", "16.44", "Mødet begyndte kl.", "16.40", "16.40", _start, "✔ til stede"),
+    ],
+    ids=["a member's arrival", "the meeting's start beside a member present throughout"],
+)
+async def test_c_on_the_roll_call_corrects_the_time_of_the_selected_row(
+    db_path: Path,
+    member: str,
+    shown: str,
+    label: str,
+    typed: str,
+    expected: str,
+    corrected: Callable[[Meeting], datetime | None],
+    roll_call_says: str,
+) -> None:
     meeting_id = live_meeting(db_path)
     app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40)))
     async with app.run_test(size=SIZE) as pilot:
@@ -390,46 +420,22 @@ async def test_c_on_the_roll_call_corrects_the_members_arrival(db_path: Path) ->
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
         table = app.screen.query_one("#roster", DataTable)
-        table.move_cursor(row=table.get_row_index("7"))
+        table.move_cursor(row=table.get_row_index(member))
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
         fields = list(app.screen.query(Input))
-        assert [f.value for f in fields] == ["17.05"]
-        assert "Søren Friis kom kl." in [str(label.render()) for label in app.screen.query(Label)]
-        await _type_over(pilot, fields[0], "1710")
+        assert [f.value for f in fields] == [shown]
+        assert label in [str(label.render()) for label in app.screen.query(Label)]
+        await _type_over(pilot, fields[0], typed)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "back on the roll")
         await until(
             pilot,
-            lambda: str(table.get_cell("7", "attendance")) == "✔ kom kl. 17.10",
-            "the roll call shows the corrected arrival",
+            lambda: str(table.get_cell(member, "attendance")) == roll_call_says,
+            "the roll call shows the member as recorded",
         )
-    assert stored(db_path, meeting_id).participant(7).movements[0].at.strftime("%H.%M") == "17.10"
-
-
-async def test_c_on_the_roll_call_beside_a_member_present_throughout_corrects_the_start(
-    db_path: Path,
-) -> None:
-    """A member present from the start has no time of their own: rather than "no times", the
-    roll call (where the meeting was opened) offers the meeting's start."""
-    meeting_id = live_meeting(db_path)
-    app = build_app(db_path, meeting_id, clock=FixedClock(START + timedelta(minutes=40)))
-    async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
-        await pilot.press("r")
-        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
-        table = app.screen.query_one("#roster", DataTable)
-        table.move_cursor(row=table.get_row_index("1"))
-        await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
-        fields = list(app.screen.query(Input))
-        assert [f.value for f in fields] == ["16.44"]
-        assert "Mødet begyndte kl." in [str(label.render()) for label in app.screen.query(Label)]
-        await _type_over(pilot, fields[0], "16.40")
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "back on the roll")
-    opened = stored(db_path, meeting_id).opened_at
-    assert opened is not None and opened.strftime("%H.%M") == "16.40"
+    moment = corrected(stored(db_path, meeting_id))
+    assert moment is not None and moment.strftime("%H.%M") == expected
 
 
 async def test_an_arrival_after_the_clock_now_is_refused_on_the_roll_call(db_path: Path) -> None:

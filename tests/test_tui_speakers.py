@@ -22,9 +22,9 @@ from tests.meetings import (
     committee_meeting,
     debate_under_way,
     opened_with_everyone,
+    speaking_on_its_own_clock,
     stored,
 )
-from tests.meetings import store as store_meeting
 from tests.tui_support import Notices, type_text, until
 
 SIZE = (100, 30)
@@ -131,7 +131,8 @@ async def test_a_bad_limit_says_so_and_changes_nothing(db_path: Path, open_commi
         field = app.screen.query_one("#field-0", Input)
         assert field.value == "fem"
         field.value = ""
-        await pilot.press(*"2,5", "enter", "enter")
+        await type_text(pilot, "2,5")
+        await pilot.press("enter", "enter")
         await until(pilot, lambda: isinstance(app.screen, SpeakersScreen), "the form closes")
     assert stored(db_path, meeting_id).item(1).speaker_limit_seconds == 150
 
@@ -228,16 +229,7 @@ async def test_speaking_time_counts_on_the_meetings_own_clock(db_path: Path) -> 
     """A meeting held on another day than its date (the demo, a meeting entered afterwards)
     stamps its events on its own clock; the speaking time was counted against the wall clock
     and showed years ("5210862") instead of 1:30."""
-    meeting = committee_meeting()
-    clock = FixedClock(meeting.starts_at + timedelta(days=400, hours=-6))
-    meeting_id = store_meeting(db_path, meeting)
-    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            service.set_attendance(person.id, "present")
-        service.start_item(1)
-        service.add_speaker(1, 2)
-        service.next_speaker(1)
+    meeting_id, clock = speaking_on_its_own_clock(db_path)
     app = build_app(db_path, meeting_id, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
