@@ -17,20 +17,13 @@ from meetingtui.dates import WEEKDAY_PATTERN, find_date, find_times
 from meetingtui.importers import people
 from meetingtui.importers.classify import ATTENDANCE_KIND, classify, known_heading, norm
 from meetingtui.importers.closed import part_mark
-from meetingtui.importers.heads import item_head
+from meetingtui.importers.header_lines import ANY_LABEL, DATE_LABEL, header_lines
 from meetingtui.importers.source import Block, HeaderFacts
 from meetingtui.importers.vocabulary import BODY_ENDINGS, DOCUMENT_KINDS, NOT_BODY, alternation
 from meetingtui.models import Attendance, Role
 
 _LOCATION_LABEL = re.compile(
     r"(?i)^(?:mødested\s*:?|(?:sted|lokale|mødelokale|adresse)\s*:)\s*(.+)$"
-)
-# "Dato og tid:", "Tid og sted:", "Dato, tid og sted:": one label for several facts; a label
-# naming the place ("sted") says the text after the date and time is the place.
-_DATE_LABEL = re.compile(
-    r"(?i)^(?:(?:møde)?(?:dato|tid(?:spunkt)?)(?:\s*,\s*(?:tid(?:spunkt)?|dato))?"
-    r"\s+og\s+(?:tid(?:spunkt)?|sted|dato|lokale)"
-    r"|mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)\b\s*:?\s*"
 )
 _PLACE_IN_LABEL = re.compile(r"(?i)^[^:]{0,30}\bog\s+(?:sted|lokale)\b")
 # "Møde: Økonomiudvalget" names the body when no date stands in it.
@@ -40,7 +33,6 @@ _BODY_LABEL = re.compile(
 _END_LABEL = re.compile(r"(?i)^(?:sluttidspunkt|mødeslut|mødet\s+slut(?:tede)?|sluttid)\s*:?\s*")
 _EXTRA = re.compile(r"(?i)\bekstraordinært?\b")
 _DOC_KIND = re.compile(rf"(?i)\b({alternation(DOCUMENT_KINDS)})\b")
-_ANY_LABEL = re.compile(r"^[^:]{2,30}:")
 # Web and print headings of the header block that carry no facts themselves
 _HEADER_NOISE = re.compile(
     r"(?i)^(?:mødefakta|mødeoplysninger|bemærkninger|indholdsfortegnelse|indhold|fold alle ud|"
@@ -96,7 +88,7 @@ def _role_label(state: _State, i: int, text: str) -> bool:
 
 
 def _other_label_ends_people(state: _State, i: int, text: str) -> bool:
-    if _ANY_LABEL.match(text):
+    if ANY_LABEL.match(text):
         state.attendance = None
     return False
 
@@ -154,7 +146,7 @@ def _body_label(state: _State, i: int, text: str) -> bool:
 def _restated_date(state: _State, i: int, text: str) -> bool:
     """ "Mødedato: D" repeating what the title line said."""
     facts = state.facts
-    if facts.starts_at is None or not _DATE_LABEL.match(text):
+    if facts.starts_at is None or not DATE_LABEL.match(text):
         return False
     found = find_date(text)
     if found is None or found.day.date() != facts.starts_at.date():
@@ -182,9 +174,9 @@ def _labelled_time(state: _State, i: int, text: str) -> bool:
     """ "Tidspunkt: Kl. 19:00" a few lines after "Dato: 29. januar 2020"."""
     return (
         state.facts.starts_at is not None
-        and _DATE_LABEL.match(text) is not None
+        and DATE_LABEL.match(text) is not None
         and not find_date(text)
-        and _time_only(state.facts, _DATE_LABEL.sub("", text))
+        and _time_only(state.facts, DATE_LABEL.sub("", text))
     )
 
 
@@ -206,7 +198,7 @@ def _date(state: _State, i: int, text: str) -> bool:
     facts = state.facts
     if not (facts.starts_at is None or _midnight_same_day(facts, text)) or not find_date(text):
         return False
-    before, after = _take_when(facts, _DATE_LABEL.sub("", text))
+    before, after = _take_when(facts, DATE_LABEL.sub("", text))
     state.date_line = i
     if before and not facts.body and clean_body(before):  # not "Møde den 12.03.2024"
         facts.body = before
@@ -234,7 +226,7 @@ def _people_continued(state: _State, i: int, text: str) -> bool:
 
 def _empty_date_label(state: _State, i: int, text: str) -> bool:
     """An empty "Mødedato" label whose value sits on the next line."""
-    return _DATE_LABEL.match(text) is not None and len(text) < 20
+    return DATE_LABEL.match(text) is not None and len(text) < 20
 
 
 def _cover_line(state: _State, i: int, text: str) -> bool:
@@ -248,7 +240,7 @@ def _cover_line(state: _State, i: int, text: str) -> bool:
 def _body_after_kind(state: _State, i: int, text: str) -> bool:
     """ "Referat" / "Økonomiudvalget": the line after the document kind names the body."""
     facts = state.facts
-    if facts.body or not facts.kind_word or _DATE_LABEL.match(text) or len(text) > 120:
+    if facts.body or not facts.kind_word or DATE_LABEL.match(text) or len(text) > 120:
         return False
     facts.body = text
     return True
@@ -267,7 +259,7 @@ def _place_after_date(state: _State, i: int, text: str) -> bool:
     facts = state.facts
     if (
         facts.starts_at is None or facts.location or i <= state.date_line or len(text) > 200
-        or _HEADER_NOISE.match(text) or _ANY_LABEL.match(text) or part_mark(text) is not None
+        or _HEADER_NOISE.match(text) or ANY_LABEL.match(text) or part_mark(text) is not None
     ):  # fmt: skip
         return False
     facts.location = re.sub(r"(?i)^(?:i|på)\s+", "", text)
@@ -280,7 +272,7 @@ def _address_continued(state: _State, i: int, text: str) -> bool:
     """An address over several lines."""
     if not (
         state.location_line >= 0 and i == state.location_line + 1 and len(text) <= 60
-        and not _ANY_LABEL.match(text) and part_mark(text) is None
+        and not ANY_LABEL.match(text) and part_mark(text) is None
         and not _HEADER_NOISE.match(text)
     ):  # fmt: skip
         return False
@@ -318,7 +310,7 @@ RULES: tuple[Rule, ...] = (
 
 def parse_header(blocks: list[Block]) -> HeaderFacts:
     """The header facts of the blocks before the first item (or the contents)."""
-    lines = _join_wrapped_people(_join_lone_labels(people.grid_people(_long_years(blocks))))
+    lines = header_lines(blocks)
     state = _State(HeaderFacts(), lines)
     for i, block in enumerate(lines):
         text = block.text.strip()
@@ -446,71 +438,3 @@ def _looks_like_people(text: str) -> bool:
         (aff or len(name.split()) >= 2) and not any(ch.isdigit() for ch in name)
         for name, aff in found
     )
-
-
-# Header labels that some systems print on a line of their own, the value on the next line
-# ("STED" / "Kanalstræde 2", "STARTTIDSPUNKT" / "04-06-2020 09:00:00").
-_LONE_LABELS = {
-    "udvalg": "Udvalg", "forum": "Forum", "mødeforum": "Forum", "sted": "Sted",
-    "mødested": "Mødested", "lokale": "Lokale", "mødelokale": "Lokale", "dato": "Dato",
-    "mødedato": "Mødedato", "tidspunkt": "Tidspunkt", "mødetidspunkt": "Mødetidspunkt",
-    "starttidspunkt": "Starttidspunkt", "mødestart": "Starttidspunkt",
-    "sluttidspunkt": "Sluttidspunkt", "mødeslut": "Sluttidspunkt", "møde": "",
-}  # fmt: skip
-
-
-def _join_lone_labels(lines: list[Block]) -> list[Block]:
-    out: list[Block] = []
-    skip = False
-    for i, block in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        key = norm(block.text)
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if key in _LONE_LABELS and nxt is not None and norm(nxt.text) not in _LONE_LABELS:
-            label = _LONE_LABELS[key]
-            text = f"{label}: {nxt.text.strip()}" if label else nxt.text.strip()
-            out.append(block.with_text(text))
-            skip = True
-        else:
-            out.append(block)
-    return out
-
-
-def _join_wrapped_people(lines: list[Block]) -> list[Block]:
-    out: list[Block] = []
-    joining = False
-    for block in lines:
-        text = block.text.strip()
-        if (
-            joining and out and len(text) < 160 and not _ANY_LABEL.match(text)
-            and find_date(text) is None and item_head(block) is None
-        ):  # fmt: skip
-            out[-1] = out[-1].with_text(f"{out[-1].text.rstrip()} {text}")
-            joining = people.dangling(out[-1].text)
-            continue
-        head = classify(block)
-        joining = bool(
-            (
-                (head is not None and head.kind == ATTENDANCE_KIND)
-                or people.SUBSTITUTE_LABEL.match(text)
-            )
-            and people.dangling(text)
-        )
-        out.append(block)
-    return out
-
-
-# "Mødedato: 12-03-24": a two-digit year, read only on a line labelled as the meeting's date
-_SHORT_YEAR = re.compile(r"\b(\d{1,2})([-./])(\d{1,2})\2(\d{2})\b(?![-./]?\d)")
-
-
-def _long_years(blocks: list[Block]) -> list[Block]:
-    out = []
-    for block in blocks:
-        text = block.text
-        if _DATE_LABEL.match(text.strip()) and find_date(text) is None:
-            text = _SHORT_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}20{m[4]}", text, count=1)
-        out.append(block if text == block.text else block.with_text(text))
-    return out

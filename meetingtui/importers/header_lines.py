@@ -1,0 +1,95 @@
+"""The header's lines made ready for the rules of `header.py`: a label printed on a line of its
+own joined to its value, a list of people wrapped over lines joined, a two-digit year on the
+meeting's date line written out."""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.dates import find_date
+from meetingtui.importers import people
+from meetingtui.importers.classify import ATTENDANCE_KIND, classify, norm
+from meetingtui.importers.heads import item_head
+from meetingtui.importers.source import Block
+
+# "Dato og tid:", "Tid og sted:", "Dato, tid og sted:": one label for several facts; a label
+# naming the place ("sted") says the text after the date and time is the place.
+DATE_LABEL = re.compile(
+    r"(?i)^(?:(?:møde)?(?:dato|tid(?:spunkt)?)(?:\s*,\s*(?:tid(?:spunkt)?|dato))?"
+    r"\s+og\s+(?:tid(?:spunkt)?|sted|dato|lokale)"
+    r"|mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)\b\s*:?\s*"
+)
+ANY_LABEL = re.compile(r"^[^:]{2,30}:")
+
+
+def header_lines(blocks: list[Block]) -> list[Block]:
+    """The header's blocks with labels, wrapped people lists and short years joined up."""
+    return _join_wrapped_people(_join_lone_labels(people.grid_people(_long_years(blocks))))
+
+
+# Header labels that some systems print on a line of their own, the value on the next line
+# ("STED" / "Kanalstræde 2", "STARTTIDSPUNKT" / "04-06-2020 09:00:00").
+_LONE_LABELS = {
+    "udvalg": "Udvalg", "forum": "Forum", "mødeforum": "Forum", "sted": "Sted",
+    "mødested": "Mødested", "lokale": "Lokale", "mødelokale": "Lokale", "dato": "Dato",
+    "mødedato": "Mødedato", "tidspunkt": "Tidspunkt", "mødetidspunkt": "Mødetidspunkt",
+    "starttidspunkt": "Starttidspunkt", "mødestart": "Starttidspunkt",
+    "sluttidspunkt": "Sluttidspunkt", "mødeslut": "Sluttidspunkt", "møde": "",
+}  # fmt: skip
+
+
+def _join_lone_labels(lines: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    skip = False
+    for i, block in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        key = norm(block.text)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if key in _LONE_LABELS and nxt is not None and norm(nxt.text) not in _LONE_LABELS:
+            label = _LONE_LABELS[key]
+            text = f"{label}: {nxt.text.strip()}" if label else nxt.text.strip()
+            out.append(block.with_text(text))
+            skip = True
+        else:
+            out.append(block)
+    return out
+
+
+def _join_wrapped_people(lines: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    joining = False
+    for block in lines:
+        text = block.text.strip()
+        if (
+            joining and out and len(text) < 160 and not ANY_LABEL.match(text)
+            and find_date(text) is None and item_head(block) is None
+        ):  # fmt: skip
+            out[-1] = out[-1].with_text(f"{out[-1].text.rstrip()} {text}")
+            joining = people.dangling(out[-1].text)
+            continue
+        head = classify(block)
+        joining = bool(
+            (
+                (head is not None and head.kind == ATTENDANCE_KIND)
+                or people.SUBSTITUTE_LABEL.match(text)
+            )
+            and people.dangling(text)
+        )
+        out.append(block)
+    return out
+
+
+# "Mødedato: 12-03-24": a two-digit year, read only on a line labelled as the meeting's date
+_SHORT_YEAR = re.compile(r"\b(\d{1,2})([-./])(\d{1,2})\2(\d{2})\b(?![-./]?\d)")
+
+
+def _long_years(blocks: list[Block]) -> list[Block]:
+    out = []
+    for block in blocks:
+        text = block.text
+        if DATE_LABEL.match(text.strip()) and find_date(text) is None:
+            text = _SHORT_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}20{m[4]}", text, count=1)
+        out.append(block if text == block.text else block.with_text(text))
+    return out
