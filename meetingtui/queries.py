@@ -126,19 +126,12 @@ def own_clock_lag(conn: sqlite3.Connection, meeting_id: int, wall: datetime) -> 
     (`meetingclock.RecordClock`): read just after a commit, that stamp is the meeting's time
     now, so a speaker's deadline in record time is this much earlier on the wall.
     """
-    import json
+    from meetingtui.storage.events import clock_stamps
 
-    opening = conn.execute(
-        "SELECT payload FROM events WHERE meeting_id = ? "
-        "AND type IN ('meeting_opened', 'meeting_reopened') ORDER BY seq DESC LIMIT 1",
-        (meeting_id,),
-    ).fetchone()
-    if opening is None or not json.loads(opening[0]).get("own_clock"):
+    own_clock, newest = clock_stamps(conn, meeting_id)
+    if not own_clock or newest is None:
         return timedelta(0)
-    newest = conn.execute(
-        "SELECT at FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1", (meeting_id,)
-    ).fetchone()
-    stamp = datetime.fromisoformat(newest[0])
+    stamp = datetime.fromisoformat(newest)
     if (stamp.tzinfo is None) != (wall.tzinfo is None):
         wall = wall.replace(tzinfo=stamp.tzinfo)
     return wall - stamp

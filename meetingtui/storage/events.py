@@ -133,6 +133,20 @@ def _raw_events(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
     )
 
 
+def clock_stamps(conn: sqlite3.Connection, meeting_id: int) -> tuple[bool, str | None]:
+    """Whether the meeting's last opening started its own clock, and its newest event's stamp."""
+    opening = conn.execute(
+        "SELECT payload FROM events WHERE meeting_id = ? "
+        "AND type IN ('meeting_opened', 'meeting_reopened') ORDER BY seq DESC LIMIT 1",
+        (meeting_id,),
+    ).fetchone()
+    newest = conn.execute(
+        "SELECT at FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1", (meeting_id,)
+    ).fetchone()
+    own_clock = opening is not None and bool(json.loads(opening[0]).get("own_clock"))
+    return own_clock, newest[0] if newest else None
+
+
 def check_chain(conn: sqlite3.Connection) -> tuple[int, list[ChainProblem]]:
     """Recompute every hash. Returns the number of events and the problems, first one first."""
     prev_hash, expected_seq, count = GENESIS, 1, 0
