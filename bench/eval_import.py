@@ -43,7 +43,9 @@ CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}"
                "Dok.nr.: 24/5555 Sagsnr.: {}", "Sagsnr.: {}\nDok.nr.: 24/5555",
                "Acadre sagsnr.: {}", "SagsID: {}", "Sag: {}", "ESDH-nr.: {}",
                "Sagsnr.: {}\nSagsansvarlig: Bo Hansen", "Sag nr. {}",
-               "Sagsnr. i ESDH-systemet: {}", "Sagsnr. {}, dok.nr. 24/5555"]  # fmt: skip
+               "Sagsnr. i ESDH-systemet: {}", "Sagsnr. {}, dok.nr. 24/5555",
+               "Sagsnr./Dok.nr.: {}", "Sags nr. / Dok. nr.: {} / 24/55321",
+               "J.nr./Dok.nr.:\n{}"]  # fmt: skip
 CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
                 "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
                 "{}\nPunktet behandles for lukkede døre.", "Lukket sag: {}", "{}\nFortrolig",

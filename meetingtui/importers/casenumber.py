@@ -20,8 +20,12 @@ _SYSTEM = (
     r"(?:\s+(?:i|fra)\s+(?:esdh|acadre|sbsys|edoc|workzone|cicero|prepare|fagsystemet)"
     r"(?:[\s-]?systemet)?)?"
 )
+# "Sagsnr./Dok.nr.: 24/1001", "Sags nr. / Dok. nr.", "J.nr./Dok.nr.": one label for both
+# numbers; the value is the case number, and a second value after it the document number.
+_AND_DOCUMENT = rf"(?:\s*/\s*{alternation(NOT_CASE_LABELS)}(?![a-zæøå])\.?)?"
 LABEL = re.compile(
-    rf"(?i)^(?P<label>{alternation(CASE_LABELS)})(?![a-zæøå])\.?{_SYSTEM}\s*[.:]?\s*(?P<rest>.*)$"
+    rf"(?i)^(?P<label>{alternation(CASE_LABELS)})(?![a-zæøå])\.?{_SYSTEM}{_AND_DOCUMENT}"
+    r"\s*[.:]?\s*(?P<rest>.*)$"
 )
 _LABEL_WITH_NUMBER = re.compile(
     rf"(?i)^(?P<label>{alternation(CASE_LABELS_WITH_NUMBER)})(?![a-zæøå])\.?\s*:\s*"

@@ -138,7 +138,11 @@ def build_item(
                 leftover = h.rest[len(case_number) :].strip(" ,;")
                 if re.search(r"(?i)\blukket\s+(?:punkt|sag)\b", leftover):
                     closed_by_case = True
-                if leftover:
+                if re.match(r"^/\s*\S*\d\S*$", leftover):
+                    # "Sagsnr./Dok.nr.: 24/1001 / 24/55321": the second value, the document's
+                    # own number, kept apart as a "Dok.nr." line is
+                    numbers.append(leftover)
+                elif leftover:
                     parts[-1].add(block.with_text(leftover))
             else:
                 parts[-1].add(block)

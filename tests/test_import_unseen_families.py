@@ -1,0 +1,56 @@
+"""More layout families of other municipalities' agenda systems: one label for the case and the
+document number ("Sagsnr./Dok.nr."), field-form closed markers among the item's other fields,
+short Danish dates in the header, and one-item files whose header line carries the closed
+marker. Built in code through the text, PDF and Word readers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.docfixtures import DOCUMENT_READERS
+
+READERS = DOCUMENT_READERS
+HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
+
+
+def _item(number: int, title: str, fields: list[str]) -> list[str]:
+    return [f"{number}. {title}", *fields, "Sagsfremstilling", "Sagen forelægges.", "Beslutning",
+            "Godkendt."]  # fmt: skip
+
+
+# --- one label for the case and the document number ------------------------------------------
+
+COMBINED_LABELS = [
+    "Sagsnr./Dok.nr.: 24/1001",
+    "Sagsnr./dok.nr.: 24/1001",
+    "Sags nr. / Dok. nr.: 24/1001",
+    "J.nr./Dok.nr.: 24/1001",
+    "Sagsnr./Dok.nr. 24/1001",
+    "Sagsnr./Dok.nr.: 24/1001 / 24/55321",
+]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("label", COMBINED_LABELS)
+def test_a_label_for_case_and_document_number_gives_the_case_number(
+    reader: str, label: str
+) -> None:
+    meeting = READERS[reader]([*HEADER, *_item(1, "Budgetopfølgning", [label]),
+                               *_item(2, "Trafikplan", ["Sagsnr.: 24/1002"])])  # fmt: skip
+    assert [(i.title, i.case_number) for i in meeting.items] == [
+        ("Budgetopfølgning", "24/1001"), ("Trafikplan", "24/1002")
+    ]  # fmt: skip
+    first = meeting.items[0]
+    assert [(s.heading, s.text) for s in first.sections] == [
+        ("Sagsfremstilling", "Sagen forelægges.")
+    ]
+    assert first.unplaced == (["/ 24/55321"] if "55321" in label else [])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_combined_label_with_its_values_on_the_next_line(reader: str) -> None:
+    lines = _item(1, "Budgetopfølgning", ["Sagsnr./Dok.nr.:", "24/1001 / 24/55321"])
+    [item] = READERS[reader]([*HEADER, *lines]).items
+    assert (item.title, item.case_number, item.decision) == (
+        "Budgetopfølgning", "24/1001", "Godkendt."
+    )  # fmt: skip
