@@ -210,7 +210,7 @@ def _greve_like() -> Meeting:
 
 
 def _headings(markdown: str) -> list[str]:
-    return re.findall(r"(?m)^#{2,3} (.*)$", markdown)
+    return re.findall(r"(?m)^#{2,4} (.*)$", markdown)
 
 
 def test_an_imported_item_is_exported_in_the_source_order_with_nothing_twice() -> None:

@@ -18,6 +18,7 @@ class Kind(Enum):
     DRAFT = "draft"
     HEADING1 = "heading1"
     HEADING2 = "heading2"
+    HEADING3 = "heading3"  # a heading under a heading-only one ("Fremstilling")
     BODY = "body"
     LINE = "line"  # a labelled line: "Afbud: ..."
     TOC = "toc"

@@ -83,6 +83,7 @@ STYLE_NAMES: dict[Kind, str] = {
     Kind.DRAFT: "Udkast",
     Kind.HEADING1: "Heading 1",
     Kind.HEADING2: "Heading 2",
+    Kind.HEADING3: "Heading 3",
     Kind.BODY: "Normal",
     Kind.LINE: "Deltagerlinje",
     Kind.TOC: "Indholdsfortegnelse punkt",
@@ -100,7 +101,11 @@ STYLE_NAMES: dict[Kind, str] = {
     Kind.CHECKSUM: "Kontrolsum",
 }
 # Word's internal names of the built-in styles ("Heading 1" is stored as "heading 1").
-_INTERNAL_NAMES = {"Heading 1": "heading 1", "Heading 2": "heading 2"}
+_INTERNAL_NAMES = {
+    "Heading 1": "heading 1",
+    "Heading 2": "heading 2",
+    "Heading 3": "heading 3",
+}
 
 SIGNATURE_LINE = "_" * 32
 

@@ -184,6 +184,13 @@ DEFAULT_STYLES: dict[str, StyleDef] = {
             next_style="Normal",
         ),
         StyleDef(
+            "heading 3",
+            "Heading3",
+            _spacing(9, 3) + _HEADING + '<w:outlineLvl w:val="2"/>',
+            f'<w:b/><w:color w:val="{ACCENT}"/>{_size(11.5)}',
+            next_style="Normal",
+        ),
+        StyleDef(
             "toc 1",
             "TOC1",
             _spacing(0, 3) + f'<w:ind w:left="{TOC_HANG}" w:right="567" w:hanging="{TOC_HANG}"/>',

@@ -33,6 +33,7 @@ _PREFIXED = {
     Kind.TITLE,
     Kind.HEADING1,
     Kind.HEADING2,
+    Kind.HEADING3,
     Kind.DECISION_HEADING,
     Kind.TOC,
     Kind.DISSENT,
@@ -134,6 +135,8 @@ def _line(block: Block) -> str:
         return f"## {text}"
     if kind in (Kind.HEADING2, Kind.DECISION_HEADING):
         return f"### {text}"
+    if kind is Kind.HEADING3:
+        return f"#### {text}"
     if kind in (Kind.CLOSED, Kind.DRAFT, Kind.MUNICIPALITY):
         return f"**{text}**"
     if kind is Kind.DISSENT:

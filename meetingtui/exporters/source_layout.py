@@ -10,6 +10,7 @@ wrote (an absence from an attendance list, attachments listed beside the text) i
 from __future__ import annotations
 
 from meetingtui.exporters.blocks import Block, Kind, ListMark, split_lines, text_blocks
+from meetingtui.exporters.outline import Outline
 from meetingtui.exporters.phrasing import absence_line, decision_heading, written_date
 from meetingtui.i18n import t
 from meetingtui.i18n.dates import long_date
@@ -58,8 +59,13 @@ def content_blocks(blocks: list[ContentBlock], kind: Kind = Kind.BODY) -> list[B
     return out
 
 
-def _section(section: Section, heading: str) -> list[Block]:
-    out = [Block(Kind.HEADING2, heading.strip())] if heading.strip() else []
+# A decision, the case history and the attachments stand at the item's upper level.
+_GROUP_ENDS = frozenset({PartKind.DECISION, PartKind.HISTORY, PartKind.ATTACHMENTS})
+_SAME_OR_ABOVE = frozenset({Kind.HEADING1, Kind.HEADING2, Kind.DECISION_HEADING})
+
+
+def _section(section: Section, heading: str, level: Kind = Kind.HEADING2) -> list[Block]:
+    out = [Block(level, heading.strip())] if heading.strip() else []
     if section.blocks:
         return out + content_blocks(section.blocks)
     return out + text_blocks(section.text)
@@ -69,13 +75,20 @@ def body_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> list
     """The item's text after its heading, case number and closed mark, in the source's order."""
     out: list[Block] = []
     attachments_done = decision_done = False
+    outline = Outline(_headings(item))
+    group_heads: list[int] = []  # headings with no text of their own, where they are in `out`
     for part in item.layout:
+        if part.kind in _GROUP_ENDS:
+            outline.end_group()
         if part.kind is PartKind.SECTION or part.kind is PartKind.TEXT:
             if 0 <= part.index < len(item.sections):
                 section = item.sections[part.index]
-                out.extend(_section(section, section.heading))
+                out.extend(_section(section, section.heading, outline.level(section.heading)))
             elif part.heading.strip():
-                out.append(Block(Kind.HEADING2, part.heading.strip()))  # over the next headings
+                level = outline.level(part.heading, heading_only=True)
+                if level is Kind.HEADING2:
+                    group_heads.append(len(out))
+                out.append(Block(level, part.heading.strip()))
             continue
         heading = part.heading.strip() or (
             t(_DEFAULT_HEADING[part.kind]) if part.kind in _DEFAULT_HEADING else ""
@@ -93,17 +106,37 @@ def body_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> list
             continue
         else:
             if heading:
-                out.append(Block(Kind.HEADING2, heading))
+                out.append(Block(outline.level(heading), heading))
             kind = Kind.ATTENDANCE if part.kind is PartKind.ATTENDANCE else Kind.BODY
             out.extend(content_blocks(part.blocks, kind))
     if not decision_done and item.decision.strip():
         out.append(Block(Kind.DECISION_HEADING, _formula(meeting, item, formula)))
         out.extend(Block(Kind.DECISION, line) for line in split_lines(item.decision))
+    out = _without_empty_groups(out, group_heads)
     out.extend(_unwritten_absences(meeting, item, " ".join(b.text for b in out)))
     if not attachments_done and item.attachments:
         out.append(Block(Kind.HEADING2, t("export.attachments")))
         out.extend(_attachments(item))
     return out
+
+
+def _headings(item: AgendaItem) -> list[str]:
+    """The headings of the item's parts that can stand in a group."""
+    out = []
+    for part in item.layout:
+        if part.kind in _GROUP_ENDS:
+            continue
+        if part.kind in (PartKind.SECTION, PartKind.TEXT) and 0 <= part.index < len(item.sections):
+            out.append(item.sections[part.index].heading)
+        else:
+            out.append(part.heading)
+    return out
+
+
+def _without_empty_groups(blocks: list[Block], group_heads: list[int]) -> list[Block]:
+    """Drop a heading-only heading that nothing came under: an empty entry in the outline."""
+    empty = {n for n in group_heads if n + 1 == len(blocks) or blocks[n + 1].kind in _SAME_OR_ABOVE}
+    return [block for n, block in enumerate(blocks) if n not in empty] if empty else blocks
 
 
 def _formula(meeting: Meeting, item: AgendaItem, formula: str | None) -> str:
