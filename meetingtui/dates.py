@@ -1,7 +1,8 @@
 """Reading dates and clock times the way Danish documents and exports write them.
 
-"tirsdag den 3. januar 2017 kl. 16:30", "27. aug. 2025", "20-06-2013", "20.06.2013",
-"2023-05-15T19:00:00+02:00". Used by the importers and by search filters; writing dates is
+"tirsdag den 3. januar 2017 kl. 16:30", "27. aug. 2025", "20-06-2013", "20.06.2013", "12/3
+2024", "12/3-2024", "2023-05-15T19:00:00+02:00"; with `short_year` also "12.3.24", "12/3-24",
+"12. marts 24". Used by the importers and by search filters; writing dates is
 `i18n.dates`. Nothing here guesses: text without a valid date gives None.
 """
 
@@ -23,11 +24,21 @@ WEEKDAY_PATTERN = "(?:" + "|".join(WEEKDAYS) + ")"
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "3. januar 2017", "27. aug. 2025", "3.januar 2017"
 _WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
+# "12. marts 24", "12. mar. -24": a two-digit year only where a value is known to be a date
+_WORD_DATE_SHORT = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_RE})\.?\s+['-]?(\d{{4}}|\d{{2}})(?![\d.,:])", re.I
+)
 # "27-08-2025", "20.06.2013", "20/06/2013": day first, as Danish documents write them. A
 # two-digit year only where a value is known to be a date (a field, a labelled line): in running
 # text "5.1.24" is as likely a paragraph number.
-_NUM_DATE = re.compile(r"(?<![\d-])(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?![\d-])")
-_NUM_DATE_SHORT = re.compile(r"(?<![\d-])(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})(?![\d-])")
+# "12/3 2024", "12/3 -24": after a day and month with a slash the year may follow a space.
+_NUM_DATE = re.compile(
+    r"(?<![\d-])(\d{1,2})(?:[-./](\d{1,2})[-./]|\s?/\s?(\d{1,2})\s+-?)(\d{4})(?![\d-])"
+)
+_NUM_DATE_SHORT = re.compile(
+    r"(?<![\d-])(\d{1,2})(?:[-./](\d{1,2})[-./]|\s?/\s?(\d{1,2})\s+-?)(\d{4}|\d{2})"
+    r"(?![\d-]|[.:]\d)"
+)
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "kl. 16:30", "Kl. 16.30", "kl 9"; a second time after a dash is the end of the meeting
 _CLOCK = re.compile(
@@ -62,13 +73,13 @@ def _safe(year: int, month: int, day: int) -> datetime | None:
 def find_date(text: str, *, short_year: bool = False) -> DateMatch | None:
     """The first calendar date written in `text` in any of the usual notations."""
     found: list[DateMatch] = []
-    for match in _WORD_DATE.finditer(text):
+    for match in (_WORD_DATE_SHORT if short_year else _WORD_DATE).finditer(text):
         value = _safe(int(match[3]), MONTHS[match[2].lower()], int(match[1]))
         if value:
             found.append(DateMatch(value, match.start(), match.end()))
             break
     for match in (_NUM_DATE_SHORT if short_year else _NUM_DATE).finditer(text):
-        value = _safe(int(match[3]), int(match[2]), int(match[1]))
+        value = _safe(int(match[4]), int(match[2] or match[3]), int(match[1]))
         if value:
             found.append(DateMatch(value, match.start(), match.end()))
             break

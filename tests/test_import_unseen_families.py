@@ -5,8 +5,11 @@ marker. Built in code through the text, PDF and Word readers."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
+from meetingtui.dates import find_date
 from tests.docfixtures import DOCUMENT_READERS
 
 READERS = DOCUMENT_READERS
@@ -54,3 +57,58 @@ def test_the_combined_label_with_its_values_on_the_next_line(reader: str) -> Non
     assert (item.title, item.case_number, item.decision) == (
         "Budgetopfølgning", "24/1001", "Godkendt."
     )  # fmt: skip
+
+
+# --- short Danish dates in the header ----------------------------------------------------------
+
+SHORT_DATES = [
+    ("Dato: 12/3 2024", None),
+    ("Dato: 12/3-2024", None),
+    ("Mødedato: 12.3.24", None),
+    ("Dato 12-03-24", None),
+    ("Dato: 12/3-24", None),
+    ("Dato: 12/3 24", None),
+    ("Dato: 12. marts 24", None),
+    ("Dato: 12. mar. 24", None),
+    ("Mødedato: tirsdag 12/3 2024", None),
+    ("Tirsdag den 12/3 2024 kl. 16.30", (16, 30)),
+    ("Tirsdag d. 12/3-24 kl. 16.30", (16, 30)),
+    ("Mødedato: 12.3.24 kl. 16.30", (16, 30)),
+]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(("line", "clock"), SHORT_DATES, ids=[d for d, _ in SHORT_DATES])
+def test_short_danish_dates_in_the_header(
+    reader: str, line: str, clock: tuple[int, int] | None
+) -> None:
+    lines = ["Referat", "Økonomiudvalget", line, "Byrådssalen",
+             *_item(1, "Budgetopfølgning", ["Sagsnr.: 24/1001"])]  # fmt: skip
+    meeting = READERS[reader](lines)
+    hour, minute = clock or (0, 0)
+    assert meeting.starts_at == datetime(2024, 3, 12, hour, minute)
+    assert (meeting.body, meeting.location) == ("Økonomiudvalget", "Byrådssalen")
+
+
+@pytest.mark.parametrize(
+    ("text", "short_year", "expected"),
+    [
+        ("12/3 2024", False, date(2024, 3, 12)),
+        ("12/3 -2024", False, date(2024, 3, 12)),
+        ("12/3-2024", False, date(2024, 3, 12)),
+        ("12/3-24", True, date(2024, 3, 12)),
+        ("12/3 24", True, date(2024, 3, 12)),
+        ("12. marts 24", True, date(2024, 3, 12)),
+        ("12. mar. -24", True, date(2024, 3, 12)),
+        ("12/3-24", False, None),  # in running text a two-digit year is no date
+        ("12. marts 24", False, None),
+        ("12. marts 24.5", True, None),
+        ("12.3.24.1", True, None),
+        ("31/2 2024", False, None),
+    ],
+)
+def test_the_short_forms_are_read_in_one_place(
+    text: str, short_year: bool, expected: date | None
+) -> None:
+    found = find_date(text, short_year=short_year)
+    assert (found.day.date() if found else None) == expected

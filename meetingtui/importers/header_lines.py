@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from meetingtui.dates import find_date
+from meetingtui.dates import WEEKDAY_PATTERN, find_date
 from meetingtui.importers import people
 from meetingtui.importers.classify import ATTENDANCE_KIND, classify, norm
 from meetingtui.importers.heads import item_head
@@ -81,15 +81,19 @@ def _join_wrapped_people(lines: list[Block]) -> list[Block]:
     return out
 
 
-# "Mødedato: 12-03-24": a two-digit year, read only on a line labelled as the meeting's date
-_SHORT_YEAR = re.compile(r"\b(\d{1,2})([-./])(\d{1,2})\2(\d{2})\b(?![-./]?\d)")
+# "Mødedato: 12-03-24", "Dato: 12/3-24", "tirsdag d. 12. marts 24": a two-digit year, read
+# (by `dates.find_date`) only on a line labelled as the meeting's date or opening with a weekday
+_DATE_LINE = re.compile(rf"(?i)^(?:{WEEKDAY_PATTERN}\b|(?:møde)?dato\b|mødedag\b)")
 
 
 def _long_years(blocks: list[Block]) -> list[Block]:
     out = []
     for block in blocks:
         text = block.text
-        if DATE_LABEL.match(text.strip()) and find_date(text) is None:
-            text = _SHORT_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}20{m[4]}", text, count=1)
+        stripped = text.strip()
+        if (DATE_LABEL.match(stripped) or _DATE_LINE.match(stripped)) and find_date(text) is None:
+            found = find_date(text, short_year=True)
+            if found is not None:
+                text = f"{text[: found.start]}{found.day:%d.%m.%Y}{text[found.end :]}"
         out.append(block if text == block.text else block.with_text(text))
     return out
