@@ -9,8 +9,10 @@ from datetime import date, datetime
 
 import pytest
 
+from meetingtui import importers
 from meetingtui.dates import find_date
 from tests.docfixtures import DOCUMENT_READERS
+from tests.formats import WRITERS, Item, Part, Spec
 
 READERS = DOCUMENT_READERS
 HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
@@ -112,3 +114,68 @@ def test_the_short_forms_are_read_in_one_place(
 ) -> None:
     found = find_date(text, short_year=short_year)
     assert (found.day.date() if found else None) == expected
+
+
+# --- closed and open fields anywhere in the item's field block ---------------------------------
+
+FIELDS = [
+    (["Sagsnr.: 24/1001", "Sagsbehandler: Bo Hansen", "Status: Lukket"], True),
+    (["Sagsnr.: 24/1001", "Sagsbehandler: Bo Hansen", "Forvaltning: Teknik og Miljø",
+      "Offentlighed: Ikke offentlig"], True),
+    (["Sagsnr.: 24/1001", "Lukket: Ja"], True),
+    (["Sagsnr.: 24/1001", "Ansvarlig: Bo Hansen", "Fortrolig: Ja"], True),
+    (["Sagsnr.: 24/1001", "Sagsbehandler: Bo Hansen", "Status: Åben/lukket"], True),
+    (["Sagsnr.: 24/1001", "Sagsbehandler: Bo Hansen", "Offentlig: Nej"], True),
+    (["Sagsnr.: 24/1001", "Lukket: Nej"], False),
+    (["Sagsnr.: 24/1001", "Sagsbehandler: Bo Hansen", "Åben: Ja"], False),
+    (["Sagsnr.: 24/1001", "Sagsbehandler: Bo Hansen", "Offentlighed: Åben"], False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(("fields", "closed"), FIELDS, ids=[f[0][-1] for f in FIELDS])
+def test_a_closed_field_among_the_items_fields_closes_it(
+    reader: str, fields: list[str], closed: bool
+) -> None:
+    meeting = READERS[reader]([*HEADER, *_item(1, "Salg af grund", fields),
+                               *_item(2, "Trafikplan", ["Sagsnr.: 24/1002"])])  # fmt: skip
+    assert [(i.title, i.closed) for i in meeting.items] == [
+        ("Salg af grund", closed), ("Trafikplan", False)
+    ]  # fmt: skip
+    first = meeting.items[0]
+    assert first.case_number == "24/1001"
+    assert [(s.heading, s.text) for s in first.sections] == [
+        ("Sagsfremstilling", "Sagen forelægges.")
+    ]
+    text = " ".join([*first.unplaced, *(s.text for s in first.sections)])
+    assert fields[-1] not in text  # the marker is read, not left as text
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("heading", ["", "Sagsoplysninger"])
+def test_closed_fields_in_every_format(fmt: str, heading: str) -> None:
+    """The fields as the first part of the item, under no heading or under their own."""
+    rest = [
+        Part("Sagsfremstilling", ["Sagen forelægges."]),
+        Part("Beslutning", ["Godkendt."], True),
+    ]
+    spec = Spec(items=[
+        Item(str(n), f"Sag {n}", f"24/{n}", [Part(heading, ["Sagsbehandler: Bo Hansen", field]), *rest])
+        for n, (field, _closed) in enumerate(FIELD_VALUES, start=1)
+    ])  # fmt: skip
+    _fmt, [meeting] = importers.parse(WRITERS[fmt](spec), source=f"felter.{fmt}")
+    assert [i.closed for i in meeting.items] == [closed for _field, closed in FIELD_VALUES]
+
+
+FIELD_VALUES = [("Status: Lukket", True), ("Lukket: Ja", True), ("Offentlighed: Ikke offentlig", True),
+                ("Lukket: Nej", False), ("Åben: Ja", False), ("Offentlighed: Åben", False)]  # fmt: skip
+
+
+def test_a_field_after_the_body_text_is_text() -> None:
+    """Only the field block before the body text: "Status: Lukket for trafik" in the case's
+    text says nothing about the item."""
+    lines = [*HEADER, "1. Vejarbejde på Havnevej", "Sagsnr.: 24/1001", "Sagsfremstilling",
+             "Vejen er spærret i to uger.", "Status: Lukket for trafik", "Beslutning", "Godkendt."]  # fmt: skip
+    [item] = READERS["text"](lines).items
+    assert item.closed is False
+    assert "Lukket for trafik" in " ".join(f"{s.heading}: {s.text}" for s in item.sections)

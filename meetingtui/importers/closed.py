@@ -91,7 +91,7 @@ _TREATED = (
     r"som\s+(?:et\s+)?lukket\s+(?:punkt|sag)|(?:i|på)\s+(?:et\s+)?lukket\s+møde)"
 )
 _ACCESS = alternation(ACCESS_LABELS)
-# Lines right under an item's heading that say it is closed or open: a statement, a marker
+# Lines under an item's heading, among its fields, that say it is closed or open: a statement, a marker
 # alone ("Ikke offentlig sag", "(Lukket)"), a marker with its reason ("Lukket punkt, jf.
 # styrelseslovens § 10", "Lukket punkt - behandles for lukkede døre") or a field ("Status:
 # Lukket", "Åben/lukket: Lukket punkt", "Offentlig: Nej").
@@ -100,6 +100,10 @@ BODY_CLOSED = re.compile(
     rf"\(?\s*{_MARK}{_END}(?:\s+(?:punkt|sag|dagsordenspunkt){_END})?\s*\)?|"
     rf"{_MARK}{_END}\s*[-–,:]\s*(?:jf\.|jvf\.|i\s+henhold|§|behandles|behandlet)[^\n]{{0,120}}?|"
     rf"{_ACCESS}\s*:\s*\(?\s*{_MARK}{_END}[^\n]{{0,60}}?|"
+    # "Status: Åben/lukket", "Behandling: Forventes lukket": a marker in the value, ambiguous
+    rf"{_ACCESS}\s*:\s*[^\n:]{{0,30}}?\b{_MARK}{_END}[^\n]{{0,60}}?|"
+    # "Lukket: Ja", "Fortrolig: Ja", "Offentlig: Nej"
+    rf"{_MARK}{_END}\s*:\s*ja|"
     r"(?:offentlig|offentligt|åben|åbent|aktindsigt|offentliggøres)\s*:\s*nej)\s*\.?$"
 )
 # The same statement as a sentence of the item's text, wherever it stands ("Sagen behandles
@@ -110,8 +114,13 @@ CLOSED_STATEMENT = re.compile(
 )
 BODY_OPEN = re.compile(
     rf"(?i)^(?:\(?\s*{_OPEN}{_END}\s*\)?|{_ACCESS}\s*:\s*{_OPEN}{_END}"
-    r"(?:\s+(?:punkt|sag|dagsordenspunkt))?)\s*\.?$"
+    r"(?:\s+(?:punkt|sag|dagsordenspunkt))?|"
+    # "Lukket: Nej", "Åben: Ja", "Fortrolig: Nej"
+    rf"{_MARK}{_END}\s*:\s*nej|{_OPEN}{_END}\s*:\s*ja)\s*\.?$"
 )
+# A line of an item's field block ("Sagsbehandler: Bo Hansen", "Forvaltning: Teknik og
+# Miljø"): a short label and its value. Closed and open fields count anywhere among them.
+FIELD_LINE = re.compile(r"^[A-ZÆØÅa-zæøå][\w.\-/]*(?:\s+[\w.\-/]+){0,4}\s*:\s*\S[^\n]{0,120}$")
 # "Referat - lukket del", "Dagsorden (lukket)": the document's kind and the part
 _KINDS = r"(?:dagsorden|referat|beslutningsprotokol|mødeprotokol)\s*[-–:,]?\s*\(?\s*"
 _CLOSED_PART = re.compile(

@@ -29,7 +29,13 @@ from meetingtui.importers.classify import (
     classify,
     known_heading,
 )
-from meetingtui.importers.closed import BODY_CLOSED, BODY_OPEN, CLOSED_STATEMENT, title_mark
+from meetingtui.importers.closed import (
+    BODY_CLOSED,
+    BODY_OPEN,
+    CLOSED_STATEMENT,
+    FIELD_LINE,
+    title_mark,
+)
 from meetingtui.importers.decisions import (
     body_date_head,
     current_entry,
@@ -95,8 +101,13 @@ def build_item(
     previous = ""
     wants_case_value = False
     numbers: list[str] = []
+    fields = True  # still in the item's field block: no body text yet
     for block in _document_numbers_apart(region[k:]):
         text = block.text.strip()
+        in_fields = fields and (
+            len(parts) == 1 or parts[-1].head is None
+            or parts[-1].head.kind not in (DECISION, HISTORY_KIND)
+        )  # fmt: skip
         label_row, previous = previous, text
         if (
             block.table is None
@@ -119,9 +130,13 @@ def build_item(
         if len(parts) == 1 and casenumber.NOT_LABEL.match(text):
             numbers.append(text)  # "Dok.nr.: 2012-200": the document's own number, no case
             continue
-        if len(parts) == 1 and BODY_CLOSED.match(text):
-            closed_by_case = True  # "(FOR LUKKEDE DØRE)", "Lukket punkt" under the heading
+        if in_fields and BODY_CLOSED.match(text):
+            # "(FOR LUKKEDE DØRE)", "Lukket punkt" under the heading, "Status: Lukket" among
+            # the item's fields
+            closed_by_case = True
             continue
+        if in_fields and len(parts) > 1 and BODY_OPEN.match(text):
+            continue  # "Offentlighed: Åben" among the fields: open, as `closed` says
         if (
             block.cont is not Cont.WRAP
             and CLOSED_STATEMENT.match(text)
@@ -205,6 +220,7 @@ def build_item(
             continue
         if len(parts) == 1 and BODY_OPEN.match(text):
             continue  # "Åben sag" under the heading: the item is open, as `closed` says
+        fields = fields and _in_field_block(text)
         parts[-1].add(block)
     parts = _decision_place(parts)
     item = built(
@@ -218,6 +234,15 @@ def build_item(
     fill_item(item, parts, start=start, day=day)
     item.unplaced.extend(numbers)
     return item
+
+
+def _in_field_block(text: str) -> bool:
+    """A line of an item's field block: a field ("Sagsbehandler: Bo Hansen") or a short line
+    without a full stop, an unstyled heading over the fields ("Sagsoplysninger"); body text
+    ends the block."""
+    return FIELD_LINE.match(text) is not None or (
+        len(text.split()) <= 4 and not text.endswith((".", "!", "?"))
+    )
 
 
 # What may follow a decision heading of a body and a date: the decisions of the other bodies
