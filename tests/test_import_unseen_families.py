@@ -6,13 +6,16 @@ marker. Built in code through the text, PDF and Word readers."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from meetingtui import importers
+from meetingtui.archive import FileStatus, import_paths
 from meetingtui.dates import find_date
-from tests.docfixtures import DOCUMENT_READERS
-from tests.formats import WRITERS, Item, Part, Spec
+from tests.docfixtures import DOCUMENT_READERS, make_pdf
+from tests.formats import WRITERS, Item, Part, Spec, as_pdf
+from tests.meetings import stored
 
 READERS = DOCUMENT_READERS
 HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
@@ -179,3 +182,60 @@ def test_a_field_after_the_body_text_is_text() -> None:
     [item] = READERS["text"](lines).items
     assert item.closed is False
     assert "Lukket for trafik" in " ".join(f"{s.heading}: {s.text}" for s in item.sections)
+
+
+# --- one item per file, the closed marker in the header line -----------------------------------
+
+ONE_ITEM_FILES = [
+    (["Økonomiudvalget, 12.03.2024, pkt. 7 - Lukket punkt", "Beslutning", "Godkendt."],
+     "Lukket punkt"),
+    (["Økonomiudvalget, 12.03.2024, pkt. 7 - Lukket punkt", "Salg af grund", "Sagsnr.: 24/1007",
+      "Beslutning", "Godkendt."], "Salg af grund"),
+    (["Økonomiudvalget, 12.03.2024, punkt 7 (Lukket)", "Salg af grund", "Beslutning",
+      "Godkendt."], "Salg af grund"),
+    (["Økonomiudvalget, 12.03.2024, Pkt. 7: Lukket sag", "Sagsnr.: 24/1007", "Beslutning",
+      "Godkendt."], "Lukket punkt"),
+    (["Økonomiudvalget 12. marts 2024, punkt 7 - Salg af grund (Lukket)", "Beslutning",
+      "Godkendt."], "Salg af grund"),
+    (["Økonomiudvalget 12.03.2024, pkt. 7 - Salg af grund - lukket punkt", "Beslutning",
+      "Godkendt."], "Salg af grund"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(("lines", "title"), ONE_ITEM_FILES, ids=[f[0][0] for f in ONE_ITEM_FILES])
+def test_a_one_item_file_with_the_closed_marker_in_its_header_line(
+    reader: str, lines: list[str], title: str
+) -> None:
+    meeting = READERS[reader](lines)
+    assert (meeting.body, meeting.starts_at) == ("Økonomiudvalget", datetime(2024, 3, 12))
+    [item] = meeting.items
+    assert (item.number, item.title, item.closed, item.decision) == ("7", title, True, "Godkendt.")
+    assert item.case_number == ("24/1007" if "Sagsnr.: 24/1007" in lines else "")
+    assert not any("pkt" in u.casefold() or "punkt" in u.casefold() for u in meeting.unplaced)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_one_item_file_with_its_title_in_the_header_line_is_open(reader: str) -> None:
+    meeting = READERS[reader](
+        ["Økonomiudvalget, 12.03.2024, pkt. 7 - Salg af grund", "Beslutning", "Godkendt."]
+    )
+    [item] = meeting.items
+    assert (item.number, item.title, item.closed) == ("7", "Salg af grund", False)
+
+
+def test_the_closed_item_file_joins_its_meeting_closed(tmp_path: Path, db_path: Path) -> None:
+    parts = [
+        Part("Sagsfremstilling", ["Sagen forelægges."]),
+        Part("Beslutning", ["Godkendt."], True),
+    ]
+    referat = Spec(items=[Item(str(n), f"Sag {n}", f"24/{n}", parts) for n in range(1, 7)])
+    (tmp_path / "referat.pdf").write_bytes(as_pdf(referat))
+    [first] = import_paths(db_path, [tmp_path / "referat.pdf"], workers=1).files
+    lines = ["Økonomiudvalget, 12.03.2024, pkt. 7 - Lukket punkt", "**Beslutning", "Godkendt."]
+    (tmp_path / "pkt7.pdf").write_bytes(make_pdf([lines]))
+    [joined] = import_paths(db_path, [tmp_path / "pkt7.pdf"], workers=1).files
+    assert (joined.status, joined.meeting_ids) == (FileStatus.IMPORTED, first.meeting_ids)
+    meeting = stored(db_path, first.meeting_ids[0])
+    assert [(i.number, i.closed) for i in meeting.items][-2:] == [("6", False), ("7", True)]
+    assert meeting.items[-1].title == "Lukket punkt"

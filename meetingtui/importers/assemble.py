@@ -13,9 +13,9 @@ from datetime import datetime
 
 from meetingtui.dates import find_date
 from meetingtui.errors import InputError
-from meetingtui.importers import contents, finish, header, items, people, segment
-from meetingtui.importers.classify import AUTHORITY_KIND, DECISION, classify
-from meetingtui.importers.closed import part_mark
+from meetingtui.importers import casenumber, contents, finish, header, items, people, segment
+from meetingtui.importers.classify import AUTHORITY_KIND, DECISION, classify, known_heading
+from meetingtui.importers.closed import BODY_CLOSED, is_marker, part_mark, title_mark
 from meetingtui.importers.flatten import split_inline_labels
 from meetingtui.importers.heads import ItemHead, title_key
 from meetingtui.importers.source import Block, HeaderFacts, Source
@@ -126,30 +126,70 @@ def _document_items(
     return found, trailing
 
 
-# "Økonomiudvalget 12.03.2024, pkt. 7": a file holding one item names it in its header line.
+# "Økonomiudvalget 12.03.2024, pkt. 7": a file holding one item names it in its header line,
+# maybe with its closed marker or its title after the number ("pkt. 7 - Lukket punkt",
+# "punkt 7 (Lukket)", "Pkt. 7: Lukket sag", "pkt. 7 - Salg af grund").
 _ITEM_REFERENCE = re.compile(
     r"(?i)[\s,.\-–]+(?:punkt|pkt\.?|dagsordenspunkt|sag\s+nr\.?)\s*(?:nr\.?\s*)?"
-    r"(?P<number>\d{1,4}[a-z]?)[.:]?\s*$"
+    r"(?P<number>\d{1,4}[a-z]?)(?![\d/])(?:[.:]?\s*$|(?P<rest>\s*(?:[-–:]\s+|:|\(|\s)\S.*)$)"
 )
+
+
+def _reference_after_number(rest: str) -> tuple[bool, str] | None:
+    """(closed, title) of what follows the item's number in a one-item file's header line:
+    a closed marker alone ("- Lukket punkt", "(Lukket)"), a title after a dash or colon, with
+    or without a marker; None for anything else (no reference to an item)."""
+    rest = rest.strip()
+    if not rest:
+        return False, ""
+    bare = rest.lstrip(" -–:").strip()
+    if is_marker(bare):
+        return True, ""
+    if not re.match(r"^[-–:]", rest) and not rest.startswith("("):
+        return None
+    closed, title = title_mark(bare)
+    return bool(closed), title
 
 
 def _item_file_head(blocks: list[Block], heads: list[ItemHead]) -> list[ItemHead]:
     """A document that holds one item of a meeting: its header line names the item ("...
-    12.03.2024, pkt. 7") and the title follows it. The reference leaves the header line."""
+    12.03.2024, pkt. 7 - Lukket punkt") and the title follows it or stands in the line. The
+    reference leaves the header line; an item closed without a title is "Lukket punkt"."""
     if len(heads) > 1 or (heads and heads[0].number):
         return heads
     for index, block in enumerate(blocks[:8]):
         reference = _ITEM_REFERENCE.search(block.text)
         if reference is None or find_date(block.text) is None or index + 1 >= len(blocks):
             continue
+        after = _reference_after_number(reference.group("rest") or "")
+        if after is None:
+            continue
+        closed, title = after
+        number = reference.group("number")
         blocks[index] = block.with_text(block.text[: reference.start()].strip())
         if heads:
-            heads[0].number = reference.group("number")
+            heads[0].number = number
+            heads[0].closed = heads[0].closed or closed
             return heads
-        title = blocks[index + 1]
-        return [ItemHead(index + 1, reference.group("number"), title.text.strip(), False, True,
-                         title.bold)]  # fmt: skip
+        following = blocks[index + 1]
+        if not title and not _not_a_title(following):
+            return [ItemHead(index + 1, number, following.text.strip(), closed, True,
+                             following.bold)]  # fmt: skip
+        # The title stands in the header line, or none follows: the reference is the heading.
+        blocks.insert(index + 1, block.with_text(reference.group(0).strip(" ,.-–")))
+        neutral = "Lukket punkt" if closed else ""
+        return [ItemHead(index + 1, number, title or neutral, closed, True, block.bold)]
     return heads
+
+
+def _not_a_title(block: Block) -> bool:
+    """A line under a one-item file's header that is the item's first part, not its title."""
+    text = block.text.strip()
+    return (
+        known_heading(block) or casenumber.label(text) is not None
+        or casenumber.is_number(text) or casenumber.NOT_LABEL.match(text) is not None
+        or BODY_CLOSED.match(text) is not None
+    )  # fmt: skip
 
 
 def _structured(source: Source, name: str) -> Meeting:

@@ -163,6 +163,11 @@ def title_mark(title: str) -> tuple[bool | None, str]:
     return (False if opened else None), text
 
 
+def is_marker(text: str) -> bool:
+    """A closed marker and nothing else: "Lukket punkt", "(Lukket)", "Lukket sag"."""
+    return _CLOSED_WHOLE.match(" ".join(text.split())) is not None
+
+
 def closed_marker(title: str) -> tuple[bool, str]:
     """(closed, title without the marker) for "Lukket: X", "X (Lukket)", "(Lukket) X", ..."""
     closed, text = title_mark(title)

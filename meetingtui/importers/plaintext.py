@@ -22,7 +22,11 @@ from meetingtui.models import Meeting
 
 FORMAT = "text-referat"
 
-_MARKERS = re.compile(rb"(?i)(referat|dagsorden|beslutningsprotokol|s m\xc3\xb8de\b)")
+# "Referat", "... Udvalgets møde", or a one-item file's "Økonomiudvalget, 12.03.2024, pkt. 7"
+_MARKERS = re.compile(
+    rb"(?i)(referat|dagsorden|beslutningsprotokol|s m\xc3\xb8de\b|"
+    rb"\d{2,4},?\s+(?:pkt\.?|punkt)\s*\d{1,4}\b)"
+)
 _STRUCTURE = re.compile(
     rb"(?i)(sagsnr|beslutning|indholdsfortegnelse|punkt\s+\d|indstilling|sagsfremstilling)"
 )
