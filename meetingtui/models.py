@@ -56,6 +56,12 @@ def clean_text(value: str) -> str:
     return value
 
 
+def plain_item_number(number: str) -> str:
+    """An item's number as the agenda means it: "01" and "007" are items 1 and 7 (a system's
+    zero-padding for sorting); a sub-number "3.1", a letter "3a" and "0" stay as written."""
+    return re.sub(r"^0+(?=\d)", "", number.strip())
+
+
 class Model(BaseModel):
     """Base: every string field is cleaned of control characters."""
 

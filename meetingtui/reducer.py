@@ -381,6 +381,18 @@ def _approved(m: Meeting, p: Payload, at: datetime) -> Touched:
     return Touched(meeting=True)
 
 
+# An imported meeting's item numbers written as its import now writes them ("01" -> "1"): the
+# event the database's migration of an earlier release's imports appends (storage.schema).
+ITEM_NUMBERS_PLAIN = "item_numbers_plain"
+
+
+@reducer(ITEM_NUMBERS_PLAIN)
+def _numbers_plain(m: Meeting, p: Payload, at: datetime) -> Touched:
+    for item_id, number in p["numbers"]:
+        _item(m, item_id).number = number
+    return Touched(items={item_id for item_id, _number in p["numbers"]})
+
+
 # The speakers' list, agenda changes and time corrections keep their events beside their
 # rules; importing them registers them (replay and verify need every event type).
 import meetingtui.agenda_changes  # noqa: E402

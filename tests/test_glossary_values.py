@@ -94,7 +94,8 @@ def as_the_previous_release_left_it(db_path: Path) -> None:
     raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
-        "('language_001_glossary_values', 'live_002_election_acclamation')"
+        "('language_001_glossary_values', 'live_002_election_acclamation', "
+        "'importers_002_plain_item_numbers')"
     )
     raw.commit()
     raw.close()

@@ -4,6 +4,7 @@ written. Documents are built in code in every format (`tests/formats.py`)."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from meetingtui import importers, service
 from meetingtui.archive import FileStatus, import_paths
 from meetingtui.exporters import markdown
 from meetingtui.storage import records
-from meetingtui.storage.db import connect
+from meetingtui.storage.db import APPLIED_MIGRATIONS, connect, schema_version
+from meetingtui.verify import checked_meeting, verify
 from tests.formats import WRITERS, Item, Part, Spec, as_pdf
+from tests.meetings import committee_meeting, stored
 
 PARTS = [Part("Sagsfremstilling", ["Sagen forelægges."]), Part("Beslutning", ["Godkendt."], True)]
 
@@ -97,3 +100,93 @@ def test_an_item_stored_as_01_by_an_earlier_import_is_item_1_to_a_later_file(
     finally:
         conn.close()
     assert [i.number for i in stored.items] == ["01", "02", "3"]
+
+
+# --- a database an earlier release left: imported items numbered "01", "02" -------------------
+
+
+def _earlier_release_database(db_path: Path) -> tuple[int, int]:
+    """An imported meeting with items "01", "02", "3a" and a planned meeting whose item the
+    chair typed as "01", stored as an earlier release stored them (the import did not yet
+    drop the zeros), and the migration that numbers them today not yet applied."""
+    _fmt, [meeting] = importers.parse(as_pdf(_spec("1", "2", "3a")), source="gammel.pdf")
+    for item in meeting.items:
+        item.number = f"0{item.number}"
+    planned = committee_meeting()
+    planned.items[0].number = "01"
+    conn = connect(db_path)
+    try:
+        imported_id = service.import_meeting(conn, meeting, content_hash="gammel")
+        planned_id = service.create_meeting(conn, planned)
+        conn.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = 'importers_002_plain_item_numbers'"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    assert imported_id is not None
+    return imported_id, planned_id
+
+
+def _search_numbers(db_path: Path, meeting_id: int) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(
+            "SELECT number FROM item_search WHERE meeting_id = ? ORDER BY item_id", (meeting_id,)
+        )
+        return [number for (number,) in rows]
+    finally:
+        conn.close()
+
+
+def _event_types(db_path: Path, meeting_id: int) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(
+            "SELECT type FROM events WHERE meeting_id = ? ORDER BY seq", (meeting_id,)
+        )
+        return [type_ for (type_,) in rows]
+    finally:
+        conn.close()
+
+
+def test_the_migration_numbers_an_earlier_releases_imports_as_the_import_does(
+    db_path: Path,
+) -> None:
+    imported_id, planned_id = _earlier_release_database(db_path)
+    assert _search_numbers(db_path, imported_id) == ["01", "02", "03a"]  # truly the old shape
+    conn = connect(db_path)  # opening applies the migration
+    try:
+        assert verify(conn).ok
+        assert schema_version(conn) == APPLIED_MIGRATIONS
+        imported = records.load_meeting(conn, imported_id)
+        planned = records.load_meeting(conn, planned_id)
+    finally:
+        conn.close()
+    assert [i.number for i in imported.items] == ["1", "2", "3a"]
+    assert _search_numbers(db_path, imported_id) == ["1", "2", "3a"]
+    assert _event_types(db_path, imported_id) == ["meeting_imported", "item_numbers_plain"]
+    # A meeting created in meetingtui keeps the numbers its chair typed.
+    assert planned.items[0].number == "01"
+    assert _event_types(db_path, planned_id) == ["meeting_created"]
+    # Opening again changes nothing more.
+    connect(db_path).close()
+    assert _event_types(db_path, imported_id) == ["meeting_imported", "item_numbers_plain"]
+
+
+def test_after_the_migration_the_record_replays_and_exports_with_item_one(
+    tmp_path: Path, db_path: Path
+) -> None:
+    imported_id, _planned_id = _earlier_release_database(db_path)
+    conn = connect(db_path)
+    try:
+        meeting, _head = checked_meeting(conn, imported_id)  # replayed and compared
+    finally:
+        conn.close()
+    text = markdown.to_markdown(meeting)
+    assert "1. Godkendelse af dagsorden" in text and "01. " not in text
+    third = tmp_path / "punkt4.pdf"
+    third.write_bytes(as_pdf(_one_item("4")))
+    [joined] = import_paths(db_path, [third], workers=1).files
+    assert (joined.status, joined.meeting_ids) == (FileStatus.IMPORTED, [imported_id])
+    assert [i.number for i in stored(db_path, imported_id).items] == ["1", "2", "3a", "4"]

@@ -269,7 +269,8 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
         "'committees_001_rosters_and_deliveries', 'speakers_lists', "
         "'referat_001_public_decision', 'archive_001_ocr_note', 'm004_danish_stems', "
         "'importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
-        "'language_001_glossary_values', 'live_002_election_acclamation')"
+        "'language_001_glossary_values', 'live_002_election_acclamation', "
+        "'importers_002_plain_item_numbers')"
     )
     raw.commit()
     raw.close()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from meetingtui.importers.closed import title_mark
 from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import CLOSED_MARKERS, OPEN_MARKERS, alternation
+from meetingtui.models import plain_item_number
 
 _PUNKT = re.compile(
     r"(?i)^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s+(?:nr\.?\s*)?(\d{1,4}[a-z]?)(?![/\d]|-\d)"
@@ -96,9 +97,9 @@ def item_head(block: Block) -> ItemHead | None:
 
 
 def plain_number(number: str) -> str:
-    """An item's number as the agenda means it: "01" and "007" are items 1 and 7 (a system's
-    zero-padding for sorting); a sub-number "3.1", a letter "3a" and "0" stay as written."""
-    return re.sub(r"^0+(?=\d)", "", number.strip())
+    """An item's number as the agenda means it (`models.plain_item_number`, which the
+    database's migration of older imports uses too)."""
+    return plain_item_number(number)
 
 
 @lru_cache(maxsize=8192)

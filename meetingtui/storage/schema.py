@@ -402,3 +402,44 @@ def language_001_glossary_values(db: Database) -> None:
 def live_002_election_acclamation(db: Database) -> None:
     """An election by acclamation: one candidate, elected unanimously without a ballot."""
     db.execute("ALTER TABLE elections ADD COLUMN acclamation INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def importers_002_plain_item_numbers(db: Database) -> None:
+    """Items an earlier release imported as "01", "02" numbered as the import numbers them
+    today ("1", "2"; `models.plain_item_number`). The events are never rewritten: each such
+    meeting gets an `item_numbers_plain` event naming the new numbers, so its record still
+    replays from its events; the search rows follow."""
+    from meetingtui.clock import local_now
+    from meetingtui.models import plain_item_number
+    from meetingtui.storage import events
+
+    conn = db.conn
+    imported = conn.execute(
+        "SELECT meeting_id FROM events WHERE seq IN "
+        "(SELECT min(seq) FROM events GROUP BY meeting_id) AND type = 'meeting_imported' "
+        "ORDER BY meeting_id"
+    ).fetchall()
+    searched = db["item_search"].exists()
+    at = local_now().isoformat()
+    for (meeting_id,) in imported:
+        rows = conn.execute(
+            "SELECT id, number FROM items WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+        ).fetchall()
+        numbers = [[item_id, plain_item_number(n)] for item_id, n in rows]
+        changed = [
+            [i, new] for (i, new), (_i, old) in zip(numbers, rows, strict=True) if new != old
+        ]
+        if not changed:
+            continue
+        events.append(conn, meeting_id, "item_numbers_plain", at, {"numbers": changed})
+        for item_id, number in changed:
+            conn.execute(
+                "UPDATE items SET number = ? WHERE meeting_id = ? AND id = ?",
+                (number, meeting_id, item_id),
+            )
+            if searched:
+                conn.execute(
+                    "UPDATE item_search SET number = ? WHERE meeting_id = ? AND item_id = ?",
+                    (number, meeting_id, item_id),
+                )
