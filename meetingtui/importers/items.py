@@ -130,7 +130,7 @@ def build_item(
         if len(parts) == 1 and casenumber.NOT_LABEL.match(text):
             numbers.append(text)  # "Dok.nr.: 2012-200": the document's own number, no case
             continue
-        if in_fields and BODY_CLOSED.match(text):
+        if in_fields and (len(parts) == 1 or FIELD_LINE.match(text)) and BODY_CLOSED.match(text):
             # "(FOR LUKKEDE DØRE)", "Lukket punkt" under the heading, "Status: Lukket" among
             # the item's fields
             closed_by_case = True
