@@ -306,7 +306,8 @@ def test_a_database_holding_imports_from_before_is_migrated(tmp_path: Path) -> N
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
         "('importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
-        "'language_001_glossary_values', 'live_002_election_acclamation')"
+        "'language_001_glossary_values', 'live_002_election_acclamation', "
+        "'importers_002_plain_item_numbers')"
     )
     raw.commit()
     raw.close()
