@@ -33,11 +33,15 @@ _WORD_DATE_SHORT = re.compile(
 # text "5.1.24" is as likely a paragraph number.
 # "12/3 2024", "12/3 -24": after a day and month with a slash the year may follow a space.
 _NUM_DATE = re.compile(
-    r"(?<![\d-])(\d{1,2})(?:[-./](\d{1,2})[-./]|\s?/\s?(\d{1,2})\s+-?)(\d{4})(?![\d-])"
+    r"(?<![\d-])(?P<d>\d{1,2})(?:[-./](?P<m1>\d{1,2})[-./]|\s?/\s?(?P<m2>\d{1,2})\s+-?)"
+    r"(?P<y>\d{4})(?![\d-])"
 )
+# A two-digit year only after the same separator twice ("12.3.24", "12-03-24") or a slash and a
+# dash or space ("12/3-24", "12/3 24"): "kl. 9.30-11.30" is no 30 November 2030.
 _NUM_DATE_SHORT = re.compile(
-    r"(?<![\d-])(\d{1,2})(?:[-./](\d{1,2})[-./]|\s?/\s?(\d{1,2})\s+-?)(\d{4}|\d{2})"
-    r"(?![\d-]|[.:]\d)"
+    r"(?<![\d-])(?P<d>\d{1,2})(?:[-./](?P<m1>\d{1,2})[-./](?=\d{4})|"
+    r"(?P<sep>[-./])(?P<m3>\d{1,2})(?P=sep)|\s?/\s?(?P<m2>\d{1,2})(?:\s+-?|-))"
+    r"(?P<y>\d{4}|\d{2})(?![\d-]|[.:]\d)"
 )
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "kl. 16:30", "Kl. 16.30", "kl 9"; a second time after a dash is the end of the meeting
@@ -79,7 +83,8 @@ def find_date(text: str, *, short_year: bool = False) -> DateMatch | None:
             found.append(DateMatch(value, match.start(), match.end()))
             break
     for match in (_NUM_DATE_SHORT if short_year else _NUM_DATE).finditer(text):
-        value = _safe(int(match[4]), int(match[2] or match[3]), int(match[1]))
+        month = match["m1"] or match["m2"] or match.groupdict().get("m3")
+        value = _safe(int(match["y"]), int(month or 0), int(match["d"]))
         if value:
             found.append(DateMatch(value, match.start(), match.end()))
             break

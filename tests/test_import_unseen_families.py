@@ -110,6 +110,8 @@ def test_short_danish_dates_in_the_header(
         ("12. marts 24.5", True, None),
         ("12.3.24.1", True, None),
         ("31/2 2024", False, None),
+        ("kl. 09.30-11.30", True, None),  # a clock time's range, no 30 November 2030
+        ("12.3-24", True, None),
     ],
 )
 def test_the_short_forms_are_read_in_one_place(
@@ -239,3 +241,32 @@ def test_the_closed_item_file_joins_its_meeting_closed(tmp_path: Path, db_path: 
     meeting = stored(db_path, first.meeting_ids[0])
     assert [(i.number, i.closed) for i in meeting.items][-2:] == [("6", False), ("7", True)]
     assert meeting.items[-1].title == "Lukket punkt"
+
+
+# --- case-number labels of other systems ---------------------------------------------------------
+
+SYSTEM_LABELS = ["Sagsid: 24/1001", "Sags-ID: 24/1001", "Sags ID: 24/1001", "Acadre sagsnr.: 24/1001",
+                 "Acadre-sagsnr.: 24/1001", "SBSYS sagsnr.: 24/1001", "ESDH-nr.: 24/1001",
+                 "ESDH: 24/1001", "Sagsnummer (ESDH): 24/1001", "Sagsnr. (Acadre): 24/1001",
+                 "Journal nr.: 24/1001", "WorkZone sagsnr.: 24/1001"]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("label", SYSTEM_LABELS)
+def test_case_number_labels_naming_the_system(reader: str, label: str) -> None:
+    meeting = READERS[reader]([*HEADER, *_item(1, "Budgetopfølgning", [label]),
+                               *_item(2, "Trafikplan", ["Sagsnr.: 24/1002"])])  # fmt: skip
+    assert [(i.title, i.case_number) for i in meeting.items] == [
+        ("Budgetopfølgning", "24/1001"), ("Trafikplan", "24/1002")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("times", ["kl. 09.30-11.30", "kl. 16.00-18.30", "Kl. 9.30 - 11.30"])
+def test_a_labelled_time_range_under_the_date(reader: str, times: str) -> None:
+    lines = ["Referat fra mødet i Økonomiudvalget", "Dato: 12.03.2024", f"Tidspunkt: {times}",
+             "Lokale: Byrådssalen", *_item(1, "Budgetopfølgning", ["Sagsnr.: 24/1001"])]  # fmt: skip
+    meeting = READERS[reader](lines)
+    start = (9, 30) if "9.30" in times else (16, 0)
+    assert (meeting.starts_at.hour, meeting.starts_at.minute) == start
+    assert (meeting.body, meeting.location) == ("Økonomiudvalget", "Byrådssalen")
