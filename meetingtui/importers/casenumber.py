@@ -16,9 +16,10 @@ from meetingtui.importers.vocabulary import (
     alternation,
 )
 
+# "Sagsnr. i ESDH", "Sagsnummer (ESDH)", "Sagsnr. (Acadre)": the system named after the label
 _SYSTEM = (
     r"(?:\s+(?:i|fra)\s+(?:esdh|acadre|sbsys|edoc|workzone|cicero|prepare|fagsystemet)"
-    r"(?:[\s-]?systemet)?)?"
+    r"(?:[\s-]?systemet)?|\s*\((?:esdh|acadre|sbsys|edoc|workzone|cicero|prepare)\))?"
 )
 # "Sagsnr./Dok.nr.: 24/1001", "Sags nr. / Dok. nr.", "J.nr./Dok.nr.": one label for both
 # numbers; the value is the case number, and a second value after it the document number.

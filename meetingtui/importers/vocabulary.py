@@ -172,11 +172,12 @@ ACCESS_LABELS = ("status", "adgang", "åben/lukket", "åben/lukket punkt", "åbe
 CASE_LABELS = ("sagsnr", "sags nr", "sags-nr", "sagsnummer", "sagsnummeret", "sag nr",
                "journalnr", "journalnummer", "j nr", "j.nr", "jnr", "j. nr", "acadre sagsnr",
                "sbsys sagsnr", "esdh sagsnr", "esdh-sagsnr", "sagsid", "sags-id", "sags id",
-               "edoc sagsnr", "workzone sagsnr")  # fmt: skip
+               "edoc sagsnr", "workzone sagsnr", "acadre-sagsnr", "sbsys-sagsnr", "journal nr",
+               "journal-nr")  # fmt: skip
 # Short or generic labels that are a case-number label only when a case number follows them
 # ("Sag: 24/1001", "ESDH-nr.: 24/1001"); "Sag: Salg af grund" is no case number.
 CASE_LABELS_WITH_NUMBER = ("sag", "esdh-nr", "esdh nr", "esdhnr", "sagsref", "sagsreference",
-                           "sags-ref")  # fmt: skip
+                           "sags-ref", "esdh", "acadre", "sbsys")  # fmt: skip
 # Labels of other numbers that stand where a case number would: never read as the case number.
 NOT_CASE_LABELS = ("dok.nr", "dok nr", "doknr", "dokumentnr", "dokumentnummer", "dok. nr",
                    "akt id", "aktid", "akt-id", "aktnr", "bilagsnr", "løbenr",
