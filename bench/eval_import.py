@@ -45,7 +45,9 @@ CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}"
                "Sagsnr.: {}\nSagsansvarlig: Bo Hansen", "Sag nr. {}",
                "Sagsnr. i ESDH-systemet: {}", "Sagsnr. {}, dok.nr. 24/5555",
                "Sagsnr./Dok.nr.: {}", "Sags nr. / Dok. nr.: {} / 24/55321",
-               "J.nr./Dok.nr.:\n{}"]  # fmt: skip
+               "J.nr./Dok.nr.:\n{}", "Sags-ID: {}", "Acadre-sagsnr.: {}", "ESDH: {}",
+               "Sagsnummer (ESDH): {}", "Sagsnr. (Acadre): {}", "Journal nr.: {}",
+               "SBSYS sagsnr.: {}", "WorkZone sagsnr.: {}"]  # fmt: skip
 CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
                 "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
                 "{}\nPunktet behandles for lukkede døre.", "Lukket sag: {}", "{}\nFortrolig",
@@ -57,7 +59,15 @@ CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket
                 "{}\nLukket punkt - behandles for lukkede døre", "{}\nStatus: Lukket",
                 "{}\nÅben/lukket: Lukket punkt", "{} (Åben/lukket)", "{} (muligvis lukket)",
                 "{} (Punktet forventes behandlet for lukkede døre)", "{}\nAktindsigt: Nej",
-                "{}\nSagen behandles i lukket møde.", "{} - lukket jf. § 10"]  # fmt: skip
+                "{}\nSagen behandles i lukket møde.", "{} - lukket jf. § 10",
+                "LUKKET PUNKT: {}", "{} - LUKKET PUNKT", "{}\nFortroligt punkt",
+                "Ikke-offentlig sag: {}", "{}\nIkke-offentlig sag", "{}\nLukket møde",
+                "{} (Lukket møde)", "{} [Lukket]", "{} (Fortroligt)", "{}\nPunktet er lukket",
+                "{} – fortroligt", "{}\nPunktet behandles på lukket møde",
+                # a field block: the closed field after other fields
+                "{}\nSagsbehandler: Bo Hansen\nStatus: Lukket", "{}\nLukket: Ja",
+                "{}\nAnsvarlig: Bo Hansen\nOffentlighed: Ikke offentlig",
+                "{}\nSagsbehandler: Bo Hansen\nStatus: Åben/lukket"]  # fmt: skip
 # A closed item that says so only in its text, under a heading of its own.
 CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt.",
                   "Sagen forventes behandlet i lukket møde."]  # fmt: skip
@@ -82,15 +92,18 @@ DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   # EG/KMD: the body and the date alone, no word "Beslutning"
                   "{body} den {date}", "{body} den {long} Punkt {n}", "{body}, {dotted}",
                   "Beslutning ({body}, {long})", "Beslutning {body} {date}",
-                  "{body} {long}, pkt. {n}", "Beslutningen:"]  # fmt: skip
+                  "{body} {long}, pkt. {n}", "Beslutningen:", "Udvalgets beslutning:",
+                  "Afgørelse:", "{body}s afgørelse", "Udvalgets afgørelse", "Protokol:"]  # fmt: skip
 DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
              "Sagen blev ikke behandlet og udsættes til næste møde.",
              "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip
 HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {n}\n{title}",
             "{n} {title}", "{n} - {title}", "Pkt. {n} {title}", "Punkt {n}. {title}",
-            "Dagsordenspunkt {n}: {title}"]  # fmt: skip
+            "Dagsordenspunkt {n}: {title}", "{n}) {title}", "Sag {n}: {title}",
+            "Dagsordenspunkt {n}\n{title}", "Punkt {n} - {title}", "Pkt. {n}: {title}",
+            "Punkt nr. {n}: {title}", "Sag nr. {n}: {title}"]  # fmt: skip
 HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
-           "meeting-label", "extract"]  # fmt: skip
+           "meeting-label", "extract", "referat-fra", "short-date"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
@@ -151,6 +164,20 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
         return [rng.choice(["Udskrift af beslutningsprotokol", f"Uddrag af referat fra {doc.body}"]),
                 doc.body, f"Møde den {doc.when:%d.%m.%Y} kl. {doc.when:%H.%M}",
                 f"Mødested: {doc.place}"]  # fmt: skip
+    if kind == "referat-fra":
+        # "Referat fra mødet i X", "Tidspunkt: kl. 16.00-18.30", "Lokale:"/"Sted:"
+        label = rng.choice(["Lokale", "Sted", "Mødested", "Mødelokale"])
+        return [f"Referat fra mødet i {doc.body}", f"Dato: {doc.when:%d.%m.%Y}",
+                f"Tidspunkt: kl. {doc.when:%H.%M}-{doc.when.hour + 2}.30",
+                f"{label}: {doc.place}", *_people_lines(rng, doc)]  # fmt: skip
+    if kind == "short-date":
+        # The short Danish dates: "12/3 2024", "12/3-24", "12.3.24", "12-03-24"
+        short = rng.choice([f"{doc.when.day}/{doc.when.month} {doc.when.year}",
+                            f"{doc.when.day}/{doc.when.month}-{doc.when:%y}",
+                            f"{doc.when.day}.{doc.when.month}.{doc.when:%y}",
+                            f"{doc.when:%d-%m-%y}"])  # fmt: skip
+        return ["Referat", doc.body, f"{rng.choice(['Dato:', 'Mødedato:', 'Dato'])} {short}",
+                f"Tidspunkt: kl. {doc.when:%H.%M}", f"Sted: {doc.place}"]  # fmt: skip
     if kind == "meeting-label":
         return ["Referat", f"Møde: {doc.body}", f"Mødedato: {_long_date(doc.when)}",
                 f"Mødetidspunkt: {doc.when:%H:%M}-{doc.when.hour + 2}:00", f"Mødested: {doc.place}",
