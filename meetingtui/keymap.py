@@ -102,6 +102,10 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "closing.send": "s",
     "closing.public_decision": "o",
     "closing.back": "escape",
+    # Sending the referat (the dialog the closing screen's send key opens)
+    "send.send": "j,y",
+    "send.retry": "r",
+    "send.cancel": "n,escape",
     # Archive of past meetings
     "archive.import": "i",
     "archive.search": "slash",

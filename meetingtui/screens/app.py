@@ -162,9 +162,11 @@ class MeetingApp(MeetingHold):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        # The screen under any dialog: its keys come first in the help.
+        # A dialog with keys of its own in the keymap (sending the referat) first, else the
+        # screen under any dialog: its keys come first in the help.
         below = next((s for s in reversed(self.screen_stack) if isinstance(s, KeymapScreen)), None)
-        self.push_screen(HelpScreen(below.SCOPE if below is not None else None))
+        scope = getattr(self.screen, "SCOPE", None) or (below.SCOPE if below else None)
+        self.push_screen(HelpScreen(scope))
 
     def action_undo(self) -> None:
         """Undo says what it takes back: a small entry at once, anything larger after a yes."""

@@ -27,6 +27,7 @@ def writer_actions() -> dict[str, frozenset[str]]:
     screens = (RollCallScreen, MeetingScreen, VoteScreen, ElectionScreen, SpeakersScreen)
     found = {screen.SCOPE: screen.CHANGES for screen in (*screens, ClosingScreen)}
     found["app"] = frozenset({"undo"})
+    found["send"] = frozenset({"send", "retry"})
     return found
 
 

@@ -12,14 +12,14 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import t
-from meetingtui.screens.base import add_bindings
+from meetingtui.keymap import DEFAULT_KEYMAP, actions_in, split_keys
+from meetingtui.screens.base import add_bindings, build_bindings, key_label
 from meetingtui.screens.dialogs import Dialog
 
 
@@ -38,23 +38,33 @@ class Finished(Message):
 
 
 class SendDialog(Dialog):
-    """The plan for one version (public or internal); j sends, r sends to the refused again."""
+    """The plan for one version (public or internal); j sends, r sends to the refused again
+    (the keys of the keymap's `send` scope, so a user can move them)."""
 
-    def __init__(self, db_path: Path, meeting_id: int, config_path: str, *, internal: bool) -> None:
-        super().__init__(t("mail.tui.confirm_title"), cancel_keys="n,escape")
+    SCOPE = "send"
+
+    def __init__(
+        self,
+        db_path: Path,
+        meeting_id: int,
+        config_path: str,
+        *,
+        internal: bool,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
+        keymap = DEFAULT_KEYMAP if keymap is None else keymap
+        keys = actions_in(self.SCOPE, keymap)
+        super().__init__(t("mail.tui.confirm_title"), cancel_keys=keys["cancel"])
+        # The keys as the footer shows them, for the texts that say which one to press.
+        self.key_names = {action: key_label(split_keys(k)[0]) for action, k in keys.items()}
         self.db_path = db_path
         self.meeting_id = meeting_id
         self.config_path = config_path
         self.internal = internal
         self.sending = False
         self.results: list[str] = []
-        add_bindings(
-            self,
-            [
-                Binding("j,y", "send", t("key.closing.send"), key_display="j"),
-                Binding("r", "retry", t("mail.tui.retry_key"), key_display="r"),
-            ],
-        )
+        own = [b for b in build_bindings(self.SCOPE, keymap) if b.action != "cancel"]
+        add_bindings(self, own)
 
     def body(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-text"):
@@ -87,7 +97,12 @@ class SendDialog(Dialog):
             return
         lines = [*plan_lines(plan, screen=True), "", *self.results]
         self.query_one("#send-plan", Static).update("\n".join(lines))
-        question = t("mail.tui.send_question") if plan.to_send else t("mail.nobody")
+        keys = self.key_names
+        question = (
+            t("mail.tui.send_question", send=keys["send"], cancel=keys["cancel"])
+            if plan.to_send
+            else t("mail.nobody")
+        )
         if not self.sending:
             self.query_one("#send-status", Static).update(question)
 
@@ -132,7 +147,8 @@ class SendDialog(Dialog):
         except Exception as exc:  # reported on screen; the meeting app must keep running
             self.post_message(Finished("", f"{type(exc).__name__}: {exc}", False))
             return
-        problem = report.interrupted or ("" if report.ok else t("mail.tui.retry_hint"))
+        retry = t("mail.tui.retry_hint", retry=self.key_names["retry"])
+        problem = report.interrupted or ("" if report.ok else retry)
         self.post_message(Finished(summary(report), problem, report.ok))
 
     @on(Answered)
@@ -171,6 +187,9 @@ def pick_and_send(app: Any, meeting: Any) -> None:
         if internal is None:
             return
         config = getattr(app.config, "source", "")
-        app.push_screen(SendDialog(app.db_path, meeting.id, config, internal=bool(internal)))
+        dialog = SendDialog(
+            app.db_path, meeting.id, config, internal=bool(internal), keymap=app.keymap
+        )
+        app.push_screen(dialog)
 
     app.push_screen(PickDialog(t("mail.tui.pick_title"), options), chosen)
