@@ -1,5 +1,6 @@
-"""The vote screen at 80×24: the instruction under the tally is read whole, in Danish and in
-English (it was cut: "…; Tab: enkelte medlemmer;…")."""
+"""The vote screen in a narrow terminal: at 80×24 the instruction under the tally is read whole,
+in Danish and in English (it was cut: "…; Tab: enkelte medlemmer;…"); at 60×20 the party blocks
+are told apart and the one the next key votes for is in sight."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Static
 
+from meetingtui.demo import build_demo_meeting
 from meetingtui.i18n import set_language, t
 from meetingtui.screens.app import build_app
+from meetingtui.screens.rolltable import RollTable
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone
@@ -39,3 +42,23 @@ async def test_the_vote_instruction_is_whole_at_80_columns(db_path: Path, lang: 
             pilot, lambda: any(line.startswith(hint[:14]) for line in lines()), str(lines())
         )
         assert hint in lines(), lines()
+
+
+async def test_long_groups_stay_apart_in_a_60_column_vote(db_path: Path) -> None:
+    """At 60 columns the party column has seven cells: "Kommunal leder" and "Kommunal
+    medarbejder" (the demo's § 17, stk. 4-udvalg) both read "Kommun…", and the secretary could
+    not tell which block a key would vote for. Now "K. led…" and "K. med…"."""
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, build_demo_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_vote(service.meeting.items[0].id)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, VoteScreen), "the vote")
+        parties = app.screen.query_one("#parties", RollTable)
+        await until(pilot, lambda: parties.row_count > 0, "the parties")
+        width = parties.columns[0][1]
+        shown = [row[:width].strip() for row in parties.plain_rows()]
+        assert width < len("Kommunal leder")
+        assert len(set(shown)) == len(shown), shown
+        assert "K. led…" in shown and "K. med…" in shown, shown

@@ -37,6 +37,60 @@ def row_text(cells: Sequence[Cell], columns: Sequence[Column]) -> Text:
     return line
 
 
+def _cut(label: str, width: int) -> str:
+    text = Text(label)
+    text.truncate(width, overflow="ellipsis")
+    return text.plain
+
+
+def _initials(label: str, width: int) -> str:
+    """Every word but the last as its initial: "Kommunal medarbejder" -> "K. medarbejder"."""
+    words = label.split()
+    return " ".join([*(w[0] + "." for w in words[:-1]), *words[-1:]])
+
+
+def _end(label: str, width: int) -> str:
+    """The label's end, after "…": "…leder"."""
+    return "…" + label[-(width - 1) :] if 1 < width < len(label) else label
+
+
+def shortened(labels: Sequence[str], width: int) -> dict[str, str]:
+    """How each label reads in `width` cells: cut with "…", except that labels cut to the same
+    text are told apart: "Kommunal leder" and "Kommunal medarbejder" in seven cells are "K. led…"
+    and "K. med…", not "Kommun…" twice; failing that, by their ends ("…leder")."""
+    shown = {label: _cut(label, width) for label in dict.fromkeys(labels)}
+    alike: dict[str, list[str]] = {}
+    for label, text in shown.items():
+        alike.setdefault(text, []).append(label)
+    for same in alike.values():
+        if len(same) < 2:
+            continue
+        for form in (_initials, _end):
+            tried = {label: _cut(form(label, width), width) for label in same}
+            if len(set(tried.values())) == len(same):
+                shown.update(tried)
+                break
+    return shown
+
+
+def column_labels(
+    rows: Sequence[Sequence[Cell]], columns: Sequence[Column]
+) -> list[dict[str, str]]:
+    """Per column, how each plain label in it reads: shortened so different ones stay apart."""
+    found: list[dict[str, str]] = []
+    for n, (_, width) in enumerate(columns):
+        labels = [cells[n] for cells in rows if n < len(cells)]
+        found.append(shortened([label for label in labels if isinstance(label, str)], width))
+    return found
+
+
+def _shown(cells: Sequence[Cell], labels: Sequence[dict[str, str]]) -> list[Cell]:
+    return [
+        labels[n].get(cell, cell) if isinstance(cell, str) and n < len(labels) else cell
+        for n, cell in enumerate(cells)
+    ]
+
+
 def header_text(columns: Sequence[Column]) -> Text:
     return row_text([Text(label, style="bold") for label, _ in columns], columns)
 
@@ -102,6 +156,7 @@ class RollTable(ScrollView, can_focus=True):
         self.header = header  # the column labels above the table, fitted with it
         self.keys: list[str] = []
         self._cells: list[Sequence[Cell]] = []
+        self._labels: list[dict[str, str]] = []  # per column: a label as it reads, shortened
         self._rows: list[Text] = []
         self._strips: dict[tuple[int, bool, int], Strip] = {}
 
@@ -109,10 +164,18 @@ class RollTable(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self._rows)
 
+    def _render_rows(self) -> None:
+        self._labels = column_labels(self._cells, self.columns)
+        self._rows = [row_text(_shown(cells, self._labels), self.columns) for cells in self._cells]
+
+    def plain_rows(self) -> list[str]:
+        """The rows as they read on screen, without styles."""
+        return [row.plain for row in self._rows]
+
     def set_rows(self, keys: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
         self.keys = list(keys)
         self._cells = list(rows)
-        self._rows = [row_text(cells, self.columns) for cells in rows]
+        self._render_rows()
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._rows))
         self.cursor_row = min(self.cursor_row, max(0, len(self._rows) - 1))
@@ -120,8 +183,17 @@ class RollTable(ScrollView, can_focus=True):
 
     def update_row(self, key: str, cells: Sequence[Cell]) -> None:
         row = self.keys.index(key)
+        labels_changed = [c for c in cells if isinstance(c, str)] != [
+            c for c in self._cells[row] if isinstance(c, str)
+        ]
         self._cells[row] = cells
-        text = row_text(cells, self.columns)
+        if labels_changed:
+            # A label that changed may now be cut like another one's: every row again.
+            self._render_rows()
+            self._strips.clear()
+            self.refresh()
+            return
+        text = row_text(_shown(cells, self._labels), self.columns)
         if text == self._rows[row]:
             return
         self._rows[row] = text
@@ -157,7 +229,7 @@ class RollTable(ScrollView, can_focus=True):
         columns = fitted(self.declared, self.size.width)
         if columns != self.columns:
             self.columns = columns
-            self._rows = [row_text(cells, columns) for cells in self._cells]
+            self._render_rows()
         if self.header is not None:
             self.header.update(header_text(self.columns))
         self._strips.clear()
