@@ -62,3 +62,23 @@ async def test_long_groups_stay_apart_in_a_60_column_vote(db_path: Path) -> None
         assert width < len("Kommunal leder")
         assert len(set(shown)) == len(shown), shown
         assert "K. led…" in shown and "K. med…" in shown, shown
+
+
+async def test_the_block_the_next_key_votes_for_is_in_sight_at_20_rows(db_path: Path) -> None:
+    """At 60×20 the party table shows seven rows above a horizontal scrollbar; the cursor went
+    on to the eighth, under the scrollbar, and the secretary voted for a block not in sight."""
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, build_demo_meeting(), clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_vote(service.meeting.items[0].id)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, VoteScreen), "the vote")
+        parties = app.screen.query_one("#parties", RollTable)
+        await until(pilot, lambda: parties.row_count > 0, "the parties")
+        for expected in range(1, parties.row_count):
+            await pilot.press("f")
+            await until(pilot, lambda n=expected: parties.cursor_row == n, str(expected))
+            top = parties.scroll_offset.y
+            seen = parties.scrollable_content_region.height
+            assert top <= parties.cursor_row < top + seen, (parties.cursor_row, top, seen)

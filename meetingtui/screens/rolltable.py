@@ -210,9 +210,10 @@ class RollTable(ScrollView, can_focus=True):
     def watch_cursor_row(self, old: int, new: int) -> None:
         self.refresh_line(old)
         self.refresh_line(new)
-        # Keep the cursor in view.
+        # Keep the cursor in view: the rows a scrollbar leaves in sight, not the widget's height
+        # (at 60×20 a horizontal scrollbar covered the row the cursor went to).
         top = self.scroll_offset.y
-        height = max(1, self.size.height)
+        height = max(1, self.scrollable_content_region.height)
         if new < top:
             self.scroll_to(y=new, animate=False)
         elif new >= top + height:
