@@ -107,8 +107,17 @@ class RecordClock:
             self.opened, self.own = True, bool(payload.get("own_clock"))
             resumes = payload.get("resumes_at")
             self.anchor = (datetime.fromisoformat(resumes) if resumes else at, wall)
-        elif self.own and self.anchor is not None and at > self.anchor[0]:
-            self.anchor = (at, wall)
+        elif self.own and self.anchor is not None:
+            # A corrected time (the meeting's end moved to 18.40 after it closed at 17.40) is
+            # a time in the record too: the own clock never reads earlier than it.
+            corrected = [
+                datetime.fromisoformat(change["new"])
+                for change in payload.get("changes", ())
+                if type_ == "times_corrected" and isinstance(change, dict) and "new" in change
+            ]
+            latest = max([at, *corrected])
+            if latest > self.anchor[0]:
+                self.anchor = (latest, wall)
 
     def resume(self, history: Iterable[tuple[str, dict[str, Any], datetime]]) -> None:
         """Start from a recorded history (type, payload, at): the own clock goes on from the

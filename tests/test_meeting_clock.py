@@ -119,3 +119,20 @@ async def test_the_status_bar_shows_the_meetings_own_time(db_path: Path) -> None
         await until(pilot, lambda: "kl. 16.30" in rendered(info), "the meeting's own time")
         assert "mødetid 0:00" in rendered(info)  # not the years since 3 January 2017
         assert "20:08" not in rendered(info)
+
+
+async def test_a_closed_meetings_clock_is_not_before_its_corrected_end(db_path: Path) -> None:
+    """The demo closed at 17.40, its end corrected to 18.40: the header read "mødetid 2:10 ·
+    kl. 17.40" over "Mødet sluttede kl. 18.40.", its own clock before its own end."""
+    clock = FixedClock(EVENING)
+    meeting_id = run_demo(db_path, clock)
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.correct_time("meeting_end", "18.40")
+        assert service.now() == datetime(2017, 1, 3, 18, 40)
+    clock.now += timedelta(minutes=1)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.service is not None and app.screen.query("#status-info"))
+        info = app.screen.query_one("#status-info", Static)
+        await until(pilot, lambda: "Mødet sluttede kl. 18.40" in rendered(info), rendered(info))
+        assert "mødetid 2:10 · kl. 18.40" in rendered(info), rendered(info)
