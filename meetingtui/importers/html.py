@@ -91,10 +91,7 @@ def element_blocks(root: Any, *, level_offset: int = 0) -> list[Block]:
     walker.styled = set(_STYLED(root))
     walker.walk(root)
     walker.flush()
-    for block in walker.out:
-        if not block.level:
-            block.role = "text"
-    return walker.out
+    return walker.out  # every block but a heading has the role "text", given as it is made
 
 
 def text(element: Any) -> str:
@@ -175,7 +172,8 @@ class _Walker:
         if content:
             # Positional: the dataclass takes them a little faster than by keyword.
             block = Block(content, 0, bold, level, False, self.cont, italic, styled,
-                          self.list_label, self.list_level)  # fmt: skip
+                          self.list_label, self.list_level, None, None,
+                          "" if level else "text")  # fmt: skip
             self.out.append(block)
             self.list_label = ""
         elif level:
@@ -197,7 +195,8 @@ class _Walker:
             return
         bold = outer_bold or tag in _BOLD
         italic = outer_italic or tag in _ITALIC
-        style = element.get("style") if element in self.styled else None
+        styled = self.styled  # most trees have no styled element: no look-up then
+        style = element.get("style") if styled and element in styled else None
         if style:
             bold = bold or _BOLD_STYLE.search(style) is not None
             italic = italic or _ITALIC_STYLE.search(style) is not None
@@ -210,21 +209,43 @@ class _Walker:
                 for child in element:
                     self.walk(child, bold, italic)
         elif tag in _PARAGRAPH:
-            self.flush()
+            if self.spans:
+                self.flush()
+            else:
+                self.cont = Cont.NEW
             text = element.text
-            if text and not text.isspace():  # after a flush no paragraph is under way
-                self.spans.append((text, bold, italic))
-                self.emphasis = bold or italic
-            if len(element):
+            if not len(element):
+                # A paragraph of one piece of text, most of them: its block made here, as
+                # `flush` makes it of that one span (no paragraph is under way).
+                if text and not text.isspace():
+                    content = _squeezed(text)
+                    if content:
+                        self.out.append(Block(content, 0, bold, 0, False, Cont.NEW, italic, (),
+                                              self.list_label, self.list_level, None, None,
+                                              "text"))  # fmt: skip
+                        self.list_label = ""
+            else:
+                if text and not text.isspace():  # no paragraph is under way
+                    self.spans.append((text, bold, italic))
+                    self.emphasis = bold or italic
                 for child in element:
                     self.walk(child, bold, italic)
-            self.flush()
+                if self.spans:
+                    self.flush()
+                else:
+                    self.cont = Cont.NEW
         elif tag == "br":
-            has_text = self.has_text()
-            self.flush()
-            self.cont = Cont.BREAK if has_text else Cont.NEW
+            if self.spans:
+                has_text = self.has_text()
+                self.flush()
+                self.cont = Cont.BREAK if has_text else Cont.NEW
+            else:
+                self.cont = Cont.NEW
         elif tag in _HEADINGS:
-            self.flush()
+            if self.spans:
+                self.flush()
+            else:
+                self.cont = Cont.NEW
             self.add_text(element.text, True, italic)
             if len(element):
                 for child in element:
@@ -328,7 +349,8 @@ class _Walker:
                 rows.append(values)
         if rows:
             flat = "\n".join("  ".join(v for v in row if v) for row in rows)
-            self.out.append(Block(flat, table=Table(rows, min(header_rows, len(rows)))))
+            table = Table(rows, min(header_rows, len(rows)))
+            self.out.append(Block(flat, table=table, role="text"))
 
 
 def _cell_text(cell: Any) -> str:
