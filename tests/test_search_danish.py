@@ -285,7 +285,7 @@ def test_the_indexed_stems_are_those_of_each_word_on_its_own(text: str) -> None:
 def test_remembered_stems_are_forgotten_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
     from meetingtui.storage import danish_words
 
-    monkeypatch.setattr(danish_words, "_STEMS", {})
+    monkeypatch.setattr(danish_words, "_STEMS", danish_words._Stems())
     monkeypatch.setattr(danish_words, "_STEMS_KEPT", 3)
     assert danish_words.stems_text("borgere kommunerne") == "borg kommun"
     assert danish_words.stems_text("udvalgene godkendte budgetterne") == "udvalg godkend budget"

@@ -142,10 +142,24 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(normalize(word)))
 
 
-# Stems of the words indexed so far: an import indexes the same few thousand words again and
-# again, and a dictionary look-up costs a fraction of Snowball's. Emptied when it is full, so an
-# archive's whole vocabulary never stays in memory.
-_STEMS: dict[str, str] = {}
+class _Stems(dict[str, str]):
+    """Stems of the words indexed so far: an import indexes the same few thousand words again
+    and again, and a dictionary look-up costs a fraction of Snowball's. A word not yet known is
+    stemmed as it is looked up (`__missing__`), so a text's words are looked up once, with no
+    set of them made first to find the new ones. Emptied when it is full, so an archive's
+    whole vocabulary never stays in memory."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _STEMS_KEPT:
+            self.clear()
+        stemmed: str = _stemmer().stemWord(word)
+        self[word] = stemmed
+        return stemmed
+
+
+_STEMS = _Stems()
 _STEMS_KEPT = 100_000
 
 
@@ -161,15 +175,7 @@ def stems_text(text: str) -> str:
         # words of the normalized text are the normalized words, found in one pass.
         normal = normalize(text)
         words = (WORD if "_" in normal else _WORD_NO_UNDERSCORE).findall(normal)
-    stems = _STEMS
-    missing = set(words).difference(stems)
-    if missing:
-        if len(stems) + len(missing) > _STEMS_KEPT:
-            stems.clear()
-            missing = set(words)
-        new = list(missing)
-        stems.update(zip(new, _stemmer().stemWords(new), strict=True))
-    return " ".join(map(stems.__getitem__, words))
+    return " ".join(map(_STEMS.__getitem__, words))
 
 
 def stem_forms(word: str) -> list[str]:
