@@ -270,3 +270,14 @@ def test_a_labelled_time_range_under_the_date(reader: str, times: str) -> None:
     start = (9, 30) if "9.30" in times else (16, 0)
     assert (meeting.starts_at.hour, meeting.starts_at.minute) == start
     assert (meeting.body, meeting.location) == ("Økonomiudvalget", "Byrådssalen")
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_field_line_under_an_unstyled_heading_is_no_part_of_the_title(reader: str) -> None:
+    lines = [*HEADER, "Pkt. 2: Salg af grund ved Havnevej", "Sagsbehandler: Bo Hansen",
+             "Status: Lukket", "Sags nr.: 18/10253", "Resumé", "Sagen forelægges.", "Beslutning",
+             "Taget til efterretning."]  # fmt: skip
+    [item] = READERS[reader](lines).items
+    assert (item.title, item.case_number, item.closed) == (
+        "Salg af grund ved Havnevej", "18/10253", True
+    )  # fmt: skip

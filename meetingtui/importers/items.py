@@ -46,6 +46,7 @@ from meetingtui.importers.heads import ItemHead, title_key
 from meetingtui.importers.people import split_people
 from meetingtui.importers.source import Block, Cont, ItemStart
 from meetingtui.importers.structure import part_text
+from meetingtui.importers.vocabulary import ITEM_FIELD_LABELS, alternation
 from meetingtui.models import (
     AbsenceKind,
     AgendaItem,
@@ -319,6 +320,7 @@ def _document_title(head: ItemHead, region: list[Block]) -> tuple[str, bool, str
             or known_heading(block)
             or BODY_CLOSED.match(text)
             or BODY_OPEN.match(text)
+            or _FIELD_LABEL.match(text)
         ):
             break
         nxt = region[k + 1] if k + 1 < len(region) else None
@@ -350,6 +352,7 @@ def clean_title(title: str) -> tuple[str, bool]:
     return title or "Uden titel", bool(closed)
 
 
+_FIELD_LABEL = re.compile(rf"(?i)^{alternation(ITEM_FIELD_LABELS)}\s*:")
 _ITEM_ATTENDANCE = re.compile(r"(?i)^(?:fraværende|afbud|inhabil(?:itet)?|inhabile)\s*:\s*\S")
 _END_OF_ITEMS = re.compile(
     r"(?i)^(?:underskriftsside|underskriftsark|underskrifter|underskrift|mødet hævet|"

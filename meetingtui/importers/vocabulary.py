@@ -165,6 +165,12 @@ ACCESS_LABELS = ("status", "adgang", "åben/lukket", "åben/lukket punkt", "åbe
                  "offentlighed", "tilgængelighed", "punkttype", "behandling", "behandles",
                  "offentlig/lukket", "lukket/åben")  # fmt: skip
 
+# Labels of an item's other fields under its heading ("Sagsbehandler: Bo Hansen"): such a line
+# ends a wrapped title.
+ITEM_FIELD_LABELS = ("sagsbehandler", "sagsansvarlig", "ansvarlig", "forvaltning", "afdeling",
+                     "enhed", "ansvarlig forvaltning", "ansvarlig afdeling", "fagområde",
+                     "udarbejdet af", "forfatter")  # fmt: skip
+
 # --- case numbers ----------------------------------------------------------------------------
 
 # "Sagsnr.", "Sagsnr. i ESDH:", "Sags nr.", "Sagsnummer", "J.nr.", "Journalnr."; the value may
