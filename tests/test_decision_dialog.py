@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from meetingtui.models import DissentKind, ItemStatus
@@ -14,6 +15,7 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.test_pickers_and_elections import demo_at_item, elect
 from tests.tui_support import press, type_text
 
 SIZE = (100, 30)
@@ -116,3 +118,34 @@ async def test_a_dissent_names_who_was_not_there_before_it_counts(db_path: Path)
         assert str(shown.get_option_at_index(0).prompt) == "Per Østergaard (V)  [ikke til stede]"
         warning = str(app.screen.query_one("#dissent-warning", Static).render())
         assert "Per Østergaard er ikke registreret som til stede ved mødet" in warning
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_digit_picks_over_the_election_sentence_offered(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    """After an election, d offers its sentence; "1" picks "Godkendt." instead of making
+    "… valgt som næstformand.1", and once the text is touched a digit is text again."""
+    meeting_id = demo_at_item(db_path, 2)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await elect(pilot, "Gert, Louise", *"1112211111", "l", "x", "j")
+        assert isinstance(app.screen, MeetingScreen)
+        await press(pilot, "d")
+        assert field_text(app) == "Gert Fabrin blev valgt som næstformand."
+        await press(pilot, "1")
+        assert field_text(app) == "Godkendt."
+        await press(pilot, "escape")  # nothing typed: closes at once, nothing recorded
+        assert isinstance(app.screen, MeetingScreen)
+        await press(pilot, "d")
+        assert field_text(app) == "Gert Fabrin blev valgt som næstformand."
+        # Touched, the text is the secretary's: a digit is a digit.
+        await press(pilot, "backspace")
+        await type_text(pilot, " (2. gang)")
+        await press(pilot, "3", "escape")
+        assert isinstance(app.screen, ConfirmDialog)  # typed text is not lost to one Escape
+        await press(pilot, "n", "enter")
+        assert isinstance(app.screen, MeetingScreen)
+    item = stored(db_path, meeting_id).item(2)
+    assert item.decision == "Gert Fabrin blev valgt som næstformand (2. gang)3"

@@ -138,7 +138,7 @@ DA: dict[str, str] = {
     "tui.decision_text": "Beslutningstekst",
     "tui.decision_hint": "Skriv beslutningen, eller tast 1-7 for et hurtigvalg",
     "tui.decision_keys": (
-        "1-7 hurtigvalg, mens feltet er tomt · ⏎ gemmer teksten, som den står · "
+        "1-7 hurtigvalg, mens feltet er tomt eller urørt · ⏎ gemmer teksten, som den står · "
         "Ctrl+J ny linje · Esc annullerer"
     ),
     "tui.decision_empty": "Skriv beslutningen, eller tast et hurtigvalg (1-7), før du gemmer.",
@@ -287,7 +287,7 @@ EN: dict[str, str] = {
     "tui.decision_text": "Decision text",
     "tui.decision_hint": "Type the decision, or press 1-7 for a quick pick",
     "tui.decision_keys": (
-        "1-7 quick pick while the field is empty · ⏎ records the text as shown · "
+        "1-7 quick pick while the field is empty or untouched · ⏎ records the text as shown · "
         "Ctrl+J new line · Esc cancels"
     ),
     "tui.decision_empty": "Type the decision, or press a quick pick (1-7), before recording.",

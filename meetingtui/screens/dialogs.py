@@ -248,7 +248,9 @@ class PickDialog(Dialog):
 
 
 class DecisionDialog(Dialog):
-    """The decision: type it, or pick a quick pick by its digit while the field is empty.
+    """The decision: type it, or pick a quick pick by its digit while the field is empty or
+    holds, untouched, the text it was opened with (an election's sentence, the decision
+    recorded before).
 
     Every printable key goes into the text; a quick pick fills the field so the secretary sees
     the exact words, and Enter saves exactly what the field shows. Rule warnings (e.g. no
@@ -267,6 +269,7 @@ class DecisionDialog(Dialog):
         yield NoteField(
             self.current,
             quick_picks=len(QUICK_PICKS),
+            offered=self.current,
             placeholder=t("tui.decision_hint"),
             id="decision-text",
         )

@@ -50,6 +50,7 @@ class NoteField(TextArea):
         text: str = "",
         *,
         quick_picks: int = 0,
+        offered: str = "",
         placeholder: str = "",
         id: str | None = None,
     ) -> None:
@@ -62,6 +63,9 @@ class NoteField(TextArea):
             id=id,
         )
         self.quick_picks = quick_picks
+        # Text the field was opened with and the secretary has not touched (the election's
+        # sentence, the decision recorded before): a quick pick replaces it as if empty.
+        self.offered = offered
         self.cursor_blink = False
 
     def on_mount(self) -> None:
@@ -91,12 +95,13 @@ class NoteField(TextArea):
         character = event.character or ""
         if (
             self.quick_picks
-            and not self.text
+            and (not self.text or (self.offered and self.text == self.offered))
             and character.isdigit()
             and 1 <= int(character) <= self.quick_picks
         ):
             # Digits are quick picks only while nothing is typed: "Udsat til 2. møde" keeps
-            # its digit.
+            # its digit. Text offered and not touched is nothing typed: "1" after an election
+            # picks "Godkendt.", it does not make "… valgt som næstformand.1".
             event.stop()
             event.prevent_default()
             self.post_message(self.QuickPick(self, int(character)))
