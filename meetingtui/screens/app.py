@@ -86,26 +86,45 @@ class MeetingApp(MeetingHold):
         command: Callable[..., Any],
         *args: object,
         on_done: Callable[[Any], object] | None = None,
+        on_cancel: Callable[[], object] | None = None,
         **kwargs: object,
     ) -> Any:
         """Run one command of the API and redraw from what it committed.
 
         Returns the Outcome, or None when it was refused or waits for the chair to confirm.
+        `on_cancel` runs when the chair answers no: a caller gives back what was typed.
         """
+        return self._run(command, args, kwargs, on_done, on_cancel, confirmed=frozenset())
+
+    def _run(
+        self,
+        command: Callable[..., Any],
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+        on_done: Callable[[Any], object] | None,
+        on_cancel: Callable[[], object] | None,
+        *,
+        confirmed: frozenset[str],
+    ) -> Any:
         try:
             outcome = command(*args, **kwargs)
         except ConfirmationRequired as exc:
-
-            def answer(confirmed: bool | None) -> None:
-                if confirmed:
-                    self.run_command(command, *args, on_done=on_done, **{**kwargs, "confirm": True})
-
             lines = [w.message for w in exc.warnings]
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    again = {**kwargs, "confirm": True}
+                    self._run(command, args, again, on_done, on_cancel, confirmed=frozenset(lines))
+                elif on_cancel is not None:
+                    on_cancel()
+
             if exc.question:
                 # A deliberate change the chair confirms (a ballot), not a broken rule.
                 dialog = self.confirm_dialog(lines, t(exc.question), warn=False)
             else:
                 dialog = self.confirm_dialog(lines)
+            # Until it is answered, what it asks about exists nowhere but here.
+            dialog.unrecorded = True
             self.push_screen(dialog, answer)
             return None
         except (CommandRefused, StorageError) as exc:
@@ -117,6 +136,8 @@ class MeetingApp(MeetingHold):
             return None
         self.refresh_views()
         for warning in outcome.warnings:
+            if warning.message in confirmed:
+                continue  # the chair has just read it and said go on
             self.notify(
                 "⚠ " + warning.message, title=t("tui.warning_title"), severity="warning", timeout=10
             )
@@ -219,9 +240,12 @@ class MeetingApp(MeetingHold):
 
     def _unsaved_line(self) -> str | None:
         """The dialog whose typed text leaving would throw away, in words."""
-        from meetingtui.screens.dialogs import Dialog
+        from meetingtui.screens.dialogs import ConfirmDialog, Dialog
 
         for screen in reversed(self.screen_stack):
+            if isinstance(screen, ConfirmDialog) and screen.unrecorded:
+                # A decision typed, then Enter, then a rule's warning: not recorded yet.
+                return t("frame.quit_unconfirmed", dialog=screen.dialog_title)
             if isinstance(screen, Dialog) and screen.unsaved_text():
                 return t("frame.quit_unsaved_text", dialog=screen.dialog_title)
         return None

@@ -119,6 +119,8 @@ class ConfirmDialog(Dialog):
         self.warnings = list(warnings)
         self.warn = warn
         self.question = question or t("tui.confirm_question")
+        # Asked before a command is recorded: leaving here loses what it would record.
+        self.unrecorded = False
         add_bindings(self, [Binding("j,y", "confirm", t("tui.confirm_yes"), key_display="j")])
 
     def body(self) -> ComposeResult:
@@ -257,17 +259,20 @@ class DecisionDialog(Dialog):
     quorum) are shown here, before anything is recorded.
     """
 
-    def __init__(self, item_label: str, warnings: Sequence[str], current: str = "") -> None:
+    def __init__(
+        self, item_label: str, warnings: Sequence[str], current: str = "", draft: str = ""
+    ) -> None:
         super().__init__(t("tui.decision_title", item=item_label))
         self.warnings = list(warnings)
         self.current = current
+        self.draft = draft  # text typed before, given back when a warning was answered no
 
     def body(self) -> ComposeResult:
         if self.warnings:
             yield Static(warning_lines(self.warnings), classes="warning", markup=False)
         yield Label(t("tui.decision_text"))
         yield NoteField(
-            self.current,
+            self.draft or self.current,
             quick_picks=len(QUICK_PICKS),
             offered=self.current,
             placeholder=t("tui.decision_hint"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -277,17 +278,24 @@ class MeetingScreen(KeymapScreen):
         if any(e.is_open for e in item.elections):
             warnings.append(t("tui.open_election_waiting", election=self.key_for("election")))
         item_id = item.id
+        label = item_label(item)
+        current = item.decision or election_decision(item)
 
         def record(text: str | None) -> None:
             if not text:
                 return
             if text == pick_text(POSTPONE_PICK):
                 self.meeting_app.run_command(self.service.postpone_item, item_id)
-            else:
-                self.meeting_app.run_command(self.service.record_decision, item_id, text)
+                return
+            # A rule's warning answered no gives the typed decision back, never loses it.
+            self.meeting_app.run_command(
+                self.service.record_decision, item_id, text, on_cancel=partial(ask, text)
+            )
 
-        current = item.decision or election_decision(item)
-        self.app.push_screen(DecisionDialog(item_label(item), warnings, current), record)
+        def ask(draft: str = "") -> None:
+            self.app.push_screen(DecisionDialog(label, warnings, current, draft), record)
+
+        ask()
 
     def action_speakers(self) -> None:
         """The speakers' list of the item under way, ready to add a name."""
