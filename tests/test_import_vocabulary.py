@@ -141,6 +141,7 @@ def _heading_items() -> tuple[list[Item], list[tuple[str, object]]]:
         *((w, "recommendation") for w in sorted(v.RECOMMENDATION)),
         *((w, "authority") for w in sorted(v.AUTHORITY)),
         *((w, "decision") for w in sorted(v.DECISION_WORDS)),
+        *((w, "decision") for w in sorted(v.DECISION_DOCUMENT_WORDS)),
         *((w, "attachments") for w in sorted(v.ATTACHMENTS)),
         *((w, "history") for w in sorted(v.HISTORY)),
     ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from meetingtui.importers import casenumber
-from meetingtui.importers.decisions import body_date_head, entry_head
+from meetingtui.importers.decisions import body_date_head, entry_head, names_body
 from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import (
     ABSENT_LABELS,
@@ -179,7 +179,10 @@ def _classify(text: str, level: int, bold: bool | None, role: str) -> Heading | 
     # "Udvalgets beslutning", "Byrådets afgørelse": a genitive owner and the decision word
     # alone on the line is a heading even unstyled (a sentence goes on after the word).
     owned = whole is not None and bool(whole[0]) and n.split()[-1:] in [[w] for w in DECISION_WORDS]
-    if whole is not None and (styled or whole[1] or n in DECISION_WORDS or owned):
+    # "Beslutning i Økonomiudvalget", "Beslutning, ØU", "Beslutning (ØU)": the word and a
+    # body's name alone on the line is a heading even unstyled.
+    named = whole is not None and names_body(whole[0])
+    if whole is not None and (styled or whole[1] or n in DECISION_WORDS or owned or named):
         return Heading(DECISION, label, rest, body=whole[0], date=whole[1])
     if kind == SECTION or (n.startswith(_STARTS_WITH_SECTION) and colon > 0 and len(label) <= 60):
         return Heading(SECTION, label, rest)

@@ -15,10 +15,13 @@ from datetime import date
 from meetingtui.dates import find_date
 from meetingtui.importers.vocabulary import (
     BODY_ENDINGS,
+    CLOSED_MARKERS,
+    DECISION_DOCUMENT_WORDS,
     DECISION_PHRASES,
     DECISION_WORDS,
     NOT_DECISION,
     NOT_RELEASED,
+    OPEN_MARKERS,
     POSTPONED,
     WEEKDAYS,
     alternation,
@@ -61,14 +64,15 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
         return entry.group("body").strip(), entry.group("date")
     inside = _WORD_PARENS.match(text)
     if inside:
-        # "Beslutning (Økonomiudvalget, 4. marts 2024)": the body and the date in brackets
-        return body_date_head(inside.group("inner"))
+        # "Beslutning (Økonomiudvalget, 4. marts 2024)": the body and the date in brackets;
+        # "Beslutning (ØU)", "Beslutning (Økonomiudvalget)": the body alone
+        return body_date_head(inside.group("inner")) or _body_in_brackets(inside.group("inner"))
     if _NOT_DECISION.match(text):
         return None
     match = _HEAD.match(text)
     if match is None:
         return None
-    body = (match.group("body") or "").strip(" ,")
+    body = (match.group("body") or "").strip(" ,-–")
     when = (match.group("date") or "").strip()
     owner = (match.group("owner") or "").strip()
     if owner and _NOT_DECISION.match(owner + "s " + match.group("word")):
@@ -78,7 +82,7 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
         if found is None or not _AFTER_DATE.match(when[found.end :]):
             return None  # "den ..." that is no date: a sentence, not a heading
         when = when[: found.end].strip()
-    body = _MEETING_WORDS.sub("", body).strip(" ,")
+    body = _MEETING_WORDS.sub("", body).strip(" ,-–")
     if body and not when:
         # "Beslutning Økonomiudvalget 12-03-2024": the date right after the body, no "den"
         dated = re.search(r"\s(\d.*)$", body)
@@ -87,17 +91,50 @@ def entry_head(text: str, *, marked: bool = False) -> tuple[str, str] | None:
             if not _AFTER_DATE.match(dated.group(1)[found.end :]):
                 return None
             body, when = body[: dated.start()].strip(" ,"), dated.group(1)[: found.end].strip()
-    if body and not match.group("prep") and not when and not marked:
+    if names_body(body):
+        # "Beslutning, Økonomiudvalget", "Beslutning i ØU", "Beslutning - Byrådet": the word
+        # and a body's name and nothing more, no sentence
+        pass
+    elif body and not match.group("prep") and not when and not marked:
         return None  # "Beslutning blev truffet ...": a sentence
-    if body and not when and not marked and not _BODY_LIKE.search(body):
+    elif body and not when and not marked and not _BODY_LIKE.search(body):
         return None  # "Beslutning i sagen blev ...": a sentence
-    if body and not match.group("prep") and not _BODY_LIKE.search(body):
+    elif body and not match.group("prep") and not _BODY_LIKE.search(body):
         return None
     if owner:
         if not _BODY_LIKE.search(owner) and not marked and not when:
             return None
         body = body or owner
     return body, when
+
+
+# A body's short name as decision headings write it: "ØU", "TMU", "KB", "BR".
+_ABBREVIATION = re.compile(r"^[A-ZÆØÅ]{2,6}$")
+_MARKER_WORDS = frozenset(w.upper() for w in (*CLOSED_MARKERS, *OPEN_MARKERS))
+_BRACKETED = re.compile(r"^(?P<body>[^,]+?)(?:\s*,\s*(?P<date>\d.*))?$")
+
+
+def names_body(text: str) -> bool:
+    """ "Økonomiudvalget", "Udvalget for Kultur og Fritid", "ØU": a body's name and nothing
+    more (a closed or open marker in capitals, "LUKKET", is none)."""
+    text = " ".join(text.split())
+    if _ABBREVIATION.match(text):
+        return text not in _MARKER_WORDS
+    return bool(text) and _body_name(text)
+
+
+def _body_in_brackets(inner: str) -> tuple[str, str] | None:
+    """ "ØU", "Økonomiudvalget", "ØU, 12.03.2024" in the brackets after the decision word."""
+    match = _BRACKETED.match(" ".join(inner.split()))
+    if match is None or not names_body(match.group("body")):
+        return None
+    when = match.group("date") or ""
+    if when:
+        found = find_date(when, short_year=True)
+        if found is None or found.start != 0 or not _AFTER_DATE.match(when[found.end :]):
+            return None
+        when = when[: found.end].strip()
+    return match.group("body").strip(), when
 
 
 # EG/KMD and others head a decision with the body and the date alone, no word "Beslutning":
@@ -162,6 +199,20 @@ def body_date_head(text: str) -> tuple[str, str] | None:
     if not match.group("joint").strip() and not _ITEM_NUMBER.search(rest[found.end :]):
         return None
     return match.group("body").strip(), rest[: found.end].strip()
+
+
+# "Referat", "Referat:", "Referat: Godkendt.": the decision heading of systems that head the
+# decision with the document's word; where an item's decision stands (`items`), never in the
+# header, where "Referat" names the document.
+_REFERAT_HEAD = re.compile(
+    rf"(?i)^\s*{alternation(DECISION_DOCUMENT_WORDS)}\s*(?::\s*(?P<rest>.*?))?\s*$"
+)
+
+
+def referat_head(text: str) -> str | None:
+    """The text after "Referat:" ("" for a bare "Referat"), or None for any other line."""
+    match = _REFERAT_HEAD.match(text)
+    return None if match is None else (match.group("rest") or "")
 
 
 _POSTPONED = re.compile("|".join(POSTPONED), re.IGNORECASE)

@@ -21,7 +21,12 @@ from meetingtui.dates import find_date
 from meetingtui.importers import casenumber
 from meetingtui.importers.classify import DECISION, RECOMMENDS, classify, known_heading
 from meetingtui.importers.closed import part_mark
-from meetingtui.importers.decisions import body_date_head, is_decision_phrase
+from meetingtui.importers.decisions import (
+    body_date_head,
+    is_decision_phrase,
+    is_postponed,
+    referat_head,
+)
 from meetingtui.importers.heads import ITEM_START, item_head
 from meetingtui.importers.source import Block, Cont
 
@@ -131,6 +136,8 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
                 and not _decision_head(pages, index, pos)
             ):  # fmt: skip
                 hit = key
+            if hit and referat_head(block.text) == "" and _decision_head(pages, index, pos):
+                hit = None  # "Referat" over the decision: the decision's heading, kept
             if at_edge and (hit or _page_mark(block.text.strip(), n, cautious=cautious)):
                 dropped += 1
                 dropped_above = True
@@ -181,14 +188,19 @@ def _under_heading(pages: Pages, index: int, k: int) -> bool:
 
 
 def _decision_head(pages: Pages, index: int, k: int) -> bool:
-    """ "Byrådet den 12-03-2024" over "Godkendt.": a decision heading of the body and the date
-    alone, however often the page breaks put it at a page's edge."""
+    """ "Byrådet den 12-03-2024" or "Referat" over "Godkendt.": a decision heading of the body
+    and the date alone, or of the document's word, however often the page breaks put it at a
+    page's edge."""
+    text = pages[index][k].text
+    referat = referat_head(text) == ""
+    if not referat and body_date_head(text) is None:
+        return False
     below = _neighbour(pages, index, k, 1)
-    return (
-        below is not None
-        and is_decision_phrase(below.text)
-        and body_date_head(pages[index][k].text) is not None
-    )
+    if referat and k == len(pages[index]) - 1 and index + 1 < len(pages):
+        # the decision on the next page, under the running header the pages repeat
+        top = {b.text.strip().lower() for b in pages[index][:3]}
+        below = next((b for b in pages[index + 1][:4] if b.text.strip().lower() not in top), None)
+    return below is not None and (is_decision_phrase(below.text) or is_postponed(below.text))
 
 
 def _referat_text(text: str) -> bool:

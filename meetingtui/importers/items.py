@@ -41,6 +41,7 @@ from meetingtui.importers.decisions import (
     current_entry,
     is_decision_phrase,
     parse_case_history,
+    referat_head,
 )
 from meetingtui.importers.heads import ItemHead, title_key
 from meetingtui.importers.people import split_people
@@ -69,6 +70,9 @@ class Part:
     # A decision heading of a body and a date alone ("Byrådet den 12-03-2024"): its line, kept
     # to be text again where it turns out to stand somewhere else than a decision.
     bare: Block | None = None
+    # A "Referat" heading: the decision only where it is the item's one decision; else the
+    # heading it was read as (a section "Referat"), or text when it was none.
+    sole: Heading | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -206,6 +210,19 @@ def build_item(
             else:
                 parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [line]))
             continue
+        rest = (
+            referat_head(text)
+            if (h is None or h.kind == SECTION) and block.cont is not Cont.WRAP
+            and (current is None or current.kind != HISTORY_KIND)
+            else None
+        )  # fmt: skip
+        if rest is not None:
+            # "Referat" / "Referat:" where a decision stands: the text under it is the
+            # decision. "Referat" is a running header's word too: `_decision_place` decides.
+            parts.append(Part(Heading(DECISION, "Referat", rest),
+                              [block.with_text(rest)] if rest else [],
+                              bare=block, sole=h or Heading(TEXT_KIND, "")))  # fmt: skip
+            continue
         named = (
             body_date_head(text)
             if (h is None or h.kind == SECTION) and block.cont is not Cont.WRAP
@@ -258,10 +275,19 @@ def _decision_place(parts: list[Part]) -> list[Part]:
     sagsfremstilling, a line with nothing under it) it is text again, where it stood."""
     kept: list[Part] = []
     for k, part in enumerate(parts):
-        if part.bare is not None and not (
-            _only_decisions(parts[k + 1 :]) and re.search(r"\w", part.text)
-        ):
-            kept[-1].blocks.extend([part.bare, *part.blocks])
+        decides = _only_decisions(parts[k + 1 :]) and re.search(r"\w", part.text) is not None
+        if part.sole is not None and decides:
+            # "Referat": the decision only where the item has no other
+            decides = not any(
+                p.head is not None and p.head.kind == DECISION for p in parts if p is not part
+            )
+        if part.bare is not None and not decides:
+            if part.sole is not None and part.sole.kind != TEXT_KIND:
+                # the heading the source made it ("Referat" in bold, an <h3>): a section
+                kept.append(Part(part.sole, part.blocks))
+                continue
+            under = part.blocks[1:] if part.head is not None and part.head.rest else part.blocks
+            kept[-1].blocks.extend([part.bare, *under])
         else:
             kept.append(part)
     return kept
@@ -352,6 +378,7 @@ def clean_title(title: str) -> tuple[str, bool]:
     return title or "Uden titel", bool(closed)
 
 
+TEXT_KIND = "text"  # a "Referat" line that was no heading: text again where it is no decision
 _FIELD_LABEL = re.compile(rf"(?i)^{alternation(ITEM_FIELD_LABELS)}\s*:")
 _ITEM_ATTENDANCE = re.compile(r"(?i)^(?:fraværende|afbud|inhabil(?:itet)?|inhabile)\s*:\s*\S")
 _END_OF_ITEMS = re.compile(

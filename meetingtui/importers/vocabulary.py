@@ -102,6 +102,10 @@ HISTORY = frozenset({"sagsforløb", "tidligere beslutninger", "historik", "sagen
 # 2016", "Teknik- og Miljøudvalget's beslutning den 04.12.2012 Punkt 2".
 DECISION_WORDS = ("beslutning", "beslutninger", "beslutningen", "afgørelse", "protokol",
                   "beslutningsprotokol")  # fmt: skip
+# Words that head the decision in some systems and name the document everywhere else
+# ("Referat" over "Godkendt."): a decision heading only where an item's decision stands and the
+# item has no other, never in the header or a running header.
+DECISION_DOCUMENT_WORDS = ("referat",)
 # Words that begin with "beslutning" but are not decisions.
 NOT_DECISION = ("beslutningsforslag", "beslutningspunkt", "beslutningsgrundlag",
                 "beslutningstema", "beslutningssag", "beslutningsproces", "beslutningsniveau",
