@@ -12,6 +12,8 @@ from meetingtui.importers.heads import TOC_ENTRY, item_head, title_key
 from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import TOC_HEADINGS, alternation
 
+# An entry's number: "3. ", "Punkt 3 ", "Pkt. 3: ", "Ad 3) ", "Ad pkt. 3: "
+_ENTRY_NUMBER = re.compile(r"(?i)^(?:ad\.?\s+)?(?:punkt\s+|pkt\.?\s+)?\d{1,4}[a-z]?[.):]?\s+")
 _TOC_HEAD = re.compile(rf"(?i)^{alternation(TOC_HEADINGS)}(?=\b|\d)|^punkter:?$")
 
 
@@ -69,7 +71,7 @@ def entry_titles(blocks: list[Block]) -> set[str]:
     titles = set()
     for block in blocks:
         text = TOC_ENTRY.sub("", block.text).strip()
-        text = re.sub(r"^(?:punkt\s+)?\d{1,4}[a-z]?[.):]?\s+", "", text, flags=re.IGNORECASE)
+        text = _ENTRY_NUMBER.sub("", text)
         if text:
             titles.add(title_key(text))
     return titles
@@ -95,7 +97,7 @@ def closed_entries(blocks: list[Block]) -> tuple[set[str], set[str]]:
         head = item_head(Block(entry))
         if head is not None and head.number:
             numbers.add(head.number.lstrip("0") or "0")
-        title = re.sub(r"^(?:punkt\s+|pkt\.?\s+)?\d{1,4}[a-z]?[.):]?\s+", "", title, flags=re.I)
+        title = _ENTRY_NUMBER.sub("", title)
         keys.add(title_key(title))
         keys.add(title_key(re.sub(r"\s+\d{1,3}$", "", title)))  # without its page number
     keys.discard("")

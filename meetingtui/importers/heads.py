@@ -2,7 +2,8 @@
 
 "1. Godkendelse af dagsorden", "Punkt 1: ...", "Pkt. 42", "Sag nr. 74 Orientering",
 "715. ...", "Punkt 412 (Åben) Vejbelysning", "412 Vejbelysning (Lukket)", "Lukket punkt 12:
-...", and "3 Salg af ejendom" when set in bold or a heading style. Whether a candidate really
+...", the item referred to ("Ad 3) Budget", "Ad pkt. 3: Budget", "3. punkt: Budget"), and "3
+Salg af ejendom" when set in bold or a heading style. Whether a candidate really
 starts an item is decided by `segment` from what surrounds it.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from meetingtui.importers.closed import title_mark
+from meetingtui.importers.decisions import is_decision_phrase
 from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import CLOSED_MARKERS, OPEN_MARKERS, alternation
 from meetingtui.models import plain_item_number
@@ -29,6 +31,15 @@ _NUMBERED = re.compile(r"^(\d{1,4}[a-zA-Z]?)(?:\s*[.)]|\s+[-–](?=\s))(?:\s+|(?
 _LUKKET_PUNKT = re.compile(
     r"(?i)^lukket\s+(?:punkt|sag)\b\s*[:.\-–]?\s*(?:(\d{1,4}[a-z]?)\b\s*[:.\-–]?\s*)?(.*)$"
 )
+# "Ad 3) Budget", "Ad pkt. 3: Budget", "Ad punkt 3 - Budget": the item referred to, its heading
+# without the "Ad" ("to item 3"); "Adgangsvej til ...", "Ad hoc-udvalg" have no number after it.
+_AD = re.compile(
+    r"(?i)^ad\.?\s+(?=(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?\d|\d{1,4}[a-z]?\s*[.):\-–]\s*\S)"
+)
+# "Ad 3: Budget": the number and a colon, which no other heading form has
+_AD_COLON = re.compile(r"^(\d{1,4}[a-z]?)\s*:\s*(\S.*)$")
+# "3. punkt: Budget", "3. pkt. - Budget": the number before the word
+_NUMBER_PUNKT = re.compile(r"(?i)^(\d{1,4}[a-z]?)\.?\s*(?:punkt|pkt\.?)\s*[:.\-–]\s*(\S.*)$")
 # A heading "3 Title"; up to three digits, so that a year ("2024 Budget") is no item number.
 _BARE_NUMBER_TITLE = re.compile(r"^(\d{1,3}[a-z]?)\s+([A-ZÆØÅ][^\n]{1,250})$")
 TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d*\s*$|\s{2,}\d{1,3}$")
@@ -57,6 +68,25 @@ def item_head(block: Block) -> ItemHead | None:
     text = block.text.strip()
     if block.toc or block.table is not None or TOC_ENTRY.search(text):
         return None
+    ad = _AD.match(text)
+    if ad is not None:
+        # "Ad 3) Budget 2025": the heading after "Ad"; "Ad 1) Godkendt." under a decision
+        # answers the indstilling's first point and is no item
+        text = text[ad.end() :]
+        colon = _AD_COLON.match(text)
+        if colon is not None:
+            text = f"{colon.group(1)}. {colon.group(2)}"
+        head = _head(block, text)
+        if head is None or is_decision_phrase(head.title) or head.title[:1].islower():
+            return None
+        return head
+    return _head(block, text)
+
+
+def _head(block: Block, text: str) -> ItemHead | None:
+    m = _NUMBER_PUNKT.match(text)
+    if m and not m.group(2)[:1].islower():
+        return ItemHead(0, m.group(1), m.group(2).strip(), False, True)
     m = _PUNKT.match(text)
     if m:
         title = m.group(2).strip()
