@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from meetingtui.errors import InputError
-from meetingtui.importers import limits, reflow
+from meetingtui.importers import casenumber, limits, reflow
+from meetingtui.importers.classify import ATTENDANCE_KIND, SECTION, classify
 from meetingtui.importers.furniture import (
     closed_running_header,
     dropped_from_first_page,
     split_attachment_pages,
     strip_running_lines,
 )
+from meetingtui.importers.heads import item_head
 from meetingtui.importers.source import Block, Cont, Source
 from meetingtui.importers.text import clean_line, decode_document
 from meetingtui.models import Meeting
@@ -34,6 +36,7 @@ _ITEM_LABELS = re.compile(
     rb"(?im)^[ \t]*(beslutning|indstilling|sagsfremstilling|beslutningskompetence|resum\xc3\xa9|"
     rb"sagsnr\.?|sag nr\.)\b"
 )
+_SNIFF_LINES = 4000
 _PAGE_LINE = re.compile(r"^(\d{1,4})(?:\s+(.*))?$")
 _PAGE_FOOTER = re.compile(r"(?i)\bside\s*\d+(?:\s*(?:af|/)\s*\d+)?\b|^\d+\s*(?:af|/)\s*\d+$")
 
@@ -48,10 +51,37 @@ def sniff(data: bytes) -> bool:
     if stripped[:1] in (b"{", b"[", b"<") or stripped.startswith(b"%PDF") or head[:2] == b"PK":
         return False
     window = data[:400_000]
-    if _MARKERS.search(head[:6000]) and _STRUCTURE.search(window):
+    marked = _MARKERS.search(head[:6000]) is not None
+    if marked and _STRUCTURE.search(window):
         return True
     # Web copies of a referat may lack the word "referat"; several item labels still tell.
-    return len({m.group(1).lower() for m in _ITEM_LABELS.finditer(window)}) >= 3
+    if len({m.group(1).lower() for m in _ITEM_LABELS.finditer(window)}) >= 3:
+        return True
+    # Systems whose only labels are "Sags nr." and "Afgørelse": the items themselves tell.
+    return _confirmed_items(decode_document(window)) >= (1 if marked else 2)
+
+
+def _confirmed_items(text: str) -> int:
+    """How many item headings ("1. Budget 2025", "Punkt 3: ...") have a case number or one of
+    an item's labelled parts (a decision, an indstilling) right under them: a meeting's item
+    structure, which a letter's or a list's numbered lines do not have."""
+    lines = [line.strip() for line in text.split("\n")[:_SNIFF_LINES] if line.strip()]
+    found = 0
+    for k, line in enumerate(lines):
+        if len(line) > 250 or item_head(Block(line)) is None:
+            continue
+        for below in lines[k + 1 : k + 5]:
+            if item_head(Block(below)) is not None:
+                break
+            kind = classify(Block(below))
+            if casenumber.label(below) is not None or (
+                kind is not None and kind.kind not in (SECTION, ATTENDANCE_KIND)
+            ):
+                found += 1
+                break
+        if found >= 2:
+            break
+    return found
 
 
 def read(data: bytes, *, source: str = "") -> list[Source]:
