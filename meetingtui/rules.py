@@ -261,3 +261,21 @@ def live_tally(meeting: Meeting, item: AgendaItem, vote: Vote) -> LiveTally:
     voted = {b.participant_id for b in counting}
     missing = sum(1 for p in eligible_voters(meeting, item) if p.id not in voted)
     return LiveTally(count_ballots(counting), len(counting), tuple(stale), missing)
+
+
+def took_part_in(meeting: Meeting, participant_id: int) -> AgendaItem | None:
+    """The first item whose record shows the member there: a ballot cast, a vote in an
+    election, a dissent of their own, a turn on the speakers' list. A roll-call answer that
+    says they never came would contradict it."""
+    for item in meeting.items:
+        if (
+            any(b.participant_id == participant_id for v in item.votes for b in v.ballots)
+            or any(b.voter_id == participant_id for e in item.elections for b in e.ballots)
+            or any(d.participant_id == participant_id for d in item.dissents)
+            or any(
+                s.participant_id == participant_id and s.started_at is not None
+                for s in item.speakers
+            )
+        ):
+            return item
+    return None

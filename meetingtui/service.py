@@ -177,6 +177,13 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
             # Arrivals and departures already tell where the member is; a new roll-call answer
             # would erase them from the record.
             raise CommandRefused("refuse.attendance_after_movement", name=person.name)
+        if value is not Attendance.PRESENT and (
+            item := rules.took_part_in(self.meeting, person.id)
+        ):
+            # "Afbud" for a member who voted under item 1 would make the record say both.
+            raise CommandRefused(
+                "refuse.attendance_after_taking_part", name=person.name, number=item.number
+            )
         return self._commit(
             "attendance_set", {"participant_id": person.id, "attendance": value.value}
         )

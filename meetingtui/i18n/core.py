@@ -69,6 +69,10 @@ DA: dict[str, str] = {
     "refuse.attendance_after_movement": (
         "{name} er allerede registreret som kommet eller gået; brug Kommer/Går i stedet."
     ),
+    "refuse.attendance_after_taking_part": (
+        "{name} deltog under punkt {number} (stemte, talte eller fik noget ført til protokol) og "
+        "kan ikke have været fraværende; gik {name} fra mødet, registreres det som Går."
+    ),
     "refuse.amends_only_amendment": "Kun et ændringsforslag kan ændre et andet forslag.",
     "refuse.substitute_for_non_member": (
         "{name} har ingen stemmeberettiget plads, som en stedfortræder kan overtage."
@@ -259,6 +263,10 @@ EN: dict[str, str] = {
     "refuse.amends_itself": "An amendment must amend another motion.",
     "refuse.attendance_after_movement": (
         "{name} is already recorded as arrived or left; use Arrives/Leaves instead."
+    ),
+    "refuse.attendance_after_taking_part": (
+        "{name} took part under item {number} (voted, spoke or had a statement recorded) and "
+        "cannot have been away; if {name} left the meeting, record it with Leaves."
     ),
     "refuse.amends_only_amendment": "Only an amendment can amend another motion.",
     "refuse.substitute_for_non_member": "{name} holds no voting seat a substitute could take.",

@@ -75,6 +75,17 @@ DA: dict[str, str] = {
     "tui.no_vote_mark": "(uden stemmeret)",
     "tui.substitute_for": "stedfortræder for {name}",
     "tui.substitute_title": "Stedfortræder for {name}",
+    "tui.rollcall_when_title": "{name} efter mødets start",
+    "tui.rollcall_when_note": (
+        "Der er allerede behandlet punkter. Hvad skete der? Det afgør, om medlemmet tæller med "
+        "under de punkter, der var før."
+    ),
+    "tui.rollcall_when_arrived": "Kom {when}",
+    "tui.rollcall_when_left": "Gik {when}",
+    "tui.rollcall_when_now_item": "nu, under punkt {number}",
+    "tui.rollcall_when_now": "nu, mellem to punkter",
+    "tui.rollcall_when_from_start": "Var her fra mødets start: fremmødet var registreret forkert",
+    "tui.rollcall_when_never": "Var her aldrig: fremmødet var registreret forkert",
     "tui.substitute_name": "Stedfortræderens navn",
     "tui.substitute_party": "Parti/organisation",
     "tui.moved_arrived": "kom kl. {time} {where}",
@@ -225,6 +236,17 @@ EN: dict[str, str] = {
     "tui.no_vote_mark": "(no vote)",
     "tui.substitute_for": "substitute for {name}",
     "tui.substitute_title": "Substitute for {name}",
+    "tui.rollcall_when_title": "{name} after the meeting began",
+    "tui.rollcall_when_note": (
+        "Items have already been treated. What happened? It decides whether the member counted "
+        "in the items before."
+    ),
+    "tui.rollcall_when_arrived": "Arrived {when}",
+    "tui.rollcall_when_left": "Left {when}",
+    "tui.rollcall_when_now_item": "now, during item {number}",
+    "tui.rollcall_when_now": "now, between two items",
+    "tui.rollcall_when_from_start": "Was here from the start: the roll call was recorded wrong",
+    "tui.rollcall_when_never": "Was never here: the roll call was recorded wrong",
     "tui.substitute_name": "Substitute's name",
     "tui.substitute_party": "Party/organisation",
     "tui.moved_arrived": "came {time} {where}",

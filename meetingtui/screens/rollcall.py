@@ -17,7 +17,7 @@ from meetingtui.screens.widgets import KeyBar, StatusBar, cut
 from meetingtui.vocabulary import Attendance, MeetingStatus, MovementKind
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from meetingtui.glance import Glance, GlanceParticipant
     from meetingtui.models import Meeting, Participant
@@ -204,27 +204,78 @@ class RollCallScreen(KeymapScreen):
             return None
         return self.meeting_app.run_command(getattr(service, name), *args)
 
-    def _answer(self, attendance: Attendance) -> None:
+    def _answer(self, attendance: Attendance, then: Callable[[int], object] | None = None) -> None:
         person = self._selected()
         if person is None:
             return
         table = self.query_one("#roster", DataTable)
         row = table.cursor_row
-        if self._command("set_attendance", person.id, attendance):
-            # The next name still without an answer, so the roll call is one key per member
-            # and never passes over someone unanswered onto an answer already given.
-            table.move_cursor(row=self._next_unanswered(row), animate=False)
+        person_id = person.id
+
+        def answered() -> None:
+            if self._command("set_attendance", person_id, attendance):
+                # The next name still without an answer, so the roll call is one key per member
+                # and never passes over someone unanswered onto an answer already given.
+                table.move_cursor(row=self._next_unanswered(row), animate=False)
+                if then is not None:
+                    then(person_id)
+
+        service = self.meeting_app.service
+        meeting = service.meeting if service is not None else None
+        changes_presence = (person.attendance is Attendance.PRESENT) != (
+            attendance is Attendance.PRESENT
+        )
+        if (
+            meeting is None
+            or meeting.status is not MeetingStatus.OPEN
+            or not changes_presence
+            or person.movements
+            or not any(item.started_at is not None for item in meeting.items)
+        ):
+            answered()
+            return
+        # Items have been treated: "present" now may mean a late arrival, not a roll call
+        # taken late, and the two make different records of the items before. Ask which.
+        self._ask_when(meeting, person, attendance is Attendance.PRESENT, answered)
+
+    def _ask_when(
+        self,
+        meeting: Meeting,
+        person: Participant | GlanceParticipant,
+        arriving: bool,
+        answered: Callable[[], None],
+    ) -> None:
+        from meetingtui.screens.dialogs import PickDialog
+
+        item = meeting.current_item
+        now = (
+            t("tui.rollcall_when_now_item", number=item.number)
+            if item is not None
+            else t("tui.rollcall_when_now")
+        )
+        moved = "arrived" if arriving else "left"
+        options: list[tuple[object, str]] = [
+            ("movement", t(f"tui.rollcall_when_{moved}", when=now)),
+            ("roll", t("tui.rollcall_when_from_start" if arriving else "tui.rollcall_when_never")),
+        ]
+        person_id = person.id
+
+        def picked(choice: object) -> None:
+            if choice == "movement":
+                self._command("arrive" if arriving else "leave", person_id)
+            elif choice == "roll":
+                answered()
+
+        title = t("tui.rollcall_when_title", name=person.label)
+        self.app.push_screen(PickDialog(title, options, t("tui.rollcall_when_note")), picked)
 
     def action_present(self) -> None:
         self._answer(Attendance.PRESENT)
 
     def action_afbud(self) -> None:
-        person = self._selected()
-        self._answer(Attendance.AFBUD)
-        if person is not None:
-            from meetingtui.screens.substitute_offer import offer_substitute
+        from meetingtui.screens.substitute_offer import offer_substitute
 
-            offer_substitute(self.meeting_app, person.id)
+        self._answer(Attendance.AFBUD, lambda pid: offer_substitute(self.meeting_app, pid))
 
     def action_fravaerende(self) -> None:
         self._answer(Attendance.ABSENT)
