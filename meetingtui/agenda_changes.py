@@ -15,7 +15,7 @@ from datetime import datetime
 from meetingtui.errors import CommandRefused
 from meetingtui.importers.closed import closed_marker
 from meetingtui.models import AgendaChange, AgendaItem, Meeting, clean_text
-from meetingtui.reducer import Payload, reducer
+from meetingtui.reducer import Payload, end_session, reducer
 from meetingtui.storage.touched import Touched
 from meetingtui.vocabulary import AgendaChangeKind, ItemStatus
 
@@ -120,6 +120,7 @@ def _withdrawn(m: Meeting, p: Payload, at: datetime) -> Touched:
     if m.current_item_id == item.id:
         # Withdrawn while under way: its clock stops and no item is under way.
         item.ended_at = at
+        end_session(m, at)
         m.current_item_id = None
     _change(m, AgendaChangeKind.WITHDRAWN, p, at)
     return Touched(everything=True)

@@ -20,7 +20,9 @@ class AgendaCommands(CommandBase):
         if item.status is ItemStatus.WITHDRAWN:
             raise CommandRefused("refuse.agenda_item_withdrawn", number=item.number)
         warnings = rules.quorum_warnings(self.meeting, item)
-        return self._commit("item_started", {"item_id": item.id}, warnings=warnings)
+        # "session": the record keeps each stretch the item is under treatment (reducer.py).
+        payload = {"item_id": item.id, "session": True}
+        return self._commit("item_started", payload, warnings=warnings)
 
     def postpone_item(self, item_id: int, reason: str = "", *, confirm: bool = False) -> Outcome:
         """Udsættelse is a decision of the committee: it needs the quorum like any other."""

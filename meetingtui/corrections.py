@@ -99,11 +99,18 @@ def _put(meeting: Meeting, target: dict[str, Any], value: datetime, touched: Tou
     elif what in (TimeKind.ITEM_START, TimeKind.ITEM_END):
         item = meeting.item(target["item_id"])
         assert item is not None
+        # The item's start is its first stretch's, its end its last's.
+        sessions = meeting.sessions_of(item) if meeting.item_sessions else []
         if what is TimeKind.ITEM_START:
             item.started_at = value
+            if sessions:
+                sessions[0].started_at = value
         else:
             item.ended_at = value
+            if sessions:
+                sessions[-1].ended_at = value
         touched.items.add(item.id)
+        touched.meeting = touched.meeting or bool(sessions)
     else:
         person = meeting.participant(target["participant_id"])
         assert person is not None

@@ -359,6 +359,17 @@ class Reopening(Model):
     superseded_head: str = ""
 
 
+class ItemSession(Model):
+    """One stretch of time an item was under treatment: from when it was taken up until another
+    item was, it was withdrawn or the meeting closed. An item taken up again later (reopened,
+    a postponed item resumed, a key pressed by mistake) has one per stretch, so the record
+    never says it was under way while other items were."""
+
+    item_id: int
+    started_at: datetime
+    ended_at: datetime | None = None  # under way
+
+
 class AgendaChange(Model):
     """An item added, withdrawn or taken before another during the meeting."""
 
@@ -391,6 +402,10 @@ class Meeting(Model):
     ocr: OcrNote | None = None  # set when the text was read from a scan through OCR
     agenda_changes: list[AgendaChange] = Field(default_factory=list)
     reopenings: list[Reopening] = Field(default_factory=list)
+    # Every stretch an item was under treatment, in the order they happened. An item's
+    # `started_at` and `ended_at` are its first start and its last end; a meeting recorded
+    # before sessions were kept has none (`sessions_of` reads its items' times instead).
+    item_sessions: list[ItemSession] = Field(default_factory=list)
     # Whether an imported document named its kind ("Referat", "Dagsorden"), as the importer
     # read it; not stored. A one-item file that did not, and has no decision, may be an
     # undecided item of a referat (item_join.py).
@@ -412,6 +427,15 @@ class Meeting(Model):
     @property
     def current_item(self) -> AgendaItem | None:
         return self.item(self.current_item_id) if self.current_item_id is not None else None
+
+    def sessions_of(self, item: AgendaItem) -> list[ItemSession]:
+        """The stretches `item` was under treatment, in order; for a meeting recorded before
+        sessions were kept, its first start to its last end as one."""
+        if self.item_sessions:
+            return [s for s in self.item_sessions if s.item_id == item.id]
+        if item.started_at is None:
+            return []
+        return [ItemSession(item_id=item.id, started_at=item.started_at, ended_at=item.ended_at)]
 
     def find_vote(self, vote_id: int) -> tuple[AgendaItem, Vote] | None:
         return next(((i, v) for i in self.items for v in i.votes if v.id == vote_id), None)

@@ -22,6 +22,7 @@ from meetingtui.models import (
     Election,
     ElectionBallot,
     ItemAbsence,
+    ItemSession,
     ItemStatus,
     Meeting,
     MeetingStatus,
@@ -139,8 +140,32 @@ def _left(m: Meeting, p: Payload, at: datetime) -> Touched:
     return _move(m, p, at, MovementKind.LEFT)
 
 
+def end_session(m: Meeting, at: datetime) -> None:
+    """The stretch of treatment under way, if any, ends at `at`."""
+    for session in m.item_sessions:
+        if session.ended_at is None:
+            session.ended_at = at
+
+
+def _seed_sessions(m: Meeting) -> None:
+    """A meeting begun before sessions were kept: its items' times so far, one stretch each in
+    the order they began, as the record has them."""
+    if m.item_sessions:
+        return
+    begun = sorted(
+        (i for i in enumerate(m.items) if i[1].started_at is not None),
+        key=lambda i: (i[1].started_at, i[0]),
+    )
+    m.item_sessions = [
+        ItemSession(item_id=item.id, started_at=item.started_at, ended_at=item.ended_at)
+        for _, item in begun
+        if item.started_at is not None
+    ]
+
+
 def _leave_current_item(m: Meeting, at: datetime, touched: Touched) -> None:
     """The item under way stops its clock; undecided, it goes back to pending."""
+    end_session(m, at)
     current = m.current_item
     if current is None:
         return
@@ -153,11 +178,18 @@ def _leave_current_item(m: Meeting, at: datetime, touched: Touched) -> None:
 @reducer("item_started")
 def _started(m: Meeting, p: Payload, at: datetime) -> Touched:
     touched = Touched(meeting=True)
+    # Events recorded since sessions are kept say so; an older record's items keep only their
+    # first start and last end (and replay to exactly what their tables hold).
+    sessions = bool(p.get("session"))
+    if sessions:
+        _seed_sessions(m)
     _leave_current_item(m, at, touched)
     item = _item(m, p["item_id"])
     if item.started_at is None:
         item.started_at = at
     item.ended_at = None
+    if sessions:
+        m.item_sessions.append(ItemSession(item_id=item.id, started_at=at))
     if item.status is ItemStatus.PENDING:
         item.status = ItemStatus.CURRENT
     m.current_item_id = item.id

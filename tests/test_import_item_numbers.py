@@ -118,8 +118,11 @@ def _earlier_release_database(db_path: Path) -> tuple[int, int]:
     try:
         imported_id = service.import_meeting(conn, meeting, content_hash="gammel")
         planned_id = service.create_meeting(conn, planned)
+        # Nor the migration after it.
+        conn.execute("ALTER TABLE meetings DROP COLUMN item_sessions")
         conn.execute(
-            "DELETE FROM _sqlite_migrations WHERE name = 'importers_002_plain_item_numbers'"
+            "DELETE FROM _sqlite_migrations WHERE name IN "
+            "('importers_002_plain_item_numbers', 'live_003_item_sessions')"
         )
         conn.commit()
     finally:

@@ -303,11 +303,12 @@ def test_a_database_holding_imports_from_before_is_migrated(tmp_path: Path) -> N
     raw.execute("ALTER TABLE meetings DROP COLUMN agenda_changes")
     raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
     raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
+    raw.execute("ALTER TABLE meetings DROP COLUMN item_sessions")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
         "('importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
         "'language_001_glossary_values', 'live_002_election_acclamation', "
-        "'importers_002_plain_item_numbers')"
+        "'importers_002_plain_item_numbers', 'live_003_item_sessions')"
     )
     raw.commit()
     raw.close()

@@ -1,7 +1,8 @@
 """What the referat says about changes made during the meeting, the way Danish referats say it.
 
 Agenda changes: "Punktet blev optaget på dagsordenen med formandens godkendelse.", "Punktet
-udgik.", "Punktet blev behandlet før punkt 3."; and a meeting reopened after it was closed or
+udgik.", "Punktet blev behandlet før punkt 3."; an item taken up more than once, "Punktet blev
+behandlet kl. 17.05–17.10 og kl. 17.15–17.25."; and a meeting reopened after it was closed or
 its minutes approved, which supersedes every referat printed before.
 """
 
@@ -31,6 +32,24 @@ def item_lines(meeting: Meeting, item: AgendaItem) -> list[str]:
         for change in meeting.agenda_changes
         if change.item_id == item.id
     ]
+
+
+def session_lines(meeting: Meeting, item: AgendaItem) -> list[str]:
+    """ "Punktet blev behandlet kl. 17.05–17.10 og kl. 17.15–17.25." for an item taken up
+    more than once (reopened, a postponed item resumed): when it was under treatment, so the
+    referat never reads as if it ran through the items dealt with in between."""
+    from meetingtui.exporters.phrasing import join_names
+
+    sessions = meeting.sessions_of(item)
+    if len(sessions) < 2:
+        return []
+    spans = [
+        t("export.item_session", start=clock(s.started_at), end=clock(s.ended_at))
+        if s.ended_at is not None
+        else t("export.item_session_open", start=clock(s.started_at))
+        for s in sessions
+    ]
+    return [t("export.item_sessions", spans=join_names(spans))]
 
 
 def meeting_lines(meeting: Meeting) -> list[str]:

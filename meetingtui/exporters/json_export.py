@@ -289,6 +289,17 @@ def json_schema() -> dict[str, Any]:
                 "status": {"enum": ["planned", "open", "closed", "approved"]},
                 "participants": _array(participant),
                 "items": _array(item),
+                # Each stretch an item was under treatment, in the order they happened.
+                "item_sessions": _array(
+                    _obj(
+                        {
+                            "item_id": {"type": "integer"},
+                            "started_at": _DATETIME,
+                            "ended_at": _DATETIME_NULL,
+                        },
+                        ["item_id", "started_at"],
+                    )
+                ),
                 "event_chain_head": {"type": "string", "pattern": "^([0-9a-fA-F]{64})?$"},
             },
             [

@@ -3,7 +3,8 @@
 Every format renders the meeting this returns, so a renderer cannot leak what it never receives:
 a closed item keeps only its id, its number, (when configured) its title and the decision text
 released for publication (`public_decision`). Everything else about it (status, sections,
-decision, votes, dissents, absences, attachments, times) is dropped: even "postponed" says
+decision, votes, dissents, absences, attachments, times, the stretches it was under
+treatment) is dropped: even "postponed" says
 something about a closed case.
 """
 
@@ -59,7 +60,9 @@ def public_copy(meeting: Meeting, *, show_closed_titles: bool = True) -> Meeting
         redact_item(item, show_title=show_closed_titles) if item.closed else item
         for item in meeting.items
     ]
-    return meeting.model_copy(update={"items": items})
+    closed = {item.id for item in meeting.items if item.closed}
+    sessions = [s for s in meeting.item_sessions if s.item_id not in closed]
+    return meeting.model_copy(update={"items": items, "item_sessions": sessions})
 
 
 def prepare(meeting: Meeting, *, public: bool, show_closed_titles: bool = True) -> Meeting:

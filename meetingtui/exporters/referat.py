@@ -203,7 +203,8 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
 
 
 def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
-    lines = [absence_line(meeting, absence) for absence in item.absences]
+    lines = changes.session_lines(meeting, item)
+    lines.extend(absence_line(meeting, absence) for absence in item.absences)
     lines.extend(line for note in item.attendance_notes for line in split_lines(note))
     lines.extend(f"{line}." for line in movement_lines(meeting, item.id))
     return [Block(Kind.ATTENDANCE, line) for line in lines]

@@ -100,6 +100,9 @@ DA: dict[str, str] = {
     "export.agenda_withdrawn": "{subject} udgik.",
     "export.agenda_moved": "{subject} blev behandlet før punkt {before}.",
     "export.agenda_changes": "Ændringer i dagsordenen:",
+    "export.item_sessions": "Punktet blev behandlet {spans}.",
+    "export.item_session": "kl. {start}–{end}",
+    "export.item_session_open": "fra kl. {start}",
     "export.reopened_closed": (
         "Mødet blev genåbnet den {date} kl. {time}, efter at det var lukket. "
         "Referater af mødet udsendt før da er erstattet af dette."
@@ -246,6 +249,9 @@ EN: dict[str, str] = {
     "export.agenda_withdrawn": "{subject} was withdrawn.",
     "export.agenda_moved": "{subject} was taken before item {before}.",
     "export.agenda_changes": "Changes to the agenda:",
+    "export.item_sessions": "The item was dealt with {spans}.",
+    "export.item_session": "from {start} to {end}",
+    "export.item_session_open": "from {start}",
     "export.reopened_closed": (
         "The meeting was reopened on {date} at {time}, after it had been closed. "
         "Minutes of the meeting sent out before then are superseded by these."

@@ -18,7 +18,7 @@ from meetingtui.screens import item_people, item_polls
 from meetingtui.screens.base import KeymapScreen
 from meetingtui.screens.dialogs import DecisionDialog, FormDialog, pick_text
 from meetingtui.screens.item_text import describe_item, election_decision, status_words
-from meetingtui.screens.widgets import KeyBar, StatusBar, duration, item_label
+from meetingtui.screens.widgets import KeyBar, StatusBar, item_label, time_on_item
 
 # The quick pick that means "postponed": it postpones the item rather than deciding it.
 POSTPONE_PICK = "tui.pick.udsat"
@@ -78,7 +78,6 @@ class MeetingScreen(KeymapScreen):
         table.clear()
         for item in meeting.items:
             status = status_words(item)
-            end = item.ended_at if item.status is not ItemStatus.CURRENT else None
             table.add_row(
                 Text(item.number, style="bold" if item.status is ItemStatus.CURRENT else ""),
                 Text(
@@ -86,7 +85,7 @@ class MeetingScreen(KeymapScreen):
                     overflow="ellipsis",
                 ),
                 status,
-                duration(item.started_at, end, now),
+                time_on_item(meeting, item, now),
                 key=str(item.id),
             )
         # Follow the item under way when it changes; otherwise keep the user's place.

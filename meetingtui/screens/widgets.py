@@ -50,6 +50,22 @@ def duration(start: datetime | None, end: datetime | None, now: datetime) -> str
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
 
 
+def time_on_item(meeting: Meeting | Glance, item: AgendaItem | GlanceItem, now: datetime) -> str:
+    """ "h:mm" the item has been under treatment, every stretch together (an item taken up
+    again does not count the items dealt with in between); until now while under way."""
+    sessions = getattr(meeting, "item_sessions", None)
+    if not sessions or not hasattr(meeting, "sessions_of"):
+        end = item.ended_at if item.status.value != "current" else None
+        return duration(item.started_at, end, now)
+    seconds = 0
+    for session in meeting.sessions_of(item):  # type: ignore[arg-type]
+        stop = same_zone(session.ended_at, now) if session.ended_at is not None else now
+        seconds += max(0, int((stop - same_zone(session.started_at, now)).total_seconds()))
+    if not seconds and item.started_at is None:
+        return ""
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
+
+
 def update_if_changed(widget: Static, content: Text, *, layout: bool = True) -> None:
     """Skip redraws that change nothing; a layout pass over a big table costs a frame."""
     if widget.content == content:
@@ -142,7 +158,7 @@ class StatusBar(Horizontal):
         else:
             info.append(t("tui.current_item_label") + " ", style="bold reverse")
             info.append(" " + item_label(current), style="bold")
-            used = duration(current.started_at, current.ended_at, now)
+            used = time_on_item(meeting, current, now)
             if used:
                 info.append("  (" + used + ")")
         # The info box has a fixed size: no layout pass needed when its text changes.

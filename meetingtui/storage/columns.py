@@ -28,6 +28,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "ocr",
         "agenda_changes",
         "reopenings",
+        "item_sessions",
     ),
     "participants": (
         "meeting_id",

@@ -165,4 +165,5 @@ def _load_meeting(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
         ocr=json.loads(head["ocr"]) if head["ocr"] else None,
         agenda_changes=json.loads(head["agenda_changes"]),
         reopenings=json.loads(head["reopenings"]),
+        item_sessions=json.loads(head["item_sessions"]),
     )

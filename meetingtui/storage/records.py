@@ -87,6 +87,7 @@ def meeting_row(m: Meeting, content_hash: str | None) -> Row:
         _json(m.ocr.model_dump(mode="json")) if m.ocr is not None else None,
         _json([c.model_dump(mode="json") for c in m.agenda_changes]),
         _json([r.model_dump(mode="json") for r in m.reopenings]),
+        _json([s.model_dump(mode="json") for s in m.item_sessions]),
     )
 
 
@@ -326,13 +327,14 @@ def write_touched(conn: sqlite3.Connection, m: Meeting, touched: Touched) -> Non
     if touched.meeting:
         conn.execute(
             "UPDATE meetings SET status = ?, opened_at = ?, closed_at = ?, approved_at = ?, "
-            "current_item_id = ? WHERE id = ?",
+            "current_item_id = ?, item_sessions = ? WHERE id = ?",
             (
                 m.status.value,
                 _ts(m.opened_at),
                 _ts(m.closed_at),
                 _ts(m.approved_at),
                 m.current_item_id,
+                _json([s.model_dump(mode="json") for s in m.item_sessions]),
                 m.id,
             ),
         )

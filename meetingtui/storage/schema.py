@@ -443,3 +443,10 @@ def importers_002_plain_item_numbers(db: Database) -> None:
                     "UPDATE item_search SET number = ? WHERE meeting_id = ? AND item_id = ?",
                     (number, meeting_id, item_id),
                 )
+
+
+@migrations()
+def live_003_item_sessions(db: Database) -> None:
+    """Each stretch an item was under treatment, in the order they happened (an item taken up
+    again has more than one). Meetings recorded before have none: their items' times stand."""
+    db.execute("ALTER TABLE meetings ADD COLUMN item_sessions TEXT NOT NULL DEFAULT '[]'")

@@ -1,0 +1,118 @@
+"""An item taken up more than once keeps each stretch it was under treatment: the record, the
+referat and the agenda's time never say it was under way while other items were."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from meetingtui import reducer
+from meetingtui.exporters import export
+from meetingtui.models import ItemSession
+from meetingtui.screens.app import build_app
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.service import MeetingService
+from meetingtui.storage.db import connect
+from meetingtui.verify import checked_meeting
+from tests.meetings import START, FixedClock, committee_meeting, store, stored
+from tests.tui_support import until
+
+AT_17 = START + timedelta(minutes=30)
+
+
+def _at(hour: int, minute: int) -> datetime:
+    return datetime(2025, 3, 11, hour, minute)
+
+
+def item_2_taken_up_again(db_path: Path) -> int:
+    """Item 1 at 17.00, item 2 at 17.05, item 3 at 17.10, item 2 again at 17.15 (a question
+    left open came back), closed at 17.20."""
+    clock = FixedClock(AT_17)
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, "present")
+        for item_id in (1, 2, 3, 2):
+            service.start_item(item_id)
+            clock.now += timedelta(minutes=5)
+        service.close_meeting()
+    return meeting_id
+
+
+def test_an_item_taken_up_again_keeps_both_stretches_in_the_record(db_path: Path) -> None:
+    meeting_id = item_2_taken_up_again(db_path)
+    record = stored(db_path, meeting_id)
+    assert [(s.item_id, s.started_at, s.ended_at) for s in record.item_sessions] == [
+        (1, _at(17, 0), _at(17, 5)),
+        (2, _at(17, 5), _at(17, 10)),
+        (3, _at(17, 10), _at(17, 15)),
+        (2, _at(17, 15), _at(17, 20)),
+    ]
+    # The item's own times are its first start and its last end.
+    assert (record.item(2).started_at, record.item(2).ended_at) == (_at(17, 5), _at(17, 20))
+    conn = connect(db_path)
+    try:
+        checked_meeting(conn, meeting_id)  # replays to exactly what the tables hold
+    finally:
+        conn.close()
+    markdown = export(record, "md", public=False, chain_head="").decode()
+    assert "Punktet blev behandlet kl. 17.05–17.10 og kl. 17.15–17.20." in markdown
+    assert markdown.count("Punktet blev behandlet kl.") == 1  # items taken once say nothing
+    docx_text = export(record, "docx", public=False, chain_head="")
+    assert b"word/document.xml" in docx_text  # (the docx is built from the same blocks)
+    data = json.loads(export(record, "json", public=False, chain_head=""))
+    assert [s["item_id"] for s in data["item_sessions"]] == [1, 2, 3, 2]
+
+
+def test_a_public_export_says_nothing_of_when_a_closed_item_was_dealt_with(
+    db_path: Path,
+) -> None:
+    meeting_id = item_2_taken_up_again(db_path)  # item 3 is closed
+    data = json.loads(export(stored(db_path, meeting_id), "json", public=True, chain_head=""))
+    assert [s["item_id"] for s in data["item_sessions"]] == [1, 2, 2]
+
+
+def test_a_record_from_before_sessions_replays_as_it_was_and_goes_on_with_them() -> None:
+    """Events of an earlier release start items without "session": the record keeps only the
+    items' times, as its tables do; an item taken up after the upgrade starts the stretches
+    from the times the record has."""
+    meeting = committee_meeting()
+    meeting.id = 1
+    history: list[tuple[int, str, dict[str, object], datetime]] = [
+        (1, "meeting_created", {"meeting": meeting.model_dump(mode="json")}, AT_17),
+        (2, "meeting_opened", {}, AT_17),
+        (3, "item_started", {"item_id": 1}, AT_17),
+        (4, "item_started", {"item_id": 2}, _at(17, 5)),
+    ]
+    old = reducer.replay(history)
+    assert old.item_sessions == []
+    assert [(s.started_at, s.ended_at) for s in old.sessions_of(old.item(1))] == [
+        (_at(17, 0), _at(17, 5))
+    ]
+    history.append((5, "item_started", {"item_id": 1, "session": True}, _at(17, 9)))
+    upgraded = reducer.replay(history)
+    assert upgraded.item_sessions == [
+        ItemSession(item_id=1, started_at=_at(17, 0), ended_at=_at(17, 5)),
+        ItemSession(item_id=2, started_at=_at(17, 5), ended_at=_at(17, 9)),
+        ItemSession(item_id=1, started_at=_at(17, 9)),
+    ]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_agenda_counts_only_the_time_an_item_was_under_way(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    meeting_id = item_2_taken_up_again(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock(_at(17, 30)))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        agenda = app.screen.query_one("#agenda", DataTable)
+        assert str(agenda.get_cell("2", "time")) == "0:10"  # not 0:15
+        assert str(agenda.get_cell("3", "time")) == "0:05"
+        await pilot.press("z", "escape")  # a key that means nothing, then Escape
+        assert isinstance(app.screen, MeetingScreen)
