@@ -79,6 +79,9 @@ def current(meeting: Meeting, target: dict[str, Any]) -> datetime | None:
         return meeting.opened_at
     if what is TimeKind.MEETING_END:
         return meeting.closed_at
+    if "session" in target:  # a stretch of an item taken up more than once
+        session = meeting.item_sessions[target["session"]]
+        return session.started_at if what is TimeKind.ITEM_START else session.ended_at
     if what in (TimeKind.ITEM_START, TimeKind.ITEM_END):
         item = meeting.item(target["item_id"])
         assert item is not None
@@ -143,7 +146,40 @@ def _minute(moment: datetime) -> datetime:
 
 
 def _key(target: Target) -> tuple[Any, ...]:
-    return tuple(target.get(k) for k in ("what", "item_id", "participant_id", "position"))
+    return tuple(
+        target.get(k) for k in ("what", "item_id", "participant_id", "position", "session")
+    )
+
+
+def _course(meeting: Meeting) -> list[tuple[Target, Target]]:
+    """Each stretch an item was under treatment as (its start, its end), in the order they
+    happened. An item's first start and last end are the item's own times (what the
+    secretary corrects); a stretch in between is addressed by its place in the record. A
+    meeting recorded before stretches were kept: its items, in the order they began."""
+    if not meeting.item_sessions:
+        begun = sorted(
+            (i for i in enumerate(meeting.items) if i[1].started_at is not None),
+            key=lambda i: (i[1].started_at, i[0]),
+        )
+        return [
+            ({"what": "item_start", "item_id": i.id}, {"what": "item_end", "item_id": i.id})
+            for _, i in begun
+        ]
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for n, session in enumerate(meeting.item_sessions):
+        first.setdefault(session.item_id, n)
+        last[session.item_id] = n
+    course = []
+    for n, session in enumerate(meeting.item_sessions):
+        start: Target = {"what": "item_start", "item_id": session.item_id}
+        end: Target = {"what": "item_end", "item_id": session.item_id}
+        if first[session.item_id] != n:
+            start = start | {"session": n}
+        if last[session.item_id] != n:
+            end = end | {"session": n}
+        course.append((start, end))
+    return course
 
 
 def _pairs(meeting: Meeting) -> list[tuple[Target, Target]]:
@@ -167,14 +203,14 @@ def _pairs(meeting: Meeting) -> list[tuple[Target, Target]]:
     for item in meeting.items:
         pairs += [(start(item.id), end(item.id)), (opened, start(item.id))]
         pairs += [(end(item.id), closed), (start(item.id), last), (end(item.id), last)]
-    # The order the items were dealt with in: one taken up later may not begin before the one
-    # before it began or ended (an item taken up again overlaps already, and is left alone).
-    dealt = sorted(
-        (i for i in enumerate(meeting.items) if i[1].started_at is not None),
-        key=lambda i: (i[1].started_at, i[0]),
-    )
-    for (_, before), (_, after) in pairwise(dealt):
-        pairs += [(start(before.id), start(after.id)), (end(before.id), start(after.id))]
+    # The order the items were dealt with in: a stretch of treatment may not begin before the
+    # one before it began or ended, nor end before it began. The order is the record's, not
+    # the times': two items taken up in the same minute (or second) keep theirs.
+    course = _course(meeting)
+    for began, ended in course:
+        pairs += [(began, ended), (opened, began), (ended, closed), (began, last), (ended, last)]
+    for (before_start, before_end), (after_start, _) in pairwise(course):
+        pairs += [(before_start, after_start), (before_end, after_start)]
     for person in meeting.participants:
         moves: list[Target] = []
         for n, m in enumerate(person.movements):
@@ -270,17 +306,23 @@ def _refusal(
 def _linked(meeting: Meeting, changes: list[Target]) -> list[Target]:
     """Item times stamped in the same moment as the meeting's start or end move with it: the
     item under way when the meeting was closed ended when it did (and the first item began
-    with the meeting), unless the secretary corrects that time too."""
+    with the meeting), unless the secretary corrects that time too. Only that item: another
+    dealt with in the same moment (taken up and left at once) keeps its time."""
     named = {(c["what"], c.get("item_id")) for c in changes}
+    course = _course(meeting)
     linked = []
     for change in changes:
-        what = {"meeting_start": "item_start", "meeting_end": "item_end"}.get(change["what"])
-        if what is None:
+        if change["what"] not in ("meeting_start", "meeting_end"):
             continue
-        for item in meeting.items:
-            target: Target = {"what": what, "item_id": item.id}
+        if meeting.item_sessions:
+            targets = [course[0][0] if change["what"] == "meeting_start" else course[-1][1]]
+        else:  # a record from before sessions: any item stamped in that moment
+            what = "item_start" if change["what"] == "meeting_start" else "item_end"
+            targets = [{"what": what, "item_id": item.id} for item in meeting.items]
+        for target in targets:
             at = current(meeting, target)
-            if (what, item.id) not in named and at is not None and at.isoformat() == change["old"]:
+            unnamed = (target["what"], target["item_id"]) not in named
+            if unnamed and at is not None and at.isoformat() == change["old"]:
                 linked.append(target | {"old": change["old"], "new": change["new"]})
     return linked
 

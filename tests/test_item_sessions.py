@@ -1,5 +1,7 @@
 """An item taken up more than once keeps each stretch it was under treatment: the record, the
-referat and the agenda's time never say it was under way while other items were."""
+referat and the agenda's time never say it was under way while other items were. Correcting
+times follows the order the stretches happened in, not the order of their first starts, so a
+valid end is not refused because two items shared a minute or an item was taken up again."""
 
 from __future__ import annotations
 
@@ -8,18 +10,20 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from meetingtui import reducer
+from meetingtui.errors import CommandRefused
 from meetingtui.exporters import export
 from meetingtui.models import ItemSession
 from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import FormDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import START, FixedClock, committee_meeting, store, stored
-from tests.tui_support import until
+from tests.tui_support import Notices, type_text, until
 
 AT_17 = START + timedelta(minutes=30)
 
@@ -77,6 +81,66 @@ def test_a_public_export_says_nothing_of_when_a_closed_item_was_dealt_with(
     assert [s["item_id"] for s in data["item_sessions"]] == [1, 2, 2]
 
 
+def test_an_item_end_correction_keeps_to_the_stretches_around_it(db_path: Path) -> None:
+    meeting_id = item_2_taken_up_again(db_path)
+    before = stored(db_path, meeting_id)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        # Item 3 ended when item 2 was taken up again: not at 17.17.
+        with pytest.raises(CommandRefused) as refused:
+            service.correct_time("item_end", "17.17", item_id=3)
+        assert refused.value.message == (
+            "Tiden for »pkt. 3 sluttede« skal ligge mellem 17.10 (pkt. 3 begyndte) og "
+            "17.15 (pkt. 2 begyndte); intet er ændret."
+        )
+        # Item 2's end is the end of its second stretch: not before that began.
+        with pytest.raises(CommandRefused) as refused:
+            service.correct_time("item_end", "17.12", item_id=2)
+        assert "17.15 (pkt. 2 begyndte)" in refused.value.message
+    assert stored(db_path, meeting_id) == before
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_time("item_end", "17.13", item_id=3)
+        service.correct_time("meeting_end", "17.25")  # item 2's last stretch moves with it
+    record = stored(db_path, meeting_id)
+    assert [(s.started_at, s.ended_at) for s in record.sessions_of(record.item(2))] == [
+        (_at(17, 5), _at(17, 10)),
+        (_at(17, 15), _at(17, 25)),
+    ]
+    assert record.item(3).ended_at == _at(17, 13)
+    markdown = export(record, "md", public=False, chain_head="").decode()
+    assert "Punktet blev behandlet kl. 17.05–17.10 og kl. 17.15–17.25." in markdown
+
+
+def test_an_end_is_corrected_when_two_items_were_taken_up_in_the_same_minute(
+    db_path: Path,
+) -> None:
+    """At 17.05 the secretary took item 4 up first, then item 3 (the one under debate), in the
+    same moment; item 3 was treated 17.05–17.05 when the meeting closed. The real end was
+    17.12: the meeting's end and item 3's with it are corrected, not refused because item 4
+    began at 17.05 "after" item 3 by the order of the agenda."""
+    clock = FixedClock(AT_17)
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        service.start_item(1)
+        clock.now = _at(17, 5)
+        service.start_item(4)
+        service.start_item(3)
+        service.close_meeting()
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_time("meeting_end", "17.12")
+    record = stored(db_path, meeting_id)
+    assert record.closed_at == _at(17, 12)
+    assert (record.item(3).started_at, record.item(3).ended_at) == (_at(17, 5), _at(17, 12))
+    assert record.item(4).ended_at == _at(17, 5)
+    # And the other way: item 3's end alone, back within the meeting.
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_time("item_end", "17.10", item_id=3)
+        with pytest.raises(CommandRefused) as refused:
+            service.correct_time("item_end", "17.14", item_id=3)
+    assert "17.12 (mødet sluttede)" in refused.value.message
+    assert stored(db_path, meeting_id).item(3).ended_at == _at(17, 10)
+
+
 def test_a_record_from_before_sessions_replays_as_it_was_and_goes_on_with_them() -> None:
     """Events of an earlier release start items without "session": the record keeps only the
     items' times, as its tables do; an item taken up after the upgrade starts the stretches
@@ -116,3 +180,31 @@ async def test_the_agenda_counts_only_the_time_an_item_was_under_way(
         assert str(agenda.get_cell("3", "time")) == "0:05"
         await pilot.press("z", "escape")  # a key that means nothing, then Escape
         assert isinstance(app.screen, MeetingScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_time_dialog_refuses_an_end_inside_a_later_stretch_in_words(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    meeting_id = item_2_taken_up_again(db_path)
+    before = stored(db_path, meeting_id)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock(_at(17, 30)))
+    async with app.run_test(size=size, message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        agenda = app.screen.query_one("#agenda", DataTable)
+        agenda.move_cursor(row=agenda.get_row_index("3"))
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        fields = list(app.screen.query(Input))
+        assert [f.value for f in fields] == ["17.00", "17.20", "17.10", "17.15"]
+        fields[3].focus()
+        fields[3].value = ""
+        await type_text(pilot, "17.17")
+        await pilot.press("enter")
+        await until(pilot, lambda: notices.mention("intet er ændret"), "the refusal")
+        assert notices.mention("17.15 (pkt. 2 begyndte)")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the dialog again")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back, unchanged")
+    assert stored(db_path, meeting_id) == before
