@@ -86,6 +86,17 @@ def test_quorum_line_says_when_quorum_is_lost(db_path: Path, open_committee: int
     assert 'class="quorum lost"' in fragments(view, NOW)["quorum"]
 
 
+def test_closed_meeting_says_it_ended_not_that_attendance_is_still_to_come(
+    db_path: Path, open_committee: int
+) -> None:
+    with MeetingService.open(db_path, open_committee, clock=FixedClock()) as service:
+        service.close_meeting()
+        view = public_view(service.meeting, seq=1, lang="da")
+    assert view.quorum.shown is False
+    assert view.quorum.text == "Mødet er slut; fremmødet står i referatet."
+    assert "når mødet begynder" not in fragments(view, NOW)["quorum"]
+
+
 def test_planned_meeting_has_no_current_item_and_no_quorum_figures(db_path: Path) -> None:
 
     meeting_id = store(db_path, committee_meeting())

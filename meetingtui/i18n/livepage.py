@@ -47,6 +47,7 @@ DA: dict[str, str] = {
         "mindst {needed} skal være til stede."
     ),
     "live.quorum_not_open": "Fremmødet registreres, når mødet begynder.",
+    "live.quorum_ended": "Mødet er slut; fremmødet står i referatet.",
     "live.connected": "Siden opdateres automatisk.",
     "live.disconnected": "Forbindelsen er afbrudt; siden prøver igen …",
     "live.announce_current": "{label} behandles nu: {title}",
@@ -120,6 +121,7 @@ EN: dict[str, str] = {
         "at least {needed} must be present."
     ),
     "live.quorum_not_open": "Attendance is taken when the meeting starts.",
+    "live.quorum_ended": "The meeting has ended; attendance is in the minutes.",
     "live.connected": "The page updates by itself.",
     "live.disconnected": "The connection is lost; the page keeps trying …",
     "live.announce_current": "{label} under way: {title}",

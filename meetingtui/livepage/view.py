@@ -205,8 +205,11 @@ def _agenda_line(item: AgendaItem, current: AgendaItem | None) -> AgendaLine:
 
 
 def _quorum(meeting: Meeting, current: AgendaItem | None) -> QuorumLine:
-    if meeting.status is not MeetingStatus.OPEN:
+    if meeting.status is MeetingStatus.PLANNED:
         return QuorumLine(shown=False, met=True, text=t("live.quorum_not_open"))
+    if meeting.status is not MeetingStatus.OPEN:
+        # Closed or approved: no attendance is taken any more (it said "when the meeting starts").
+        return QuorumLine(shown=False, met=True, text=t("live.quorum_ended"))
     # Inhabilitet on a closed item is part of the closed item: count without it.
     item = current if current is not None and not current.closed else None
     q = rules.quorum(meeting, item)
