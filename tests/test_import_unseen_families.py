@@ -281,3 +281,23 @@ def test_a_field_line_under_an_unstyled_heading_is_no_part_of_the_title(reader: 
     assert (item.title, item.case_number, item.closed) == (
         "Salg af grund ved Havnevej", "18/10253", True
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("heading", [["5 Anlægsbevilling til cykelsti"],
+                                     ["Pkt. 5", "Anlægsbevilling til cykelsti"]])  # fmt: skip
+def test_the_items_fields_between_its_heading_and_its_case_number(
+    reader: str, heading: list[str]
+) -> None:
+    """ "5 Anlægsbevilling til cykelsti" unstyled is an item only with its case number under it,
+    and "Pkt. 5" takes its title from the next line: the item's other fields may stand between
+    them and the case number, and the field above the number is no item's title."""
+    lines = [*HEADER, "4 Budgetopfølgning", "Sagsnr.: 24/1004", "Beslutning", "Godkendt.",
+             *heading, "Ansvarlig: Bo Hansen",
+             "Offentlighed: Ikke offentlig", "J.nr./Dok.nr.:", "24/1005", "Resumé",
+             "Sagen forelægges.", "Beslutning", "Udsat."]  # fmt: skip
+    meeting = READERS[reader](lines)
+    assert [(i.number, i.title, i.case_number, i.closed, i.decision) for i in meeting.items] == [
+        ("4", "Budgetopfølgning", "24/1004", False, "Godkendt."),
+        ("5", "Anlægsbevilling til cykelsti", "24/1005", True, "Udsat."),
+    ]

@@ -13,6 +13,7 @@ import re
 
 from meetingtui.importers import casenumber
 from meetingtui.importers.classify import SECTION, classify, known_heading, norm
+from meetingtui.importers.closed import FIELD_LINE
 from meetingtui.importers.heads import ItemHead, item_head, title_key
 from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import SECTIONS
@@ -77,7 +78,7 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
                 head.case_before = prev_text
                 confirmed = True
             if head.weak:
-                confirmed = _case_below(blocks[i + 1 : i + 3])
+                confirmed = _case_below(blocks[_after_fields(blocks, i + 1) :][:2])
             elif not confirmed:
                 confirmed = _confirmed_below(blocks[i + 1 : i + 5]) or (
                     title_key(head.title) in toc_keys
@@ -97,7 +98,10 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
                 continue
         # Flattened text: the item title is the text right before "Sagsnr.:"
         case = casenumber.label(block.text)
-        if case and i > start and (not heads or heads[-1].index < i - 3):
+        if (
+            case and i > start and (not heads or heads[-1].index < i - 3)
+            and not (heads and _fields_since(blocks, heads[-1], i))
+        ):  # fmt: skip
             prev = blocks[i - 1]
             if classify(prev) is None and len(prev.text) <= 250 and prev.text.strip():
                 heads.append(ItemHead(i - 1, "", prev.text.strip(), False, True))
@@ -114,6 +118,24 @@ def _confirmed_below(window: list[Block]) -> bool:
         if casenumber.is_number(block.text) or (head is not None and norm(head.text) in SECTIONS):
             return True
     return False
+
+
+def _fields_since(blocks: list[Block], head: ItemHead, index: int) -> bool:
+    """Only the item's other fields ("Ansvarlig: Bo Hansen", "Offentlighed: Ikke offentlig")
+    stand between `head` (and its title on the next line) and line `index`: the case number
+    there is that item's, and the field above it is no title."""
+    first = head.index + 1 + (not head.title)
+    between = blocks[first:index]
+    return 0 < len(between) <= 4 and all(FIELD_LINE.match(b.text.strip()) for b in between)
+
+
+def _after_fields(blocks: list[Block], k: int) -> int:
+    """The first line from `k` on after the item's other fields ("Ansvarlig: Bo Hansen",
+    "Offentlighed: Ikke offentlig"), which may stand between a heading and its case number."""
+    end = min(len(blocks), k + 4)
+    while k < end and FIELD_LINE.match(blocks[k].text.strip()) and not _case_below([blocks[k]]):
+        k += 1
+    return k
 
 
 def _case_below(window: list[Block]) -> bool:
