@@ -33,11 +33,17 @@ from tests.docfixtures import make_pdf
 
 BODIES = ["Økonomiudvalget", "Teknik- og Miljøudvalget", "Byrådet", "Kommunalbestyrelsen",
           "Børne- og Skoleudvalget", "Udvalget for Kultur og Fritid"]  # fmt: skip
+# The short names the decision headings give the bodies: "Beslutning (ØU)".
+ABBREVIATIONS = {"Økonomiudvalget": "ØU", "Teknik- og Miljøudvalget": "TMU", "Byrådet": "BR",
+                 "Kommunalbestyrelsen": "KB", "Børne- og Skoleudvalget": "BSU",
+                 "Udvalget for Kultur og Fritid": "KFU"}  # fmt: skip
 PLACES = ["Mødelokale 2", "Byrådssalen", "Rådhuset, lokale 1.12", "Kantinen, Lejrevej 15"]
 TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning pr. 31. marts", "Lokalplan 1204 for "
           "Trige Syd", "Salg af grund ved Havnevej", "Tilskud til spejderhytte", "Personalesag",
           "Vejbelysning i Nørreby", "Orientering om hjemmeplejen", "Anlægsbevilling til cykelsti",
-          "Klage over afgørelse", "Skolestruktur 2025", "Eventuelt"]  # fmt: skip
+          "Klage over afgørelse", "Skolestruktur 2025", "Eventuelt",
+          # titles that begin like an "Ad 3)" heading and are none
+          "Adgangsvej til Nørreby Skole", "Administrationsgrundlag for parkering"]  # fmt: skip
 CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}",
                "Sagsnummer: {}", "J.nr.: {}", "Journalnr. {}", "Sagsnr.:\n{}", "J.nr.\n{}",
                "Dok.nr.: 24/5555 Sagsnr.: {}", "Sagsnr.: {}\nDok.nr.: 24/5555",
@@ -93,7 +99,12 @@ DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   "{body} den {date}", "{body} den {long} Punkt {n}", "{body}, {dotted}",
                   "Beslutning ({body}, {long})", "Beslutning {body} {date}",
                   "{body} {long}, pkt. {n}", "Beslutningen:", "Udvalgets beslutning:",
-                  "Afgørelse:", "{body}s afgørelse", "Udvalgets afgørelse", "Protokol:"]  # fmt: skip
+                  "Afgørelse:", "{body}s afgørelse", "Udvalgets afgørelse", "Protokol:",
+                  # the body named, no date: in parentheses, after "i" or a comma
+                  "Beslutning ({abbr})", "Beslutning i {body}", "Beslutning, {body}",
+                  "{body}s beslutning", "Beslutning i {body}:", "Beslutning ({body})",
+                  # "Referat" where the decision stands
+                  "Referat", "Referat:"]  # fmt: skip
 DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
              "Sagen blev ikke behandlet og udsættes til næste møde.",
              "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip
@@ -101,7 +112,10 @@ HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {
             "{n} {title}", "{n} - {title}", "Pkt. {n} {title}", "Punkt {n}. {title}",
             "Dagsordenspunkt {n}: {title}", "{n}) {title}", "Sag {n}: {title}",
             "Dagsordenspunkt {n}\n{title}", "Punkt {n} - {title}", "Pkt. {n}: {title}",
-            "Punkt nr. {n}: {title}", "Sag nr. {n}: {title}"]  # fmt: skip
+            "Punkt nr. {n}: {title}", "Sag nr. {n}: {title}",
+            # the item referred to: "Ad 3)", "Ad pkt. 3:", "3. punkt:"
+            "Ad {n}) {title}", "Ad pkt. {n}: {title}", "Ad punkt {n} - {title}",
+            "{n}. punkt: {title}", "Ad {n}. {title}"]  # fmt: skip
 HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
            "meeting-label", "extract", "referat-fra", "short-date"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
@@ -200,12 +214,13 @@ def _people_lines(rng: random.Random, doc: Document) -> list[str]:
     ]
 
 
-def _recommendation_lines(truth: Truth) -> list[tuple[str, bool]]:
+def _recommendation_lines(truth: Truth, *, headed: bool = True) -> list[tuple[str, bool]]:
     """The indstilling: a heading or not, the proposer's line, the "at ..." lines."""
     if not truth.recommendation:
         return []
     lines = truth.recommendation.split("\n")
-    heading = [("Indstilling", True)] if truth.number.endswith(("1", "3", "5", "7", "9")) else []
+    odd = truth.number.endswith(("1", "3", "5", "7", "9"))
+    heading = [("Indstilling", True)] if headed and odd else []
     return [*heading, (lines[0], heading == []), *((x, False) for x in lines[1:])]
 
 
@@ -214,6 +229,11 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
     lines = [(line, n == 0) for n, line in enumerate(_header(rng, doc))]
     style = rng.choice(HEADINGS)
     case_label = rng.choice(CASE_LABELS)
+    # Systems whose only labels are "Sags nr." and "Afgørelse", with no "Indstilling" heading:
+    # a text file of theirs has none of the words most referats have.
+    system = rng.random() < 0.15
+    if system:
+        case_label = rng.choice(["Sags nr. {}", "Sags nr.: {}"])
     date = f"{doc.when:%d-%m-%Y}"
     where = rng.choice(CLOSED_WHERE)
     if where != "items":
@@ -245,13 +265,14 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         lines += [("Resumé", True), ("Sagen forelægges for udvalget.", False)]
         if truth.closed_in_text:
             lines += [("Sagsfremstilling", True), (truth.closed_in_text, False)]
-        lines += _recommendation_lines(truth)
-        head = rng.choice(DECISION_HEADS).format(
+        lines += _recommendation_lines(truth, headed=not system)
+        head = rng.choice(["Afgørelse", "Afgørelse:"] if system else DECISION_HEADS).format(
             body=doc.body,
             date=date,
             n=truth.number,
             long=_long_date(doc.when),
             dotted=f"{doc.when:%d.%m.%Y}",
+            abbr=ABBREVIATIONS[doc.body],
         )
         lines += [(head, True), (truth.decision, False)]
         after = rng.choice(AFTER_DECISION)
@@ -365,6 +386,7 @@ def build(rng: random.Random, fmt: str) -> Document:
                 n=truth.number,
                 long=_long_date(doc.when),
                 dotted=f"{doc.when:%d.%m.%Y}",
+                abbr=ABBREVIATIONS[doc.body],
             )
             .rstrip(":")
         )
