@@ -179,7 +179,8 @@ def _leave_current_item(m: Meeting, at: datetime, touched: Touched) -> None:
 def _started(m: Meeting, p: Payload, at: datetime) -> Touched:
     touched = Touched(meeting=True)
     # Events recorded since sessions are kept say so; an older record's items keep only their
-    # first start and last end (and replay to exactly what their tables hold).
+    # first start and last end, and a postponed item stays postponed (each replays to exactly
+    # what its tables hold).
     sessions = bool(p.get("session"))
     if sessions:
         _seed_sessions(m)
@@ -192,6 +193,10 @@ def _started(m: Meeting, p: Payload, at: datetime) -> Touched:
         m.item_sessions.append(ItemSession(item_id=item.id, started_at=at))
     if item.status is ItemStatus.PENDING:
         item.status = ItemStatus.CURRENT
+    elif sessions and item.status is ItemStatus.POSTPONED:
+        # A postponed item taken up again is under treatment: the postponement no longer
+        # stands (the agenda said "udsat" over the item being debated). Ctrl+Z takes it back.
+        item.status, item.postponed_reason = ItemStatus.CURRENT, ""
     m.current_item_id = item.id
     touched.items.add(item.id)
     return touched
