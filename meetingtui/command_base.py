@@ -176,7 +176,7 @@ class CommandBase:
     # -- rules for display -------------------------------------------------------------------
 
     def quorum(self, item: AgendaItem | None = None) -> rules.Quorum:
-        return rules.quorum(self.meeting, item or self.meeting.current_item)
+        return rules.quorum(self.meeting, item or rules.item_under_way(self.meeting))
 
     def eligible_voters(self, item: AgendaItem | None = None) -> list[Participant]:
         return rules.eligible_voters(self.meeting, item or self.meeting.current_item)

@@ -72,6 +72,21 @@ def seats(meeting: AnyMeeting) -> list[Any]:
     return [p for p in meeting.participants if p.votes and p.substitute_for is None]
 
 
+@overload
+def item_under_way(meeting: Meeting) -> AgendaItem | None: ...
+@overload
+def item_under_way(meeting: Glance) -> GlanceItem | None: ...
+@overload
+def item_under_way(meeting: AnyMeeting) -> AnyItem | None: ...
+def item_under_way(meeting: AnyMeeting) -> Any:
+    """The item whose attendance counts now: the item under way while the meeting runs. Once it
+    is closed none is (the record still names the last item, where a reopening resumes): the
+    meeting's own attendance counts, not that of its last item."""
+    if meeting.closed_at is not None:
+        return None
+    return meeting.current_item
+
+
 def takes_part(meeting: AnyMeeting, item: AnyItem | None, person: AnyParticipant) -> bool:
     """Present now and not absent from or inhabil for the item."""
     if not person.is_present_now:

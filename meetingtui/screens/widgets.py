@@ -163,7 +163,7 @@ class StatusBar(Horizontal):
                 info.append("  (" + used + ")")
         # The info box has a fixed size: no layout pass needed when its text changes.
         update_if_changed(self._info, info, layout=False)
-        text, met = quorum_text(meeting, current)
+        text, met = quorum_text(meeting, rules.item_under_way(meeting))
         quorum = self._quorum
         update_if_changed(quorum, text)
         quorum.set_class(met, "-met")
