@@ -111,6 +111,36 @@ def test_a_sentence_opening_two_pages_of_six_is_no_running_header(reader: str) -
 
 
 @pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_a_sentence_opening_half_the_pages_of_four_is_no_running_header(reader: str) -> None:
+    """Pages 2 and 3 of four open with the same sentence ("Sagen forelægges for udvalget."):
+    it is the text, not a running header, and the last page, which does not repeat it, is the
+    referat's, not an appended attachment."""
+    item = ["Resumé", "Sagen forelægges for udvalget.", "Beslutning:"]
+    pages = [
+        [*HEADER, "1. Salg af grund", "Sagsnr.: 24/100", *item, "Godkendt.",
+         "2. Trafikplan", "Sagsnr.: 24/200", "Resumé"],
+        ["Sagen forelægges for udvalget.", "Beslutning:", "Anbefales.", "3. Vejbelysning",
+         "Sagsnr.: 24/300", "Resumé"],
+        ["Sagen forelægges for udvalget.", "Beslutning:", "Udsat.", "4. Eventuelt",
+         "Sagsnr.: 24/400", "Indstilling", "Forvaltningen indstiller,"],
+        ["at sagen tages til efterretning.", "Beslutning:",
+         "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."],
+    ]  # fmt: skip
+    meeting = _read(pages, reader)
+    assert [(i.number, i.decision) for i in meeting.items] == [
+        ("1", "Godkendt."), ("2", "Anbefales."), ("3", "Udsat."),
+        ("4", "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."),
+    ]  # fmt: skip
+    assert [[_words(s.text) for s in i.sections] for i in meeting.items[:3]] == [
+        ["Sagen forelægges for udvalget."]
+    ] * 3
+    assert _words(meeting.items[3].recommendation) == (
+        "Forvaltningen indstiller, at sagen tages til efterretning."
+    )
+    assert meeting.unplaced == []
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
 @pytest.mark.parametrize("cut", [4, 5], ids=["heading atop the pages", "heading at the foot"])
 @pytest.mark.parametrize("head", ["Beslutning", "Byrådet den 12-03-2024"])
 def test_a_decision_split_by_the_page_breaks_of_three_short_pages_is_kept(

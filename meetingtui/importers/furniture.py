@@ -90,7 +90,8 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
                 first_page.setdefault(shape, index)
     running = {
         k for k, seen in exact.items()
-        if _is_running(seen, need) and len(k) <= 160 and (2 * len(seen) >= n or _numbered(k))
+        if _is_running(seen, need) and len(k) <= 160
+        and (2 * len(seen) > n or (2 * len(seen) == n and not _sentence(k)) or _numbered(k))
     }  # fmt: skip
     for shape, occurrences in shaped.items():
         # Digits only make lines "the same" when they count pages: a constant page offset.
@@ -206,6 +207,13 @@ def _decision_head(pages: Pages, index: int, k: int) -> bool:
 def _referat_text(text: str) -> bool:
     text = text.strip()
     return _REFERAT_TEXT.search(text) is not None or RECOMMENDS.match(text) is not None
+
+
+def _sentence(key: str) -> bool:
+    """ "sagen forelægges for udvalget.": a sentence of the referat's text, which a page break
+    may put atop half of a short document's pages; a running header is no sentence, so such a
+    line must stand on most pages to be one."""
+    return key.endswith(".") and len(key.split()) >= 3
 
 
 def _numbered(key: str) -> bool:
