@@ -261,6 +261,15 @@ class LiveTally:
     missing: int  # members who may vote and have not
 
 
+def not_voted(
+    meeting: Meeting, item: AgendaItem, voter_ids: Iterable[int | None]
+) -> list[Participant]:
+    """The members who may vote on the item now and have cast no ballot (`voter_ids`: those
+    who did, in a vote or an election): what the chair is told before closing either."""
+    voted = set(voter_ids)
+    return [p for p in eligible_voters(meeting, item) if p.id not in voted]
+
+
 def live_tally(meeting: Meeting, item: AgendaItem, vote: Vote) -> LiveTally:
     """What closing the vote now would count: a ballot cast by a member who has since left, become
     inhabil or given the seat back is named, not counted."""
@@ -273,8 +282,7 @@ def live_tally(meeting: Meeting, item: AgendaItem, vote: Vote) -> LiveTally:
             counting.append(ballot)
         else:
             stale.append((ballot, reason))
-    voted = {b.participant_id for b in counting}
-    missing = sum(1 for p in eligible_voters(meeting, item) if p.id not in voted)
+    missing = len(not_voted(meeting, item, (b.participant_id for b in counting)))
     return LiveTally(count_ballots(counting), len(counting), tuple(stale), missing)
 
 

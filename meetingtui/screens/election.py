@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from meetingtui import rules
 from meetingtui.i18n import t, t_count
 from meetingtui.screens.base import KeymapScreen, add_bindings, digit_bindings
+from meetingtui.screens.item_text import missing_line
 from meetingtui.screens.rolltable import next_missing
 from meetingtui.screens.widgets import KeyBar, StatusBar, cut
 
@@ -144,7 +145,7 @@ class ElectionScreen(KeymapScreen):
         found = self._found()
         if found is None:
             return
-        _, election = found
+        item, election = found
         if not election.ballots:
             self._close()  # nothing to count: the command API says so
             return
@@ -156,6 +157,10 @@ class ElectionScreen(KeymapScreen):
             lines.append(
                 t("tui.election_tied", office=election.office, names=", ".join(outcome.tied))
             )
+        # Who did not vote, as the vote's confirmation says it.
+        missing = missing_line(self.service.meeting, item, (b.voter_id for b in election.ballots))
+        if missing:
+            lines.append(missing)
         dialog = self.meeting_app.confirm_dialog(
             lines, t("tui.close_election_question"), warn=False
         )

@@ -3,6 +3,8 @@ what a vote is about, as the screens name it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 
 from meetingtui import rules
@@ -26,6 +28,16 @@ def status_words(item: AgendaItem) -> str:
     if item.status is ItemStatus.PENDING and item.started_at is not None:
         return "⚠ " + t("tui.item_status.undecided")
     return STATUS_MARK[item.status] + " " + t(f"tui.item_status.{item.status.value}")
+
+
+def missing_line(meeting: Meeting, item: AgendaItem, voter_ids: Iterable[int | None]) -> str:
+    """ "2 stemmeberettigede har ikke stemt: Ole Dam (O), Lise Bach (V)." before a vote or an
+    election is closed; empty when everyone who may vote has."""
+    missing = rules.not_voted(meeting, item, voter_ids)
+    if not missing:
+        return ""
+    names = ", ".join(person.label for person in missing)
+    return t_count("tui.close_vote_missing", len(missing), names=names)
 
 
 def vote_subject(item: AgendaItem, motion_id: int | None, description: str = "") -> str:

@@ -15,10 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from meetingtui import rules
-from meetingtui.i18n import t, t_count
+from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Choice, Participant, Vote, VoteCounts, VoteResult
 from meetingtui.screens.base import KeymapScreen
-from meetingtui.screens.item_text import vote_subject
+from meetingtui.screens.item_text import missing_line, vote_subject
 from meetingtui.screens.rolltable import RollTable, header_text, next_missing
 from meetingtui.screens.widgets import KeyBar, StatusBar, update_if_changed
 
@@ -328,7 +328,9 @@ class VoteScreen(KeymapScreen):
             result_words(counts, closed=True),
         ]
         if live.missing:
-            lines.append(t_count("tui.close_vote_missing", live.missing))
+            lines.append(
+                missing_line(self.service.meeting, item, (b.participant_id for b in vote.ballots))
+            )
         dialog = self.meeting_app.confirm_dialog(lines, t("tui.close_vote_question"), warn=False)
         self.app.push_screen(dialog, lambda ok: self._close() if ok else None)
 
