@@ -117,6 +117,23 @@ def eligible_voters(meeting: AnyMeeting, item: AnyItem | None) -> list[Any]:
     return voters
 
 
+@overload
+def seat_taken_back(meeting: Meeting, person: Participant) -> Participant | None: ...
+@overload
+def seat_taken_back(meeting: Glance, person: GlanceParticipant) -> GlanceParticipant | None: ...
+@overload
+def seat_taken_back(meeting: AnyMeeting, person: AnyParticipant) -> AnyParticipant | None: ...
+def seat_taken_back(meeting: AnyMeeting, person: AnyParticipant) -> Any:
+    """The member back in the seat this substitute holds, or None. A seated substitute votes
+    only while the member whose seat it takes is not there (ksl § 15)."""
+    if person.substitute_for is None:
+        return None
+    holder = meeting.participant(person.substitute_for)
+    if holder is None or not takes_part(meeting, None, holder):
+        return None
+    return holder
+
+
 def quorum(meeting: AnyMeeting, item: AnyItem | None) -> Quorum:
     total = len(seats(meeting))
     needed = (total + 1) // 2

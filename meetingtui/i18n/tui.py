@@ -74,6 +74,8 @@ DA: dict[str, str] = {
     "tui.role.observatoer": "observatør",
     "tui.no_vote_mark": "(uden stemmeret)",
     "tui.substitute_for": "stedfortræder for {name}",
+    "tui.substitute_not_voting": "stemmer ikke",
+    "tui.substitute_seat_back": "{name} stemmer ikke: {holder} er til stede og har sin plads igen.",
     "tui.substitute_title": "Stedfortræder for {name}",
     "tui.rollcall_when_title": "{name} efter mødets start",
     "tui.rollcall_when_note": (
@@ -235,6 +237,8 @@ EN: dict[str, str] = {
     "tui.role.observatoer": "observer",
     "tui.no_vote_mark": "(no vote)",
     "tui.substitute_for": "substitute for {name}",
+    "tui.substitute_not_voting": "does not vote",
+    "tui.substitute_seat_back": "{name} does not vote: {holder} is present and has the seat back.",
     "tui.substitute_title": "Substitute for {name}",
     "tui.rollcall_when_title": "{name} after the meeting began",
     "tui.rollcall_when_note": (

@@ -127,6 +127,7 @@ class RollCallScreen(KeymapScreen):
         table = self.query_one("#roster", DataTable)
         cursor = table.cursor_row
         table.clear()
+        seats_back = []
         for person in meeting.participants:
             role = t(f"tui.role.{person.role.name.lower()}")
             if person.substitute_for is not None:
@@ -134,9 +135,15 @@ class RollCallScreen(KeymapScreen):
                 role = t("tui.substitute_for", name=holder.name if holder else "?")
             elif not person.votes:
                 role += " " + t("tui.no_vote_mark")
+            attendance = attendance_text(person)
+            back = rules.seat_taken_back(meeting, person)
+            if back is not None and person.is_present_now:
+                # Still in the room, but the member is back: the substitute does not vote.
+                attendance.append(" · " + t("tui.substitute_not_voting"), style="italic")
+                seats_back.append(t("tui.substitute_seat_back", name=person.name, holder=back.name))
             table.add_row(
                 person.name,
-                attendance_text(person),
+                attendance,
                 self._cut(person.affiliation, "party"),
                 self._cut(role, "role"),
                 movements_text(meeting, person),
@@ -153,6 +160,7 @@ class RollCallScreen(KeymapScreen):
         if meeting.status is MeetingStatus.PLANNED:
             lines.append(self.says("tui.rollcall_open_hint", open=self.key_for("open_meeting")))
         lines += [w.message for w in rules.membership_warnings(meeting)]
+        lines += seats_back
         if members:
             lines.append(t_count("tui.rollcall_unknown", members))
         if others:
