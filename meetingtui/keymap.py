@@ -102,6 +102,10 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "closing.send": "s",
     "closing.public_decision": "o",
     "closing.back": "escape",
+    # Every yes/no question (a rule warning, closing a vote, discarding typed text): Danish
+    # j(a) and English y(es) answer yes, n(ej/o) and Esc no
+    "confirm.confirm": "j,y",
+    "confirm.cancel": "n,escape",
     # Sending the referat (the dialog the closing screen's send key opens)
     "send.send": "j,y",
     "send.retry": "r",

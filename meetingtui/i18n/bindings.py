@@ -57,6 +57,8 @@ DA: dict[str, str] = {
     "key.closing.export": "Eksportér",
     "key.closing.public_decision": "Offentlig beslutning",
     "key.closing.back": "Tilbage",
+    "key.confirm.confirm": "Ja, fortsæt",
+    "key.confirm.cancel": "Nej",
     "key.archive.import": "Importér",
     "key.archive.search": "Søg",
     "key.archive.case_history": "Sagens historik",
@@ -91,6 +93,7 @@ DA: dict[str, str] = {
     "tui.scope.vote": "Afstemning",
     "tui.scope.election": "Valg",
     "tui.scope.closing": "Afslutning",
+    "tui.scope.confirm": "Spørgsmål (ja/nej)",
     "tui.scope.archive": "Arkiv",
 }
 
@@ -149,6 +152,8 @@ EN: dict[str, str] = {
     "key.closing.export": "Export",
     "key.closing.public_decision": "Public decision",
     "key.closing.back": "Back",
+    "key.confirm.confirm": "Yes, go on",
+    "key.confirm.cancel": "No",
     "key.archive.import": "Import",
     "key.archive.search": "Search",
     "key.archive.case_history": "Case history",
@@ -179,5 +184,6 @@ EN: dict[str, str] = {
     "tui.scope.vote": "Vote",
     "tui.scope.election": "Election",
     "tui.scope.closing": "Closing",
+    "tui.scope.confirm": "Questions (yes/no)",
     "tui.scope.archive": "Archive",
 }

@@ -6,7 +6,7 @@ as done until the command API has committed it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -20,7 +20,8 @@ from textual.widgets.option_list import Option
 
 from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
-from meetingtui.screens.base import add_bindings, key_label
+from meetingtui.keymap import DEFAULT_KEYMAP, actions_in
+from meetingtui.screens.base import add_bindings, build_bindings, key_label
 from meetingtui.screens.notefield import NoteField
 from meetingtui.screens.typeahead import TypeAhead
 from meetingtui.screens.widgets import KeyBar
@@ -100,28 +101,42 @@ class Dialog(ModalScreen[Any]):
                 self.dismiss(None)
 
         # A dictated protokoltilførsel is not lost to one stray Escape.
+        keymap = getattr(self.app, "keymap", None)
         self.app.push_screen(
-            ConfirmDialog([t("tui.discard_text")], t("tui.discard_question"), warn=False),
+            ConfirmDialog(
+                [t("tui.discard_text")], t("tui.discard_question"), warn=False, keymap=keymap
+            ),
             discard,
         )
 
 
 class ConfirmDialog(Dialog):
-    """Show rule warnings in words and ask whether to go on anyway (the chair decides)."""
+    """Show rule warnings in words and ask whether to go on anyway (the chair decides). Its
+    keys are the keymap's `confirm` scope (j/y yes, n/Esc no), so a keymap.toml moves them."""
+
+    SCOPE = "confirm"
 
     def __init__(
-        self, warnings: Sequence[str], question: str = "", *, warn: bool = True, title: str = ""
+        self,
+        warnings: Sequence[str],
+        question: str = "",
+        *,
+        warn: bool = True,
+        title: str = "",
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
+        keymap = DEFAULT_KEYMAP if keymap is None else keymap
         super().__init__(
             title or (t("tui.confirm_title") if warn else t("tui.confirm_change_title")),
-            cancel_keys="n,escape",
+            cancel_keys=actions_in(self.SCOPE, keymap)["cancel"],
         )
         self.warnings = list(warnings)
         self.warn = warn
         self.question = question or t("tui.confirm_question")
         # Asked before a command is recorded: leaving here loses what it would record.
         self.unrecorded = False
-        add_bindings(self, [Binding("j,y", "confirm", t("tui.confirm_yes"), key_display="j")])
+        own = [b for b in build_bindings(self.SCOPE, keymap) if b.action != "cancel"]
+        add_bindings(self, own)
 
     def body(self) -> ComposeResult:
         if self.warn:

@@ -242,7 +242,8 @@ class MeetingHold(App[None]):
         screen pushes it with a callback that receives True, False or None)."""
         from meetingtui.screens.dialogs import ConfirmDialog
 
-        return ConfirmDialog(warnings, question, warn=warn, title=title)
+        keymap = getattr(self, "keymap", None)  # MeetingApp's, with the user's keys
+        return ConfirmDialog(warnings, question, warn=warn, title=title, keymap=keymap)
 
     def refresh_views(self) -> None:
         """Redraw the visible screen now; the ones below redraw when they come back."""

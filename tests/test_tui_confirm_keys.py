@@ -1,0 +1,77 @@
+"""The yes/no question's keys are keymap data like every other key (the `[confirm]` scope):
+Danish j and English y answer yes, n and Esc no, and a keymap.toml moves them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from meetingtui.keymap import DEFAULT_KEYMAP, actions_in
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import ConfirmDialog
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.vote import VoteScreen
+from meetingtui.screens.widgets import KeyBar
+from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.tui_support import press, rendered, until
+
+SIZES = [(80, 24), (60, 20)]
+
+
+def test_the_confirm_keys_are_in_the_keymap() -> None:
+    assert actions_in("confirm", DEFAULT_KEYMAP) == {"confirm": "j,y", "cancel": "n,escape"}
+
+
+async def _ask_to_close_a_vote(pilot: Any, app: Any) -> None:
+    """Every party for, then l: the question before the vote is closed."""
+    await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+    await press(pilot, "v", "f", "f", "f", "f", "l")
+    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("key", ["j", "y"])
+async def test_j_and_y_answer_yes(db_path: Path, key: str, size: tuple[int, int]) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=size) as pilot:
+        await _ask_to_close_a_vote(pilot, app)
+        await press(pilot, "z")  # a key that means nothing: still asked
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, key)
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "closed")
+    assert not stored(db_path, meeting_id).item(1).votes[0].is_open
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("key", ["n", "escape"])
+async def test_n_and_escape_answer_no(db_path: Path, key: str, size: tuple[int, int]) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=size) as pilot:
+        await _ask_to_close_a_vote(pilot, app)
+        await press(pilot, key)
+        assert isinstance(app.screen, VoteScreen)
+    assert stored(db_path, meeting_id).item(1).votes[0].is_open
+
+
+async def test_a_keymap_file_moves_the_confirm_keys(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[confirm]\nconfirm = "a"\ncancel = "q,escape"\n', encoding="utf-8")
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, config=path, clock=FixedClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ask_to_close_a_vote(pilot, app)
+        footer = rendered(app.screen.query_one(KeyBar))
+        assert "a" in footer.split() and "q" in footer.split()
+        await press(pilot, "j", "n")  # the keys it had: nothing now
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "q")
+        assert isinstance(app.screen, VoteScreen)
+        await press(pilot, "l")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked again")
+        await press(pilot, "a")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "closed")
+    assert not stored(db_path, meeting_id).item(1).votes[0].is_open
