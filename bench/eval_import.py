@@ -53,7 +53,11 @@ CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}"
                "Sagsnr./Dok.nr.: {}", "Sags nr. / Dok. nr.: {} / 24/55321",
                "J.nr./Dok.nr.:\n{}", "Sags-ID: {}", "Acadre-sagsnr.: {}", "ESDH: {}",
                "Sagsnummer (ESDH): {}", "Sagsnr. (Acadre): {}", "Journal nr.: {}",
-               "SBSYS sagsnr.: {}", "WorkZone sagsnr.: {}"]  # fmt: skip
+               "SBSYS sagsnr.: {}", "WorkZone sagsnr.: {}",
+               # the label without a colon; the item's access on the case number's line
+               "Sag {}", "Sagsnr.: {}    Dok.nr.: 24/5555    {access}",
+               "Dok.nr.: 1693 Sagsid.: {} Initialer: ps {access}",
+               "Sagsnr.: {}\nDok.nr.: 24/5555    {access}"]  # fmt: skip
 CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
                 "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
                 "{}\nPunktet behandles for lukkede døre.", "Lukket sag: {}", "{}\nFortrolig",
@@ -261,7 +265,8 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         heading = style.format(n=truth.number, title=title).split("\n")
         lines += [(heading[0], True), *((h, True) for h in heading[1:])]
         lines += [(x, False) for x in extra]
-        lines += [(x, False) for x in case_label.format(truth.case).split("\n")]
+        access = "Lukket" if truth.closed else "Åbent"
+        lines += [(x, False) for x in case_label.format(truth.case, access=access).split("\n")]
         lines += [("Resumé", True), ("Sagen forelægges for udvalget.", False)]
         if truth.closed_in_text:
             lines += [("Sagsfremstilling", True), (truth.closed_in_text, False)]

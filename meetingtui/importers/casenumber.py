@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from meetingtui.importers.source import Block
 from meetingtui.importers.vocabulary import (
     CASE_LABELS,
     CASE_LABELS_WITH_NUMBER,
@@ -28,8 +29,12 @@ LABEL = re.compile(
     rf"(?i)^(?P<label>{alternation(CASE_LABELS)})(?![a-zæøå])\.?{_SYSTEM}{_AND_DOCUMENT}"
     r"\s*[.:]?\s*(?P<rest>.*)$"
 )
+# "Sag 306-2009-600", "ESDH 24/1001": without the colon only before a case number's whole shape
+# (a year and a serial), never "Sag 3 udgår" or "Sag 2024".
+_FULL_SHAPE = r"(?=(?:[A-ZÆØÅ]{2,5}-)?\d{2,4}[-/]\d{2,7}(?:[-/]\d{1,7})*(?:\s|$))"
 _LABEL_WITH_NUMBER = re.compile(
-    rf"(?i)^(?P<label>{alternation(CASE_LABELS_WITH_NUMBER)})(?![a-zæøå])\.?\s*:\s*"
+    rf"(?i)^(?P<label>{alternation(CASE_LABELS_WITH_NUMBER)})(?![a-zæøå])\.?"
+    rf"(?:\s*:\s*|\s+{_FULL_SHAPE})"
     r"(?P<rest>(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*(?:\s.*)?)$"
 )
 NOT_LABEL = re.compile(rf"(?i)^{alternation(NOT_CASE_LABELS)}(?![a-zæøå])\.?\s*[.:]?\s*")
@@ -61,6 +66,18 @@ def after_document_number(text: str) -> tuple[str, str]:
         if LABEL.match(text[at:]):
             return text[: start.end() + found.start()].strip(), text[at:].strip()
     return text, ""
+
+
+def numbers_apart(blocks: list[Block]) -> list[Block]:
+    """The line "Dok.nr.: 24/5555  Sagsnr.: 24/1001" as two lines, so the case number after the
+    document number is read."""
+    out = []
+    for block in blocks:
+        document, case = after_document_number(block.text.strip())
+        out.append(block.with_text(document) if case else block)
+        if case:
+            out.append(block.with_text(case))
+    return out
 
 
 def is_number(text: str) -> bool:

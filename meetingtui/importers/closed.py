@@ -174,6 +174,17 @@ def closed_marker(title: str) -> tuple[bool, str]:
     return bool(closed), text
 
 
+# The fields a case-number line carries after the number ("Dok.nr.: 330-2018-500399  Lukket",
+# "Initialer: ps  Lukket sag", "Kultur- og Idrætsudvalget Lukket punkt"): a closed marker among
+# them, as a word of its own, closes the item; metadata holds no title for the word to belong to.
+_MARK_AMONG_FIELDS = re.compile(rf"(?i)(?<![\w-]){_MARK}{_END}")
+
+
+def in_case_line(rest: str) -> bool:
+    """Whether what follows the case number on its line says the item is closed."""
+    return _MARK_AMONG_FIELDS.search(rest) is not None
+
+
 def part_mark(text: str) -> bool | None:
     """True for a heading over closed items ("Lukkede punkter", "Lukket dagsorden"), False over
     open ones ("Åbne punkter"), None for any other line."""

@@ -34,6 +34,7 @@ from meetingtui.importers.closed import (
     BODY_OPEN,
     CLOSED_STATEMENT,
     FIELD_LINE,
+    in_case_line,
     title_mark,
 )
 from meetingtui.importers.decisions import (
@@ -69,7 +70,7 @@ def build_item(
     wants_case_value = False
     numbers: list[str] = []
     fields = True  # still in the item's field block: no body text yet
-    for block in _document_numbers_apart(region[k:]):
+    for block in casenumber.numbers_apart(region[k:]):
         text = block.text.strip()
         in_fields = fields and (
             len(parts) == 1 or parts[-1].head is None
@@ -96,6 +97,7 @@ def build_item(
             continue  # the title repeated under the case number
         if len(parts) == 1 and casenumber.NOT_LABEL.match(text):
             numbers.append(text)  # "Dok.nr.: 2012-200": the document's own number, no case
+            closed_by_case |= in_case_line(text)  # "Dok.nr.: 2012-200  Lukket"
             continue
         if in_fields and (len(parts) == 1 or FIELD_LINE.match(text)) and BODY_CLOSED.match(text):
             # "(FOR LUKKEDE DØRE)", "Lukket punkt" under the heading, "Status: Lukket" among
@@ -118,8 +120,7 @@ def build_item(
                 case_number = casenumber.value(h.rest)
                 wants_case_value = not case_number and not h.rest
                 leftover = h.rest[len(case_number) :].strip(" ,;")
-                if re.search(r"(?i)\blukket\s+(?:punkt|sag)\b", leftover):
-                    closed_by_case = True
+                closed_by_case |= in_case_line(leftover)  # "Dok.nr.: 24/5  Lukket"
                 if re.match(r"^/\s*\S*\d\S*$", leftover):
                     # "Sagsnr./Dok.nr.: 24/1001 / 24/55321": the second value, the document's
                     # own number, kept apart as a "Dok.nr." line is
@@ -264,18 +265,6 @@ def _only_decisions(later: list[Part]) -> bool:
         and (p.head.kind != DECISION or p.bare is not None)
         for p in later
     )
-
-
-def _document_numbers_apart(blocks: list[Block]) -> list[Block]:
-    """The line "Dok.nr.: 24/5555  Sagsnr.: 24/1001" as two lines, so the case number after the
-    document number is read."""
-    out = []
-    for block in blocks:
-        document, case = casenumber.after_document_number(block.text.strip())
-        out.append(block.with_text(document) if case else block)
-        if case:
-            out.append(block.with_text(case))
-    return out
 
 
 def _document_title(head: ItemHead, region: list[Block]) -> tuple[str, bool, str, int]:

@@ -191,7 +191,7 @@ CASE_LABELS_WITH_NUMBER = ("sag", "esdh-nr", "esdh nr", "esdhnr", "sagsref", "sa
 # Labels of other numbers that stand where a case number would: never read as the case number.
 NOT_CASE_LABELS = ("dok.nr", "dok nr", "doknr", "dokumentnr", "dokumentnummer", "dok. nr",
                    "akt id", "aktid", "akt-id", "aktnr", "bilagsnr", "løbenr",
-                   "dokument id", "dokument-id")  # fmt: skip
+                   "dokument id", "dokument-id", "dok")  # fmt: skip
 
 # --- decisions -------------------------------------------------------------------------------
 

@@ -1,0 +1,89 @@
+"""Wordings of real municipal referats that the generated eval did not write, each family
+anonymised and built in code through the text, PDF and Word readers: closed markers among
+the fields of a case-number line, case labels without a colon, ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.docfixtures import DOCUMENT_READERS
+
+READERS = DOCUMENT_READERS
+HEADER = ["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
+
+
+def _item(number: int, title: str, fields: list[str], decision: str = "Godkendt.") -> list[str]:
+    return [f"{number}. {title}", *fields, "Sagsfremstilling", "Sagen forelægges.", "Beslutning",
+            decision]  # fmt: skip
+
+
+# --- the marker among the fields of the case-number line ---------------------------------------
+
+# One line of metadata: the case number, the document number, the case officer's initials and
+# the item's access, as ESDH exports print it.
+CASE_LINES = [
+    ("Sagsnr.: 330-2024-3619      Dok.nr.: 330-2024-500399      Lukket", "330-2024-3619", True),
+    ("Sagsnr.: 330-2024-3619      Dok.nr.: 330-2024-500301      Åbent", "330-2024-3619", False),
+    ("Dok.nr.: 1693 Sagsid.: 24/17602 Initialer: ps Lukket sag", "24/17602", True),
+    ("Dok.nr.: 1693 Sagsid.: 24/17602 Initialer: ps Åben sag", "24/17602", False),
+    ("Sagsid.: 24/33839, Sagsinitialer: AGV, Fortroligt", "24/33839", True),
+    ("Sagsnr. 299835 Kultur- og Idrætsudvalget Lukket punkt", "299835", True),
+    ("Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt", "299835", False),
+]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(("line", "case", "closed"), CASE_LINES)
+def test_a_closed_marker_after_the_case_number_on_its_line_closes_the_item(
+    reader: str, line: str, case: str, closed: bool
+) -> None:
+    meeting = READERS[reader]([*HEADER, *_item(1, "Salg af areal", [line]),
+                               *_item(2, "Trafikplan", ["Sagsnr.: 24/1002"])])  # fmt: skip
+    first, second = meeting.items
+    assert (first.title, first.case_number, first.closed) == ("Salg af areal", case, closed)
+    assert (second.case_number, second.closed, second.decision) == ("24/1002", False, "Godkendt.")
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("marker", ["Lukket", "Lukket punkt", "Fortrolig"])
+def test_a_document_number_line_with_the_marker_under_the_case_number(
+    reader: str, marker: str
+) -> None:
+    lines = _item(1, "Salg af areal", ["Sagsnr.: 24/1003", f"Dok.nr.: 24/5555    {marker}"])
+    [item] = READERS[reader]([*HEADER, *lines]).items
+    assert (item.case_number, item.closed, item.decision) == ("24/1003", True, "Godkendt.")
+
+
+# --- "Sag 306-2019-700": the short label without a colon ---------------------------------------
+
+
+# Each field on a line of its own under the heading: the case, the document, the initials and
+# the access ("Åbent" / "Lukket"), then the sections.
+def _polweb_item(number: int, title: str, case: str, access: str) -> list[str]:
+    return [f"{number}. {title}", f"Sag {case}", "Dok. 306-2024-263412", "Initialer: PIM",
+            access, "Sagsfremstilling", "Sagen forelægges.", "Beslutning", "Godkendt."]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_case_label_sag_without_a_colon_before_a_case_number(reader: str) -> None:
+    meeting = READERS[reader]([
+        *HEADER, *_polweb_item(1, "Spørgetid for borgerne", "306-2009-600", "Åbent"),
+        *_polweb_item(2, "Køb af ejendom", "306-2024-700", "Lukket"),
+        *_polweb_item(3, "Vejnavne", "24/1001", "Åbent"),
+    ])  # fmt: skip
+    assert [(i.number, i.title, i.case_number, i.closed) for i in meeting.items] == [
+        ("1", "Spørgetid for borgerne", "306-2009-600", False),
+        ("2", "Køb af ejendom", "306-2024-700", True),
+        ("3", "Vejnavne", "24/1001", False),
+    ]
+    assert not meeting.unplaced
+    assert all(i.decision == "Godkendt." for i in meeting.items)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_sag_and_a_short_number_in_a_decision_stays_text(reader: str) -> None:
+    lines = _item(1, "Godkendelse af dagsorden", ["Sagsnr.: 24/1001"], "Godkendt.")
+    lines += ["Sag 3 udgår.", "Sag 2024 blev drøftet."]
+    [item] = READERS[reader]([*HEADER, *lines]).items
+    assert item.case_number == "24/1001"
+    assert item.decision.splitlines() == ["Godkendt.", "Sag 3 udgår.", "Sag 2024 blev drøftet."]
