@@ -173,12 +173,14 @@ def build_item(
             else:
                 parts.append(Part(Heading(RECOMMENDATION_KIND, ""), [line]))
             continue
-        rest = (
-            referat_head(text)
-            if (h is None or h.kind == SECTION) and block.cont is not Cont.WRAP
+        # A line that may head the decision: no other heading but a section's, no wrapped
+        # line's continuation, not in the sagsforløb.
+        may_head_decision = (
+            (h is None or h.kind == SECTION)
+            and block.cont is not Cont.WRAP
             and (current is None or current.kind != HISTORY_KIND)
-            else None
-        )  # fmt: skip
+        )
+        rest = referat_head(text) if may_head_decision else None
         if rest is not None:
             # "Referat" / "Referat:" where a decision stands: the text under it is the
             # decision. "Referat" is a running header's word too: `_decision_place` decides.
@@ -186,12 +188,7 @@ def build_item(
                               [block.with_text(rest)] if rest else [],
                               bare=block, sole=h or Heading(TEXT_KIND, "")))  # fmt: skip
             continue
-        named = (
-            body_date_head(text)
-            if (h is None or h.kind == SECTION) and block.cont is not Cont.WRAP
-            and (current is None or current.kind != HISTORY_KIND)
-            else None
-        )  # fmt: skip
+        named = body_date_head(text) if may_head_decision else None
         if named is not None:
             parts.append(Part(Heading(DECISION, text.rstrip(":"), body=named[0], date=named[1]),
                               bare=block))  # fmt: skip
