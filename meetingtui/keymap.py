@@ -106,6 +106,10 @@ DEFAULT_KEYMAP: dict[str, str] = {
     # j(a) and English y(es) answer yes, n(ej/o) and Esc no
     "confirm.confirm": "j,y",
     "confirm.cancel": "n,escape",
+    # An election with one candidate: elected unanimously (j/y), or a ballot by name after all
+    "acclamation.acclamation": "j,y",
+    "acclamation.ballot": "s",
+    "acclamation.cancel": "escape",
     # Sending the referat (the dialog the closing screen's send key opens)
     "send.send": "j,y",
     "send.retry": "r",

@@ -1,5 +1,6 @@
 """The yes/no question's keys are keymap data like every other key (the `[confirm]` scope):
-Danish j and English y answer yes, n and Esc no, and a keymap.toml moves them."""
+Danish j and English y answer yes, n and Esc no, and a keymap.toml moves them; so are the
+keys of the one-candidate election's question (`[acclamation]`)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,20 @@ import pytest
 from meetingtui.keymap import DEFAULT_KEYMAP, actions_in
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog
+from meetingtui.screens.election import ElectionScreen
+from meetingtui.screens.election_setup import AcclamationDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.screens.widgets import KeyBar
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
+from tests.test_pickers_and_elections import demo_at_item, elect
 from tests.tui_support import press, rendered, until
 
 SIZES = [(80, 24), (60, 20)]
+
+
+def dialog_text(app: Any) -> str:
+    return "\n".join(rendered(s) for s in app.screen.query("Static"))
 
 
 def test_the_confirm_keys_are_in_the_keymap() -> None:
@@ -75,3 +83,40 @@ async def test_a_keymap_file_moves_the_confirm_keys(db_path: Path, tmp_path: Pat
         await press(pilot, "a")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "closed")
     assert not stored(db_path, meeting_id).item(1).votes[0].is_open
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_an_election_by_acclamation_takes_y_too(db_path: Path, size: tuple[int, int]) -> None:
+    """The one-candidate question is keymap data as well: English y elects as Danish j does,
+    and the question names the keys."""
+    meeting_id = demo_at_item(db_path, 2)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await elect(pilot, "Gert")
+        await until(pilot, lambda: isinstance(app.screen, AcclamationDialog), "asked")
+        assert "j: enstemmigt valgt · s: stem ved navn · esc: annullér" in dialog_text(app)
+        await press(pilot, "z", "y")  # a key that means nothing, then yes
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "elected")
+    (election,) = stored(db_path, meeting_id).item(2).elections
+    assert (election.elected, election.acclamation) == ("Gert Fabrin", True)
+
+
+async def test_a_keymap_file_moves_the_acclamation_keys(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[acclamation]\nacclamation = "e"\nballot = "b"\n', encoding="utf-8")
+    meeting_id = demo_at_item(db_path, 2)
+    app = build_app(db_path, meeting_id, config=path, clock=FixedClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await elect(pilot, "Gert")
+        await until(pilot, lambda: isinstance(app.screen, AcclamationDialog), "asked")
+        assert "e: enstemmigt valgt · b: stem ved navn" in dialog_text(app)
+        await press(pilot, "j", "s")  # the keys it had: nothing now
+        assert isinstance(app.screen, AcclamationDialog)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MeetingScreen)
+        await elect(pilot, "Gert", "b")
+        await until(pilot, lambda: isinstance(app.screen, ElectionScreen), "a ballot after all")
+    (election,) = stored(db_path, meeting_id).item(2).elections
+    assert election.is_open and not election.acclamation

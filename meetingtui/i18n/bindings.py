@@ -59,6 +59,9 @@ DA: dict[str, str] = {
     "key.closing.back": "Tilbage",
     "key.confirm.confirm": "Ja, fortsæt",
     "key.confirm.cancel": "Nej",
+    "key.acclamation.acclamation": "Enstemmigt valgt",
+    "key.acclamation.ballot": "Stem ved navn",
+    "key.acclamation.cancel": "Annullér",
     "key.archive.import": "Importér",
     "key.archive.search": "Søg",
     "key.archive.case_history": "Sagens historik",
@@ -94,6 +97,7 @@ DA: dict[str, str] = {
     "tui.scope.election": "Valg",
     "tui.scope.closing": "Afslutning",
     "tui.scope.confirm": "Spørgsmål (ja/nej)",
+    "tui.scope.acclamation": "Valg med én kandidat",
     "tui.scope.archive": "Arkiv",
 }
 
@@ -154,6 +158,9 @@ EN: dict[str, str] = {
     "key.closing.back": "Back",
     "key.confirm.confirm": "Yes, go on",
     "key.confirm.cancel": "No",
+    "key.acclamation.acclamation": "Elected unanimously",
+    "key.acclamation.ballot": "Vote by name",
+    "key.acclamation.cancel": "Cancel",
     "key.archive.import": "Import",
     "key.archive.search": "Search",
     "key.archive.case_history": "Case history",
@@ -185,5 +192,6 @@ EN: dict[str, str] = {
     "tui.scope.election": "Election",
     "tui.scope.closing": "Closing",
     "tui.scope.confirm": "Questions (yes/no)",
+    "tui.scope.acclamation": "Election with one candidate",
     "tui.scope.archive": "Archive",
 }

@@ -53,11 +53,10 @@ DA: dict[str, str] = {
     "tui.acclamation_title": "Valg af {office}",
     "tui.acclamation_text": "Én kandidat: {name}.",
     "tui.acclamation_question": (
-        "Er alle enige? j: enstemmigt valgt · s: stem ved navn · Esc: annullér"
+        "Er alle enige? {acclamation}: enstemmigt valgt · {ballot}: stem ved navn · "
+        "{cancel}: annullér"
     ),
-    "tui.acclamation_yes": "Enstemmigt valgt",
     "tui.close_election_question": "Afslut valget med dette resultat?",
-    "tui.acclamation_ballot": "Stem ved navn",
     "tui.election_needs": "Et valg kræver et hverv og mindst én kandidat.",
     "tui.election_not_members": (
         "Passer ikke på ét medlem: {names}. Ret navnet, eller tryk ⏎ igen for at starte valget "
@@ -137,11 +136,10 @@ EN: dict[str, str] = {
     "tui.acclamation_title": "Election of {office}",
     "tui.acclamation_text": "One candidate: {name}.",
     "tui.acclamation_question": (
-        "Does everyone agree? j: elected unanimously · s: vote by name · Esc: cancel"
+        "Does everyone agree? {acclamation}: elected unanimously · {ballot}: vote by name · "
+        "{cancel}: cancel"
     ),
-    "tui.acclamation_yes": "Elected unanimously",
     "tui.close_election_question": "Close the election with this result?",
-    "tui.acclamation_ballot": "Vote by name",
     "tui.election_needs": "An election needs an office and at least one candidate.",
     "tui.election_not_members": (
         "Not one member: {names}. Correct the name, or press ⏎ again to start the election "

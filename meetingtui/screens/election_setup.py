@@ -8,16 +8,16 @@ blev enstemmigt valgt som næstformand". That is `e`, a few letters of the name,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from meetingtui.i18n import t
-from meetingtui.screens.base import add_bindings
+from meetingtui.keymap import DEFAULT_KEYMAP, actions_in, split_keys
+from meetingtui.screens.base import add_bindings, build_bindings, key_label
 from meetingtui.screens.dialogs import Dialog, show_warnings, warning_box
 from meetingtui.screens.typeahead import matches, unique_completion
 
@@ -116,19 +116,22 @@ class ElectionDialog(Dialog):
 
 
 class AcclamationDialog(Dialog):
-    """One candidate: elected unanimously (j), or a ballot after all (s)."""
+    """One candidate: elected unanimously (j/y), or a ballot after all (s); the keys of the
+    keymap's `acclamation` scope, named in the question as the user has them."""
 
-    def __init__(self, candidate: str, office: str) -> None:
-        super().__init__(t("tui.acclamation_title", office=office))
+    SCOPE = "acclamation"
+
+    def __init__(
+        self, candidate: str, office: str, keymap: Mapping[str, str] | None = None
+    ) -> None:
+        keymap = DEFAULT_KEYMAP if keymap is None else keymap
+        keys = actions_in(self.SCOPE, keymap)
+        super().__init__(t("tui.acclamation_title", office=office), cancel_keys=keys["cancel"])
         self.candidate = candidate
         self.office = office
-        add_bindings(
-            self,
-            [
-                Binding("j", "acclamation", t("tui.acclamation_yes")),
-                Binding("s", "ballot", t("tui.acclamation_ballot")),
-            ],
-        )
+        self.key_names = {action: key_label(split_keys(k)[0]) for action, k in keys.items()}
+        own = [b for b in build_bindings(self.SCOPE, keymap) if b.action != "cancel"]
+        add_bindings(self, own)
 
     def body(self) -> ComposeResult:
         yield Static(
@@ -136,7 +139,7 @@ class AcclamationDialog(Dialog):
             classes="change",
             markup=False,
         )
-        yield Static(t("tui.acclamation_question"), classes="question")
+        yield Static(t("tui.acclamation_question", **self.key_names), classes="question")
 
     def action_acclamation(self) -> None:
         self.dismiss(ACCLAMATION)

@@ -122,7 +122,7 @@ def start_election(app: MeetingApp, item: AgendaItem) -> None:
             elif choice == BALLOT:
                 by_ballot(office, candidates)
 
-        app.push_screen(AcclamationDialog(candidates[0], office), how)
+        app.push_screen(AcclamationDialog(candidates[0], office, app.keymap), how)
 
     members = [p.name for p in service.meeting.participants]
     app.push_screen(ElectionDialog(office_from_title(item.title), members), start)
