@@ -60,8 +60,9 @@ DA: dict[str, str] = {
     # rules
     "warn.no_voting_members": (
         "Mødet har ingen stemmeberettigede medlemmer, så det kan ikke være "
-        "beslutningsdygtigt. Opret mødet fra et udvalg (meetingtui new --committee NAVN "
-        "--agenda FIL) eller tilføj medlemmer i dagsordensfilen."
+        "beslutningsdygtigt. Opret mødet fra et udvalg med dets medlemsliste (Udvalg på "
+        "startskærmen, så Nyt fra dagsorden med udvalgets navn; eller meetingtui new --committee NAVN "
+        "--agenda FIL), eller tilføj medlemmer i dagsordensfilen."
     ),
     # command line
     "committee.no_period_on": "Udvalget {name} har ingen valgperiode, der dækker {date}.",
@@ -258,8 +259,9 @@ EN: dict[str, str] = {
     ),
     "warn.no_voting_members": (
         "The meeting has no voting members, so it can never have a quorum. Create it from a "
-        "committee (meetingtui new --committee NAME --agenda FILE) or add members to the "
-        "agenda file."
+        "committee with its roster (Committees on the start screen, then New from agenda with the "
+        "committee's name; or meetingtui new --committee NAME --agenda FILE), or add members "
+        "to the agenda file."
     ),
     "committee.no_period_on": "The committee {name} has no term that covers {date}.",
     "committee.cli.created": (
