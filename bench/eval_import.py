@@ -127,6 +127,9 @@ HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
 # What a decision may have under it: the members absent for that item.
 AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam (Ø), Bo Krag (A)"]
+# What may stand between the decision heading and the decision: the decision's attendance
+# field, left empty when nobody was absent.
+BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"]]
 FORMATS = ["text", "pdf", "docx", "firstagenda-json", "firstagenda-html", "sbsys-xml",
            "acadre-xml", "edoc-xml"]  # fmt: skip
 
@@ -279,7 +282,9 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
             dotted=f"{doc.when:%d.%m.%Y}",
             abbr=ABBREVIATIONS[doc.body],
         )
-        lines += [(head, True), (truth.decision, False)]
+        lines.append((head, True))
+        lines += [(x, False) for x in rng.choice(BEFORE_DECISION)]
+        lines.append((truth.decision, False))
         after = rng.choice(AFTER_DECISION)
         if after:
             lines.append((after, False))

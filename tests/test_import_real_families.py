@@ -87,3 +87,38 @@ def test_sag_and_a_short_number_in_a_decision_stays_text(reader: str) -> None:
     [item] = READERS[reader]([*HEADER, *lines]).items
     assert item.case_number == "24/1001"
     assert item.decision.splitlines() == ["Godkendt.", "Sag 3 udgår.", "Sag 2024 blev drøftet."]
+
+
+# --- an empty attendance field under the decision heading ---------------------------------------
+
+
+# The decision's template has a "Fraværende:" field that is left empty when nobody was absent;
+# the decision follows it.
+@pytest.mark.parametrize("reader", READERS)
+def test_an_empty_absent_field_under_the_decision_heading_is_no_name(reader: str) -> None:
+    def item(number: int, title: str, absent: str, decision: list[str]) -> list[str]:
+        return [f"{number}. {title} (B)", f"Sagsnr.: 330-2024-{number}", "Kompetence: Byrådet",
+                "Indstilling", "Borgmesteren indstiller,", "1. at sagen godkendes",
+                "Beslutning i Byrådet den 12. marts 2024:", f"Fraværende:{absent}",
+                *decision]  # fmt: skip
+
+    meeting = READERS[reader]([
+        *HEADER,
+        *item(1, "Godkendelse af dagsorden", "", ["Godkendt."]),
+        *item(2, "Siden sidst", " ", ["Brev til regionen om busruter er afsendt.",
+                                      "Hjemmesiden bliver opdateret."]),
+        *item(3, "Salg af areal", " Ole Krog (V)", ["Godkendt."]),
+    ])  # fmt: skip
+    assert [(i.decision, [a.name for a in i.absences]) for i in meeting.items] == [
+        ("Godkendt.", []),
+        ("Brev til regionen om busruter er afsendt.\nHjemmesiden bliver opdateret.", []),
+        ("Godkendt.", ["Ole Krog"]),
+    ]
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_an_absent_label_over_the_names_under_the_decision_heading(reader: str) -> None:
+    lines = ["1. Salg af areal", "Sagsnr.: 24/1001", "Beslutning", "Fraværende:",
+             "Ole Krog (V) og Bo Lund (A)"]  # fmt: skip
+    [item] = READERS[reader]([*HEADER, *lines]).items
+    assert [a.name for a in item.absences] == ["Ole Krog", "Bo Lund"]

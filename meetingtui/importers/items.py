@@ -39,6 +39,7 @@ from meetingtui.importers.closed import (
 )
 from meetingtui.importers.decisions import (
     body_date_head,
+    is_decision_phrase,
     referat_head,
 )
 from meetingtui.importers.heads import ItemHead, title_key
@@ -193,6 +194,12 @@ def build_item(
             parts.append(Part(Heading(DECISION, text.rstrip(":"), body=named[0], date=named[1]),
                               bare=block))  # fmt: skip
             continue
+        if h is None and _empty_attendance(parts) and _prose(text):
+            # "Beslutning i Økonomiudvalget den 1. oktober 2018:" / "Fraværende:" / "Godkendt.":
+            # the decision's attendance field left empty (nobody absent), the decision under it
+            parts.pop()
+            parts[-1].add(block)
+            continue
         if h is not None:
             parts.append(Part(h, [block.with_text(h.rest)] if h.rest else []))
             continue
@@ -212,6 +219,22 @@ def build_item(
     fill_item(item, parts, start=start, day=day)
     item.unplaced.extend(numbers)
     return item
+
+
+def _empty_attendance(parts: list[Part]) -> bool:
+    """An attendance label with no names ("Fraværende:") right under a decision heading that
+    has no text yet."""
+    label, decision = parts[-1].head, parts[-2].head if len(parts) > 1 else None
+    return (
+        label is not None and label.kind == ATTENDANCE_KIND and not parts[-1].blocks
+        and decision is not None and decision.kind == DECISION and not parts[-2].blocks
+    )  # fmt: skip
+
+
+def _prose(text: str) -> bool:
+    """A decision phrase or a sentence (three words in small letters), never a list of names
+    ("Ole Krog (V) og Bo Lund (A)")."""
+    return is_decision_phrase(text) or len(re.findall(r"(?<!\S)[a-zæøå]", text)) >= 3
 
 
 def _in_field_block(text: str) -> bool:
