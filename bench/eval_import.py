@@ -119,9 +119,12 @@ HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {
             "Punkt nr. {n}: {title}", "Sag nr. {n}: {title}",
             # the item referred to: "Ad 3)", "Ad pkt. 3:", "3. punkt:"
             "Ad {n}) {title}", "Ad pkt. {n}: {title}", "Ad punkt {n} - {title}",
-            "{n}. punkt: {title}", "Ad {n}. {title}"]  # fmt: skip
+            "{n}. punkt: {title}", "Ad {n}. {title}",
+            # "Nr." before the number
+            "Nr.{n} - {title}", "Nr. {n}: {title}"]  # fmt: skip
 HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
-           "meeting-label", "extract", "referat-fra", "short-date"]  # fmt: skip
+           "meeting-label", "extract", "referat-fra", "short-date",
+           "body-with-date"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
@@ -199,6 +202,10 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
                             f"{doc.when:%d-%m-%y}"])  # fmt: skip
         return ["Referat", doc.body, f"{rng.choice(['Dato:', 'Mødedato:', 'Dato'])} {short}",
                 f"Tidspunkt: kl. {doc.when:%H.%M}", f"Sted: {doc.place}"]  # fmt: skip
+    if kind == "body-with-date":
+        # the body and the date on one line, the address (ending in the town) under it
+        doc.place = f"{doc.place}, Torvet 1, 4000 Nørreby"
+        return ["Referat", f"{doc.body} {day}", doc.place]
     if kind == "meeting-label":
         return ["Referat", f"Møde: {doc.body}", f"Mødedato: {_long_date(doc.when)}",
                 f"Mødetidspunkt: {doc.when:%H:%M}-{doc.when.hour + 2}:00", f"Mødested: {doc.place}",

@@ -122,3 +122,50 @@ def test_an_absent_label_over_the_names_under_the_decision_heading(reader: str) 
              "Ole Krog (V) og Bo Lund (A)"]  # fmt: skip
     [item] = READERS[reader]([*HEADER, *lines]).items
     assert [a.name for a in item.absences] == ["Ole Krog", "Bo Lund"]
+
+
+# --- "Nr.60 - Title" and the first item under an address -------------------------------------
+
+NR_HEADINGS = ["Nr.{n} - {title}", "Nr. {n}: {title}", "Nr. {n} - {title}", "Nr.{n}. {title}"]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("style", NR_HEADINGS)
+def test_nr_before_the_item_number(reader: str, style: str) -> None:
+    def item(n: int, title: str, case: list[str]) -> list[str]:
+        return [style.format(n=n, title=title), *case,
+                "Beslutning i Byrådet den 12-03-2024", "Godkendt."]  # fmt: skip
+
+    meeting = READERS[reader]([*HEADER, *item(60, "Godkendelse af dagsordenen", []),
+                               *item(61, "Salg af grund", ["Sagsnr.: 24/100"]),
+                               *item(62, "Lukket: Køb af grund", ["Sagsnr.: 24/101"])])  # fmt: skip
+    assert [(i.number, i.title, i.case_number, i.closed, i.decision) for i in meeting.items] == [
+        ("60", "Godkendelse af dagsordenen", "", False, "Godkendt."),
+        ("61", "Salg af grund", "24/100", False, "Godkendt."),
+        ("62", "Køb af grund", "24/101", True, "Godkendt."),
+    ]
+    assert (meeting.body, meeting.location) == ("Byrådet", "Byrådssalen")
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_first_item_under_an_address_that_ends_in_the_town(reader: str) -> None:
+    meeting = READERS[reader]([
+        "Referat", "Teknik- og Bygningsudvalget tirsdag den 13. august 2024 kl. 16.30",
+        "Mødelokale Tårnet, Rådhuset, Torvet 20, 4000 Nørreby",
+        "1. Godkendelse af dagsorden", "Beslutning", "Godkendt.",
+        "2. Ny lejer i rådhuset", "Sagsfremstilling", "Der er en ny lejer.", "Beslutning",
+        "Tiltrådt.",
+    ])  # fmt: skip
+    assert meeting.location == "Mødelokale Tårnet, Rådhuset, Torvet 20, 4000 Nørreby"
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."), ("2", "Ny lejer i rådhuset", "Tiltrådt.")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_number_in_a_wrapped_sentence_is_still_no_item(reader: str) -> None:
+    lines = ["1. Budget", "Sagsnr.: 24/1001", "Sagsfremstilling",
+             "Udvalget behandlede sagen på sit møde i marts og besluttede at sende den videre til",
+             "2. behandling i Byrådet.", "Beslutning", "Godkendt."]  # fmt: skip
+    [item] = READERS[reader]([*HEADER, *lines]).items
+    assert item.decision == "Godkendt."

@@ -1,7 +1,7 @@
 """Item headings as agenda systems print them, one line at a time.
 
 "1. Godkendelse af dagsorden", "Punkt 1: ...", "Pkt. 42", "Sag nr. 74 Orientering",
-"715. ...", "Punkt 412 (Åben) Vejbelysning", "412 Vejbelysning (Lukket)", "Lukket punkt 12:
+"715. ...", "Nr.60 - ...", "Punkt 412 (Åben) Vejbelysning", "412 Vejbelysning (Lukket)", "Lukket punkt 12:
 ...", the item referred to ("Ad 3) Budget", "Ad pkt. 3: Budget", "3. punkt: Budget"), and "3
 Salg af ejendom" when set in bold or a heading style. Whether a candidate really
 starts an item is decided by `segment` from what surrounds it.
@@ -40,6 +40,9 @@ _AD = re.compile(
 _AD_COLON = re.compile(r"^(\d{1,4}[a-z]?)\s*:\s*(\S.*)$")
 # "3. punkt: Budget", "3. pkt. - Budget": the number before the word
 _NUMBER_PUNKT = re.compile(r"(?i)^(\d{1,4}[a-z]?)\.?\s*(?:punkt|pkt\.?)\s*[:.\-–]\s*(\S.*)$")
+# "Nr.60 - Godkendelse af dagsordenen", "Nr. 61: Salg af grund": an item only when something
+# confirms it, as for "3. Title"
+_NR = re.compile(r"(?i)^nr\.?\s*(\d{1,4}[a-z]?)(?![/\d]|-\d)\s*[:.\-–)]?\s*(\S.*)$")
 # A heading "3 Title"; up to three digits, so that a year ("2024 Budget") is no item number.
 _BARE_NUMBER_TITLE = re.compile(r"^(\d{1,3}[a-z]?)\s+([A-ZÆØÅ][^\n]{1,250})$")
 TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d*\s*$|\s{2,}\d{1,3}$")
@@ -109,7 +112,7 @@ def _head(block: Block, text: str) -> ItemHead | None:
     if m:
         closed = bool(title_mark(f"({m.group(3)})")[0])
         return ItemHead(0, m.group(1), m.group(2).strip(), closed, True)
-    m = _NUMBERED.match(text)
+    m = _NUMBERED.match(text) or _NR.match(text)
     if m:
         title = m.group(2).strip()
         if title[0].islower() or len(title) > 250 or title.lower().startswith(("at ", "at:")):

@@ -51,7 +51,7 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
             # lines ("Til toppen", an attachment name) end in small letters too.
             wrapped = (
                 not (heads and heads[-1].index == i - 1)  # the line before is an item heading
-                and prev.page == block.page and re.search(r"[a-zæøå,]$", prev.text) is not None
+                and prev.page == block.page and _runs_on(prev.text)
                 and (len(prev.text) >= 45 or prev.text.endswith(",")
                      or re.match(r"^(?:\d{1,3}[.)]|[•\-–])\s", prev.text) is not None)
                 and not block.bold
@@ -107,6 +107,13 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
                 heads.append(ItemHead(i - 1, "", prev.text.strip(), False, True))
         i += 1
     return heads
+
+
+def _runs_on(text: str) -> bool:
+    """A line that may go on in the next: its last word in small letters ("... godkendt af"), or
+    a comma at its end. A line ending in a capitalised word ("..., 2635 Ishøj") is a name or a
+    place, and a numbered line under it starts afresh."""
+    return re.search(r"(?:^|\s)[a-zæøå]\S*$|,$", text.rstrip()) is not None
 
 
 def _confirmed_below(window: list[Block]) -> bool:
