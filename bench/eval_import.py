@@ -123,7 +123,7 @@ HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {
             # "Nr." before the number
             "Nr.{n} - {title}", "Nr. {n}: {title}"]  # fmt: skip
 HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
-           "meeting-label", "extract", "referat-fra", "short-date",
+           "meeting-label", "extract", "referat-fra", "short-date", "body-first",
            "body-with-date"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
@@ -202,6 +202,10 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
                             f"{doc.when:%d-%m-%y}"])  # fmt: skip
         return ["Referat", doc.body, f"{rng.choice(['Dato:', 'Mødedato:', 'Dato'])} {short}",
                 f"Tidspunkt: kl. {doc.when:%H.%M}", f"Sted: {doc.place}"]  # fmt: skip
+    if kind == "body-first":
+        # the body's name over the document kind, the place on the line after the date
+        return [doc.body, rng.choice(["Referat", "REFERAT"]), day, doc.place,
+                *_people_lines(rng, doc)]  # fmt: skip
     if kind == "body-with-date":
         # the body and the date on one line, the address (ending in the town) under it
         doc.place = f"{doc.place}, Torvet 1, 4000 Nørreby"

@@ -169,3 +169,19 @@ def test_a_number_in_a_wrapped_sentence_is_still_no_item(reader: str) -> None:
              "2. behandling i Byrådet.", "Beslutning", "Godkendt."]  # fmt: skip
     [item] = READERS[reader]([*HEADER, *lines]).items
     assert item.decision == "Godkendt."
+
+
+# --- the body's name over the document kind ----------------------------------------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("kind", ["Referat", "REFERAT", "Beslutningsprotokol"])
+@pytest.mark.parametrize("place", ["Rådhuset", "Mødelokale 2", "Byrådssalen"])
+def test_the_body_over_the_document_kind_and_the_place_under_the_date(
+    reader: str, kind: str, place: str
+) -> None:
+    meeting = READERS[reader](["Økonomiudvalget", kind, "tirsdag den 23. marts 2024 kl. 16.30",
+                               place, "1. Godkendelse af dagsordenen", "Sagsnr.: 24/99",
+                               "Beslutning", "Godkendt."])  # fmt: skip
+    assert (meeting.body, meeting.location, meeting.unplaced) == ("Økonomiudvalget", place, [])
+    assert meeting.starts_at.strftime("%Y-%m-%d %H:%M") == "2024-03-23 16:30"

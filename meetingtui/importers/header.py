@@ -17,6 +17,7 @@ from meetingtui.dates import WEEKDAY_PATTERN, find_date, find_times
 from meetingtui.importers import people
 from meetingtui.importers.classify import ATTENDANCE_KIND, classify, known_heading, norm
 from meetingtui.importers.closed import part_mark
+from meetingtui.importers.decisions import names_body
 from meetingtui.importers.header_lines import ANY_LABEL, DATE_LABEL, header_lines
 from meetingtui.importers.source import Block, HeaderFacts
 from meetingtui.importers.vocabulary import BODY_ENDINGS, DOCUMENT_KINDS, NOT_BODY, alternation
@@ -237,6 +238,16 @@ def _cover_line(state: _State, i: int, text: str) -> bool:
     return True
 
 
+def _body_name(state: _State, i: int, text: str) -> bool:
+    """ "Økonomiudvalget" / "Referat" / date / place: a line that is a body's name and nothing
+    more names the body, before the document kind too (the line after the kind may be the
+    place)."""
+    if state.facts.body or re.fullmatch(r"[A-ZÆØÅ]{2,6}", text) or not names_body(text):
+        return False
+    state.facts.body = text
+    return True
+
+
 def _body_after_kind(state: _State, i: int, text: str) -> bool:
     """ "Referat" / "Økonomiudvalget": the line after the document kind names the body."""
     facts = state.facts
@@ -301,6 +312,7 @@ RULES: tuple[Rule, ...] = (
     _people_continued,
     _empty_date_label,
     _cover_line,
+    _body_name,
     _body_after_kind,
     _extraordinary_title,
     _place_after_date,
