@@ -83,7 +83,13 @@ CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt.",
                   "Sagen forventes behandlet i lukket møde."]  # fmt: skip
 # The heading of the part that holds the closed items.
 CLOSED_PARTS = ["Lukkede punkter", "Lukket del af mødet", "Punkter til lukket behandling",
-                "Referat - lukket del", "Dagsorden (lukket)", "Sager til lukket behandling"]  # fmt: skip
+                "Referat - lukket del", "Dagsorden (lukket)", "Sager til lukket behandling",
+                "Lukkede", "Til behandling - for lukkede døre", "For lukkede døre"]  # fmt: skip
+# The heading of the part that holds the open items, and the pair of part headings in the
+# contents.
+OPEN_PARTS = ["Åbne punkter", "Åbne", "Til behandling - for åbne døre"]
+CONTENTS_PARTS = [("Åbne punkter", "Lukkede punkter"), ("Åbne", "Lukkede"),
+                  ("Til efterretning - for åbne døre", "Til behandling - for lukkede døre")]  # fmt: skip
 PEOPLE = [("Bo Krag", "A", "Borgmester", "formand"), ("Lise Vig", "V", "Næstformand", "næstformand"),
           ("Karen Holm", "C", "Medlem", "medlem"), ("Per Dam", "Ø", "", "medlem"),
           ("Anne Sø", "F", "Formand", "formand")]  # fmt: skip
@@ -261,7 +267,7 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         for k, truth in enumerate(doc.items):
             truth.number = str(first + k)
             truth.closed_in_text = ""
-        lines += _contents(doc, where)
+        lines += _contents(doc, where, rng.choice(CONTENTS_PARTS))
     for truth in doc.items:
         title = truth.title
         extra: list[str] = []
@@ -272,7 +278,7 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         ):
             lines.append((rng.choice(CLOSED_PARTS), True))
         elif where == "parts" and truth is doc.items[0]:
-            lines.append(("Åbne punkter", True))
+            lines.append((rng.choice(OPEN_PARTS), True))
         if truth.closed and not truth.closed_in_text and where == "items":
             marked = rng.choice(CLOSED_MARKS).format(title)
             title, *extra = marked.split("\n")
@@ -302,7 +308,7 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
     return lines
 
 
-def _contents(doc: Document, where: str) -> list[tuple[str, bool]]:
+def _contents(doc: Document, where: str, parts: tuple[str, str]) -> list[tuple[str, bool]]:
     """A table of contents; "contents" marks the closed items only here, "contents-parts"
     groups them under "Lukkede punkter" here only."""
     lines = [("Indholdsfortegnelse", True)]
@@ -310,7 +316,7 @@ def _contents(doc: Document, where: str) -> list[tuple[str, bool]]:
     for page, truth in enumerate(doc.items, start=2):
         if where == "contents-parts" and truth.closed != part:
             part = truth.closed
-            lines.append(("Lukkede punkter" if part else "Åbne punkter", False))
+            lines.append((parts[1] if part else parts[0], False))
         mark = " (Lukket punkt)" if truth.closed and where == "contents" else ""
         lines.append((f"{truth.number}. {truth.title}{mark} {page}", False))
     return lines

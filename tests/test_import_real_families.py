@@ -185,3 +185,40 @@ def test_the_body_over_the_document_kind_and_the_place_under_the_date(
                                "Beslutning", "Godkendt."])  # fmt: skip
     assert (meeting.body, meeting.location, meeting.unplaced) == ("Økonomiudvalget", place, [])
     assert meeting.starts_at.strftime("%Y-%m-%d %H:%M") == "2024-03-23 16:30"
+
+
+# --- parts headed "Åbne" / "Lukkede" and "Til behandling - for lukkede døre" -------------------
+
+PARTS = [("Åbne", "Lukkede"), ("Til behandling - for åbne døre", "Til behandling - for lukkede døre"),
+         ("Til efterretning - for åbne døre", "Til behandling - for lukkede døre"),
+         ("For åbne døre", "For lukkede døre")]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(("open_part", "closed_part"), PARTS)
+def test_the_closed_part_headed_by_a_word_of_its_own(
+    reader: str, open_part: str, closed_part: str
+) -> None:
+    meeting = READERS[reader]([
+        *HEADER, "Indholdsfortegnelse", open_part, "40. Erhvervsstrategi", "41. Vejbelysning",
+        closed_part, "42. Køb af grund",
+        open_part, *_item(40, "Erhvervsstrategi", ["Sagsnr.: 24/1001"]),
+        *_item(41, "Vejbelysning", ["Sagsnr.: 24/1002"]), closed_part,
+        *_item(42, "Køb af grund", ["Sagsnr.: 24/1003"]),
+    ])  # fmt: skip
+    assert [(i.number, i.title, i.closed, i.decision) for i in meeting.items] == [
+        ("40", "Erhvervsstrategi", False, "Godkendt."),
+        ("41", "Vejbelysning", False, "Godkendt."),
+        ("42", "Køb af grund", True, "Godkendt."),
+    ]
+    assert (meeting.location, meeting.unplaced) == ("Byrådssalen", [])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_part_words_only_in_the_contents(reader: str) -> None:
+    meeting = READERS[reader]([
+        *HEADER, "Indholdsfortegnelse", "Åbne", "40. Erhvervsstrategi", "Lukkede",
+        "41. Køb af grund", *_item(40, "Erhvervsstrategi", ["Sagsnr.: 24/1001"]),
+        *_item(41, "Køb af grund", ["Sagsnr.: 24/1003"]),
+    ])  # fmt: skip
+    assert [(i.number, i.closed) for i in meeting.items] == [("40", False), ("41", True)]

@@ -159,10 +159,16 @@ CLOSED_PART = ("lukket dagsorden", "lukket referat", "lukkede punkter", "lukkede
                "lukket del", "lukket møde", "punkter behandlet for lukkede døre",
                "lukket beslutningsprotokol", "lukket del af mødet", "lukket del af dagsordenen",
                "punkter til lukket behandling", "sager til lukket behandling",
-               "punkter til behandling for lukkede døre", "lukkede punkter på dagsordenen")  # fmt: skip
+               "punkter til behandling for lukkede døre", "lukkede punkter på dagsordenen",
+               # "Lukkede" alone over the closed items; "Til behandling - for lukkede døre"
+               "lukkede", "for lukkede døre", "til behandling - for lukkede døre",
+               "til efterretning - for lukkede døre", "til orientering - for lukkede døre",
+               "til beslutning - for lukkede døre")  # fmt: skip
 OPEN_PART = ("åben dagsorden", "åbent referat", "åbne punkter", "åbne sager",
              "åbne dagsordenspunkter", "åben del", "åben beslutningsprotokol",
-             "åben del af mødet")  # fmt: skip
+             "åben del af mødet", "åbne", "for åbne døre", "til behandling - for åbne døre",
+             "til efterretning - for åbne døre", "til orientering - for åbne døre",
+             "til beslutning - for åbne døre")  # fmt: skip
 # Labels of a field right under an item's heading whose value says closed or open: "Status:
 # Lukket", "Åben/lukket: Lukket punkt", "Adgang: Åben".
 ACCESS_LABELS = ("status", "adgang", "åben/lukket", "åben/lukket punkt", "åben eller lukket",
