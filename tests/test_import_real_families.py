@@ -222,3 +222,19 @@ def test_the_part_words_only_in_the_contents(reader: str) -> None:
         *_item(41, "Køb af grund", ["Sagsnr.: 24/1003"]),
     ])  # fmt: skip
     assert [(i.number, i.closed) for i in meeting.items] == [("40", False), ("41", True)]
+
+
+# --- the journal plan's number and the case's own on one unlabelled line -----------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("line", ["24.00P00 - 2015/01786", "03.01.00P00 - 2015/01900",
+                                  "00.01.00 – 24/1786"])  # fmt: skip
+def test_an_unlabelled_journal_plan_and_case_number_under_the_heading(
+    reader: str, line: str
+) -> None:
+    meeting = READERS[reader]([*HEADER, *_item(40, "Erhvervsstrategi 2015", [line]),
+                               *_item(41, "Vejbelysning", ["24.00P00 - 2015/01800"])])  # fmt: skip
+    assert [(i.title, i.case_number) for i in meeting.items] == [
+        ("Erhvervsstrategi 2015", line), ("Vejbelysning", "24.00P00 - 2015/01800")
+    ]  # fmt: skip

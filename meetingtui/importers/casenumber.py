@@ -38,10 +38,13 @@ _LABEL_WITH_NUMBER = re.compile(
     r"(?P<rest>(?:[A-ZÆØÅ]{2,5}-)?\d[\d./\-]{3,}[A-Z0-9\-]*(?:\s.*)?)$"
 )
 NOT_LABEL = re.compile(rf"(?i)^{alternation(NOT_CASE_LABELS)}(?![a-zæøå])\.?\s*[.:]?\s*")
-# "16/16318", "21-014470", "EMN-2025-009242", "06.00.00-G01-12-23", "2012-28504", "S2024-00012"
+# "16/16318", "21-014470", "EMN-2025-009242", "06.00.00-G01-12-23", "2012-28504", "S2024-00012",
+# "24.00P00 - 2015/01786"
 NUMBER = re.compile(
     r"^(?:[A-ZÆØÅ]{2,5}-)?\d{2,4}[-/]\d{2,7}(?:[-/]\d{1,7})*$|"
-    r"^\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}-\d+-\d{2})?$|^[A-ZÆØÅ]{1,5}-?\d{4}-\d{3,7}$"
+    r"^\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}-\d+-\d{2})?$|^[A-ZÆØÅ]{1,5}-?\d{4}-\d{3,7}$|"
+    # "24.00P00 - 2015/01786": the journal plan's number and facet, then the case's own
+    r"^\d{2}\.\d{2}(?:\.\d{2})?(?:[A-ZÆØÅ]\d{2})?\s+[-–]\s+\d{2,4}[-/]\d{2,7}$"
 )
 # The start of a value that is a case number even with words after it on the line
 # ("299835 Kultur- og Idrætsudvalget Åbent punkt", "24/1001, dok.nr. 24/5555").
