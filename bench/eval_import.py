@@ -134,8 +134,10 @@ HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
-# What a decision may have under it: the members absent for that item.
-AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam (Ø), Bo Krag (A)"]
+# What a decision may have under it: the members absent for that item, or the navigation a web
+# page saved as the referat has after each item ("Til toppen").
+AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam (Ø), Bo Krag (A)",
+                  "Til toppen"]  # fmt: skip
 # What may stand between the decision heading and the decision: the decision's attendance
 # field, left empty when nobody was absent.
 BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"]]

@@ -238,3 +238,25 @@ def test_an_unlabelled_journal_plan_and_case_number_under_the_heading(
     assert [(i.title, i.case_number) for i in meeting.items] == [
         ("Erhvervsstrategi 2015", line), ("Vejbelysning", "24.00P00 - 2015/01800")
     ]  # fmt: skip
+
+
+# --- a web page's navigation saved with the referat --------------------------------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("nav", ["Til toppen", "Tilbage til toppen", "Udskriv", "Fold alle ud"])
+def test_the_web_pages_navigation_is_page_furniture(reader: str, nav: str) -> None:
+    meeting = READERS[reader]([
+        "Byrådet - Referat", "Dato: 29. januar 2025", "Lokale: Byrådssalen, Rådhuset",
+        "Tidspunkt: Kl. 19:00", nav, "1. Fraværende", "Resume", "Sagsforløb: BY",
+        "Sagsfremstilling", "Der er afbud fra Bo Holm.", "Beslutning", "Bo Holm.", nav,
+        "2. Salg af grund", "Resume", "Sagsforløb: ØK/BY", "Sagsfremstilling",
+        "Grunden sælges.", "Beslutning", "Godkendt.", nav,
+    ])  # fmt: skip
+    assert [(i.title, i.decision) for i in meeting.items] == [
+        ("Fraværende", "Bo Holm."), ("Salg af grund", "Godkendt.")
+    ]  # fmt: skip
+    assert (meeting.body, meeting.location, meeting.unplaced) == (
+        "Byrådet", "Byrådssalen, Rådhuset", []
+    )  # fmt: skip
+    assert meeting.starts_at.strftime("%Y-%m-%d %H:%M") == "2025-01-29 19:00"

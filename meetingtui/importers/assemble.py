@@ -17,6 +17,7 @@ from meetingtui.importers import casenumber, contents, finish, header, items, pe
 from meetingtui.importers.classify import AUTHORITY_KIND, DECISION, classify, known_heading
 from meetingtui.importers.closed import BODY_CLOSED, is_marker, part_mark, title_mark
 from meetingtui.importers.flatten import split_inline_labels
+from meetingtui.importers.furniture import web_furniture
 from meetingtui.importers.heads import ItemHead, title_key
 from meetingtui.importers.source import Block, HeaderFacts, Source
 from meetingtui.importers.vocabulary import BODY_ENDINGS, END_OF_ITEMS, alternation
@@ -29,7 +30,8 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
         return source.record
     if source.facts is not None:
         return _structured(source, name)
-    blocks = split_inline_labels([b for b in source.blocks if b.text.strip() or b.table])
+    kept = [b for b in source.blocks if (b.text.strip() or b.table) and not web_furniture(b.text)]
+    blocks = split_inline_labels(kept)
     if not blocks:
         raise InputError("import.docs.no_text", source=name)
     toc_start, toc_end = contents.find_contents(blocks)

@@ -29,6 +29,7 @@ from meetingtui.importers.decisions import (
 )
 from meetingtui.importers.heads import ITEM_START, item_head
 from meetingtui.importers.source import Block, Cont
+from meetingtui.importers.vocabulary import WEB_FURNITURE, alternation
 
 _PAGE_NUMBER_TOKEN = re.compile(r"\d+")
 _PAGE_MARK = re.compile(
@@ -38,6 +39,15 @@ _PAGE_MARK = re.compile(
 _WORDED_PAGE_MARK = re.compile(r"(?i)^(?:side|page)\s*\d+(?:\s*(?:af|/|of)\s*\d+)?$")
 
 Pages = list[list[Block]]
+
+
+_WEB_FURNITURE = re.compile(rf"(?i)^\s*{alternation(WEB_FURNITURE)}\s*[.:]?\s*$")
+
+
+def web_furniture(text: str) -> bool:
+    """A web page's navigation saved with the referat ("Til toppen" after every item, "Udskriv",
+    "Fold alle ud"): page furniture."""
+    return _WEB_FURNITURE.match(text) is not None
 
 
 def _shape(text: str) -> str:

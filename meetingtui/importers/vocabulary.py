@@ -241,6 +241,10 @@ BODY_ENDINGS = ("udvalg", "udvalget", "råd", "rådet", "bestyrelse", "bestyrels
                 "repræsentationen", "nævn", "nævnet", "forsamling", "forsamlingen", "komité",
                 "komitéen", "magistrat", "magistraten", "forum", "forummet",
                 "kommunalbestyrelse", "borgerrepræsentation", "bestyrelse")  # fmt: skip
+# A web page's navigation, saved with the referat's text: page furniture, never an item's text.
+WEB_FURNITURE = ("til toppen", "tilbage til toppen", "til top", "gå til toppen", "fold alle ud",
+                 "fold alle sammen", "udskriv", "udskriv hele dagsordenen",
+                 "udskriv hele dagsordnen", "se alle bilag", "vis alle bilag")  # fmt: skip
 TOC_HEADINGS = ("indholdsfortegnelse", "indhold", "dagsordenspunkter", "punktoversigt",
                 "oversigt over punkter", "dagsordensoversigt", "sagsliste")  # fmt: skip
 END_OF_ITEMS = ("underskriftsside", "underskriftsark", "underskrifter", "underskrift",
