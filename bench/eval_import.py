@@ -130,7 +130,7 @@ HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {
             "Nr.{n} - {title}", "Nr. {n}: {title}"]  # fmt: skip
 HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
            "meeting-label", "extract", "referat-fra", "short-date", "body-first",
-           "body-with-date"]  # fmt: skip
+           "body-with-date", "start-label"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
@@ -218,6 +218,16 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
         # the body and the date on one line, the address (ending in the town) under it
         doc.place = f"{doc.place}, Torvet 1, 4000 Nørreby"
         return ["Referat", f"{doc.body} {day}", doc.place]
+    if kind == "start-label":
+        # "Starttidspunkt for møde:" and "Sluttidspunkt for møde:" under the date
+        return [
+            doc.body,
+            "Referat",
+            f"Dato: Tirsdag den {_long_date(doc.when)}",
+            f"Starttidspunkt for møde: Kl. {doc.when:%H:%M}",
+            f"Sluttidspunkt for møde: Kl. {doc.when.hour + 2}:00",
+            f"Mødested: {doc.place}",
+        ]
     if kind == "meeting-label":
         return ["Referat", f"Møde: {doc.body}", f"Mødedato: {_long_date(doc.when)}",
                 f"Mødetidspunkt: {doc.when:%H:%M}-{doc.when.hour + 2}:00", f"Mødested: {doc.place}",

@@ -260,3 +260,18 @@ def test_the_web_pages_navigation_is_page_furniture(reader: str, nav: str) -> No
         "Byrådet", "Byrådssalen, Rådhuset", []
     )  # fmt: skip
     assert meeting.starts_at.strftime("%Y-%m-%d %H:%M") == "2025-01-29 19:00"
+
+
+# --- "Starttidspunkt for møde:" ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_start_and_end_time_labels_naming_the_meeting(reader: str) -> None:
+    meeting = READERS[reader]([
+        "Kommunalbestyrelsen", "Referat", "Dato: Onsdag den 15. maj 2024",
+        "Starttidspunkt for møde: Kl. 18:00", "Sluttidspunkt for møde: Kl. 20:30",
+        "Mødested: Kommunalbestyrelsens mødelokale", *_item(1, "Budget", ["Sagsnr.: 24/1001"]),
+    ])  # fmt: skip
+    assert meeting.starts_at.strftime("%Y-%m-%d %H:%M") == "2024-05-15 18:00"
+    assert meeting.ends_at is not None and meeting.ends_at.strftime("%H:%M") == "20:30"
+    assert (meeting.location, meeting.unplaced) == ("Kommunalbestyrelsens mødelokale", [])

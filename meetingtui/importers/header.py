@@ -31,7 +31,9 @@ _PLACE_IN_LABEL = re.compile(r"(?i)^[^:]{0,30}\bog\s+(?:sted|lokale)\b")
 _BODY_LABEL = re.compile(
     r"(?i)^(?:udvalg|forum|mødeforum|organ|møde|mødeorgan|politisk\s+udvalg)\s*:\s*(.+)$"
 )
-_END_LABEL = re.compile(r"(?i)^(?:sluttidspunkt|mødeslut|mødet\s+slut(?:tede)?|sluttid)\s*:?\s*")
+_END_LABEL = re.compile(
+    r"(?i)^(?:sluttidspunkt|mødeslut|mødet\s+slut(?:tede)?|sluttid)(?:\s+for\s+mødet?)?\s*:?\s*"
+)
 _EXTRA = re.compile(r"(?i)\bekstraordinært?\b")
 _DOC_KIND = re.compile(rf"(?i)\b({alternation(DOCUMENT_KINDS)})\b")
 # Web and print headings of the header block that carry no facts themselves

@@ -17,7 +17,8 @@ from meetingtui.importers.source import Block
 DATE_LABEL = re.compile(
     r"(?i)^(?:(?:møde)?(?:dato|tid(?:spunkt)?)(?:\s*,\s*(?:tid(?:spunkt)?|dato))?"
     r"\s+og\s+(?:tid(?:spunkt)?|sted|dato|lokale)"
-    r"|mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)\b\s*:?\s*"
+    r"|mødedato|dato|starttidspunkt|mødetidspunkt|tidspunkt|tid|mødetid|mødestart)"
+    r"(?:\s+for\s+mødet?)?\b\s*:?\s*"  # "Starttidspunkt for møde: Kl. 18:00"
 )
 ANY_LABEL = re.compile(r"^[^:]{2,30}:")
 
