@@ -270,7 +270,10 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
 
     # Ctrl+Q in the middle of the vote; if it asks first, the secretary says yes.
     term.send("C-q")
-    wait_for(lambda: not term.alive() or "j Ja" in term.screen(), "the app to quit or to ask first")
+    wait_for(
+        lambda: not term.alive() or "Ja, fortsæt" in term.screen(),
+        "the app to quit or to ask first",
+    )
     if term.alive():
         term.send("j")
         wait_for(lambda: not term.alive(), "the app to quit")
@@ -334,7 +337,7 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
     # ---- closing -----------------------------------------------------------------------------
     term.press("a", "Afslutning af mødet", "the closing screen")
     term.send("l")
-    term.wait_screen("j Ja", "closing the meeting asks")
+    term.wait_screen("Ja, fortsæt", "closing the meeting asks")
     term.send("j")
     wait_for(lambda: record().status is MeetingStatus.CLOSED, "the meeting closed")
     term.wait_screen("LUKKET", "the follower shows the meeting closed", window="follower")
