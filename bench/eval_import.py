@@ -84,12 +84,15 @@ CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt.",
 # The heading of the part that holds the closed items.
 CLOSED_PARTS = ["Lukkede punkter", "Lukket del af mødet", "Punkter til lukket behandling",
                 "Referat - lukket del", "Dagsorden (lukket)", "Sager til lukket behandling",
-                "Lukkede", "Til behandling - for lukkede døre", "For lukkede døre"]  # fmt: skip
+                "Lukkede", "Til behandling - for lukkede døre", "For lukkede døre",
+                "LUKKEDE BESLUTNINGSSAGER", "Lukkede efterretningssager"]  # fmt: skip
 # The heading of the part that holds the open items, and the pair of part headings in the
 # contents.
-OPEN_PARTS = ["Åbne punkter", "Åbne", "Til behandling - for åbne døre"]
+OPEN_PARTS = ["Åbne punkter", "Åbne", "Til behandling - for åbne døre",
+              "ÅBNE BESLUTNINGSSAGER"]  # fmt: skip
 CONTENTS_PARTS = [("Åbne punkter", "Lukkede punkter"), ("Åbne", "Lukkede"),
-                  ("Til efterretning - for åbne døre", "Til behandling - for lukkede døre")]  # fmt: skip
+                  ("Til efterretning - for åbne døre", "Til behandling - for lukkede døre"),
+                  ("Åbne beslutningssager", "Lukkede beslutningssager")]  # fmt: skip
 PEOPLE = [("Bo Krag", "A", "Borgmester", "formand"), ("Lise Vig", "V", "Næstformand", "næstformand"),
           ("Karen Holm", "C", "Medlem", "medlem"), ("Per Dam", "Ø", "", "medlem"),
           ("Anne Sø", "F", "Formand", "formand")]  # fmt: skip

@@ -275,3 +275,20 @@ def test_start_and_end_time_labels_naming_the_meeting(reader: str) -> None:
     assert meeting.starts_at.strftime("%Y-%m-%d %H:%M") == "2024-05-15 18:00"
     assert meeting.ends_at is not None and meeting.ends_at.strftime("%H:%M") == "20:30"
     assert (meeting.location, meeting.unplaced) == ("Kommunalbestyrelsens mødelokale", [])
+
+
+# --- parts named by the kind of their cases: "Lukkede beslutningssager" ------------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("kind", ["beslutningssager", "efterretningssager", "orienteringssager"])
+def test_parts_named_by_the_kind_of_their_cases(reader: str, kind: str) -> None:
+    meeting = READERS[reader]([
+        *HEADER, f"ÅBNE {kind.upper()}", *_item(73, "Strukturplan", ["Sagsnr.: 24/1001"]),
+        f"Åbne {kind}", *_item(74, "Valgsteder", ["Sagsnr.: 24/1002"]),
+        f"LUKKEDE {kind.upper()}", *_item(75, "Salg af grund", ["Sagsnr.: 24/1003"]),
+    ])  # fmt: skip
+    assert [(i.number, i.closed) for i in meeting.items] == [
+        ("73", False), ("74", False), ("75", True)
+    ]  # fmt: skip
+    assert meeting.items[1].decision == "Godkendt."

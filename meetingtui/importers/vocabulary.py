@@ -163,12 +163,18 @@ CLOSED_PART = ("lukket dagsorden", "lukket referat", "lukkede punkter", "lukkede
                # "Lukkede" alone over the closed items; "Til behandling - for lukkede døre"
                "lukkede", "for lukkede døre", "til behandling - for lukkede døre",
                "til efterretning - for lukkede døre", "til orientering - for lukkede døre",
-               "til beslutning - for lukkede døre")  # fmt: skip
+               "til beslutning - for lukkede døre",
+               # the part named by the kind of its cases: "Lukkede beslutningssager"
+               "lukkede beslutningssager", "lukkede efterretningssager",
+               "lukkede orienteringssager", "lukkede drøftelsessager", "lukkede meddelelser",
+               "lukkede sager til beslutning", "lukkede sager til orientering")  # fmt: skip
 OPEN_PART = ("åben dagsorden", "åbent referat", "åbne punkter", "åbne sager",
              "åbne dagsordenspunkter", "åben del", "åben beslutningsprotokol",
              "åben del af mødet", "åbne", "for åbne døre", "til behandling - for åbne døre",
              "til efterretning - for åbne døre", "til orientering - for åbne døre",
-             "til beslutning - for åbne døre")  # fmt: skip
+             "til beslutning - for åbne døre", "åbne beslutningssager", "åbne efterretningssager",
+             "åbne orienteringssager", "åbne drøftelsessager", "åbne meddelelser",
+             "åbne sager til beslutning", "åbne sager til orientering")  # fmt: skip
 # Labels of a field right under an item's heading whose value says closed or open: "Status:
 # Lukket", "Åben/lukket: Lukket punkt", "Adgang: Åben".
 ACCESS_LABELS = ("status", "adgang", "åben/lukket", "åben/lukket punkt", "åben eller lukket",
