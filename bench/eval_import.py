@@ -57,7 +57,9 @@ CASE_LABELS = ["Sagsnr.: {}", "Sagsnr. {}", "Sagsnr. i ESDH: {}", "Sags nr.: {}"
                # the label without a colon; the item's access on the case number's line
                "Sag {}", "Sagsnr.: {}    Dok.nr.: 24/5555    {access}",
                "Dok.nr.: 1693 Sagsid.: {} Initialer: ps {access}",
-               "Sagsnr.: {}\nDok.nr.: 24/5555    {access}"]  # fmt: skip
+               "Sagsnr.: {}\nDok.nr.: 24/5555    {access}",
+               # the journal plan's number first, the case's own under a second label
+               "J.nr.: 18.15.00 Sagsid.: {} Initialer: ps {access}"]  # fmt: skip
 CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket punkt: {}",
                 "{} (Lukket)", "Ikke offentlig: {}", "{}\nLukket punkt", "{}\n(FOR LUKKEDE DØRE)",
                 "{}\nPunktet behandles for lukkede døre.", "Lukket sag: {}", "{}\nFortrolig",

@@ -292,3 +292,23 @@ def test_parts_named_by_the_kind_of_their_cases(reader: str, kind: str) -> None:
         ("73", False), ("74", False), ("75", True)
     ]  # fmt: skip
     assert meeting.items[1].decision == "Godkendt."
+
+
+# --- the journal plan's number before the case's own under a second label ----------------------
+
+PLAN_LINES = [
+    ("J.nr.: 18.15.00 Sagsid.: 24/1234 Initialer: ab Åben sag", "24/1234", False),
+    ("J.nr.: A09 Sagsid: 24/1234 Sagsbehandler: HY Lukket sag", "24/1234", True),
+    ("J.nr.: 24.00P00 Sagsnr.: 2015/01786", "2015/01786", False),
+    ("J.nr.: 06.00.00-G01-12-23 Sagsid.: 24/1234", "06.00.00-G01-12-23", False),
+]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(("line", "case", "closed"), PLAN_LINES)
+def test_the_case_number_after_the_journal_plans_number(
+    reader: str, line: str, case: str, closed: bool
+) -> None:
+    [item] = READERS[reader]([*HEADER, *_item(91, "Klage over afgørelse", [line])]).items
+    assert (item.title, item.case_number, item.closed) == ("Klage over afgørelse", case, closed)
+    assert item.decision == "Godkendt."

@@ -71,6 +71,24 @@ def after_document_number(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# A journal plan's number, which some systems print under "J.nr." before the case's own number
+# ("J.nr.: 06.00.00 Sagsid.: 24/1234", "J.nr.: A09 Sagsid: 24/1234").
+_PLAN = re.compile(r"^(?:\d{2}(?:\.\d{2}){1,2}(?:[A-ZÆØÅ]\d{2})?|[A-ZÆØÅ]\d{2,3})$")
+
+
+def own_case(rest: str) -> tuple[str, str, str]:
+    """(case number, journal plan number, what follows) of a labelled value: the first number,
+    or the case's own number when a journal plan's number stands before it under a second
+    label on the same line."""
+    number = value(rest)
+    leftover = rest[len(number) :].strip(" ,;")
+    again = label(leftover) if _PLAN.match(number) else None
+    second = value(again.group("rest")) if again is not None else ""
+    if again is None or not second:
+        return number, "", leftover
+    return second, number, again.group("rest")[len(second) :].strip(" ,;")
+
+
 def numbers_apart(blocks: list[Block]) -> list[Block]:
     """The line "Dok.nr.: 24/5555  Sagsnr.: 24/1001" as two lines, so the case number after the
     document number is read."""

@@ -118,9 +118,9 @@ def build_item(
         h = classify(block)
         if h is not None and h.kind == CASE_KIND:
             if not case_number:
-                case_number = casenumber.value(h.rest)
+                case_number, plan, leftover = casenumber.own_case(h.rest)
                 wants_case_value = not case_number and not h.rest
-                leftover = h.rest[len(case_number) :].strip(" ,;")
+                numbers.extend([plan] if plan else [])  # "J.nr.: 06.00.00 Sagsid.: 24/1234"
                 closed_by_case |= in_case_line(leftover)  # "Dok.nr.: 24/5  Lukket"
                 if re.match(r"^/\s*\S*\d\S*$", leftover):
                     # "Sagsnr./Dok.nr.: 24/1001 / 24/55321": the second value, the document's
