@@ -119,7 +119,9 @@ DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   "Beslutning ({abbr})", "Beslutning i {body}", "Beslutning, {body}",
                   "{body}s beslutning", "Beslutning i {body}:", "Beslutning ({body})",
                   # "Referat" where the decision stands
-                  "Referat", "Referat:"]  # fmt: skip
+                  "Referat", "Referat:",
+                  # the body's meeting, the date and the item
+                  "{body}s møde {long} Punkt {n}:"]  # fmt: skip
 DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
              "Sagen blev ikke behandlet og udsættes til næste møde.",
              "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip

@@ -312,3 +312,33 @@ def test_the_case_number_after_the_journal_plans_number(
     [item] = READERS[reader]([*HEADER, *_item(91, "Klage over afgørelse", [line])]).items
     assert (item.title, item.case_number, item.closed) == ("Klage over afgørelse", case, closed)
     assert item.decision == "Godkendt."
+
+
+# --- "Kommunalbestyrelsens møde 28. november 2024 Punkt 2:" heading the decision ----------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(
+    "head", ["Byrådets møde 12. marts 2024 Punkt {n}:", "Byrådets møde den 12. marts 2024, pkt. {n}",
+             "Byrådets møde 12-03-2024 Punkt {n}"]
+)  # fmt: skip
+def test_the_bodys_meeting_the_date_and_the_item_head_the_decision(reader: str, head: str) -> None:
+    def item(n: int, title: str, decision: str) -> list[str]:
+        return [f"{n}. {title}", f"Sagsnr.: 24/100{n}", "Økonomiudvalget den 5. marts 2024, pkt. 3",
+                "Resumé", "Sagen forelægges.", head.format(n=n), decision]  # fmt: skip
+
+    meeting = READERS[reader]([*HEADER, *item(1, "Meddelelser", "Der var ingen meddelelser."),
+                               *item(2, "Ny styrelsesvedtægt", "Godkendt.")])  # fmt: skip
+    assert [(i.title, i.decision) for i in meeting.items] == [
+        ("Meddelelser", "Der var ingen meddelelser."), ("Ny styrelsesvedtægt", "Godkendt.")
+    ]  # fmt: skip
+    assert [s.heading for s in meeting.items[1].sections] == ["Resumé"]
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_bodys_meeting_and_a_date_without_the_item_is_no_decision_heading(reader: str) -> None:
+    lines = ["1. Budget", "Sagsnr.: 24/1001", "Sagsfremstilling",
+             "Byrådets møde den 12. marts 2024", "Beslutning", "Godkendt."]  # fmt: skip
+    [item] = READERS[reader]([*HEADER, *lines]).items
+    assert item.decision == "Godkendt."
+    assert item.sections[0].text == "Byrådets møde den 12. marts 2024"

@@ -174,6 +174,11 @@ def _body_name(name: str) -> bool:
     )
 
 
+# "Kommunalbestyrelsens møde 28. november 2024 Punkt 1:": the body's meeting, the date and the
+# item, as one system heads the decision; the body is the meeting's owner.
+_BODYS_MEETING = re.compile(r"^(?P<owner>.+?)(?:'s|’s|s)\s+(?:ordinære\s+)?møde$")
+
+
 def body_date_head(text: str) -> tuple[str, str] | None:
     """(body, date) of a line that is a body's name and a date and nothing else (a decision
     heading without the word "Beslutning"); None for anything else. Whether the line stands
@@ -190,7 +195,14 @@ def body_date_head(text: str) -> tuple[str, str] | None:
         return None
     text = " ".join(text.split()).rstrip(":").strip()
     match = _BODY_THEN_DATE.match(text) if len(text) <= 140 else None
-    if match is None or not _body_name(match.group("body")):
+    if match is None:
+        return None
+    body = match.group("body").strip()
+    meeting = _BODYS_MEETING.match(body)
+    if meeting is not None and not _ITEM_NUMBER.search(match.group("rest")):
+        return None  # "Byrådets møde den 12. marts 2024" without the item names the meeting
+    body = meeting.group("owner") if meeting is not None else body
+    if not _body_name(body):
         return None
     rest = match.group("rest")
     found = find_date(rest)
@@ -198,7 +210,7 @@ def body_date_head(text: str) -> tuple[str, str] | None:
         return None
     if not match.group("joint").strip() and not _ITEM_NUMBER.search(rest[found.end :]):
         return None
-    return match.group("body").strip(), rest[: found.end].strip()
+    return body, rest[: found.end].strip()
 
 
 # "Referat", "Referat:", "Referat: Godkendt.": the decision heading of systems that head the
