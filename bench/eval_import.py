@@ -146,8 +146,9 @@ CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
 AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam (Ø), Bo Krag (A)",
                   "Til toppen"]  # fmt: skip
 # What may stand between the decision heading and the decision: the decision's attendance
-# field, left empty when nobody was absent.
-BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"]]
+# field, left empty when nobody was absent, or the list of who was there.
+BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"],
+                   ["Tilstede var:", "Borgmester Bo Krag", "Lise Vig"]]  # fmt: skip
 FORMATS = ["text", "pdf", "docx", "firstagenda-json", "firstagenda-html", "sbsys-xml",
            "acadre-xml", "edoc-xml"]  # fmt: skip
 

@@ -342,3 +342,21 @@ def test_the_bodys_meeting_and_a_date_without_the_item_is_no_decision_heading(re
     [item] = READERS[reader]([*HEADER, *lines]).items
     assert item.decision == "Godkendt."
     assert item.sections[0].text == "Byrådets møde den 12. marts 2024"
+
+
+# --- who was there, listed under the decision heading before the decision ---------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("present", ["Tilstede var:", "Til stede:", "Deltagere:"])
+def test_attendance_lists_under_the_decision_heading_and_the_decision_after_them(
+    reader: str, present: str
+) -> None:
+    lines = ["1. Godkendelse af dagsorden", "Sagsnr.: 24/1000", "Beslutning", present,
+             "Borgmester Frank Holm", "Borgmester Mette Kab", "Afbud fra:",
+             "Anna Lund pga. arbejde.", "Dagsordenen blev godkendt.",
+             "2. Budget", "Sagsnr.: 24/1001", "Beslutning", "Godkendt."]  # fmt: skip
+    first, second = READERS[reader]([*HEADER, *lines]).items
+    assert first.decision == "Dagsordenen blev godkendt."
+    assert [a.name for a in first.absences] == ["Anna Lund pga. arbejde"]
+    assert (second.decision, second.absences) == ("Godkendt.", [])

@@ -30,6 +30,7 @@ from meetingtui.importers.structure import part_text
 from meetingtui.models import (
     AbsenceKind,
     AgendaItem,
+    Attendance,
     DecisionEntry,
     ItemAbsence,
     ItemPart,
@@ -94,7 +95,8 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
                 a for a in attachment_list(part.lines) if a not in item.attachments
             )
         elif head.kind == ATTENDANCE_KIND:
-            for name, _aff in split_people(text):
+            present = head.attendance is Attendance.PRESENT  # "Til stede:" lists no absence
+            for name, _aff in [] if present else split_people(text):
                 item.absences.append(
                     built(ItemAbsence, name=name, kind=AbsenceKind.ABSENT, reason=head.text)
                 )

@@ -200,6 +200,11 @@ def build_item(
             parts.pop()
             parts[-1].add(block)
             continue
+        if h is None and (under := _decision_over_names(parts)) is not None and _prose(text):
+            # "Afbud fra:" / "Anna Lund (A)" / "Dagsordenen blev godkendt.": the decision goes
+            # on after the names its attendance labels listed
+            under.add(block)
+            continue
         if h is not None:
             parts.append(Part(h, [block.with_text(h.rest)] if h.rest else []))
             continue
@@ -231,10 +236,30 @@ def _empty_attendance(parts: list[Part]) -> bool:
     )  # fmt: skip
 
 
+def _decision_over_names(parts: list[Part]) -> Part | None:
+    """The decision over the attendance labels that end the parts, each with its names."""
+    k = len(parts) - 1
+    while k > 0 and (label := parts[k].head) is not None and label.kind == ATTENDANCE_KIND:
+        if not parts[k].blocks:
+            return None
+        k -= 1
+    head = parts[k].head
+    return parts[k] if k < len(parts) - 1 and head is not None and head.kind == DECISION else None
+
+
 def _prose(text: str) -> bool:
-    """A decision phrase or a sentence (three words in small letters), never a list of names
-    ("Ole Krog (V) og Bo Lund (A)")."""
-    return is_decision_phrase(text) or len(re.findall(r"(?<!\S)[a-zæøå]", text)) >= 3
+    """A decision phrase or a sentence (three words in small letters, or a second word in
+    small letters: "Dagsordenen blev godkendt."), never a list of names ("Ole Krog (V) og Bo
+    Lund (A)", "Anna Lund pga. arbejde")."""
+    words = text.split()
+    second = words[1] if len(words) > 1 else ""
+    return (
+        is_decision_phrase(text) or len(re.findall(r"(?<!\S)[a-zæøå]", text)) >= 3
+        or (second[:1].islower() and second not in _NAME_PARTICLES)
+    )  # fmt: skip
+
+
+_NAME_PARTICLES = ("af", "von", "van", "de", "la", "og")
 
 
 def _in_field_block(text: str) -> bool:

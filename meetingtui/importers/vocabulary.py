@@ -121,7 +121,8 @@ ABSENT_LABELS = {
 }  # fmt: skip
 PRESENT_LABELS = frozenset({"til stede", "tilstede", "deltagere", "fremmødte", "mødedeltagere",
                             "medlemmer", "deltog", "fremmødt", "deltagende", "til stede var",
-                            "mødt", "fremmøde"})  # fmt: skip
+                            "mødt", "fremmøde", "tilstede var", "til stede ved mødet",
+                            "tilstede ved mødet"})  # fmt: skip
 SUBSTITUTE_WORDS = ("stedfortræder", "stedfortrædere", "suppleant", "suppleanter")
 
 # --- roles -----------------------------------------------------------------------------------
