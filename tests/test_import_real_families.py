@@ -360,3 +360,16 @@ def test_attendance_lists_under_the_decision_heading_and_the_decision_after_them
     assert first.decision == "Dagsordenen blev godkendt."
     assert [a.name for a in first.absences] == ["Anna Lund pga. arbejde"]
     assert (second.decision, second.absences) == ("Godkendt.", [])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_an_nr_heading_under_a_decision_that_ends_in_a_full_stop(reader: str) -> None:
+    lines = ["Nr. 414: Eventuelt", "Sagsnr.: 24/1001", "Beslutning",
+             "Sagen blev ikke behandlet og udsættes til næste møde.", "Nr. 415: Vejbelysning",
+             "Sagsbehandler: Bo Hansen", "Status: Lukket", "Sagsnr.: 24/1002", "Beslutning",
+             "Anbefales."]  # fmt: skip
+    first, second = READERS[reader]([*HEADER, *lines]).items
+    assert first.decision == "Sagen blev ikke behandlet og udsættes til næste møde."
+    assert (second.number, second.title, second.closed, second.decision) == (
+        "415", "Vejbelysning", True, "Anbefales."
+    )  # fmt: skip

@@ -110,10 +110,10 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
 
 
 def _runs_on(text: str) -> bool:
-    """A line that may go on in the next: its last word in small letters ("... godkendt af"), or
-    a comma at its end. A line ending in a capitalised word ("..., 2635 Ishøj") is a name or a
-    place, and a numbered line under it starts afresh."""
-    return re.search(r"(?:^|\s)[a-zæøå]\S*$|,$", text.rstrip()) is not None
+    """A line that may go on in the next: its last word in small letters with no full stop after
+    it ("... godkendt af"), or a comma at its end. A line ending in a capitalised word ("...,
+    2635 Ishøj") is a name or a place, and a numbered line under it starts afresh."""
+    return re.search(r"(?:^|\s)[a-zæøå](?:\S*[a-zæøå])?$|,$", text.rstrip()) is not None
 
 
 def _confirmed_below(window: list[Block]) -> bool:
