@@ -442,6 +442,7 @@ import meetingtui.speakers  # noqa: E402, F401
 def _reopened(m: Meeting, p: Payload, at: datetime) -> Touched:
     """A closed or approved meeting opened again, with the reason; the end and the approval
     are taken back and every referat printed before is superseded."""
+    closed_at = m.closed_at
     m.reopenings.append(
         Reopening(
             at=at,
@@ -451,4 +452,30 @@ def _reopened(m: Meeting, p: Payload, at: datetime) -> Touched:
         )
     )
     m.status, m.closed_at, m.approved_at = MeetingStatus.OPEN, None, None
+    # Reopenings recorded since the item closed on resumes say so; an earlier release's leave
+    # the item ended (each replays to exactly what its tables hold).
+    if p.get("resumes_item"):
+        own = p.get("own_clock") and p.get("resumes_at")
+        _resume_item(m, closed_at, datetime.fromisoformat(p["resumes_at"]) if own else at)
     return Touched(everything=True)
+
+
+def _resume_item(m: Meeting, closed_at: datetime | None, resumes: datetime) -> None:
+    """The item under way when the meeting closed is under way again from `resumes` (where the
+    meeting's clock goes on): on its own clock its stretch simply goes on, on the wall clock a
+    new stretch begins. An item that had ended before the close is not under way: none is."""
+    item = m.current_item
+    if item is None:
+        return
+    if item.ended_at is None or item.ended_at != closed_at:
+        m.current_item_id = None
+        return
+    _seed_sessions(m)
+    sessions = m.sessions_of(item)
+    if sessions and sessions[-1].ended_at == resumes:
+        sessions[-1].ended_at = None
+    else:
+        m.item_sessions.append(ItemSession(item_id=item.id, started_at=resumes))
+    item.ended_at = None
+    if item.status is ItemStatus.PENDING:
+        item.status = ItemStatus.CURRENT

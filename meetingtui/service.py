@@ -390,6 +390,8 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
             "superseded_head": events.chain_head(self.conn, self._meeting_id),
             # The meeting's own clock goes on from where the meeting ended.
             "resumes_at": _iso(self.meeting.closed_at),
+            # The item under way at the close is under way again (reducer._resume_item).
+            "resumes_item": True,
         }
         return self._commit("meeting_reopened", payload)
 
