@@ -123,6 +123,17 @@ class CommandBase:
             history = reducer.effective(self._history())
             self._record_clock.resume((type_, payload, at) for _, type_, payload, at in history)
 
+    def _follow_newest(self) -> None:
+        """A follower's clock goes on from the writer's newest entry, read just after its
+        commit: that stamp is the meeting's time now, as the writer's own clock takes it at each
+        commit. Without it a meeting on its own clock ran behind on the projector by as long as
+        the writer had been idle when the projector started, for the whole meeting."""
+        newest = events.newest_event(self.conn, self._meeting_id)
+        if newest is not None:
+            self._record_clock.follow(
+                newest.type, newest.payload, datetime.fromisoformat(newest.at), self._clock()
+            )
+
     def _require_live(self, *, planned_ok: bool = False) -> None:
         status = self.meeting.status
         if status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):

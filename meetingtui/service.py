@@ -158,6 +158,8 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
         self.meeting = meeting
         if opened != (meeting.opened_at, len(meeting.reopenings)):
             self._resume_clock()  # the writer opened or reopened the meeting
+        else:
+            self._follow_newest()
         return True
 
     # -- commands ----------------------------------------------------------------------------

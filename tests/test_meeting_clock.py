@@ -136,3 +136,28 @@ async def test_a_closed_meetings_clock_is_not_before_its_corrected_end(db_path: 
         info = app.screen.query_one("#status-info", Static)
         await until(pilot, lambda: "Mødet sluttede kl. 18.40" in rendered(info), rendered(info))
         assert "mødetid 2:10 · kl. 18.40" in rendered(info), rendered(info)
+
+
+def test_a_follower_counts_a_speaker_on_the_writers_own_clock(db_path: Path) -> None:
+    """The projector (a follower) started a minute after the writer's last entry: once the
+    writer gives the floor to a speaker, both count the same speaking time.
+
+    The defect: a follower's own clock went on from the newest stamp as of when the follower
+    started, and never caught up; the projector showed the speaker 8 seconds less than the
+    secretary's screen, as long as the meeting ran."""
+    clock = FixedClock(EVENING)
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as writer:
+        writer.open_meeting()
+        for person in writer.meeting.participants:
+            writer.set_attendance(person.id, "present")
+        writer.start_item(1)
+        clock.now += timedelta(minutes=1)  # the projector is started a minute later
+        with MeetingService.open(db_path, meeting_id, readonly=True, clock=clock) as follower:
+            clock.now += timedelta(seconds=20)
+            writer.add_speaker(1, 2)
+            writer.next_speaker(1)
+            assert follower.refresh()
+            assert follower.now() == writer.now() == START + timedelta(minutes=1, seconds=20)
+            clock.now += timedelta(seconds=45)
+            assert follower.now() == writer.now()

@@ -110,6 +110,16 @@ def meeting_events(conn: sqlite3.Connection, meeting_id: int) -> list[StoredEven
     return [_stored(r) for r in rows]
 
 
+def newest_event(conn: sqlite3.Connection, meeting_id: int) -> StoredEvent | None:
+    """The meeting's newest event, or None."""
+    row = conn.execute(
+        "SELECT seq, meeting_id, type, at, payload, prev_hash, hash FROM events "
+        "WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1",
+        (meeting_id,),
+    ).fetchone()
+    return _stored(row) if row else None
+
+
 def chain_head(conn: sqlite3.Connection, meeting_id: int | None = None) -> str:
     """The hash of the newest event (of one meeting, or of the whole database)."""
     if meeting_id is None:
