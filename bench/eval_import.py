@@ -302,6 +302,10 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         if truth.closed and not truth.closed_in_text and where == "items":
             marked = rng.choice(CLOSED_MARKS).format(title)
             title, *extra = marked.split("\n")
+        if where == "items" and truth is not doc.items[0] and truth.case.endswith(("3", "7")):
+            # the committee that prepared the items after it, its name in capitals (drawn from
+            # the case number, so that the other documents of a seed stay as they were)
+            lines.append((doc.body.upper(), False))
         heading = style.format(n=truth.number, title=title).split("\n")
         lines += [(heading[0], True), *((h, True) for h in heading[1:])]
         lines += [(x, False) for x in extra]

@@ -373,3 +373,21 @@ def test_an_nr_heading_under_a_decision_that_ends_in_a_full_stop(reader: str) ->
     assert (second.number, second.title, second.closed, second.decision) == (
         "415", "Vejbelysning", True, "Anbefales."
     )  # fmt: skip
+
+
+# --- the committee that prepared the items after it, in capitals --------------------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(
+    "group", ["ØKONOMIUDVALGET", "TEKNIK- OG MILJØUDVALGET", "UDVALGET FOR KULTUR OG FRITID"]
+)
+def test_a_committees_name_in_capitals_over_the_next_item_is_no_line_of_the_decision(
+    reader: str, group: str
+) -> None:
+    meeting = READERS[reader]([*HEADER, *_item(1, "Meddelelser", ["Sagsnr.: 24/1000"],
+                                               "Der var ingen meddelelser."),
+                               group, *_item(2, "Ny styrelsesvedtægt", ["Sagsnr.: 24/1001"])])  # fmt: skip
+    first, second = meeting.items
+    assert (first.decision, first.unplaced) == ("Der var ingen meddelelser.", [group])
+    assert (second.title, second.decision) == ("Ny styrelsesvedtægt", "Godkendt.")

@@ -40,6 +40,7 @@ from meetingtui.importers.closed import (
 from meetingtui.importers.decisions import (
     body_date_head,
     is_decision_phrase,
+    names_body,
     referat_head,
 )
 from meetingtui.importers.heads import ItemHead, title_key
@@ -73,6 +74,11 @@ def build_item(
     fields = True  # still in the item's field block: no body text yet
     for block in casenumber.numbers_apart(region[k:]):
         text = block.text.strip()
+        if block is region[-1] and len(parts) > 1 and text.isupper() and _names_body(text):
+            # "ØKONOMIUDVALGET" over the next item: the committee that prepared the items after
+            # it, no line of this item's decision
+            numbers.append(text)
+            continue
         in_fields = fields and (
             len(parts) == 1 or parts[-1].head is None
             or parts[-1].head.kind not in (DECISION, HISTORY_KIND)
@@ -245,6 +251,11 @@ def _decision_over_names(parts: list[Part]) -> Part | None:
         k -= 1
     head = parts[k].head
     return parts[k] if k < len(parts) - 1 and head is not None and head.kind == DECISION else None
+
+
+def _names_body(text: str) -> bool:
+    """A body's name in capitals: "ØKONOMIUDVALGET", "UDVALGET FOR KULTUR OG FRITID"."""
+    return names_body(text) or names_body(text.capitalize())
 
 
 def _prose(text: str) -> bool:
