@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from meetingtui.screens.app import MeetingApp
 
 ADD, WITHDRAW, MOVE = "add", "withdraw", "move"
+# Refusals of the new item's number rather than its title.
+NUMBER_REFUSALS = frozenset({"refuse.agenda_number_too_long", "refuse.agenda_number_taken"})
 
 
 def change_agenda(app: MeetingApp, item: AgendaItem | None) -> None:
@@ -36,9 +38,9 @@ def change_agenda(app: MeetingApp, item: AgendaItem | None) -> None:
     app.push_screen(PickDialog(t("tui.agenda_change_title"), options), picked)
 
 
-def _add(app: MeetingApp, number: str = "", title: str = "") -> None:
+def _add(app: MeetingApp, number: str = "", title: str = "", *, at_number: bool = False) -> None:
     """The new item's number (proposed) and title (typed first). A number or title the rules
-    refuse is said, and the form comes back with what was typed, to be corrected."""
+    refuse is said, and the form comes back with what was typed, at the field refused."""
     from meetingtui.agenda_changes import add, next_number
     from meetingtui.errors import CommandRefused
     from meetingtui.screens.dialogs import FormDialog
@@ -55,7 +57,8 @@ def _add(app: MeetingApp, number: str = "", title: str = "") -> None:
             add(app.service.meeting, typed_number, typed_title, closed=False)  # nothing written
         except CommandRefused as exc:
             app.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
-            _add(app, typed_number, typed_title)
+            # Back at the field refused: a number taken is corrected over the number, not the title.
+            _add(app, typed_number, typed_title, at_number=exc.key in NUMBER_REFUSALS)
             return
         # The API asks for the chair's approval (a yes in the confirm dialog) first.
         app.run_command(app.service.add_item, typed_title, number=typed_number)
@@ -64,7 +67,8 @@ def _add(app: MeetingApp, number: str = "", title: str = "") -> None:
         (t("tui.agenda_number"), number or next_number(service.meeting)),
         (t("tui.agenda_title"), title),
     ]
-    dialog = FormDialog(t("tui.agenda_add_title"), fields, t("tui.agenda_add_note"), focus=1)
+    note = t("tui.agenda_add_note")
+    dialog = FormDialog(t("tui.agenda_add_title"), fields, note, focus=0 if at_number else 1)
     app.push_screen(dialog, added)
 
 

@@ -285,9 +285,9 @@ class SpeakersScreen(KeymapScreen):
         if item is not None and speaker is not None:
             self.meeting_app.run_command(self.service.remove_speaker, item.id, speaker.id)
 
-    def action_limits(self, typed: Sequence[str] | None = None) -> None:
+    def action_limits(self, typed: Sequence[str] | None = None, focus: int = 0) -> None:
         """Ask for the limits, prefilled with those set; a time that cannot be read is said and
-        the form comes back with what was typed, to be corrected."""
+        the form comes back with what was typed, at that time, to be corrected."""
         item = self._item()
         if item is None:
             return
@@ -301,12 +301,15 @@ class SpeakersScreen(KeymapScreen):
         def entered(values: list[str] | None) -> None:
             if values is None:
                 return
-            try:
-                per_speaker, debate = (speakers.parse_minutes(v) for v in values)
-            except CommandRefused as exc:
-                self.notify(exc.message, title=t("tui.refused_title"), severity="error")
-                self.action_limits(values)
-                return
+            limits: list[int | None] = []
+            for n, value in enumerate(values):
+                try:
+                    limits.append(speakers.parse_minutes(value))
+                except CommandRefused as exc:
+                    self.notify(exc.message, title=t("tui.refused_title"), severity="error")
+                    self.action_limits(values, n)
+                    return
+            per_speaker, debate = limits
             self.meeting_app.run_command(
                 self.service.set_speaking_limits,
                 item.id,
@@ -314,7 +317,7 @@ class SpeakersScreen(KeymapScreen):
                 debate_seconds=debate,
             )
 
-        self.app.push_screen(FormDialog(t("speakers.limits_title"), fields), entered)
+        self.app.push_screen(FormDialog(t("speakers.limits_title"), fields, focus=focus), entered)
 
     def action_back(self) -> None:
         self.dismiss()

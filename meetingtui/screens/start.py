@@ -23,6 +23,8 @@ from meetingtui.screens.widgets import KeyBar, cut
 # the kind stay in sight.
 NARROW = 100
 SHORT = {"body": 17, "title": 13}
+# Errors of the new meeting's committee rather than its dagsorden.
+COMMITTEE_ERRORS = frozenset({"committee.unknown", "plan.no_roster"})
 
 
 def when(moment: datetime) -> str:
@@ -122,9 +124,9 @@ class StartScreen(DatabaseScreen):
         self.refresh_view()
         self.meeting_app.open_meeting(meeting_id)
 
-    def action_new_from_agenda(self, typed: list[str] | None = None) -> None:
+    def action_new_from_agenda(self, typed: list[str] | None = None, focus: int = 0) -> None:
         """The dagsorden file and the committee; a file that cannot be read is said, and the
-        form comes back with what was typed."""
+        form comes back with what was typed, at the field the error is about."""
 
         def create(values: list[str] | None) -> None:
             if not values or not values[0].strip():
@@ -137,7 +139,8 @@ class StartScreen(DatabaseScreen):
                 meeting_id = create_planned_meeting(self.conn, plan)
             except MeetingError as exc:
                 self.notify(exc.message, title=t("tui.error_title"), severity="error", timeout=10)
-                self.action_new_from_agenda(values)
+                # The right committee's name, typed next, goes in its field, not over the path.
+                self.action_new_from_agenda(values, 1 if exc.key in COMMITTEE_ERRORS else 0)
                 return
             for note in plan.notes:
                 self.notify("⚠ " + note, severity="warning", timeout=12)
@@ -150,6 +153,7 @@ class StartScreen(DatabaseScreen):
                 t("tui.new_title"),
                 [(t("tui.new_path"), path), (t("plan.tui.committee"), committee_name)],
                 note=t("tui.new_note"),
+                focus=focus,
             ),
             create,
         )

@@ -85,9 +85,13 @@ def correct_times(app: MeetingApp, fields: list[TimeField], typed: list[str] | N
         if changed and app.run_command(service.correct_times, changed) is None:
             correct_times(app, fields, values)
 
+    # Back after a refusal: at the first time typed, the one to correct (not the meeting's start).
+    now_shown = typed or shown
+    retyped = [n for n, text in enumerate(now_shown) if text.strip() != shown[n]]
     dialog = FormDialog(
         t("tui.correct_times_title"),
-        [(label, text) for (label, _, _), text in zip(fields, typed or shown, strict=True)],
+        [(label, text) for (label, _, _), text in zip(fields, now_shown, strict=True)],
         t("tui.correct_times_note"),
+        focus=retyped[0] if retyped else 0,
     )
     app.push_screen(dialog, corrected)
