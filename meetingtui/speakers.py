@@ -71,6 +71,15 @@ def refusal_to_speak(meeting: Meeting, item: AgendaItem, participant_id: int) ->
     return None
 
 
+def refusal_to_reply(item: AgendaItem, participant_id: int) -> str | None:
+    """Why this participant cannot have a replik now (a catalog key), or None: a replik answers
+    the one who has the floor, so not the speaker themselves."""
+    current = speaking(item)
+    if current is not None and current.participant_id == participant_id:
+        return "speakers.refuse_reply_self"
+    return None
+
+
 # --- commands: validated here, committed by the command API ----------------------------------
 
 Event = tuple[str, Payload]
@@ -94,6 +103,8 @@ def add(
 ) -> Event:
     """A member asks for the floor; a replik goes right after the one speaking."""
     reason = refusal_to_speak(meeting, item, participant_id)
+    if reason is None and reply:
+        reason = refusal_to_reply(item, participant_id)
     person = meeting.participant(participant_id)
     if reason is not None or person is None:
         raise CommandRefused(

@@ -218,3 +218,22 @@ def test_the_referat_leaves_debate_out_unless_asked(db_path: Path, service: Meet
     assert "**Talerliste:** Mette Lund (A), Søren Friis (F) (replik), Anne Møller (V)." in with_list
     assert "Jens Kragh" not in with_list.split("Talerliste")[1].split("\n")[0]
     assert '"reply": true' in export("--format", "json", "--with-speakers")
+
+
+def test_the_one_speaking_has_no_replik_to_themselves(service: MeetingService) -> None:
+    """A replik answers the one who has the floor: the speaker is not offered for one, and the
+    command refuses it (it put Mette Lund after herself, to answer her own speech)."""
+    for member in (2, 4):
+        service.add_speaker(1, member)
+    service.next_speaker(1)  # Mette Lund speaks
+    with pytest.raises(CommandRefused) as own:
+        service.add_speaker(1, 2, reply=True)
+    assert (
+        own.value.message == "Mette Lund har selv ordet; en replik er et svar til den, der taler."
+    )
+    assert names(service) == ["Mette Lund", "Anne Møller"]
+    item = service.meeting.item(1)
+    assert speakers.refusal_to_reply(item, 2) is not None
+    assert speakers.refusal_to_reply(item, 5) is None
+    service.add_speaker(1, 2)  # asking for the floor again later is allowed
+    assert names(service) == ["Mette Lund", "Anne Møller", "Mette Lund"]

@@ -4,6 +4,9 @@ DA: dict[str, str] = {
     "speakers.refuse_inhabil": "{name} er inhabil på punktet og deltager ikke i debatten.",
     "speakers.refuse_absent": "{name} er ikke til stede på punktet og kan ikke få ordet.",
     "speakers.refuse_waiting": "{name} står allerede på talerlisten.",
+    "speakers.refuse_reply_self": (
+        "{name} har selv ordet; en replik er et svar til den, der taler."
+    ),
     "speakers.refuse_not_current": "Punkt {number} er ikke under behandling.",
     "speakers.refuse_empty": "Talerlisten er tom.",
     "speakers.refuse_not_waiting": "Taleren står ikke på listen og venter ({ref}).",
@@ -67,6 +70,7 @@ EN: dict[str, str] = {
     "speakers.refuse_inhabil": "{name} has a conflict of interest and takes no part in the debate.",
     "speakers.refuse_absent": "{name} is not present for the item and cannot be given the floor.",
     "speakers.refuse_waiting": "{name} is already on the speakers' list.",
+    "speakers.refuse_reply_self": "{name} has the floor; a replik answers the one speaking.",
     "speakers.refuse_not_current": "Item {number} is not under way.",
     "speakers.refuse_empty": "The speakers' list is empty.",
     "speakers.refuse_not_waiting": "The speaker is not waiting on the list ({ref}).",

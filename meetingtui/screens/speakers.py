@@ -239,6 +239,7 @@ class SpeakersScreen(KeymapScreen):
             for p in self.meeting.participants
             if speakers.refusal_to_speak(self.meeting, item, p.id) is None
             and not any(s.participant_id == p.id for s in speakers.waiting(item))
+            and not (reply and speakers.refusal_to_reply(item, p.id))
         ]
         title = t("speakers.reply_title" if reply else "speakers.add_title")
 
