@@ -172,10 +172,27 @@ def parse_agenda_file(text: str, *, path: str = "<agenda>", committee: bool = Fa
             )
             for n, m in enumerate(agenda.members, start=1)
         ],
-        items=[AgendaItem(id=n, **i.model_dump()) for n, i in enumerate(agenda.items, start=1)],
+        items=[_agenda_item(n, i) for n, i in enumerate(agenda.items, start=1)],
     )
     emails = {n: m.email for n, m in enumerate(agenda.members, start=1) if m.email}
     return Agenda(meeting, emails)
+
+
+def _agenda_item(n: int, item: _Item) -> AgendaItem:
+    """The item as the file gives it. A title marked closed the way agenda documents mark one
+    ("Lukket: X", "X (lukket punkt)", "Fortroligt - X") makes a closed item without `closed =
+    true`, as `o` does during the meeting and every importer does: the marker goes, the referat
+    says "Lukket punkt" itself."""
+    from meetingtui.importers.closed import closed_marker
+
+    marked, title = closed_marker(item.title)
+    title = title or item.title.strip()  # "Lukket:" alone stays the title
+    return AgendaItem(
+        id=n,
+        **item.model_dump(exclude={"title", "closed"}),
+        title=title,
+        closed=item.closed or marked,
+    )
 
 
 def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, int]:

@@ -112,3 +112,24 @@ def test_duplicates_are_refused(text: str, field: str) -> None:
     with pytest.raises(InputError) as exc:
         parse_agenda(text, path="udvalg.toml")
     assert exc.value.key == "agenda.duplicate" and exc.value.params["field"] == field
+
+
+def test_a_title_marked_closed_makes_a_closed_item(tmp_path: Path) -> None:
+    """ "Lukket: Salg af grund" in an agenda file is a closed item, as it is typed with `o` during
+    the meeting and as every importer reads it; the marker goes, the referat says "Lukket punkt".
+
+    The defect: without `closed = true` it was an open item, and the public referat, the
+    projector and the live page showed its title, texts and decision."""
+    path = tmp_path / "agenda.toml"
+    text = GOOD.replace("closed = true\n", "").replace(
+        "[[items.sections]]",
+        '[[items]]\nnumber = 716\ntitle = "Ansættelse af direktør (lukket punkt)"\n\n'
+        '[[items]]\nnumber = 717\ntitle = "Trafikplan"\n\n[[items.sections]]',
+    )
+    path.write_text(text, encoding="utf-8")
+    items = load_agenda(path).items
+    assert [(i.number, i.title, i.closed) for i in items] == [
+        ("715", "Køb af ejendom", True),
+        ("716", "Ansættelse af direktør", True),
+        ("717", "Trafikplan", False),
+    ]
