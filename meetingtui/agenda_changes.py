@@ -83,6 +83,9 @@ def move(meeting: Meeting, item: AgendaItem, before: AgendaItem) -> tuple[str, P
         raise CommandRefused("refuse.agenda_move_itself", number=item.number)
     if item.status is ItemStatus.WITHDRAWN:
         raise CommandRefused("refuse.agenda_already_withdrawn", number=item.number)
+    if _dealt_with(item) or item.started_at is not None:
+        # The agenda is the order the items were dealt with: one taken up stays where it was.
+        raise CommandRefused("refuse.agenda_move_taken", number=item.number)
     if _dealt_with(before) or before.started_at is not None:
         raise CommandRefused("refuse.agenda_move_before_taken", before=before.number)
     return MOVED, {"item_id": item.id, "before_item_id": before.id}

@@ -93,6 +93,25 @@ def test_an_item_taken_before_another_moves_there(db_path: Path) -> None:
         conn.close()
 
 
+def test_an_item_taken_up_is_not_taken_before_another(db_path: Path) -> None:
+    """The agenda is the order the items are dealt with: an item already taken up stays where it
+    was. The defect: item 1, decided, moved before item 3 read "2, 1, 3" on the agenda and in the
+    referat ("Punktet blev behandlet før punkt 3."), though item 1 came first; item 2, under
+    way, moved before item 4 put item 3 behind it, and n went from item 2 to item 4."""
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.record_decision(1, "Godkendt.")
+        service.start_item(2)
+        with pytest.raises(CommandRefused) as decided:
+            service.move_item(1, 3)
+        assert decided.value.message == (
+            "Pkt. 1 er allerede taget op; kun et punkt, der venter, kan behandles før et andet."
+        )
+        with pytest.raises(CommandRefused, match=r"Pkt\. 2 er allerede taget op"):
+            service.move_item(2, 4)
+    assert numbers(db_path, meeting_id) == ["1", "2", "3", "4"]
+
+
 def test_a_decided_item_cannot_be_withdrawn_and_changes_are_undone(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:

@@ -141,6 +141,9 @@ DA: dict[str, str] = {
     "refuse.agenda_move_before_taken": (
         "Pkt. {before} er allerede taget op; et punkt kan kun behandles før et punkt, der venter."
     ),
+    "refuse.agenda_move_taken": (
+        "Pkt. {number} er allerede taget op; kun et punkt, der venter, kan behandles før et andet."
+    ),
     "tui.agenda_change_title": "Ændr dagsordenen",
     "tui.agenda_add": "Nyt punkt (med formandens godkendelse)",
     "tui.agenda_withdraw": "Pkt. {number} udgår",
@@ -286,6 +289,9 @@ EN: dict[str, str] = {
     "refuse.agenda_move_itself": "Pick another item than item {number}.",
     "refuse.agenda_move_before_taken": (
         "Item {before} has been taken up; an item can only be taken before one still waiting."
+    ),
+    "refuse.agenda_move_taken": (
+        "Item {number} has been taken up; only an item still waiting can be taken before another."
     ),
     "tui.agenda_change_title": "Change the agenda",
     "tui.agenda_add": "New item (with the chair's approval)",
