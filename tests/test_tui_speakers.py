@@ -240,3 +240,25 @@ async def test_speaking_time_counts_on_the_meetings_own_clock(db_path: Path) -> 
         table = app.screen.query_one("#speakers", DataTable)
         spoken = [str(table.get_cell(key, "time")) for key in table.rows]
     assert spoken == ["1:30"]
+
+
+async def test_the_speakers_time_counts_in_the_list_as_they_speak(db_path: Path) -> None:
+    """The list's time column counts the one speaking as the clocks line does. It stood at the
+    time when the list last changed: "Bo Hansen 0:00" beside "Taletiden er overskredet med
+    0:08"."""
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    app = build_app(db_path, meeting_id, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await type_text(pilot, "anne")
+        await pilot.press("enter", "n")  # Anne Møller has the floor
+        await until(pilot, lambda: isinstance(app.screen, SpeakersScreen), "the list")
+        screen = app.screen
+        table = screen.query_one("#speakers", DataTable)
+        await until(pilot, lambda: str(table.get_row_at(0)[0]) == "▶", "Anne speaking")
+        assert str(table.get_row_at(0)[4]) == "0:00"
+        clock.now += timedelta(minutes=1, seconds=5)
+        screen.tick()
+        assert str(table.get_row_at(0)[4]) == "1:05"

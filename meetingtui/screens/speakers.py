@@ -6,6 +6,7 @@ Every key runs a command of the API; the list is drawn from what it committed.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import ClassVar
@@ -15,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
 from meetingtui import speakers
@@ -189,8 +191,15 @@ class SpeakersScreen(KeymapScreen):
         if item is None:
             clocks_line.update("")
             return
-        clocks_line.update(self._clocks_text(item, self.meeting_now()))
-        clocks = speakers.clocks(item, self.meeting_now())
+        now = self.meeting_now()
+        clocks_line.update(self._clocks_text(item, now))
+        clocks = speakers.clocks(item, now)
+        current = speakers.speaking(item)
+        if current is not None and current in self._rows:
+            # The time column counts the one speaking as the clocks line does.
+            table = self.query_one("#speakers", DataTable)
+            with contextlib.suppress(CellDoesNotExist):
+                table.update_cell(str(current.id), "time", self._spoken(current, now))
         over = any(x is not None and x < 0 for x in (clocks.speaker, clocks.debate))
         clocks_line.set_class(over, "-over")
 
