@@ -25,7 +25,10 @@ DA: dict[str, str] = {
     "frame.meetings_title": "Tilbage til møderne?",
     "frame.quit_question": "Forlad mødet alligevel?",
     "frame.quit_unsaved_text": "Teksten i »{dialog}« er ikke gemt og går tabt.",
-    "frame.quit_unconfirmed": "»{dialog}« er ikke besvaret: det, der spørges om, er ikke registreret og går tabt.",
+    "frame.quit_unconfirmed": (
+        "Spørgsmålet på skærmen er ikke besvaret: det, der spørges om, er ikke registreret og "
+        "går tabt."
+    ),
     "frame.quit_anyway": "Afslut alligevel?",
     # A read-only follower: the same lines without the keys only the writer has
     "key.meeting.closing.follower": "Referat",
@@ -59,7 +62,10 @@ EN: dict[str, str] = {
     "frame.meetings_title": "Back to the meetings?",
     "frame.quit_question": "Leave the meeting anyway?",
     "frame.quit_unsaved_text": "The text in “{dialog}” is not saved and will be lost.",
-    "frame.quit_unconfirmed": "“{dialog}” is not answered: what it asks about is not recorded and will be lost.",
+    "frame.quit_unconfirmed": (
+        "The question on screen is not answered: what it asks about is not recorded and will "
+        "be lost."
+    ),
     "frame.quit_anyway": "Quit anyway?",
     "key.meeting.closing.follower": "Minutes",
     "tui.preview_banner_follower": " Preview ",

@@ -245,7 +245,7 @@ class MeetingApp(MeetingHold):
         for screen in reversed(self.screen_stack):
             if isinstance(screen, ConfirmDialog) and screen.unrecorded:
                 # A decision typed, then Enter, then a rule's warning: not recorded yet.
-                return t("frame.quit_unconfirmed", dialog=screen.dialog_title)
+                return t("frame.quit_unconfirmed")
             if isinstance(screen, Dialog) and screen.unsaved_text():
                 return t("frame.quit_unsaved_text", dialog=screen.dialog_title)
         return None
