@@ -16,6 +16,7 @@ from meetingtui.vocabulary import (
     AbsenceKind,
     Attendance,
     Choice,
+    MeetingStatus,
     MotionKind,
     MovementKind,
     VoteResult,
@@ -319,3 +320,15 @@ def took_part_in(meeting: Meeting, participant_id: int) -> AgendaItem | None:
         ):
             return item
     return None
+
+
+def answer_needs_when(meeting: Meeting, person: Participant, attendance: Attendance) -> bool:
+    """Whether a roll-call answer must say when: once an item has been taken up, an answer that
+    changes whether the member is there may mean an arrival or departure now, or a roll call
+    recorded wrong, and the two make different records of the items before."""
+    return (
+        meeting.status is MeetingStatus.OPEN
+        and not person.movements
+        and (person.attendance is Attendance.PRESENT) != (attendance is Attendance.PRESENT)
+        and any(item.started_at is not None for item in meeting.items)
+    )

@@ -118,13 +118,12 @@ class MeetingApp(MeetingHold):
                 elif on_cancel is not None:
                     on_cancel()
 
+            # Until it is answered, what it asks about exists nowhere but here (`unrecorded`).
             if exc.question:
                 # A deliberate change the chair confirms (a ballot), not a broken rule.
-                dialog = self.confirm_dialog(lines, t(exc.question), warn=False)
+                dialog = self.confirm_dialog(lines, t(exc.question), warn=False, unrecorded=True)
             else:
-                dialog = self.confirm_dialog(lines)
-            # Until it is answered, what it asks about exists nowhere but here.
-            dialog.unrecorded = True
+                dialog = self.confirm_dialog(lines, unrecorded=True)
             self.push_screen(dialog, answer)
             return None
         except (CommandRefused, StorageError) as exc:

@@ -124,6 +124,7 @@ class ConfirmDialog(Dialog):
         warn: bool = True,
         title: str = "",
         keymap: Mapping[str, str] | None = None,
+        unrecorded: bool = False,
     ) -> None:
         keymap = DEFAULT_KEYMAP if keymap is None else keymap
         super().__init__(
@@ -134,7 +135,7 @@ class ConfirmDialog(Dialog):
         self.warn = warn
         self.question = question or t("tui.confirm_question")
         # Asked before a command is recorded: leaving here loses what it would record.
-        self.unrecorded = False
+        self.unrecorded = unrecorded
         own = [b for b in build_bindings(self.SCOPE, keymap) if b.action != "cancel"]
         add_bindings(self, own)
 

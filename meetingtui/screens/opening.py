@@ -236,14 +236,22 @@ class MeetingHold(App[None]):
     # -- what every screen uses --------------------------------------------------------------
 
     def confirm_dialog(
-        self, warnings: list[str], question: str = "", *, warn: bool = True, title: str = ""
+        self,
+        warnings: list[str],
+        question: str = "",
+        *,
+        warn: bool = True,
+        title: str = "",
+        unrecorded: bool = False,
     ) -> ConfirmDialog:
         """The yes/no dialog every confirmation uses: the warnings, then the question (a
         screen pushes it with a callback that receives True, False or None)."""
         from meetingtui.screens.dialogs import ConfirmDialog
 
         keymap = getattr(self, "keymap", None)  # MeetingApp's, with the user's keys
-        return ConfirmDialog(warnings, question, warn=warn, title=title, keymap=keymap)
+        return ConfirmDialog(
+            warnings, question, warn=warn, title=title, keymap=keymap, unrecorded=unrecorded
+        )
 
     def refresh_views(self) -> None:
         """Redraw the visible screen now; the ones below redraw when they come back."""

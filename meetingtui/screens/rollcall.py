@@ -230,20 +230,15 @@ class RollCallScreen(KeymapScreen):
 
         service = self.meeting_app.service
         meeting = service.meeting if service is not None else None
-        changes_presence = (person.attendance is Attendance.PRESENT) != (
-            attendance is Attendance.PRESENT
-        )
+        member = meeting.participant(person_id) if meeting is not None else None
         if (
             meeting is None
-            or meeting.status is not MeetingStatus.OPEN
-            or not changes_presence
-            or person.movements
-            or not any(item.started_at is not None for item in meeting.items)
+            or member is None
+            or not rules.answer_needs_when(meeting, member, attendance)
         ):
             answered()
             return
-        # Items have been treated: "present" now may mean a late arrival, not a roll call
-        # taken late, and the two make different records of the items before. Ask which.
+        # "Present" now may mean a late arrival, not a roll call taken late: ask which.
         self._ask_when(meeting, person, attendance is Attendance.PRESENT, answered)
 
     def _ask_when(
