@@ -191,3 +191,45 @@ def test_a_decision_heading_under_the_page_header_of_a_short_referat_is_kept(rea
     assert [(i.decision, [s.text for s in i.sections]) for i in meeting.items] == [
         ("Godkendt.", ["Sagen forelægges."]), ("Udsat.", ["Sagen forelægges."])
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_a_document_and_case_number_line_under_every_item_heading_is_no_running_header(
+    reader: str,
+) -> None:
+    """Each item fills a page, "Dok.nr.: 24/5555 Sagsnr.: …" under its heading: the line's
+    numbers differ only by the case number, and no number in it counts the pages (the case
+    year 23 on page 2 and the document number's 24 on page 3 are both one apart from the page,
+    which is no page number either)."""
+    cases = ["24/1234", "23/777", "19/20001", "21/300"]
+    titles = ["Salg af grund", "Vejbelysning", "Skolestruktur", "Klage over afgørelse"]
+    pages = [
+        [*(HEADER if n == 1 else []), f"{n}. {title}", f"Dok.nr.: 24/5555 Sagsnr.: {case}",
+         "Resumé", "Sagen forelægges for udvalget.", "Beslutning", "Godkendt."]
+        for n, (title, case) in enumerate(zip(titles, cases, strict=True), start=1)
+    ]  # fmt: skip
+    meeting = _read(pages, reader)
+    assert [(i.title, i.case_number) for i in meeting.items] == list(
+        zip(titles, cases, strict=True)
+    )
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_a_page_number_after_a_document_number_in_a_running_footer_is_still_furniture(
+    reader: str,
+) -> None:
+    """A footer "Referat, dok.nr. 24/5555 - side 3": its page number counts the pages in the
+    same place of the line on every page, beside a number that does not; it is furniture."""
+    titles = ["Salg af grund", "Vejbelysning", "Skolestruktur", "Klage over afgørelse"]
+    pages = [
+        [*(HEADER if n == 1 else []), f"{n}. {title}", f"Sagsnr.: 24/{n}00", "Resumé",
+         "Sagen forelægges for udvalget.", "Beslutning", "Godkendt.",
+         f"Referat, dok.nr. 24/5555 - side {n}"]
+        for n, title in enumerate(titles, start=1)
+    ]  # fmt: skip
+    meeting = _read(pages, reader)
+    assert [(i.case_number, i.decision) for i in meeting.items] == [
+        (f"24/{n}00", "Godkendt.") for n in range(1, 5)
+    ]
+    texts = [s.text for i in meeting.items for s in i.sections]
+    assert not any("side" in t for t in [*texts, *meeting.unplaced])

@@ -54,6 +54,24 @@ def _shape(text: str) -> str:
     return _PAGE_NUMBER_TOKEN.sub("#", text.strip().lower())
 
 
+# "24/5555", "23/777", "2015/01786": a year and a serial, a case's or a document's number
+_YEAR_AND_SERIAL = re.compile(r"(?<![\d./-])\d{2,4}[-/]\d{3,7}(?!\d)")
+
+
+def _page_counters(text: str) -> list[tuple[int, int]]:
+    """(place in the line, value) of the numbers of a line at a page's edge that may count
+    its pages: short ones, not those of a case or document number ("Dok.nr.: 24/5555 Sagsnr.:
+    23/777" under every item heading has no page number in it, though its year 23 on page 1
+    and the document number's 24 on page 2 both stand one page apart from 22)."""
+    numbered = {m.start() for found in _YEAR_AND_SERIAL.finditer(text)
+                for m in _PAGE_NUMBER_TOKEN.finditer(text, found.start(), found.end())}  # fmt: skip
+    found = []
+    for place, token in enumerate(_PAGE_NUMBER_TOKEN.finditer(text)):
+        if place < 6 and len(token.group()) <= 4 and token.start() not in numbered:
+            found.append((place, int(token.group())))
+    return found
+
+
 def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages, int, int]:
     """Drop lines that repeat at the top or bottom of many pages (modulo page numbers).
 
@@ -73,7 +91,7 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
     # A short document's title page often has no running header: every page but the first.
     need = max(2, math.ceil(0.1 * n)) if n >= 4 else max(2, n - 1)
     exact: dict[str, list[int]] = {}
-    shaped: dict[str, list[tuple[int, list[int]]]] = {}
+    shaped: dict[str, list[tuple[int, list[tuple[int, int]]]]] = {}
     first_page: dict[str, int] = {}
     for index, page in enumerate(pages):
         positions = sorted({*range(min(2, len(page))), *range(max(0, len(page) - 2), len(page))})
@@ -94,7 +112,7 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             first_page.setdefault(key, index)
         for block in edge:
             shape = _shape(block.text)
-            numbers = [int(x) for x in _PAGE_NUMBER_TOKEN.findall(block.text)[:6] if len(x) <= 4]
+            numbers = _page_counters(block.text)
             if numbers:
                 shaped.setdefault(shape, []).append((index, numbers))
                 first_page.setdefault(shape, index)
@@ -104,10 +122,11 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
         and (2 * len(seen) > n or (2 * len(seen) == n and not _sentence(k)) or _numbered(k))
     }  # fmt: skip
     for shape, occurrences in shaped.items():
-        # Digits only make lines "the same" when they count pages: a constant page offset.
-        offsets: Counter[int] = Counter()
+        # Digits only make lines "the same" when they count pages: a constant page offset of
+        # the number in one place of the line ("Side 3 af 7": the first number on every page).
+        offsets: Counter[tuple[int, int]] = Counter()
         for index, numbers in occurrences:
-            offsets.update({num - index for num in numbers})
+            offsets.update({(place, num - index) for place, num in numbers})
         seen_pages = sorted({index for index, _ in occurrences})
         if (
             _is_running(seen_pages, need)
