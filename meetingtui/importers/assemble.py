@@ -18,10 +18,10 @@ from meetingtui.importers.classify import AUTHORITY_KIND, DECISION, classify, kn
 from meetingtui.importers.closed import BODY_CLOSED, is_marker, part_mark, title_mark
 from meetingtui.importers.flatten import split_inline_labels
 from meetingtui.importers.furniture import web_furniture
-from meetingtui.importers.heads import ItemHead, title_key
+from meetingtui.importers.heads import ItemHead, plain_number, title_key
 from meetingtui.importers.source import Block, HeaderFacts, Source
 from meetingtui.importers.vocabulary import BODY_ENDINGS, END_OF_ITEMS, alternation
-from meetingtui.models import AgendaItem, Attendance, Meeting, MeetingKind
+from meetingtui.models import AgendaItem, Attendance, ItemAbsence, Meeting, MeetingKind
 
 
 def build_meeting(source: Source, *, name: str = "") -> Meeting:
@@ -217,6 +217,11 @@ def _structured(source: Source, name: str) -> Meeting:
 
 def _meeting(facts: HeaderFacts, found: list[AgendaItem], name: str) -> Meeting:
     assert facts.starts_at is not None
+    for who, numbers in facts.some_items:
+        # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5" in the header's absence list
+        for item in found:
+            if plain_number(item.number) in numbers and all(a.name != who for a in item.absences):
+                item.absences.append(ItemAbsence(name=who, reason="Deltog ikke i behandlingen"))
     return Meeting(
         body=facts.body,
         title=facts.title,

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from meetingtui.importers.seats import Seat, read_remarks
 from meetingtui.importers.text import split_name, split_names
+from meetingtui.importers.vocabulary import ROLE_WORDS, alternation
 from meetingtui.models import AbsenceKind, ItemAbsence
 
 _ATTENDANCE_LINE = re.compile(
@@ -18,6 +20,8 @@ _ATTENDANCE_LINE = re.compile(
     r"(?:\s+i\s+behandlingen(?:\s+af\s+(?:punktet|sagen))?)?)\s*:\s*(?P<names>.*)$",
     re.I,
 )
+# "Afbud fra Per Dam (Ø) stedfortræder Karen Holm (Ø)": "fra" stands for the colon
+_ABSENT_FROM_LINE = re.compile(r"^(?P<label>afbud\s+fra)\s+(?P<names>[A-ZÆØÅ].*)$", re.I)
 _NOT_TAKING_PART = re.compile(
     r"(?P<names>[A-ZÆØÅ(][^.:\n]{1,200}?)\s+(?:(?:deltog|deltager)\s+ikke\s+i\s+"
     r"(?:(?:udvalgets|byrådets|sagens|punktets)\s+)?(?:behandlingen|behandling|mødet|punktet|drøftelsen)"
@@ -49,12 +53,20 @@ class AttendanceFacts:
     absences: list[ItemAbsence] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     remaining: str = ""  # the text with whole attendance lines taken out
+    seats: list[Seat] = field(default_factory=list)  # substitutes named in the lines
 
 
-def _names_from(text: str) -> list[str]:
-    text = _SUBSTITUTE_CLAUSE.sub("", text.strip())
-    text = re.sub(r"\s*\.\s*$", "", text)
-    return [n for n in split_names(text) if n and n.lower() not in ("ingen", "-", "intet")]
+def _names_from(text: str, facts: AttendanceFacts | None = None) -> list[str]:
+    """The names of an absence list; a substitute in a member's seat is none of them, nor a
+    role written after a name ("Lise Vig, næstformand")."""
+    remarks = read_remarks(_SUBSTITUTE_CLAUSE.sub("", text.strip()) if facts is None else text)
+    if facts is not None:
+        facts.seats.extend(s for s in remarks.seats if s.came)
+    text = re.sub(r"\s*\.\s*$", "", remarks.absent)
+    return [
+        n for n in split_names(text)
+        if n and n.lower() not in ("ingen", "-", "intet") and n.lower() not in ROLE_WORDS
+    ]  # fmt: skip
 
 
 def parse_attendance(text: str) -> AttendanceFacts:
@@ -69,6 +81,8 @@ def parse_attendance(text: str) -> AttendanceFacts:
         clean = re.sub(
             r"^(?:rådmand|borgmester|udvalgsformand|formand|næstformand)\s+", "", clean, flags=re.I
         )
+        # "Bo Hansen, formand" / "Bo Hansen - formand": the role is no part of the name
+        clean = re.sub(rf"(?i)\s*[,–-]?\s+{alternation(ROLE_WORDS)}$", "", clean)
         if kind is AbsenceKind.ABSENT and (clean, AbsenceKind.INHABIL) in seen:
             return  # an inhabil member does not take part; one entry says it all
         if clean and (clean, kind) not in seen and len(clean) <= 80:
@@ -77,15 +91,15 @@ def parse_attendance(text: str) -> AttendanceFacts:
 
     for line in text.split("\n"):
         stripped = line.strip()
-        match = _ATTENDANCE_LINE.match(stripped)
+        match = _ATTENDANCE_LINE.match(stripped) or _ABSENT_FROM_LINE.match(stripped)
         if match:
             label = match.group("label").lower()
             facts.notes.append(stripped)
             if label.startswith(("forlod", "ankom")):
                 continue
             kind = AbsenceKind.INHABIL if label.startswith("inhabil") else AbsenceKind.ABSENT
-            for name in _names_from(match.group("names")):
-                add(name, kind, match.group("label").strip().capitalize())
+            for name in _names_from(match.group("names"), facts):
+                add(name, kind, re.sub(r"(?i)\s+fra$", "", match.group("label")).capitalize())
             continue
         kept.append(line)
         lowered = stripped.lower()

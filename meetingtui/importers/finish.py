@@ -9,6 +9,7 @@ from meetingtui.importers.decisions import is_postponed
 from meetingtui.importers.dissents import parse_dissents
 from meetingtui.importers.elections import parse_elections
 from meetingtui.importers.heads import plain_number
+from meetingtui.importers.seats import Seat
 from meetingtui.importers.text import split_name
 from meetingtui.importers.votes import parse_votes
 from meetingtui.models import (
@@ -22,6 +23,7 @@ from meetingtui.models import (
     Meeting,
     MeetingStatus,
     Participant,
+    Role,
     Vote,
 )
 
@@ -30,11 +32,12 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
     """Decisions → status, votes, dissents, elections, absences; referat or dagsorden; the
     attendance of members the source lists without a status; unique ids and links."""
     election_id = 0  # elections are numbered across the meeting, as live meetings do
+    seats: list[Seat] = []
     for item in meeting.items:
         item.number = plain_number(item.number)
         if not item.decision:
             continue
-        read_decision(item)
+        seats += read_decision(item)
         item.elections = parse_elections(item.decision, first_id=election_id + 1)
         election_id += len(item.elections)
     decided = any(item.decision for item in meeting.items)
@@ -42,6 +45,7 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
     if decided or kind_word == "referat":
         meeting.document_kind = DocumentKind.REFERAT
         meeting.status = MeetingStatus.CLOSED
+        _substitutes_from_items(meeting, seats)
         _attendance_from_items(meeting, unmarked_present=unmarked_present)
     else:
         meeting.document_kind = DocumentKind.DAGSORDEN
@@ -49,9 +53,9 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
     return number_and_link(meeting)
 
 
-def read_decision(item: AgendaItem) -> None:
+def read_decision(item: AgendaItem) -> list[Seat]:
     """Attendance lines out of the decision text into absences and notes; status, votes and
-    dissents from what remains."""
+    dissents from what remains. Returns the substitutes the attendance lines name."""
     facts = parse_attendance(item.decision)
     item.absences.extend(
         a for a in facts.absences
@@ -69,6 +73,31 @@ def read_decision(item: AgendaItem) -> None:
         item.postponed_reason = item.decision
     item.votes = parse_votes(item.decision)
     item.dissents = parse_dissents(item.decision)
+    return facts.seats
+
+
+def _substitutes_from_items(meeting: Meeting, seats: list[Seat]) -> None:
+    """ "Fraværende: Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder" under a decision: a
+    meeting that lists its members has the substitute too, present in the member's seat. A
+    meeting without a list of members gets no list of one substitute."""
+    if not meeting.participants:
+        return
+    for seat in seats:
+        name, affiliation = split_name(seat.substitute)
+        absent = split_name(seat.absent)[0] if seat.absent else ""
+        if not name or any(p.name.casefold() == name.casefold() for p in meeting.participants):
+            continue
+        whose = next((p.id for p in meeting.participants if p.name == absent), None)
+        meeting.participants.append(
+            Participant(
+                id=max(p.id for p in meeting.participants) + 1,
+                name=name,
+                affiliation=affiliation,
+                role=Role.STEDFORTRAEDER,
+                attendance=Attendance.PRESENT,
+                substitute_for=whose,
+            )
+        )
 
 
 def _drop_shadowed_absences(item: AgendaItem) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from meetingtui.dates import WEEKDAY_PATTERN, find_date, find_times
-from meetingtui.importers import people
+from meetingtui.importers import people, seats
 from meetingtui.importers.classify import ATTENDANCE_KIND, classify, known_heading, norm
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.decisions import names_body
@@ -67,7 +67,7 @@ def _attendance_label(state: _State, i: int, text: str) -> bool:
     if head is None or head.kind != ATTENDANCE_KIND:
         return False
     state.attendance = head.attendance
-    people.add_people(state.facts, head.rest, head.attendance)
+    seats.add_listed(state.facts, head.rest, head.attendance)
     return True
 
 
@@ -221,7 +221,7 @@ def _time_below_date(state: _State, i: int, text: str) -> bool:
 def _people_continued(state: _State, i: int, text: str) -> bool:
     """More names of the list a label started ("• Bente Holm (A)")."""
     if state.attendance is not None and _looks_like_people(text):
-        people.add_people(state.facts, text, state.attendance)
+        seats.add_listed(state.facts, text, state.attendance)
         return True
     state.attendance = None
     return False

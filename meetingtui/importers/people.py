@@ -100,6 +100,14 @@ def _role_after(name: str, text: str) -> Role | None:
     return Role(ROLE_WORDS[found.group("role").lower()])
 
 
+def without_role(name: str) -> tuple[Role | None, str]:
+    """(the role, the name) of "Formand Bo Krag"; (None, name) without a role before it."""
+    prefix = _ROLE_PREFIX.match(name)
+    if prefix is None:
+        return None, name
+    return Role(ROLE_WORDS[prefix.group("role").lower()]), name[prefix.end() :]
+
+
 def add_people(
     facts: HeaderFacts, text: str, attendance: Attendance | None, role: Role = Role.MEDLEM
 ) -> None:
@@ -108,10 +116,9 @@ def add_people(
     seat = _SEAT_OF.match(text.strip(" •-–"))
     for name, affiliation in split_people(text):
         person_role = role
-        prefix = _ROLE_PREFIX.match(name)
-        if prefix:
-            name = name[prefix.end() :]
-            person_role = Role(ROLE_WORDS[prefix.group("role").lower()])
+        prefixed, name = without_role(name)
+        if prefixed is not None:
+            person_role = prefixed
         if person_role is Role.MEDLEM:
             person_role = _role_after(name, text) or person_role
         if seat and name == seat.group("absent").strip():

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from meetingtui.importers import casenumber
-from meetingtui.importers.classify import SECTION, classify, known_heading, norm
+from meetingtui.importers.classify import (
+    ATTENDANCE_KIND,
+    SECTION,
+    classify,
+    known_heading,
+    norm,
+)
 from meetingtui.importers.closed import FIELD_LINE
 from meetingtui.importers.heads import ItemHead, item_head, title_key
 from meetingtui.importers.source import Block
@@ -51,7 +57,7 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
             # lines ("Til toppen", an attachment name) end in small letters too.
             wrapped = (
                 not (heads and heads[-1].index == i - 1)  # the line before is an item heading
-                and prev.page == block.page and _runs_on(prev.text)
+                and prev.page == block.page and _runs_on(prev.text) and not _attendance(prev)
                 and (len(prev.text) >= 45 or prev.text.endswith(",")
                      or re.match(r"^(?:\d{1,3}[.)]|[•\-–])\s", prev.text) is not None)
                 and not block.bold
@@ -107,6 +113,13 @@ def find_items(blocks: list[Block], start: int, toc_keys: set[str]) -> list[Item
                 heads.append(ItemHead(i - 1, "", prev.text.strip(), False, True))
         i += 1
     return heads
+
+
+def _attendance(block: Block) -> bool:
+    """ "Fraværende: Per Dam (Ø), Karen Holm indkaldt", "Afbud: Lise Vig (V), næstformand": a
+    list of people that ends in a remark or a role in small letters, and ends there."""
+    head = classify(block)
+    return head is not None and head.kind == ATTENDANCE_KIND
 
 
 def _runs_on(text: str) -> bool:

@@ -118,6 +118,9 @@ ABSENT_LABELS = {
     "ikke til stede": "absent", "ikke mødt": "absent", "udeblevet": "absent",
     "afbud": "afbud", "afbud fra": "afbud", "fraværende med afbud": "afbud",
     "meldt afbud": "afbud", "afbud modtaget fra": "afbud",
+    # "Fraværende i mødet:", "Afbud til mødet:": the whole meeting, not one item
+    "fraværende i mødet": "absent", "fraværende fra mødet": "absent",
+    "fraværende ved mødet": "absent", "afbud til mødet": "afbud", "afbud til dagens møde": "afbud",
 }  # fmt: skip
 PRESENT_LABELS = frozenset({"til stede", "tilstede", "deltagere", "fremmødte", "mødedeltagere",
                             "medlemmer", "deltog", "fremmødt", "deltagende", "til stede var",

@@ -1,0 +1,176 @@
+"""Remarks inside a list of absent members: who took whose seat, who was called in, who
+missed only some items.
+
+"Afbud fra Per Dam (Ø) stedfortræder Karen Holm (Ø)", "Per Dam (Ø) - Karen Holm (Ø) mødte
+som stedfortræder", "Per Dam (Ø), i stedet mødte Karen Holm (Ø)", "Karen Holm (Ø) indkaldt",
+"1. suppleant Karen Holm var indkaldt, men mødte ikke", "Anne Sø (F) deltog ikke i
+behandlingen af punkt 3-5". What is left of the list after the remarks are read is the list of
+absent members.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from meetingtui.importers import people
+from meetingtui.importers.source import HeaderFacts
+from meetingtui.importers.vocabulary import SUBSTITUTE_WORDS, alternation
+from meetingtui.models import Attendance, Role
+
+_SUB = alternation(SUBSTITUTE_WORDS)
+# A name: a few capitalised words, never a substitute word ("Stedfortræder Karen Holm")
+_WORD = rf"(?<![\w'’.\-])(?!(?i:{_SUB}|indkaldt|og|samt)\b)[A-ZÆØÅÉÜ][\w'’.\-]*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|af|von|van|de|la)){{0,5}}"
+_PERSON = rf"{_NAME}(?:\s*\([^()]{{1,40}}\))?"
+# "1. suppleant", "1. stedfortræder for liste V"
+_SUB_WORD = rf"(?i:(?:\d\.\s*)?{_SUB}(?:\s+for\s+liste\s+\S+)?)"
+
+# "Per Dam (Ø) stedfortræder Karen Holm (Ø)", "Per Dam (Ø), stedfortræder: Karen Holm (Ø)",
+# "Per Dam (Ø) (suppleant Karen Holm (Ø))", "Per Dam, suppleant Karen Holm indkaldt"
+_SEAT_AFTER = re.compile(
+    rf"(?P<absent>{_PERSON})(?<!\.)\s*(?:[,;]|\s[-–])?\s*(?P<open>\()?\s*{_SUB_WORD}\s*:?\s+"
+    rf"(?P<sub>{_PERSON})(?(open)\s*\))(?:\s+(?i:(?:var|er)\s+)?(?i:indkaldt))?"
+    r"(?P<not_met>\s*,?\s*(?i:men\s+mødte\s+ikke)(?:\s+(?i:frem|op))?)?"
+)
+# "Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder", "Per Dam (Ø), i stedet mødte Karen
+# Holm (Ø)", "Per Dam, og Karen Holm deltog i stedet"
+_SEAT_THEN = re.compile(
+    rf"(?P<absent>{_PERSON})\s*(?:[,;]|\s[-–])?\s*(?i:og\s+)?(?:"
+    rf"(?i:i\s+stedet\s+(?:mødte|deltog|indtrådte))\s+(?P<sub1>{_PERSON})"
+    rf"|(?P<sub2>{_PERSON})\s+(?i:(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
+    rf"(?:som\s+{_SUB}|i\s+stedet))(?:\s+(?i:for)\s+{_PERSON})?)"
+)
+# "Karen Holm (Ø) indkaldt", "stedfortræder Karen Holm indkaldt for Per Dam", "1. suppleant
+# Karen Holm var indkaldt, men mødte ikke"
+_CALLED_IN = re.compile(
+    rf"(?:{_SUB_WORD}\s+)?(?P<sub>{_PERSON})\s+(?i:(?:var|er|blev)\s+)?(?i:indkaldt)"
+    rf"(?:\s+(?i:som)\s+{_SUB_WORD})?(?:\s+(?i:for)\s+(?P<absent>{_PERSON}))?"
+    rf"(?P<not_met>\s*,?\s*(?i:men\s+mødte\s+ikke)(?:\s+(?i:frem|op))?)?"
+)
+# "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5", "..., pkt. 3 og 4"
+_ITEMS = r"(?P<items>\d{1,3}(?:\s*(?:[-–,]|og)\s*\d{1,3})*)"
+_SOME_ITEMS = re.compile(
+    rf"(?P<who>{_PERSON}(?:\s*(?:,|\bog\b)\s*{_PERSON})*)\s+(?i:(?:deltog|deltager)\s+ikke\s+i\s+(?:behandlingen\s+af\s+)?"
+    rf"(?:punkt(?:erne)?|pkt\.|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s*){_ITEMS}"
+)
+_LIST_PUNCTUATION = re.compile(r"^[\s,;.\-–]+|[\s,;\-–]+$")
+
+
+@dataclass
+class Seat:
+    """A substitute in an absent member's seat: both as written ("Karen Holm (Ø)"); `absent`
+    is empty where the list does not say whose seat."""
+
+    substitute: str
+    absent: str = ""
+    came: bool = True  # "var indkaldt, men mødte ikke": called in and not there
+
+
+@dataclass
+class Remarks:
+    absent: str  # the list without its remarks: the members absent from the meeting
+    seats: list[Seat] = field(default_factory=list)
+    some_items: list[tuple[str, list[str]]] = field(default_factory=list)  # (who, item numbers)
+
+
+def item_numbers(text: str) -> list[str]:
+    """ "3-5" → 3, 4, 5; "3, 4 og 7" → 3, 4, 7."""
+    numbers: list[str] = []
+    for part in re.split(r"\s*(?:,|og)\s*", text.strip()):
+        span = re.fullmatch(r"(\d{1,3})\s*[-–]\s*(\d{1,3})", part)
+        if span and 0 <= int(span[2]) - int(span[1]) <= 60:
+            numbers += [str(n) for n in range(int(span[1]), int(span[2]) + 1)]
+        elif part.isdigit():
+            numbers.append(part)
+    return numbers
+
+
+def read_remarks(text: str) -> Remarks:
+    """The seats, the calls-in and the items missed that a list of absent members remarks on,
+    and the list without them."""
+    remarks = Remarks(absent="")
+    kept: list[str] = []
+    pos = 0
+    text = " ".join(text.split())
+    while pos < len(text):
+        found = [
+            (m.start(), k, m)
+            for k, pattern in enumerate((_SEAT_AFTER, _SEAT_THEN, _SOME_ITEMS, _CALLED_IN))
+            if (m := pattern.search(text, pos)) is not None
+        ]
+        if not found:
+            break
+        start, kind, match = min(found, key=lambda f: (f[0], f[1]))
+        kept.append(text[pos:start])
+        if kind in (0, 1):
+            sub = (match.group("sub1") or match.group("sub2")) if kind == 1 else match.group("sub")
+            came = kind == 1 or match.group("not_met") is None
+            remarks.seats.append(Seat(sub.strip(), match.group("absent").strip(), came))
+            kept.append(match.group("absent"))
+        elif kind == 2:
+            numbers = item_numbers(match.group("items"))
+            for who in re.split(r"\s*(?:,|\bog\b)\s*", match.group("who")):
+                if who.strip():
+                    remarks.some_items.append((who.strip(), numbers))
+        else:
+            remarks.seats.append(
+                Seat(
+                    match.group("sub").strip(),
+                    (match.group("absent") or "").strip(),
+                    came=match.group("not_met") is None,
+                )
+            )
+        pos = match.end()
+    kept.append(text[pos:])
+    pieces = [_LIST_PUNCTUATION.sub("", k) for k in kept]
+    remarks.absent = ", ".join(p for p in pieces if p)
+    return remarks
+
+
+def add_listed(facts: HeaderFacts, text: str, attendance: Attendance | None) -> None:
+    """Add the people of a header's attendance list with its remarks read: the absent members
+    absent, a substitute present in the seat of the member named (or of the only absent member
+    of the substitute's party), one who missed some items present, the items remembered."""
+    if attendance not in (Attendance.AFBUD, Attendance.ABSENT):
+        people.add_people(facts, text, attendance)
+        return
+    remarks = read_remarks(text)
+    if remarks.absent:
+        people.add_people(facts, remarks.absent, attendance)
+    for who, numbers in remarks.some_items:
+        people.add_people(facts, who, Attendance.PRESENT)
+        found = people.split_people(who)
+        if found:
+            facts.some_items.append((_plain(found[0][0]), numbers))
+    for seat in remarks.seats:
+        if seat.came:
+            _seat(facts, seat)
+
+
+def _plain(name: str) -> str:
+    return people.without_role(name)[1]
+
+
+def _seat(facts: HeaderFacts, seat: Seat) -> None:
+    found = people.split_people(seat.substitute)
+    if not found:
+        return
+    name, affiliation = _plain(found[0][0]), found[0][1]
+    people.add_people(facts, seat.substitute, Attendance.PRESENT, Role.STEDFORTRAEDER)
+    person = next((p for p in facts.participants if p.name == name), None)
+    if person is None:
+        return
+    person.role, person.attendance = Role.STEDFORTRAEDER, Attendance.PRESENT
+    absent = people.split_people(seat.absent)
+    seated = {p.substitute_for for p in facts.participants if p.substitute_for is not None}
+    if absent:
+        whose = [p for p in facts.participants if p.name == _plain(absent[0][0])]
+    else:
+        whose = [
+            p for p in facts.participants
+            if affiliation and p.affiliation == affiliation and p.id not in seated
+            and p.attendance in (Attendance.AFBUD, Attendance.ABSENT)
+        ]  # fmt: skip
+    if len(whose) == 1 and person.substitute_for is None:
+        person.substitute_for = whose[0].id

@@ -1,0 +1,140 @@
+"""Remarks inside a list of absent members, as referats write them: a substitute in a member's
+seat in the same remark ("Afbud fra X stedfortræder Y"), a substitute called in ("Y
+indkaldt"), a member who missed some items ("deltog ikke i behandlingen af punkt 3-5"), a role
+after or before an absent member's name, "Fraværende i mødet:" as the label, the list over
+several lines. Built in code through the text and PDF readers; no sample documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from meetingtui import importers
+from meetingtui.models import Attendance, Meeting, Role
+from tests.docfixtures import make_pdf
+
+HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
+
+
+def _read(lines: list[str], reader: str) -> Meeting:
+    data = make_pdf([lines]) if reader == "pdf" else "\n".join(lines).encode()
+    _fmt, [meeting] = importers.parse(data, source=f"remarks.{reader}")
+    return meeting
+
+
+def _items(count: int) -> list[str]:
+    titles = ["Godkendelse af dagsorden", "Budgetopfølgning", "Vejbelysning i Nørreby",
+              "Tilskud til spejderhytte", "Skolestruktur 2025", "Eventuelt"]  # fmt: skip
+    return [x for n in range(1, count + 1)
+            for x in (f"{n}. {titles[n - 1]}", f"Sagsnr.: 24/{n}00", "Beslutning:", "Godkendt.")]  # fmt: skip
+
+
+def _people(meeting: Meeting) -> list[tuple[str, str, str, str, str]]:
+    names = {p.id: p.name for p in meeting.participants}
+    return [
+        (p.name, p.affiliation, p.role.value, p.attendance.value,
+         names.get(p.substitute_for, "") if p.substitute_for else "")
+        for p in meeting.participants
+    ]  # fmt: skip
+
+
+SEAT_REMARKS = [
+    "Afbud fra Per Dam (Ø) stedfortræder Karen Holm (Ø)",
+    "Afbud: Per Dam (Ø), stedfortræder: Karen Holm (Ø)",
+    "Afbud: Per Dam (Ø) - stedfortræder Karen Holm (Ø)",
+    "Afbud: Per Dam (Ø) (stedfortræder Karen Holm (Ø))",
+    "Afbud: Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder",
+    "Afbud: Per Dam (Ø), i stedet mødte Karen Holm (Ø)",
+    "Afbud: Per Dam (Ø), suppleant Karen Holm (Ø) indkaldt",
+    "Afbud fra Per Dam (Ø), 1. stedfortræder Karen Holm (Ø) var indkaldt",
+]
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf"])
+@pytest.mark.parametrize("remark", SEAT_REMARKS)
+def test_a_substitute_in_an_absent_members_seat_in_one_remark(reader: str, remark: str) -> None:
+    """The member sent apologies; the substitute took part in that member's seat. It was read
+    as one absent name ("Per Dam (Ø) stedfortræder Karen Holm") or as two absent members."""
+    meeting = _read([*HEADER, "Deltagere: Bo Krag (A), Lise Vig (V)", remark, *_items(2)], reader)
+    assert _people(meeting) == [
+        ("Bo Krag", "A", "medlem", "present", ""),
+        ("Lise Vig", "V", "medlem", "present", ""),
+        ("Per Dam", "Ø", "medlem", "afbud", ""),
+        ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam"),
+    ]
+    assert [i.title for i in meeting.items] == ["Godkendelse af dagsorden", "Budgetopfølgning"]
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf"])
+def test_a_substitute_called_in_at_the_end_of_a_one_line_absence_list(reader: str) -> None:
+    """ "…, Karen Holm indkaldt": the line ends in a small letter, and the item heading under it
+    was taken for a number in a wrapped sentence, so the document had no first item; the
+    substitute was no absent member."""
+    remark = "Fraværende: Per Dam (Ø), Anne Sø (F), Karen Holm indkaldt"
+    meeting = _read([*HEADER, remark, *_items(2)], reader)
+    assert [i.number for i in meeting.items] == ["1", "2"]
+    assert _people(meeting) == [
+        ("Per Dam", "Ø", "medlem", "absent", ""),
+        ("Anne Sø", "F", "medlem", "absent", ""),
+        ("Karen Holm", "", "stedfortræder", "present", ""),
+    ]
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf"])
+@pytest.mark.parametrize("label", ["Fraværende i mødet:", "Fraværende:"])
+def test_an_absence_list_over_several_lines_with_remarks(reader: str, label: str) -> None:
+    """One absent member a line, a remark after a name: the member who missed items 3 to 5
+    was at the meeting and is absent from those items; the substitute called in (of the
+    absent member's party) sat in that member's seat. "Fraværende i mødet:" was no label."""
+    lines = [label, "Per Dam (Ø)", "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5",
+             "Karen Holm (Ø) indkaldt"]  # fmt: skip
+    meeting = _read([*HEADER, *lines, *_items(6)], reader)
+    assert _people(meeting) == [
+        ("Per Dam", "Ø", "medlem", "absent", ""),
+        ("Anne Sø", "F", "medlem", "present", ""),
+        ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam"),
+    ]
+    assert [[a.name for a in i.absences] for i in meeting.items] == [
+        [], [], ["Anne Sø"], ["Anne Sø"], ["Anne Sø"], []
+    ]  # fmt: skip
+
+
+def test_a_substitute_called_in_who_did_not_come_is_no_participant() -> None:
+    lines = ["Afbud: Per Dam (Ø). 1. suppleant Karen Holm (Ø) var indkaldt, men mødte ikke frem."]
+    meeting = _read([*HEADER, *lines, *_items(1)], "text")
+    assert [(p.name, p.attendance) for p in meeting.participants] == [("Per Dam", Attendance.AFBUD)]
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        ("Afbud fra Per Dam (Ø) stedfortræder Karen Holm (Ø)", [("Per Dam", "Afbud")]),
+        ("Fraværende: Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder",
+         [("Per Dam", "Fraværende")]),
+        ("Fraværende: Formand Bo Krag", [("Bo Krag", "Fraværende")]),
+        ("Fraværende: Lise Vig, næstformand", [("Lise Vig", "Fraværende")]),
+        ("Fraværende: Bo Krag (A), formand, og Lise Vig (V)",
+         [("Bo Krag", "Fraværende"), ("Lise Vig", "Fraværende")]),
+    ],
+)  # fmt: skip
+def test_an_items_absence_line_with_a_substitute_or_a_role(
+    line: str, absent: list[tuple[str, str]]
+) -> None:
+    """Under the decision: the substitute is not absent, the role is no name, and "Afbud fra"
+    without a colon is the absence line, not a line of the decision."""
+    meeting = _read([*HEADER, "1. Budgetopfølgning", "Beslutning:", "Godkendt.", line], "text")
+    [item] = meeting.items
+    assert item.decision == "Godkendt."
+    assert [(a.name, a.reason) for a in item.absences] == absent
+
+
+def test_a_substitute_under_the_decisions_joins_a_listed_meetings_participants() -> None:
+    """The remark under every decision is the only place the substitute is named; a meeting
+    that lists its members gets the substitute, present in the member's seat."""
+    remark = "Fraværende: Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder."
+    lines = [*HEADER, "Medlemmer: Bo Krag (A), Per Dam (Ø)"]
+    for n, title in ((1, "Budgetopfølgning"), (2, "Vejbelysning")):
+        lines += [f"{n}. {title}", "Beslutning:", "Godkendt.", remark]
+    meeting = _read(lines, "text")
+    assert _people(meeting)[-1] == ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam")
+    assert meeting.participants[-1].role is Role.STEDFORTRAEDER
+    assert [[a.name for a in i.absences] for i in meeting.items] == [["Per Dam"], ["Per Dam"]]
