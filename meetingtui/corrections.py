@@ -1,5 +1,5 @@
 """Times corrected after the fact: the meeting's start and end, a member's arrival or departure,
-an item's start and end.
+an item's start and end, and each stretch of an item taken up more than once.
 
 The secretary types the right time the Danish way ("16.30"; "16:30" and "1630" too) and the
 record keeps the old and the new value in one event, so the log says what was corrected. The
@@ -33,15 +33,17 @@ _MOVEMENT = {TimeKind.ARRIVAL: MovementKind.ARRIVED, TimeKind.DEPARTURE: Movemen
 
 @dataclass(frozen=True)
 class TimeCorrection:
-    """One time to correct, as typed. `item_id` names the item of an item's start or end;
-    `participant_id` the member of an arrival or departure, and `position` which of their
-    movements (None: their latest of that kind)."""
+    """One time to correct, as typed. `item_id` names the item of an item's start or end, and
+    `stretch` which of its stretches of treatment (counted from 0; None: the item's own first
+    start or last end); `participant_id` the member of an arrival or departure, and `position`
+    which of their movements (None: their latest of that kind)."""
 
     what: TimeKind | str
     text: str
     item_id: int | None = None
     participant_id: int | None = None
     position: int | None = None
+    stretch: int | None = None
 
 
 def _kind(value: TimeKind | str) -> TimeKind:
@@ -51,7 +53,7 @@ def _kind(value: TimeKind | str) -> TimeKind:
         raise CommandRefused("refuse.invalid_value", field="what", problem=value) from None
 
 
-def _target(meeting: Meeting, c: TimeCorrection) -> dict[str, Any]:
+def address(meeting: Meeting, c: TimeCorrection) -> dict[str, Any]:
     """The change's address in the record (what, and the item or the member's movement)."""
     what = _kind(c.what)
     if what in (TimeKind.MEETING_START, TimeKind.MEETING_END):
@@ -60,7 +62,16 @@ def _target(meeting: Meeting, c: TimeCorrection) -> dict[str, Any]:
         item = meeting.item(c.item_id) if c.item_id is not None else None
         if item is None:
             raise CommandRefused("refuse.unknown_item", ref=c.item_id)
-        return {"what": what.value, "item_id": item.id}
+        target: dict[str, Any] = {"what": what.value, "item_id": item.id}
+        if c.stretch is None:
+            return target
+        # The item's first start and last end are the item's own times; a stretch in between is
+        # addressed by its place in the record, as the order of the stretches has it (_course).
+        places = [n for n, s in enumerate(meeting.item_sessions) if s.item_id == item.id]
+        if not 0 <= c.stretch < max(len(places), 1):
+            raise CommandRefused("refuse.invalid_value", field="stretch", problem=c.stretch)
+        own = c.stretch == 0 if what is TimeKind.ITEM_START else c.stretch == len(places) - 1
+        return target if own or not places else target | {"session": places[c.stretch]}
     person = meeting.participant(c.participant_id) if c.participant_id is not None else None
     if person is None:
         raise CommandRefused("refuse.unknown_member", ref=c.participant_id)
@@ -99,6 +110,13 @@ def _put(meeting: Meeting, target: dict[str, Any], value: datetime, touched: Tou
     elif what is TimeKind.MEETING_END:
         meeting.closed_at = value
         touched.meeting = True
+    elif "session" in target:  # a stretch in between: the item's own times stay
+        session = meeting.item_sessions[target["session"]]
+        if what is TimeKind.ITEM_START:
+            session.started_at = value
+        else:
+            session.ended_at = value
+        touched.meeting = True
     elif what in (TimeKind.ITEM_START, TimeKind.ITEM_END):
         item = meeting.item(target["item_id"])
         assert item is not None
@@ -122,11 +140,21 @@ def _put(meeting: Meeting, target: dict[str, Any], value: datetime, touched: Tou
 
 
 def label(meeting: Meeting, target: dict[str, Any]) -> str:
-    """What the time marks, in words: "mødet begyndte", "pkt. 2 sluttede", "Lars Holten kom"."""
+    """What the time marks, in words: "mødet begyndte", "pkt. 2 sluttede", "Lars Holten kom";
+    of an item taken up more than once, which time: "pkt. 2 sluttede 1. gang"."""
     what = target["what"]
     if "item_id" in target:
         item = meeting.item(target["item_id"])
-        return t(f"time.{what}", number=item.number if item is not None else "?")
+        if item is None:
+            return t(f"time.{what}", number="?")
+        places = [n for n, s in enumerate(meeting.item_sessions) if s.item_id == item.id]
+        if len(places) < 2:
+            return t(f"time.{what}", number=item.number)
+        if "session" in target:
+            nth = places.index(target["session"]) + 1
+        else:
+            nth = 1 if what == TimeKind.ITEM_START else len(places)
+        return t(f"time.{what}_nth", number=item.number, nth=nth)
     if "participant_id" in target:
         person = meeting.participant(target["participant_id"])
         return t(f"time.{what}", name=person.name if person is not None else "?")
@@ -308,7 +336,7 @@ def _linked(meeting: Meeting, changes: list[Target]) -> list[Target]:
     item under way when the meeting was closed ended when it did (and the first item began
     with the meeting), unless the secretary corrects that time too. Only that item: another
     dealt with in the same moment (taken up and left at once) keeps its time."""
-    named = {(c["what"], c.get("item_id")) for c in changes}
+    named = {(c["what"], c.get("item_id"), c.get("session")) for c in changes}
     course = _course(meeting)
     linked = []
     for change in changes:
@@ -321,7 +349,7 @@ def _linked(meeting: Meeting, changes: list[Target]) -> list[Target]:
             targets = [{"what": what, "item_id": item.id} for item in meeting.items]
         for target in targets:
             at = current(meeting, target)
-            unnamed = (target["what"], target["item_id"]) not in named
+            unnamed = (target["what"], target["item_id"], target.get("session")) not in named
             if unnamed and at is not None and at.isoformat() == change["old"]:
                 linked.append(target | {"old": change["old"], "new": change["new"]})
     return linked
@@ -334,7 +362,7 @@ def plan(
     the meeting as recorded (`now`: the meeting's clock, the limit while it is under way)."""
     changes = []
     for c in corrections:
-        target = _target(meeting, c)
+        target = address(meeting, c)
         old = current(meeting, target)
         if old is None:
             raise CommandRefused(f"refuse.time_not_set_{target['what']}")

@@ -32,8 +32,10 @@ class TimeCommands(CommandBase):
         item_id: int | None = None,
         participant_id: int | None = None,
         position: int | None = None,
+        stretch: int | None = None,
     ) -> Outcome:
-        """One time, typed as "16.30": the meeting's start or end, an item's, or a member's
-        arrival or departure (their latest unless `position` names one)."""
-        correction = TimeCorrection(what, text, item_id, participant_id, position)
+        """One time, typed as "16.30": the meeting's start or end, an item's (of one of its
+        stretches if `stretch` names one), or a member's arrival or departure (their latest
+        unless `position` names one)."""
+        correction = TimeCorrection(what, text, item_id, participant_id, position, stretch)
         return self.correct_times([correction])

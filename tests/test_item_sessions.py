@@ -12,9 +12,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Label
 
 from meetingtui import reducer
+from meetingtui.corrections import TimeCorrection
 from meetingtui.errors import CommandRefused
 from meetingtui.exporters import export
 from meetingtui.models import ItemSession
@@ -93,12 +94,12 @@ def test_an_item_end_correction_keeps_to_the_stretches_around_it(db_path: Path) 
             service.correct_time("item_end", "17.17", item_id=3)
         assert refused.value.message == (
             "Tiden for »pkt. 3 sluttede« skal ligge mellem 17.10 (pkt. 3 begyndte) og "
-            "17.15 (pkt. 2 begyndte); intet er ændret."
+            "17.15 (pkt. 2 begyndte 2. gang); intet er ændret."
         )
         # Item 2's end is the end of its second stretch: not before that began.
         with pytest.raises(CommandRefused) as refused:
             service.correct_time("item_end", "17.12", item_id=2)
-        assert "17.15 (pkt. 2 begyndte)" in refused.value.message
+        assert "17.15 (pkt. 2 begyndte 2. gang)" in refused.value.message
     assert stored(db_path, meeting_id) == before
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         service.correct_time("item_end", "17.13", item_id=3)
@@ -206,8 +207,113 @@ async def test_the_time_dialog_refuses_an_end_inside_a_later_stretch_in_words(
         await type_text(pilot, "17.17")
         await pilot.press("enter")
         await until(pilot, lambda: notices.mention("intet er ændret"), "the refusal")
-        assert notices.mention("17.15 (pkt. 2 begyndte)")
+        assert notices.mention("17.15 (pkt. 2 begyndte 2. gang)")
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the dialog again")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back, unchanged")
     assert stored(db_path, meeting_id) == before
+
+
+def test_each_stretch_of_an_item_taken_up_twice_can_be_corrected(db_path: Path) -> None:
+    """Item 2 was in fact left at 17.08 (the secretary took item 3 up late) and taken up again
+    at 17.16: the middle times are corrected, the item's own first start and last end stay."""
+    meeting_id = item_2_taken_up_again(db_path)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.correct_times(
+            [
+                TimeCorrection("item_end", "17.08", item_id=2, stretch=0),
+                TimeCorrection("item_start", "17.16", item_id=2, stretch=1),
+            ]
+        )
+    record = stored(db_path, meeting_id)
+    assert [(s.started_at, s.ended_at) for s in record.sessions_of(record.item(2))] == [
+        (_at(17, 5), _at(17, 8)),
+        (_at(17, 16), _at(17, 20)),
+    ]
+    assert (record.item(2).started_at, record.item(2).ended_at) == (_at(17, 5), _at(17, 20))
+    conn = connect(db_path)
+    try:
+        checked_meeting(conn, meeting_id)  # the correction replays to what the tables hold
+    finally:
+        conn.close()
+    markdown = export(record, "md", public=False, chain_head="").decode()
+    assert "Punktet blev behandlet kl. 17.05–17.08 og kl. 17.16–17.20." in markdown
+    # Undone like any entry: the stretches are as recorded again.
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.undo()
+    record = stored(db_path, meeting_id)
+    assert [(s.started_at, s.ended_at) for s in record.sessions_of(record.item(2))] == [
+        (_at(17, 5), _at(17, 10)),
+        (_at(17, 15), _at(17, 20)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("what", "stretch", "typed", "message"),
+    [
+        # The first stretch may not run into item 3, taken up at 17.10.
+        (
+            "item_end",
+            0,
+            "17.12",
+            "Tiden for »pkt. 2 sluttede 1. gang« skal ligge mellem 17.05 (pkt. 2 begyndte "
+            "1. gang) og 17.10 (pkt. 3 begyndte); intet er ændret.",
+        ),
+        # The second may not begin while item 3 was under way, nor after it ended.
+        (
+            "item_start",
+            1,
+            "17.12",
+            "Tiden for »pkt. 2 begyndte 2. gang« skal ligge mellem 17.15 (pkt. 3 sluttede) og "
+            "17.20 (pkt. 2 sluttede 2. gang); intet er ændret.",
+        ),
+        (
+            "item_start",
+            1,
+            "17.22",
+            "Tiden for »pkt. 2 begyndte 2. gang« skal ligge mellem 17.15 (pkt. 3 sluttede) og "
+            "17.20 (pkt. 2 sluttede 2. gang); intet er ændret.",
+        ),
+    ],
+)
+def test_a_stretch_keeps_its_order_with_the_other_items_stretches(
+    db_path: Path, what: str, stretch: int, typed: str, message: str
+) -> None:
+    meeting_id = item_2_taken_up_again(db_path)
+    before = stored(db_path, meeting_id)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(CommandRefused) as refused:
+            service.correct_time(what, typed, item_id=2, stretch=stretch)
+        assert refused.value.message == message
+        with pytest.raises(CommandRefused):  # item 2 has two stretches, not three
+            service.correct_time("item_end", "17.20", item_id=2, stretch=2)
+    assert stored(db_path, meeting_id) == before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_time_dialog_shows_and_corrects_each_stretch(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    meeting_id = item_2_taken_up_again(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock(_at(17, 30)))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        agenda = app.screen.query_one("#agenda", DataTable)
+        agenda.move_cursor(row=agenda.get_row_index("2"))
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the time dialog")
+        fields = list(app.screen.query(Input))
+        assert [f.value for f in fields] == ["17.00", "17.20", "17.05", "17.10", "17.15", "17.20"]
+        labels = [str(label.render()) for label in app.screen.query(Label)]
+        assert "Pkt. 2 sluttede 1. gang kl." in labels
+        assert "Pkt. 2 begyndte 2. gang kl." in labels
+        fields[3].focus()
+        fields[3].value = ""
+        await type_text(pilot, "17.08")
+        await pilot.press("enter", "enter", "enter")  # on through the later stretch's times
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back, corrected")
+    record = stored(db_path, meeting_id)
+    assert [(s.started_at, s.ended_at) for s in record.sessions_of(record.item(2))] == [
+        (_at(17, 5), _at(17, 8)),
+        (_at(17, 15), _at(17, 20)),
+    ]

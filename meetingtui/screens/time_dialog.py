@@ -4,7 +4,7 @@ record holds ("16.44"); the fields the secretary changed are corrected together,
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from meetingtui.i18n import t
 from meetingtui.i18n.dates import clock
@@ -19,19 +19,15 @@ TimeField = tuple[str, datetime, "TimeCorrection"]
 
 
 def _field(meeting: Meeting, correction: TimeCorrection, at: datetime) -> TimeField:
-    from meetingtui.corrections import label
+    from meetingtui.corrections import address, label
 
-    target: dict[str, Any] = {"what": str(correction.what)}
-    if correction.item_id is not None:
-        target["item_id"] = correction.item_id
-    if correction.participant_id is not None:
-        target["participant_id"] = correction.participant_id
-    words = label(meeting, target)
+    words = label(meeting, address(meeting, correction))
     return t("tui.time_field", what=words[:1].upper() + words[1:]), at, correction
 
 
 def meeting_times(meeting: Meeting, item: AgendaItem | None) -> list[TimeField]:
-    """The meeting's start and end, and the start and end of `item`, as far as they are set."""
+    """The meeting's start and end, and the start and end of `item` (of each stretch, if it was
+    taken up more than once), as far as they are set."""
     from meetingtui.corrections import TimeCorrection
 
     fields = []
@@ -39,12 +35,24 @@ def meeting_times(meeting: Meeting, item: AgendaItem | None) -> list[TimeField]:
         fields.append(_field(meeting, TimeCorrection("meeting_start", ""), meeting.opened_at))
     if meeting.closed_at is not None:
         fields.append(_field(meeting, TimeCorrection("meeting_end", ""), meeting.closed_at))
-    if item is not None and item.started_at is not None:
-        start = TimeCorrection("item_start", "", item_id=item.id)
-        fields.append(_field(meeting, start, item.started_at))
-    if item is not None and item.ended_at is not None:
-        end = TimeCorrection("item_end", "", item_id=item.id)
-        fields.append(_field(meeting, end, item.ended_at))
+    if item is None:
+        return fields
+    stretches = meeting.sessions_of(item) if meeting.item_sessions else []
+    if len(stretches) < 2:
+        if item.started_at is not None:
+            start = TimeCorrection("item_start", "", item_id=item.id)
+            fields.append(_field(meeting, start, item.started_at))
+        if item.ended_at is not None:
+            end = TimeCorrection("item_end", "", item_id=item.id)
+            fields.append(_field(meeting, end, item.ended_at))
+        return fields
+    # Taken up more than once: each stretch's start and end, in the order they happened.
+    for n, stretch in enumerate(stretches):
+        start = TimeCorrection("item_start", "", item_id=item.id, stretch=n)
+        fields.append(_field(meeting, start, stretch.started_at))
+        if stretch.ended_at is not None:
+            end = TimeCorrection("item_end", "", item_id=item.id, stretch=n)
+            fields.append(_field(meeting, end, stretch.ended_at))
     return fields
 
 
