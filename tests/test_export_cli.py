@@ -134,3 +134,40 @@ def test_schema_command(tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
     assert _run("schema", "-o", str(out)).exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["required"][0] == "body"
+
+
+def test_the_referat_is_danish_whatever_language_the_command_line_speaks(
+    stored, tmp_path: Path
+) -> None:
+    """An English command line writes the Danish referat the members read; English is asked
+    for with --referat-lang en, and the messages stay in the command line's language."""
+    db_path, meeting_id, _ = stored
+    danish = tmp_path / "da.md"
+    result = _run(
+        "--db", str(db_path), "--lang", "en", "export", str(meeting_id), "--format", "md",
+        "-o", str(danish),
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stderr.strip() == f"Wrote {danish}"  # the command line's own language
+    text = danish.read_text(encoding="utf-8")
+    assert "# Referat" in text and "tirsdag den 3. januar 2017 kl. 16.30" in text
+    assert "**Til stede:**" in text and "Minutes" not in text
+    english = tmp_path / "en.md"
+    result = _run(
+        "--db", str(db_path), "--lang", "da", "export", str(meeting_id), "--format", "md",
+        "--referat-lang", "en", "-o", str(english),
+    )  # fmt: skip
+    assert result.exit_code == 0
+    text = english.read_text(encoding="utf-8")
+    assert "# Minutes" in text and "Tuesday 3 January 2017 at 16:30" in text
+    assert result.stderr.strip() == f"Skrev {english}"
+
+
+def test_an_english_referat_gets_a_name_of_its_own(stored, tmp_path: Path, monkeypatch) -> None:
+    db_path, meeting_id, _ = stored
+    monkeypatch.chdir(tmp_path)
+    result = _run(
+        "--db", str(db_path), "export", str(meeting_id), "--format", "md", "--referat-lang", "en"
+    )
+    assert result.exit_code == 0
+    assert (tmp_path / "referat-økonomiudvalget-2017-01-03-en.md").exists()

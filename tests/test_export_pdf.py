@@ -189,6 +189,8 @@ async def test_closing_screen_offers_pdf_and_says_when_libreoffice_is_missing(
         await pilot.pause()
         await pilot.press("down", "down", "enter")  # docx public, docx internal, pdf public
         await pilot.pause()
+        await pilot.press("enter")  # in Danish
+        await pilot.pause()
         assert app.screen.query_one(Input).value.endswith(".pdf")
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")

@@ -102,3 +102,42 @@ async def test_dates_read_the_language_s_way_on_the_meetings_list_and_the_status
         bar = str(app.screen.query_one(StatusBar).query_one("#status-info").render())
         assert f" · {when}\n" in bar and "2025-03-11" not in bar
         assert f" · {now}" in bar
+
+
+@pytest.mark.parametrize(("picks", "words"), [(0, "# Referat"), (1, "# Minutes")])
+async def test_an_english_screen_exports_the_danish_referat_unless_english_is_picked(
+    db_path: Path, tmp_path: Path, picks: int, words: str
+) -> None:
+    """The members read Danish: the secretary's English screens do not make the referat
+    English; English is a pick of its own, after the format, and named in the file name."""
+    from textual.widgets import Input
+
+    from meetingtui.screens.closing import ClosingScreen
+    from meetingtui.screens.dialogs import FormDialog, PickDialog
+
+    clock = FixedClock()
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
+    app = build_app(db_path, meeting_id, lang="en", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "the closing screen")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "the formats")
+        await pilot.press(*["down"] * 8, "enter")  # md, public
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "the language")
+        assert "The minutes' language" in str(app.screen.dialog_title)
+        await pilot.press(*["down"] * picks, "enter")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "where to save it")
+        field = app.screen.query_one(Input)
+        named = "-2025-03-11-en.md" if picks else "-2025-03-11.md"
+        assert field.value.endswith(named)
+        target = tmp_path / field.value
+        field.value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await until(pilot, target.exists, "the referat written")
+        assert words in target.read_text(encoding="utf-8")
+        # The screens still speak English.
+        await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "back")
+        assert "Saved:" in str(app.screen.query_one("#export-status").render())

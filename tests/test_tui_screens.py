@@ -241,8 +241,8 @@ async def test_export_runs_in_a_worker_and_writes_the_file(db_path: Path, tmp_pa
         closing = app.screen
         await pilot.press("e")
         await pilot.pause()
-        # Formats come in pairs (public, internal); md public is the 9th option.
-        await pilot.press(*["down"] * 8, "enter")
+        # Formats come in pairs (public, internal); md public is the 9th option; Danish first.
+        await pilot.press(*["down"] * 8, "enter", "enter")
         await pilot.pause()
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
@@ -250,6 +250,7 @@ async def test_export_runs_in_a_worker_and_writes_the_file(db_path: Path, tmp_pa
         await pilot.pause()
         assert target.exists()
         assert "Godkendt" in target.read_text(encoding="utf-8")
+        assert "# Referat" in target.read_text(encoding="utf-8")
         assert "referat.md" in rendered(closing.query_one("#export-status", Static))
 
 

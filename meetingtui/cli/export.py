@@ -73,6 +73,13 @@ def _write(data: bytes, target: Path) -> None:
     help="Include the speakers' list (debate is not normally part of a Danish referat).",
 )
 @click.option(
+    "--referat-lang",
+    type=click.Choice(["da", "en"]),
+    default="da",
+    show_default=True,
+    help="The referat's language: da (Danish, whatever --lang says) or en (English).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
@@ -89,6 +96,7 @@ def export_command(
     hide_closed_titles: bool,
     toc_pages: bool,
     with_speakers: bool,
+    referat_lang: str,
     output: Path | None,
 ) -> None:
     """Export the referat of meeting MEETING (an id from `meetingtui list`)."""
@@ -129,8 +137,9 @@ def export_command(
         decision_formula=formula_for(load_formulas(), meeting.body),
         toc_pages=toc_pages,
         with_speakers=with_speakers,
+        language=referat_lang,
     )
-    target = output or Path(default_filename(meeting, fmt, public=public))
+    target = output or Path(default_filename(meeting, fmt, public=public, language=referat_lang))
     _write(data, target)
     if str(target) != "-":
         click.echo(t("export.cli.written", path=target), err=True)

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from meetingtui.models import Meeting
 
 FORMATS = ("docx", "pdf", "json", "popolo", "md")
+# Data, not prose: the same in any language.
+LANGUAGE_NEUTRAL = ("json", "popolo")
 
 
 def _json_bytes(data: object) -> bytes:
@@ -33,13 +35,44 @@ def export(
     decision_formula: str | None = None,
     toc_pages: bool = False,
     with_speakers: bool = False,
+    language: str = "da",
 ) -> bytes:
     """The meeting in format `fmt` (docx, pdf, json, popolo, md) as bytes, ready to write to a
     file. `toc_pages` lays a .docx out once in LibreOffice, when it is installed, to store the
     page numbers of its table of contents for Word. PDF needs LibreOffice.
 
     The speakers' lists are left out unless `with_speakers`: debate is not part of a referat.
+    The referat is written in `language`, Danish unless English is asked for, whatever language
+    the screens or the command line speak: it is for the members and the public.
     """
+    from meetingtui.i18n import writing_in
+
+    with writing_in(language):
+        return _export(
+            meeting,
+            fmt,
+            public=public,
+            chain_head=chain_head,
+            template=template,
+            show_closed_titles=show_closed_titles,
+            decision_formula=decision_formula,
+            toc_pages=toc_pages,
+            with_speakers=with_speakers,
+        )
+
+
+def _export(
+    meeting: Meeting,
+    fmt: str,
+    *,
+    public: bool,
+    chain_head: str,
+    template: Path | str | IO[bytes] | None,
+    show_closed_titles: bool,
+    decision_formula: str | None,
+    toc_pages: bool,
+    with_speakers: bool,
+) -> bytes:
     if not with_speakers:
         from meetingtui.speakers import without_speakers
 
@@ -113,11 +146,14 @@ def extension(fmt: str) -> str:
     }[fmt]
 
 
-def default_filename(meeting: Meeting, fmt: str, *, public: bool = True) -> str:
-    """ "referat-oekonomiudvalget-2017-01-03.docx"; internal referats say so in the name."""
+def default_filename(
+    meeting: Meeting, fmt: str, *, public: bool = True, language: str = "da"
+) -> str:
+    """ "referat-oekonomiudvalget-2017-01-03.docx"; internal referats say so in the name, and
+    a referat in English ("-en")."""
     from meetingtui.exporters.referat import slug
 
-    suffix = "" if public else "-internt"
+    suffix = ("" if public else "-internt") + ("" if language == "da" else f"-{language}")
     return f"referat-{slug(meeting.body)}-{meeting.starts_at:%Y-%m-%d}{suffix}{extension(fmt)}"
 
 

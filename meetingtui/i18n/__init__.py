@@ -10,6 +10,9 @@ and patterns.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import import_module
 
 LANGUAGES = ("da", "en")
@@ -45,20 +48,41 @@ _language = (
 )
 
 
-def set_language(language: str) -> None:
-    global _language
+# A document written in a language of its own (the referat is Danish whatever the screens
+# speak): set for the thread or task writing it only, so the screens keep their language.
+_writing: ContextVar[str | None] = ContextVar("writing", default=None)
+
+
+def _check(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+
+
+def set_language(language: str) -> None:
+    global _language
+    _check(language)
     _language = language
 
 
 def get_language() -> str:
-    return _language
+    return _writing.get() or _language
+
+
+@contextmanager
+def writing_in(language: str) -> Iterator[None]:
+    """Within the block, the text of this thread or task is in `language` (a document's own
+    language); other threads, the screens among them, keep theirs."""
+    _check(language)
+    token = _writing.set(language)
+    try:
+        yield
+    finally:
+        _writing.reset(token)
 
 
 def t(key: str, /, **params: object) -> str:
     """The text for `key` in the active language, formatted with `params`."""
-    text = _catalog[_language].get(key) or _catalog["da"].get(key)
+    text = _catalog[get_language()].get(key) or _catalog["da"].get(key)
     if text is None:
         raise KeyError(f"no catalog entry for {key!r}")
     return text.format(**params) if params else text

@@ -6,7 +6,9 @@ DA: dict[str, str] = {
         "Uden en kommando åbnes startskærmen."
     ),
     "cli.opt.main.db": "Databasefil (standard: brugerens datamappe, eller MEETINGTUI_DB).",
-    "cli.opt.main.lang": "Sprog: da (dansk) eller en (engelsk).",
+    "cli.opt.main.lang": (
+        "Sprog: da (dansk) eller en (engelsk). Referatet er dansk uanset (se export --referat-lang)."
+    ),
     "cli.opt.main.config": "Konfigurationsfil med tastaturgenveje (TOML).",
     "cli.opt.main.version": "Vis versionen og afslut.",
     "cli.help.demo": "Opret (én gang) og åbn demomødet (Lejre, 3. januar 2017).",
@@ -40,6 +42,9 @@ DA: dict[str, str] = {
         "Offentligt referat: vis lukkede punkter kun med nummer, uden titel."
     ),
     "cli.opt.export.output": "Outputfil ('-' for standard output). Standard: referat-<udvalg>-<dato>.",
+    "cli.opt.export.referat_lang": (
+        "Referatets sprog: da (dansk, standard, uanset --lang) eller en (engelsk)."
+    ),
     "cli.help.schema": "Skriv JSON-skemaet for `meetingtui export --format json`.",
     "cli.opt.schema.output": "Skriv til denne fil i stedet for standard output.",
     "cli.help.import": (
@@ -80,7 +85,10 @@ EN: dict[str, str] = {
         "Without a command, opens the start screen."
     ),
     "cli.opt.main.db": "Database file (default: the user data directory; or MEETINGTUI_DB).",
-    "cli.opt.main.lang": "Language: da (Danish) or en (English).",
+    "cli.opt.main.lang": (
+        "Language: da (Danish) or en (English). The referat is Danish regardless (see export "
+        "--referat-lang)."
+    ),
     "cli.opt.main.config": "Keymap/config file (TOML).",
     "cli.opt.main.version": "Show the version and exit.",
     "cli.help.demo": "Create (once) and open the demo meeting (Lejre, 3 January 2017).",
@@ -110,6 +118,9 @@ EN: dict[str, str] = {
         "Public referat: show closed items by number only, without their titles."
     ),
     "cli.opt.export.output": "Output file ('-' for standard output). Default: referat-<body>-<date>.",
+    "cli.opt.export.referat_lang": (
+        "The referat's language: da (Danish, the default, whatever --lang says) or en (English)."
+    ),
     "cli.help.schema": "Print the JSON Schema of `meetingtui export --format json`.",
     "cli.opt.schema.output": "Write to this file instead of standard output.",
     "cli.help.import": (

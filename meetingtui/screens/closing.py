@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from meetingtui.errors import MeetingError
-from meetingtui.exporters import FORMATS, default_filename
+from meetingtui.exporters import FORMATS, LANGUAGE_NEUTRAL, default_filename
 from meetingtui.i18n import t
 from meetingtui.models import ItemStatus, Meeting, MeetingStatus
 from meetingtui.screens.base import KeymapScreen
@@ -66,6 +66,7 @@ class ExportJob:
     public: bool
     chain_head: str
     target: Path
+    language: str = "da"  # the referat's, not the screens'
 
 
 class ClosingScreen(KeymapScreen):
@@ -273,11 +274,27 @@ class ClosingScreen(KeymapScreen):
             if choice is None:
                 return
             fmt, public = cast(tuple[str, bool], choice)
-            name = default_filename(self.meeting, fmt, public=public)
+            if fmt in LANGUAGE_NEUTRAL:
+                ask_where(fmt, public, "da")
+                return
+            # The referat is Danish whatever the screens speak; English only when picked.
+            languages: list[tuple[object, str]] = [
+                ("da", t("tui.export_in_danish")),
+                ("en", t("tui.export_in_english")),
+            ]
+            self.app.push_screen(
+                PickDialog(t("tui.export_language_title"), languages),
+                lambda language: None if language is None else ask_where(fmt, public, language),
+            )
+
+        def ask_where(fmt: str, public: bool, language: object) -> None:
+            language = str(language)
+            name = default_filename(self.meeting, fmt, public=public, language=language)
 
             def where(values: list[str] | None) -> None:
                 if values and values[0].strip():
-                    self._start_export(fmt, public, Path(values[0].strip()).expanduser().resolve())
+                    target = Path(values[0].strip()).expanduser().resolve()
+                    self._start_export(fmt, public, target, language)
 
             self.app.push_screen(
                 FormDialog(t("tui.export_title"), [(t("tui.export_path"), name)]), where
@@ -285,14 +302,14 @@ class ClosingScreen(KeymapScreen):
 
         self.app.push_screen(PickDialog(t("tui.export_title"), options), chosen)
 
-    def _start_export(self, fmt: str, public: bool, target: Path) -> None:
+    def _start_export(self, fmt: str, public: bool, target: Path, language: str = "da") -> None:
         from meetingtui.queries import chain_head
 
         meeting = self.meeting
         assert meeting.id is not None
         # The chain head is read here: the connection belongs to this thread.
         head = chain_head(self.service.conn, meeting.id)
-        job = ExportJob(meeting.model_copy(deep=True), fmt, public, head, target)
+        job = ExportJob(meeting.model_copy(deep=True), fmt, public, head, target, language)
         self._exported: tuple[Path, str] | None = None
         self.query_one("#export-status", Static).update(t("tui.exporting", path=str(target)))
         self._export(job)
@@ -310,6 +327,7 @@ class ClosingScreen(KeymapScreen):
                 chain_head=job.chain_head,
                 decision_formula=formula_for(load_formulas(), job.meeting.body),
                 toc_pages=True,  # Word shows the contents' page numbers (LibreOffice lays out)
+                language=job.language,
             )
             write_atomically(data, job.target)
         except MeetingError as exc:
