@@ -276,8 +276,18 @@ async def test_archive_import_runs_in_a_worker(db_path: Path, tmp_path: Path) ->
         status = rendered(archive.query_one("#archive-status", Static))
         assert "broken.json" in status
         assert "1" in status.splitlines()[0]
+        # A file that failed is a warning, not a tick beside "1 fejlede".
+        assert status.startswith("⚠"), status
         archive.run_search("daginstitution")
         assert archive.query_one("#hits", DataTable).row_count >= 1
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(source)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = rendered(archive.query_one("#archive-status", Static))
+        assert status.startswith("✔"), status
 
 
 async def test_mouse_reaches_actions_and_rows(db_path: Path) -> None:

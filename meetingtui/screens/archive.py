@@ -52,9 +52,10 @@ class ImportProgress(Message):
 
 
 class ImportDone(Message):
-    def __init__(self, summary: str) -> None:
+    def __init__(self, summary: str, ok: bool) -> None:
         super().__init__()
         self.summary = summary
+        self.ok = ok  # every file imported or already there: a file that failed is a warning
 
 
 class ImportFailed(Message):
@@ -378,7 +379,7 @@ class ArchiveScreen(DatabaseScreen):
             for f in summary.files
             if f.reason or f.warnings
         ]
-        self.post_message(ImportDone("\n".join(lines)))
+        self.post_message(ImportDone("\n".join(lines), summary.ok))
 
     @on(ImportProgress)
     def _progress(self, message: ImportProgress) -> None:
@@ -387,7 +388,8 @@ class ArchiveScreen(DatabaseScreen):
     @on(ImportDone)
     def _done(self, message: ImportDone) -> None:
         self._load_browse()
-        self._status("✔ " + t("tui.archive_imported", summary=message.summary))
+        mark = "✔ " if message.ok else "⚠ "
+        self._status(mark + t("tui.archive_imported", summary=message.summary))
         query = self.query_one("#archive-query", Input).value
         if query.strip():
             self.run_search(query)
