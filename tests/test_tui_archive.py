@@ -1,6 +1,6 @@
 """The archive in the TUI: browse by committee and year, search with filters and highlighted
 snippets, open an archived meeting to read, the case history from a result. Pilot tests and
-snapshots (80×24 and 100×30)."""
+snapshots (60×20, 80×24 and 100×30)."""
 
 from __future__ import annotations
 
@@ -315,11 +315,40 @@ async def test_in_english_the_archive_writes_dates_in_words(archive_db: Path) ->
 
 
 # name: terminal size, the words searched for (None: no search), then the keys pressed.
+async def test_a_small_window_keeps_the_hits_in_sight(archive_db: Path) -> None:
+    """At 60×20 with the case history open, the frames of the filter fields and ten rows of
+    history left no row for the hits, and the snippet had no column; a window made wider gets
+    the columns again, on the same row, the history still open."""
+    app = _app(archive_db)
+    async with app.run_test(size=(60, 20)) as pilot:
+        archive = await _to_archive(pilot, app)
+        await _search_for(pilot, "lokalplan")
+        await pilot.pause()
+        await pilot.press("down", "h")
+        await pilot.pause()
+        table = archive.query_one("#hits", DataTable)
+        assert archive.query_one("#archive-detail", Static).display
+        assert table.size.height >= 4  # the header and the three hits
+        query = archive.query_one("#archive-query", Input)
+        assert query.size.width >= 15 and query.region.height == 1  # no frame
+        widths = {str(c.key.value): c.width for c in table.columns.values()}
+        assert widths["snippet"] >= 15
+        assert sum(widths.values()) + 2 * len(widths) <= 58
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        widths = {str(c.key.value): c.width for c in table.columns.values()}
+        assert widths["item"] == 24 and widths["snippet"] > 40
+        assert table.cursor_row == 1
+        assert archive.query_one("#archive-detail", Static).display
+        assert query.region.height == 3  # framed again when there is room
+
+
 SNAPSHOTS: dict[str, tuple[tuple[int, int], str | None, tuple[str, ...]]] = {
     "browse-80x24": ((80, 24), None, ("a", "down", "enter", "down", "down", "enter", "down")),
     "browse-100x30": ((100, 30), None, ("a", "enter", "down", "enter", "down")),
     "search-80x24": ((80, 24), "lokalplan", ()),
     "search-case-100x30": ((100, 30), "lokalplan", ("h",)),
+    "search-case-60x20": ((60, 20), "lokalplan", ("h",)),
     "meeting-80x24": ((80, 24), "lokalplan", ("enter",)),
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -64,11 +64,42 @@ class ImportFailed(Message):
         self.problem = problem
 
 
+# Fewer rows than this and the filter fields are drawn without frames (see _fit_height).
+SHORT_ROWS = 30
+
 DATE_WIDTH = -1  # in _COLUMNS: as wide as the longest short date
 
 
 def date_width() -> int:
     return max(len(short_date(date(2000, month, 28))) for month in range(1, 13))
+
+
+# Columns (catalog key, fixed width or 0, share of the width left) of the table: search hits
+# across meetings, or the items of the meeting browsed to (the tree says which). The date's
+# width is that of the language's longest short date.
+_COLUMNS: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "search": (("when", DATE_WIDTH, 0), ("body", 12, 0), ("item", 24, 0), ("snippet", 0, 1)),
+    "browse": (("item", 0, 3), ("decision", 0, 2)),
+}
+SNIPPET_MIN, ITEM_MIN = 20, 12
+
+
+def column_widths(mode: str, width: int) -> list[tuple[str, int]]:
+    """The table's columns cut to fill `width` exactly, so it never scrolls sideways. Browsing
+    keeps the tree beside the table; search hits take the whole width, and in a narrow window
+    the item's title gives way (down to ITEM_MIN) so the snippet keeps SNIPPET_MIN cells."""
+    columns = [
+        (key, date_width() if fixed == DATE_WIDTH else fixed, share)
+        for key, fixed, share in _COLUMNS[mode]
+    ]
+    left = width - (32 if mode == "browse" else 2) - 2 * len(columns) - 1
+    left -= sum(fixed for _, fixed, _ in columns)
+    shares = sum(share for *_, share in columns)
+    if mode == "search" and left < SNIPPET_MIN:
+        given = min(SNIPPET_MIN - left, 24 - ITEM_MIN)
+        columns = [(k, f - given if k == "item" else f, s) for k, f, s in columns]
+        left += given
+    return [(key, fixed or max(10, left * share // shares)) for key, fixed, share in columns]
 
 
 def day_of(stamp: str) -> str:
@@ -104,8 +135,11 @@ class ArchiveScreen(DatabaseScreen):
     #archive-status { height: auto; padding: 0 1; }
     #archive-main { height: 1fr; }
     #archive-tree { width: 30; border-right: solid $primary; overflow-x: hidden; }
-    #hits { width: 1fr; height: 1fr; }
+    #hits { width: 1fr; height: 1fr; overflow-x: hidden; }  /* a vertical scrollbar cuts the snippet, never scrolls it */
     #archive-detail { height: auto; max-height: 10; padding: 0 1; border-top: solid $primary; }
+    /* Below 100 columns the search words keep the room: the filters take less. */
+    ArchiveScreen.-narrow #archive-body { width: 18; }
+    ArchiveScreen.-narrow #archive-from, ArchiveScreen.-narrow #archive-to { width: 12; }
     """
 
     def __init__(self) -> None:
@@ -137,6 +171,36 @@ class ArchiveScreen(DatabaseScreen):
         self._load_browse()
         # The tree has focus so the screen's letter keys work; "/" goes to the search box.
         self.query_one("#archive-tree", Tree).focus()
+
+    def on_resize(self) -> None:
+        self._fit_height()
+        if self._mode:
+            # The columns are cut to the width: a window made wider or narrower gets them again,
+            # on the row it was on and with the case history still open.
+            table = self.query_one("#hits", DataTable)
+            detail = self.query_one("#archive-detail", Static)
+            row, shown = table.cursor_row, detail.display
+            self._set_columns()
+            self._show_rows(self._rows, self._mode)
+            detail.display = shown
+            if self._rows:
+                table.move_cursor(row=min(row, len(self._rows) - 1))
+
+    def _set_columns(self) -> None:
+        table = self.query_one("#hits", DataTable)
+        table.clear(columns=True)
+        for key, width in column_widths(self._mode, self.size.width):
+            table.add_column(t(f"tui.archive_col.{key}"), key=key, width=width)
+
+    def _fit_height(self) -> None:
+        """A short terminal (an 80×24 or a 60×20 window) keeps rows for the hits: the filter
+        fields lose their frames and the case history takes at most a third of the screen.
+        With the frames and ten rows of history, a 60×20 window showed no hit at all."""
+        short = self.size.height < SHORT_ROWS
+        for field in self.query("#archive-filters Input, #archive-filters Select"):
+            field.compact = short  # type: ignore[attr-defined]
+        detail = self.query_one("#archive-detail", Static)
+        detail.styles.max_height = max(4, min(10, self.size.height // 3))
 
     def _status(self, text: str) -> None:
         self.query_one("#archive-status", Static).update(text)
@@ -233,32 +297,12 @@ class ArchiveScreen(DatabaseScreen):
         if hits:
             self.query_one("#hits", DataTable).focus()
 
-    # Columns (catalog key, fixed width or 0, share of the width left) of the table: search
-    # hits across meetings, or the items of the meeting browsed to (the tree says which). The
-    # date's width is that of the language's longest short date.
-    _COLUMNS: ClassVar[dict[str, tuple[tuple[str, int, int], ...]]] = {
-        "search": (("when", DATE_WIDTH, 0), ("body", 12, 0), ("item", 24, 0), ("snippet", 0, 1)),
-        "browse": (("item", 0, 3), ("decision", 0, 2)),
-    }
-
     def _show_rows(self, rows: list[Any], mode: str) -> None:
         self._rows = rows
         table = self.query_one("#hits", DataTable)
         if self._mode != mode:
             self._mode = mode
-            table.clear(columns=True)
-            columns = [
-                (key, date_width() if fixed == DATE_WIDTH else fixed, share)
-                for key, fixed, share in self._COLUMNS[mode]
-            ]
-            # Browsing keeps the tree beside the table; search results take the whole width.
-            # The columns fill the width exactly, so the table never scrolls sideways.
-            left = self.size.width - (32 if mode == "browse" else 2) - 2 * len(columns) - 1
-            left -= sum(fixed for _, fixed, _ in columns)
-            shares = sum(share for *_, share in columns)
-            for key, fixed, share in columns:
-                width = fixed or max(10, left * share // shares)
-                table.add_column(t(f"tui.archive_col.{key}"), key=key, width=width)
+            self._set_columns()
             self.query_one("#archive-tree", Tree).display = mode == "browse"
         table.clear()
         for n, row in enumerate(rows):
