@@ -5,6 +5,7 @@ PDF."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -101,3 +102,24 @@ def test_the_ocr_note_is_stored_verified_and_exported(scan: bytes, tmp_path: Pat
     assert "gennemsnitlig sikkerhed" in markdown.stdout
     search = runner.invoke(main, ["--db", db, "search", "budgetopfølgning", "--json"])
     assert [hit["number"] for hit in json.loads(search.stdout)][:1] == ["2"]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_ocr")
+def test_a_scan_of_a_real_referat_keeps_its_paragraphs(samples: Path) -> None:
+    """The first four pages of Aarhus Byråd's referat, scanned at 150 dpi as an office
+    scanner does: a sentence the layout wrapped before its last word ("…på Aarhus" / "Ø.")
+    is one paragraph, as from the text PDF, and the list after it stays a list."""
+    from tests.scanfixtures import image_only_pdf, page_images
+
+    original = pdfium.PdfDocument((samples / "aarhus_byraad_referat_2025-08-27.pdf").read_bytes())
+    first_pages = pdfium.PdfDocument.new()
+    first_pages.import_pages(original, [0, 1, 2, 3])
+    buffer = io.BytesIO()
+    first_pages.save(buffer)
+    _, [meeting] = importers.parse(image_only_pdf(page_images(buffer.getvalue(), dpi=150)),
+                                   source="scan.pdf")  # fmt: skip
+    assert meeting.ocr is not None
+    text = "\n".join(section.text for section in meeting.items[1].sections)
+    assert "findes en permanent placering til Havnens Perle på Aarhus Ø.\n" in text
+    assert "\n2. Byrådet pålægger Teknik og Miljø" in text

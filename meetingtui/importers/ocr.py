@@ -115,7 +115,7 @@ def reads_scans(read: Callable[..., list[Source]]) -> Callable[..., list[Source]
                                  pages=error.params.get("pages", 0), install=install) from None  # fmt: skip
         with_text, note = text_layer(data, source=source)
         try:
-            sources = read(with_text, source=source)
+            sources = read(with_text, source=source, scanned=True)
         except InputError as error:
             if error.key != "import.pdf.no_text":
                 raise

@@ -38,8 +38,8 @@ def sniff(data: bytes) -> bool:
 
 
 @ocr.reads_scans  # a scan without a text layer is read through OCR when the machine has it
-def read(data: bytes, *, source: str = "") -> list[Source]:
-    pages = extract_pages(data, source=source)
+def read(data: bytes, *, source: str = "", scanned: bool = False) -> list[Source]:
+    pages = extract_pages(data, source=source, scanned=scanned)
     closed = closed_running_header(pages)
     stripped, dropped, last_with_header = strip_running_lines(pages)
     running_header = dropped_from_first_page(pages, stripped)
@@ -55,8 +55,9 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
     return meetings_of(read(data, source=source), source=source)
 
 
-def extract_pages(data: bytes, *, source: str = "") -> list[list[Block]]:
-    """Lines of every page, with a bold hint; raises InputError for unreadable PDFs."""
+def extract_pages(data: bytes, *, source: str = "", scanned: bool = False) -> list[list[Block]]:
+    """Lines of every page, with a bold hint; raises InputError for unreadable PDFs. `scanned`:
+    the text layer is OCR's (its positions are less exact)."""
     limits.check_size(data, limits.MAX_FILE_BYTES, source)
     if not data.strip():
         raise InputError("import.error.empty", source=source)
@@ -98,7 +99,8 @@ def extract_pages(data: bytes, *, source: str = "") -> list[list[Block]]:
             if cleaned:
                 blocks.append(Block(cleaned, index, _is_bold(weight, body_weight)))
                 boxes.append(box)
-        reflow.by_geometry(blocks, boxes)  # the layout's line breaks are no paragraphs
+        # The layout's line breaks are no paragraphs.
+        reflow.by_geometry(blocks, boxes, scanned=scanned)
         out.append(blocks)
     return out
 
