@@ -44,6 +44,17 @@ _NUM_DATE_SHORT = re.compile(
     r"(?P<y>\d{4}|\d{2})(?![\d-]|[.:]\d)"
 )
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# A web page's date in English, as a publishing system may print it whatever the page's
+# language: "Onsdag, April 3, 2019 - 18:00", "3 March 2019". The names capitalised, as printed.
+ENGLISH_MONTHS = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+}  # fmt: skip
+_EN_MONTH_RE = "|".join(ENGLISH_MONTHS)
+_ENGLISH_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_EN_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    rf"|(?<![\d.])(?P<d2>\d{{1,2}})\.?\s+(?P<m2>{_EN_MONTH_RE}),?\s+)(?P<y>\d{{4}})\b"
+)
 # "kl. 16:30", "Kl. 16.30", "kl 9"; a second time after a dash is the end of the meeting
 _CLOCK = re.compile(
     r"\bkl(?:okken|\.)?\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*[-–]\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?",
@@ -90,6 +101,12 @@ def find_date(text: str, *, short_year: bool = False) -> DateMatch | None:
             break
     for match in _ISO_DATE.finditer(text):
         value = _safe(int(match[1]), int(match[2]), int(match[3]))
+        if value:
+            found.append(DateMatch(value, match.start(), match.end()))
+            break
+    for match in _ENGLISH_DATE.finditer(text):
+        month = ENGLISH_MONTHS[match["m1"] or match["m2"]]
+        value = _safe(int(match["y"]), month, int(match["d1"] or match["d2"]))
         if value:
             found.append(DateMatch(value, match.start(), match.end()))
             break

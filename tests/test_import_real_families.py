@@ -4,6 +4,8 @@ the fields of a case-number line, case labels without a colon, ..."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from tests.docfixtures import DOCUMENT_READERS
@@ -391,3 +393,25 @@ def test_a_committees_name_in_capitals_over_the_next_item_is_no_line_of_the_deci
     first, second = meeting.items
     assert (first.decision, first.unplaced) == ("Der var ingen meddelelser.", [group])
     assert (second.title, second.decision) == ("Ny styrelsesvedtægt", "Godkendt.")
+
+
+# --- a web page's date in English ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("title", [["Referat", "Kultur- og Idrætsudvalget"],
+                                   ["Kultur- og Idrætsudvalget 03-04-2019"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "when",
+    ["Dato: Onsdag, April 3, 2019 - 18:00", "Wednesday, April 3, 2019 - 18:00",
+     "Dato: 3 April 2019, kl. 18:00"],
+)  # fmt: skip
+def test_a_web_pages_date_in_english_gives_the_day_and_the_time(
+    reader: str, title: list[str], when: str
+) -> None:
+    """The publishing system prints the date in English on a Danish page: the meeting had no
+    date under the body's name alone, and under a title with the date in it lost its time."""
+    meeting = READERS[reader]([*title, when, "Sted: Mødelokale 2A",
+                               *_item(42, "Beslutninger om dagsordenen", ["Sagsnr. 299835"])])  # fmt: skip
+    assert meeting.starts_at == datetime(2019, 4, 3, 18, 0)
+    assert (meeting.body, meeting.location) == ("Kultur- og Idrætsudvalget", "Mødelokale 2A")
