@@ -6,6 +6,9 @@ several lines. Built in code through the text and PDF readers; no sample documen
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from meetingtui import importers
@@ -138,3 +141,56 @@ def test_a_substitute_under_the_decisions_joins_a_listed_meetings_participants()
     assert _people(meeting)[-1] == ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam")
     assert meeting.participants[-1].role is Role.STEDFORTRAEDER
     assert [[a.name for a in i.absences] for i in meeting.items] == [["Per Dam"], ["Per Dam"]]
+
+
+# --- two members a line ------------------------------------------------------------------------
+
+MEMBERS = [("Bo Krag", "A", "formand"), ("Lise Vig", "V", "medlem"), ("Per Dam", "Ø", "medlem"),
+           ("Anne Sø", "F", "medlem")]  # fmt: skip
+PAIRED_LINES = [
+    ["Bo Krag (A) (Borgmester)   Lise Vig (V)", "Per Dam (Ø)   Anne Sø (F)"],
+    ["Bo Krag, A (Borgmester)    Lise Vig, V", "Per Dam, Ø    Anne Sø, F"],
+    ["Bo Krag (A), formand    Lise Vig (V)", "Per Dam (Ø)    Anne Sø (F)"],
+    ["Bo Krag (A) - Borgmester    Lise Vig (V)", "Per Dam (Ø)    Anne Sø (F)"],
+    ["Bo Krag, A, formand\tLise Vig, V", "Per Dam, Ø\tAnne Sø, F"],
+]
+
+
+@pytest.mark.parametrize("rows", PAIRED_LINES, ids=lambda rows: rows[0])
+def test_two_members_a_line_in_columns(rows: list[str]) -> None:
+    """A members list printed in two columns (a text export keeps the gap between them): the
+    role or the comma after the first member of a line was read as the second one's ("Lise
+    Vig" formand, "A  Lise Vig" a name)."""
+    meeting = _read([*HEADER, "Deltagere:", *rows, *_items(1)], "text")
+    assert [(p.name, p.affiliation, p.role.value) for p in meeting.participants] == MEMBERS
+
+
+def test_a_flattened_members_table_with_two_members_a_row() -> None:
+    """ "Navn Parti Navn Parti" over "Bo Krag A Lise Vig V", as PDF text flattens a table of
+    four columns: no member was read."""
+    rows = ["Navn Parti Navn Parti", "Bo Krag A Lise Vig V", "Per Dam Ø Anne Sø F"]
+    meeting = _read([*HEADER, "Deltagere", *rows, *_items(1)], "pdf")
+    assert [(p.name, p.affiliation) for p in meeting.participants] == [
+        (name, party) for name, party, _role in MEMBERS
+    ]
+
+
+def test_a_word_table_with_two_members_a_row() -> None:
+    """A Word table "Navn | Parti | Navn | Parti": the second member of each row was lost."""
+    document = docx.Document()
+    for line in HEADER:
+        document.add_paragraph(line)
+    rows = [("Navn", "Parti", "Navn", "Parti"), ("Bo Krag", "A", "Lise Vig", "V"),
+            ("Per Dam", "Ø", "Anne Sø", "F")]  # fmt: skip
+    table = document.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    for line in _items(1):
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    _fmt, [meeting] = importers.parse(out.getvalue(), source="remarks.docx")
+    assert [(p.name, p.affiliation) for p in meeting.participants] == [
+        ("Bo Krag", "A"), ("Lise Vig", "V"), ("Per Dam", "Ø"), ("Anne Sø", "F")
+    ]  # fmt: skip

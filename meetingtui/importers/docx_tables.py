@@ -99,35 +99,57 @@ _STATUS_LABELS = (
 
 def _people_grid(rows: list[Element], ctx: Reading, lines: list[Block]) -> bool:
     """A members table with a header row ("Navn | Parti | Status"): each member becomes an
-    "Afbud: Name (Party)"-style line, the form the header parser reads. False if it is not one."""
+    "Afbud: Name (Party)"-style line, the form the header parser reads. A table with two
+    members a row ("Navn | Parti | Navn | Parti") gives both. False if it is not one."""
     head = [" ".join(ln.text for ln in ctx.cell(c)).strip() for c in rows[0].findall("tc")]
-    name_col = next((k for k, h in enumerate(head) if _NAME_COLUMN.match(h)), None)
-    if name_col is None or len(head) < 2:
+    starts = [k for k, h in enumerate(head) if _NAME_COLUMN.match(h)]
+    if not starts or len(head) < 2:
         return False
-    party_col = next((k for k, h in enumerate(head) if _PARTY_COLUMN.match(h)), None)
-    status_col = next(
-        (k for k, h in enumerate(head) if k != name_col and _STATUS_COLUMN.match(h)), None
-    )
-    role_col = next((k for k, h in enumerate(head) if _ROLE_COLUMN.match(h)), None)
-    if party_col is None and status_col is None:
+    # one member a row: any column is the member's; two or more: those up to the next name
+    bounds = [0] if len(starts) == 1 else starts
+    groups = [
+        _columns(head, name, a, b)
+        for name, a, b in zip(starts, bounds, [*starts[1:], len(head)], strict=True)
+    ]
+    if all(party is None and status is None for _name, party, status, _role in groups):
         return False
     for row in rows[1:]:
         cells = [" ".join(ln.text for ln in ctx.cell(c)).strip() for c in row.findall("tc")]
-        if len(cells) != len(head) or not cells[name_col]:
+        if len(cells) != len(head) or not cells[starts[0]]:
             lines.append(Block("  ".join(c for c in cells if c), ctx.page))
             continue
-        person = cells[name_col]
-        if role_col is not None and cells[role_col]:
-            person = f"{cells[role_col]} {person}"
-        if party_col is not None and cells[party_col]:
-            person = f"{person} ({cells[party_col]})"
-        status = cells[status_col] if status_col is not None else ""
-        label = next((lab for pat, lab in _STATUS_LABELS if pat.match(status)), None)
-        if label is None and status:
-            lines.append(Block(f"{person}: {status}", ctx.page))  # kept as written
-        else:
-            lines.append(Block(f"{label or 'Deltagere'}: {person}", ctx.page))
+        for name_col, party_col, status_col, role_col in groups:
+            if cells[name_col]:
+                lines.append(Block(_member(cells, name_col, party_col, status_col, role_col),
+                                   ctx.page))  # fmt: skip
     return True
+
+
+def _columns(
+    head: list[str], name: int, start: int, end: int
+) -> tuple[int, int | None, int | None, int | None]:
+    """(name, party, status, role) columns of one member's columns in a members table."""
+
+    def find(pattern: re.Pattern[str]) -> int | None:
+        return next((k for k in range(start, end) if k != name and pattern.match(head[k])), None)
+
+    return name, find(_PARTY_COLUMN), find(_STATUS_COLUMN), find(_ROLE_COLUMN)
+
+
+def _member(
+    cells: list[str], name_col: int, party_col: int | None, status_col: int | None,
+    role_col: int | None,
+) -> str:  # fmt: skip
+    person = cells[name_col]
+    if role_col is not None and cells[role_col]:
+        person = f"{cells[role_col]} {person}"
+    if party_col is not None and cells[party_col]:
+        person = f"{person} ({cells[party_col]})"
+    status = cells[status_col] if status_col is not None else ""
+    label = next((lab for pat, lab in _STATUS_LABELS if pat.match(status)), None)
+    if label is None and status:
+        return f"{person}: {status}"  # kept as written
+    return f"{label or 'Deltagere'}: {person}"
 
 
 _LABEL_WORDS = re.compile(

@@ -25,7 +25,28 @@ ANY_LABEL = re.compile(r"^[^:]{2,30}:")
 
 def header_lines(blocks: list[Block]) -> list[Block]:
     """The header's blocks with labels, wrapped people lists and short years joined up."""
-    return _join_wrapped_people(_join_lone_labels(people.grid_people(_long_years(blocks))))
+    cells = _member_cells(people.grid_people(_long_years(blocks)))
+    return _join_wrapped_people(_join_lone_labels(cells))
+
+
+# Columns of a members list printed side by side: two spaces at least between them (the readers
+# keep a longer run of spaces, a table's column gap, as two)
+_COLUMN_GAP = re.compile(r"\t|\s{2,}")
+
+
+def _member_cells(lines: list[Block]) -> list[Block]:
+    """ "Bo Krag (A)   Lise Vig (V)", "Bo Krag, A (Borgmester)    Lise Vig, V": two members
+    on a line, each in a column of their own, become a line each, so that a role or a comma
+    after one member is not read as the next one's."""
+    out: list[Block] = []
+    for block in lines:
+        cells = [c for c in _COLUMN_GAP.split(block.text.strip()) if c]
+        if len(cells) > 1 and all(len(people.split_people(c)) == 1 and
+                                  people.split_people(c)[0][1] for c in cells):  # fmt: skip
+            out += [block.with_text(c) for c in cells]
+        else:
+            out.append(block)
+    return out
 
 
 # Header labels that some systems print on a line of their own, the value on the next line

@@ -155,11 +155,13 @@ def dangling(text: str) -> bool:
     return "(" in text and not text.rstrip(" .").endswith(")")
 
 
-# A members table as PDF text flattens it: "Navn Parti Status" over "Anne Holm A Til stede".
-_GRID_HEAD = re.compile(
-    r"(?i)^(?:navn|medlem|deltager|mødedeltager)\s+(?:parti|partibogstav|gruppe|liste)"
-    r"(?:\s+(?:status|fremmøde|deltagelse))?$"
+# A members table as PDF text flattens it: "Navn Parti Status" over "Anne Holm A Til stede";
+# two members a row: "Navn Parti Navn Parti" over "Anne Holm A Bo Krag V".
+_GRID_COLUMNS = (
+    r"(?:navn|medlem|deltager|mødedeltager)\s+(?:parti|partibogstav|gruppe|liste)"
+    r"(?:\s+(?:status|fremmøde|deltagelse))?"
 )
+_GRID_HEAD = re.compile(rf"(?i)^{_GRID_COLUMNS}(?P<twice>\s+{_GRID_COLUMNS})?$")
 _GRID_STATUS = (
     (re.compile(r"(?i)\s+(?:afbud|meldt afbud)$"), "Afbud"),
     (re.compile(r"(?i)\s+(?:fraværende|fravær|ikke til stede)$"), "Fraværende"),
@@ -170,6 +172,12 @@ _GRID_ROW = re.compile(
     r"^(?P<name>[A-ZÆØÅ][\w'’.\-]*(?:\s+[A-ZÆØÅ][\w'’.\-]*){1,5})\s+\(?(?P<party>[A-ZÆØÅ]"
     r"[A-ZÆØÅa-zæøå]{0,3})\)?$"
 )
+# Two members on a row: the names' words have small letters, the parties are capitals alone.
+_PAIR_NAME = r"[A-ZÆØÅ][a-zæøåéü][\w'’.\-]*(?:\s+[A-ZÆØÅ][a-zæøåéü][\w'’.\-]*){1,4}"
+_GRID_PAIR = re.compile(
+    rf"^(?P<n1>{_PAIR_NAME})\s+\(?(?P<p1>[A-ZÆØÅ]{{1,3}})\)?\s+"
+    rf"(?P<n2>{_PAIR_NAME})\s+\(?(?P<p2>[A-ZÆØÅ]{{1,3}})\)?$"
+)
 
 
 def grid_people(blocks: list[Block]) -> list[Block]:
@@ -179,10 +187,18 @@ def grid_people(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     head: Block | None = None
     rows = 0
+    pairs = False
     for block in blocks:
         text = block.text.strip()
-        if _GRID_HEAD.match(text):
-            head, rows = block, 0
+        grid = _GRID_HEAD.match(text)
+        if grid:
+            head, rows, pairs = block, 0, grid.group("twice") is not None
+            continue
+        pair = _GRID_PAIR.match(text) if head is not None and pairs else None
+        if pair:
+            rows += 1
+            out += [block.with_text(f"Deltagere: {pair.group('n1')} ({pair.group('p1')})"),
+                    block.with_text(f"Deltagere: {pair.group('n2')} ({pair.group('p2')})")]  # fmt: skip
             continue
         if head is not None:
             label, rest = "Deltagere", text
