@@ -233,3 +233,30 @@ def test_a_page_number_after_a_document_number_in_a_running_footer_is_still_furn
     ]
     texts = [s.text for i in meeting.items for s in i.sections]
     assert not any("side" in t for t in [*texts, *meeting.unplaced])
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_the_committees_name_in_capitals_over_an_item_at_the_foot_of_pages_is_no_footer(
+    reader: str,
+) -> None:
+    """ "KOMMUNALBESTYRELSEN" over the next item's heading at the foot of three pages of five:
+    a line with the text going on under it is the referat's, not a footer; taken for one, it
+    took the title page's "Kommunalbestyrelsen" with it, the place became the body, and the
+    last page, without the "footer", an appended attachment (found by the eval's seed 7)."""
+
+    def item(n: int, title: str) -> list[str]:
+        return [f"{n}. {title}", f"Sagsnr.: 24/{n}00", "Resumé", "Sagen forelægges for udvalget.",
+                "Beslutning", "Godkendt."]  # fmt: skip
+
+    group = "KOMMUNALBESTYRELSEN"
+    title = ["Kommunalbestyrelsen", "Referat", "tirsdag den 27. september 2021 kl. 17.30",
+             "Byrådssalen"]  # fmt: skip
+    pages = [[*title, *item(1, "Salg af grund")], [*item(2, "Vejbelysning"), group, "3. Skolestruktur"],
+             [*item(3, "")[1:], group, "4. Klage over afgørelse"], [*item(4, "")[1:], group, "5. Eventuelt"],
+             item(5, "")[1:]]  # fmt: skip
+    meeting = _read(pages, reader)
+    assert (meeting.body, meeting.location) == ("Kommunalbestyrelsen", "Byrådssalen")
+    assert [(i.case_number, i.decision) for i in meeting.items] == [
+        (f"24/{n}00", "Godkendt.") for n in range(1, 6)
+    ]
+    assert [i.unplaced for i in meeting.items] == [[], [group], [group], [group], []]

@@ -106,6 +106,7 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
             and not _referat_text(page[k].text)
             and not (_under_heading(pages, index, k) and not _dated_label(page[k].text))
             and not _decision_head(pages, index, k)
+            and not _over_item(page, k)
         ]  # fmt: skip
         for key in {b.text.strip().lower() for b in edge}:
             exact.setdefault(key, []).append(index)
@@ -215,6 +216,14 @@ def _under_heading(pages: Pages, index: int, k: int) -> bool:
     if above is None or not (known_heading(above) or body_date_head(above.text) is not None):
         return False
     return k > 0 or is_decision_phrase(pages[index][k].text)
+
+
+def _over_item(page: list[Block], k: int) -> bool:
+    """A line at a page's foot with an item heading under it on the same page: a line of the
+    referat ("KOMMUNALBESTYRELSEN", the committee that prepared the items after it), for no
+    footer has the text go on under it."""
+    at_foot = k >= max(2, len(page) - 2)
+    return at_foot and k + 1 < len(page) and item_head(page[k + 1]) is not None
 
 
 def _decision_head(pages: Pages, index: int, k: int) -> bool:
