@@ -20,6 +20,13 @@ HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30",
 
 def _read(lines: list[str], reader: str) -> Meeting:
     data = make_pdf([lines]) if reader == "pdf" else "\n".join(lines).encode()
+    if reader == "docx":
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        out = io.BytesIO()
+        document.save(out)
+        data = out.getvalue()
     _fmt, [meeting] = importers.parse(data, source=f"remarks.{reader}")
     return meeting
 
@@ -119,25 +126,29 @@ def test_a_substitute_called_in_who_did_not_come_is_no_participant() -> None:
          [("Bo Krag", "Fraværende"), ("Lise Vig", "Fraværende")]),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize("reader", ["text", "pdf", "docx"])
 def test_an_items_absence_line_with_a_substitute_or_a_role(
-    line: str, absent: list[tuple[str, str]]
+    line: str, absent: list[tuple[str, str]], reader: str
 ) -> None:
     """Under the decision: the substitute is not absent, the role is no name, and "Afbud fra"
     without a colon is the absence line, not a line of the decision."""
-    meeting = _read([*HEADER, "1. Budgetopfølgning", "Beslutning:", "Godkendt.", line], "text")
+    meeting = _read([*HEADER, "1. Budgetopfølgning", "Beslutning:", "Godkendt.", line], reader)
     [item] = meeting.items
     assert item.decision == "Godkendt."
     assert [(a.name, a.reason) for a in item.absences] == absent
 
 
-def test_a_substitute_under_the_decisions_joins_a_listed_meetings_participants() -> None:
+@pytest.mark.parametrize("reader", ["text", "pdf", "docx"])
+def test_a_substitute_under_the_decisions_joins_a_listed_meetings_participants(
+    reader: str,
+) -> None:
     """The remark under every decision is the only place the substitute is named; a meeting
     that lists its members gets the substitute, present in the member's seat."""
     remark = "Fraværende: Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder."
     lines = [*HEADER, "Medlemmer: Bo Krag (A), Per Dam (Ø)"]
     for n, title in ((1, "Budgetopfølgning"), (2, "Vejbelysning")):
         lines += [f"{n}. {title}", "Beslutning:", "Godkendt.", remark]
-    meeting = _read(lines, "text")
+    meeting = _read(lines, reader)
     assert _people(meeting)[-1] == ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam")
     assert meeting.participants[-1].role is Role.STEDFORTRAEDER
     assert [[a.name for a in i.absences] for i in meeting.items] == [["Per Dam"], ["Per Dam"]]
@@ -194,3 +205,21 @@ def test_a_word_table_with_two_members_a_row() -> None:
     assert [(p.name, p.affiliation) for p in meeting.participants] == [
         ("Bo Krag", "A"), ("Lise Vig", "V"), ("Per Dam", "Ø"), ("Anne Sø", "F")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf", "docx"])
+def test_a_remark_line_without_a_party_goes_on_with_the_absence_list(reader: str) -> None:
+    """ "Lise Vig deltog ikke i behandlingen af punkt 2" under "Fraværende:" and its names: a
+    name without a party and a sentence after it were no line of the list, which ended there
+    (the remark became the meeting's place, and the substitute under it was lost)."""
+    lines = ["Deltagere: Lise Vig (V), Per Dam (Ø)", "Fraværende:", "Per Dam (Ø)",
+             "Lise Vig deltog ikke i behandlingen af punkt 2", "Mads Lund (Ø) indkaldt"]  # fmt: skip
+    meeting = _read(["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30",
+                     "Mødested: Byrådssalen", *lines, *_items(3)], reader)  # fmt: skip
+    assert _people(meeting) == [
+        ("Lise Vig", "V", "medlem", "present", ""),
+        ("Per Dam", "Ø", "medlem", "absent", ""),
+        ("Mads Lund", "Ø", "stedfortræder", "present", "Per Dam"),
+    ]
+    assert [[a.name for a in i.absences] for i in meeting.items] == [[], ["Lise Vig"], []]
+    assert meeting.location == "Byrådssalen"

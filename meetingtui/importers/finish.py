@@ -37,7 +37,9 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
         item.number = plain_number(item.number)
         if not item.decision:
             continue
-        seats += read_decision(item)
+        read_decision(item)
+        # the substitutes the item's attendance lines name, under the decision or a heading
+        seats += parse_attendance("\n".join(item.attendance_notes)).seats
         item.elections = parse_elections(item.decision, first_id=election_id + 1)
         election_id += len(item.elections)
     decided = any(item.decision for item in meeting.items)
@@ -53,9 +55,9 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
     return number_and_link(meeting)
 
 
-def read_decision(item: AgendaItem) -> list[Seat]:
+def read_decision(item: AgendaItem) -> None:
     """Attendance lines out of the decision text into absences and notes; status, votes and
-    dissents from what remains. Returns the substitutes the attendance lines name."""
+    dissents from what remains."""
     facts = parse_attendance(item.decision)
     item.absences.extend(
         a for a in facts.absences
@@ -73,7 +75,6 @@ def read_decision(item: AgendaItem) -> list[Seat]:
         item.postponed_reason = item.decision
     item.votes = parse_votes(item.decision)
     item.dissents = parse_dissents(item.decision)
-    return facts.seats
 
 
 def _substitutes_from_items(meeting: Meeting, seats: list[Seat]) -> None:

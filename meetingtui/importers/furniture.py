@@ -239,7 +239,13 @@ def _decision_head(pages: Pages, index: int, k: int) -> bool:
         # the decision on the next page, under the running header the pages repeat
         top = {b.text.strip().lower() for b in pages[index][:3]}
         below = next((b for b in pages[index + 1][:4] if b.text.strip().lower() not in top), None)
+    page = pages[index]
+    if below is not None and _EMPTY_ATTENDANCE.match(below.text) and k + 2 < len(page):
+        below = page[k + 2]  # "Referat" / "Afbud:" / "Godkendt.": the attendance field left empty
     return below is not None and (is_decision_phrase(below.text) or is_postponed(below.text))
+
+
+_EMPTY_ATTENDANCE = re.compile(r"(?i)^\s*(?:fraværende|afbud|fravær)\s*:\s*$")
 
 
 def _referat_text(text: str) -> bool:

@@ -443,10 +443,12 @@ def _time_only(facts: HeaderFacts, text: str) -> bool:
 def _looks_like_people(text: str) -> bool:
     """A line continuing an "Afbud:" list: names with a party, or full names in a list."""
     found = people.split_people(text)
-    if (
-        not found or known_heading(Block(text)) or _HEADER_NOISE.match(text)
-        or part_mark(text) is not None
-    ):  # fmt: skip
+    if known_heading(Block(text)) or _HEADER_NOISE.match(text) or part_mark(text) is not None:
+        return False
+    remarks = seats.read_remarks(text)
+    if remarks.seats or remarks.some_items:
+        return True  # "Lise Vig deltog ikke i behandlingen af punkt 3", "Mads Lund indkaldt"
+    if not found:
         return False
     return all(
         (aff or len(name.split()) >= 2) and not any(ch.isdigit() for ch in name)

@@ -24,7 +24,8 @@ from meetingtui.importers.classify import (
     Heading,
 )
 from meetingtui.importers.decisions import current_entry, is_decision_phrase, parse_case_history
-from meetingtui.importers.people import split_people
+from meetingtui.importers.people import split_people, without_role
+from meetingtui.importers.seats import read_remarks
 from meetingtui.importers.source import Block, ItemStart
 from meetingtui.importers.structure import part_text
 from meetingtui.models import (
@@ -96,9 +97,12 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
             )
         elif head.kind == ATTENDANCE_KIND:
             present = head.attendance is Attendance.PRESENT  # "Til stede:" lists no absence
-            for name, _aff in [] if present else split_people(text):
+            reason = re.sub(r"(?i)\s+fra$", "", head.text)  # "Afbud fra Per Dam (Ø)"
+            # a substitute in the seat ("… stedfortræder Ida Kold (Ø)") is no absent member
+            for name, _aff in [] if present else split_people(read_remarks(text).absent):
+                name = without_role(name)[1]  # "Formand Bo Krag"
                 item.absences.append(
-                    built(ItemAbsence, name=name, kind=AbsenceKind.ABSENT, reason=head.text)
+                    built(ItemAbsence, name=name, kind=AbsenceKind.ABSENT, reason=reason)
                 )
             if text:
                 item.attendance_notes.append(f"{head.text}: {text}")
