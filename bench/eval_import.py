@@ -4,11 +4,13 @@ families of Danish agenda systems, scored field by field against what was writte
 Each document draws, at random (seeded), a header layout, an item heading style, a case-number
 label, where a closed item says it is closed (at the item, only in the table of contents, under
 a "Lukkede punkter" part), a decision heading (with or without the word "Beslutning": "Byrådet
-den 12-03-2024"), what stands under the decision, the PDF's page
+den 12-03-2024"), what stands under the decision, the members list and its absence line
+(`eval_attendance.py`), the PDF's pages (a page per item, or cut by length) and page
 furniture and a format (text, PDF, .docx, FirstAgenda JSON and HTML, SBSYS, Acadre and eDoc
 XML). The record read back is compared
 with the record written: items found, titles, case numbers, closed flags (which must all be
-right), decisions and the header facts.
+right), decisions and the header facts, the participants with their attendance and the seat a
+substitute takes.
 
     python bench/eval_import.py [--documents 160] [--seed 7]
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import random
 import sys
 from collections import defaultdict
@@ -26,6 +29,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.eval_attendance import (
+    AFTER_DECISION,
+    Person,
+    english_date,
+    item_substitute,
+    people_lines,
+)
 from meetingtui import importers
 from meetingtui.errors import MeetingError
 from tests import formats
@@ -95,15 +105,6 @@ OPEN_PARTS = ["Åbne punkter", "Åbne", "Til behandling - for åbne døre",
 CONTENTS_PARTS = [("Åbne punkter", "Lukkede punkter"), ("Åbne", "Lukkede"),
                   ("Til efterretning - for åbne døre", "Til behandling - for lukkede døre"),
                   ("Åbne beslutningssager", "Lukkede beslutningssager")]  # fmt: skip
-PEOPLE = [("Bo Krag", "A", "Borgmester", "formand"), ("Lise Vig", "V", "Næstformand", "næstformand"),
-          ("Karen Holm", "C", "Medlem", "medlem"), ("Per Dam", "Ø", "", "medlem"),
-          ("Anne Sø", "F", "Formand", "formand")]  # fmt: skip
-# A member's line without and with a role: "Name (A) (Borgmester)", "Name, A (Borgmester)",
-# "Borgmester: Name (A)", "Name (A) - Borgmester".
-PERSON_FORMS = [("{name} ({party})", "{name} ({party}) ({role})"),
-                ("{name}, {party}", "{name}, {party} ({role})"),
-                ("{name} ({party})", "{role}: {name} ({party})"),
-                ("{name} ({party})", "{name} ({party}) - {role}")]  # fmt: skip
 PROPOSERS = ["Forvaltningen indstiller,", "Teknik- og Miljøudvalget indstiller:",
              "Direktøren for Teknik og Miljø indstiller over for Byrådet:"]  # fmt: skip
 DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
@@ -137,14 +138,10 @@ HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {
             "Nr.{n} - {title}", "Nr. {n}: {title}"]  # fmt: skip
 HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-place",
            "meeting-label", "extract", "referat-fra", "short-date", "body-first",
-           "body-with-date", "start-label"]  # fmt: skip
+           "body-with-date", "start-label", "web-english"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
-# What a decision may have under it: the members absent for that item, or the navigation a web
-# page saved as the referat has after each item ("Til toppen").
-AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam (Ø), Bo Krag (A)",
-                  "Til toppen"]  # fmt: skip
 # What may stand between the decision heading and the decision: the decision's attendance
 # field, left empty when nobody was absent, or the list of who was there.
 BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"],
@@ -171,7 +168,8 @@ class Document:
     when: datetime
     place: str
     items: list[Truth] = field(default_factory=list)
-    people: list[tuple[str, str, str]] = field(default_factory=list)  # name, party, role
+    people: list[Person] = field(default_factory=list)  # name, party, role, attendance, seat of
+    starts: list[int] = field(default_factory=list)  # the line each item's page may begin with
     layout: str = ""
     data: bytes = b""
 
@@ -236,6 +234,10 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
             f"Sluttidspunkt for møde: Kl. {doc.when.hour + 2}:00",
             f"Mødested: {doc.place}",
         ]
+    if kind == "web-english":
+        # a web page whose publishing system prints the date in English
+        return [doc.body, "Referat", f"Dato: {english_date(doc.when)}", f"Sted: {doc.place}",
+                *_people_lines(rng, doc)]  # fmt: skip
     if kind == "meeting-label":
         return ["Referat", f"Møde: {doc.body}", f"Mødedato: {_long_date(doc.when)}",
                 f"Mødetidspunkt: {doc.when:%H:%M}-{doc.when.hour + 2}:00", f"Mødested: {doc.place}",
@@ -245,17 +247,9 @@ def _header(rng: random.Random, doc: Document) -> list[str]:
 
 
 def _people_lines(rng: random.Random, doc: Document) -> list[str]:
-    """A members list ("Name (A) (Borgmester)" and the other forms), one a line, when the
-    document has one."""
-    if rng.random() < 0.5:
-        return []
-    chosen = rng.sample(PEOPLE[:4], rng.randint(2, 4))
-    doc.people = [(name, party, role) for name, party, _written, role in chosen]
-    form = rng.choice(PERSON_FORMS)
-    return ["Deltagere:"] + [
-        form[bool(written)].format(name=name, party=party, role=written)
-        for name, party, written, _role in chosen
-    ]
+    """A members list and an absence line under it, when the document has one."""
+    lines, doc.people = people_lines(rng, pdf=doc.fmt == "pdf", first_item=doc.items[0].number)
+    return lines
 
 
 def _recommendation_lines(truth: Truth, *, headed: bool = True) -> list[tuple[str, bool]]:
@@ -289,6 +283,7 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
             truth.closed_in_text = ""
         lines += _contents(doc, where, rng.choice(CONTENTS_PARTS))
     for truth in doc.items:
+        doc.starts.append(len(lines))
         title = truth.title
         extra: list[str] = []
         if (
@@ -392,12 +387,18 @@ def build(rng: random.Random, fmt: str) -> Document:
         )
     if fmt in ("text", "pdf", "docx"):
         lines = _document_lines(rng, doc)
+        doc.people = item_substitute(doc.people, [text for text, _bold in lines])
         if fmt == "text":
             doc.data = "\n".join(t for t, _ in lines).encode()
         elif fmt == "pdf":
             flat = [f"**{t}" if bold else t for text, bold in lines for t in [text]]
-            size = rng.choice([48, 20])
-            pages = [flat[i : i + size] for i in range(0, len(flat), size)]
+            size = rng.choice([48, 20, 0])
+            if size:
+                pages = [flat[i : i + size] for i in range(0, len(flat), size)]
+            else:
+                # each item on a page of its own, the header on the first item's
+                cuts = [0, *doc.starts[1:], len(flat)]
+                pages = [flat[a:b] for a, b in itertools.pairwise(cuts) if b > a]
             furniture = rng.random()
             if len(pages) > 1 and furniture < 0.2:
                 # A running header of three lines on every page, the title page's too.
@@ -508,8 +509,11 @@ def _recommended(item: object) -> str:
     return " ".join(text.split())
 
 
-def _people(meeting: object) -> list[tuple[str, str, str]]:
-    return [(p.name, p.affiliation, p.role.value) for p in meeting.participants]  # type: ignore[attr-defined]
+def _people(meeting: object) -> list[Person]:
+    names = {p.id: p.name for p in meeting.participants}  # type: ignore[attr-defined]
+    return [(p.name, p.affiliation, p.role.value, p.attendance.value,
+             names.get(p.substitute_for, "") if p.substitute_for else "")
+            for p in meeting.participants]  # type: ignore[attr-defined]  # fmt: skip
 
 
 def _read(item: object) -> str:
