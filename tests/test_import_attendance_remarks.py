@@ -223,3 +223,64 @@ def test_a_remark_line_without_a_party_goes_on_with_the_absence_list(reader: str
     ]
     assert [[a.name for a in i.absences] for i in meeting.items] == [[], ["Lise Vig"], []]
     assert meeting.location == "Byrådssalen"
+
+
+# --- the lists of a local committee's referat: with and without apologies, part of the meeting --
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf", "docx"])
+def test_absence_lists_by_kind_with_substitutes_and_part_of_the_meeting(reader: str) -> None:
+    """ "Fraværende med afbud:" over lines of a member and the substitute called in or taking
+    part ("…, Jes Kro deltog"), "Fraværende i mødet:" over those away for part of it ("til kl.
+    18.40 i punkt 2": arrived then, missed the items before; "fra kl. 19.15 i punkt 2": left
+    then, missed the items after), "Fraværende uden afbud:". The one who took part was read as
+    a member with apologies named "Jes Kro deltog"; those away for part of the meeting were
+    lost."""
+    lines = ["Fraværende med afbud:", "Maria Berg, Mette Øst indkaldt",
+             "Jens Ask og Henrik Bang, Jes Kro deltog", "Fraværende i mødet:",
+             "Karoline Bech til kl. 18.40 i punkt 2", "Anne Rask fra kl. 19.15 i punkt 2",
+             "Fraværende uden afbud:", "Jens Alm"]  # fmt: skip
+    meeting = _read([*HEADER, *lines, *_items(3)], reader)
+    assert _people(meeting) == [
+        ("Maria Berg", "", "medlem", "afbud", ""),
+        ("Mette Øst", "", "stedfortræder", "present", ""),
+        ("Jens Ask", "", "medlem", "afbud", ""),
+        ("Henrik Bang", "", "medlem", "afbud", ""),
+        ("Jes Kro", "", "stedfortræder", "present", ""),
+        ("Karoline Bech", "", "medlem", "present", ""),
+        ("Anne Rask", "", "medlem", "present", ""),
+        ("Jens Alm", "", "medlem", "absent", ""),
+    ]
+    second = meeting.items[1].id
+    moves = {p.name: [(m.kind.value, m.at.strftime("%H.%M"), m.item_id) for m in p.movements]
+             for p in meeting.participants if p.movements}  # fmt: skip
+    assert moves == {"Karoline Bech": [("arrived", "18.40", second)],
+                     "Anne Rask": [("left", "19.15", second)]}  # fmt: skip
+    assert [[a.name for a in i.absences] for i in meeting.items] == [
+        ["Karoline Bech"], [], ["Anne Rask"]
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", ["text", "docx"])
+def test_a_substitute_in_a_members_place_in_the_genitive(reader: str) -> None:
+    lines = ["Afbud fra Hanne Sim, Anne-Marie Arrøe deltager i Hanne Sims sted, samt Vera Eck."]
+    meeting = _read([*HEADER, *lines, *_items(1)], reader)
+    assert _people(meeting) == [
+        ("Hanne Sim", "", "medlem", "afbud", ""),
+        ("Vera Eck", "", "medlem", "afbud", ""),
+        ("Anne-Marie Arrøe", "", "stedfortræder", "present", "Hanne Sim"),
+    ]
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf", "docx"])
+def test_sentences_about_attendance_under_the_decision(reader: str) -> None:
+    """ "Fremmøde og inhabilitet:" and a sentence a member: "havde meldt afbud" and "udeblev"
+    are absences from the item; the one who "deltog i stedet" is none."""
+    lines = ["1. Godkendelse af dagsorden", "Beslutning", "Dagsordenen blev godkendt.",
+             "Fremmøde og inhabilitet:",
+             "Mikkel Hou havde meldt afbud, og Peter Steff deltog i stedet.",
+             "Tahira Ali havde meldt afbud.", "Sheikh Mo udeblev uden afbud."]  # fmt: skip
+    [item] = _read([*HEADER, *lines], reader).items
+    assert [(a.name, a.reason) for a in item.absences] == [
+        ("Mikkel Hou", "afbud"), ("Tahira Ali", "afbud"), ("Sheikh Mo", "udeblev")
+    ]  # fmt: skip

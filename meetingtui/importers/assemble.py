@@ -21,7 +21,15 @@ from meetingtui.importers.furniture import web_furniture
 from meetingtui.importers.heads import ItemHead, plain_number, title_key
 from meetingtui.importers.source import Block, HeaderFacts, Source
 from meetingtui.importers.vocabulary import BODY_ENDINGS, END_OF_ITEMS, alternation
-from meetingtui.models import AgendaItem, Attendance, ItemAbsence, Meeting, MeetingKind
+from meetingtui.models import (
+    AgendaItem,
+    Attendance,
+    ItemAbsence,
+    Meeting,
+    MeetingKind,
+    Movement,
+    MovementKind,
+)
 
 
 def build_meeting(source: Source, *, name: str = "") -> Meeting:
@@ -222,6 +230,7 @@ def _meeting(facts: HeaderFacts, found: list[AgendaItem], name: str) -> Meeting:
         for item in found:
             if plain_number(item.number) in numbers and all(a.name != who for a in item.absences):
                 item.absences.append(ItemAbsence(name=who, reason="Deltog ikke i behandlingen"))
+    _away(facts, found)
     return Meeting(
         body=facts.body,
         title=facts.title,
@@ -233,6 +242,28 @@ def _meeting(facts: HeaderFacts, found: list[AgendaItem], name: str) -> Meeting:
         participants=facts.participants,
         items=found,
     )
+
+
+def _away(facts: HeaderFacts, found: list[AgendaItem]) -> None:
+    """ "Fraværende i mødet: Karoline Bech til kl. 18.40 i punkt 2": she arrived at 18.40
+    during item 2 and missed the items before it; "… fra kl. 21.33 i punkt 12": she left then
+    and missed the items after it."""
+    assert facts.starts_at is not None
+    for who, way, (hour, minute), number in facts.away:
+        person = next((p for p in facts.participants if p.name == who), None)
+        during = next((k for k, i in enumerate(found) if plain_number(i.number) == number), None)
+        if person is None:
+            continue
+        at = facts.starts_at.replace(hour=hour, minute=minute)
+        item_id = found[during].id if during is not None else None
+        kind = MovementKind.ARRIVED if way == "arrived" else MovementKind.LEFT
+        person.movements.append(Movement(kind=kind, at=at, item_id=item_id))
+        if during is None:
+            continue
+        missed = found[:during] if kind is MovementKind.ARRIVED else found[during + 1 :]
+        for item in missed:
+            if all(a.name != who for a in item.absences):
+                item.absences.append(ItemAbsence(name=who, reason="Fraværende i mødet"))
 
 
 _END_OF_ITEMS = re.compile(rf"(?i)^{alternation(END_OF_ITEMS)}\b")

@@ -30,6 +30,12 @@ _NOT_TAKING_PART = re.compile(
 _INHABIL = re.compile(
     r"(?P<names>[A-ZÆØÅ(][^.:\n]{1,200}?)\s+(?:erklærede\s+sig|blev\s+erklæret|var|er|anså\s+sig\s+(?:for\s+)?)\s*inhabil",
 )
+# "Mikkel Hou havde meldt afbud, og Peter Steff deltog i stedet.", "Sheikh Mo udeblev uden
+# afbud.": a sentence about one member's attendance, under "Fremmøde og inhabilitet:"
+_SENT_APOLOGIES = re.compile(
+    r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+(?:(?:havde|har)\s+meldt\s+afbud|meldte\s+afbud)"
+)
+_STAYED_AWAY = re.compile(r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+udeblev\b")
 # "X, Y og Z var fraværende." inside a decision
 _WAS_ABSENT = re.compile(r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+var\s+fraværende\b")
 # "Fraværende: X (V) - Y (V) mødte som stedfortræder": Y took X's seat and was not absent.
@@ -107,9 +113,12 @@ def parse_attendance(text: str) -> AttendanceFacts:
             (_INHABIL, AbsenceKind.INHABIL, "inhabil"),  # first, so it wins over "deltog ikke"
             (_NOT_TAKING_PART, AbsenceKind.ABSENT, "deltog ikke"),
             (_WAS_ABSENT, AbsenceKind.ABSENT, "fraværende"),
+            (_SENT_APOLOGIES, AbsenceKind.ABSENT, "afbud"),
+            (_STAYED_AWAY, AbsenceKind.ABSENT, "udeblev"),
         ):
-            if reason == "fraværende":
-                if "var fraværende" not in lowered:
+            if reason in ("fraværende", "afbud", "udeblev"):
+                word = {"fraværende": "var fraværende", "afbud": "meldt afbud"}.get(reason, reason)
+                if word not in lowered and not (reason == "afbud" and "meldte afbud" in lowered):
                     continue
             elif (reason == "inhabil") != ("inhabil" in lowered) or (
                 reason != "inhabil" and " ikke " not in lowered and "forhindret" not in lowered

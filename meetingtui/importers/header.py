@@ -446,7 +446,7 @@ def _looks_like_people(text: str) -> bool:
     if known_heading(Block(text)) or _HEADER_NOISE.match(text) or part_mark(text) is not None:
         return False
     remarks = seats.read_remarks(text)
-    if remarks.seats or remarks.some_items:
+    if remarks.seats or remarks.some_items or remarks.away:
         return True  # "Lise Vig deltog ikke i behandlingen af punkt 3", "Mads Lund indkaldt"
     if not found:
         return False

@@ -18,7 +18,7 @@ from meetingtui.models import Attendance, Participant, Role
 NAME_WITH_AFFILIATION = re.compile(
     r"([A-ZÆØÅÉÜ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅÉÜ][\w'’.\-]*|af|von|van|de|la)){0,5})\s*\(([^()]{1,40})\)"
 )
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+og\s+|\s+&\s+|\n)\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+og\s+|\s+samt\s+|\s+&\s+|\n)\s*")
 # "Eva Lund (V) - Mona Kjær (V) mødte som stedfortræder": the substitute is not in the list.
 _SUBSTITUTE_CLAUSE = re.compile(
     r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"

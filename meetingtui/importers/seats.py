@@ -1,11 +1,11 @@
 """Remarks inside a list of absent members: who took whose seat, who was called in, who
-missed only some items.
+missed only some items or part of the meeting.
 
 "Afbud fra Per Dam (Ø) stedfortræder Karen Holm (Ø)", "Per Dam (Ø) - Karen Holm (Ø) mødte
 som stedfortræder", "Per Dam (Ø), i stedet mødte Karen Holm (Ø)", "Karen Holm (Ø) indkaldt",
-"1. suppleant Karen Holm var indkaldt, men mødte ikke", "Anne Sø (F) deltog ikke i
-behandlingen af punkt 3-5". What is left of the list after the remarks are read is the list of
-absent members.
+"1. suppleant Karen Holm var indkaldt, men mødte ikke", "Jens Ask, Jes Kro deltog", "Anne Sø
+(F) deltog ikke i behandlingen af punkt 3-5", "Karoline Bech til kl. 18.40 i punkt 2". What is
+left of the list after the remarks are read is the list of absent members.
 """
 
 from __future__ import annotations
@@ -48,13 +48,29 @@ _CALLED_IN = re.compile(
     rf"(?:\s+(?i:som)\s+{_SUB_WORD})?(?:\s+(?i:for)\s+(?P<absent>{_PERSON}))?"
     rf"(?P<not_met>\s*,?\s*(?i:men\s+mødte\s+ikke)(?:\s+(?i:frem|op))?)?"
 )
+# "Anne-Marie Arrøe deltager i Hanne Sims sted": in the seat of the member named (genitive)
+_IN_PLACE_OF = re.compile(
+    rf"(?P<sub>{_PERSON})\s+(?i:deltager|deltog|mødte|møder)\s+(?i:i)\s+(?P<absent>{_NAME})s\s+"
+    r"(?i:sted)\b"
+)
+# "Jens Ask og Henrik Bang, Jes Kro deltog": the one who took part, in an absence list
+_TOOK_PART = re.compile(
+    rf"(?P<sub>{_PERSON})\s+(?i:deltog|deltager|mødte)(?:\s+(?i:for\s+(?P<absent>{_PERSON})))?"
+    r"(?=\s*(?:$|[,;.]))"
+)
+# "Fraværende i mødet: Karoline Bech til kl. 18.40 i punkt 2", "Anne Rask fra kl. 21.33 i punkt
+# 12": away for part of the meeting, until or from a time, during an item
+_PART_OF_MEETING = re.compile(
+    rf"(?P<who>{_PERSON})\s+(?P<dir>(?i:til|fra))\s+(?i:kl)\.?\s*(?P<h>\d{{1,2}})[.:](?P<m>\d{{2}})"
+    r"(?:\s+(?i:i|under)\s+(?i:punkt|pkt\.)\s*(?P<item>\d{1,3}))?"
+)
 # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5", "..., pkt. 3 og 4"
 _ITEMS = r"(?P<items>\d{1,3}(?:\s*(?:[-–,]|og)\s*\d{1,3})*)"
 _SOME_ITEMS = re.compile(
     rf"(?P<who>{_PERSON}(?:\s*(?:,|\bog\b)\s*{_PERSON})*)\s+(?i:(?:deltog|deltager)\s+ikke\s+i\s+(?:behandlingen\s+af\s+)?"
     rf"(?:punkt(?:erne)?|pkt\.|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s*){_ITEMS}"
 )
-_LIST_PUNCTUATION = re.compile(r"^[\s,;.\-–]+|[\s,;\-–]+$")
+_LIST_PUNCTUATION = re.compile(r"^[\s,;.\-–]*(?:(?:og|samt)\s+)?|[\s,;\-–]+$")
 
 
 @dataclass
@@ -72,6 +88,8 @@ class Remarks:
     absent: str  # the list without its remarks: the members absent from the meeting
     seats: list[Seat] = field(default_factory=list)
     some_items: list[tuple[str, list[str]]] = field(default_factory=list)  # (who, item numbers)
+    # (who, "arrived" or "left", (hour, minute), the item under way or "")
+    away: list[tuple[str, str, tuple[int, int], str]] = field(default_factory=list)
 
 
 def item_numbers(text: str) -> list[str]:
@@ -96,7 +114,17 @@ def read_remarks(text: str) -> Remarks:
     while pos < len(text):
         found = [
             (m.start(), k, m)
-            for k, pattern in enumerate((_SEAT_AFTER, _SEAT_THEN, _SOME_ITEMS, _CALLED_IN))
+            for k, pattern in enumerate(
+                (
+                    _SEAT_AFTER,
+                    _SEAT_THEN,
+                    _SOME_ITEMS,
+                    _CALLED_IN,
+                    _TOOK_PART,
+                    _PART_OF_MEETING,
+                    _IN_PLACE_OF,
+                )
+            )
             if (m := pattern.search(text, pos)) is not None
         ]
         if not found:
@@ -113,14 +141,18 @@ def read_remarks(text: str) -> Remarks:
             for who in re.split(r"\s*(?:,|\bog\b)\s*", match.group("who")):
                 if who.strip():
                     remarks.some_items.append((who.strip(), numbers))
-        else:
-            remarks.seats.append(
-                Seat(
-                    match.group("sub").strip(),
-                    (match.group("absent") or "").strip(),
-                    came=match.group("not_met") is None,
+        elif kind == 5:
+            until = match.group("dir").lower() == "til"  # away until 18.40: arrived then
+            clock = (int(match.group("h")), int(match.group("m")))
+            if clock[0] < 24 and clock[1] < 60:
+                way = "arrived" if until else "left"
+                remarks.away.append(
+                    (match.group("who").strip(), way, clock, match.group("item") or "")
                 )
-            )
+        else:
+            came = kind in (4, 6) or match.group("not_met") is None
+            absent = (match.group("absent") or "").strip()
+            remarks.seats.append(Seat(match.group("sub").strip(), absent, came=came))
         pos = match.end()
     kept.append(text[pos:])
     pieces = [_LIST_PUNCTUATION.sub("", k) for k in kept]
@@ -143,6 +175,11 @@ def add_listed(facts: HeaderFacts, text: str, attendance: Attendance | None) -> 
         found = people.split_people(who)
         if found:
             facts.some_items.append((_plain(found[0][0]), numbers))
+    for who, way, clock, item in remarks.away:
+        people.add_people(facts, who, Attendance.PRESENT)
+        found = people.split_people(who)
+        if found:
+            facts.away.append((_plain(found[0][0]), way, clock, item))
     for seat in remarks.seats:
         if seat.came:
             _seat(facts, seat)

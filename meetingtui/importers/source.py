@@ -107,6 +107,8 @@ class HeaderFacts:
     leftover: list[str] = field(default_factory=list)  # unused text after a date on its line
     # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5" in the header: (name, items)
     some_items: list[tuple[str, list[str]]] = field(default_factory=list)
+    # "Karoline Bech til kl. 18.40 i punkt 2": (name, "arrived"/"left", (hour, minute), item)
+    away: list[tuple[str, str, tuple[int, int], str]] = field(default_factory=list)
     # In a referat, a member the source lists without a status took part (Acadre, eDoc and
     # FirstAgenda record only absences); SBSYS's "Ikke bestemt" stays unknown.
     unmarked_present: bool = True
