@@ -116,3 +116,31 @@ async def test_before_any_item_the_roll_call_asks_nothing(db_path: Path) -> None
         await press(pilot, "t")
         assert isinstance(app.screen, RollCallScreen)
     assert _person(stored(db_path, meeting_id), CARSTEN) == (Attendance.PRESENT, [])
+
+
+@pytest.mark.parametrize("answer", ["now", "roll call wrong"])
+async def test_after_the_question_the_cursor_goes_on_to_the_next_unanswered(
+    db_path: Path, answer: str
+) -> None:
+    """As after a plain answer: one key (and the question's answer) per member, then the next
+    member still without an answer, not the member just answered."""
+    meeting_id = _item_one_voted(db_path)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await press(pilot, "r")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        roll_call = app.screen
+        _cursor_on(app, KELD)
+        await press(pilot, "t")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "the question")
+        await press(pilot, *(["enter"] if answer == "now" else ["down", "enter"]))
+        await until(pilot, lambda: app.screen is roll_call, "answered")
+        record = stored(db_path, meeting_id)
+        assert _person(record, KELD)[0] is Attendance.PRESENT
+        unanswered = [
+            n for n, p in enumerate(record.participants) if p.attendance is Attendance.UNKNOWN
+        ]
+        following = next(n for n in unanswered if n > KELD - 1)
+        table = roll_call.query_one("#roster", DataTable)
+        await until(pilot, lambda: table.cursor_row == following, "on the next unanswered")

@@ -220,11 +220,14 @@ class RollCallScreen(KeymapScreen):
         row = table.cursor_row
         person_id = person.id
 
+        def on_to_the_next() -> None:
+            # The next name still without an answer, so the roll call is one key per member
+            # and never passes over someone unanswered onto an answer already given.
+            table.move_cursor(row=self._next_unanswered(row), animate=False)
+
         def answered() -> None:
             if self._command("set_attendance", person_id, attendance):
-                # The next name still without an answer, so the roll call is one key per member
-                # and never passes over someone unanswered onto an answer already given.
-                table.move_cursor(row=self._next_unanswered(row), animate=False)
+                on_to_the_next()
                 if then is not None:
                     then(person_id)
 
@@ -239,7 +242,7 @@ class RollCallScreen(KeymapScreen):
             answered()
             return
         # "Present" now may mean a late arrival, not a roll call taken late: ask which.
-        self._ask_when(meeting, person, attendance is Attendance.PRESENT, answered)
+        self._ask_when(meeting, person, attendance is Attendance.PRESENT, answered, on_to_the_next)
 
     def _ask_when(
         self,
@@ -247,6 +250,7 @@ class RollCallScreen(KeymapScreen):
         person: Participant | GlanceParticipant,
         arriving: bool,
         answered: Callable[[], None],
+        moved_on: Callable[[], None],
     ) -> None:
         from meetingtui.screens.dialogs import PickDialog
 
@@ -265,7 +269,8 @@ class RollCallScreen(KeymapScreen):
 
         def picked(choice: object) -> None:
             if choice == "movement":
-                self._command("arrive" if arriving else "leave", person_id)
+                if self._command("arrive" if arriving else "leave", person_id):
+                    moved_on()  # as after a plain answer
             elif choice == "roll":
                 answered()
 
