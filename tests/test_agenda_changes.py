@@ -295,6 +295,11 @@ async def test_o_takes_the_highlighted_item_before_another(db_path: Path) -> Non
         await pilot.press("enter")  # the first waiting item: 2
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
         await until(pilot, lambda: numbers(db_path, meeting_id) == ["1", "4", "2", "3"])
+        # The cursor went with the item moved, not stayed on the row (now item 3).
+        table = app.screen.query_one("#agenda", DataTable)
+        await until(pilot, lambda: table.cursor_row == 1, "on item 4 in its new place")
+        shown = app.screen.query_one("#item-text", Static)
+        await until(pilot, lambda: rendered(shown).lstrip().startswith("4."), "item 4 shown")
         await pilot.press("n")
         await until(pilot, lambda: app.service.meeting.current_item_id == 4, "4 comes next")
 

@@ -100,8 +100,16 @@ def _move(app: MeetingApp, item: AgendaItem) -> None:
         if other.id != item.id and other.started_at is None and not other.decision
     ]
 
+    def follow(_: object) -> None:
+        # The cursor goes with the item moved, not stays on its row (now another item).
+        from meetingtui.screens.meeting import MeetingScreen
+
+        for screen in app.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                screen.highlight(item.id)
+
     def picked(before: object) -> None:
         if before is not None and app.service is not None:
-            app.run_command(app.service.move_item, item.id, int(str(before)))
+            app.run_command(app.service.move_item, item.id, int(str(before)), on_done=follow)
 
     app.push_screen(PickDialog(t("tui.agenda_move_title", number=item.number), waiting), picked)

@@ -99,6 +99,12 @@ class MeetingScreen(KeymapScreen):
         self._show_warnings()
         self.refresh_bindings()
 
+    def highlight(self, item_id: int) -> None:
+        """Put the cursor on an item wherever it now stands (an item moved on the agenda)."""
+        table = self.query_one("#agenda", DataTable)
+        if str(item_id) in {str(key.value) for key in table.rows}:
+            table.move_cursor(row=table.get_row_index(str(item_id)), animate=False)
+
     def _highlighted_item(self) -> AgendaItem | None:
         table = self.query_one("#agenda", DataTable)
         if not self.meeting.items or table.row_count == 0:
