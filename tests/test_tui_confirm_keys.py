@@ -120,3 +120,33 @@ async def test_a_keymap_file_moves_the_acclamation_keys(db_path: Path, tmp_path:
         await until(pilot, lambda: isinstance(app.screen, ElectionScreen), "a ballot after all")
     (election,) = stored(db_path, meeting_id).item(2).elections
     assert election.is_open and not election.acclamation
+
+
+async def test_the_question_before_typed_text_is_thrown_away_is_the_apps_confirmation(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape in a form with text typed asks through the app's one confirmation factory (its
+    keys, its title, what it says when quitting), like every other yes/no question."""
+    from meetingtui.screens.dialogs import FormDialog
+
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    asked: list[str] = []
+    made = app.confirm_dialog
+
+    def confirm_dialog(warnings: list[str], question: str = "", **options: Any) -> ConfirmDialog:
+        asked.append(question)
+        return made(warnings, question, **options)
+
+    monkeypatch.setattr(app, "confirm_dialog", confirm_dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await press(pilot, "o", "enter")  # a new item on the agenda: its title typed
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form")
+        await press(pilot, "x", "y", "z", "escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        assert "Kassér teksten?" in dialog_text(app)
+        assert asked == ["Kassér teksten?"]
+        await press(pilot, "j")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "thrown away")
+    assert len(asked) == 1

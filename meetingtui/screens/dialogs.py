@@ -7,7 +7,7 @@ as done until the command API has committed it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -100,14 +100,15 @@ class Dialog(ModalScreen[Any]):
             if confirmed:
                 self.dismiss(None)
 
-        # A dictated protokoltilførsel is not lost to one stray Escape.
-        keymap = getattr(self.app, "keymap", None)
-        self.app.push_screen(
-            ConfirmDialog(
-                [t("tui.discard_text")], t("tui.discard_question"), warn=False, keymap=keymap
-            ),
-            discard,
+        # A dictated protokoltilførsel is not lost to one stray Escape. Asked through the app's
+        # one confirmation factory, as every yes/no question is (its keys, what quitting says).
+        from meetingtui.screens.opening import MeetingHold
+
+        app = cast(MeetingHold, self.app)
+        question = app.confirm_dialog(
+            [t("tui.discard_text")], t("tui.discard_question"), warn=False
         )
+        app.push_screen(question, discard)
 
 
 class ConfirmDialog(Dialog):
