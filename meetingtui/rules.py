@@ -169,6 +169,11 @@ def election_outcome(ballots: Iterable[ElectionBallot], candidates: list[str]) -
     return ElectionOutcome(elected=leaders[0], tied=(), votes=votes)
 
 
+# Warnings of a state that stands until it changes (the header says it all along), not of
+# the act that met it: said once when it begins, not again with every act while it lasts.
+STANDING_WARNINGS = frozenset({"warn.quorum_lost", "warn.no_voting_members"})
+
+
 def quorum_warnings(meeting: Meeting, item: AgendaItem | None) -> list[RuleWarning]:
     status = quorum(meeting, item)
     if status.met:

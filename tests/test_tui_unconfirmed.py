@@ -91,3 +91,28 @@ async def test_ctrl_q_then_yes_at_the_warning_quits_and_records_nothing(db_path:
         await pilot.press("j")
         await until(pilot, lambda: not app.is_running, "the app quit")
     assert stored(db_path, meeting_id).item(1).decision == ""
+
+
+async def test_a_quorum_lost_is_said_once_not_with_every_act(db_path: Path) -> None:
+    """At 80 columns a toast covers half the item: the standing warning is said when it begins
+    and stays in the header (and under the agenda); taking up the next items does not toast
+    it again. Once the quorum is back, losing it again is said again."""
+    meeting_id = _without_quorum(db_path)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await press(pilot, "n")
+        await until(pilot, lambda: notices.mention("ikke beslutningsdygtigt"), "said once")
+        await press(pilot, "n", "n")
+        await until(pilot, lambda: app.service.meeting.current_item_id == 4, "item 4 taken up")
+        assert len(notices.mention("ikke beslutningsdygtigt")) == 1
+        header = str(app.screen.query_one("#status-quorum", Static).render())
+        assert "IKKE BESLUTNINGSDYGTIGT" in header and "3 af 7" in header
+        # Two come back: the quorum is there. They leave again: said again, once.
+        for person_id in (1, 2):
+            app.run_command(app.service.arrive, person_id)
+        for person_id in (1, 2):
+            app.run_command(app.service.leave, person_id)
+        await pilot.pause()
+        assert len(notices.mention("ikke beslutningsdygtigt")) == 2

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from textual import events
 from textual.notifications import SeverityLevel
 
+from meetingtui import rules
 from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError, StorageError
 from meetingtui.i18n import set_language, t
 from meetingtui.keymap import THEMES, UiConfig, load_config, validate_keymap
@@ -54,6 +55,8 @@ class MeetingApp(MeetingHold):
         self.follow_interval = follow_interval
         # Keys typed ahead go to the screen they were meant for, one at a time.
         self._key_gate = KeyGate(self)
+        # The standing warnings (no quorum) said since they began: not said again per act.
+        self._standing_said: set[str] = set()
         # The app's own keys come from the keymap too; Textual's default ctrl+q gives way.
         add_bindings(
             self,
@@ -135,14 +138,29 @@ class MeetingApp(MeetingHold):
             return None
         self.refresh_views()
         for warning in outcome.warnings:
+            standing = warning.key in rules.STANDING_WARNINGS
+            if standing and warning.key in self._standing_said:
+                continue  # said when it began; the header and the screen keep showing it
+            if standing:
+                self._standing_said.add(warning.key)
             if warning.message in confirmed:
                 continue  # the chair has just read it and said go on
             self.notify(
                 "⚠ " + warning.message, title=t("tui.warning_title"), severity="warning", timeout=10
             )
+        self._forget_what_no_longer_stands()
         if on_done is not None:
             on_done(outcome)
         return outcome
+
+    def _forget_what_no_longer_stands(self) -> None:
+        """Once the quorum is back, losing it again is said again."""
+        service = self._service
+        if service is None or not self._standing_said:
+            return
+        meeting = service.meeting
+        if rules.quorum(meeting, rules.item_under_way(meeting)).met:
+            self._standing_said.clear()
 
     def notify(
         self,
