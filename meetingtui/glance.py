@@ -7,6 +7,7 @@ swaps it for the record before any command runs.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -64,6 +65,15 @@ class GlanceItem:
 
 
 @dataclass(eq=False)
+class GlanceSession:
+    """One stretch an item was under treatment (models.ItemSession)."""
+
+    item_id: int
+    started_at: datetime
+    ended_at: datetime | None
+
+
+@dataclass(eq=False)
 class Glance:
     id: int
     body: str
@@ -75,12 +85,23 @@ class Glance:
     current_item_id: int | None
     participants: tuple[GlanceParticipant, ...]
     items: tuple[GlanceItem, ...]
+    # Each stretch of treatment, in the order they happened; none in a meeting recorded before
+    # they were kept (an item's time is then its first start to its last end).
+    item_sessions: tuple[GlanceSession, ...] = ()
 
     def participant(self, participant_id: int) -> GlanceParticipant | None:
         return next((p for p in self.participants if p.id == participant_id), None)
 
     def item(self, item_id: int) -> GlanceItem | None:
         return next((i for i in self.items if i.id == item_id), None)
+
+    def sessions_of(self, item: GlanceItem) -> list[GlanceSession]:
+        """The stretches `item` was under treatment, as `Meeting.sessions_of` reads them."""
+        if self.item_sessions:
+            return [s for s in self.item_sessions if s.item_id == item.id]
+        if item.started_at is None:
+            return []
+        return [GlanceSession(item.id, item.started_at, item.ended_at)]
 
     @property
     def current_item(self) -> GlanceItem | None:
@@ -94,8 +115,8 @@ def _when(value: str | None) -> datetime | None:
 def read_glance(conn: sqlite3.Connection, meeting_id: int) -> Glance:
     """The meeting's head, participants and items; StorageError when there is no such meeting."""
     head = conn.execute(
-        "SELECT body, title, starts_at, status, opened_at, closed_at, current_item_id"
-        " FROM meetings WHERE id = ?",
+        "SELECT body, title, starts_at, status, opened_at, closed_at, current_item_id,"
+        " item_sessions FROM meetings WHERE id = ?",
         (meeting_id,),
     ).fetchone()
     if head is None:
@@ -150,7 +171,11 @@ def read_glance(conn: sqlite3.Connection, meeting_id: int) -> Glance:
             (meeting_id,),
         )
     )
-    body, title, starts_at, status, opened_at, closed_at, current_item_id = head
+    body, title, starts_at, status, opened_at, closed_at, current_item_id, stretches = head
+    sessions = tuple(
+        GlanceSession(s["item_id"], datetime.fromisoformat(s["started_at"]), _when(s["ended_at"]))
+        for s in json.loads(stretches)
+    )
     return Glance(
         id=meeting_id,
         body=body,
@@ -162,4 +187,5 @@ def read_glance(conn: sqlite3.Connection, meeting_id: int) -> Glance:
         current_item_id=current_item_id,
         participants=participants,
         items=items,
+        item_sessions=sessions,
     )

@@ -12,6 +12,7 @@ from meetingtui import rules
 from meetingtui.errors import StorageError
 from meetingtui.glance import Glance, read_glance
 from meetingtui.models import Meeting
+from meetingtui.screens.widgets import time_on_item
 from meetingtui.service import MeetingService
 from meetingtui.storage import records
 from meetingtui.storage.db import connect
@@ -109,6 +110,28 @@ def test_a_meeting_under_way_reads_the_same_in_a_glance(db_path: Path) -> None:
     for item in [None, *record.items]:
         glance_item = glance.item(item.id) if item is not None else None
         assert rules.quorum(glance, glance_item) == rules.quorum(record, item)
+
+
+def test_a_glance_counts_the_stretches_of_an_item_taken_up_twice(db_path: Path) -> None:
+    """Item 2 under way 17.05–17.10 and again from 17.15: at 17.20 it has had 0:10, not the
+    0:15 from its first start; the first frame says what the record says."""
+    from tests.test_item_sessions import _at
+
+    clock = FixedClock(_at(17, 0))
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        for item_id in (1, 2, 3, 2):
+            service.start_item(item_id)
+            clock.now += timedelta(minutes=5)
+    glance, record = _both(db_path, meeting_id)
+    now = _at(17, 20)
+    seen = [time_on_item(glance, i, now) for i in glance.items]
+    assert seen == [time_on_item(record, i, now) for i in record.items]
+    assert seen[1] == "0:10"
+    assert [(s.item_id, s.started_at, s.ended_at) for s in glance.item_sessions] == [
+        (s.item_id, s.started_at, s.ended_at) for s in record.item_sessions
+    ]
 
 
 def test_a_glance_at_a_missing_meeting_is_refused(db_path: Path) -> None:
