@@ -151,14 +151,12 @@ def plan_meeting(
 ) -> Plan:
     """Read the dagsorden and, with a committee, take the roster valid on its date."""
     from meetingtui.agenda_file import load_agenda_file
-    from meetingtui.committees.queries import find_committee
+    from meetingtui.committees.queries import committee_meant
 
     path = Path(path)
     committee = None
     if committee_name is not None:
-        committee = find_committee(conn, committee_name)
-        if committee is None:
-            raise InputError("committee.unknown", name=committee_name)
+        committee = committee_meant(conn, committee_name)
     data = _read(path)
     if _is_agenda_toml(path, data):
         agenda = load_agenda_file(path, committee=committee is not None)

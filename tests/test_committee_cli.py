@@ -54,7 +54,10 @@ def test_import_list_roster_export(db_path: Path, tmp_path: Path) -> None:
 def test_errors_are_one_line_and_change_nothing(db_path: Path, tmp_path: Path) -> None:
     unknown = cli(db_path, "committee", "roster", "Teknik- og Miljøudvalget")
     assert unknown.exit_code == 2
-    assert unknown.output.strip() == "Der findes intet udvalg Teknik- og Miljøudvalget."
+    assert unknown.output.strip() == (
+        "Der findes intet udvalg Teknik- og Miljøudvalget; der er ingen udvalg endnu "
+        "(importér en udvalgsfil)."
+    )
     bad = write(tmp_path, OEKONOMIUDVALGET.replace('kind = "udvalg"', 'kind = "klub"'), "bad.toml")
     refused = cli(db_path, "committee", "import", str(bad))
     assert refused.exit_code == 2

@@ -123,6 +123,35 @@ def test_without_a_committee_the_dagsorden_has_nobody_and_says_so(
     assert not rules.quorum(meeting, None).met
 
 
+def test_a_committee_name_not_typed_exactly_is_found_or_the_committees_are_named(
+    conn: sqlite3.Connection, tmp_path: Path
+) -> None:
+    """The secretary types the committee as they say it: a part of its name in any case finds
+    the one committee it fits; a name that fits none or several is refused naming them, so
+    the right one is typed next, and nothing is planned."""
+    with_committee(conn, tmp_path)  # Økonomiudvalget, with its roster
+    path = dagsorden(tmp_path)
+    plan = plan_meeting(conn, path, "  økonomi ")
+    assert plan.meeting.body == "Økonomiudvalget"
+    assert len(plan.meeting.participants) == 8
+    with pytest.raises(InputError) as refused:
+        plan_meeting(conn, path, "Teknikudvalget")
+    assert refused.value.message == (
+        "Der findes intet udvalg Teknikudvalget. Udvalgene er: Økonomiudvalget."
+    )
+    commands.create_committee(conn, "Teknik- og Miljøudvalget", "udvalg", "Greve")
+    with pytest.raises(InputError) as refused:
+        plan_meeting(conn, path, "UDVALGET")
+    assert refused.value.message == (
+        "»UDVALGET« passer på flere udvalg: Teknik- og Miljøudvalget, Økonomiudvalget. "
+        "Skriv hele navnet."
+    )
+    with pytest.raises(InputError) as refused:  # found; it has no members yet
+        plan_meeting(conn, path, "teknik")
+    assert refused.value.key == "plan.no_roster"
+    assert "Teknik- og Miljøudvalget har ingen medlemmer" in refused.value.message
+
+
 AGENDA = """\
 [meeting]
 body = "Børne- og Skoleudvalget"

@@ -13,7 +13,7 @@ from meetingtui.screens.app import build_app
 from meetingtui.screens.committees import CommitteesScreen
 from meetingtui.screens.dialogs import FormDialog
 from meetingtui.storage.db import connect
-from tests.committee_fixtures import event_count, write
+from tests.committee_fixtures import OEKONOMIUDVALGET, event_count, write
 from tests.meetings import FixedClock
 from tests.tui_support import SIZE, Notices, until
 
@@ -196,3 +196,45 @@ async def test_new_meeting_from_a_dagsorden_and_a_committee(db_path: Path, tmp_p
         await until(pilot, lambda: table.row_count == 8)
         assert str(table.get_row_at(0)[0]) == "Bo Hilsted"
         assert len(app.service.meeting.items) == 3
+
+
+async def test_the_arrow_keys_move_the_roster_the_keys_act_on(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The roster is where u (leaves) and e (address) act: it has the cursor from the start,
+    and ⏎ on another committee goes on to that committee's roster."""
+    from meetingtui.committees.toml_file import import_committee_file
+
+    conn = connect(db_path)
+    import_committee_file(conn, write(tmp_path))
+    conn.close()
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+        screen = app.screen
+        roster = screen.query_one("#roster", DataTable)
+        await until(pilot, lambda: roster.row_count > 2, "the roster")
+        await pilot.press("down", "down")
+        assert roster.cursor_row == 2
+        await pilot.press("e")  # the address of the third member, not the first
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        assert roster_names(screen)[2] in str(app.screen.dialog_title)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+        # A second committee: Tab to the committees, Down to it, ⏎ on to its roster.
+        conn = connect(db_path)
+        other = OEKONOMIUDVALGET.replace("Økonomiudvalget", "Teknikudvalget")
+        import_committee_file(conn, write(tmp_path, other, "teknik.toml"))
+        conn.close()
+        screen.refresh_view()
+        committees = screen.query_one("#committees", DataTable)
+        await pilot.press("shift+tab")
+        assert committees.has_focus
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: roster.has_focus, "on to the roster")
+        title = str(screen.query_one("#roster-title", Static).render())
+        assert "Økonomiudvalget" in title  # the committees by name: Teknik…, then Økonomi…
+        before = roster.cursor_row
+        await pilot.press("down")
+        assert roster.cursor_row == before + 1 and committees.cursor_row == 1

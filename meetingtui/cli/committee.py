@@ -31,14 +31,14 @@ def _connect(ctx: click.Context) -> sqlite3.Connection:
 
 
 def _committee(conn: sqlite3.Connection, name: str) -> Committee:
-    from meetingtui.committees.queries import find_committee
+    from meetingtui.committees.queries import committee_meant
+    from meetingtui.errors import InputError
 
-    committee = find_committee(conn, name)
-    if committee is None:
+    try:
+        return committee_meant(conn, name)
+    except InputError as exc:
         conn.close()
-        _fail(t("committee.unknown", name=name))
-    assert committee is not None
-    return committee
+        _fail(exc.message)
 
 
 def _entry_json(entry: RosterEntry) -> dict[str, Any]:

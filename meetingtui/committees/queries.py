@@ -75,6 +75,40 @@ def find_committee(conn: sqlite3.Connection, name: str) -> Committee | None:
     return None
 
 
+def committee_meant(conn: sqlite3.Connection, name: str) -> Committee:
+    """The committee a person typing `name` means: the one called that (case does not matter),
+    or else the only one whose name holds it ("økonomi", "teknik og miljø"). Refused naming
+    the committees there are, or those it could be (InputError), so the right name can be
+    typed at once."""
+    from meetingtui.errors import InputError
+
+    found = find_committee(conn, name)
+    if found is not None:
+        return found
+    wanted = " ".join(name.split()).casefold()
+    stored = sorted(
+        (
+            (committee_id, named)
+            for committee_id, named in conn.execute("SELECT id, name FROM committees")
+        ),
+        key=lambda c: (c[1].casefold(), c[0]),
+    )
+    hits = [c for c in stored if wanted and wanted in " ".join(c[1].split()).casefold()]
+    if len(hits) == 1:
+        committee = load_committee(conn, hits[0][0])
+        if committee is not None:
+            return committee
+    if len(hits) > 1:
+        raise InputError(
+            "committee.ambiguous", name=name.strip(), names=", ".join(n for _, n in hits)
+        )
+    if not stored:
+        raise InputError("committee.unknown_none", name=name.strip())
+    raise InputError(
+        "committee.unknown_listed", name=name.strip(), names=", ".join(n for _, n in stored)
+    )
+
+
 def committee_of_meeting(conn: sqlite3.Connection, meeting_id: int) -> Committee | None:
     """The committee a meeting was planned from, if any."""
     row = conn.execute(

@@ -8,6 +8,11 @@ DA: dict[str, str] = {
     "committee.bad_kind": "Ukendt udvalgstype {kind}; vælg en af: {choices}.",
     "committee.bad_role": "Ukendt rolle {role}; vælg en af: {choices}.",
     "committee.unknown": "Der findes intet udvalg {name}.",
+    "committee.unknown_listed": "Der findes intet udvalg {name}. Udvalgene er: {names}.",
+    "committee.unknown_none": (
+        "Der findes intet udvalg {name}; der er ingen udvalg endnu (importér en udvalgsfil)."
+    ),
+    "committee.ambiguous": "»{name}« passer på flere udvalg: {names}. Skriv hele navnet.",
     "committee.exists": "Udvalget {name} findes allerede.",
     "committee.member_twice": "{name} står allerede på medlemslisten i samme tidsrum.",
     "committee.role_taken": "{name} er allerede {role} i samme tidsrum.",
@@ -210,6 +215,11 @@ EN: dict[str, str] = {
     "committee.bad_kind": "Unknown kind of committee {kind}; choose one of: {choices}.",
     "committee.bad_role": "Unknown role {role}; choose one of: {choices}.",
     "committee.unknown": "There is no committee {name}.",
+    "committee.unknown_listed": "There is no committee {name}. The committees are: {names}.",
+    "committee.unknown_none": (
+        "There is no committee {name}; there are no committees yet (import a committee file)."
+    ),
+    "committee.ambiguous": "“{name}” fits several committees: {names}. Type the whole name.",
     "committee.exists": "The committee {name} already exists.",
     "committee.member_twice": "{name} is already on the roster for the same time.",
     "committee.role_taken": "{name} is already {role} for the same time.",

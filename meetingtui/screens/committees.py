@@ -64,7 +64,15 @@ class CommitteesScreen(DatabaseScreen):
         for key in ("name", "party", "role", "email", "joined", "left"):
             roster.add_column(t(f"committee.tui.col.{key}"), key=key)
         self.refresh_view()
-        committees.focus()
+        # The arrow keys move where the keys act: the roster (who leaves, whose address).
+        if self._shown:
+            self._to_the_roster()
+        else:
+            committees.focus()
+
+    def _to_the_roster(self) -> None:
+        if self._shown:
+            self.query_one("#roster", DataTable).focus()
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -166,6 +174,11 @@ class CommitteesScreen(DatabaseScreen):
         self._draw_roster()
         self.refresh_bindings()
 
+    @on(DataTable.RowSelected, "#committees")
+    def _committee_picked(self, event: DataTable.RowSelected) -> None:
+        """⏎ on a committee: on to its roster, where the arrow keys then move."""
+        self._to_the_roster()
+
     def selected_member(self) -> RosterEntry | None:
         if not self._shown:
             return None
@@ -200,6 +213,9 @@ class CommitteesScreen(DatabaseScreen):
             self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=10)
             return False
         self.refresh_view()
+        if len(self._committees) == 1:
+            # The one committee (just imported or created): its roster is what is acted on.
+            self._to_the_roster()
         if done:
             self.notify(done, timeout=4)
         return True

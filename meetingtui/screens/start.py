@@ -24,7 +24,15 @@ from meetingtui.screens.widgets import KeyBar, cut
 NARROW = 100
 SHORT = {"body": 17, "title": 13}
 # Errors of the new meeting's committee rather than its dagsorden.
-COMMITTEE_ERRORS = frozenset({"committee.unknown", "plan.no_roster"})
+COMMITTEE_ERRORS = frozenset(
+    {
+        "committee.unknown",
+        "committee.unknown_listed",
+        "committee.unknown_none",
+        "committee.ambiguous",
+        "plan.no_roster",
+    }
+)
 
 
 def when(moment: datetime) -> str:
