@@ -238,3 +238,9 @@ async def test_the_arrow_keys_move_the_roster_the_keys_act_on(
         before = roster.cursor_row
         await pilot.press("down")
         assert roster.cursor_row == before + 1 and committees.cursor_row == 1
+        # Back on the committees, then the roster of another day: its roster has the cursor.
+        await pilot.press("shift+tab")
+        assert committees.has_focus
+        await pilot.press("d")
+        await fill(pilot, "01.04.2025")
+        await until(pilot, lambda: roster.has_focus, "the roster of that day")

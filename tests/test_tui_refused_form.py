@@ -44,13 +44,14 @@ async def test_a_committee_not_found_is_corrected_in_its_own_field(
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form")
         await type_text(pilot, str(path))
         await press(pilot, "enter")
-        await type_text(pilot, "økonomi")
+        await type_text(pilot, "økonomiudvalg 2")  # fits no committee ("økonomi" would)
         form = app.screen
         await press(pilot, "enter")
         await until(pilot, lambda: app.screen is not form and bool(notices.texts), "refused")
+        assert notices.mention("Udvalgene er: Økonomiudvalget.")  # the right name is said
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
         await until(pilot, lambda: app.focused is _field(app, 1), "at the committee")
-        await type_text(pilot, "Økonomiudvalget")  # replaces "økonomi", not the path
+        await type_text(pilot, "Økonomiudvalget")  # replaces what was typed, not the path
         assert _field(app, 0).value == str(path)
         assert _field(app, 1).value == "Økonomiudvalget"
         await press(pilot, "enter")

@@ -410,6 +410,7 @@ class CommitteesScreen(DatabaseScreen):
                 self.notify(exc.message, severity="error")
                 return False
             self.refresh_view()
+            self._to_the_roster()  # the roster of that day is what was asked for
             return True
 
         self._form(
