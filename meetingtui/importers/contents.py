@@ -56,6 +56,7 @@ def find_contents(blocks: list[Block]) -> tuple[int, int]:
                 end += 1
                 continue
             break
+        end = _rest_of_page(blocks, i, end)
         while end > i + 1 and part_mark(blocks[end - 1].text) is not None:
             end -= 1  # a part heading after the last entry opens the items' own part
         if _TOC_HEAD.match(block.text) and len(block.text) > 120:
@@ -64,6 +65,40 @@ def find_contents(blocks: list[Block]) -> tuple[int, int]:
             continue  # no entry follows: a section of an item named "Indhold", not contents
         return i, end
     return -1, -1
+
+
+def _rest_of_page(blocks: list[Block], start: int, end: int) -> int:
+    """Where contents whose leaders were partly lost end: a scanned contents page read by OCR
+    has entries with leaders beside entries without ("Godkendelse af dagsorden." over
+    "Salg af grund......"), so the run of entries stops at the first without. When the page
+    has entries with leaders and every line left on the page can only be an entry (a title, a
+    closed mark, a part heading: no case number, label, section heading or item's own text),
+    the rest of the page is the contents too (the first entry may be one without). The page
+    after it must exist: the items follow."""
+    page = blocks[start].page
+    page_end = next((k for k in range(end, len(blocks)) if blocks[k].page != page), len(blocks))
+    if end >= page_end or page_end >= len(blocks):
+        return end
+    if not any(TOC_ENTRY.search(b.text) for b in blocks[start + 1 : page_end]):
+        return end
+    if all(_only_an_entry(blocks, k) for k in range(end, page_end)):
+        return page_end
+    return end
+
+
+def _only_an_entry(blocks: list[Block], index: int) -> bool:
+    text = blocks[index].text.strip()
+    if TOC_ENTRY.search(text) or part_mark(text) is not None:
+        return True
+    if title_mark(text)[0]:
+        text = title_mark(text)[1]  # "Lukket: Personalesag." is an entry, not a label
+    # A label ("Fraværende:", "Afbud: Bo Hansen") starts a list the contents never holds; a
+    # long entry may end in a leader OCR read as a colon ("…mod diskrimination i Aarhu:").
+    if len(text) > 150 or (text.endswith(":") and len(text) < 40) or ":" in text[:30]:
+        return False
+    if casenumber.is_number(text) or known_heading(blocks[index]):
+        return False
+    return item_head(blocks[index]) is None or not _starts_item_body(blocks, index)
 
 
 def entry_titles(blocks: list[Block]) -> set[str]:
