@@ -144,3 +144,21 @@ async def test_after_the_question_the_cursor_goes_on_to_the_next_unanswered(
         following = next(n for n in unanswered if n > KELD - 1)
         table = roll_call.query_one("#roster", DataTable)
         await until(pilot, lambda: table.cursor_row == following, "on the next unanswered")
+
+
+async def test_the_question_is_read_whole_in_a_small_terminal(db_path: Path) -> None:
+    """At 60×20, in English, a long name and party in the title: the dialog has room for all of
+    it, and the question's first line ("What happened?") is not scrolled out of view."""
+    meeting_id = _item_one_voted(db_path)
+    app = build_app(db_path, meeting_id, lang="en", clock=FixedClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await press(pilot, "r")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        _cursor_on(app, 10)  # Bitten Persson (Kommunal leder), present
+        await press(pilot, "f")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "the question")
+        await pilot.pause()
+        assert "Bitten Persson (Kommunal leder)" in app.screen.dialog_title
+        box = app.screen.query_one(".dialog")
+        assert box.max_scroll_y == 0  # nothing of it out of view
