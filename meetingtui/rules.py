@@ -23,6 +23,8 @@ from meetingtui.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from meetingtui.glance import Glance, GlanceItem, GlanceParticipant
     from meetingtui.models import (
         AgendaItem,
@@ -139,6 +141,67 @@ def quorum(meeting: AnyMeeting, item: AnyItem | None) -> Quorum:
     total = len(seats(meeting))
     needed = (total + 1) // 2
     return Quorum(present=len(eligible_voters(meeting, item)), needed=needed, seats=total)
+
+
+def present_at(person: Participant, when: datetime) -> bool:
+    """Whether `person` was there at `when`. The last arrival or departure by then says it;
+    before the first, an arrival means not yet there (an arrival also makes the roll call's
+    answer "present") and a departure means there; without either, the roll call."""
+    last = None
+    for move in person.movements:
+        if move.at <= when and (last is None or move.at >= last.at):
+            last = move
+    if last is not None:
+        return last.kind is MovementKind.ARRIVED
+    if person.movements:
+        return min(person.movements, key=lambda move: move.at).kind is MovementKind.LEFT
+    return person.attendance is Attendance.PRESENT
+
+
+def _quorum_at(meeting: Meeting, item: AgendaItem, when: datetime) -> Quorum:
+    def there(person: Participant) -> bool:
+        return present_at(person, when) and item.absence_of(person.id) is None
+
+    present = 0
+    for person in meeting.participants:
+        if not person.votes or not there(person):
+            continue
+        holder = meeting.participant(person.substitute_for) if person.substitute_for else None
+        if holder is not None and there(holder):
+            continue  # the member is back in the seat: the substitute does not count
+        present += 1
+    total = len(seats(meeting))
+    return Quorum(present=present, needed=(total + 1) // 2, seats=total)
+
+
+def quorum_lacking_throughout(meeting: Meeting, item: AgendaItem) -> Quorum | None:
+    """The quorum of an item that had none at any moment it was under treatment (with the most
+    members that were there), so whatever was decided under it was decided without one; None
+    when it had one at some moment, or the record cannot tell: no voting members, a voting
+    member's roll-call answer missing, an item never taken up (an imported one)."""
+    members = seats(meeting)
+    if not members or any(
+        p.attendance is Attendance.UNKNOWN for p in meeting.participants if p.votes
+    ):
+        return None
+    moments: list[datetime] = []
+    for stretch in meeting.sessions_of(item):
+        moments.append(stretch.started_at)
+        moments.extend(
+            move.at
+            for person in meeting.participants
+            for move in person.movements
+            if stretch.started_at <= move.at
+            and (stretch.ended_at is None or move.at <= stretch.ended_at)
+        )
+    most: Quorum | None = None
+    for when in moments:
+        at_that_time = _quorum_at(meeting, item, when)
+        if at_that_time.met:
+            return None
+        if most is None or at_that_time.present > most.present:
+            most = at_that_time
+    return most
 
 
 def count_ballots(ballots: Iterable[Ballot]) -> VoteCounts:

@@ -204,10 +204,20 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
 
 def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
     lines = changes.session_lines(meeting, item)
+    # Decided while the committee had no quorum (the chair went on past the warning): the
+    # record says so, for a decision taken so may not stand.
+    lacking = _decided(item) and rules.quorum_lacking_throughout(meeting, item)
+    if lacking:
+        lines.append(t("export.no_quorum", present=lacking.present, seats=lacking.seats,
+                       needed=lacking.needed))  # fmt: skip
     lines.extend(absence_line(meeting, absence) for absence in item.absences)
     lines.extend(line for note in item.attendance_notes for line in split_lines(note))
     lines.extend(f"{line}." for line in movement_lines(meeting, item.id))
     return [Block(Kind.ATTENDANCE, line) for line in lines]
+
+
+def _decided(item: AgendaItem) -> bool:
+    return bool(item.decision.strip() or item.votes or item.elections)
 
 
 def _outcome_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) -> list[Block]:

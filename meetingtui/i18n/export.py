@@ -49,6 +49,11 @@ DA: dict[str, str] = {
     "export.arrived": "{name} kom kl. {time}",
     "export.left": "{name} forlod mødet kl. {time}",
     "export.during_item": "under punkt {number}",
+    "export.no_quorum": (
+        "Udvalget var ikke beslutningsdygtigt under punktets behandling: højst {present} af "
+        "{seats} medlemmer deltog, mindst {needed} skal være til stede (styrelseslovens § 11, "
+        "stk. 2)."
+    ),
     "export.late_and_early": "Ankomst og afgang:",
     "export.role.formand": "formand",
     "export.role.næstformand": "næstformand",
@@ -195,6 +200,11 @@ EN: dict[str, str] = {
     "export.arrived": "{name} arrived at {time}",
     "export.left": "{name} left the meeting at {time}",
     "export.during_item": "during item {number}",
+    "export.no_quorum": (
+        "The committee had no quorum while the item was dealt with: at most {present} of "
+        "{seats} members took part, at least {needed} must be present (Local Government Act "
+        "§ 11(2))."
+    ),
     "export.late_and_early": "Arrivals and departures:",
     "export.role.formand": "chair",
     "export.role.næstformand": "vice-chair",
