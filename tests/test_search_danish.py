@@ -291,3 +291,36 @@ def test_remembered_stems_are_forgotten_when_full(monkeypatch: pytest.MonkeyPatc
     assert danish_words.stems_text("udvalgene godkendte budgetterne") == "udvalg godkend budget"
     assert len(danish_words._STEMS) <= 3
     assert danish_words.stems_text("borgere") == "borg"
+
+
+def test_the_words_found_for_stemming_split_at_every_character_the_word_pattern_splits_at() -> None:
+    # Stemming splits a text without the word pattern (for speed): the characters beyond ASCII
+    # it takes for separators are those WORD does not take, none of the rest splits at
+    # str.split, and every ASCII character between letters splits or joins as WORD says.
+    from meetingtui.storage import danish_words
+
+    wide = "".join(map(chr, range(0x80, 0x110000)))
+    kept = danish_words._WIDE_SEPARATOR.sub("", wide)
+    assert kept == "".join(danish_words.WORD.findall(wide))
+    assert kept.split() == [kept]
+    for code in range(0x80):
+        text = f"x{chr(code)}y{chr(code)}{chr(code)}z"
+        assert danish_words._words(text) == danish_words.WORD.findall(text), code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Byrådet godkendte – med 15 stemmer for – at § 17, stk. 4 udvalget\u00a0nedsættes.",
+        "• Budget 2024–2027: “anlæg” og ´drift´ … ½ mio. kr.\tsnake_case\n",
+        "\u2028ord\u3000ord\x85ord",  # separators str.split also knows
+        "",
+        "  ",
+        "–",
+    ],
+)
+def test_the_words_found_for_stemming_are_those_of_the_word_pattern(text: str) -> None:
+    from meetingtui.storage import danish_words
+
+    normal = danish_words.normalize(text)
+    assert danish_words._words(normal) == danish_words.WORD.findall(normal)
