@@ -16,6 +16,7 @@ import hashlib
 import json
 import pickle
 import random
+import resource
 import shutil
 import tempfile
 import time
@@ -100,13 +101,30 @@ def meeting(rng: random.Random, n: int) -> dict:
     }
 
 
+def _cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(folder: Path, db: Path, workers: int) -> tuple[float, int, int]:
+    """(seconds, meetings, items) of a real import of `folder`; prints the CPU it cost a meeting
+    in the parser processes (all of them, counted as the pool ends) and in this process, the
+    one writer."""
+    writer_before = _cpu_seconds(resource.RUSAGE_SELF)
+    workers_before = _cpu_seconds(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     summary = import_paths(db, [folder], workers=workers)
     elapsed = time.perf_counter() - started
+    writer = _cpu_seconds(resource.RUSAGE_SELF) - writer_before
+    parsers = _cpu_seconds(resource.RUSAGE_CHILDREN) - workers_before
     assert summary.ok, [f.reason for f in summary.files if f.reason]
     meetings = sum(f.meetings for f in summary.files)
     items = sum(f.items for f in summary.files)
+    if workers > 1:  # one worker parses in this process
+        print(
+            f"  CPU per meeting in this import: workers {parsers / meetings * 1000:.0f} ms, "
+            f"writer {writer / meetings * 1000:.0f} ms (user and system time)"
+        )
     return elapsed, meetings, items
 
 
