@@ -284,3 +284,16 @@ def test_sentences_about_attendance_under_the_decision(reader: str) -> None:
     assert [(a.name, a.reason) for a in item.absences] == [
         ("Mikkel Hou", "afbud"), ("Tahira Ali", "afbud"), ("Sheikh Mo", "udeblev")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [["Bo Krag, A (Borgmester)    Lise Vig, V", "Per Dam, Ø    Anne Sø, F"],
+     ["Bo Krag (A) (Borgmester)    Lise Vig (V)", "Per Dam (Ø)    Anne Sø (F)"]],
+    ids=lambda rows: rows[0],
+)  # fmt: skip
+def test_two_members_a_line_in_a_pdf_whose_text_has_no_gap_between_them(rows: list[str]) -> None:
+    """The PDF's text runs the columns together ("Bo Krag, A Lise Vig, V"): the party after a
+    comma was read into the next member's name ("A Lise Vig")."""
+    meeting = _read([*HEADER, "Deltagere:", *rows, *_items(1)], "pdf")
+    assert [(p.name, p.affiliation, p.role.value) for p in meeting.participants] == MEMBERS

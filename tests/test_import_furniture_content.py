@@ -263,26 +263,31 @@ def test_the_committees_name_in_capitals_over_an_item_at_the_foot_of_pages_is_no
 
 
 @pytest.mark.parametrize("reader", ["pdf", "text"])
-@pytest.mark.parametrize("field", ["Afbud:", "Fraværende:"])
-def test_referat_atop_a_page_over_an_empty_absence_field_heads_the_decision(
-    reader: str, field: str
+@pytest.mark.parametrize(
+    "field", ["Afbud:", "Fraværende:", "Tilstede var:\nBorgmester Bo Krag\nLise Vig"]
+)
+@pytest.mark.parametrize("head", ["Referat", "Teknik- og Miljøudvalget, 01.07.2015"])
+def test_a_decision_heading_atop_a_page_over_the_attendance_heads_the_decision(
+    reader: str, field: str, head: str
 ) -> None:
-    """The page breaks right before an item's decision heading "Referat", which has the
-    attendance field left empty under it and then the decision: the heading was taken for the
-    running header's word, the decision lost, and "Godkendt." read as an absent member (found
-    by the eval's seed 2718)."""
+    """The page breaks right before an item's decision heading ("Referat", the body and the
+    date), which has the attendance field left empty under it, or the list of who was there,
+    and then the decision: the heading was taken for the running header's word or a restatement
+    of the running footer, the decision lost, and "Godkendt." read as an absent member (found by
+    the eval's seeds 2718 and 3434)."""
+    field_lines = field.split("\n")
     running = "Teknik- og Miljøudvalget 01-07-2015"
     footer = ["Referat - Teknik- og Miljøudvalget - 1. juli 2015"]
     title = ["Referat", "Teknik- og Miljøudvalget", "onsdag den 1. juli 2015 kl. 16.00",
              "Byrådssalen"]  # fmt: skip
     pages = [
         [*title, "1 Salg af grund", "Journalnr. 19/10731", "Resumé", "Sagen forelægges.",
-         "Referat", field, "Anbefales.", "2 Personalesag", "Journalnr. 19/10732", "Resumé",
+         head, *field_lines, "Anbefales.", "2 Personalesag", "Journalnr. 19/10732", "Resumé",
          "Sagen forelægges.", *footer, "Side 1 af 3"],
-        [running, "Referat", field, "Godkendt.", "3 Vejbelysning", "Journalnr. 19/10733",
+        [running, head, *field_lines, "Godkendt.", "3 Vejbelysning", "Journalnr. 19/10733",
          "Resumé", "Sagen forelægges.", *footer, "Side 2 af 3"],
-        [running, "Referat", field, "Udsat.", "4 Eventuelt", "Journalnr. 19/10734", "Referat",
-         field, "Taget til efterretning.", *footer, "Side 3 af 3"],
+        [running, head, *field_lines, "Udsat.", "4 Eventuelt", "Journalnr. 19/10734", head,
+         *field_lines, "Taget til efterretning.", *footer, "Side 3 af 3"],
     ]  # fmt: skip
     meeting = _read(pages, reader)
     assert [(i.decision, i.absences) for i in meeting.items] == [

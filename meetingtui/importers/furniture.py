@@ -19,7 +19,13 @@ from datetime import date
 
 from meetingtui.dates import find_date
 from meetingtui.importers import casenumber
-from meetingtui.importers.classify import DECISION, RECOMMENDS, classify, known_heading
+from meetingtui.importers.classify import (
+    ATTENDANCE_KIND,
+    DECISION,
+    RECOMMENDS,
+    classify,
+    known_heading,
+)
 from meetingtui.importers.closed import part_mark
 from meetingtui.importers.decisions import (
     body_date_head,
@@ -240,12 +246,29 @@ def _decision_head(pages: Pages, index: int, k: int) -> bool:
         top = {b.text.strip().lower() for b in pages[index][:3]}
         below = next((b for b in pages[index + 1][:4] if b.text.strip().lower() not in top), None)
     page = pages[index]
-    if below is not None and _EMPTY_ATTENDANCE.match(below.text) and k + 2 < len(page):
-        below = page[k + 2]  # "Referat" / "Afbud:" / "Godkendt.": the attendance field left empty
+    if below is not None and k + 1 < len(page) and page[k + 1] is below:
+        below = _past_attendance(page, k + 1)
     return below is not None and (is_decision_phrase(below.text) or is_postponed(below.text))
 
 
-_EMPTY_ATTENDANCE = re.compile(r"(?i)^\s*(?:fraværende|afbud|fravær)\s*:\s*$")
+# "Borgmester Bo Krag", "Lise Vig (V)": a name in a list of who was there, no sentence
+_LISTED_NAME = re.compile(
+    r"^(?:(?i:borgmester|formand|næstformand|rådmand)\s+)?[A-ZÆØÅ][a-zæøåé\-]+"
+    r"(?:\s+[A-ZÆØÅ][a-zæøåé\-]+){1,3}(?:\s*\([^()]{1,20}\))?$"
+)
+
+
+def _past_attendance(page: list[Block], k: int) -> Block | None:
+    """The line at `k`, or, where the decision's attendance stands there ("Afbud:" left empty,
+    "Tilstede var:" and its names), the first line after it on the page."""
+    listing = False
+    for block in page[k : k + 8]:
+        head = classify(block)
+        if head is not None and head.kind == ATTENDANCE_KIND:
+            listing = True
+        elif not (listing and _LISTED_NAME.match(block.text.strip())):
+            return block
+    return None
 
 
 def _referat_text(text: str) -> bool:

@@ -24,8 +24,11 @@ _SUBSTITUTE_CLAUSE = re.compile(
     r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
     r"(?:som\s+)?(?:stedfortræder|suppleant|i\s+stedet)\b[^\n]*"
 )
-# "Bo Krag, A", "Lise Vig, Ø (Næstformand)": a party letter after a comma
-_PARTY_AFTER_COMMA = re.compile(r"(?<=[a-zæøå])\s*,\s*([A-ZÆØÅ]{1,2})(?=\s*(?:\(|,|;|$)|\s+og\s)")
+# "Bo Krag, A", "Lise Vig, Ø (Næstformand)": a party letter after a comma; "Bo Krag, A Lise Vig,
+# V": two members a line, the next name right after the party
+_PARTY_AFTER_COMMA = re.compile(
+    r"(?<=[a-zæøå])\s*,\s*([A-ZÆØÅ]{1,2})(?=\s*(?:\(|,|;|$)|\s+og\s|\s+[A-ZÆØÅ][a-zæøå])"
+)
 _ROLE = alternation(ROLE_WORDS)
 # "(Borgmester)" after the party: a role in parentheses, not an affiliation
 _ROLE_IN_PARENS = re.compile(rf"(?i)^{_ROLE}$")
