@@ -357,11 +357,9 @@ def test_the_command_refuses_a_live_meeting_and_another_meeting(
 async def test_the_archive_screen_says_the_file_was_added_to_its_meeting(
     tmp_path: Path, db_path: Path
 ) -> None:
-    from textual.widgets import Input, Static
-
     from meetingtui.screens.app import build_app
     from tests.meetings import FixedClock
-    from tests.tui_support import rendered
+    from tests.tui_support import import_in_archive
 
     _first_run(tmp_path, db_path)
     later = _write(tmp_path / "uge2", "punkt4.pdf", _item(4, "Salg af byggegrund"))
@@ -370,14 +368,7 @@ async def test_the_archive_screen_says_the_file_was_added_to_its_meeting(
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        archive = app.screen
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(later)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        status = rendered(archive.query_one("#archive-status", Static))
+        status = await import_in_archive(pilot, str(later))
         assert f"punkt4.pdf: {JOINED}" in status
 
 

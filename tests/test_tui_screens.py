@@ -27,7 +27,7 @@ from tests.meetings import (
     store,
     stored,
 )
-from tests.tui_support import SIZE, Notices, rendered, type_text, until
+from tests.tui_support import SIZE, Notices, import_in_archive, rendered, type_text, until
 
 
 async def test_start_screen_lists_and_opens_meetings(db_path: Path) -> None:
@@ -267,26 +267,14 @@ async def test_archive_import_runs_in_a_worker(db_path: Path, tmp_path: Path) ->
         await pilot.press("a")
         await pilot.pause()
         archive = app.screen
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = f"{source}; {broken}"
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        status = rendered(archive.query_one("#archive-status", Static))
+        status = await import_in_archive(pilot, f"{source}; {broken}")
         assert "broken.json" in status
         assert "1" in status.splitlines()[0]
         # A file that failed is a warning, not a tick beside "1 fejlede".
         assert status.startswith("⚠"), status
         archive.run_search("daginstitution")
         assert archive.query_one("#hits", DataTable).row_count >= 1
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(source)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        status = rendered(archive.query_one("#archive-status", Static))
+        status = await import_in_archive(pilot, str(source))
         assert status.startswith("✔"), status
 
 

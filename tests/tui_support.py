@@ -28,6 +28,21 @@ def rendered(widget: Static) -> str:
     return str(widget.render())
 
 
+async def import_in_archive(pilot: Pilot[None], typed: str) -> str:
+    """On the archive screen: press i, type `typed` as the files to import, Enter; the status
+    line once the import has run."""
+    from textual.widgets import Input
+
+    archive = pilot.app.screen
+    await pilot.press("i")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = typed
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return rendered(archive.query_one("#archive-status", Static))
+
+
 async def press(pilot: Pilot[None], *keys: str) -> None:
     """Press keys one at a time, each handled (and the screen settled) before the next; the
     screen is drawn after the last.
