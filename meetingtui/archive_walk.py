@@ -108,10 +108,19 @@ class Found:
                     self._unreachable(path, exc, given=False)
                     continue
                 if stat.S_ISDIR(entry.st_mode):
-                    subfolders.append((path, entry))
+                    if not _saved_page_assets(name, names):
+                        subfolders.append((path, entry))
                 else:
                     self.add(path, given=False)
             stack.extend(reversed(subfolders))
+
+
+def _saved_page_assets(name: str, beside: list[str]) -> bool:
+    """A browser saves a web page as "Referat.html" and its pictures, styles and scripts in
+    "Referat_files" beside it: the page is the document; its assets would each be read and
+    counted as failed, hiding a real failure among dozens."""
+    stem = name.removesuffix("_files")
+    return stem != name and any(f"{stem}{ext}" in beside for ext in (".html", ".htm"))
 
 
 def find_files(paths: list[Path]) -> Found:

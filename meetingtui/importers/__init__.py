@@ -31,6 +31,7 @@ IMPORTER_NAMES = (
     "firstagenda_html",
     "docx_esdh",
     "pdf",
+    "webpage",  # any other web page that reads as a referat or a dagsorden
     "plaintext",
 )
 
