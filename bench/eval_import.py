@@ -36,6 +36,7 @@ from bench.eval_attendance import (
     item_substitute,
     people_lines,
 )
+from bench.eval_webpage import web_page
 from meetingtui import importers
 from meetingtui.errors import MeetingError
 from tests import formats
@@ -146,8 +147,8 @@ CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
 # field, left empty when nobody was absent, or the list of who was there.
 BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"],
                    ["Tilstede var:", "Borgmester Bo Krag", "Lise Vig"]]  # fmt: skip
-FORMATS = ["text", "pdf", "docx", "firstagenda-json", "firstagenda-html", "sbsys-xml",
-           "acadre-xml", "edoc-xml"]  # fmt: skip
+FORMATS = ["text", "pdf", "docx", "web-page", "firstagenda-json", "firstagenda-html",
+           "sbsys-xml", "acadre-xml", "edoc-xml"]  # fmt: skip
 
 
 @dataclass
@@ -385,7 +386,7 @@ def build(rng: random.Random, fmt: str) -> Document:
                 closed_in_text=rng.choice(CLOSED_IN_TEXT) if closed and rng.random() < 0.25 else "",
             )
         )
-    if fmt in ("text", "pdf", "docx"):
+    if fmt in ("text", "pdf", "docx", "web-page"):
         lines = _document_lines(rng, doc)
         doc.people = item_substitute(doc.people, [text for text, _bold in lines])
         if fmt == "text":
@@ -413,6 +414,8 @@ def build(rng: random.Random, fmt: str) -> Document:
                     for k, page in enumerate(pages)
                 ]  # fmt: skip
             doc.data = make_pdf(pages)
+        elif fmt == "web-page":
+            doc.data = web_page(rng, lines)
         else:
             doc.data = _docx(lines)
         return doc

@@ -112,3 +112,18 @@ def test_a_folder_of_saved_pages_imports_the_pages_not_their_assets(tmp_path) ->
         ("Økonomiudvalget 12-03-2024.html", FileStatus.IMPORTED),
         ("notat.txt", FileStatus.FAILED),
     ]
+
+
+def test_a_members_table_in_two_columns_gives_each_member() -> None:
+    # A site lays its members list out as a table, two members a row, each with a role.
+    members = ("<p>Deltagere:</p><table><tr><td>Bo Krag (A) - Formand</td>"
+               "<td>Lise Vig (V) - Næstformand</td></tr><tr><td>Karen Holm (C)</td>"
+               "<td>Per Dam (Ø)</td></tr></table>")  # fmt: skip
+    page = _page().replace(b"<p><strong>Frav", members.encode() + b"<p><strong>Frav", 1)
+    people = [(p.name, p.affiliation, p.role.value, p.attendance.value)
+              for p in _read(page).participants]  # fmt: skip
+    assert people == [
+        ("Bo Krag", "A", "formand", "present"), ("Lise Vig", "V", "næstformand", "present"),
+        ("Karen Holm", "C", "medlem", "present"), ("Per Dam", "Ø", "medlem", "present"),
+        ("Lise Bach", "V", "medlem", "absent"),
+    ]  # fmt: skip

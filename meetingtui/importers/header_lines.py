@@ -25,8 +25,21 @@ ANY_LABEL = re.compile(r"^[^:]{2,30}:")
 
 def header_lines(blocks: list[Block]) -> list[Block]:
     """The header's blocks with labels, wrapped people lists and short years joined up."""
-    cells = _member_cells(people.grid_people(_long_years(blocks)))
+    cells = _member_cells(people.grid_people(_long_years(_table_rows(blocks))))
     return _join_wrapped_people(_join_lone_labels(cells))
+
+
+def _table_rows(blocks: list[Block]) -> list[Block]:
+    """A table in the header (a web page's members list in two columns, "Mødested | Rådhuset")
+    as the lines a PDF prints it in: a line a row, its cells apart by a column gap."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.table is None:
+            out.append(block)
+            continue
+        out += [block.with_text("    ".join(c.strip() for c in row if c.strip()))
+                for row in block.table.rows if any(c.strip() for c in row)]  # fmt: skip
+    return out
 
 
 # Columns of a members list printed side by side: two spaces at least between them (the readers
