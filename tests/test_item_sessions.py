@@ -77,6 +77,36 @@ def test_an_item_taken_up_again_keeps_both_stretches_in_the_record(db_path: Path
     assert [s["item_id"] for s in data["item_sessions"]] == [1, 2, 3, 2]
 
 
+def _taken_up(db_path: Path, minutes: list[tuple[int, int]]) -> str:
+    """The referat's markdown after item 1 was taken up, then items `(id, minutes later)`."""
+    clock = FixedClock(AT_17)
+    meeting_id = store(db_path, committee_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, "present")
+        service.start_item(1)
+        for item_id, later in minutes:
+            clock.now += timedelta(minutes=later)
+            service.start_item(item_id)
+        clock.now += timedelta(minutes=5)
+        service.close_meeting()
+    return export(stored(db_path, meeting_id), "md", public=False, chain_head="").decode()
+
+
+def test_an_item_taken_up_again_within_the_minute_reads_as_one_stretch(db_path: Path) -> None:
+    # Item 2 taken up by mistake at 17.00 and item 1 taken up again at once: "behandlet kl.
+    # 17.00–17.00 og kl. 17.00–17.05" said nothing true.
+    markdown = _taken_up(db_path, [(2, 0), (1, 0)])
+    assert "Punktet blev behandlet" not in markdown.split("## 2.")[0]
+
+
+def test_stretches_apart_keep_their_times(db_path: Path) -> None:
+    # Item 1 at 17.00, item 2 at 17.05, item 1 again at 17.10 for no minute, item 3 after.
+    markdown = _taken_up(db_path, [(2, 5), (1, 5), (3, 0)])
+    assert "Punktet blev behandlet kl. 17.00–17.05 og kl. 17.10." in markdown
+
+
 def test_a_public_export_says_nothing_of_when_a_closed_item_was_dealt_with(
     db_path: Path,
 ) -> None:

@@ -43,12 +43,23 @@ def session_lines(meeting: Meeting, item: AgendaItem) -> list[str]:
     sessions = meeting.sessions_of(item)
     if len(sessions) < 2:
         return []
+    # In the referat's minutes: a stretch that ends in the minute the next one begins (another
+    # item taken up and left within the minute, a key pressed by mistake) runs on into it.
+    minutes: list[tuple[str, str | None]] = []
+    for s in sessions:
+        start, end = clock(s.started_at), clock(s.ended_at) if s.ended_at else None
+        if minutes and minutes[-1][1] == start:
+            minutes[-1] = (minutes[-1][0], end)
+        else:
+            minutes.append((start, end))
+    if len(minutes) < 2:
+        return []  # one stretch, as far as minutes tell
     spans = [
-        t("export.item_session", start=clock(s.started_at), end=clock(s.ended_at))
-        if s.ended_at is not None
-        else t("export.item_session_open", start=clock(s.started_at))
-        for s in sessions
-    ]
+        t("export.item_session_open", start=start) if end is None
+        else t("export.item_session_moment", start=start) if end == start  # not "16.30–16.30"
+        else t("export.item_session", start=start, end=end)
+        for start, end in minutes
+    ]  # fmt: skip
     return [t("export.item_sessions", spans=join_names(spans))]
 
 

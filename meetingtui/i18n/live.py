@@ -105,6 +105,7 @@ DA: dict[str, str] = {
     "export.item_sessions": "Punktet blev behandlet {spans}.",
     "export.item_session": "kl. {start}–{end}",
     "export.item_session_open": "fra kl. {start}",
+    "export.item_session_moment": "kl. {start}",
     "export.reopened_closed": (
         "Mødet blev genåbnet den {date} kl. {time}, efter at det var lukket. "
         "Referater af mødet udsendt før da er erstattet af dette."
@@ -259,6 +260,7 @@ EN: dict[str, str] = {
     "export.item_sessions": "The item was dealt with {spans}.",
     "export.item_session": "from {start} to {end}",
     "export.item_session_open": "from {start}",
+    "export.item_session_moment": "at {start}",
     "export.reopened_closed": (
         "The meeting was reopened on {date} at {time}, after it had been closed. "
         "Minutes of the meeting sent out before then are superseded by these."
