@@ -35,20 +35,27 @@ def _at(hour: int, minute: int) -> datetime:
     return datetime(2025, 3, 11, hour, minute)
 
 
-def item_2_taken_up_again(db_path: Path) -> int:
-    """Item 1 at 17.00, item 2 at 17.05, item 3 at 17.10, item 2 again at 17.15 (a question
-    left open came back), closed at 17.20."""
+def taking_up(db_path: Path, steps: list[tuple[int, int]]) -> int:
+    """A meeting opened at 17.00 with everyone present that takes up items `(id, minutes
+    after the step before)` and closes five minutes after the last."""
     clock = FixedClock(AT_17)
     meeting_id = store(db_path, committee_meeting())
     with MeetingService.open(db_path, meeting_id, clock=clock) as service:
         service.open_meeting()
         for person in service.meeting.participants:
             service.set_attendance(person.id, "present")
-        for item_id in (1, 2, 3, 2):
+        for item_id, later in steps:
+            clock.now += timedelta(minutes=later)
             service.start_item(item_id)
-            clock.now += timedelta(minutes=5)
+        clock.now += timedelta(minutes=5)
         service.close_meeting()
     return meeting_id
+
+
+def item_2_taken_up_again(db_path: Path) -> int:
+    """Item 1 at 17.00, item 2 at 17.05, item 3 at 17.10, item 2 again at 17.15 (a question
+    left open came back), closed at 17.20."""
+    return taking_up(db_path, [(1, 0), (2, 5), (3, 5), (2, 5)])
 
 
 def test_an_item_taken_up_again_keeps_both_stretches_in_the_record(db_path: Path) -> None:
@@ -77,20 +84,9 @@ def test_an_item_taken_up_again_keeps_both_stretches_in_the_record(db_path: Path
     assert [s["item_id"] for s in data["item_sessions"]] == [1, 2, 3, 2]
 
 
-def _taken_up(db_path: Path, minutes: list[tuple[int, int]]) -> str:
-    """The referat's markdown after item 1 was taken up, then items `(id, minutes later)`."""
-    clock = FixedClock(AT_17)
-    meeting_id = store(db_path, committee_meeting())
-    with MeetingService.open(db_path, meeting_id, clock=clock) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            service.set_attendance(person.id, "present")
-        service.start_item(1)
-        for item_id, later in minutes:
-            clock.now += timedelta(minutes=later)
-            service.start_item(item_id)
-        clock.now += timedelta(minutes=5)
-        service.close_meeting()
+def _taken_up(db_path: Path, steps: list[tuple[int, int]]) -> str:
+    """The referat's markdown after item 1 was taken up at 17.00, then the items `steps`."""
+    meeting_id = taking_up(db_path, [(1, 0), *steps])
     return export(stored(db_path, meeting_id), "md", public=False, chain_head="").decode()
 
 
