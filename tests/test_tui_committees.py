@@ -244,3 +244,28 @@ async def test_the_arrow_keys_move_the_roster_the_keys_act_on(
         await pilot.press("d")
         await fill(pilot, "01.04.2025")
         await until(pilot, lambda: roster.has_focus, "the roster of that day")
+
+
+async def test_another_committees_roster_begins_at_its_first_member(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from meetingtui.committees.toml_file import import_committee_file
+
+    conn = connect(db_path)
+    import_committee_file(conn, write(tmp_path))
+    other = OEKONOMIUDVALGET.replace("Økonomiudvalget", "Teknikudvalget")
+    import_committee_file(conn, write(tmp_path, other, "teknik.toml"))
+    conn.close()
+    app = build_app(db_path, clock=FixedClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+        screen = app.screen
+        roster = screen.query_one("#roster", DataTable)
+        await until(pilot, lambda: roster.row_count > 2, "the roster")
+        await pilot.press("down", "down")
+        assert roster.cursor_row == 2
+        await pilot.press("shift+tab", "down")
+        await until(pilot, lambda: "Økonomiudvalget" in str(
+            screen.query_one("#roster-title", Static).render()), "the other roster")  # fmt: skip
+        assert roster.cursor_row == 0

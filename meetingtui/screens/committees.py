@@ -46,6 +46,7 @@ class CommitteesScreen(DatabaseScreen):
         self._committees: list[Committee] = []
         self._shown: list[RosterEntry] = []
         self.day: date | None = None  # the roster's date; the clock's day until changed
+        self._roster_of: int | None = None  # the committee whose roster is drawn
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("committee.tui.title"), style="bold"), classes="title")
@@ -124,6 +125,9 @@ class CommitteesScreen(DatabaseScreen):
         cursor = table.cursor_row
         table.clear()
         committee = self.selected_committee()
+        if committee is None or committee.id != self._roster_of:
+            cursor = 0  # another committee's roster begins at its first member, not row 3
+        self._roster_of = committee.id if committee is not None else None
         title = self.query_one("#roster-title", Static)
         day = self.shown_day
         if committee is None:
