@@ -7,7 +7,7 @@ turns into refusals or confirmations and the UI shows inline.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
@@ -108,13 +108,19 @@ def eligible_voters(meeting: AnyMeeting, item: AnyItem | None) -> list[Any]:
 
     A substitute votes only while the member whose seat it takes is not there.
     """
-    voters: list[AnyParticipant] = []
+    return _voters(meeting, lambda person: takes_part(meeting, item, person))
+
+
+def _voters(meeting: AnyMeeting, there: Callable[[Any], bool]) -> list[Any]:
+    """The voting members `there` says are there, and the substitutes among them whose seat's
+    member is not: one rule for the quorum now and at a past moment."""
+    voters: list[Any] = []
     for person in meeting.participants:
-        if not person.votes or not takes_part(meeting, item, person):
+        if not person.votes or not there(person):
             continue
         if person.substitute_for is not None:
             seat_holder = meeting.participant(person.substitute_for)
-            if seat_holder is not None and takes_part(meeting, item, seat_holder):
+            if seat_holder is not None and there(seat_holder):
                 continue
         voters.append(person)
     return voters
@@ -138,9 +144,12 @@ def seat_taken_back(meeting: AnyMeeting, person: AnyParticipant) -> Any:
 
 
 def quorum(meeting: AnyMeeting, item: AnyItem | None) -> Quorum:
+    return _quorum_of(meeting, len(eligible_voters(meeting, item)))
+
+
+def _quorum_of(meeting: AnyMeeting, present: int) -> Quorum:
     total = len(seats(meeting))
-    needed = (total + 1) // 2
-    return Quorum(present=len(eligible_voters(meeting, item)), needed=needed, seats=total)
+    return Quorum(present=present, needed=(total + 1) // 2, seats=total)
 
 
 def present_at(person: Participant, when: datetime) -> bool:
@@ -162,16 +171,7 @@ def _quorum_at(meeting: Meeting, item: AgendaItem, when: datetime) -> Quorum:
     def there(person: Participant) -> bool:
         return present_at(person, when) and item.absence_of(person.id) is None
 
-    present = 0
-    for person in meeting.participants:
-        if not person.votes or not there(person):
-            continue
-        holder = meeting.participant(person.substitute_for) if person.substitute_for else None
-        if holder is not None and there(holder):
-            continue  # the member is back in the seat: the substitute does not count
-        present += 1
-    total = len(seats(meeting))
-    return Quorum(present=present, needed=(total + 1) // 2, seats=total)
+    return _quorum_of(meeting, len(_voters(meeting, there)))
 
 
 def quorum_lacking_throughout(meeting: Meeting, item: AgendaItem) -> Quorum | None:

@@ -37,6 +37,20 @@ def roster_names(screen: CommitteesScreen) -> list[str]:
     return [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
 
 
+async def on_the_third_member(pilot: Pilot) -> tuple[CommitteesScreen, DataTable]:
+    """From the start screen to the committees (u), the cursor on the roster's third member."""
+    app = pilot.app
+    await pilot.press("u")
+    await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
+    screen = app.screen
+    assert isinstance(screen, CommitteesScreen)
+    roster = screen.query_one("#roster", DataTable)
+    await until(pilot, lambda: roster.row_count > 2, "the roster")
+    await pilot.press("down", "down")
+    assert roster.cursor_row == 2
+    return screen, roster
+
+
 def stored_committee(db_path: Path):
     conn = connect(db_path)
     try:
@@ -210,13 +224,7 @@ async def test_the_arrow_keys_move_the_roster_the_keys_act_on(
     conn.close()
     app = build_app(db_path, clock=FixedClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("u")
-        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
-        screen = app.screen
-        roster = screen.query_one("#roster", DataTable)
-        await until(pilot, lambda: roster.row_count > 2, "the roster")
-        await pilot.press("down", "down")
-        assert roster.cursor_row == 2
+        screen, roster = await on_the_third_member(pilot)
         await pilot.press("e")  # the address of the third member, not the first
         await until(pilot, lambda: isinstance(app.screen, FormDialog))
         assert roster_names(screen)[2] in str(app.screen.dialog_title)
@@ -258,13 +266,7 @@ async def test_another_committees_roster_begins_at_its_first_member(
     conn.close()
     app = build_app(db_path, clock=FixedClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("u")
-        await until(pilot, lambda: isinstance(app.screen, CommitteesScreen))
-        screen = app.screen
-        roster = screen.query_one("#roster", DataTable)
-        await until(pilot, lambda: roster.row_count > 2, "the roster")
-        await pilot.press("down", "down")
-        assert roster.cursor_row == 2
+        screen, roster = await on_the_third_member(pilot)
         await pilot.press("shift+tab", "down")
         await until(pilot, lambda: "Økonomiudvalget" in str(
             screen.query_one("#roster-title", Static).render()), "the other roster")  # fmt: skip

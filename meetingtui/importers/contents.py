@@ -90,8 +90,9 @@ def _only_an_entry(blocks: list[Block], index: int) -> bool:
     text = blocks[index].text.strip()
     if TOC_ENTRY.search(text) or part_mark(text) is not None:
         return True
-    if title_mark(text)[0]:
-        text = title_mark(text)[1]  # "Lukket: Personalesag." is an entry, not a label
+    closed, title = title_mark(text)
+    if closed:
+        text = title  # "Lukket: Personalesag." is an entry, not a label
     # A label ("Fraværende:", "Afbud: Bo Hansen") starts a list the contents never holds; a
     # long entry may end in a leader OCR read as a colon ("…mod diskrimination i Aarhu:").
     if len(text) > 150 or (text.endswith(":") and len(text) < 40) or ":" in text[:30]:
