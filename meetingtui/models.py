@@ -314,6 +314,9 @@ class AgendaItem(Model):
     decision_history: list[DecisionEntry] = Field(default_factory=list)
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    # When the decision in `decision` was recorded, by the meeting's clock: the moment the
+    # quorum counts for it (§ 11, stk. 2). None for imported items and older records.
+    decided_at: datetime | None = None
     postponed_reason: str = ""
     absences: list[ItemAbsence] = Field(default_factory=list)
     motions: list[Motion] = Field(default_factory=list)

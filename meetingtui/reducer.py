@@ -206,6 +206,10 @@ def _started(m: Meeting, p: Payload, at: datetime) -> Touched:
 def _decision(m: Meeting, p: Payload, at: datetime) -> Touched:
     item = _item(m, p["item_id"])
     item.decision, item.status = p["text"], ItemStatus.DECIDED
+    # Decisions recorded since items keep their moment say so; an earlier release's have none
+    # (each replays to exactly what its tables hold). A decision recorded again (its text
+    # mended, the item taken up again) is the one the record keeps, so its moment is too.
+    item.decided_at = at if p.get("stamped") else None
     return Touched(items={item.id})
 
 

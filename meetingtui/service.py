@@ -247,9 +247,8 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
         if any(e.is_open for e in item.elections):
             raise CommandRefused("refuse.election_open")
         warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
-        return self._commit(
-            "decision_recorded", {"item_id": item.id, "text": decision}, warnings=warnings
-        )
+        payload = {"item_id": item.id, "text": decision, "stamped": True}
+        return self._commit("decision_recorded", payload, warnings=warnings)
 
     def set_public_decision(self, item_id: int, text: str) -> Outcome:
         """The decision of a closed item as the public may read it ("Udvalget godkendte

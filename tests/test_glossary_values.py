@@ -95,10 +95,12 @@ def as_the_previous_release_left_it(db_path: Path) -> None:
     # The previous release had neither this migration nor the ones that came after it.
     raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
     raw.execute("ALTER TABLE meetings DROP COLUMN item_sessions")
+    raw.execute("ALTER TABLE items DROP COLUMN decided_at")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
         "('language_001_glossary_values', 'live_002_election_acclamation', "
-        "'importers_002_plain_item_numbers', 'live_003_item_sessions')"
+        "'importers_002_plain_item_numbers', 'live_003_item_sessions', "
+        "'live_004_decided_at')"
     )
     raw.commit()
     raw.close()
@@ -128,7 +130,7 @@ def test_the_record_is_written_in_the_glossarys_words(db_path: Path) -> None:
 
 def test_the_json_export_uses_the_same_words_for_ballots_and_counts() -> None:
     data = json.loads(export(recorded_meeting(), "json", public=False, chain_head=CHAIN_HEAD))
-    assert data["format_version"] == 3
+    assert data["format_version"] == 4
     named = data["items"][0]["votes"][1]
     assert set(named["counts"]) == {"for", "against", "abstain"}
     assert {b["choice"] for b in named["ballots"]} == set(named["counts"])
@@ -170,7 +172,7 @@ def test_a_database_of_the_previous_release_verifies_and_reads_the_old_words(
 def test_a_json_export_of_format_2_is_still_imported() -> None:
     meeting = recorded_meeting()
     data = export(meeting, "json", public=False, chain_head=CHAIN_HEAD).decode("utf-8")
-    old = data.replace('"format_version": 3', '"format_version": 2')
+    old = data.replace('"format_version": 4', '"format_version": 2')
     for today, word in (("against", "imod"), ("abstain", "undlod")):
         old = old.replace(f'"choice": "{today}"', f'"choice": "{word}"')
         old = old.replace(f'"{today}": [', f'"{word}": [')  # party lines

@@ -120,9 +120,11 @@ def _earlier_release_database(db_path: Path) -> tuple[int, int]:
         planned_id = service.create_meeting(conn, planned)
         # Nor the migration after it.
         conn.execute("ALTER TABLE meetings DROP COLUMN item_sessions")
+        conn.execute("ALTER TABLE items DROP COLUMN decided_at")
         conn.execute(
             "DELETE FROM _sqlite_migrations WHERE name IN "
-            "('importers_002_plain_item_numbers', 'live_003_item_sessions')"
+            "('importers_002_plain_item_numbers', 'live_003_item_sessions', "
+            "'live_004_decided_at')"
         )
         conn.commit()
     finally:

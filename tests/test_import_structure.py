@@ -255,7 +255,7 @@ def test_no_participants_heading_and_no_signature_page_for_nobody() -> None:
 def test_json_export_carries_the_structure_and_validates() -> None:
     meeting = _json_meeting()
     data = to_json_dict(meeting, public=False)
-    assert data["format_version"] == FORMAT_VERSION == 3
+    assert data["format_version"] == FORMAT_VERSION == 4
     jsonschema.validate(data, json_schema())
     section = next(s for s in data["items"][0]["sections"] if s["heading"] == "Sagsfremstilling")
     assert [b["type"] for b in section["blocks"]] == ["paragraph", "list", "table"]
@@ -304,11 +304,13 @@ def test_a_database_holding_imports_from_before_is_migrated(tmp_path: Path) -> N
     raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
     raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
     raw.execute("ALTER TABLE meetings DROP COLUMN item_sessions")
+    raw.execute("ALTER TABLE items DROP COLUMN decided_at")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN "
         "('importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
         "'language_001_glossary_values', 'live_002_election_acclamation', "
-        "'importers_002_plain_item_numbers', 'live_003_item_sessions')"
+        "'importers_002_plain_item_numbers', 'live_003_item_sessions', "
+        "'live_004_decided_at')"
     )
     raw.commit()
     raw.close()

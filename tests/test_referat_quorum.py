@@ -1,6 +1,7 @@
 """A decision the chair recorded past the no-quorum warning: the referat says the committee had
-no quorum while the item was dealt with, for such a decision may not stand. It says so only
-where the record proves it (no quorum at any moment of the item), never on a guess."""
+no quorum, for such a decision may not stand. It says so only where the record proves it (at
+the decision's moment, or at every moment of the item for a decision without one), never on a
+guess."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from meetingtui.service import MeetingService
 from meetingtui.vocabulary import Attendance
 from tests.meetings import START, FixedClock, budget_meeting, store, stored
 
-NOTE = "Udvalget var ikke beslutningsdygtigt under punktets behandling"
+NOTE = "Udvalget var ikke beslutningsdygtigt"
 
 
 def _item_text(markdown: str, number: int) -> str:
@@ -54,12 +55,12 @@ def _run(db_path: Path, *, unanswered: int | None = None) -> Meeting:
 def test_a_decision_taken_without_a_quorum_says_so(db_path: Path) -> None:
     markdown = export(_run(db_path), "md", public=False, chain_head="").decode()
     assert NOTE not in _item_text(markdown, 1)  # decided before the members left
+    # Its decision has its moment in the record: the mark says the quorum lacked then.
     assert (
-        f"{NOTE}: højst 4 af 9 medlemmer deltog, mindst 5 skal være til stede "
-        "(styrelseslovens § 11, stk. 2)."
+        "Udvalget var ikke beslutningsdygtigt, da beslutningen blev truffet: 4 af 9 medlemmer "
+        "deltog, mindst 5 skal være til stede (styrelseslovens § 11, stk. 2)."
     ) in _item_text(markdown, 2)
-    # A member back under item 3 restored the quorum before its decision; the rule does not
-    # guess when within an item the decision fell.
+    # A member back under item 3 restored the quorum before its decision.
     assert NOTE not in _item_text(markdown, 3)
     assert markdown.count(NOTE) == 1
 
@@ -77,6 +78,6 @@ def test_in_english_and_in_the_word_referat(db_path: Path) -> None:
 
     record = _run(db_path)
     english = export(record, "md", public=False, chain_head="", language="en").decode()
-    assert "The committee had no quorum while the item was dealt with: at most 4 of 9" in english
+    assert "The committee had no quorum when the decision was made: 4 of 9" in english
     document = Document(io.BytesIO(export(record, "docx", public=False, chain_head="")))
     assert any(NOTE in p.text for p in document.paragraphs)

@@ -138,11 +138,12 @@ def test_a_data_migration_whose_row_is_missing_runs_again_harmlessly(db_path: Pa
     # Its row and the rows (and columns) of the migrations after it, as a crash left them.
     raw(db_path, "ALTER TABLE elections DROP COLUMN acclamation")
     raw(db_path, "ALTER TABLE meetings DROP COLUMN item_sessions")
+    raw(db_path, "ALTER TABLE items DROP COLUMN decided_at")
     raw(
         db_path,
         "DELETE FROM _sqlite_migrations WHERE name IN "
         "('language_001_glossary_values', 'live_002_election_acclamation', "
-        "'importers_002_plain_item_numbers', 'live_003_item_sessions')",
+        "'importers_002_plain_item_numbers', 'live_003_item_sessions', 'live_004_decided_at')",
     )
     connect(db_path).close()
     assert count(db_path, "_sqlite_migrations") == APPLIED_MIGRATIONS

@@ -266,13 +266,15 @@ def test_a_database_from_before_open_elections_is_migrated(db_path: Path) -> Non
     raw.execute("ALTER TABLE meetings DROP COLUMN reopenings")
     raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
     raw.execute("ALTER TABLE meetings DROP COLUMN item_sessions")
+    raw.execute("ALTER TABLE items DROP COLUMN decided_at")
     raw.execute(
         "DELETE FROM _sqlite_migrations WHERE name IN ('m002_open_elections', "
         "'committees_001_rosters_and_deliveries', 'speakers_lists', "
         "'referat_001_public_decision', 'archive_001_ocr_note', 'm004_danish_stems', "
         "'importers_001_source_structure', 'live_001_agenda_changes_and_reopenings', "
         "'language_001_glossary_values', 'live_002_election_acclamation', "
-        "'importers_002_plain_item_numbers', 'live_003_item_sessions')"
+        "'importers_002_plain_item_numbers', 'live_003_item_sessions', "
+        "'live_004_decided_at')"
     )
     raw.commit()
     raw.close()

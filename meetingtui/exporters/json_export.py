@@ -8,7 +8,8 @@ export is lossless: `meeting_from_json(to_json_dict(m, public=False))` equals `m
 Version 2 carries the structure of imported text: each section's `blocks` (paragraphs with
 bold and italic runs, lists, tables with their header rows) beside its plain `text`, an
 imported item's `layout` (its headings in the source's order) and a decision entry's
-`number`. Version 1 documents are read too; they hold plain text only.
+`number`. Version 1 documents are read too; they hold plain text only. Version 4 adds an
+item's `decided_at`; documents of versions 1 to 3 have none and are read as records without it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ FORMAT_NAME = "meetingtui.referat"
 # 2: imported text keeps its structure (sections' blocks, items' layout).
 # 3: ballots' choices and attendance follow GLOSSARY.md (against/abstain, absent; versions 1
 #    and 2 wrote imod/undlod and fravaerende). Earlier versions are still imported.
-FORMAT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
-SCHEMA_ID = "https://meetingtui.dk/schemas/referat-3.json"
+# 4: an item's `decided_at`, the moment its decision was recorded (the quorum's moment); a
+#    reader of version 3 refuses the field, so the version says it is there.
+FORMAT_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
+SCHEMA_ID = "https://meetingtui.dk/schemas/referat-4.json"
 
 # Keys the export adds on top of the record; a reader removes them before validating.
 _EXTRA_TOP = ("format", "format_version", "public", "draft", "event_chain_head")
@@ -224,6 +227,7 @@ def json_schema() -> dict[str, Any]:
             "recommendation": _STR,
             "decision_authority": _STR,
             "decision": _STR,
+            "decided_at": _DATETIME_NULL,
             "public_decision": _STR,
             "decision_history": _array(
                 _obj(

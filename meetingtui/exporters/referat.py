@@ -205,10 +205,15 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
 def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
     lines = changes.session_lines(meeting, item)
     # Decided while the committee had no quorum (the chair went on past the warning): the
-    # record says so, for a decision taken so may not stand.
-    lacking = _decided(item) and rules.quorum_lacking_throughout(meeting, item)
+    # record says so, for a decision taken so may not stand. At the decision's own moment
+    # where the record has it; else only where the item had none at any moment.
+    lacking, key = None, "export.no_quorum"
+    if rules.decision_moment(meeting, item) is not None:
+        lacking, key = rules.quorum_lacking_at_decision(meeting, item), "export.no_quorum_decided"
+    elif _decided(item):
+        lacking = rules.quorum_lacking_throughout(meeting, item)
     if lacking:
-        lines.append(t("export.no_quorum", present=lacking.present, seats=lacking.seats,
+        lines.append(t(key, present=lacking.present, seats=lacking.seats,
                        needed=lacking.needed))  # fmt: skip
     lines.extend(absence_line(meeting, absence) for absence in item.absences)
     lines.extend(line for note in item.attendance_notes for line in split_lines(note))

@@ -54,6 +54,11 @@ DA: dict[str, str] = {
         "{seats} medlemmer deltog, mindst {needed} skal være til stede (styrelseslovens § 11, "
         "stk. 2)."
     ),
+    "export.no_quorum_decided": (
+        "Udvalget var ikke beslutningsdygtigt, da beslutningen blev truffet: {present} af "
+        "{seats} medlemmer deltog, mindst {needed} skal være til stede (styrelseslovens § 11, "
+        "stk. 2)."
+    ),
     "export.late_and_early": "Ankomst og afgang:",
     "export.role.formand": "formand",
     "export.role.næstformand": "næstformand",
@@ -204,6 +209,10 @@ EN: dict[str, str] = {
         "The committee had no quorum while the item was dealt with: at most {present} of "
         "{seats} members took part, at least {needed} must be present (Local Government Act "
         "§ 11(2))."
+    ),
+    "export.no_quorum_decided": (
+        "The committee had no quorum when the decision was made: {present} of {seats} members "
+        "took part, at least {needed} must be present (Local Government Act § 11(2))."
     ),
     "export.late_and_early": "Arrivals and departures:",
     "export.role.formand": "chair",

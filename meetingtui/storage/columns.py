@@ -61,6 +61,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "unplaced",
         "public_decision",
         "layout",
+        "decided_at",
     ),
     "sections": ("meeting_id", "item_id", "position", "heading", "text", "blocks"),
     "attachments": ("meeting_id", "item_id", "position", "title"),

@@ -133,6 +133,7 @@ def item_row(
         _json(i.unplaced),
         i.public_decision,
         _json(dumped["layout"] if dumped else [p.model_dump(mode="json") for p in i.layout]),
+        _ts(i.decided_at),
     )
 
 

@@ -450,3 +450,10 @@ def live_003_item_sessions(db: Database) -> None:
     """Each stretch an item was under treatment, in the order they happened (an item taken up
     again has more than one). Meetings recorded before have none: their items' times stand."""
     db.execute("ALTER TABLE meetings ADD COLUMN item_sessions TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations()
+def live_004_decided_at(db: Database) -> None:
+    """When an item's decision was recorded, so the quorum is judged at that moment. Decisions
+    recorded before have none (their events do not say so): the referat judges them as before."""
+    db.execute("ALTER TABLE items ADD COLUMN decided_at TEXT")
