@@ -30,8 +30,22 @@ class AgendaCommands(CommandBase):
         item = self._item(item_id)
         if item.status is ItemStatus.WITHDRAWN:
             raise CommandRefused("refuse.agenda_item_withdrawn", number=item.number)
-        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
-        payload = {"item_id": item.id, "reason": self._text(reason, allow_empty=True)}
+        reason = self._text(reason, allow_empty=True)
+        warnings = rules.quorum_warnings(self.meeting, item)
+        payload: dict[str, object] = {"item_id": item.id, "reason": reason}
+        decided = item.decision.strip()
+        if decided:
+            # A postponed item has no decision: the postponement takes the recorded one off
+            # the item (the event log keeps it, Ctrl+Z brings it back), and the chair says so
+            # first, for a wrong key here would turn a decision into "udsat".
+            payload["clears_decision"] = True
+            shown = decided if len(decided) <= 80 else decided[:79].rstrip() + "…"
+            warnings.append(
+                RuleWarning("confirm.postpone_decided", {"number": item.number, "decision": shown})
+            )
+            if not confirm:
+                raise ConfirmationRequired(warnings, question="confirm.postpone_decided_question")
+        warnings = self._confirm(warnings, confirm)
         return self._commit("item_postponed", payload, warnings=warnings)
 
     def add_item(

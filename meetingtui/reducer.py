@@ -224,6 +224,8 @@ def _public_decision(m: Meeting, p: Payload, at: datetime) -> Touched:
 def _postponed(m: Meeting, p: Payload, at: datetime) -> Touched:
     item = _item(m, p["item_id"])
     item.status, item.postponed_reason = ItemStatus.POSTPONED, p.get("reason", "")
+    if p.get("clears_decision"):
+        item.decision = ""
     return Touched(items={item.id})
 
 

@@ -123,6 +123,10 @@ DA: dict[str, str] = {
     "undo.item_withdrawn": "at pkt. {number} udgik",
     "undo.item_moved": "at pkt. {number} behandles før pkt. {before}",
     "confirm.agenda_add": "Nyt punkt {number}: {title}",
+    "confirm.postpone_decided": "Pkt. {number} har allerede beslutningen »{decision}«",
+    "confirm.postpone_decided_question": (
+        "Udsæt punktet alligevel? Beslutningen fjernes fra punktet (Ctrl+Z fortryder)."
+    ),
     "confirm.agenda_add_closed": (
         "Nyt lukket punkt {number}: {title} (kommer ikke med i det offentlige referat)"
     ),
@@ -277,6 +281,10 @@ EN: dict[str, str] = {
     "undo.item_withdrawn": "withdrawing item {number}",
     "undo.item_moved": "taking item {number} before item {before}",
     "confirm.agenda_add": "New item {number}: {title}",
+    "confirm.postpone_decided": "Item {number} already has the decision “{decision}”",
+    "confirm.postpone_decided_question": (
+        "Postpone the item anyway? The decision is taken off the item (Ctrl+Z undoes it)."
+    ),
     "confirm.agenda_add_closed": ("New closed item {number}: {title} (not in the public minutes)"),
     "refuse.agenda_number_too_long": (
         "»{number}« is not an item number (at most {limit} characters, e.g. »6« or »6a«)."

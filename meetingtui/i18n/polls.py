@@ -2,7 +2,7 @@
 
 DA: dict[str, str] = {
     # motions and votes
-    "tui.motion_title": "Nyt forslag",
+    "tui.motion_title": "Nyt forslag — {item}",
     "tui.motion_kind": "Type (⏎ vælger)",
     "tui.motion_amends": "Ændrer forslag",
     "tui.motion_amends_none": "(intet)",
@@ -12,7 +12,7 @@ DA: dict[str, str] = {
     "tui.motion.aendringsforslag": "Ændringsforslag",
     "tui.motion.andet": "Forslag",
     "tui.vote_on_recommendation": "Indstillingen",
-    "tui.vote_pick_title": "Hvad stemmes der om? (ændringsforslag først)",
+    "tui.vote_pick_title": "Hvad stemmes der om under pkt. {number}? (ændringsforslag først)",
     "tui.vote_title": "AFSTEMNING: {subject}",
     "tui.vote_line": "Afstemning om {subject}: for {f}, imod {i}, undlod {u}",
     "tui.vote_short": "({f} for, {i} imod, {u} undlod: {result})",
@@ -45,7 +45,7 @@ DA: dict[str, str] = {
     "tui.stale_ballots": "Tæller ikke længere: {names}",
     "tui.tally_no_quorum": "men udvalget er ikke beslutningsdygtigt",
     # elections
-    "tui.election_title": "Valg",
+    "tui.election_title": "Valg — {item}",
     "tui.election_office": "Hvervet (fx næstformand)",
     "tui.election_candidates": (
         "Kandidater, adskilt med komma; nogle bogstaver af navnet er nok (⏎ starter)"
@@ -77,7 +77,7 @@ DA: dict[str, str] = {
     "tui.election_none": "Valg af {office}: ingen valgt",
     "tui.open_election_waiting": "Der er et åbent valg på punktet ({election} fortsætter det).",
     # dissents
-    "tui.dissent_title": "Til protokols",
+    "tui.dissent_title": "Til protokols — {item}",
     "tui.dissent_who": "Hvem",
     "tui.dissent_kind": "Type (⏎ vælger)",
     "tui.dissent_text": "Tekst (⏎ gemmer · Ctrl+J ny linje)",
@@ -87,7 +87,7 @@ DA: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "tui.motion_title": "New motion",
+    "tui.motion_title": "New motion — {item}",
     "tui.motion_kind": "Kind (⏎ picks)",
     "tui.motion_amends": "Amends motion",
     "tui.motion_amends_none": "(none)",
@@ -97,7 +97,7 @@ EN: dict[str, str] = {
     "tui.motion.aendringsforslag": "Amendment",
     "tui.motion.andet": "Motion",
     "tui.vote_on_recommendation": "The recommendation",
-    "tui.vote_pick_title": "What is voted on? (amendments first)",
+    "tui.vote_pick_title": "What is voted on under item {number}? (amendments first)",
     "tui.vote_title": "VOTE: {subject}",
     "tui.vote_line": "Vote on {subject}: for {f}, against {i}, abstain {u}",
     "tui.vote_short": "({f} for, {i} against, {u} abstain: {result})",
@@ -128,7 +128,7 @@ EN: dict[str, str] = {
     "tui.stale_ballot": "{name} ({reason})",
     "tui.stale_ballots": "No longer counted: {names}",
     "tui.tally_no_quorum": "but the committee has no quorum",
-    "tui.election_title": "Election",
+    "tui.election_title": "Election — {item}",
     "tui.election_office": "Office (e.g. vice-chair)",
     "tui.election_candidates": (
         "Candidates, comma-separated; a few letters of a name will do (⏎ starts)"
@@ -159,7 +159,7 @@ EN: dict[str, str] = {
     "tui.election_running.one": "Election of {office}: under way, 1 ballot cast",
     "tui.election_none": "Election of {office}: nobody elected",
     "tui.open_election_waiting": "An election is open on this item ({election} goes back to it).",
-    "tui.dissent_title": "Into the record",
+    "tui.dissent_title": "Into the record — {item}",
     "tui.dissent_who": "Who",
     "tui.dissent_kind": "Kind (⏎ picks)",
     "tui.dissent_text": "Text (⏎ records · Ctrl+J new line)",

@@ -142,7 +142,7 @@ DA: dict[str, str] = {
         "Pkt. {number} {title} har ingen beslutning endnu. Vælg punktet og tryk {start} for at "
         "tage det op igen og {decision} for beslutningen."
     ),
-    "tui.postpone_title": "Udsæt punktet",
+    "tui.postpone_title": "Udsæt punktet — {item}",
     "tui.arrive_title": "Hvem kommer?",
     "tui.leave_title": "Hvem går?",
     # decision
@@ -304,7 +304,7 @@ EN: dict[str, str] = {
         "Item {number} {title} has no decision yet. Select the item and press {start} to take "
         "it up again and {decision} for the decision."
     ),
-    "tui.postpone_title": "Postpone the item",
+    "tui.postpone_title": "Postpone the item — {item}",
     "tui.arrive_title": "Who arrives?",
     "tui.leave_title": "Who leaves?",
     "tui.decision_title": "Decision — {item}",

@@ -346,8 +346,9 @@ class DissentDialog(Dialog):
         self,
         members: Sequence[tuple[object, str]],
         warn_for: Callable[[int, DissentKind], list[str]],
+        item: str,
     ) -> None:
-        super().__init__(t("tui.dissent_title"))
+        super().__init__(t("tui.dissent_title", item=item))
         self.members = list(members)
         self.warn_for = warn_for
 
@@ -408,8 +409,8 @@ class MotionDialog(Dialog):
 
     KINDS: ClassVar = (MotionKind.AENDRINGSFORSLAG, MotionKind.INDSTILLING, MotionKind.ANDET)
 
-    def __init__(self, motions: Sequence[tuple[int, str]]) -> None:
-        super().__init__(t("tui.motion_title"))
+    def __init__(self, motions: Sequence[tuple[int, str]], item: str) -> None:
+        super().__init__(t("tui.motion_title", item=item))
         self.motions = list(motions)
 
     def body(self) -> ComposeResult:

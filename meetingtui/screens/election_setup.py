@@ -70,8 +70,8 @@ class ElectionDialog(Dialog):
     outside the committee) is said first; Enter again starts the election with it as typed.
     """
 
-    def __init__(self, office: str, members: Sequence[str]) -> None:
-        super().__init__(t("tui.election_title"))
+    def __init__(self, office: str, members: Sequence[str], item: str) -> None:
+        super().__init__(t("tui.election_title", item=item))
         self.office = office
         self.members = list(members)
         self._accepted = ""  # candidates typed, whose names not of one member were said

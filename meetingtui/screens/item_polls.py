@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from meetingtui import rules
 from meetingtui.i18n import t
 from meetingtui.models import DissentKind, MotionKind
+from meetingtui.screens.widgets import item_label
 
 if TYPE_CHECKING:
     from meetingtui.models import AgendaItem
@@ -56,7 +57,7 @@ def open_vote(app: MeetingApp, item: AgendaItem) -> None:
             return
         open_vote_on(None if choice == 0 else int(str(choice)))
 
-    app.push_screen(PickDialog(t("tui.vote_pick_title"), options), picked)
+    app.push_screen(PickDialog(t("tui.vote_pick_title", number=item.number), options), picked)
 
 
 def add_motion(app: MeetingApp, item: AgendaItem) -> None:
@@ -74,7 +75,7 @@ def add_motion(app: MeetingApp, item: AgendaItem) -> None:
         )
 
     motions = [(m.id, f"{m.id}: {m.text}") for m in item.motions]
-    app.push_screen(MotionDialog(motions), add)
+    app.push_screen(MotionDialog(motions, item_label(item)), add)
 
 
 def start_election(app: MeetingApp, item: AgendaItem) -> None:
@@ -125,7 +126,7 @@ def start_election(app: MeetingApp, item: AgendaItem) -> None:
         app.push_screen(AcclamationDialog(candidates[0], office, app.keymap), how)
 
     members = [p.name for p in service.meeting.participants]
-    app.push_screen(ElectionDialog(office_from_title(item.title), members), start)
+    app.push_screen(ElectionDialog(office_from_title(item.title), members, item_label(item)), start)
 
 
 def add_dissent(app: MeetingApp, item: AgendaItem) -> None:
@@ -155,4 +156,4 @@ def add_dissent(app: MeetingApp, item: AgendaItem) -> None:
 
     # Marked as the inhabil picker marks them: one who sent afbud is seen before being picked.
     members = member_options(service.meeting, item, voters_only=True)
-    app.push_screen(DissentDialog(members, warn_for), add)
+    app.push_screen(DissentDialog(members, warn_for, item_label(item)), add)

@@ -327,14 +327,17 @@ class MeetingScreen(KeymapScreen):
         item_people.record_absence(self.meeting_app, self._current(), AbsenceKind.ABSENT)
 
     def action_postpone(self) -> None:
-        item_id = self._current().id
+        item = self._current()
+        item_id, label = item.id, item_label(item)
 
         def postpone(values: list[str] | None) -> None:
             if values is not None:
                 self.meeting_app.run_command(self.service.postpone_item, item_id, values[0])
 
         self.app.push_screen(
-            FormDialog(t("tui.postpone_title"), [(t("tui.reason_optional"), "")], notes=[0]),
+            FormDialog(
+                t("tui.postpone_title", item=label), [(t("tui.reason_optional"), "")], notes=[0]
+            ),
             postpone,
         )
 
