@@ -225,7 +225,7 @@ def _postponed(m: Meeting, p: Payload, at: datetime) -> Touched:
     item = _item(m, p["item_id"])
     item.status, item.postponed_reason = ItemStatus.POSTPONED, p.get("reason", "")
     if p.get("clears_decision"):
-        item.decision = ""
+        item.decision, item.decided_at = "", None
     return Touched(items={item.id})
 
 

@@ -53,11 +53,13 @@ def test_postponing_a_decided_item_asks_first_and_then_takes_the_decision_off(
             "Godkendt med den ændring, at punkt 3 udgår.",
         )
 
+        assert service.meeting.item(1).decided_at is not None
         service.postpone_item(1, "Afventer notat", confirm=True)
         item = service.meeting.item(1)
-        assert (item.status, item.decision, item.postponed_reason) == (
+        assert (item.status, item.decision, item.decided_at, item.postponed_reason) == (
             ItemStatus.POSTPONED,
             "",
+            None,
             "Afventer notat",
         )
     referat = _referat(db_path, meeting_id)
@@ -71,6 +73,7 @@ def test_postponing_a_decided_item_asks_first_and_then_takes_the_decision_off(
             ItemStatus.DECIDED,
             "Godkendt med den ændring, at punkt 3 udgår.",
         )
+        assert item.decided_at is not None
 
 
 def test_an_undecided_item_is_postponed_without_a_question(db_path: Path) -> None:
@@ -118,8 +121,9 @@ async def test_u_on_a_highlighted_item_names_the_item_under_way_and_asks(db_path
         await press(pilot, "j")
         await until(pilot, lambda: _status(app, "1") == "⏸ udsat", "postponed")
     item = stored(db_path, meeting_id).item(1)
-    assert (item.status, item.decision, item.postponed_reason) == (
+    assert (item.status, item.decision, item.decided_at, item.postponed_reason) == (
         ItemStatus.POSTPONED,
         "",
+        None,
         "Afventer notat",
     )
