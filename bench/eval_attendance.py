@@ -33,14 +33,26 @@ ABSENCE_LINES = [None, None, None,
                  ["Afbud: {x} - {s} mødte som stedfortræder"],
                  ["Fraværende i mødet: {x}, {s} indkaldt"],
                  ["Fraværende:", "{x}", "{z} deltog ikke i behandlingen af punkt {n}", "{s} indkaldt"],
-                 ["Afbud: {x_role}"]]  # fmt: skip
+                 ["Afbud: {x_role}"],
+                 # away for part of the meeting only: present, absent from some items
+                 ["Fraværende: {x} (punkt {n})"], ["Fraværende i mødet:",
+                  "{x} forlod mødet kl. 18.40 under punkt {n}"], ["Afbud: {x} til og med punkt {n}"],
+                 ["Fraværende: {x}, pkt. {n}"]]  # fmt: skip
+# The forms whose absent member was there for part of the meeting
+PART_OF_MEETING = ("(punkt {n})", "under punkt {n}", "til og med punkt {n}", "pkt. {n}")
 # What a decision may have under it: the members absent for that item (with a substitute in a
 # member's seat, or a role with the name), or the navigation a web page saved as the referat has
 # after each item ("Til toppen").
 ITEM_SUBSTITUTE = ("Ida Kold", "Ø", "Per Dam")
 AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam (Ø), Bo Krag (A)",
                   "Til toppen", "Afbud fra Per Dam (Ø) stedfortræder Ida Kold (Ø)",
-                  "Fraværende: Lise Vig, næstformand", "Fraværende: Formand Bo Krag"]  # fmt: skip
+                  "Fraværende: Lise Vig, næstformand", "Fraværende: Formand Bo Krag",
+                  # the substitute in a sentence of its own, or in an attendance block that
+                  # is no part of the decision
+                  "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø).",
+                  "Fremmøde og inhabilitet:\nPer Dam (Ø) havde meldt afbud, og Ida Kold (Ø) "
+                  "deltog i stedet.", "Inhabilitet:\nLise Vig (V)",
+                  "Fravær:\nPer Dam (Ø)", "Fremmøde og inhabilitet: Ingen bemærkninger."]  # fmt: skip
 WEEKDAYS = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"]
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]  # fmt: skip
@@ -84,15 +96,27 @@ def people_lines(
         for line in form
     ]  # fmt: skip
     afbud = form[0].startswith("Afbud")
-    people[x] = (*people[x][:3], "afbud" if afbud else "absent", "")
+    partly = any(mark in line for line in form for mark in PART_OF_MEETING)
+    people[x] = (*people[x][:3], "present" if partly else "afbud" if afbud else "absent", "")
     if "{s}" in " ".join(form):
         people.append((HEADER_SUBSTITUTE, party, "stedfortræder", "present", name))
     return lines, people
 
 
-def item_substitute(people: list[Person], lines: list[str]) -> list[Person]:
-    """The substitute named under a decision joins a meeting that lists its members."""
-    if not people or not any(ITEM_SUBSTITUTE[0] in line for line in lines):
+def item_substitute(people: list[Person], afters: list[str]) -> list[Person]:
+    """The substitute named under a decision (`afters`: what stands under each item's
+    decision) joins the meeting in the seat of the member named; a meeting that lists no
+    members gets that member too, absent where every item says so, else present."""
+    if not any(ITEM_SUBSTITUTE[0] in after for after in afters):
         return people
-    seat = ITEM_SUBSTITUTE[2] if any(p[0] == ITEM_SUBSTITUTE[2] for p in people) else ""
-    return [*people, (ITEM_SUBSTITUTE[0], ITEM_SUBSTITUTE[1], "stedfortræder", "present", seat)]
+    name, party, member = ITEM_SUBSTITUTE
+    if people:
+        seat = member if any(p[0] == member for p in people) else ""
+        return [*people, (name, party, "stedfortræder", "present", seat)]
+    away = [member in after for after in afters]
+    apologies = any("afbud" in after.lower() for after in afters if member in after)
+    attendance = "present" if not all(away) else "afbud" if apologies else "absent"
+    return [
+        (member, party, "medlem", attendance, ""),
+        (name, party, "stedfortræder", "present", member),
+    ]

@@ -171,6 +171,7 @@ class Document:
     items: list[Truth] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)  # name, party, role, attendance, seat of
     starts: list[int] = field(default_factory=list)  # the line each item's page may begin with
+    afters: list[str] = field(default_factory=list)  # what stands under each decision
     layout: str = ""
     data: bytes = b""
 
@@ -323,8 +324,8 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         lines += [(x, False) for x in rng.choice(BEFORE_DECISION)]
         lines.append((truth.decision, False))
         after = rng.choice(AFTER_DECISION)
-        if after:
-            lines.append((after, False))
+        doc.afters.append(after)
+        lines += [(x, False) for x in after.split("\n") if x]
     return lines
 
 
@@ -388,7 +389,7 @@ def build(rng: random.Random, fmt: str) -> Document:
         )
     if fmt in ("text", "pdf", "docx", "web-page"):
         lines = _document_lines(rng, doc)
-        doc.people = item_substitute(doc.people, [text for text, _bold in lines])
+        doc.people = item_substitute(doc.people, doc.afters)
         if fmt == "text":
             doc.data = "\n".join(t for t, _ in lines).encode()
         elif fmt == "pdf":

@@ -19,6 +19,7 @@ from meetingtui.importers.closed import BODY_CLOSED, is_marker, part_mark, title
 from meetingtui.importers.flatten import split_inline_labels
 from meetingtui.importers.furniture import web_furniture
 from meetingtui.importers.heads import ItemHead, plain_number, title_key
+from meetingtui.importers.seats import missed_items
 from meetingtui.importers.source import Block, HeaderFacts, Source
 from meetingtui.importers.vocabulary import BODY_ENDINGS, END_OF_ITEMS, alternation
 from meetingtui.models import (
@@ -225,11 +226,17 @@ def _structured(source: Source, name: str) -> Meeting:
 
 def _meeting(facts: HeaderFacts, found: list[AgendaItem], name: str) -> Meeting:
     assert facts.starts_at is not None
+    numbers_found = [plain_number(item.number) for item in found]
     for who, numbers in facts.some_items:
-        # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5" in the header's absence list
+        # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5", "Per Dam (punkt 1-4)", "fra
+        # punkt 5" in the header's absence list
+        missed = missed_items(numbers, numbers_found)
         for item in found:
-            if plain_number(item.number) in numbers and all(a.name != who for a in item.absences):
+            if plain_number(item.number) in missed and all(a.name != who for a in item.absences):
                 item.absences.append(ItemAbsence(name=who, reason="Deltog ikke i behandlingen"))
+        person = next((p for p in facts.participants if p.name == who), None)
+        if person is not None and found and missed >= set(numbers_found):
+            person.attendance = Attendance.ABSENT  # "Jens Dahl, sag 129-130": every item there was
     _away(facts, found)
     return Meeting(
         body=facts.body,

@@ -7,9 +7,10 @@ inhabil", "X forlod mødet kl. 18.40 under punkt 4", "X, Y og Z var fraværende.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from meetingtui.importers.seats import Seat, read_remarks
+from meetingtui.importers.seats import PERSON, SEAT_FOR, Seat, read_remarks
 from meetingtui.importers.text import split_name, split_names
 from meetingtui.importers.vocabulary import ROLE_WORDS, alternation
 from meetingtui.models import AbsenceKind, ItemAbsence
@@ -42,6 +43,24 @@ _WAS_ABSENT = re.compile(r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+var\s+fravær
 _SUBSTITUTE_CLAUSE = re.compile(
     r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
     r"(?:som\s+)?(?:stedfortræder|suppleant|i\s+stedet)\b.*$"
+)
+# "Fremmøde og inhabilitet:", "Inhabilitet:", "Fravær:" opening lines about who took part
+_BLOCK_LABEL = re.compile(
+    r"(?i)^(?P<label>fremmøde(?:\s+og\s+inhabilitet)?|inhabilitet(?:\s+og\s+fremmøde)?|"
+    r"fravær(?:\s+og\s+inhabilitet)?|fraværende\s+og\s+inhabilitet|mødedeltagelse|deltagelse)"
+    r"\s*:\s*(?P<rest>.*)$"
+)
+# what such a block may say of nobody: "Ingen.", "Alle var til stede.", "Intet at bemærke."
+_NOTHING = re.compile(
+    r"(?i)^(?:ingen(?:\s+(?:bemærkninger|fravær|inhabilitet|afbud))?|intet(?:\s+at\s+bemærke)?|"
+    r"alle\s+(?:medlemmer\s+)?(?:var\s+)?(?:til\s+stede|mødt|fremmødt)|fuldt\s+fremmøde|-)\s*\.?$"
+)
+# "Per Dam (Ø), Lise Vig (V)": a line of names alone
+_NAMES_ONLY = re.compile(rf"^{PERSON}(?:\s*(?:,|\bog\b)\s*{PERSON})*\s*\.?$")
+# "Per Dam (Ø) havde meldt afbud, og Ida Kold (Ø) deltog i stedet"
+_APOLOGIES_AND_SUBSTITUTE = re.compile(
+    rf"(?P<absent>{PERSON})\s+(?:(?:havde|har)\s+meldt|meldte)\s+afbud\s*,?\s+og\s+(?P<sub>{PERSON})"
+    r"\s+(?:deltog|mødte|indtrådte)\s+(?:i\s+stedet|som\s+(?:stedfortræder|suppleant))"
 )
 # A sentence runs to its full stop; the dots of "kl. 17.45" and "pkt. 3" do not end it.
 _NOT_FULL_STOP = r"(?:\b(?:kl|pkt|nr|ca)\.|\.(?=\d)|[^.\n])*"
@@ -77,7 +96,9 @@ def _names_from(text: str, facts: AttendanceFacts | None = None) -> list[str]:
 
 def parse_attendance(text: str) -> AttendanceFacts:
     """Per-item absence and inhabilitet from lines such as "Fraværende: Tina Rottbøll",
-    "X deltog ikke i behandlingen af punktet", "X erklærede sig inhabil", "X forlod mødet kl. ..."."""
+    "X deltog ikke i behandlingen af punktet", "X erklærede sig inhabil", "X forlod mødet kl. ...",
+    and a block under "Fremmøde og inhabilitet:" / "Inhabilitet:" / "Fravær:" (taken out of the
+    text, which is the decision's)."""
     facts = AttendanceFacts()
     kept: list[str] = []
     seen: set[tuple[str, AbsenceKind]] = set()
@@ -95,48 +116,141 @@ def parse_attendance(text: str) -> AttendanceFacts:
             seen.add((clean, kind))
             facts.absences.append(ItemAbsence(name=clean, kind=kind, reason=reason))
 
+    block: AbsenceKind | bool | None = False  # False: no block; None: a block of any kind
     for line in text.split("\n"):
         stripped = line.strip()
+        label = _BLOCK_LABEL.match(stripped)
+        # "Inhabilitet: Lise Vig (V)" is a label line as before; alone, it opens a block
+        if label is not None and (
+            not label["rest"].strip() or not _ATTENDANCE_LINE.match(stripped)
+        ):
+            facts.notes.append(stripped)
+            word = label.group("label").lower()
+            block = (
+                AbsenceKind.INHABIL if word.startswith("inhabil") and " og " not in word
+                else AbsenceKind.ABSENT if word.startswith("fravær") and " og " not in word
+                else None
+            )  # fmt: skip
+            rest = label.group("rest").strip()
+            if rest:
+                _block_line(rest, block, facts, add)
+            continue
+        if block is not False:
+            noted = len(facts.notes)
+            if stripped and _block_line(stripped, block, facts, add):
+                del facts.notes[noted:]  # the line is the note, not the sentences in it
+                facts.notes.append(stripped)
+                continue
+            block = False  # the block ends at a line that says nothing about attendance
         match = _ATTENDANCE_LINE.match(stripped) or _ABSENT_FROM_LINE.match(stripped)
         if match:
-            label = match.group("label").lower()
             facts.notes.append(stripped)
-            if label.startswith(("forlod", "ankom")):
-                continue
-            kind = AbsenceKind.INHABIL if label.startswith("inhabil") else AbsenceKind.ABSENT
-            for name in _names_from(match.group("names"), facts):
-                add(name, kind, re.sub(r"(?i)\s+fra$", "", match.group("label")).capitalize())
+            _label_line(match, facts, add)
+            continue
+        seat = _seat_sentence(stripped)
+        if seat is not None:
+            # "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø)." under a decision
+            facts.notes.append(stripped)
+            facts.seats.append(seat)
+            if seat.absent:
+                add(seat.absent, AbsenceKind.ABSENT, "stedfortræder")
             continue
         kept.append(line)
-        lowered = stripped.lower()
-        for pattern, kind, reason in (
-            (_INHABIL, AbsenceKind.INHABIL, "inhabil"),  # first, so it wins over "deltog ikke"
-            (_NOT_TAKING_PART, AbsenceKind.ABSENT, "deltog ikke"),
-            (_WAS_ABSENT, AbsenceKind.ABSENT, "fraværende"),
-            (_SENT_APOLOGIES, AbsenceKind.ABSENT, "afbud"),
-            (_STAYED_AWAY, AbsenceKind.ABSENT, "udeblev"),
-        ):
-            if reason in ("fraværende", "afbud", "udeblev"):
-                word = {"fraværende": "var fraværende", "afbud": "meldt afbud"}.get(reason, reason)
-                if word not in lowered and not (reason == "afbud" and "meldte afbud" in lowered):
-                    continue
-            elif (reason == "inhabil") != ("inhabil" in lowered) or (
-                reason != "inhabil" and " ikke " not in lowered and "forhindret" not in lowered
-            ):
-                continue  # cheap test first: these patterns are slow on long paragraphs
-            for found in pattern.finditer(stripped):
-                names = re.split(r"(?<=[.!?])\s+", found.group("names"))[-1]
-                names = re.sub(r"^(?:og|samt|men)\s+", "", names)
-                # "X erklærede sig inhabil og deltog ikke ...": the name is X alone.
-                names = re.sub(
-                    r"\s+(?:erklærede|erklærer)\s+sig\s+inhabil\b.*$", "", names, flags=re.I
-                )
-                for name in _names_from(names):
-                    add(name, kind, reason)
-                facts.notes.append(found.group(0).strip())
-        if not any(word in lowered for word in ("forlod", "ankom", "deltog fra")):
-            continue
-        for movement in _MOVEMENT.finditer(stripped):
-            facts.notes.append(movement.group(0).strip())
+        _sentences(stripped, facts, add)
     facts.remaining = "\n".join(kept).strip()
     return facts
+
+
+Add = Callable[[str, AbsenceKind, str], None]
+
+
+def _label_line(match: re.Match[str], facts: AttendanceFacts, add: Add) -> None:
+    """ "Fraværende: X, Y", "Inhabil: Z", "Afbud fra X stedfortræder Y"."""
+    label = match.group("label").lower()
+    if label.startswith(("forlod", "ankom")):
+        return
+    kind = AbsenceKind.INHABIL if label.startswith("inhabil") else AbsenceKind.ABSENT
+    for name in _names_from(match.group("names"), facts):
+        add(name, kind, re.sub(r"(?i)\s+fra$", "", match.group("label")).capitalize())
+
+
+def _block_line(
+    line: str, kind: AbsenceKind | bool | None, facts: AttendanceFacts, add: Add
+) -> bool:
+    """One line of an attendance block: whether it said something about attendance (and what
+    it said is read). Names alone are absent or inhabil as the block's label says; under
+    "Fremmøde og inhabilitet:" they could be either, so they are only kept as a note."""
+    if _NOTHING.match(line):
+        return True
+    match = _ATTENDANCE_LINE.match(line) or _ABSENT_FROM_LINE.match(line)
+    if match:
+        _label_line(match, facts, add)
+        return True
+    seat = _seat_sentence(line)
+    if seat is not None:
+        facts.seats.append(seat)
+        if seat.absent:
+            add(
+                seat.absent,
+                AbsenceKind.ABSENT,
+                "afbud" if "afbud" in line.lower() else "stedfortræder",
+            )
+        return True
+    if _sentences(line, facts, add):
+        return True
+    # names alone, each of two words or with a party: "Godkendt." is no name
+    names = re.split(r"\s*(?:,|\bog\b)\s*", line.rstrip(" ."))
+    if _NAMES_ONLY.match(line) and all(" " in n or "(" in n for n in names):
+        if isinstance(kind, AbsenceKind):
+            for name in _names_from(line, facts):
+                add(name, kind, "inhabil" if kind is AbsenceKind.INHABIL else "fraværende")
+        return True
+    return _MOVEMENT.fullmatch(line) is not None
+
+
+def _seat_sentence(line: str) -> Seat | None:
+    """ "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø).", "Per Dam havde meldt afbud, og
+    Ida Kold deltog i stedet.": a whole line about a substitute in a member's seat."""
+    sentence = re.sub(r"\s*\.\s*$", "", line)
+    for pattern in (SEAT_FOR, _APOLOGIES_AND_SUBSTITUTE):
+        match = pattern.fullmatch(sentence)
+        if match is not None:
+            return Seat(match.group("sub").strip(), match.group("absent").strip())
+    return None
+
+
+def _sentences(stripped: str, facts: AttendanceFacts, add: Add) -> bool:
+    """Sentences about attendance inside a line: "X erklærede sig inhabil", "X deltog ikke i
+    behandlingen", "X var fraværende", "X havde meldt afbud", "X udeblev", "X forlod mødet";
+    whether there was one."""
+    said = False
+    lowered = stripped.lower()
+    for pattern, kind, reason in (
+        (_INHABIL, AbsenceKind.INHABIL, "inhabil"),  # first, so it wins over "deltog ikke"
+        (_NOT_TAKING_PART, AbsenceKind.ABSENT, "deltog ikke"),
+        (_WAS_ABSENT, AbsenceKind.ABSENT, "fraværende"),
+        (_SENT_APOLOGIES, AbsenceKind.ABSENT, "afbud"),
+        (_STAYED_AWAY, AbsenceKind.ABSENT, "udeblev"),
+    ):
+        if reason in ("fraværende", "afbud", "udeblev"):
+            word = {"fraværende": "var fraværende", "afbud": "meldt afbud"}.get(reason, reason)
+            if word not in lowered and not (reason == "afbud" and "meldte afbud" in lowered):
+                continue
+        elif (reason == "inhabil") != ("inhabil" in lowered) or (
+            reason != "inhabil" and " ikke " not in lowered and "forhindret" not in lowered
+        ):
+            continue  # cheap test first: these patterns are slow on long paragraphs
+        for found in pattern.finditer(stripped):
+            names = re.split(r"(?<=[.!?])\s+", found.group("names"))[-1]
+            names = re.sub(r"^(?:og|samt|men)\s+", "", names)
+            # "X erklærede sig inhabil og deltog ikke ...": the name is X alone.
+            names = re.sub(r"\s+(?:erklærede|erklærer)\s+sig\s+inhabil\b.*$", "", names, flags=re.I)
+            for name in _names_from(names):
+                add(name, kind, reason)
+            facts.notes.append(found.group(0).strip())
+            said = True
+    if any(word in lowered for word in ("forlod", "ankom", "deltog fra")):
+        for movement in _MOVEMENT.finditer(stripped):
+            facts.notes.append(movement.group(0).strip())
+            said = True
+    return said

@@ -78,27 +78,39 @@ def read_decision(item: AgendaItem) -> None:
 
 
 def _substitutes_from_items(meeting: Meeting, seats: list[Seat]) -> None:
-    """ "Fraværende: Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder" under a decision: a
-    meeting that lists its members has the substitute too, present in the member's seat. A
-    meeting without a list of members gets no list of one substitute."""
-    if not meeting.participants:
-        return
+    """ "Fraværende: Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder", "Karen Holm (Ø)
+    deltog som stedfortræder for Per Dam (Ø)" under a decision: the substitute took part,
+    present in the member's seat. A meeting that lists its members gets the substitute; one
+    that lists none gets the member named too, so that the seat is someone's."""
+    listed = bool(meeting.participants)
     for seat in seats:
         name, affiliation = split_name(seat.substitute)
-        absent = split_name(seat.absent)[0] if seat.absent else ""
-        if not name or any(p.name.casefold() == name.casefold() for p in meeting.participants):
+        absent, absent_party = split_name(seat.absent) if seat.absent else ("", "")
+        if not name or _named(meeting, name):
             continue
+        if absent and not listed and not _named(meeting, absent):
+            _join(meeting, Participant(id=0, name=absent, affiliation=absent_party))
         whose = next((p.id for p in meeting.participants if p.name == absent), None)
-        meeting.participants.append(
+        _join(
+            meeting,
             Participant(
-                id=max(p.id for p in meeting.participants) + 1,
+                id=0,
                 name=name,
                 affiliation=affiliation,
                 role=Role.STEDFORTRAEDER,
                 attendance=Attendance.PRESENT,
                 substitute_for=whose,
-            )
+            ),
         )
+
+
+def _named(meeting: Meeting, name: str) -> bool:
+    return any(p.name.casefold() == name.casefold() for p in meeting.participants)
+
+
+def _join(meeting: Meeting, person: Participant) -> None:
+    person.id = max((p.id for p in meeting.participants), default=0) + 1
+    meeting.participants.append(person)
 
 
 def _drop_shadowed_absences(item: AgendaItem) -> None:

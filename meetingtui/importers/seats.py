@@ -22,52 +22,76 @@ _SUB = alternation(SUBSTITUTE_WORDS)
 # A name: a few capitalised words, never a substitute word ("Stedfortræder Karen Holm")
 _WORD = rf"(?<![\w'’.\-])(?!(?i:{_SUB}|indkaldt|og|samt)\b)[A-ZÆØÅÉÜ][\w'’.\-]*"
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|af|von|van|de|la)){{0,5}}"
-_PERSON = rf"{_NAME}(?:\s*\([^()]{{1,40}}\))?"
+PERSON = rf"{_NAME}(?:\s*\([^()]{{1,40}}\))?"
 # "1. suppleant", "1. stedfortræder for liste V"
 _SUB_WORD = rf"(?i:(?:\d\.\s*)?{_SUB}(?:\s+for\s+liste\s+\S+)?)"
 
 # "Per Dam (Ø) stedfortræder Karen Holm (Ø)", "Per Dam (Ø), stedfortræder: Karen Holm (Ø)",
 # "Per Dam (Ø) (suppleant Karen Holm (Ø))", "Per Dam, suppleant Karen Holm indkaldt"
 _SEAT_AFTER = re.compile(
-    rf"(?P<absent>{_PERSON})(?<!\.)\s*(?:[,;]|\s[-–])?\s*(?P<open>\()?\s*{_SUB_WORD}\s*:?\s+"
-    rf"(?P<sub>{_PERSON})(?(open)\s*\))(?:\s+(?i:(?:var|er)\s+)?(?i:indkaldt))?"
+    rf"(?P<absent>{PERSON})(?<!\.)\s*(?:[,;]|\s[-–])?\s*(?P<open>\()?\s*{_SUB_WORD}\s*:?\s+"
+    rf"(?P<sub>{PERSON})(?(open)\s*\))(?:\s+(?i:(?:var|er)\s+)?(?i:indkaldt))?"
     r"(?P<not_met>\s*,?\s*(?i:men\s+mødte\s+ikke)(?:\s+(?i:frem|op))?)?"
 )
 # "Per Dam (Ø) - Karen Holm (Ø) mødte som stedfortræder", "Per Dam (Ø), i stedet mødte Karen
 # Holm (Ø)", "Per Dam, og Karen Holm deltog i stedet"
 _SEAT_THEN = re.compile(
-    rf"(?P<absent>{_PERSON})\s*(?:[,;]|\s[-–])?\s*(?i:og\s+)?(?:"
-    rf"(?i:i\s+stedet\s+(?:mødte|deltog|indtrådte))\s+(?P<sub1>{_PERSON})"
-    rf"|(?P<sub2>{_PERSON})\s+(?i:(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
-    rf"(?:som\s+{_SUB}|i\s+stedet))(?:\s+(?i:for)\s+{_PERSON})?)"
+    rf"(?P<absent>{PERSON})\s*(?:[,;]|\s[-–])?\s*(?i:og\s+)?(?:"
+    rf"(?i:i\s+stedet\s+(?:mødte|deltog|indtrådte))\s+(?P<sub1>{PERSON})"
+    rf"|(?P<sub2>{PERSON})\s+(?i:(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
+    rf"(?:som\s+{_SUB}|i\s+stedet))(?:\s+(?i:for)\s+{PERSON})?)"
 )
 # "Karen Holm (Ø) indkaldt", "stedfortræder Karen Holm indkaldt for Per Dam", "1. suppleant
 # Karen Holm var indkaldt, men mødte ikke"
 _CALLED_IN = re.compile(
-    rf"(?:{_SUB_WORD}\s+)?(?P<sub>{_PERSON})\s+(?i:(?:var|er|blev)\s+)?(?i:indkaldt)"
-    rf"(?:\s+(?i:som)\s+{_SUB_WORD})?(?:\s+(?i:for)\s+(?P<absent>{_PERSON}))?"
+    rf"(?:{_SUB_WORD}\s+)?(?P<sub>{PERSON})\s+(?i:(?:var|er|blev)\s+)?(?i:indkaldt)"
+    rf"(?:\s+(?i:som)\s+{_SUB_WORD})?(?:\s+(?i:for)\s+(?P<absent>{PERSON}))?"
     rf"(?P<not_met>\s*,?\s*(?i:men\s+mødte\s+ikke)(?:\s+(?i:frem|op))?)?"
 )
 # "Anne-Marie Arrøe deltager i Hanne Sims sted": in the seat of the member named (genitive)
 _IN_PLACE_OF = re.compile(
-    rf"(?P<sub>{_PERSON})\s+(?i:deltager|deltog|mødte|møder)\s+(?i:i)\s+(?P<absent>{_NAME})s\s+"
+    rf"(?P<sub>{PERSON})\s+(?i:deltager|deltog|mødte|møder)\s+(?i:i)\s+(?P<absent>{_NAME})s\s+"
     r"(?i:sted)\b"
 )
 # "Jens Ask og Henrik Bang, Jes Kro deltog": the one who took part, in an absence list
 _TOOK_PART = re.compile(
-    rf"(?P<sub>{_PERSON})\s+(?i:deltog|deltager|mødte)(?:\s+(?i:for\s+(?P<absent>{_PERSON})))?"
+    rf"(?P<sub>{PERSON})\s+(?i:deltog|deltager|mødte)(?:\s+(?i:for\s+(?P<absent>{PERSON})))?"
     r"(?=\s*(?:$|[,;.]))"
 )
+_ITEMS = r"(?P<items>\d{1,3}(?:\s*(?:[-–,]|og)\s*\d{1,3})*)"
+# "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø)": the substitute first, the seat after
+SEAT_FOR = re.compile(
+    rf"(?P<sub>{PERSON})\s+(?i:deltog|deltager|mødte|møder|indtrådte|var\s+indkaldt)\s+"
+    rf"(?i:som)\s+{_SUB_WORD}\s+(?i:for)\s+(?P<absent>{PERSON})"
+)
 # "Fraværende i mødet: Karoline Bech til kl. 18.40 i punkt 2", "Anne Rask fra kl. 21.33 i punkt
-# 12": away for part of the meeting, until or from a time, during an item
+# 12", "Bo Krag forlod mødet kl. 18.40 under punkt 7", "Lise Vig ankom kl. 17.15": away for part
+# of the meeting, until or from a time, during an item
 _PART_OF_MEETING = re.compile(
-    rf"(?P<who>{_PERSON})\s+(?P<dir>(?i:til|fra))\s+(?i:kl)\.?\s*(?P<h>\d{{1,2}})[.:](?P<m>\d{{2}})"
-    r"(?:\s+(?i:i|under)\s+(?i:punkt|pkt\.)\s*(?P<item>\d{1,3}))?"
+    rf"(?P<who>{PERSON})\s+(?P<dir>(?i:til|fra|forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom"
+    r"|mødte(?:\s+op)?|deltog\s+fra|deltog\s+ikke\s+(?:i\s+mødet\s+)?(?:fra|til)))\s+(?i:kl)\.?\s*"
+    r"(?P<h>\d{1,2})[.:](?P<m>\d{2})"
+    r"(?:\s*,?\s+(?i:i|under)\s+(?i:behandlingen\s+af\s+)?(?i:punkt|pkt\.)\s*(?P<item>\d{1,3}))?"
+)
+_ITEM_WORD = r"(?i:punkt(?:erne)?|pkt\.|sag(?:erne)?|dagsordenspunkt(?:erne)?)"
+# "Per Dam (Ø) (punkt 1-4)", "Per Dam, punkt 3 og 4", "Per Dam under punkt 5", "Per Dam fra
+# punkt 5", "Per Dam til og med punkt 4": absent from those items only, not the whole meeting
+_ITEMS_NAMED = re.compile(
+    rf"(?P<who>{PERSON})\s*(?:,\s*|\s[-–]\s*)?(?P<open>\()?\s*"
+    rf"(?P<prep>(?i:fraværende\s+)?(?i:under|i|ved|fra\s+og\s+med|fra|til\s+og\s+med|til)\s+)?"
+    rf"{_ITEM_WORD}\s*{_ITEMS}\s*(?(open)\))"
+)
+# "Bo Krag forlod mødet under punkt 7" / "efter punkt 7", "Lise Vig ankom under punkt 2": a
+# movement by the item alone
+_MOVED_AT_ITEM = re.compile(
+    rf"(?P<who>{PERSON})\s+(?P<dir>(?i:forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom|mødte"
+    rf"|(?:deltog|deltager)(?=\s+fra\b)))\s+(?P<prep>(?i:under|efter|før|fra|i|ved))\s+"
+    rf"(?i:behandlingen\s+af\s+)?"
+    rf"{_ITEM_WORD}\s*(?P<item>\d{{1,3}})"
 )
 # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5", "..., pkt. 3 og 4"
-_ITEMS = r"(?P<items>\d{1,3}(?:\s*(?:[-–,]|og)\s*\d{1,3})*)"
 _SOME_ITEMS = re.compile(
-    rf"(?P<who>{_PERSON}(?:\s*(?:,|\bog\b)\s*{_PERSON})*)\s+(?i:(?:deltog|deltager)\s+ikke\s+i\s+(?:behandlingen\s+af\s+)?"
+    rf"(?P<who>{PERSON}(?:\s*(?:,|\bog\b)\s*{PERSON})*)\s+(?i:(?:deltog|deltager)\s+ikke\s+i\s+(?:behandlingen\s+af\s+)?"
     rf"(?:punkt(?:erne)?|pkt\.|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s*){_ITEMS}"
 )
 _LIST_PUNCTUATION = re.compile(r"^[\s,;.\-–]*(?:(?:og|samt)\s+)?|[\s,;\-–]+$")
@@ -104,6 +128,22 @@ def item_numbers(text: str) -> list[str]:
     return numbers
 
 
+# The remarks in the order they win when two start at the same place
+_KINDS = (
+    ("seat_for", SEAT_FOR),
+    ("seat_after", _SEAT_AFTER),
+    ("seat_then", _SEAT_THEN),
+    ("some_items", _SOME_ITEMS),
+    ("called_in", _CALLED_IN),
+    ("took_part", _TOOK_PART),
+    ("part_of_meeting", _PART_OF_MEETING),
+    ("moved_at_item", _MOVED_AT_ITEM),
+    ("items_named", _ITEMS_NAMED),
+    ("in_place_of", _IN_PLACE_OF),
+)
+_LEFT = re.compile(r"(?i)^(?:fra|forlod|gik|deltog\s+ikke\s+(?:i\s+mødet\s+)?fra)\b")
+
+
 def read_remarks(text: str) -> Remarks:
     """The seats, the calls-in and the items missed that a list of absent members remarks on,
     and the list without them."""
@@ -114,43 +154,51 @@ def read_remarks(text: str) -> Remarks:
     while pos < len(text):
         found = [
             (m.start(), k, m)
-            for k, pattern in enumerate(
-                (
-                    _SEAT_AFTER,
-                    _SEAT_THEN,
-                    _SOME_ITEMS,
-                    _CALLED_IN,
-                    _TOOK_PART,
-                    _PART_OF_MEETING,
-                    _IN_PLACE_OF,
-                )
-            )
+            for k, (_kind, pattern) in enumerate(_KINDS)
             if (m := pattern.search(text, pos)) is not None
         ]
         if not found:
             break
-        start, kind, match = min(found, key=lambda f: (f[0], f[1]))
+        start, k, match = min(found, key=lambda f: (f[0], f[1]))
+        kind = _KINDS[k][0]
         kept.append(text[pos:start])
-        if kind in (0, 1):
-            sub = (match.group("sub1") or match.group("sub2")) if kind == 1 else match.group("sub")
-            came = kind == 1 or match.group("not_met") is None
-            remarks.seats.append(Seat(sub.strip(), match.group("absent").strip(), came))
+        if kind in ("seat_after", "seat_then"):
+            group = "sub" if kind == "seat_after" else ("sub1" if match.group("sub1") else "sub2")
+            came = kind == "seat_then" or match.group("not_met") is None
+            remarks.seats.append(
+                Seat(match.group(group).strip(), match.group("absent").strip(), came)
+            )
             kept.append(match.group("absent"))
-        elif kind == 2:
-            numbers = item_numbers(match.group("items"))
+        elif kind == "seat_for":
+            absent = match.group("absent").strip()
+            remarks.seats.append(Seat(match.group("sub").strip(), absent))
+            if people.split_people(absent) and absent.split(" (")[0] not in text[:start]:
+                kept.append(absent)  # the seat's member is absent, named only here
+        elif kind in ("some_items", "items_named"):
+            numbers = _spanned(match.group("items"), match.groupdict().get("prep"))
             for who in re.split(r"\s*(?:,|\bog\b)\s*", match.group("who")):
                 if who.strip():
                     remarks.some_items.append((who.strip(), numbers))
-        elif kind == 5:
-            until = match.group("dir").lower() == "til"  # away until 18.40: arrived then
+        elif kind == "moved_at_item":
+            left = _LEFT.match(match.group("dir")) is not None
+            prep, item = match.group("prep").lower(), match.group("item")
+            # left during or after item 7: missed the items after it; arrived during item 2:
+            # missed those before it (the item under way counts as attended, as with a time)
+            if left:
+                numbers = [f">={item}" if prep == "før" else f">{item}"]
+            else:
+                numbers = [f"<={item}" if prep == "efter" else f"<{item}"]
+            remarks.some_items.append((match.group("who").strip(), numbers))
+        elif kind == "part_of_meeting":
             clock = (int(match.group("h")), int(match.group("m")))
             if clock[0] < 24 and clock[1] < 60:
-                way = "arrived" if until else "left"
+                # away until 18.40 or arrived at 18.40: arrived then; from 21.33: left then
+                way = "left" if _LEFT.match(match.group("dir")) else "arrived"
                 remarks.away.append(
                     (match.group("who").strip(), way, clock, match.group("item") or "")
                 )
         else:
-            came = kind in (4, 6) or match.group("not_met") is None
+            came = kind in ("took_part", "in_place_of") or match.group("not_met") is None
             absent = (match.group("absent") or "").strip()
             remarks.seats.append(Seat(match.group("sub").strip(), absent, came=came))
         pos = match.end()
@@ -158,6 +206,32 @@ def read_remarks(text: str) -> Remarks:
     pieces = [_LIST_PUNCTUATION.sub("", k) for k in kept]
     remarks.absent = ", ".join(p for p in pieces if p)
     return remarks
+
+
+def _spanned(items: str, prep: str | None) -> list[str]:
+    """The items a remark names: "1-4" as listed; "fra punkt 5" from 5 on, "til og med punkt
+    4" up to 4, "til punkt 4" before 4 (written ">=5", "<=4", "<4": the meeting's items are
+    not known here)."""
+    numbers = item_numbers(items)
+    word = " ".join((prep or "").lower().split()).removeprefix("fraværende ")
+    if len(numbers) != 1 or word not in ("fra", "fra og med", "til og med", "til"):
+        return numbers
+    return [{"fra": ">=", "fra og med": ">=", "til og med": "<=", "til": "<"}[word] + numbers[0]]
+
+
+def missed_items(numbers: list[str], found: list[str]) -> set[str]:
+    """The item numbers of the meeting (`found`, in order) a remark's numbers name."""
+    missed = {n for n in numbers if n[:1].isdigit()}
+    for spec in numbers:
+        bound = re.fullmatch(r"([<>]=?)(\d{1,3})", spec)
+        if bound is None or bound[2] not in found:
+            continue
+        at = found.index(bound[2])
+        chosen = {
+            "<": found[:at], "<=": found[: at + 1], ">": found[at + 1 :], ">=": found[at:]
+        }[bound[1]]  # fmt: skip
+        missed.update(chosen)
+    return missed
 
 
 def add_listed(facts: HeaderFacts, text: str, attendance: Attendance | None) -> None:

@@ -1,0 +1,216 @@
+"""Who was away, as referats write it beyond a plain list: a member away for some items only in
+the header's absence list ("Fraværende: X (punkt 1-4)", "X fra punkt 5", "X forlod mødet kl.
+18.40 under punkt 7"), a substitute named only under a decision ("Y (Ø) deltog som
+stedfortræder for X (Ø)") in a referat that lists no members, and an attendance block under
+the decision ("Fremmøde og inhabilitet:", "Inhabilitet:", "Fravær:"), which is no part of the
+decision. Small documents made here, in every format where the phrase can stand."""
+
+from __future__ import annotations
+
+import html
+import io
+
+import docx
+import pytest
+
+from meetingtui import importers
+from meetingtui.models import AbsenceKind, Meeting
+from tests.docfixtures import make_pdf
+from tests.formats import WRITERS, Item, Part, Spec
+
+HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
+TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning", "Vejbelysning i Nørreby", "Eventuelt"]
+
+
+def _web_page(lines: list[str]) -> bytes:
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Referat</title>'
+            f"</head><body><nav><a href='/'>Forside</a></nav><main>{body}</main>"
+            "<footer><p>Nørreby Kommune</p></footer></body></html>").encode()  # fmt: skip
+
+
+def _read_lines(lines: list[str], reader: str) -> Meeting:
+    if reader == "pdf":
+        data = make_pdf([lines])
+    elif reader == "docx":
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        out = io.BytesIO()
+        document.save(out)
+        data = out.getvalue()
+    elif reader == "web-page":
+        data = _web_page(lines)
+    else:
+        data = "\n".join(lines).encode()
+    _fmt, [meeting] = importers.parse(data, source=f"families.{reader}")
+    return meeting
+
+
+def _people(meeting: Meeting) -> list[tuple[str, str, str, str, str]]:
+    names = {p.id: p.name for p in meeting.participants}
+    return [
+        (p.name, p.affiliation, p.role.value, p.attendance.value,
+         names.get(p.substitute_for, "") if p.substitute_for else "")
+        for p in meeting.participants
+    ]  # fmt: skip
+
+
+# --- away for part of the meeting, in the header's absence list ---------------------------
+
+PART_OF_MEETING = [
+    ("Fraværende: Per Dam (Ø) (punkt 1-2)", ["1", "2"]),
+    ("Fraværende: Per Dam (Ø), pkt. 3", ["3"]),
+    ("Afbud: Per Dam (Ø) fra punkt 3", ["3", "4"]),
+    ("Fraværende: Per Dam (Ø) til og med punkt 2", ["1", "2"]),
+    ("Fraværende: Per Dam (Ø) deltog ikke i punkt 4", ["4"]),
+    ("Fraværende: Per Dam (Ø) forlod mødet efter punkt 2", ["3", "4"]),
+    ("Fraværende i mødet: Per Dam (Ø) forlod mødet kl. 18.40 under punkt 2", ["3", "4"]),
+    ("Fraværende i mødet: Per Dam (Ø) ankom kl. 17.15 under punkt 2", ["1"]),
+    ("Fraværende: Per Dam (Ø) deltog fra punkt 2", ["1"]),
+]
+
+
+def _document(absence: str) -> list[str]:
+    items = [x for n, title in enumerate(TITLES, start=1)
+             for x in (f"{n}. {title}", f"Sagsnr.: 24/{n}00", "Beslutning:", "Godkendt.")]  # fmt: skip
+    return [*HEADER, "Deltagere: Bo Krag (A), Lise Vig (V)", absence, *items]
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf", "docx", "web-page"])
+@pytest.mark.parametrize(("line", "missed"), PART_OF_MEETING, ids=[x for x, _ in PART_OF_MEETING])
+def test_a_member_away_for_some_items_only_was_at_the_meeting(
+    reader: str, line: str, missed: list[str]
+) -> None:
+    """The items or the time after the name say which part of the meeting the member missed;
+    the member was read as absent from the whole meeting (or the remark as part of a name)."""
+    meeting = _read_lines(_document(line), reader)
+    assert _people(meeting) == [
+        ("Bo Krag", "A", "medlem", "present", ""),
+        ("Lise Vig", "V", "medlem", "present", ""),
+        ("Per Dam", "Ø", "medlem", "present", ""),
+    ]
+    assert [i.number for i in meeting.items if any(a.name == "Per Dam" for a in i.absences)] == (
+        missed
+    )
+    if "kl." in line:
+        [move] = next(p for p in meeting.participants if p.name == "Per Dam").movements
+        assert (move.kind.value, move.at.strftime("%H.%M"), move.item_id) == (
+            "left" if "forlod" in line else "arrived",
+            "18.40" if "forlod" in line else "17.15",
+            meeting.items[1].id,
+        )
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf"])
+@pytest.mark.parametrize("label", ["Fraværende i mødet:", "Fraværende:", "Afbud:"])
+def test_a_name_with_no_time_or_item_is_away_from_the_whole_meeting(
+    reader: str, label: str
+) -> None:
+    meeting = _read_lines(_document(f"{label} Per Dam (Ø)"), reader)
+    per = next(p for p in meeting.participants if p.name == "Per Dam")
+    assert per.attendance.value == ("afbud" if label == "Afbud:" else "absent")
+    assert not per.movements
+
+
+# --- under a decision, in every format ------------------------------------------------------
+
+SUBSTITUTE = "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø)."
+BLOCKS = {
+    "seat sentence": ([SUBSTITUTE], [("Per Dam", AbsenceKind.ABSENT)]),
+    "fremmøde og inhabilitet": (
+        ["Fremmøde og inhabilitet:",
+         "Per Dam (Ø) havde meldt afbud, og Ida Kold (Ø) deltog i stedet.",
+         "Lise Vig (V) erklærede sig inhabil."],
+        [("Per Dam", AbsenceKind.ABSENT), ("Lise Vig", AbsenceKind.INHABIL)],
+    ),
+    "inhabilitet": (["Inhabilitet:", "Lise Vig (V)"], [("Lise Vig", AbsenceKind.INHABIL)]),
+    "fravær": (["Fravær:", "Per Dam (Ø), Lise Vig (V)"],
+               [("Per Dam", AbsenceKind.ABSENT), ("Lise Vig", AbsenceKind.ABSENT)]),
+    "nothing to say": (["Fremmøde og inhabilitet: Ingen bemærkninger."], []),
+    "block before the decision": (
+        ["Fremmøde og inhabilitet:", "Lise Vig (V) erklærede sig inhabil.", "Inhabilitet:",
+         "Ingen."],
+        [("Lise Vig", AbsenceKind.INHABIL)],
+    ),
+}  # fmt: skip
+READERS = [*WRITERS, "web-page"]
+
+
+def _spec(decision_lines: list[str]) -> Spec:
+    return Spec(
+        items=[
+            Item("1", "Godkendelse af dagsorden", "24/100",
+                 [Part("Resumé", ["Sagen forelægges."]),
+                  Part("Beslutning", decision_lines, decision=True)]),
+            Item("2", "Budgetopfølgning", "24/200",
+                 [Part("Resumé", ["Sagen forelægges."]),
+                  Part("Beslutning", ["Taget til efterretning."], decision=True)]),
+        ]
+    )  # fmt: skip
+
+
+def _read_spec(spec: Spec, reader: str) -> Meeting:
+    if reader != "web-page":
+        _fmt, [meeting] = importers.parse(WRITERS[reader](spec), source=f"families.{reader}")
+        return meeting
+    lines = [*HEADER]
+    for item in spec.items:
+        lines += [f"{item.number}. {item.title}", f"Sagsnr.: {item.case}"]
+        lines += [x for part in item.parts for x in (part.heading, *part.lines)]
+    return _read_lines(lines, reader)
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("family", list(BLOCKS))
+def test_attendance_under_a_decision_is_read_and_no_part_of_it(reader: str, family: str) -> None:
+    """The block stayed in the decision ("Godkendt. Fremmøde og inhabilitet: …"), its names
+    alone under a label were not read, and a substitute named only there was lost in a referat
+    that lists no members."""
+    lines, absences = BLOCKS[family]
+    first = ["Godkendt."]
+    decision_lines = [*lines, *first] if family == "block before the decision" else [*first, *lines]
+    meeting = _read_spec(_spec(decision_lines), reader)
+    item = meeting.items[0]
+    assert item.decision == "Godkendt."
+    assert [(a.name, a.kind) for a in item.absences] == absences
+    assert meeting.items[1].decision == "Taget til efterretning."
+    if "Ida Kold" in " ".join(lines):
+        # the member in whose seat the substitute sat was there for the other item (SBSYS
+        # states who answered; a member it does not list stays unknown)
+        there = "unknown" if reader == "sbsys-xml" else "present"
+        assert _people(meeting) == [
+            ("Per Dam", "Ø", "medlem", there, ""),
+            ("Ida Kold", "Ø", "stedfortræder", "present", "Per Dam"),
+        ]
+    else:
+        assert meeting.participants == []
+
+
+@pytest.mark.parametrize("reader", ["text", "docx"])
+def test_a_substitute_under_every_decision_sits_for_a_member_absent_from_the_meeting(
+    reader: str,
+) -> None:
+    spec = _spec(["Godkendt.", SUBSTITUTE])
+    spec.items[1].parts[1].lines.append(SUBSTITUTE)
+    assert _people(_read_spec(spec, reader)) == [
+        ("Per Dam", "Ø", "medlem", "absent", ""),
+        ("Ida Kold", "Ø", "stedfortræder", "present", "Per Dam"),
+    ]
+
+
+def test_a_substitute_under_a_decision_joins_the_members_listed() -> None:
+    lines = [*HEADER, "Deltagere: Bo Krag (A), Per Dam (Ø)", "1. Godkendelse af dagsorden",
+             "Sagsnr.: 24/100", "Beslutning:", "Godkendt.", SUBSTITUTE]  # fmt: skip
+    assert _people(_read_lines(lines, "text")) == [
+        ("Bo Krag", "A", "medlem", "present", ""),
+        ("Per Dam", "Ø", "medlem", "present", ""),
+        ("Ida Kold", "Ø", "stedfortræder", "present", "Per Dam"),
+    ]
+
+
+def test_an_empty_absence_label_over_the_decision_is_no_block() -> None:
+    """ "Fraværende:" with nobody after it, then the decision: the decision is no name."""
+    meeting = _read_spec(_spec(["Fraværende:", "Godkendt."]), "text")
+    assert meeting.items[0].decision == "Godkendt."
+    assert meeting.items[0].absences == []
