@@ -142,7 +142,10 @@ HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-
            "body-with-date", "start-label", "web-english"]  # fmt: skip
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
-CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts"]
+CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts", "items-empty-part"]
+# A contents whose last line is a closed part's heading with nothing under it; the items say
+# for themselves whether they are closed.
+EMPTY_CLOSED_PARTS = ["Lukkede Punkter", "Lukket dagsorden", "Lukkede punkter:"]
 # What may stand between the decision heading and the decision: the decision's attendance
 # field, left empty when nobody was absent, or the list of who was there.
 BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"],
@@ -276,7 +279,11 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
         case_label = rng.choice(["Sags nr. {}", "Sags nr.: {}"])
     date = f"{doc.when:%d-%m-%Y}"
     where = rng.choice(CLOSED_WHERE)
-    if where != "items":
+    if where == "items-empty-part":
+        lines += _contents(doc, "items", ("", ""))
+        lines.append((rng.choice(EMPTY_CLOSED_PARTS), False))
+        where = "items"
+    elif where != "items":
         # Only the contents or the parts say which items are closed.
         first = int(doc.items[0].number)
         doc.items.sort(key=lambda t: t.closed if "parts" in where else False)

@@ -55,6 +55,7 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
     facts = header.parse_header(blocks[:header_end])
     facts.closed_part = facts.closed_part or source.closed_part or None
     meeting_unplaced = list(facts.unplaced)
+    weak = False
     if toc_start >= 0 and toc_end < first_line:
         # Text between the contents and the first item (a welcome, a members list) is kept.
         between = header.parse_header(blocks[toc_end:first_line])
@@ -65,6 +66,10 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
         meeting_unplaced.extend(between.unplaced)
         if between.closed_part is not None:
             facts.closed_part = between.closed_part  # "Dagsorden (lukket)" after the contents
+        marks = [m for b in blocks[toc_end:first_line] if (m := part_mark(b.text)) is not None]
+        if marks:
+            facts.closed_part = marks[-1]  # the part nearest the first item holds it
+        weak = _empty_closed_part(blocks, toc_end, first_line, marks)
     if facts.starts_at is None:
         facts.starts_at = _first_date(blocks)
     if facts.starts_at is None:
@@ -81,8 +86,9 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
         raise InputError("import.docs.no_body", source=name)
     facts.body = body
     item_list, trailing = _document_items(
-        blocks, heads, facts, meeting_unplaced, contents.closed_entries(toc)
-    )
+        blocks, heads, facts, meeting_unplaced, contents.closed_entries(toc),
+        listed=toc_keys if toc_start >= 0 and toc_end < first_line and weak else None,
+    )  # fmt: skip
     _number_items(item_list)
     _meeting_end(facts, trailing)
     trailing = _signature_page(facts, trailing)
@@ -97,10 +103,13 @@ def _document_items(
     facts: HeaderFacts,
     meeting_unplaced: list[str],
     closed_in_contents: tuple[set[str], set[str]],
+    *,
+    listed: set[str] | None = None,
 ) -> tuple[list[AgendaItem], list[str]]:
     """The items between the headings, the closed parts they sit in, and the text after the
     last item (signature page, "Mødet hævet"). An item the contents marks closed is closed,
-    whatever its own heading says."""
+    whatever its own heading says. `listed`: the contents' titles, when its last line is a
+    closed part's heading with no entry under it (see `_empty_closed_part`)."""
     closed_numbers, closed_keys = closed_in_contents
     assert facts.starts_at is not None
     day = facts.starts_at.date()
@@ -114,16 +123,19 @@ def _document_items(
         region = blocks[head.index + 1 : end]
         if n == 0 and meeting_unplaced and part_mark(meeting_unplaced[-1]) is not None:
             part_closed = bool(part_mark(meeting_unplaced.pop()))
-        head.closed = (
-            head.closed or part_closed
+        own = (
+            head.closed
             or (bool(head.number) and (head.number.lstrip("0") or "0") in closed_numbers)
             or title_key(head.title) in closed_keys
         )  # fmt: skip
+        head.closed = own or part_closed
+        evidence = listed  # whether this item may show itself open, before the next part
         group = part_mark(region[-1].text.strip()) if region else None
         if n + 1 < len(heads) and group is not None:
             # "Åbne punkter" / "Lukkede punkter" before the next item: it groups the items.
             part_closed = group
             region = region[:-1]
+            listed = None  # the body's own parts say which items are closed
         if n + 1 == len(heads):
             cut = next(
                 (k for k, b in enumerate(region) if _END_OF_ITEMS.match(b.text)
@@ -133,8 +145,47 @@ def _document_items(
             if cut is not None:
                 trailing = [b.text for b in region[cut:]]
                 region = region[:cut]
-        found.append(items.build_item(head, region, len(found) + 1, start=None, day=day))
+        item = items.build_item(head, region, len(found) + 1, start=None, day=day)
+        # the title the item's own lines give ("Pkt. 3" over its title)
+        if (
+            evidence is not None and head.closed and not own
+            and _in_contents(item.title, evidence) and title_key(item.title) not in closed_keys
+        ):  # fmt: skip
+            head.closed = False
+            opened = items.build_item(head, region, len(found) + 1, start=None, day=day)
+            if _published(opened):
+                item = opened
+            head.closed = True
+        found.append(item)
     return found, trailing
+
+
+def _empty_closed_part(
+    blocks: list[Block], toc_end: int, first_line: int, marks: list[bool]
+) -> bool:
+    """Whether the only part heading between the contents and the first item is a closed
+    part's ("Lukkede Punkter", "Lukket dagsorden") that ends the contents with no entry under
+    it. It closes the items after it, but it may be the contents' own heading over nothing:
+    an item the contents lists above it whose text is published is open (see `_published`);
+    without that evidence the item stays closed (a false "open" publishes a secret)."""
+    if marks != [True] or toc_end >= first_line:
+        return False
+    text = blocks[toc_end].text.strip()
+    return part_mark(text) is True and not re.search(r"(?i)\b(?:referat|protokol)", text)
+
+
+def _in_contents(title: str, listed: set[str]) -> bool:
+    """Whether the contents lists the title (its entry's key may end in the page number)."""
+    key = title_key(title)
+    return key in listed or any(k.startswith(key) and k[len(key) :].isdigit() for k in listed)
+
+
+def _published(item: AgendaItem) -> bool:
+    """An item whose case is published: a section with text or an indstilling, which a
+    closed item in a public referat never shows."""
+    if item.closed:
+        return False  # its own heading or fields close it
+    return bool(item.recommendation.strip()) or any(s.text.strip() for s in item.sections)
 
 
 # "Økonomiudvalget 12.03.2024, pkt. 7": a file holding one item names it in its header line,

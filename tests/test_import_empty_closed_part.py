@@ -1,0 +1,110 @@
+"""A contents whose last line is a closed part's heading with nothing under it ("Lukkede
+Punkter", "Lukket dagsorden"). It closes the items after it, but it may be the contents' own
+heading over no entries: an item the contents lists above it is open where the document shows
+it open (its text published, or an "Åbne punkter" / "Åben dagsorden" part over it in the
+body), and stays closed where nothing says so (a false "open" publishes a secret). Small
+documents made here, through the readers that have a contents."""
+
+from __future__ import annotations
+
+import html
+import io
+
+import docx
+import pytest
+
+from meetingtui import importers
+from meetingtui.models import Meeting
+from tests.docfixtures import make_pdf
+
+HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
+TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning", "Salg af grund ved Havnevej"]
+READERS = ["text", "pdf", "docx", "web-page"]
+
+
+def _read(lines: list[str], reader: str) -> Meeting:
+    if reader == "pdf":
+        data = make_pdf([lines[:12], lines[12:]])
+    elif reader == "docx":
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        out = io.BytesIO()
+        document.save(out)
+        data = out.getvalue()
+    elif reader == "web-page":
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        data = (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Referat'
+                f"</title></head><body><main>{body}</main></body></html>").encode()  # fmt: skip
+    else:
+        data = "\n".join(lines).encode()
+    _fmt, [meeting] = importers.parse(data, source=f"part.{reader}")
+    return meeting
+
+
+def _document(
+    part: str, published: list[bool], *, body_part: str = "", marks: str = ""
+) -> list[str]:
+    contents = [f"{n}. {title} {n + 1}" for n, title in enumerate(TITLES, start=1)]
+    lines = [*HEADER, "Indholdsfortegnelse", *contents, part]
+    if body_part:
+        lines.append(body_part)
+    for n, (title, text) in enumerate(zip(TITLES, published, strict=True), start=1):
+        heading = f"{n}. {marks}{title}" if n == len(TITLES) else f"{n}. {title}"
+        lines += [heading, f"Sagsnr.: 24/{n}00"]
+        if text:
+            lines += ["Resumé", "Sagen forelægges for udvalget.", "Indstilling",
+                      "Forvaltningen indstiller, at sagen godkendes."]  # fmt: skip
+        lines += ["Beslutning:", "Godkendt."]
+    return lines
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("part", ["Lukkede Punkter", "Lukket dagsorden", "Lukkede punkter:"])
+def test_items_whose_text_is_published_are_open(reader: str, part: str) -> None:
+    """Every item was read closed: the heading after the last entry was taken for the body's
+    part over all the items."""
+    meeting = _read(_document(part, [True, True, False]), reader)
+    assert [i.title for i in meeting.items] == TITLES
+    # the last shows only its decision: nothing says it is open, so it stays closed
+    assert [i.closed for i in meeting.items] == [False, False, True]
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_without_evidence_every_item_stays_closed(reader: str) -> None:
+    meeting = _read(_document("Lukkede Punkter", [False, False, False]), reader)
+    assert [i.closed for i in meeting.items] == [True, True, True]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("body_part", ["Åben dagsorden", "Åbne punkter"])
+def test_an_open_part_in_the_body_opens_the_items_under_it(reader: str, body_part: str) -> None:
+    meeting = _read(
+        _document("Lukket dagsorden", [False, False, False], body_part=body_part), reader
+    )
+    assert [i.closed for i in meeting.items] == [False, False, False]
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_an_item_that_closes_itself_stays_closed_with_its_text(reader: str) -> None:
+    meeting = _read(
+        _document("Lukkede Punkter", [True, True, True], marks="Lukket punkt: "), reader
+    )
+    assert [(i.title, i.closed) for i in meeting.items] == [
+        (TITLES[0], False), (TITLES[1], False), (TITLES[2], True)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", ["text", "docx"])
+def test_a_closed_part_in_the_body_closes_what_it_holds(reader: str) -> None:
+    """The part heading between two items is the body's own: the item under it is closed,
+    its text published or not (an internal referat shows it)."""
+    contents = [f"{n}. {title} {n + 1}" for n, title in enumerate(TITLES, start=1)]
+    lines = [*HEADER, "Indholdsfortegnelse", *contents, "Lukkede Punkter"]
+    for n, title in enumerate(TITLES, start=1):
+        if n == 3:
+            lines.append("Lukkede Punkter")
+        lines += [f"{n}. {title}", f"Sagsnr.: 24/{n}00", "Resumé", "Sagen forelægges.",
+                  "Beslutning:", "Godkendt."]  # fmt: skip
+    meeting = _read(lines, reader)
+    assert [i.closed for i in meeting.items] == [False, False, True]
