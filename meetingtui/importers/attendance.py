@@ -151,9 +151,7 @@ def parse_attendance(text: str) -> AttendanceFacts:
         if seat is not None:
             # "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø)." under a decision
             facts.notes.append(stripped)
-            facts.seats.append(seat)
-            if seat.absent:
-                add(seat.absent, AbsenceKind.ABSENT, "stedfortræder")
+            _seated(seat, stripped, facts, add)
             continue
         kept.append(line)
         _sentences(stripped, facts, add)
@@ -188,13 +186,7 @@ def _block_line(
         return True
     seat = _seat_sentence(line)
     if seat is not None:
-        facts.seats.append(seat)
-        if seat.absent:
-            add(
-                seat.absent,
-                AbsenceKind.ABSENT,
-                "afbud" if "afbud" in line.lower() else "stedfortræder",
-            )
+        _seated(seat, line, facts, add)
         return True
     if _sentences(line, facts, add):
         return True
@@ -206,6 +198,16 @@ def _block_line(
                 add(name, kind, "inhabil" if kind is AbsenceKind.INHABIL else "fraværende")
         return True
     return _MOVEMENT.fullmatch(line) is not None
+
+
+def _seated(seat: Seat, line: str, facts: AttendanceFacts, add: Add) -> None:
+    """A substitute's seat, and its member absent from the item (with apologies where the line
+    says so)."""
+    facts.seats.append(seat)
+    if seat.absent:
+        add(
+            seat.absent, AbsenceKind.ABSENT, "afbud" if "afbud" in line.lower() else "stedfortræder"
+        )
 
 
 def _seat_sentence(line: str) -> Seat | None:
