@@ -78,9 +78,11 @@ def people_lines(
         PERSON_FORMS[k][bool(role)].format(name=name, party=party, role=role)
         for name, party, role, _read in chosen
     ]
-    # Two a line in columns; a PDF's text has no gap between them, so only the plain form there.
-    if rng.random() < 0.3 and (not pdf or k == 0):
-        written = ["    ".join(written[i : i + 2]) for i in range(0, len(written), 2)]
+    # Two a line in columns: set apart by spaces in a text, placed by position in a PDF (whose
+    # text has no gap between them: the reader measures it).
+    if rng.random() < 0.3:
+        gap = "\t" if pdf else "    "
+        written = [gap.join(written[i : i + 2]) for i in range(0, len(written), 2)]
     lines = ["Deltagere:", *written]
     form = rng.choice(ABSENCE_LINES)
     if form is None:

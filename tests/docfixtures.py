@@ -112,7 +112,9 @@ def _pdf_string(text: str) -> bytes:
 def make_pdf(
     pages: list[list[str]], *, encrypted: bool = False, subset_bold: bool = False
 ) -> bytes:
-    """A small PDF with one text line per entry; a line starting with "**" is set in bold.
+    """A small PDF with one text line per entry; a line starting with "**" is set in bold, and
+    a tab in a line starts a column further right (placed, as layout programs do, with no space
+    in the text).
 
     `subset_bold` names the bold face like an embedded subset ("ABCDEF+DejaVuSans-Bold") whose
     descriptor claims weight 400, as LibreOffice and Word exports often do."""
@@ -143,7 +145,12 @@ def make_pdf(
         ops = [b"BT", b"14 TL", b"50 800 Td"]
         for line in lines:
             name = b"/F2" if line.startswith("**") else b"/F1"
-            ops.append(name + b" 11 Tf " + _pdf_string(line.lstrip("*")) + b" Tj T*")
+            first, *columns = line.lstrip("*").split("\t")
+            ops.append(name + b" 11 Tf " + _pdf_string(first) + b" Tj")
+            # a tab: the next column set 250 points to the right by position, no space between
+            for k, column in enumerate(columns, start=1):
+                ops.append(b"%d 0 Td " % (250 * k - 250 * (k - 1)) + _pdf_string(column) + b" Tj")
+            ops.append(b"%d 0 Td T*" % (-250 * len(columns)) if columns else b"T*")
         ops.append(b"ET")
         stream = zlib.compress(b"\n".join(ops))
         content = add(

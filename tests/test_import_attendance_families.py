@@ -214,3 +214,40 @@ def test_an_empty_absence_label_over_the_decision_is_no_block() -> None:
     meeting = _read_spec(_spec(["Fraværende:", "Godkendt."]), "text")
     assert meeting.items[0].decision == "Godkendt."
     assert meeting.items[0].absences == []
+
+
+# --- two columns of members in a PDF, placed side by side with no space between them --------
+
+COLUMNS = [
+    ["Bo Krag (A), formand\tLise Vig (V)", "Per Dam (Ø)\tAnne Sø (F)"],
+    ["Bo Krag (A) (Borgmester)\tLise Vig (V)", "Per Dam (Ø)\tAnne Sø (F)"],
+    ["Bo Krag, A (Borgmester)\tLise Vig, V", "Per Dam, Ø\tAnne Sø, F"],
+    ["Bo Krag (A) - Borgmester\tLise Vig (V)", "Per Dam (Ø)\tAnne Sø (F)"],
+    ["Formand: Bo Krag (A)\tLise Vig (V)", "Per Dam (Ø)\tAnne Sø (F)"],
+]
+
+
+@pytest.mark.parametrize("rows", COLUMNS, ids=lambda rows: rows[0].replace("\t", " | "))
+def test_two_columns_of_members_in_a_pdf_are_split_where_the_glyphs_stand_apart(
+    rows: list[str],
+) -> None:
+    """PDFium writes one space between the columns ("Bo Krag (A), formand Lise Vig (V)"): the
+    role after the first member's name was read as a role before the second's. The gap between
+    the glyphs says where one column ends."""
+    lines = [*HEADER, "Deltagere:", *rows, "1. Godkendelse af dagsorden", "Sagsnr.: 24/100",
+             "Beslutning:", "Godkendt."]  # fmt: skip
+    meeting = _read_lines(lines, "pdf")
+    assert [(p.name, p.affiliation, p.role.value) for p in meeting.participants] == [
+        ("Bo Krag", "A", "formand"), ("Lise Vig", "V", "medlem"), ("Per Dam", "Ø", "medlem"),
+        ("Anne Sø", "F", "medlem"),
+    ]  # fmt: skip
+
+
+def test_words_a_space_apart_stay_one_line_of_text() -> None:
+    """Only a gap of columns is one: the words of a line, and a label with its value set at a
+    tab stop, read as before."""
+    lines = [*HEADER, "1. Godkendelse af dagsorden", "Sagsnr.:\t24/100", "Beslutning:",
+             "Udvalget godkendte indstillingen med den ændring, at punkt 3 udsættes."]  # fmt: skip
+    [item] = _read_lines(lines, "pdf").items
+    assert item.case_number == "24/100"
+    assert item.decision == "Udvalget godkendte indstillingen med den ændring, at punkt 3 udsættes."

@@ -123,7 +123,7 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int, Geometry |
                     named = _weight_from_name(raw, pos + offset)
                     weight = named if named >= 600 or weight <= 0 else weight
                 break
-        out.append((_hyphens(line), weight, _geometry(raw, pos, line)))
+        out.append((_hyphens(_column_gaps(raw, pos, line)), weight, _geometry(raw, pos, line)))
         pos += len(chunk)
     return out
 
@@ -168,6 +168,50 @@ def _geometry(raw: object, pos: int, line: str) -> Geometry | None:
     )  # fmt: skip
     return Geometry(first[0], last[1], max(first[3], last[3]), min(first[2], last[2]),
                     word_end[1] - first[0], widest)  # fmt: skip
+
+
+# A gap between two words wider than this many ems on one line is a column's edge (a space
+# is a quarter of an em, a justified line's widest some one em).
+_COLUMN_GAP_EMS = 2.0
+# Lines longer than this are running text, not columns; they are not measured (speed).
+_COLUMN_LINE_MAX = 160
+
+
+def _column_gaps(raw: object, pos: int, line: str) -> str:
+    """The line with each gap between columns (members in two columns, placed side by side
+    by position) as a run of spaces, as a text export has it: PDFium writes one space there,
+    so "Bo Krag (A), formand" and "Lise Vig (V)" read as one list with a role between them."""
+    if " " not in line.strip() or len(line) > _COLUMN_LINE_MAX:
+        return line
+    out: list[str] = []
+    k = 0
+    while k < len(line):
+        if line[k] != " ":
+            out.append(line[k])
+            k += 1
+            continue
+        end = k
+        while end < len(line) and line[end] == " ":
+            end += 1
+        gap = line[k:end]
+        if k > 0 and end < len(line) and _wide_gap(raw, pos + k - 1, pos + end):
+            gap = "    "
+        out.append(gap)
+        k = end
+    return "".join(out)
+
+
+def _wide_gap(raw: object, before: int, after: int) -> bool:
+    """Whether the characters at `before` and `after` stand apart on one line by a column's
+    gap, measured in the font's size."""
+    left, right = _box(raw, before), _box(raw, after)
+    if left is None or right is None:
+        return False
+    size = pdfium_c.FPDFText_GetFontSize(raw, before)
+    if size <= 0:
+        return False
+    same_line = abs(left[2] - right[2]) < size / 2 or abs(left[3] - right[3]) < size / 2
+    return same_line and right[0] - left[1] > _COLUMN_GAP_EMS * size
 
 
 _NAME_BUFFER = ctypes.create_string_buffer(256)
