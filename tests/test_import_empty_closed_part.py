@@ -108,3 +108,20 @@ def test_a_closed_part_in_the_body_closes_what_it_holds(reader: str) -> None:
                   "Beslutning:", "Godkendt."]  # fmt: skip
     meeting = _read(lines, reader)
     assert [i.closed for i in meeting.items] == [False, False, True]
+
+
+def test_the_title_pages_body_taken_with_a_running_header_comes_before_a_decisions_short_name() -> (
+    None
+):
+    """The body's name atop every page, the title page's too, is page furniture; the body was
+    then read from the decision headings ("Beslutning (BR)") as "BR" before the title page's
+    own line, which the running header took, was asked."""
+    pages = [
+        ["Byrådet", "Referat", "Dato: 11.04.2012", "Tid og sted: Kl. 15.00 i Byrådssalen",
+         "1. Personalesag", "Sagsnr.: 19/8944", "Beslutning (BR)", "Anbefales."],
+        ["Byrådet", "2. Salg af grund", "Sagsnr.: 19/8945", "Beslutning (BR)", "Godkendt."],
+        ["Byrådet", "3. Eventuelt", "Sagsnr.: 19/8946", "Beslutning (BR)", "Intet."],
+    ]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="body.pdf")
+    assert meeting.body == "Byrådet"
+    assert [i.title for i in meeting.items] == ["Personalesag", "Salg af grund", "Eventuelt"]

@@ -77,11 +77,12 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
     body = facts.body or _body_named_in(facts.unplaced)
     if body and not facts.body:
         meeting_unplaced.remove(next(u for u in meeting_unplaced if u.strip() == body))
-    body = body or _body_from_decisions(blocks, facts.starts_at) or _body_from_authority(blocks)
     if not body and source.running_header:
-        # The running header repeated the title page's own lines and took them with it.
+        # The running header repeated the title page's own lines and took them with it: the
+        # title page's body, before one a decision heading abbreviates ("Beslutning (BR)").
         running = header.parse_header([Block(t) for t in source.running_header])
         body = running.body or _body_named_in(running.unplaced)
+    body = body or _body_from_decisions(blocks, facts.starts_at) or _body_from_authority(blocks)
     if not body:
         raise InputError("import.docs.no_body", source=name)
     facts.body = body
