@@ -143,9 +143,10 @@ HEADERS = ["plain", "one-line", "labelled", "cover", "date-and-time", "time-and-
 # Where a document says which items are closed: at each item, only in its table of contents,
 # or by grouping them under "Lukkede punkter" (in the body, or in the contents only).
 CLOSED_WHERE = ["items", "items", "contents", "parts", "contents-parts", "items-empty-part"]
-# A contents whose last line is a closed part's heading with nothing under it; the items say
-# for themselves whether they are closed.
-EMPTY_CLOSED_PARTS = ["Lukkede Punkter", "Lukket dagsorden", "Lukkede punkter:"]
+# A contents that lists its entries under an open part and ends in the closed part's heading
+# with nothing under it; the items say for themselves whether they are closed.
+EMPTY_CLOSED_PARTS = [("Åbne punkter", "Lukkede Punkter"), ("Åben dagsorden", "Lukket dagsorden"),
+                      ("Åbne punkter:", "Lukkede punkter:")]  # fmt: skip
 # What may stand between the decision heading and the decision: the decision's attendance
 # field, left empty when nobody was absent, or the list of who was there.
 BEFORE_DECISION = [[], [], [], ["Fraværende:"], ["Fraværende: "], ["Afbud:"],
@@ -280,8 +281,9 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
     date = f"{doc.when:%d-%m-%Y}"
     where = rng.choice(CLOSED_WHERE)
     if where == "items-empty-part":
-        lines += _contents(doc, "items", ("", ""))
-        lines.append((rng.choice(EMPTY_CLOSED_PARTS), False))
+        opened, closed = rng.choice(EMPTY_CLOSED_PARTS)
+        contents = _contents(doc, "items", ("", ""))
+        lines += [contents[0], (opened, False), *contents[1:], (closed, False)]
         where = "items"
     elif where != "items":
         # Only the contents or the parts say which items are closed.

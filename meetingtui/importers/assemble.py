@@ -69,7 +69,7 @@ def build_meeting(source: Source, *, name: str = "") -> Meeting:
         marks = [m for b in blocks[toc_end:first_line] if (m := part_mark(b.text)) is not None]
         if marks:
             facts.closed_part = marks[-1]  # the part nearest the first item holds it
-        weak = _empty_closed_part(blocks, toc_end, first_line, marks)
+        weak = _empty_closed_part(blocks, toc_start, toc_end, first_line)
     if facts.starts_at is None:
         facts.starts_at = _first_date(blocks)
     if facts.starts_at is None:
@@ -161,18 +161,31 @@ def _document_items(
     return found, trailing
 
 
-def _empty_closed_part(
-    blocks: list[Block], toc_end: int, first_line: int, marks: list[bool]
-) -> bool:
-    """Whether the only part heading between the contents and the first item is a closed
-    part's ("Lukkede Punkter", "Lukket dagsorden") that ends the contents with no entry under
-    it. It closes the items after it, but it may be the contents' own heading over nothing:
-    an item the contents lists above it whose text is published is open (see `_published`);
-    without that evidence the item stays closed (a false "open" publishes a secret)."""
-    if marks != [True] or toc_end >= first_line:
+def _empty_closed_part(blocks: list[Block], toc_start: int, toc_end: int, first_line: int) -> bool:
+    """Whether the contents ends in a closed part's heading ("Lukkede Punkter", "Lukket
+    dagsorden") with no entry under it, and the document shows that heading is the contents'
+    own, not the body's part over the first items: the contents lists its entries under an
+    open part ("Åbne punkter" over them, the closed part empty), or the heading ends the
+    contents' page and the first item begins on a later one. Only then may an item the contents
+    lists show itself open by its published text (see `_published`); a body's closed part
+    right after the contents holds items whose text an internal referat publishes too, so
+    without that evidence every item after the heading stays closed."""
+    between = [b for b in blocks[toc_end:first_line] if part_mark(b.text) is not None]
+    if (
+        toc_start < 0
+        or toc_end >= first_line
+        or len(between) != 1
+        or between[0] is not blocks[toc_end]
+    ):
         return False
     text = blocks[toc_end].text.strip()
-    return part_mark(text) is True and not re.search(r"(?i)\b(?:referat|protokol)", text)
+    if part_mark(text) is not True or re.search(r"(?i)\b(?:referat|protokol)", text):
+        return False
+    marks = [m for b in blocks[toc_start + 1 : toc_end] if (m := part_mark(b.text)) is not None]
+    if marks and not any(marks):
+        return True  # "Åbne punkter" over the entries: the closed part is the contents' own
+    page = blocks[toc_end].page
+    return blocks[toc_end - 1].page == page and blocks[first_line].page > page
 
 
 def _in_contents(title: str, listed: set[str]) -> bool:
