@@ -251,3 +251,14 @@ def test_words_a_space_apart_stay_one_line_of_text() -> None:
     [item] = _read_lines(lines, "pdf").items
     assert item.case_number == "24/100"
     assert item.decision == "Udvalget godkendte indstillingen med den ændring, at punkt 3 udsættes."
+
+
+@pytest.mark.parametrize("reader", ["text", "firstagenda-json"])
+def test_a_member_named_with_items_under_a_decision_is_absent_from_that_item(reader: str) -> None:
+    """ "Fraværende: Per Dam (Ø) (punkt 1-4)" under a decision: the remark's items are the
+    meeting's part he missed; the item is one of them."""
+    meeting = _read_spec(_spec(["Godkendt.", "Fraværende: Per Dam (Ø) (punkt 1-4)"]), reader)
+    assert [(a.name, a.kind) for a in meeting.items[0].absences] == [
+        ("Per Dam", AbsenceKind.ABSENT)
+    ]
+    assert meeting.items[0].decision == "Godkendt."

@@ -87,7 +87,7 @@ def _names_from(text: str, facts: AttendanceFacts | None = None) -> list[str]:
     remarks = read_remarks(_SUBSTITUTE_CLAUSE.sub("", text.strip()) if facts is None else text)
     if facts is not None:
         facts.seats.extend(s for s in remarks.seats if s.came)
-    text = re.sub(r"\s*\.\s*$", "", remarks.absent)
+    text = re.sub(r"\s*\.\s*$", "", ", ".join([remarks.absent, *remarks.named]).strip(", "))
     return [
         n for n in split_names(text)
         if n and n.lower() not in ("ingen", "-", "intet") and n.lower() not in ROLE_WORDS

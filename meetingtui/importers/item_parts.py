@@ -99,7 +99,9 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
             present = head.attendance is Attendance.PRESENT  # "Til stede:" lists no absence
             reason = re.sub(r"(?i)\s+fra$", "", head.text)  # "Afbud fra Per Dam (Ø)"
             # a substitute in the seat ("… stedfortræder Ida Kold (Ø)") is no absent member
-            for name, _aff in [] if present else split_people(read_remarks(text).absent):
+            remarks = read_remarks(text)
+            absent = ", ".join([remarks.absent, *remarks.named]).strip(", ")  # "X (punkt 1-4)"
+            for name, _aff in [] if present else split_people(absent):
                 name = without_role(name)[1]  # "Formand Bo Krag"
                 item.absences.append(
                     built(ItemAbsence, name=name, kind=AbsenceKind.ABSENT, reason=reason)

@@ -114,6 +114,9 @@ class Remarks:
     some_items: list[tuple[str, list[str]]] = field(default_factory=list)  # (who, item numbers)
     # (who, "arrived" or "left", (hour, minute), the item under way or "")
     away: list[tuple[str, str, tuple[int, int], str]] = field(default_factory=list)
+    # those of `some_items` named with their items in parentheses or after a comma ("Per Dam
+    # (punkt 1-4)"): under an item, absent from it
+    named: list[str] = field(default_factory=list)
 
 
 def item_numbers(text: str) -> list[str]:
@@ -179,6 +182,8 @@ def read_remarks(text: str) -> Remarks:
             for who in re.split(r"\s*(?:,|\bog\b)\s*", match.group("who")):
                 if who.strip():
                     remarks.some_items.append((who.strip(), numbers))
+                    if kind == "items_named":
+                        remarks.named.append(who.strip())
         elif kind == "moved_at_item":
             left = _LEFT.match(match.group("dir")) is not None
             prep, item = match.group("prep").lower(), match.group("item")
