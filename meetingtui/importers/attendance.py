@@ -213,6 +213,9 @@ def _seated(seat: Seat, line: str, facts: AttendanceFacts, add: Add) -> None:
 def _seat_sentence(line: str) -> Seat | None:
     """ "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø).", "Per Dam havde meldt afbud, og
     Ida Kold deltog i stedet.": a whole line about a substitute in a member's seat."""
+    lowered = line.lower()
+    if not ("stedfortræder" in lowered or "suppleant" in lowered or "i stedet" in lowered):
+        return None  # cheap test first: the patterns are slow on a decision's long paragraphs
     sentence = re.sub(r"\s*\.\s*$", "", line)
     for pattern in (SEAT_FOR, _APOLOGIES_AND_SUBSTITUTE):
         match = pattern.fullmatch(sentence)
