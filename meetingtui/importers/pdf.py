@@ -180,35 +180,37 @@ _COLUMN_LINE_MAX = 160
 def _column_gaps(raw: object, pos: int, line: str) -> str:
     """The line with each gap between columns (members in two columns, placed side by side
     by position) as a run of spaces, as a text export has it: PDFium writes one space there,
-    so "Bo Krag (A), formand" and "Lise Vig (V)" read as one list with a role between them."""
+    so "Bo Krag (A), formand" and "Lise Vig (V)" read as one list with a role between them.
+    Only the spaces PDFium made up for a gap in the text (or runs of several) are measured; a
+    single space the document wrote is a word's (speed)."""
     if " " not in line.strip() or len(line) > _COLUMN_LINE_MAX:
         return line
+    size = 0.0
     out: list[str] = []
-    k = 0
-    while k < len(line):
-        if line[k] != " ":
-            out.append(line[k])
-            k += 1
+    last = 0
+    for run in _SPACE_RUN.finditer(line):
+        start, end = run.span()
+        if start == 0 or end == len(line):
             continue
-        end = k
-        while end < len(line) and line[end] == " ":
-            end += 1
-        gap = line[k:end]
-        if k > 0 and end < len(line) and _wide_gap(raw, pos + k - 1, pos + end):
-            gap = "    "
-        out.append(gap)
-        k = end
-    return "".join(out)
+        if end - start == 1 and not pdfium_c.FPDFText_IsGenerated(raw, pos + start):
+            continue
+        size = size or pdfium_c.FPDFText_GetFontSize(raw, pos + start - 1)
+        if _wide_gap(raw, pos + start - 1, pos + end, size):
+            out += [line[last:start], "    "]
+            last = end
+    return "".join([*out, line[last:]]) if out else line
 
 
-def _wide_gap(raw: object, before: int, after: int) -> bool:
+_SPACE_RUN = re.compile(" +")
+
+
+def _wide_gap(raw: object, before: int, after: int, size: float) -> bool:
     """Whether the characters at `before` and `after` stand apart on one line by a column's
     gap, measured in the font's size."""
+    if size <= 0:
+        return False
     left, right = _box(raw, before), _box(raw, after)
     if left is None or right is None:
-        return False
-    size = pdfium_c.FPDFText_GetFontSize(raw, before)
-    if size <= 0:
         return False
     same_line = abs(left[2] - right[2]) < size / 2 or abs(left[3] - right[3]) < size / 2
     return same_line and right[0] - left[1] > _COLUMN_GAP_EMS * size
