@@ -25,6 +25,7 @@ from meetingtui.archive_walk import find_files, open_regular
 from meetingtui.errors import MeetingError
 from meetingtui.i18n import get_language, t
 from meetingtui.importers import limits
+from meetingtui.importers.structure import meeting_models
 from meetingtui.models import Meeting
 from meetingtui.storage.prepared import PreparedMeeting, prepare
 
@@ -177,7 +178,11 @@ def _parsed(path: str, max_bytes: int, for_storing: bool) -> ParsedFile:
                 return result
             data = handle.read(max_bytes + 1)
         result.content_hash = hashlib.sha256(data).hexdigest()
-        imported = importers.import_bytes(data, source=os.path.basename(path))
+        # Prepared for storing, the text's blocks stay in the form storing writes (see
+        # `importers.structure`); the meetings themselves are then not handed over.
+        imported = importers.import_bytes(
+            data, source=os.path.basename(path), models=not for_storing
+        )
         result.format, result.meetings = imported.format, imported.meetings
         result.warnings = imported.warnings
         result.item_file = importers.is_item_file(result.meetings)
@@ -185,6 +190,9 @@ def _parsed(path: str, max_bytes: int, for_storing: bool) -> ParsedFile:
             result.prepared = [
                 prepare(meeting, unplaced=unplaced_count(meeting)) for meeting in result.meetings
             ]
+        elif for_storing:
+            for meeting in result.meetings:  # an item file is joined as models
+                meeting_models(meeting)
         for n, meeting in enumerate(result.meetings):
             chars = result.prepared[n].text_chars if result.prepared else None
             too_long = _line_too_long(meeting, chars)
@@ -222,6 +230,7 @@ def _line_too_long(meeting: Meeting, text_chars: int | None = None) -> tuple[str
     decided by it without a walk."""
     if text_chars is not None and text_chars <= MAX_LINE_CHARS:
         return None
+    meeting_models(meeting)  # dumped below: blocks kept in their dumped form become models
 
     def longest(value: object) -> int:
         if isinstance(value, str):

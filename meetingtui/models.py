@@ -132,12 +132,17 @@ class ListBlock(Model):
 
     def label(self, number: int) -> str:
         """ "3.", "c.", "C." for item number `number` of an ordered list; "•" otherwise."""
-        if not self.ordered:
-            return "•"
-        if self.numbering != "decimal" and 1 <= number <= 26:
-            letter = chr(ord("a") + number - 1)
-            return f"{letter.upper() if self.numbering == 'upper-letter' else letter}."
-        return f"{number}."
+        return list_label(self.ordered, self.numbering, number)
+
+
+def list_label(ordered: bool, numbering: str, number: int) -> str:
+    """`ListBlock.label` of a list's values (also of a list in its dumped form)."""
+    if not ordered:
+        return "•"
+    if numbering != "decimal" and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return f"{letter.upper() if numbering == 'upper-letter' else letter}."
+    return f"{number}."
 
 
 class TableBlock(Model):

@@ -91,26 +91,31 @@ class Imported:
     warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # catalog keys
 
 
-def meetings_of(sources: list[Source], *, source: str = "") -> list[Meeting]:
-    """Run the pipeline on what a reader produced."""
+def meetings_of(sources: list[Source], *, source: str = "", models: bool = True) -> list[Meeting]:
+    """Run the pipeline on what a reader produced. `models=False` leaves the text's blocks in
+    their dumped form (`structure.RawBlock`), as an import for storing needs them; no other
+    reader of the meetings may see that form (`structure.meeting_models` ends it)."""
     from .assemble import build_meeting
+    from .structure import meeting_models
 
     meetings = [build_meeting(s, name=source) for s in sources]
     for meeting, read_from in zip(meetings, sources, strict=True):
         meeting.ocr = read_from.ocr or meeting.ocr
+        if models:
+            meeting_models(meeting)
     return meetings
 
 
-def import_bytes(data: bytes, *, source: str = "") -> Imported:
+def import_bytes(data: bytes, *, source: str = "", models: bool = True) -> Imported:
     """Detect the format, read and assemble; raises InputError when nothing recognises the
-    content or the file holds no meeting."""
+    content or the file holds no meeting. `models`: see `meetings_of`."""
     if not data.strip():
         raise InputError("import.error.empty", source=source)
     module = detect(data)
     if module is None:
         raise InputError("import.error.unknown_format", source=source)
     sources = module.read(data, source=source)
-    meetings = meetings_of(sources, source=source)
+    meetings = meetings_of(sources, source=source, models=models)
     if not meetings:
         raise InputError("import.error.no_meetings", source=source)
     warnings = [w for s in sources for w in s.warnings]

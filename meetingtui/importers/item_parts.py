@@ -37,7 +37,6 @@ from meetingtui.models import (
     ItemPart,
     PartKind,
     Section,
-    blocks_text,
 )
 
 
@@ -79,7 +78,7 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
         head = part.head
         assert head is not None
         blocks = structure.content(part.blocks)
-        text = blocks_text(blocks)
+        text = structure.raw_text(blocks)
         kind = _PART_KINDS.get(head.kind, PartKind.SECTION)
         entry = None
         if head.kind == DECISION:
@@ -163,7 +162,7 @@ def _preamble(
     item or of a beslutningsprotokol that prints it without a heading, else kept (as the
     item's own text in a structured source, as unplaced text in a document)."""
     blocks = structure.content(part.blocks)
-    text = blocks_text(blocks)
+    text = structure.raw_text(blocks)
     if not re.search(r"\w", text):
         return None
     facts = attendance.parse_attendance(text)

@@ -2,12 +2,20 @@
 wrapped them), lists with their numbering, tables with their header rows, and the bold and
 italic the source set. Its plain text is derived from that, so search and every reader of
 `text` see the same words.
+
+The blocks are made in their dumped form, the plain dicts `model_dump(mode="json")` gives of
+the record's `Paragraph`, `ListBlock` and `TableBlock` (`RawBlock`), and kept so in the items
+the pipeline fills: storing an import needs exactly that form (the event's JSON, the state
+rows), and a byråd meeting's two thousand paragraphs made into models, each with its runs, only
+to be dumped again cost a tenth of its parse. `meeting_models` makes the models, the same
+objects as made directly, for every other reader of the record (`importers.meetings_of` does,
+unless an import for storing asks it not to).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from meetingtui.importers.built import made
 from meetingtui.importers.source import Block, Cont, Table
@@ -15,12 +23,18 @@ from meetingtui.models import (
     ContentBlock,
     ListBlock,
     ListItem,
+    Meeting,
     Paragraph,
     TableBlock,
     TextRun,
-    blocks_text,
     clean_text,
+    list_label,
 )
+
+# A block as `model_dump(mode="json")` gives it: {"type": "paragraph", "runs": [{"text", "bold",
+# "italic"}]}, {"type": "list", "ordered", "start", "numbering", "items": [{"runs", "level"}]},
+# {"type": "table", "rows", "header_rows"}.
+RawBlock = dict[str, Any]
 
 # Lists typed into the text ("1. at ...", "2) ...", "a) ...", "• ...", "- ...").
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
@@ -43,7 +57,29 @@ def block_line(block: Block) -> str:
 
 
 def part_text(blocks: list[Block]) -> str:
-    return blocks_text(content(blocks))
+    return raw_text(content(blocks))
+
+
+def raw_text(blocks: list[RawBlock]) -> str:
+    """`models.blocks_text` of the blocks in their dumped form (a test holds them equal)."""
+    lines: list[str] = []
+    for block in blocks:
+        kind = block["type"]
+        if kind == "paragraph":
+            runs = block["runs"]  # most paragraphs are one run: its text is the paragraph's
+            lines.append(runs[0]["text"] if len(runs) == 1 else "".join([r["text"] for r in runs]))
+        elif kind == "list":
+            ordered, numbering, number = block["ordered"], block["numbering"], block["start"]
+            for item in block["items"]:
+                level = item["level"]
+                mark = list_label(ordered, numbering, number) if level == 0 else "–"
+                if level == 0:
+                    number += 1
+                text = "".join([r["text"] for r in item["runs"]])
+                lines.append(f"{'  ' * level}{mark} {text}")
+        else:
+            lines.extend("  ".join(c for c in row if c) for row in block["rows"])
+    return "\n".join([line for line in lines if line.strip()]).strip()
 
 
 # While a part is read, a run is a mutable [text, bold, italic] and a paragraph or list item a
@@ -88,8 +124,8 @@ def _append(runs: list[_Run], more: list[_Run], joint: str) -> None:
             runs.append([text, bold, italic])
 
 
-def _built(runs: list[_Run]) -> list[TextRun]:
-    return [made(TextRun, {"text": clean_text(t), "bold": b, "italic": i}) for t, b, i in runs]
+def _built(runs: list[_Run]) -> list[dict[str, Any]]:
+    return [{"text": clean_text(t), "bold": b, "italic": i} for t, b, i in runs]
 
 
 def _typed_list(block: Block) -> tuple[bool, int, str] | None:
@@ -121,13 +157,13 @@ def _numbering(label: str) -> _Numbering:
     return "decimal"
 
 
-def content(blocks: list[Block]) -> list[ContentBlock]:
-    """The structured content of a part's blocks, in order."""
+def content(blocks: list[Block]) -> list[RawBlock]:
+    """The structured content of a part's blocks, in order, in the dumped form."""
     marks = [_list_mark(b) for b in blocks]
     if not any(marks) and all(b.cont is Cont.NEW for b in blocks):
         # Most parts: paragraphs and tables of their own, no list and no line joined to another.
         return [_paragraph(b) if b.table is None else _table(b.table) for b in blocks]
-    out: list[list[_Run] | _List | TableBlock] = []  # a paragraph is its list of runs
+    out: list[list[_Run] | _List | RawBlock] = []  # a paragraph is its list of runs
     typed_ok = _typed_lists_that_count(blocks, marks)
     for index, block in enumerate(blocks):
         if block.table is not None:
@@ -164,31 +200,65 @@ def content(blocks: list[Block]) -> list[ContentBlock]:
     return [_model(block) for block in out]
 
 
-def _paragraph(block: Block) -> Paragraph:
+def _paragraph(block: Block) -> RawBlock:
     if block.spans:
-        runs = [made(TextRun, {"text": clean_text(s.text), "bold": s.bold, "italic": s.italic})
+        runs = [{"text": clean_text(s.text), "bold": s.bold, "italic": s.italic}
                 for s in block.spans]  # fmt: skip
     else:
-        text = clean_text(block.text)
-        runs = [
-            made(TextRun, {"text": text, "bold": bool(block.bold), "italic": bool(block.italic)})
-        ]
-    return made(Paragraph, {"type": "paragraph", "runs": runs})
+        runs = [{"text": clean_text(block.text), "bold": bool(block.bold),
+                 "italic": bool(block.italic)}]  # fmt: skip
+    return {"type": "paragraph", "runs": runs}
 
 
-def _table(table: Table) -> TableBlock:
+def _table(table: Table) -> RawBlock:
     rows = [[clean_text(c) for c in row] for row in table.rows]
-    return TableBlock.model_construct(rows=rows, header_rows=table.header_rows)
+    return {"type": "table", "rows": rows, "header_rows": table.header_rows}
 
 
-def _model(block: list[_Run] | _List | TableBlock) -> ContentBlock:
+def _model(block: list[_Run] | _List | RawBlock) -> RawBlock:
     if isinstance(block, list):
-        return made(Paragraph, {"type": "paragraph", "runs": _built(block)})
+        return {"type": "paragraph", "runs": _built(block)}
     if isinstance(block, _List):
-        items = [made(ListItem, {"runs": _built(r), "level": lv}) for r, lv in block.items]
-        return ListBlock.model_construct(ordered=block.ordered, start=block.start,
-                                         numbering=block.numbering, items=items)  # fmt: skip
+        items = [{"runs": _built(r), "level": lv} for r, lv in block.items]
+        return {"type": "list", "ordered": block.ordered, "start": block.start,
+                "numbering": block.numbering, "items": items}  # fmt: skip
     return block
+
+
+# --- the record's models of the dumped form -------------------------------------------------
+
+
+def meeting_models(meeting: Meeting) -> None:
+    """The blocks of the meeting's sections and parts kept in their dumped form made into the
+    record's models, in place (the lists are the same; blocks already models stay)."""
+    for item in meeting.items:
+        for section in item.sections:
+            if section.blocks:
+                section.blocks[:] = [_as_model(b) for b in section.blocks]
+        for part in item.layout:
+            if part.blocks:
+                part.blocks[:] = [_as_model(b) for b in part.blocks]
+
+
+def _runs_of(runs: list[dict[str, Any]]) -> list[TextRun]:
+    return [made(TextRun, {"text": r["text"], "bold": r["bold"], "italic": r["italic"]})
+            for r in runs]  # fmt: skip
+
+
+def _as_model(block: RawBlock | ContentBlock) -> ContentBlock:
+    """The model the importer made of a block before it kept the dumped form: the same fields,
+    and the same fields set, as validation would not be run either."""
+    if type(block) is not dict:
+        return block  # type: ignore[return-value]
+    kind = block["type"]
+    if kind == "paragraph":
+        return made(Paragraph, {"type": "paragraph", "runs": _runs_of(block["runs"])})
+    if kind == "list":
+        items = [made(ListItem, {"runs": _runs_of(i["runs"]), "level": i["level"]})
+                 for i in block["items"]]  # fmt: skip
+        return ListBlock.model_construct(ordered=block["ordered"], start=block["start"],
+                                         numbering=block["numbering"], items=items)  # fmt: skip
+    return TableBlock.model_construct(rows=block["rows"], header_rows=block["header_rows"])
 
 
 def _list_mark(block: Block) -> tuple[bool, int, str] | None:

@@ -84,7 +84,7 @@ def prepare(meeting: Meeting, *, unplaced: int) -> PreparedMeeting:
     """Everything storing `meeting` (just parsed, without an id) writes, but the id; `unplaced`
     is the importer's count of the pieces of text it could not place."""
     assert meeting.id is None
-    dumped = meeting.model_dump(mode="json")
+    dumped = _dumped(meeting)
     del dumped["id"]
     same_bytes = meeting.ocr is None or meeting.ocr.confidence is None
     before = _canonical({key: value for key, value in dumped.items() if key < "id"}, same_bytes)
@@ -106,6 +106,35 @@ def prepare(meeting: Meeting, *, unplaced: int) -> PreparedMeeting:
         rows=rows,
         search_rows=search_rows,
     )
+
+
+# The blocks of every item's sections and parts, left out of pydantic's dump and put in after.
+_BLOCKS = {"items": {"__all__": {"sections": {"__all__": {"blocks"}},
+                                 "layout": {"__all__": {"blocks"}}}}}  # fmt: skip
+
+
+def _dumped(meeting: Meeting) -> dict[str, Any]:
+    """`meeting.model_dump(mode="json")`. An import keeps the blocks of its items' text in
+    that dumped form already (`importers.structure`): those are put in as they are."""
+    raw = any(
+        type(block) is dict
+        for item in meeting.items
+        for blocks in (*(s.blocks for s in item.sections), *(p.blocks for p in item.layout))
+        for block in blocks[:1]
+    )
+    if not raw:
+        return meeting.model_dump(mode="json")
+    dumped = meeting.model_dump(mode="json", exclude=_BLOCKS)
+    for item, item_dumped in zip(meeting.items, dumped["items"], strict=True):
+        for section, section_dumped in zip(item.sections, item_dumped["sections"], strict=True):
+            section_dumped["blocks"] = _blocks_dumped(section.blocks)
+        for part, part_dumped in zip(item.layout, item_dumped["layout"], strict=True):
+            part_dumped["blocks"] = _blocks_dumped(part.blocks)
+    return dumped
+
+
+def _blocks_dumped(blocks: list[Any]) -> list[Any]:
+    return [b if type(b) is dict else b.model_dump(mode="json") for b in blocks]
 
 
 def _canonical(payload: dict[str, Any], orjson_same: bool) -> bytes:
