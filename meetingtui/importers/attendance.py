@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from meetingtui.importers.built import built
 from meetingtui.importers.seats import PERSON, SEAT_FOR, Seat, read_remarks
 from meetingtui.importers.text import split_name, split_names
 from meetingtui.importers.vocabulary import ROLE_WORDS, alternation
@@ -62,6 +63,9 @@ _APOLOGIES_AND_SUBSTITUTE = re.compile(
     rf"(?P<absent>{PERSON})\s+(?:(?:havde|har)\s+meldt|meldte)\s+afbud\s*,?\s+og\s+(?P<sub>{PERSON})"
     r"\s+(?:deltog|mødte|indtrådte)\s+(?:i\s+stedet|som\s+(?:stedfortræder|suppleant))"
 )
+_LEADING_ROLE = re.compile(r"^(?:rådmand|borgmester|udvalgsformand|formand|næstformand)\s+", re.I)
+# Made once: the alternation of the role words was built again for every absence.
+_TRAILING_ROLE = re.compile(rf"(?i)\s*[,–-]?\s+{alternation(ROLE_WORDS)}$")
 # A sentence runs to its full stop; the dots of "kl. 17.45" and "pkt. 3" do not end it.
 _NOT_FULL_STOP = r"(?:\b(?:kl|pkt|nr|ca)\.|\.(?=\d)|[^.\n])*"
 _MOVEMENT = re.compile(
@@ -105,16 +109,14 @@ def parse_attendance(text: str) -> AttendanceFacts:
 
     def add(name: str, kind: AbsenceKind, reason: str) -> None:
         clean, _aff = split_name(name)
-        clean = re.sub(
-            r"^(?:rådmand|borgmester|udvalgsformand|formand|næstformand)\s+", "", clean, flags=re.I
-        )
+        clean = _LEADING_ROLE.sub("", clean)
         # "Bo Hansen, formand" / "Bo Hansen - formand": the role is no part of the name
-        clean = re.sub(rf"(?i)\s*[,–-]?\s+{alternation(ROLE_WORDS)}$", "", clean)
+        clean = _TRAILING_ROLE.sub("", clean)
         if kind is AbsenceKind.ABSENT and (clean, AbsenceKind.INHABIL) in seen:
             return  # an inhabil member does not take part; one entry says it all
         if clean and (clean, kind) not in seen and len(clean) <= 80:
             seen.add((clean, kind))
-            facts.absences.append(ItemAbsence(name=clean, kind=kind, reason=reason))
+            facts.absences.append(built(ItemAbsence, name=clean, kind=kind, reason=reason))
 
     block: AbsenceKind | bool | None = False  # False: no block; None: a block of any kind
     for line in text.split("\n"):

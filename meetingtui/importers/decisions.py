@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from meetingtui.dates import find_date
+from meetingtui.importers.built import built
 from meetingtui.importers.vocabulary import (
     BODY_ENDINGS,
     CLOSED_MARKERS,
@@ -280,12 +281,14 @@ def parse_case_history(lines: list[str]) -> list[DecisionEntry]:
         if not line:
             continue
         if m := _HISTORY_ENTRY.match(line):
-            entries.append(DecisionEntry(body=m.group("body").strip()))
+            entries.append(built(DecisionEntry, body=m.group("body").strip()))
             dated_form = False
             continue
         dated = _HISTORY_DATED.match(line)
         if dated and dated_form is not False:
-            entries.append(DecisionEntry(body=dated.group("body").strip(), date=dated["date"]))
+            entries.append(
+                built(DecisionEntry, body=dated.group("body").strip(), date=dated["date"])
+            )
             dated_form = True
             continue
         if not entries:

@@ -16,6 +16,7 @@ from typing import Any
 from meetingtui.dates import parse_datetime
 from meetingtui.errors import InputError
 from meetingtui.importers import html
+from meetingtui.importers.built import built
 from meetingtui.importers.people import listed_people
 from meetingtui.importers.source import Block, HeaderFacts, ItemStart, Source
 from meetingtui.importers.text import decode_bytes, split_name
@@ -120,7 +121,7 @@ def _item_start(entry: dict[str, Any], position: int) -> ItemStart:
         reason = _text(get(attendee, "Reason", "Aarsag")) or "Fraværende"
         kind = AbsenceKind.INHABIL if "inhabil" in reason.lower() else AbsenceKind.ABSENT
         if name:
-            absences.append(ItemAbsence(name=name, kind=kind, reason=reason))
+            absences.append(built(ItemAbsence, name=name, kind=kind, reason=reason))
     return ItemStart(
         number=_text(get(entry, "Number", "Punktnummer")),
         title=_text(get(entry, "Caption", "Navn", "Title")),
