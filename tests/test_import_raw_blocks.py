@@ -9,10 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meetingtui import importers
-from meetingtui.importers.structure import meeting_models, raw_text
-from meetingtui.models import ListBlock, Meeting, Paragraph, TableBlock, blocks_text
+from meetingtui.importers.source import Block, Cont, Span, Table
+from meetingtui.importers.structure import clean_joined, content, meeting_models, raw_text
+from meetingtui.models import (
+    ListBlock,
+    Meeting,
+    Paragraph,
+    TableBlock,
+    blocks_text,
+    clean_text,
+)
 from meetingtui.storage.prepared import prepare
 from tests.docfixtures import make_pdf
 from tests.structured_documents import firstagenda_referat, sbsys_publication
@@ -39,6 +49,9 @@ def _documents() -> list[tuple[str, bytes]]:
     return docs
 
 
+_DOCUMENTS = _documents()
+
+
 def _fields(block: Any) -> Any:
     """A model's values, the fields it says were set and its class, all the way down."""
     if isinstance(block, list):
@@ -55,7 +68,7 @@ def _pair(name: str, data: bytes) -> tuple[list[Meeting], list[Meeting]]:
     return models, raw
 
 
-@pytest.mark.parametrize(("name", "data"), _documents())
+@pytest.mark.parametrize(("name", "data"), _DOCUMENTS, ids=[name for name, _ in _DOCUMENTS])
 def test_the_dumped_form_is_the_models_dump_and_makes_the_same_models(
     name: str, data: bytes
 ) -> None:
@@ -74,7 +87,7 @@ def test_the_dumped_form_is_the_models_dump_and_makes_the_same_models(
         assert kept.model_dump(mode="json") == model.model_dump(mode="json")
 
 
-@pytest.mark.parametrize(("name", "data"), _documents())
+@pytest.mark.parametrize(("name", "data"), _DOCUMENTS, ids=[name for name, _ in _DOCUMENTS])
 def test_a_meeting_prepared_from_the_dumped_form_stores_what_its_models_store(
     name: str, data: bytes
 ) -> None:
@@ -110,3 +123,31 @@ def test_list_labels_in_the_dumped_form_are_the_models() -> None:
                        "numbering": numbering, "items": items}  # fmt: skip
                 model = ListBlock.model_validate(raw)
                 assert raw_text([raw]) == blocks_text([model])
+
+
+_PIECES = ["Byrådet", " godkendte", "\u030a", "a", "\r\n", "\x07", "\uf0b7", "\ufffe", "1.", "•",
+           "  ", "\u00a0", "Å", "e\u0301", "–"]  # fmt: skip
+_DIRTY = st.sampled_from(_PIECES)
+
+
+@st.composite
+def _blocks(draw: st.DrawFn) -> list[Block]:
+    out = []
+    for _ in range(draw(st.integers(1, 6))):
+        text = "".join(draw(st.lists(_DIRTY, min_size=1, max_size=5)))
+        spans = tuple(
+            Span("".join(draw(st.lists(_DIRTY, min_size=1, max_size=3))), draw(st.booleans()))
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        label = draw(st.sampled_from(["", "", "1.", "b)", "•"]))
+        table = Table([[text, "x\u030a"], ["\x07", text]], 1) if draw(st.booleans()) else None
+        cont = draw(st.sampled_from([Cont.NEW, Cont.WRAP, Cont.BREAK]))
+        out.append(Block(text, cont=cont, spans=spans, list_label=label, table=table))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_blocks())
+def test_a_parts_joined_text_needs_no_cleaning_but_its_composition(blocks: list[Block]) -> None:
+    text = raw_text(content(blocks))
+    assert clean_joined(text) == clean_text(text)

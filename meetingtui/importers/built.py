@@ -63,14 +63,15 @@ def _copier(value: object) -> Callable[[], Any]:
     return lambda: copy.deepcopy(value)
 
 
-def built(cls: type[M], **values: Any) -> M:
+def built(cls: type[M], *, _clean: tuple[str, ...] = (), **values: Any) -> M:
     """`cls(**values)` for values of the field's types: every string given cleaned as the
-    validator cleans it, a list given copied (validation makes a new one), the rest defaulted."""
+    validator cleans it (but those named in `_clean`, which the caller has cleaned), a list
+    given copied (validation makes a new one), the rest defaulted."""
     fields: dict[str, Any] = {}
     for name, factory, default, required in _defaults(cls):
         if name in values:
             value = values[name]
-            if type(value) is str:
+            if type(value) is str and name not in _clean:
                 value = clean_text(value)
             elif type(value) is list:
                 value = list(value)

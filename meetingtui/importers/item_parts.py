@@ -84,7 +84,8 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
         if head.kind == DECISION:
             if not text:
                 continue
-            entry = built(DecisionEntry, body=head.body, date=head.date, text=text)
+            clean = structure.clean_joined(text)
+            entry = built(DecisionEntry, body=head.body, date=head.date, text=clean, _clean=_TEXT)
             decisions.append(entry)
         elif head.kind == RECOMMENDATION_KIND and text:
             item.recommendation = "\n".join(p for p in (item.recommendation, text) if p)
@@ -110,7 +111,9 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
         elif head.kind == HISTORY_KIND and (entries := parse_case_history(part.lines)):
             history.extend(entries)
         elif re.search(r"\w", text):  # a lone "." or bullet is no section
-            item.sections.append(built(Section, heading=head.text, text=text, blocks=blocks))
+            clean = structure.clean_joined(text)
+            section = built(Section, heading=head.text, text=clean, blocks=blocks, _clean=_TEXT)
+            item.sections.append(section)
             index = len(item.sections) - 1
             layout.append(
                 (built(ItemPart, kind=PartKind.SECTION, heading=head.text, index=index), None)
@@ -137,6 +140,8 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
     if start is not None:
         _apply_start(item, start)
 
+
+_TEXT = ("text",)  # a part's text, cleaned as it was joined (`structure.clean_joined`)
 
 _PART_KINDS = {
     DECISION: PartKind.DECISION,

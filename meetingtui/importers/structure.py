@@ -15,6 +15,7 @@ unless an import for storing asks it not to).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Literal
 
 from meetingtui.importers.built import made
@@ -80,6 +81,17 @@ def raw_text(blocks: list[RawBlock]) -> str:
         else:
             lines.extend("  ".join(c for c in row if c) for row in block["rows"])
     return "\n".join([line for line in lines if line.strip()]).strip()
+
+
+def clean_joined(text: str) -> str:
+    """`clean_text` of a `raw_text`: joined from cleaned runs and cells by newlines, spaces and
+    list marks, it holds nothing for the cleaning to take out (a test holds them equal), but a
+    run that begins with a combining mark composes with the one before in NFC. Scanning a byråd
+    meeting's 200,000 characters of sections again for what cannot be there was about 2 % of
+    its parse."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 # While a part is read, a run is a mutable [text, bold, italic] and a paragraph or list item a
