@@ -271,9 +271,9 @@ def test_a_parse_runs_without_the_cycle_collector_and_leaves_it_as_it_was(
     seen: list[bool] = []
     import_bytes = importers.import_bytes
 
-    def watched(data: bytes, *, source: str = "") -> importers.Imported:
+    def watched(data: bytes, *, source: str = "", models: bool = True) -> importers.Imported:
         seen.append(gc.isenabled())
-        return import_bytes(data, source=source)
+        return import_bytes(data, source=source, models=models)
 
     monkeypatch.setattr(importers, "import_bytes", watched)
     path = _write(tmp_path / "referat.json", _json(firstagenda_referat()))

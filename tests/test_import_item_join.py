@@ -287,8 +287,8 @@ def test_the_same_file_is_present_even_when_it_reads_differently_today(
     before = database_state(db_path)
     read = importers.import_bytes
 
-    def newer_reader(data: bytes, *, source: str = "") -> importers.Imported:
-        result = read(data, source=source)
+    def newer_reader(data: bytes, *, source: str = "", models: bool = True) -> importers.Imported:
+        result = read(data, source=source, models=models)
         for meeting in result.meetings:
             meeting.items[0].attachments.append("Bilag læst af en nyere version")
         return result
