@@ -110,6 +110,10 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "acclamation.acclamation": "j,y",
     "acclamation.ballot": "s",
     "acclamation.cancel": "escape",
+    # Every dialog with fields to fill in (times, a new item, an election, a motion, a
+    # dissent, a decision): save from whichever field has the cursor, checked exactly as
+    # Enter in the last field is. Terminals pass Ctrl+S on (the UI turns flow control off).
+    "form.save": "ctrl+s",
     # Sending the referat (the dialog the closing screen's send key opens)
     "send.send": "j,y",
     "send.retry": "r",

@@ -10,9 +10,10 @@ from textual.widgets import OptionList, Static
 
 from meetingtui.models import DissentKind, ItemStatus
 from meetingtui.screens.app import build_app
-from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog, DissentDialog
+from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
+from meetingtui.screens.record_dialogs import DissentDialog
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 from tests.test_pickers_and_elections import demo_at_item, elect

@@ -18,9 +18,10 @@ from textual.widgets import Label, Static
 
 from meetingtui.agenda_file import parse_agenda
 from meetingtui.screens.app import build_app
-from meetingtui.screens.dialogs import DecisionDialog, DissentDialog
+from meetingtui.screens.dialogs import DecisionDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
+from meetingtui.screens.record_dialogs import DissentDialog
 from meetingtui.service import MeetingService
 from tests.lejre_2017_01_03 import agenda_toml
 from tests.meetings import FixedClock, opened_with_everyone

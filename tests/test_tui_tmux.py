@@ -81,3 +81,33 @@ def test_roll_call_and_decision_survive_sigkill(terminal: Terminal, tmp_path: Pa
     assert [p.attendance for p in record.participants] == [
         p.attendance for p in before.participants
     ]
+
+
+def test_ctrl_s_reaches_the_app_and_saves_a_form_from_its_first_field(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """A terminal's flow control (XOFF) takes Ctrl+S unless the app turns it off: the key must
+    arrive and save the time dialog from its first field, without Enter through the rest."""
+    db = tmp_path / "meetings.db"
+    terminal.start("--db", str(db), "demo")
+    terminal.wait_screen("Åbn mødet", "the roll call screen")
+    meeting_id = 1
+    terminal.send("o")
+    wait_for(lambda: stored(db, meeting_id).status is MeetingStatus.OPEN, "the meeting to open")
+    terminal.press("m", "Forhåndsvisning", "the meeting screen")
+    terminal.press("n", "BEHANDLES:  1.", "item 1 under way")
+    terminal.press("c", "Ret tidspunkter", "the time dialog")
+    screen = terminal.wait_screen("ctrl+s Gem", "the save key in the dialog's footer")
+    assert "Pkt. 1 begyndte" in screen  # a second field after the meeting's start
+    terminal.send("End", *["BSpace"] * 5)
+    terminal.type("16.25")
+    terminal.wait_screen("16.25", "the time typed")
+    terminal.send("C-s")
+    wait_for(
+        lambda: (
+            (opened := stored(db, meeting_id).opened_at) is not None
+            and (opened.hour, opened.minute) == (16, 25)
+        ),
+        "the meeting's start corrected",
+    )
+    terminal.wait_screen(lambda s: "Ret tidspunkter" not in s, "the dialog to close")

@@ -62,6 +62,7 @@ DA: dict[str, str] = {
     "key.acclamation.acclamation": "Enstemmigt valgt",
     "key.acclamation.ballot": "Stem ved navn",
     "key.acclamation.cancel": "Annullér",
+    "key.form.save": "Gem",
     "key.archive.import": "Importér",
     "key.archive.search": "Søg",
     "key.archive.case_history": "Sagens historik",
@@ -98,6 +99,7 @@ DA: dict[str, str] = {
     "tui.scope.closing": "Afslutning",
     "tui.scope.confirm": "Spørgsmål (ja/nej)",
     "tui.scope.acclamation": "Valg med én kandidat",
+    "tui.scope.form": "Dialoger med felter",
     "tui.scope.archive": "Arkiv",
 }
 
@@ -161,6 +163,7 @@ EN: dict[str, str] = {
     "key.acclamation.acclamation": "Elected unanimously",
     "key.acclamation.ballot": "Vote by name",
     "key.acclamation.cancel": "Cancel",
+    "key.form.save": "Save",
     "key.archive.import": "Import",
     "key.archive.search": "Search",
     "key.archive.case_history": "Case history",
@@ -193,5 +196,6 @@ EN: dict[str, str] = {
     "tui.scope.closing": "Closing",
     "tui.scope.confirm": "Questions (yes/no)",
     "tui.scope.acclamation": "Election with one candidate",
+    "tui.scope.form": "Dialogs with fields",
     "tui.scope.archive": "Archive",
 }

@@ -6,7 +6,7 @@ as done until the command API has committed it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, cast
 
 from rich.text import Text
@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,11 +22,10 @@ from textual.widgets.option_list import Option
 from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
 from meetingtui.keymap import DEFAULT_KEYMAP, actions_in
-from meetingtui.screens.base import add_bindings, build_bindings, key_label
+from meetingtui.screens.base import action_label, add_bindings, build_bindings, key_label
 from meetingtui.screens.notefield import NoteField
 from meetingtui.screens.typeahead import TypeAhead
 from meetingtui.screens.widgets import KeyBar
-from meetingtui.vocabulary import DissentKind, MotionKind
 
 # The decision texts are record text: they go into the Danish referat whatever the UI language.
 QUICK_PICKS: tuple[str, ...] = (
@@ -60,23 +60,49 @@ def show_warnings(box: Static, warnings: Sequence[str]) -> None:
     box.display = bool(warnings)
 
 
+def _keymap(node: DOMNode) -> Mapping[str, str]:
+    """The keymap of the running app (the user's keys); the default one outside an app."""
+    try:
+        return cast(Mapping[str, str], getattr(node.app, "keymap", DEFAULT_KEYMAP))
+    except RuntimeError:  # no app runs (Textual's NoActiveAppError)
+        return DEFAULT_KEYMAP
+
+
 class Dialog(ModalScreen[Any]):
-    """A centred box with a title, a body and a footer that lists its keys."""
+    """A centred box with a title, a body and a footer that lists its keys.
+
+    A dialog with fields to fill in (`SAVES`) has the keymap's `form.save` key (Ctrl+S) in its
+    footer: it saves from whichever field has the cursor, through the same `save` as Enter in
+    the last field, so a form of six times needs no walk through all six.
+    """
+
+    SAVES: ClassVar[bool] = False
 
     def __init__(self, title: str, cancel_keys: str = "escape") -> None:
         super().__init__()
         self.dialog_title = title
-        add_bindings(
-            self,
-            [
+        own = [
+            Binding(
+                cancel_keys,
+                "cancel",
+                t("tui.cancel"),
+                key_display=key_label(cancel_keys.split(",")[0]),
+            )
+        ]
+        if self.SAVES:
+            keys = actions_in("form", _keymap(self))["save"]
+            # Priority: a field with the cursor never takes the key for itself.
+            own.append(
                 Binding(
-                    cancel_keys,
-                    "cancel",
-                    t("tui.cancel"),
-                    key_display=key_label(cancel_keys.split(",")[0]),
+                    keys,
+                    "save",
+                    action_label("form", "save"),
+                    id="form.save",
+                    key_display=key_label(keys),
+                    priority=True,
                 )
-            ],
-        )
+            )
+        add_bindings(self, own)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -90,6 +116,14 @@ class Dialog(ModalScreen[Any]):
     def unsaved_text(self) -> bool:
         """Whether Escape would throw away text the secretary typed."""
         return False
+
+    def action_save(self) -> None:
+        if self.SAVES:
+            self.save()
+
+    def save(self) -> None:
+        """What Enter in the last field does: check what is typed and hand it back, or say
+        what is missing and stay open (a dialog that `SAVES` says how)."""
 
     def action_cancel(self) -> None:
         if not self.unsaved_text():
@@ -167,10 +201,13 @@ class TextDialog(Dialog):
 
 
 class FormDialog(Dialog):
-    """One or more text fields; Enter moves on and submits after the last one.
+    """One or more text fields; Enter moves on and submits after the last one, Ctrl+S submits
+    from any field. The caller checks what is typed (a refused time brings the dialog back).
 
     Fields listed in `notes` take several lines (reasons, notes): Ctrl+J breaks the line.
     """
+
+    SAVES = True
 
     def __init__(
         self,
@@ -223,6 +260,9 @@ class FormDialog(Dialog):
         if position + 1 < len(fields):
             fields[position + 1].focus()
             return
+        self.save()
+
+    def save(self) -> None:
         self.dismiss(self._values())
 
     @on(Input.Submitted)
@@ -276,6 +316,8 @@ class DecisionDialog(Dialog):
     quorum) are shown here, before anything is recorded.
     """
 
+    SAVES = True
+
     def __init__(
         self, item_label: str, warnings: Sequence[str], current: str = "", draft: str = ""
     ) -> None:
@@ -327,140 +369,11 @@ class DecisionDialog(Dialog):
 
     @on(NoteField.Submitted, "#decision-text")
     def _submit(self, event: NoteField.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(event.value.strip())
+        self.save()
+
+    def save(self) -> None:
+        text = self.query_one("#decision-text", NoteField).text.strip()
+        if text:
+            self.dismiss(text)
         else:
             self.notify(t("tui.decision_empty"), timeout=4)
-
-
-class DissentDialog(Dialog):
-    """Who, which kind, and the text of a dissent entered in the record."""
-
-    KINDS: ClassVar = (
-        DissentKind.PROTOKOLTILFOERSEL,
-        DissentKind.MINDRETALSUDTALELSE,
-        DissentKind.FORBEHOLD,
-    )
-
-    def __init__(
-        self,
-        members: Sequence[tuple[object, str]],
-        warn_for: Callable[[int, DissentKind], list[str]],
-        item: str,
-    ) -> None:
-        super().__init__(t("tui.dissent_title", item=item))
-        self.members = list(members)
-        self.warn_for = warn_for
-
-    def body(self) -> ComposeResult:
-        yield Label(t("tui.dissent_who"))
-        yield TypeAhead(self.members, t("tui.typeahead_hint"), id="who")
-        yield Label(t("tui.dissent_kind"))
-        yield OptionList(
-            *[Option(t(f"tui.dissent.{kind.name.lower()}"), id=kind.name) for kind in self.KINDS],
-            id="kind",
-        )
-        box = warning_box()
-        box.id = "dissent-warning"
-        yield box
-        yield Label(t("tui.dissent_text"))
-        yield NoteField(id="dissent-text")
-
-    def on_mount(self) -> None:
-        self.query_one("#kind", OptionList).highlighted = 0
-        self.query_one("#who", TypeAhead).focus()
-        self._update_warning()
-
-    def _choice(self) -> tuple[int | None, DissentKind]:
-        who = self.query_one("#who", TypeAhead).selected
-        kind = self.query_one("#kind", OptionList).highlighted or 0
-        return (int(str(who)) if who is not None else None), self.KINDS[kind]
-
-    def _update_warning(self) -> None:
-        pid, kind = self._choice()
-        warnings = self.warn_for(pid, kind) if pid is not None else []
-        show_warnings(self.query_one("#dissent-warning", Static), warnings)
-
-    @on(OptionList.OptionHighlighted)
-    @on(TypeAhead.Moved)
-    def _highlighted(self) -> None:
-        self._update_warning()
-
-    @on(TypeAhead.Picked, "#who")
-    def _who(self, event: TypeAhead.Picked) -> None:
-        self.query_one("#kind", OptionList).focus()
-
-    @on(OptionList.OptionSelected, "#kind")
-    def _kind(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#dissent-text", NoteField).focus()
-
-    def unsaved_text(self) -> bool:
-        return self.query_one("#dissent-text", NoteField).has_text
-
-    @on(NoteField.Submitted, "#dissent-text")
-    def _submit(self, event: NoteField.Submitted) -> None:
-        pid, kind = self._choice()
-        if pid is not None and event.value.strip():
-            self.dismiss((pid, kind, event.value.strip()))
-
-
-class MotionDialog(Dialog):
-    """A motion: the kind, what it amends (for an amendment), its text and who proposed it."""
-
-    KINDS: ClassVar = (MotionKind.AENDRINGSFORSLAG, MotionKind.INDSTILLING, MotionKind.ANDET)
-
-    def __init__(self, motions: Sequence[tuple[int, str]], item: str) -> None:
-        super().__init__(t("tui.motion_title", item=item))
-        self.motions = list(motions)
-
-    def body(self) -> ComposeResult:
-        yield Label(t("tui.motion_kind"))
-        yield OptionList(
-            *[Option(t(f"tui.motion.{kind.name.lower()}"), id=kind.name) for kind in self.KINDS],
-            id="kind",
-        )
-        yield Label(t("tui.motion_amends"))
-        yield OptionList(
-            Option(t("tui.motion_amends_none"), id="none"),
-            *[Option(Text(label), id=str(mid)) for mid, label in self.motions],
-            id="amends",
-        )
-        yield Label(t("tui.motion_text"))
-        yield Input(id="motion-text")
-        yield Label(t("tui.motion_proposer"))
-        yield Input(id="motion-proposer")
-
-    def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = False
-        amends = self.query_one("#amends", OptionList)
-        amends.highlighted = 1 if self.motions else 0
-        self.query_one("#kind", OptionList).focus()
-
-    @on(OptionList.OptionSelected, "#kind")
-    def _kind(self, event: OptionList.OptionSelected) -> None:
-        if self.KINDS[event.option_index] is MotionKind.AENDRINGSFORSLAG and self.motions:
-            self.query_one("#amends", OptionList).focus()
-        else:
-            self.query_one("#motion-text", Input).focus()
-
-    @on(OptionList.OptionSelected, "#amends")
-    def _amends(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#motion-text", Input).focus()
-
-    @on(Input.Submitted, "#motion-text")
-    def _text(self, event: Input.Submitted) -> None:
-        self.query_one("#motion-proposer", Input).focus()
-
-    @on(Input.Submitted, "#motion-proposer")
-    def _submit(self, event: Input.Submitted) -> None:
-        text = self.query_one("#motion-text", Input).value.strip()
-        if not text:
-            self.query_one("#motion-text", Input).focus()
-            return
-        kind = self.KINDS[self.query_one("#kind", OptionList).highlighted or 0]
-        amends: int | None = None
-        if kind is MotionKind.AENDRINGSFORSLAG:
-            position = self.query_one("#amends", OptionList).highlighted or 0
-            amends = self.motions[position - 1][0] if position > 0 else None
-        self.dismiss((kind, text, event.value.strip(), amends))

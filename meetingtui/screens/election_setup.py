@@ -70,6 +70,8 @@ class ElectionDialog(Dialog):
     outside the committee) is said first; Enter again starts the election with it as typed.
     """
 
+    SAVES = True
+
     def __init__(self, office: str, members: Sequence[str], item: str) -> None:
         super().__init__(t("tui.election_title", item=item))
         self.office = office
@@ -100,14 +102,18 @@ class ElectionDialog(Dialog):
 
     @on(Input.Submitted, "#candidates")
     def _candidates(self, event: Input.Submitted) -> None:
+        self.save()
+
+    def save(self) -> None:
         office = self.query_one("#office", Input).value.strip()
-        candidates = split_candidates(event.value, self.members)
+        typed = self.query_one("#candidates", Input).value
+        candidates = split_candidates(typed, self.members)
         if not office or not candidates:
             self.notify(t("tui.election_needs"), severity="error")
             return
         strangers = [name for name in candidates if name not in self.members]
-        if strangers and event.value != self._accepted:
-            self._accepted = event.value
+        if strangers and typed != self._accepted:
+            self._accepted = typed
             names = ", ".join(f"»{name}«" for name in strangers)
             warning = t("tui.election_not_members", names=names)
             show_warnings(self.query_one("#election-warning", Static), [warning])

@@ -62,7 +62,7 @@ def open_vote(app: MeetingApp, item: AgendaItem) -> None:
 
 def add_motion(app: MeetingApp, item: AgendaItem) -> None:
     """A new motion on the item: its kind, text, proposer and the motion it amends."""
-    from meetingtui.screens.dialogs import MotionDialog
+    from meetingtui.screens.record_dialogs import MotionDialog
 
     item_id = item.id
 
@@ -132,7 +132,7 @@ def start_election(app: MeetingApp, item: AgendaItem) -> None:
 def add_dissent(app: MeetingApp, item: AgendaItem) -> None:
     """A dissent or a protokoltilførsel from a member who votes, warned as it is typed when the
     rules see a problem (a dissent from someone who voted for)."""
-    from meetingtui.screens.dialogs import DissentDialog
+    from meetingtui.screens.record_dialogs import DissentDialog
 
     service = app.service
     if service is None:
