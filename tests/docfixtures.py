@@ -276,9 +276,36 @@ def parsed_docx(lines: list[str]) -> Meeting:
     return meeting
 
 
+def parsed_web_page(lines: list[str]) -> Meeting:
+    """The lines as the paragraphs of a municipality's web page (menu and footer around the
+    referat's <main>), imported."""
+    import html
+
+    from meetingtui import importers
+
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    data = (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Referat</title>'
+            f"</head><body><nav><a href='/'>Forside</a></nav><main>{body}</main>"
+            "<footer><p>Nørreby Kommune</p></footer></body></html>").encode()  # fmt: skip
+    _fmt, [meeting] = importers.parse(data, source="lines.html")
+    return meeting
+
+
+def people_rows(meeting: Meeting) -> list[tuple[str, str, str, str, str]]:
+    """Each participant as name, affiliation, role, attendance and whose seat it takes."""
+    names = {p.id: p.name for p in meeting.participants}
+    return [
+        (p.name, p.affiliation, p.role.value, p.attendance.value,
+         names.get(p.substitute_for, "") if p.substitute_for else "")
+        for p in meeting.participants
+    ]  # fmt: skip
+
+
 # The same phrases through every document reader: the records must agree.
 DOCUMENT_READERS: dict[str, Callable[[list[str]], Meeting]] = {
     "text": parsed_text,
     "pdf": parsed_pdf,
     "docx": parsed_docx,
 }
+# ... and through a web page, for the phrases a referat on a municipality's site holds too.
+READERS_AND_WEB_PAGE = {**DOCUMENT_READERS, "web-page": parsed_web_page}

@@ -7,53 +7,19 @@ decision. Small documents made here, in every format where the phrase can stand.
 
 from __future__ import annotations
 
-import html
-import io
-
-import docx
 import pytest
 
 from meetingtui import importers
 from meetingtui.models import AbsenceKind, Meeting
-from tests.docfixtures import make_pdf
+from tests.docfixtures import READERS_AND_WEB_PAGE, people_rows
 from tests.formats import WRITERS, Item, Part, Spec
 
 HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
 TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning", "Vejbelysning i Nørreby", "Eventuelt"]
 
 
-def _web_page(lines: list[str]) -> bytes:
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    return (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Referat</title>'
-            f"</head><body><nav><a href='/'>Forside</a></nav><main>{body}</main>"
-            "<footer><p>Nørreby Kommune</p></footer></body></html>").encode()  # fmt: skip
-
-
 def _read_lines(lines: list[str], reader: str) -> Meeting:
-    if reader == "pdf":
-        data = make_pdf([lines])
-    elif reader == "docx":
-        document = docx.Document()
-        for line in lines:
-            document.add_paragraph(line)
-        out = io.BytesIO()
-        document.save(out)
-        data = out.getvalue()
-    elif reader == "web-page":
-        data = _web_page(lines)
-    else:
-        data = "\n".join(lines).encode()
-    _fmt, [meeting] = importers.parse(data, source=f"families.{reader}")
-    return meeting
-
-
-def _people(meeting: Meeting) -> list[tuple[str, str, str, str, str]]:
-    names = {p.id: p.name for p in meeting.participants}
-    return [
-        (p.name, p.affiliation, p.role.value, p.attendance.value,
-         names.get(p.substitute_for, "") if p.substitute_for else "")
-        for p in meeting.participants
-    ]  # fmt: skip
+    return READERS_AND_WEB_PAGE[reader](lines)
 
 
 # --- away for part of the meeting, in the header's absence list ---------------------------
@@ -85,7 +51,7 @@ def test_a_member_away_for_some_items_only_was_at_the_meeting(
     """The items or the time after the name say which part of the meeting the member missed;
     the member was read as absent from the whole meeting (or the remark as part of a name)."""
     meeting = _read_lines(_document(line), reader)
-    assert _people(meeting) == [
+    assert people_rows(meeting) == [
         ("Bo Krag", "A", "medlem", "present", ""),
         ("Lise Vig", "V", "medlem", "present", ""),
         ("Per Dam", "Ø", "medlem", "present", ""),
@@ -179,7 +145,7 @@ def test_attendance_under_a_decision_is_read_and_no_part_of_it(reader: str, fami
         # the member in whose seat the substitute sat was there for the other item (SBSYS
         # states who answered; a member it does not list stays unknown)
         there = "unknown" if reader == "sbsys-xml" else "present"
-        assert _people(meeting) == [
+        assert people_rows(meeting) == [
             ("Per Dam", "Ø", "medlem", there, ""),
             ("Ida Kold", "Ø", "stedfortræder", "present", "Per Dam"),
         ]
@@ -193,7 +159,7 @@ def test_a_substitute_under_every_decision_sits_for_a_member_absent_from_the_mee
 ) -> None:
     spec = _spec(["Godkendt.", SUBSTITUTE])
     spec.items[1].parts[1].lines.append(SUBSTITUTE)
-    assert _people(_read_spec(spec, reader)) == [
+    assert people_rows(_read_spec(spec, reader)) == [
         ("Per Dam", "Ø", "medlem", "absent", ""),
         ("Ida Kold", "Ø", "stedfortræder", "present", "Per Dam"),
     ]
@@ -202,7 +168,7 @@ def test_a_substitute_under_every_decision_sits_for_a_member_absent_from_the_mee
 def test_a_substitute_under_a_decision_joins_the_members_listed() -> None:
     lines = [*HEADER, "Deltagere: Bo Krag (A), Per Dam (Ø)", "1. Godkendelse af dagsorden",
              "Sagsnr.: 24/100", "Beslutning:", "Godkendt.", SUBSTITUTE]  # fmt: skip
-    assert _people(_read_lines(lines, "text")) == [
+    assert people_rows(_read_lines(lines, "text")) == [
         ("Bo Krag", "A", "medlem", "present", ""),
         ("Per Dam", "Ø", "medlem", "present", ""),
         ("Ida Kold", "Ø", "stedfortræder", "present", "Per Dam"),

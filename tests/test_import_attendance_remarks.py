@@ -13,22 +13,13 @@ import pytest
 
 from meetingtui import importers
 from meetingtui.models import Attendance, Meeting, Role
-from tests.docfixtures import make_pdf
+from tests.docfixtures import DOCUMENT_READERS, people_rows
 
 HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
 
 
 def _read(lines: list[str], reader: str) -> Meeting:
-    data = make_pdf([lines]) if reader == "pdf" else "\n".join(lines).encode()
-    if reader == "docx":
-        document = docx.Document()
-        for line in lines:
-            document.add_paragraph(line)
-        out = io.BytesIO()
-        document.save(out)
-        data = out.getvalue()
-    _fmt, [meeting] = importers.parse(data, source=f"remarks.{reader}")
-    return meeting
+    return DOCUMENT_READERS[reader](lines)
 
 
 def _items(count: int) -> list[str]:
@@ -36,15 +27,6 @@ def _items(count: int) -> list[str]:
               "Tilskud til spejderhytte", "Skolestruktur 2025", "Eventuelt"]  # fmt: skip
     return [x for n in range(1, count + 1)
             for x in (f"{n}. {titles[n - 1]}", f"Sagsnr.: 24/{n}00", "Beslutning:", "Godkendt.")]  # fmt: skip
-
-
-def _people(meeting: Meeting) -> list[tuple[str, str, str, str, str]]:
-    names = {p.id: p.name for p in meeting.participants}
-    return [
-        (p.name, p.affiliation, p.role.value, p.attendance.value,
-         names.get(p.substitute_for, "") if p.substitute_for else "")
-        for p in meeting.participants
-    ]  # fmt: skip
 
 
 SEAT_REMARKS = [
@@ -65,7 +47,7 @@ def test_a_substitute_in_an_absent_members_seat_in_one_remark(reader: str, remar
     """The member sent apologies; the substitute took part in that member's seat. It was read
     as one absent name ("Per Dam (Ø) stedfortræder Karen Holm") or as two absent members."""
     meeting = _read([*HEADER, "Deltagere: Bo Krag (A), Lise Vig (V)", remark, *_items(2)], reader)
-    assert _people(meeting) == [
+    assert people_rows(meeting) == [
         ("Bo Krag", "A", "medlem", "present", ""),
         ("Lise Vig", "V", "medlem", "present", ""),
         ("Per Dam", "Ø", "medlem", "afbud", ""),
@@ -82,7 +64,7 @@ def test_a_substitute_called_in_at_the_end_of_a_one_line_absence_list(reader: st
     remark = "Fraværende: Per Dam (Ø), Anne Sø (F), Karen Holm indkaldt"
     meeting = _read([*HEADER, remark, *_items(2)], reader)
     assert [i.number for i in meeting.items] == ["1", "2"]
-    assert _people(meeting) == [
+    assert people_rows(meeting) == [
         ("Per Dam", "Ø", "medlem", "absent", ""),
         ("Anne Sø", "F", "medlem", "absent", ""),
         ("Karen Holm", "", "stedfortræder", "present", ""),
@@ -98,7 +80,7 @@ def test_an_absence_list_over_several_lines_with_remarks(reader: str, label: str
     lines = [label, "Per Dam (Ø)", "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5",
              "Karen Holm (Ø) indkaldt"]  # fmt: skip
     meeting = _read([*HEADER, *lines, *_items(6)], reader)
-    assert _people(meeting) == [
+    assert people_rows(meeting) == [
         ("Per Dam", "Ø", "medlem", "absent", ""),
         ("Anne Sø", "F", "medlem", "present", ""),
         ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam"),
@@ -149,7 +131,7 @@ def test_a_substitute_under_the_decisions_joins_a_listed_meetings_participants(
     for n, title in ((1, "Budgetopfølgning"), (2, "Vejbelysning")):
         lines += [f"{n}. {title}", "Beslutning:", "Godkendt.", remark]
     meeting = _read(lines, reader)
-    assert _people(meeting)[-1] == ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam")
+    assert people_rows(meeting)[-1] == ("Karen Holm", "Ø", "stedfortræder", "present", "Per Dam")
     assert meeting.participants[-1].role is Role.STEDFORTRAEDER
     assert [[a.name for a in i.absences] for i in meeting.items] == [["Per Dam"], ["Per Dam"]]
 
@@ -216,7 +198,7 @@ def test_a_remark_line_without_a_party_goes_on_with_the_absence_list(reader: str
              "Lise Vig deltog ikke i behandlingen af punkt 2", "Mads Lund (Ø) indkaldt"]  # fmt: skip
     meeting = _read(["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30",
                      "Mødested: Byrådssalen", *lines, *_items(3)], reader)  # fmt: skip
-    assert _people(meeting) == [
+    assert people_rows(meeting) == [
         ("Lise Vig", "V", "medlem", "present", ""),
         ("Per Dam", "Ø", "medlem", "absent", ""),
         ("Mads Lund", "Ø", "stedfortræder", "present", "Per Dam"),
@@ -241,7 +223,7 @@ def test_absence_lists_by_kind_with_substitutes_and_part_of_the_meeting(reader: 
              "Karoline Bech til kl. 18.40 i punkt 2", "Anne Rask fra kl. 19.15 i punkt 2",
              "Fraværende uden afbud:", "Jens Alm"]  # fmt: skip
     meeting = _read([*HEADER, *lines, *_items(3)], reader)
-    assert _people(meeting) == [
+    assert people_rows(meeting) == [
         ("Maria Berg", "", "medlem", "afbud", ""),
         ("Mette Øst", "", "stedfortræder", "present", ""),
         ("Jens Ask", "", "medlem", "afbud", ""),
@@ -265,7 +247,7 @@ def test_absence_lists_by_kind_with_substitutes_and_part_of_the_meeting(reader: 
 def test_a_substitute_in_a_members_place_in_the_genitive(reader: str) -> None:
     lines = ["Afbud fra Hanne Sim, Anne-Marie Arrøe deltager i Hanne Sims sted, samt Vera Eck."]
     meeting = _read([*HEADER, *lines, *_items(1)], reader)
-    assert _people(meeting) == [
+    assert people_rows(meeting) == [
         ("Hanne Sim", "", "medlem", "afbud", ""),
         ("Vera Eck", "", "medlem", "afbud", ""),
         ("Anne-Marie Arrøe", "", "stedfortræder", "present", "Hanne Sim"),

@@ -9,15 +9,11 @@ Small documents made here, through the readers that have a contents."""
 
 from __future__ import annotations
 
-import html
-import io
-
-import docx
 import pytest
 
 from meetingtui import importers
 from meetingtui.models import Meeting
-from tests.docfixtures import make_pdf
+from tests.docfixtures import READERS_AND_WEB_PAGE, make_pdf
 
 HEADER = ["Referat", "Økonomiudvalget", "tirsdag den 12. marts 2024 kl. 16.30", "Byrådssalen"]
 TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning", "Salg af grund ved Havnevej"]
@@ -27,23 +23,10 @@ READERS = ["text", "pdf", "docx", "web-page"]
 def _read(lines: list[str], reader: str, *, cut: int = 0) -> Meeting:
     """The lines in a reader's format; `cut`: where a PDF's second page begins (one page
     without it)."""
-    if reader == "pdf":
-        data = make_pdf([lines[:cut], lines[cut:]] if cut else [lines])
-    elif reader == "docx":
-        document = docx.Document()
-        for line in lines:
-            document.add_paragraph(line)
-        out = io.BytesIO()
-        document.save(out)
-        data = out.getvalue()
-    elif reader == "web-page":
-        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-        data = (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Referat'
-                f"</title></head><body><main>{body}</main></body></html>").encode()  # fmt: skip
-    else:
-        data = "\n".join(lines).encode()
-    _fmt, [meeting] = importers.parse(data, source=f"part.{reader}")
-    return meeting
+    if reader == "pdf" and cut:
+        _fmt, [meeting] = importers.parse(make_pdf([lines[:cut], lines[cut:]]), source="part.pdf")
+        return meeting
+    return READERS_AND_WEB_PAGE[reader](lines)
 
 
 def _document(
