@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from meetingtui.storage.db import connect
+from meetingtui.storage.events import event_hash
 
 if TYPE_CHECKING:
     from tests.meetings import FixedClock
@@ -108,3 +110,27 @@ def state_built_once(
     result, now = built_once(f"{name} {start.isoformat()} {clock.step}", path, build_and_read_clock)
     clock.now = now
     return result
+
+
+def rewrite_events(raw: sqlite3.Connection, payload_as_then: Callable[[str], str]) -> None:
+    """Give every event the payload an earlier release wrote (`payload_as_then` of today's) and
+    chain them again as it hashed them. The events table's triggers, which refuse any change
+    to a recorded event, are set aside for it and put back."""
+    triggers = raw.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'"
+    ).fetchall()
+    for (sql,) in triggers:
+        raw.execute(f"DROP TRIGGER {sql.split()[2]}")
+    previous = "0" * 64
+    rows = raw.execute("SELECT seq, meeting_id, type, at, payload FROM events ORDER BY seq")
+    for seq, meeting_id, type_, at, payload in rows.fetchall():
+        payload = payload_as_then(payload)
+        digest = event_hash(seq, meeting_id, type_, at, payload, previous)
+        raw.execute(
+            "UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+            (payload, previous, digest, seq),
+        )
+        previous = digest
+    raw.execute("UPDATE chain_head SET hash = ? WHERE id = 1", (previous,))
+    for (sql,) in triggers:
+        raw.execute(sql)

@@ -21,9 +21,9 @@ from meetingtui.i18n.dates import clock as clock_text
 from meetingtui.models import Meeting
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
-from meetingtui.storage.events import event_hash
 from meetingtui.verify import verify
 from meetingtui.vocabulary import Attendance, TimeKind
+from tests.databases import rewrite_events
 from tests.meetings import START, FixedClock, budget_meeting, store, stored
 
 AT_DECISION = "Udvalget var ikke beslutningsdygtigt, da beslutningen blev truffet"
@@ -226,24 +226,7 @@ def _as_the_release_before(db_path: Path) -> None:
     """The database as the release before left it: decisions' events without the moment, no
     column for it, and the migration that adds it not applied."""
     raw = sqlite3.connect(db_path)
-    triggers = raw.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'"
-    ).fetchall()
-    for (sql,) in triggers:
-        raw.execute(f"DROP TRIGGER {sql.split()[2]}")
-    previous = "0" * 64
-    rows = raw.execute("SELECT seq, meeting_id, type, at, payload FROM events ORDER BY seq")
-    for seq, meeting_id, type_, at, payload in rows.fetchall():
-        payload = payload.replace('"stamped":true,', "")
-        digest = event_hash(seq, meeting_id, type_, at, payload, previous)
-        raw.execute(
-            "UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-            (payload, previous, digest, seq),
-        )
-        previous = digest
-    raw.execute("UPDATE chain_head SET hash = ? WHERE id = 1", (previous,))
-    for (sql,) in triggers:
-        raw.execute(sql)
+    rewrite_events(raw, lambda payload: payload.replace('"stamped":true,', ""))
     raw.execute("ALTER TABLE items DROP COLUMN decided_at")
     raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'live_004_decided_at'")
     raw.commit()

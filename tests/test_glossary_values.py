@@ -20,8 +20,8 @@ from meetingtui.exporters import export
 from meetingtui.models import Attendance, Choice
 from meetingtui.service import MeetingService, import_meeting
 from meetingtui.storage.db import connect
-from meetingtui.storage.events import event_hash
 from meetingtui.verify import verify
+from tests.databases import rewrite_events
 from tests.meetings import CHAIN_HEAD, FixedClock, opened_with_everyone, recorded_meeting, stored
 from tests.meetings import budget_meeting as nine_seats
 
@@ -64,11 +64,6 @@ def as_the_previous_release_left_it(db_path: Path) -> None:
     """Write the old words into the tables and the events, re-chain the events as the old
     release hashed them, and forget the migration that renames the words."""
     raw = sqlite3.connect(db_path)
-    triggers = raw.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'"
-    ).fetchall()
-    for (sql,) in triggers:
-        raw.execute(f"DROP TRIGGER {sql.split()[2]}")
     for old, new in (("absent", "fravaerende"),):
         raw.execute("UPDATE participants SET attendance = ? WHERE attendance = ?", (new, old))
     for old, new in (("against", "imod"), ("abstain", "undlod")):
@@ -76,22 +71,14 @@ def as_the_previous_release_left_it(db_path: Path) -> None:
         raw.execute(
             "UPDATE votes SET party_lines = replace(party_lines, ?, ?)", (f'"{old}":', f'"{new}":')
         )
-    previous = "0" * 64
-    rows = raw.execute("SELECT seq, meeting_id, type, at, payload FROM events ORDER BY seq")
-    for seq, meeting_id, type_, at, payload in rows.fetchall():
+
+    def as_then(payload: str) -> str:
         for today, old in OLD_WORDS.items():
             payload = payload.replace(today, old)
         # Nor did it keep the stretches an item was under treatment.
-        payload = payload.replace(',"session":true', "")
-        digest = event_hash(seq, meeting_id, type_, at, payload, previous)
-        raw.execute(
-            "UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-            (payload, previous, digest, seq),
-        )
-        previous = digest
-    raw.execute("UPDATE chain_head SET hash = ? WHERE id = 1", (previous,))
-    for (sql,) in triggers:
-        raw.execute(sql)
+        return payload.replace(',"session":true', "")
+
+    rewrite_events(raw, as_then)
     # The previous release had neither this migration nor the ones that came after it.
     raw.execute("ALTER TABLE elections DROP COLUMN acclamation")
     raw.execute("ALTER TABLE meetings DROP COLUMN item_sessions")
