@@ -228,3 +228,22 @@ def test_a_member_named_with_items_under_a_decision_is_absent_from_that_item(rea
         ("Per Dam", AbsenceKind.ABSENT)
     ]
     assert meeting.items[0].decision == "Godkendt."
+
+
+EVERY_ITEM = [
+    ("Afbud: Per Dam (Ø) til og med punkt 4", "afbud"),
+    ("Afbud: Per Dam (Ø) (punkt 1-4)", "afbud"),
+    ("Fraværende: Per Dam (Ø) til og med punkt 4", "absent"),
+    ("Fraværende: Per Dam (Ø) (punkt 1-4)", "absent"),
+]
+
+
+@pytest.mark.parametrize("reader", ["text", "pdf", "docx", "web-page"])
+@pytest.mark.parametrize(("line", "attendance"), EVERY_ITEM, ids=[x for x, _ in EVERY_ITEM])
+def test_a_member_away_from_every_item_keeps_the_lists_word(
+    reader: str, line: str, attendance: str
+) -> None:
+    """Items named that turn out to be all the meeting's: away from the whole meeting, with
+    apologies where the list is "Afbud:" (it was read as absent without them)."""
+    meeting = _read_lines(_document(line), reader)
+    assert ("Per Dam", "Ø", "medlem", attendance, "") in people_rows(meeting)

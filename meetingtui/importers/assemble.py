@@ -301,7 +301,8 @@ def _meeting(facts: HeaderFacts, found: list[AgendaItem], name: str) -> Meeting:
                 item.absences.append(ItemAbsence(name=who, reason="Deltog ikke i behandlingen"))
         person = next((p for p in facts.participants if p.name == who), None)
         if person is not None and found and missed >= set(numbers_found):
-            person.attendance = Attendance.ABSENT  # "Jens Dahl, sag 129-130": every item there was
+            # "Jens Dahl, sag 129-130": every item there was; under "Afbud:" with apologies
+            person.attendance = facts.some_items_listed.get(who, Attendance.ABSENT)
     _away(facts, found)
     return Meeting(
         body=facts.body,

@@ -254,6 +254,7 @@ def add_listed(facts: HeaderFacts, text: str, attendance: Attendance | None) -> 
         found = people.split_people(who)
         if found:
             facts.some_items.append((_plain(found[0][0]), numbers))
+            facts.some_items_listed[_plain(found[0][0])] = attendance
     for who, way, clock, item in remarks.away:
         people.add_people(facts, who, Attendance.PRESENT)
         found = people.split_people(who)

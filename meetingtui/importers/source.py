@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 
-from meetingtui.models import DecisionEntry, ItemAbsence, Meeting, OcrNote, Participant
+from meetingtui.models import Attendance, DecisionEntry, ItemAbsence, Meeting, OcrNote, Participant
 
 
 class Cont(IntEnum):
@@ -107,6 +107,8 @@ class HeaderFacts:
     leftover: list[str] = field(default_factory=list)  # unused text after a date on its line
     # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5" in the header: (name, items)
     some_items: list[tuple[str, list[str]]] = field(default_factory=list)
+    # the list that named them so: "Afbud: Per Dam (punkt 1-6)" missing every item is afbud
+    some_items_listed: dict[str, Attendance] = field(default_factory=dict)
     # "Karoline Bech til kl. 18.40 i punkt 2": (name, "arrived"/"left", (hour, minute), item)
     away: list[tuple[str, str, tuple[int, int], str]] = field(default_factory=list)
     # In a referat, a member the source lists without a status took part (Acadre, eDoc and
