@@ -47,7 +47,10 @@ def parse(data: bytes, *, source: str = "") -> list[Meeting]:
     else:
         limits.check_size(data, limits.MAX_TEXT_BYTES, source)
         payload = data
-    return [meeting_from_record(_load(payload, source), source=source)]
+    meeting = meeting_from_record(_load(payload, source), source=source)
+    # The id is the exporting database's: the archive gives the meeting its own.
+    meeting.id = None
+    return [meeting]
 
 
 def _load(payload: bytes, source: str) -> dict[str, Any]:
