@@ -487,5 +487,6 @@ def test_a_public_referat_imports_back_as_the_public_record(public: bytes) -> No
     expected = meeting_from_json(
         to_json_dict(recorded_meeting(), public=True, chain_head=CHAIN_HEAD)
     )
-    assert meeting == expected
+    # All but the id, which was the exporting database's: the archive gives its own.
+    assert meeting == expected.model_copy(update={"id": None})
     assert [i.number for i in meeting.items] == [i.number for i in recorded_meeting().items]
