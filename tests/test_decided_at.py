@@ -64,13 +64,18 @@ def _finished(service: MeetingService, db_path: Path) -> Meeting:
     """The meeting closed and read back as a fresh process reads it, its tables checked
     against its events."""
     service.close_meeting()
+    _assert_verified(db_path)
+    assert service.meeting.id is not None
+    return stored(db_path, service.meeting.id)
+
+
+def _assert_verified(db_path: Path) -> None:
+    """The tables hold what the events say, as `verify` checks them."""
     conn = connect(db_path)
     try:
         assert verify(conn).ok
     finally:
         conn.close()
-    assert service.meeting.id is not None
-    return stored(db_path, service.meeting.id)
 
 
 def _newest_at(db_path: Path) -> datetime:
@@ -269,11 +274,7 @@ def test_a_database_of_the_release_before_opens_and_goes_on(
         service.start_item(3)
         service.record_decision(3, "Taget til efterretning.", confirm=True)
         service.close_meeting()
-    conn = connect(db_path)
-    try:
-        assert verify(conn).ok
-    finally:
-        conn.close()
+    _assert_verified(db_path)
     record = stored(db_path, meeting_id)
     assert record.item(3).decided_at is not None  # type: ignore[union-attr]
     assert f"{AT_DECISION}: 4 af 9" in _item_text(_referat(record), 3)
