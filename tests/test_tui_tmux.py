@@ -32,15 +32,20 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         term.stop()
 
 
-def test_roll_call_and_decision_survive_sigkill(terminal: Terminal, tmp_path: Path) -> None:
+def _demo_opened(terminal: Terminal, tmp_path: Path) -> tuple[Path, int]:
+    """The demo meeting started in the terminal on a new database and opened with `o`."""
     db = tmp_path / "meetings.db"
     terminal.start("--db", str(db), "demo")
     terminal.wait_screen("Åbn mødet", "the roll call screen")
     meeting_id = 1
-
-    # Open the meeting; everyone present (the two apologies are in the agenda already).
     terminal.send("o")
     wait_for(lambda: stored(db, meeting_id).status is MeetingStatus.OPEN, "the meeting to open")
+    return db, meeting_id
+
+
+def test_roll_call_and_decision_survive_sigkill(terminal: Terminal, tmp_path: Path) -> None:
+    db, meeting_id = _demo_opened(terminal, tmp_path)
+    # Everyone present (the two apologies are in the agenda already).
     terminal.wait_screen("ÅBENT", "the roll call of the open meeting")
     participants = stored(db, meeting_id).participants
     # The roll call stays on screen while its keys are handled one after the other.
@@ -88,12 +93,7 @@ def test_ctrl_s_reaches_the_app_and_saves_a_form_from_its_first_field(
 ) -> None:
     """A terminal's flow control (XOFF) takes Ctrl+S unless the app turns it off: the key must
     arrive and save the time dialog from its first field, without Enter through the rest."""
-    db = tmp_path / "meetings.db"
-    terminal.start("--db", str(db), "demo")
-    terminal.wait_screen("Åbn mødet", "the roll call screen")
-    meeting_id = 1
-    terminal.send("o")
-    wait_for(lambda: stored(db, meeting_id).status is MeetingStatus.OPEN, "the meeting to open")
+    db, meeting_id = _demo_opened(terminal, tmp_path)
     terminal.press("m", "Forhåndsvisning", "the meeting screen")
     terminal.press("n", "BEHANDLES:  1.", "item 1 under way")
     terminal.press("c", "Ret tidspunkter", "the time dialog")
