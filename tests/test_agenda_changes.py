@@ -24,7 +24,7 @@ from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
-from tests.tui_support import SIZE, Notices, rendered, type_text, until
+from tests.tui_support import SIZE, Notices, rendered, showing, type_text, until
 
 
 def screen_words(svg: str) -> str:
@@ -196,7 +196,7 @@ async def test_o_adds_an_item_once_the_chair_approves(db_path: Path) -> None:
         # The number is proposed: what is typed first is the title.
         await type_text(pilot, "Trafiksikkerhed ved skolen")
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the chair's approval")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the chair's approval")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
         table = app.screen.query_one("#agenda", DataTable)
@@ -216,7 +216,7 @@ async def test_o_withdraws_the_highlighted_item_and_n_passes_it_over(db_path: Pa
         await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
         await pilot.press("down", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
         asked = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "Punktet er taget op på mødet." in asked
         await pilot.press("escape")
@@ -226,7 +226,7 @@ async def test_o_withdraws_the_highlighted_item_and_n_passes_it_over(db_path: Pa
         await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
         await pilot.press("down", "enter")  # "Pkt. 2 udgår"
         # Asked first, naming the item: a line picked by mistake takes nothing off unseen.
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
         asked = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "Skal pkt. 2. Anlægsbevilling til ny daginstitution i Viby udgå" in asked
         await pilot.press("n")
@@ -235,7 +235,7 @@ async def test_o_withdraws_the_highlighted_item_and_n_passes_it_over(db_path: Pa
         await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
         await pilot.press("down", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked again")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked again")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
         banner = app.screen.query_one("#item-banner", Static)
@@ -373,6 +373,6 @@ async def test_brackets_in_what_was_typed_are_shown_as_typed(db_path: Path) -> N
         await pilot.press("7", "tab", "ctrl+a")  # back at the number refused, selected
         await type_text(pilot, "Budget [ikke endelig]")
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the chair's approval")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the chair's approval")
         title = "Budget [ikke endelig]"
         await until(pilot, lambda: title in screen_words(app.export_screenshot()), title)

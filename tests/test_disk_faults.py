@@ -34,7 +34,7 @@ from tests.meetings import (
     store,
     stored,
 )
-from tests.tui_support import Notices, until
+from tests.tui_support import Notices, showing, until
 
 SIZE = (100, 30)
 AGENDA = (
@@ -298,7 +298,7 @@ async def test_the_app_says_a_readonly_file_and_offers_to_follow(db_path: Path) 
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             app.open_meeting(meeting_id)
-            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            await until(pilot, lambda: showing(app, ConfirmDialog))
             assert any("er skrivebeskyttet" in w for w in app.screen.warnings)
             await pilot.press("j")
             await until(pilot, lambda: app.service is not None)

@@ -19,7 +19,7 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from tests.meetings import ITEMS, FixedClock, committee_meeting, opened_with_everyone, stored
-from tests.tui_support import press, type_text, until
+from tests.tui_support import press, showing, type_text, until
 
 
 def _events(db_path: Path) -> int:
@@ -106,7 +106,7 @@ async def test_u_on_a_highlighted_item_names_the_item_under_way_and_asks(db_path
         assert app.screen.dialog_title == f"Udsæt punktet — 1. {FIRST}"  # type: ignore[attr-defined]
         await type_text(pilot, "Afventer notat")
         await press(pilot, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the question")
         await press(pilot, "n")  # not what was meant
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
         assert _status(app, "1") == "✔ afgjort"
@@ -117,7 +117,7 @@ async def test_u_on_a_highlighted_item_names_the_item_under_way_and_asks(db_path
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the reason")
         await type_text(pilot, "Afventer notat")
         await press(pilot, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the question")
         await press(pilot, "j")
         await until(pilot, lambda: _status(app, "1") == "⏸ udsat", "postponed")
     item = stored(db_path, meeting_id).item(1)

@@ -29,7 +29,7 @@ from meetingtui.storage import events
 from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import START, FixedClock, committee_meeting, store, stored
-from tests.tui_support import SIZE, Notices, type_text, until
+from tests.tui_support import SIZE, Notices, showing, type_text, until
 
 
 def held_meeting(db_path: Path) -> int:
@@ -470,7 +470,7 @@ async def test_c_on_the_closing_screen_corrects_the_end_after_closing(db_path: P
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "the closing screen")
         await pilot.press("l")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
         await pilot.press("j")
         await until(pilot, lambda: app.service.meeting.closed_at is not None, "closed")
         await until(pilot, lambda: isinstance(app.screen, ClosingScreen), "back on closing")

@@ -19,13 +19,9 @@ from meetingtui.screens.vote import VoteScreen
 from meetingtui.screens.widgets import KeyBar
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 from tests.test_pickers_and_elections import demo_at_item, elect
-from tests.tui_support import press, rendered, until
+from tests.tui_support import press, rendered, screen_text, showing, until
 
 SIZES = [(80, 24), (60, 20)]
-
-
-def dialog_text(app: Any) -> str:
-    return "\n".join(rendered(s) for s in app.screen.query("Static"))
 
 
 def test_the_confirm_keys_are_in_the_keymap() -> None:
@@ -36,7 +32,7 @@ async def _ask_to_close_a_vote(pilot: Any, app: Any) -> None:
     """Every party for, then l: the question before the vote is closed."""
     await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
     await press(pilot, "v", "f", "f", "f", "f", "l")
-    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+    await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -79,7 +75,7 @@ async def test_a_keymap_file_moves_the_confirm_keys(db_path: Path, tmp_path: Pat
         await press(pilot, "q")
         assert isinstance(app.screen, VoteScreen)
         await press(pilot, "l")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked again")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked again")
         await press(pilot, "a")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "closed")
     assert not stored(db_path, meeting_id).item(1).votes[0].is_open
@@ -95,7 +91,7 @@ async def test_an_election_by_acclamation_takes_y_too(db_path: Path, size: tuple
         await pilot.pause()
         await elect(pilot, "Gert")
         await until(pilot, lambda: isinstance(app.screen, AcclamationDialog), "asked")
-        assert "j: enstemmigt valgt · s: stem ved navn · esc: annullér" in dialog_text(app)
+        assert "j: enstemmigt valgt · s: stem ved navn · esc: annullér" in screen_text(app)
         await press(pilot, "z", "y")  # a key that means nothing, then yes
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "elected")
     (election,) = stored(db_path, meeting_id).item(2).elections
@@ -111,7 +107,7 @@ async def test_a_keymap_file_moves_the_acclamation_keys(db_path: Path, tmp_path:
         await pilot.pause()
         await elect(pilot, "Gert")
         await until(pilot, lambda: isinstance(app.screen, AcclamationDialog), "asked")
-        assert "e: enstemmigt valgt · b: stem ved navn" in dialog_text(app)
+        assert "e: enstemmigt valgt · b: stem ved navn" in screen_text(app)
         await press(pilot, "j", "s")  # the keys it had: nothing now
         assert isinstance(app.screen, AcclamationDialog)
         await press(pilot, "escape")
@@ -144,8 +140,8 @@ async def test_the_question_before_typed_text_is_thrown_away_is_the_apps_confirm
         await press(pilot, "o", "enter")  # a new item on the agenda: its title typed
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form")
         await press(pilot, "x", "y", "z", "escape")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
-        assert "Kassér teksten?" in dialog_text(app)
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
+        assert "Kassér teksten?" in screen_text(app)
         assert asked == ["Kassér teksten?"]
         await press(pilot, "j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "thrown away")

@@ -24,7 +24,7 @@ from meetingtui.screens.vote import VoteScreen
 from meetingtui.screens.widgets import KeyBar
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, store
-from tests.tui_support import Notices, rendered, until
+from tests.tui_support import Notices, rendered, showing, until
 
 SIZE = (100, 30)
 # What only a writer is told to do; a follower never reads it.
@@ -137,8 +137,8 @@ async def test_a_refused_writer_who_declines_to_follow_sees_the_meetings(db_path
     try:
         app = build_app(db_path, meeting_id, clock=FixedClock())
         async with app.run_test(size=SIZE, message_hook=notices) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the offer")
-            assert "Mødet er i brug" in "\n".join(rendered(w) for w in app.screen.query(Static))
+            await until(pilot, lambda: showing(app, ConfirmDialog), "the offer")
+            assert "Mødet er i brug" in screen_text(app)
             await pilot.press("n")
             await until(pilot, lambda: isinstance(app.screen, StartScreen), "the meetings")
             # The meeting is named by its committee and date, not the database's id.
@@ -146,7 +146,7 @@ async def test_a_refused_writer_who_declines_to_follow_sees_the_meetings(db_path
             assert not notices.mention(f"Mødet {meeting_id} ")
             # The meetings are listed and usable: Enter offers to follow again, j follows.
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the offer again")
+            await until(pilot, lambda: showing(app, ConfirmDialog), "the offer again")
             await pilot.press("j")
             await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "following")
             assert app.readonly

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
-
 from meetingtui.models import MeetingStatus, Vote
-from meetingtui.screens.app import MeetingApp, build_app
+from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog
 from meetingtui.screens.election import ElectionScreen
 from meetingtui.screens.meeting import MeetingScreen
@@ -17,13 +15,9 @@ from meetingtui.screens.start import StartScreen
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
-from tests.tui_support import until
+from tests.tui_support import screen_text, showing, until
 
 SIZE = (100, 30)
-
-
-def _dialog_text(app: MeetingApp) -> str:
-    return "\n".join(str(s.render()) for s in app.screen.query(Static))
 
 
 def _vote_open(db_path: Path) -> tuple[int, int]:
@@ -59,8 +53,8 @@ async def test_ctrl_q_with_an_open_vote_asks_and_no_keeps_the_vote(db_path: Path
         # Ctrl+Q and a key typed right after it: the key reaches the question, which has no
         # use for it; no ballot is cast on the vote below.
         await pilot.press("ctrl+q", "f")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
-        text = _dialog_text(app)
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the question")
+        text = screen_text(app)
         assert "Afstemningen om punkt 2 er åben" in text
         assert "Forlad mødet alligevel?" in text
         assert _ballots(db_path, meeting_id, vote_id) == before
@@ -83,8 +77,8 @@ async def test_ctrl_q_with_an_open_election_asks(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, ElectionScreen), "the open election")
         await pilot.press("ctrl+q")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
-        assert "Valget af næstformand under punkt 1 er åbent" in _dialog_text(app)
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the question")
+        assert "Valget af næstformand under punkt 1 er åbent" in screen_text(app)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ElectionScreen), "back on it")
         assert app.is_running
@@ -96,8 +90,8 @@ async def test_f3_with_an_open_vote_asks_before_releasing_the_meeting(db_path: P
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, VoteScreen), "the open vote resumed")
         await pilot.press("f3")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
-        assert "Tilbage til møderne?" in _dialog_text(app)
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the question")
+        assert "Tilbage til møderne?" in screen_text(app)
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, StartScreen), "the meetings")
         assert app.service is None
@@ -137,8 +131,8 @@ async def test_closing_a_vote_asks_and_the_typed_ahead_answer_is_the_answer(
         await until(pilot, lambda: isinstance(app.screen, VoteScreen), "back on the vote")
         assert _vote(db_path, meeting_id, vote_id).is_open
         await pilot.press("l")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
-        assert "Afslut afstemningen med dette resultat?" in _dialog_text(app)
+        await until(pilot, lambda: showing(app, ConfirmDialog), "the question")
+        assert "Afslut afstemningen med dette resultat?" in screen_text(app)
         await pilot.press("j")
         await until(pilot, lambda: not _vote(db_path, meeting_id, vote_id).is_open)
         assert stored(db_path, meeting_id).status is MeetingStatus.OPEN
@@ -162,7 +156,7 @@ async def test_ctrl_q_with_a_decision_half_typed_asks_and_no_keeps_the_text(
         await press(pilot, "ctrl+q")
         assert app.is_running and isinstance(app.screen, ConfirmDialog)
         assert "Teksten i »Beslutning — 1. Godkendelse af dagsorden« er ikke gemt" in (
-            _dialog_text(app)
+            screen_text(app)
         )
         await press(pilot, "n")
         assert isinstance(app.screen, DecisionDialog)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from meetingtui import rules
 from meetingtui.screens.app import build_app
@@ -16,13 +15,9 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.vote import VoteScreen
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
 from tests.test_pickers_and_elections import demo_at_item, elect
-from tests.tui_support import press, rendered, until
+from tests.tui_support import press, screen_text, showing, until
 
 SIZES = [(80, 24), (60, 20)]
-
-
-def dialog_text(app: object) -> str:
-    return "\n".join(rendered(s) for s in app.screen.query(Static))  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -32,16 +27,16 @@ async def test_closing_a_vote_names_who_did_not_vote(db_path: Path, size: tuple[
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
         await press(pilot, "v", "f", "i", "z", "l")  # A for, V against; a stray key
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
         assert (
             "2 stemmeberettigede har ikke stemt: Karen Holm (C), Søren Friis (F)."
-            in dialog_text(app)
+            in screen_text(app)
         )
         await press(pilot, "n")  # not yet: the two vote
         assert isinstance(app.screen, VoteScreen)
         await press(pilot, "f", "f", "l")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked again")
-        assert "har ikke stemt" not in dialog_text(app)
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked again")
+        assert "har ikke stemt" not in screen_text(app)
         await press(pilot, "escape")
         assert isinstance(app.screen, VoteScreen)
     assert stored(db_path, meeting_id).item(1).votes[0].is_open
@@ -56,7 +51,7 @@ async def test_closing_an_election_names_who_did_not_vote(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await elect(pilot, "Gert, Louise", "1", "2", "z", "l")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
         meeting = app.service.meeting
         item = meeting.item(2)
         assert item is not None
@@ -64,7 +59,7 @@ async def test_closing_an_election_names_who_did_not_vote(
         assert len(missing) > 1
         names = ", ".join(person.label for person in missing)
         expected = f"{len(missing)} stemmeberettigede har ikke stemt: {names}."
-        assert expected in dialog_text(app)
+        assert expected in screen_text(app)
         await press(pilot, "escape")  # back to the election, still open
         assert isinstance(app.screen, ElectionScreen)
         await press(pilot, "escape")

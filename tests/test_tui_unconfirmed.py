@@ -15,7 +15,7 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
-from tests.tui_support import SIZE, Notices, press, type_text, until
+from tests.tui_support import SIZE, Notices, press, screen_text, showing, type_text, until
 
 DECISION = "Udvalget godkendte planen med den ændring, at Bo Hilsted skriver til rådet"
 
@@ -29,18 +29,18 @@ def _without_quorum(db_path: Path) -> int:
     return meeting_id
 
 
-def _text(app: MeetingApp) -> str:
-    return "\n".join(str(s.render()) for s in app.screen.query(Static))
-
-
 async def _typed_and_warned(app: MeetingApp, pilot: Pilot[None]) -> None:
     await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
     await press(pilot, "d")
     await until(pilot, lambda: isinstance(app.screen, DecisionDialog), "the decision dialog")
     await type_text(pilot, DECISION)
     await press(pilot, "enter")
-    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the quorum warning")
-    assert "beslutningsdygtig" in _text(app)
+    # The dialog is the screen a moment before its text is composed: wait for the words.
+    await until(
+        pilot,
+        lambda: showing(app, ConfirmDialog) and "beslutningsdygtig" in screen_text(app),
+        "the quorum warning",
+    )
 
 
 async def test_no_at_the_warning_gives_the_typed_decision_back(db_path: Path) -> None:
@@ -54,7 +54,7 @@ async def test_no_at_the_warning_gives_the_typed_decision_back(db_path: Path) ->
         assert stored(db_path, meeting_id).item(1).decision == ""
         # Escape in the dialog now asks before the text goes, as it does for any typed text.
         await press(pilot, "escape")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "discard question")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "discard question")
         await press(pilot, "n")
         await until(pilot, lambda: isinstance(app.screen, DecisionDialog), "the text kept")
         await press(pilot, "enter", "j")
@@ -69,9 +69,9 @@ async def test_ctrl_q_at_the_warning_asks_and_yes_to_it_records(db_path: Path) -
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await _typed_and_warned(app, pilot)
         await press(pilot, "ctrl+q")
-        await until(pilot, lambda: "er ikke besvaret" in _text(app), "the quit question")
+        await until(pilot, lambda: "er ikke besvaret" in screen_text(app), "the quit question")
         await press(pilot, "n")  # stay
-        await until(pilot, lambda: "beslutningsdygtig" in _text(app), "the warning again")
+        await until(pilot, lambda: "beslutningsdygtig" in screen_text(app), "the warning again")
         assert app.is_running
         before = len(notices.mention("beslutningsdygtig"))
         await press(pilot, "j")
@@ -87,7 +87,7 @@ async def test_ctrl_q_then_yes_at_the_warning_quits_and_records_nothing(db_path:
     async with app.run_test(size=SIZE) as pilot:
         await _typed_and_warned(app, pilot)
         await press(pilot, "ctrl+q")
-        await until(pilot, lambda: "er ikke besvaret" in _text(app), "the quit question")
+        await until(pilot, lambda: "er ikke besvaret" in screen_text(app), "the quit question")
         await pilot.press("j")
         await until(pilot, lambda: not app.is_running, "the app quit")
     assert stored(db_path, meeting_id).item(1).decision == ""

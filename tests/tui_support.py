@@ -28,6 +28,17 @@ def rendered(widget: Static) -> str:
     return str(widget.render())
 
 
+def screen_text(app: object) -> str:
+    """What the screen on top shows in its Static widgets: a dialog's title and question."""
+    return "\n".join(rendered(s) for s in app.screen.query(Static))  # type: ignore[attr-defined]
+
+
+def showing(app: object, screen_type: type) -> bool:
+    """The screen on top is a `screen_type` and its text is composed. A pushed screen is on top
+    a moment before its widgets are mounted; a test that reads it or answers it then races."""
+    return isinstance(app.screen, screen_type) and bool(screen_text(app).strip())  # type: ignore[attr-defined]
+
+
 async def import_in_archive(pilot: Pilot[None], typed: str) -> str:
     """On the archive screen: press i, type `typed` as the files to import, Enter; the status
     line once the import has run."""
