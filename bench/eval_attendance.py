@@ -52,7 +52,12 @@ AFTER_DECISION = ["", "", "", "Fraværende: Per Dam (Ø)", "Fraværende: Per Dam
                   "Ida Kold (Ø) deltog som stedfortræder for Per Dam (Ø).",
                   "Fremmøde og inhabilitet:\nPer Dam (Ø) havde meldt afbud, og Ida Kold (Ø) "
                   "deltog i stedet.", "Inhabilitet:\nLise Vig (V)",
-                  "Fravær:\nPer Dam (Ø)", "Fremmøde og inhabilitet: Ingen bemærkninger."]  # fmt: skip
+                  "Fravær:\nPer Dam (Ø)", "Fremmøde og inhabilitet: Ingen bemærkninger.",
+                  # a member who missed some of the meeting's items, named with them
+                  "Fraværende: Anne Sø (F) deltog ikke i behandlingen af punkt 3-5",
+                  "Fraværende: Anne Sø (F) deltog ikke i punkt 2",
+                  "Fraværende: Anne Sø (F) forlod mødet under behandlingen af punkt 4",
+                  "Fraværende: Anne Sø (F) var fraværende under punkt 2-3"]  # fmt: skip
 WEEKDAYS = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"]
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]  # fmt: skip

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from meetingtui.importers.built import built
-from meetingtui.importers.seats import PERSON, SEAT_FOR, Seat, read_remarks
+from meetingtui.importers.seats import PERSON, SEAT_FOR, Seat, read_remarks, sentence_remarks
 from meetingtui.importers.text import split_name, split_names
 from meetingtui.importers.vocabulary import ROLE_WORDS, alternation
 from meetingtui.models import AbsenceKind, ItemAbsence
@@ -26,7 +26,9 @@ _ATTENDANCE_LINE = re.compile(
 _ABSENT_FROM_LINE = re.compile(r"^(?P<label>afbud\s+fra)\s+(?P<names>[A-ZÆØÅ].*)$", re.I)
 _NOT_TAKING_PART = re.compile(
     r"(?P<names>[A-ZÆØÅ(][^.:\n]{1,200}?)\s+(?:(?:deltog|deltager)\s+ikke\s+i\s+"
-    r"(?:(?:udvalgets|byrådets|sagens|punktets)\s+)?(?:behandlingen|behandling|mødet|punktet|drøftelsen)"
+    r"(?:(?:udvalgets|byrådets|sagens|punktets)\s+)?(?:behandlingen|behandling|mødet|punktet|drøftelsen)\b"
+    # "... i behandlingen af punkt 3-5" names the items: `sentence_remarks` reads it
+    r"(?!\s+(?:af\s+|under\s+)?(?i:punkt|pkt|sag|dagsordenspunkt)\w*\.?\s*\d)"
     r"|var\s+forhindret\s+i\s+at\s+deltage)",
 )
 _INHABIL = re.compile(
@@ -39,7 +41,10 @@ _SENT_APOLOGIES = re.compile(
 )
 _STAYED_AWAY = re.compile(r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+udeblev\b")
 # "X, Y og Z var fraværende." inside a decision
-_WAS_ABSENT = re.compile(r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+var\s+fraværende\b")
+_WAS_ABSENT = re.compile(
+    r"(?P<names>[A-ZÆØÅ][^.:\n]{1,200}?)\s+var\s+fraværende\b"
+    r"(?!\s+(?:under|ved|i)\s+(?:behandling(?:en)?\s+af\s+)?(?i:punkt|pkt|sag|dagsordenspunkt))"
+)
 # "Fraværende: X (V) - Y (V) mødte som stedfortræder": Y took X's seat and was not absent.
 _SUBSTITUTE_CLAUSE = re.compile(
     r"(?i)\s*(?:[-–,;]|\bog\b)\s*[^-–,;]*?\b(?:mødte|deltog|indtrådte|var\s+indkaldt)\s+"
@@ -83,6 +88,9 @@ class AttendanceFacts:
     notes: list[str] = field(default_factory=list)
     remaining: str = ""  # the text with whole attendance lines taken out
     seats: list[Seat] = field(default_factory=list)  # substitutes named in the lines
+    # members named with the meeting's items they missed ("X deltog ikke i behandlingen af punkt
+    # 3-5", "Fraværende: X (punkt 1-4)"): (name as written, item numbers as `seats` writes them)
+    some_items: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def _names_from(text: str, facts: AttendanceFacts | None = None) -> list[str]:
@@ -91,7 +99,9 @@ def _names_from(text: str, facts: AttendanceFacts | None = None) -> list[str]:
     remarks = read_remarks(_SUBSTITUTE_CLAUSE.sub("", text.strip()) if facts is None else text)
     if facts is not None:
         facts.seats.extend(s for s in remarks.seats if s.came)
-    text = re.sub(r"\s*\.\s*$", "", ", ".join([remarks.absent, *remarks.named]).strip(", "))
+        # a member named with items is absent from those, this item only if it is one of them
+        facts.some_items.extend(remarks.some_items)
+    text = re.sub(r"\s*\.\s*$", "", remarks.absent)
     return [
         n for n in split_names(text)
         if n and n.lower() not in ("ingen", "-", "intet") and n.lower() not in ROLE_WORDS
@@ -255,6 +265,13 @@ def _sentences(stripped: str, facts: AttendanceFacts, add: Add) -> bool:
             for name in _names_from(names):
                 add(name, kind, reason)
             facts.notes.append(found.group(0).strip())
+            said = True
+    if "inhabil" not in lowered and any(w in lowered for w in ("punkt", "pkt", "sag")):
+        # "X deltog ikke i behandlingen af punkt 3-5": absent from those items; inhabil members
+        # who "forlod mødet under punkt 4" left for that item alone (read above)
+        for match, remarks in sentence_remarks(stripped):
+            facts.some_items.extend(remarks.some_items)
+            facts.notes.append(match.group(0).strip())
             said = True
     if any(word in lowered for word in ("forlod", "ankom", "deltog fra")):
         for movement in _MOVEMENT.finditer(stripped):

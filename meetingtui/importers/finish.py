@@ -9,7 +9,8 @@ from meetingtui.importers.decisions import is_postponed
 from meetingtui.importers.dissents import parse_dissents
 from meetingtui.importers.elections import parse_elections
 from meetingtui.importers.heads import plain_number
-from meetingtui.importers.seats import Seat
+from meetingtui.importers.people import without_role
+from meetingtui.importers.seats import Seat, missed_items
 from meetingtui.importers.text import split_name
 from meetingtui.importers.votes import parse_votes
 from meetingtui.models import (
@@ -33,15 +34,20 @@ def finish(meeting: Meeting, kind_word: str, *, unmarked_present: bool = True) -
     attendance of members the source lists without a status; unique ids and links."""
     election_id = 0  # elections are numbered across the meeting, as live meetings do
     seats: list[Seat] = []
+    remarked: list[tuple[str, list[str]]] = []
     for item in meeting.items:
         item.number = plain_number(item.number)
         if not item.decision:
             continue
         read_decision(item)
-        # the substitutes the item's attendance lines name, under the decision or a heading
-        seats += parse_attendance("\n".join(item.attendance_notes)).seats
+        # the substitutes the item's attendance lines name, under the decision or a heading,
+        # and the members they name with the items they missed
+        facts = parse_attendance("\n".join(item.attendance_notes))
+        seats += facts.seats
+        remarked += facts.some_items
         item.elections = parse_elections(item.decision, first_id=election_id + 1)
         election_id += len(item.elections)
+    _items_remarked(meeting, remarked)
     decided = any(item.decision for item in meeting.items)
     meeting.state_kind(bool(kind_word))
     if decided or kind_word == "referat":
@@ -75,6 +81,22 @@ def read_decision(item: AgendaItem) -> None:
         item.postponed_reason = item.decision
     item.votes = parse_votes(item.decision)
     item.dissents = parse_dissents(item.decision)
+
+
+def _items_remarked(meeting: Meeting, remarked: list[tuple[str, list[str]]]) -> None:
+    """ "X deltog ikke i behandlingen af punkt 3-5" under any item's decision: X is absent from
+    the meeting's items 3 to 5, whichever item the line stands under."""
+    numbers = [item.number for item in meeting.items]
+    for who, spec in remarked:
+        name = without_role(split_name(who)[0])[1]
+        missed = missed_items(spec, numbers)
+        for item in meeting.items:
+            if name and item.number in missed and all(a.name != name for a in item.absences):
+                item.absences.append(
+                    ItemAbsence(
+                        name=name, kind=AbsenceKind.ABSENT, reason="Deltog ikke i behandlingen"
+                    )
+                )
 
 
 def _substitutes_from_items(meeting: Meeting, seats: list[Seat]) -> None:

@@ -100,7 +100,7 @@ def fill_item(item: AgendaItem, parts: list[Part], *, start: ItemStart | None, d
             reason = re.sub(r"(?i)\s+fra$", "", head.text)  # "Afbud fra Per Dam (Ø)"
             # a substitute in the seat ("… stedfortræder Ida Kold (Ø)") is no absent member
             remarks = read_remarks(text)
-            absent = ", ".join([remarks.absent, *remarks.named]).strip(", ")  # "X (punkt 1-4)"
+            absent = remarks.absent  # "X (punkt 1-4)": absent from those items (finish.py)
             for name, _aff in [] if present else split_people(absent):
                 name = without_role(name)[1]  # "Formand Bo Krag"
                 item.absences.append(

@@ -71,7 +71,8 @@ _PART_OF_MEETING = re.compile(
     rf"(?P<who>{PERSON})\s+(?P<dir>(?i:til|fra|forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom"
     r"|mødte(?:\s+op)?|deltog\s+fra|deltog\s+ikke\s+(?:i\s+mødet\s+)?(?:fra|til)))\s+(?i:kl)\.?\s*"
     r"(?P<h>\d{1,2})[.:](?P<m>\d{2})"
-    r"(?:\s*,?\s+(?i:i|under)\s+(?i:behandlingen\s+af\s+)?(?i:punkt|pkt\.)\s*(?P<item>\d{1,3}))?"
+    r"(?:\s*,?\s+(?i:i|under)\s+(?i:behandling(?:en)?\s+af\s+)?(?i:punkt|pkt\.)\s*(?P<item>\d{1,3})"
+    r"(?:\s*[-–]\s*(?P<last>\d{1,3}))?)?"
 )
 _ITEM_WORD = r"(?i:punkt(?:erne)?|pkt\.|sag(?:erne)?|dagsordenspunkt(?:erne)?)"
 # "Per Dam (Ø) (punkt 1-4)", "Per Dam, punkt 3 og 4", "Per Dam under punkt 5", "Per Dam fra
@@ -86,13 +87,15 @@ _ITEMS_NAMED = re.compile(
 _MOVED_AT_ITEM = re.compile(
     rf"(?P<who>{PERSON})\s+(?P<dir>(?i:forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom|mødte"
     rf"|(?:deltog|deltager)(?=\s+fra\b)))\s+(?P<prep>(?i:under|efter|før|fra|i|ved))\s+"
-    rf"(?i:behandlingen\s+af\s+)?"
-    rf"{_ITEM_WORD}\s*(?P<item>\d{{1,3}})"
+    rf"(?i:behandling(?:en)?\s+af\s+)?"
+    rf"{_ITEM_WORD}\s*(?P<item>\d{{1,3}})(?:\s*[-–]\s*(?P<last>\d{{1,3}}))?"
 )
-# "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5", "..., pkt. 3 og 4"
+# "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5", "..., pkt. 3 og 4", "X deltog ikke i
+# punkt 5", "X var fraværende under punkt 2-3", "X var ikke til stede ved behandlingen af sag 4"
 _SOME_ITEMS = re.compile(
-    rf"(?P<who>{PERSON}(?:\s*(?:,|\bog\b)\s*{PERSON})*)\s+(?i:(?:deltog|deltager)\s+ikke\s+i\s+(?:behandlingen\s+af\s+)?"
-    rf"(?:punkt(?:erne)?|pkt\.|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s*){_ITEMS}"
+    rf"(?P<who>{PERSON}(?:\s*(?:,|\bog\b)\s*{PERSON})*)\s+(?i:(?:(?:deltog|deltager)\s+ikke"
+    r"|var\s+fraværende|var\s+ikke\s+til\s+stede)\s+(?:i|under|ved)\s+"
+    rf"(?:behandling(?:en)?\s+af\s+)?{_ITEM_WORD}\s*){_ITEMS}"
 )
 _LIST_PUNCTUATION = re.compile(r"^[\s,;.\-–]*(?:(?:og|samt)\s+)?|[\s,;\-–]+$")
 
@@ -144,10 +147,32 @@ _KINDS = (
     ("items_named", _ITEMS_NAMED),
     ("in_place_of", _IN_PLACE_OF),
 )
+# The remarks a sentence makes with a verb of its own ("X deltog ikke i punkt 5", "X forlod
+# mødet under behandlingen af punkt 4"): in a decision's text a name before "punkt 3" alone is
+# no remark ("Godkendt, pkt. 3").
+_SENTENCE_KINDS = tuple(
+    k for k in _KINDS if k[0] in ("some_items", "moved_at_item", "part_of_meeting")
+)
 _LEFT = re.compile(r"(?i)^(?:fra|forlod|gik|deltog\s+ikke\s+(?:i\s+mødet\s+)?fra)\b")
 
 
-def read_remarks(text: str) -> Remarks:
+def sentence_remarks(text: str) -> list[tuple[re.Match[str], Remarks]]:
+    """The remarks on the meeting's items a sentence makes, each with its match."""
+    found: list[tuple[re.Match[str], Remarks]] = []
+    for kind, pattern in _SENTENCE_KINDS:
+        for match in pattern.finditer(text):
+            if kind == "part_of_meeting" and match.group("dir").lower() in ("til", "fra"):
+                continue  # "Godkendt til kl. 18.00": no verb, no remark
+            remarks = read_remarks(match.group(0), _SENTENCE_KINDS)
+            for who, way, _clock, item in remarks.away:
+                if item:  # "X forlod mødet kl. 18.40 under punkt 4": the items after it
+                    remarks.some_items.append((who, [f">{item}" if way == "left" else f"<{item}"]))
+            if remarks.some_items:
+                found.append((match, remarks))
+    return found
+
+
+def read_remarks(text: str, kinds: tuple[tuple[str, re.Pattern[str]], ...] = _KINDS) -> Remarks:
     """The seats, the calls-in and the items missed that a list of absent members remarks on,
     and the list without them."""
     remarks = Remarks(absent="")
@@ -157,13 +182,13 @@ def read_remarks(text: str) -> Remarks:
     while pos < len(text):
         found = [
             (m.start(), k, m)
-            for k, (_kind, pattern) in enumerate(_KINDS)
+            for k, (_kind, pattern) in enumerate(kinds)
             if (m := pattern.search(text, pos)) is not None
         ]
         if not found:
             break
         start, k, match = min(found, key=lambda f: (f[0], f[1]))
-        kind = _KINDS[k][0]
+        kind = kinds[k][0]
         kept.append(text[pos:start])
         if kind in ("seat_after", "seat_then"):
             group = "sub" if kind == "seat_after" else ("sub1" if match.group("sub1") else "sub2")
@@ -187,6 +212,8 @@ def read_remarks(text: str) -> Remarks:
         elif kind == "moved_at_item":
             left = _LEFT.match(match.group("dir")) is not None
             prep, item = match.group("prep").lower(), match.group("item")
+            if left and match.group("last"):
+                item = match.group("last")  # "under behandling af punkt 20-21": after 21
             # left during or after item 7: missed the items after it; arrived during item 2:
             # missed those before it (the item under way counts as attended, as with a time)
             if left:
@@ -199,9 +226,9 @@ def read_remarks(text: str) -> Remarks:
             if clock[0] < 24 and clock[1] < 60:
                 # away until 18.40 or arrived at 18.40: arrived then; from 21.33: left then
                 way = "left" if _LEFT.match(match.group("dir")) else "arrived"
-                remarks.away.append(
-                    (match.group("who").strip(), way, clock, match.group("item") or "")
-                )
+                # left "under behandling af punkt 20-21": after 21
+                item = (way == "left" and match.group("last")) or match.group("item") or ""
+                remarks.away.append((match.group("who").strip(), way, clock, item))
         else:
             came = kind in ("took_part", "in_place_of") or match.group("not_met") is None
             absent = (match.group("absent") or "").strip()
