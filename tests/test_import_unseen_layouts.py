@@ -21,6 +21,12 @@ def _item(number: int, title: str, decision: str = "Godkendt.") -> list[str]:
             "Sagen forelægges.", "Beslutning", decision]  # fmt: skip
 
 
+TITLES = [
+    "Godkendelse af dagsorden",
+    "Salg af grund ved Havnevej",
+    "Personalesag",
+    "Køb af ejendom",
+]
 ITEMS = [
     *_item(1, "Godkendelse af dagsorden"),
     *_item(2, "Salg af grund ved Havnevej"),
@@ -259,6 +265,56 @@ def test_a_three_line_running_header_on_every_page_the_title_pages_too() -> None
     assert [i.title for i in meeting.items] == [
         "Godkendelse af dagsorden", "Salg af grund ved Havnevej", "Personalesag", "Køb af ejendom",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["tirsdag den 12. marts 2024 kl. 16.00", "Dato: Tirsdag, March 12, 2024 - 16:00",
+     "12. marts 2024 kl. 16.00"],
+)  # fmt: skip
+@pytest.mark.parametrize("place", ["Byrådssalen", "Mødelokale 2", "Kantinen, Lejrevej 15"])
+@pytest.mark.parametrize("title", [[], ["Byrådet", "REFERAT"]], ids=["no title", "title"])
+def test_the_place_under_the_date_stays_the_place_when_the_running_header_took_the_body(
+    when: str, place: str, title: list[str]
+) -> None:
+    """The running header "Byrådet" / "Referat" / date took the title page's body with it: the
+    line under the date is the place, not the body, and a weekday before an English date is no
+    body either ("Tirsdag," was read as the body)."""
+    running = ["Byrådet", "Referat", "12. marts 2024"]
+    pages = _pages([*title, when, place, *ITEMS], 7)
+    _fmt, [meeting] = importers.parse(
+        make_pdf([[*running, *page] for page in pages]), source="unseen.pdf"
+    )
+    assert (meeting.body, meeting.location, f"{meeting.starts_at:%Y-%m-%d %H:%M}") == (
+        "Byrådet", place, "2024-03-12 16:00"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("place", ["Byrådssalen", "Rådhuset, lokale 1.12"])
+def test_the_place_under_the_date_when_a_running_header_names_the_body(place: str) -> None:
+    """ "Referat" / "Byrådet" / date / place on the title page, "Byrådet 12-03-2024" over the
+    other pages, the body in capitals over the items of the last pages and a footer naming the
+    referat: the body's line is page furniture on most pages and was taken from the title page
+    too, and the place under the date was read as the body."""
+    head = [f"{n}. {t} {n + 1}" for n, t in enumerate(TITLES, start=1)]
+    pages = [["Referat", "Byrådet", "tirsdag den 12. marts 2024 kl. 16.00", place,
+              "Indholdsfortegnelse", *head, *_item(1, TITLES[0])]]  # fmt: skip
+    for n, title in enumerate(TITLES[1:], start=2):
+        capitals = ["BYRÅDET"] if n > 2 else []
+        pages.append(["Byrådet 12-03-2024", *capitals, *_item(n, title)])
+    pages = [[*page, "Referat - Byrådet - 12. marts 2024", f"Side {k + 1} af {len(pages)}"]
+             for k, page in enumerate(pages)]  # fmt: skip
+    _fmt, [meeting] = importers.parse(make_pdf(pages), source="unseen.pdf")
+    assert (meeting.body, meeting.location) == ("Byrådet", place)
+    assert [i.title for i in meeting.items] == TITLES
+
+
+@pytest.mark.parametrize("reader", list(DOCUMENT_READERS))
+def test_a_body_line_under_the_date_is_still_the_body(reader: str) -> None:
+    """ "Referat" / date / "Handicaprådet": a body's name under the date names the body."""
+    meeting = DOCUMENT_READERS[reader](["Referat", "tirsdag den 12. marts 2024 kl. 16.00",
+                                        "Handicaprådet", "Byrådssalen", *ITEMS])  # fmt: skip
+    assert (meeting.body, meeting.location) == ("Handicaprådet", "Byrådssalen")
 
 
 def test_the_same_decision_at_the_foot_of_pages_in_a_row_is_kept() -> None:

@@ -251,9 +251,13 @@ def _body_name(state: _State, i: int, text: str) -> bool:
 
 
 def _body_after_kind(state: _State, i: int, text: str) -> bool:
-    """ "Referat" / "Økonomiudvalget": the line after the document kind names the body."""
+    """ "Referat" / "Økonomiudvalget": the line after the document kind names the body; a line
+    after the date is the place (the body may be in a running header: "Referat" / date /
+    "Mødelokale 2")."""
     facts = state.facts
     if facts.body or not facts.kind_word or DATE_LABEL.match(text) or len(text) > 120:
+        return False
+    if 0 <= state.date_line < i:
         return False
     facts.body = text
     return True
@@ -393,7 +397,8 @@ def _take_when(facts: HeaderFacts, text: str) -> tuple[str, str]:
             facts.ends_at = day.replace(hour=end[0], minute=end[1])
     before = text[: found.start]
     before = re.sub(r"(?i)\b(?:møde)?dato\s*:?\s*$", "", before.strip())
-    before = re.sub(rf"(?i)\b{WEEKDAY_PATTERN}\b\.?\s*(?:den|d\.)?\s*$", "", before.strip())
+    # "tirsdag den", "Lørdag," (before an English month: "Lørdag, June 10, 2017")
+    before = re.sub(rf"(?i)\b{WEEKDAY_PATTERN}\b[.,]?\s*(?:den|d\.)?\s*$", "", before.strip())
     before = re.sub(r"(?i)\s*\b(?:den|d\.)\s*$", "", before)
     after = text[found.end + t1 :] if start else text[found.end :]
     after = re.sub(r"^:\d{2}\b", "", after)  # the seconds of "15:00:00"
