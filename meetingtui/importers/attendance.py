@@ -266,15 +266,16 @@ def _sentences(stripped: str, facts: AttendanceFacts, add: Add) -> bool:
                 add(name, kind, reason)
             facts.notes.append(found.group(0).strip())
             said = True
+    if any(word in lowered for word in ("forlod", "ankom", "deltog fra")):
+        for movement in _MOVEMENT.finditer(stripped):
+            facts.notes.append(movement.group(0).strip())
+            said = True
     if "inhabil" not in lowered and any(w in lowered for w in ("punkt", "pkt", "sag")):
         # "X deltog ikke i behandlingen af punkt 3-5": absent from those items; inhabil members
         # who "forlod mødet under punkt 4" left for that item alone (read above)
         for match, remarks in sentence_remarks(stripped):
             facts.some_items.extend(remarks.some_items)
-            facts.notes.append(match.group(0).strip())
-            said = True
-    if any(word in lowered for word in ("forlod", "ankom", "deltog fra")):
-        for movement in _MOVEMENT.finditer(stripped):
-            facts.notes.append(movement.group(0).strip())
+            if not any(match.group(0).strip() in note for note in facts.notes):
+                facts.notes.append(match.group(0).strip())  # a movement's note may hold it
             said = True
     return said
