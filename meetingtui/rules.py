@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, overload
 
 from meetingtui.errors import RuleWarning
@@ -149,96 +148,6 @@ def quorum(meeting: AnyMeeting, item: AnyItem | None) -> Quorum:
 def _quorum_of(meeting: AnyMeeting, present: int) -> Quorum:
     total = len(seats(meeting))
     return Quorum(present=present, needed=(total + 1) // 2, seats=total)
-
-
-def present_at(person: Participant, when: datetime) -> bool:
-    """Whether `person` was there at `when`. The last arrival or departure by then says it;
-    before the first, an arrival means not yet there (an arrival also makes the roll call's
-    answer "present") and a departure means there; without either, the roll call."""
-    last = None
-    for move in person.movements:
-        if move.at <= when and (last is None or move.at >= last.at):
-            last = move
-    if last is not None:
-        return last.kind is MovementKind.ARRIVED
-    if person.movements:
-        return min(person.movements, key=lambda move: move.at).kind is MovementKind.LEFT
-    return person.attendance is Attendance.PRESENT
-
-
-_INSTANT = timedelta(microseconds=1)
-
-
-def _quorum_at(meeting: Meeting, item: AgendaItem, when: datetime) -> Quorum:
-    def there(person: Participant) -> bool:
-        return present_at(person, when) and item.absence_of(person.id) is None
-
-    return _quorum_of(meeting, len(_voters(meeting, there)))
-
-
-def _attendance_known(meeting: Meeting) -> bool:
-    """Whether the record can tell who was there at a past moment: voting members, and every
-    voting member's roll-call answer given (one never given may have been there)."""
-    return bool(seats(meeting)) and not any(
-        p.attendance is Attendance.UNKNOWN for p in meeting.participants if p.votes
-    )
-
-
-def decision_moment(meeting: Meeting, item: AgendaItem) -> datetime | None:
-    """When the item's decision was made, as far as the record says: the moment it was
-    recorded, if the item was under treatment then. A decision recorded after its item was
-    left (typed in under the next one) or before the times the record has for it since a
-    correction says nothing of when it was made: None, as for one with no moment at all."""
-    at = item.decided_at
-    if at is None:
-        return None
-    for stretch in meeting.sessions_of(item):
-        if stretch.started_at <= at and (stretch.ended_at is None or at <= stretch.ended_at):
-            return at
-    return None
-
-
-def quorum_lacking_at_decision(meeting: Meeting, item: AgendaItem) -> Quorum | None:
-    """The quorum of an item decided without one (§ 11, stk. 2): at the moment its decision
-    was made; None when there was one then, or the record cannot tell (no moment, see
-    `decision_moment`; a roll-call answer missing). An arrival or departure stamped in the
-    same moment as the decision may have come before or after it: it lacked a quorum only if
-    it did either way, and the most members there is the figure."""
-    when = decision_moment(meeting, item)
-    if when is None or not _attendance_known(meeting):
-        return None
-    # Stamps of the same moment: the one instant before counts what was there before them.
-    counts = [_quorum_at(meeting, item, at) for at in (when - _INSTANT, when)]
-    if any(q.met for q in counts):
-        return None
-    return max(counts, key=lambda q: q.present)
-
-
-def quorum_lacking_throughout(meeting: Meeting, item: AgendaItem) -> Quorum | None:
-    """The quorum of an item that had none at any moment it was under treatment (with the most
-    members that were there), so whatever was decided under it was decided without one; None
-    when it had one at some moment, or the record cannot tell: no voting members, a voting
-    member's roll-call answer missing, an item never taken up (an imported one)."""
-    if not _attendance_known(meeting):
-        return None
-    moments: list[datetime] = []
-    for stretch in meeting.sessions_of(item):
-        moments.append(stretch.started_at)
-        moments.extend(
-            move.at
-            for person in meeting.participants
-            for move in person.movements
-            if stretch.started_at <= move.at
-            and (stretch.ended_at is None or move.at <= stretch.ended_at)
-        )
-    most: Quorum | None = None
-    for when in moments:
-        at_that_time = _quorum_at(meeting, item, when)
-        if at_that_time.met:
-            return None
-        if most is None or at_that_time.present > most.present:
-            most = at_that_time
-    return most
 
 
 def count_ballots(ballots: Iterable[Ballot]) -> VoteCounts:

@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from meetingtui import importers, rules
+from meetingtui import importers, quorum_moments
 from meetingtui.exporters import export
 from meetingtui.exporters.json_export import json_schema, to_json_dict
 from meetingtui.i18n.dates import clock as clock_text
@@ -161,7 +161,7 @@ def test_a_decision_typed_in_under_the_next_item_is_not_judged_at_that_moment(
     assert item is not None and item.decided_at is not None
     # It was recorded while item 2 was under way: when item 1's decision was made the record
     # does not say, and item 1 had a quorum when it was taken up.
-    assert rules.decision_moment(record, item) is None
+    assert quorum_moments.decision_moment(record, item) is None
     assert "beslutningsdygtigt" not in _referat(record)
 
 
@@ -179,8 +179,8 @@ def test_a_departure_stamped_in_the_decisions_own_moment_is_no_proof(db_path: Pa
         service.record_decision(1, "Godkendt.", confirm=True)
         record = service.meeting
         item = record.item(1)
-        assert item is not None and rules.decision_moment(record, item) == START
-        assert rules.quorum_lacking_at_decision(record, item) is None
+        assert item is not None and quorum_moments.decision_moment(record, item) == START
+        assert quorum_moments.quorum_lacking_at_decision(record, item) is None
 
 
 def test_an_item_taken_up_again_keeps_the_moment_of_its_decision(
@@ -219,12 +219,14 @@ def test_corrected_departures_are_judged_against_the_decisions_moment(
     record = _finished(meeting, db_path)
     assert f"{AT_DECISION}: 4 af 9" in _item_text(_referat(record), 1)
     # After the meeting the secretary corrects the item's end to before the decision: its
-    # moment is no longer under the item, and the item had no quorum only from its start on,
-    # so the mark says it lacked throughout.
+    # moment is no longer under the item, which was taken up with a quorum (the four left
+    # under it, so after it was taken up, though in the same minute): nothing says the
+    # decision lacked one, by either rule.
     meeting.correct_time(TimeKind.ITEM_END, clock_text(started), item_id=1)
     item = meeting.meeting.item(1)
-    assert item is not None and rules.decision_moment(meeting.meeting, item) is None
-    assert f"{THROUGHOUT}: højst 4 af 9" in _item_text(_referat(meeting.meeting), 1)
+    assert item is not None and quorum_moments.decision_moment(meeting.meeting, item) is None
+    assert quorum_moments.quorum_lacking_throughout(meeting.meeting, item) is None
+    assert "beslutningsdygtigt" not in _item_text(_referat(meeting.meeting), 1)
 
 
 def _as_the_release_before(db_path: Path) -> None:
@@ -304,3 +306,43 @@ def test_the_json_export_carries_the_moment_and_reads_older_files(
     older["items"] = [{k: v for k, v in i.items() if k != "decided_at"} for i in data["items"]]
     fmt, [read] = importers.parse(json.dumps(older).encode(), source="referat-3.json")
     assert fmt == "meetingtui" and [i.decided_at for i in read.items] == [None] * 4
+
+
+def test_a_clock_that_stands_still_marks_no_item_either_rule_would_decline(
+    db_path: Path,
+) -> None:
+    # Every entry in the same moment: the five may have left after the decision, so its
+    # moment proves nothing. The same record without the moment (the release before, an
+    # import) is not marked by the rule of no quorum at any moment either: the five left
+    # under the item, so after it was taken up, and as it was taken up it had a quorum.
+    meeting_id = store(db_path, budget_meeting(items=4))
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock(START)) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            service.set_attendance(person.id, Attendance.PRESENT)
+        service.start_item(1)
+        for member in (1, 2, 3, 4, 5):
+            service.leave(member)
+        service.record_decision(1, "Godkendt.", confirm=True)
+        service.start_item(2)  # none there at any moment of it: marked by both rules
+        service.record_decision(2, "Godkendt.", confirm=True)
+        service.close_meeting()
+    record = stored(db_path, meeting_id)
+    first, second = record.item(1), record.item(2)
+    assert first is not None and quorum_moments.quorum_lacking_at_decision(record, first) is None
+    assert (
+        second is not None and quorum_moments.quorum_lacking_at_decision(record, second) is not None
+    )
+    markdown = _referat(record)
+    assert "beslutningsdygtigt" not in _item_text(markdown, 1)
+    assert f"{AT_DECISION}: 4 af 9" in _item_text(markdown, 2)
+
+    _as_the_release_before(db_path)
+    connect(db_path).close()  # migrates
+    record = stored(db_path, meeting_id)
+    first = record.item(1)
+    assert first is not None and first.decided_at is None
+    assert quorum_moments.quorum_lacking_throughout(record, first) is None
+    markdown = _referat(record)
+    assert "beslutningsdygtigt" not in _item_text(markdown, 1)
+    assert f"{THROUGHOUT}: højst 4 af 9" in _item_text(markdown, 2)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from meetingtui import rules
+from meetingtui import quorum_moments, rules
 from meetingtui.exporters import changes
 from meetingtui.exporters.blocks import Block, Kind, ListMark, split_lines, text_blocks
 from meetingtui.exporters.participants import (
@@ -208,10 +208,13 @@ def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
     # record says so, for a decision taken so may not stand. At the decision's own moment
     # where the record has it; else only where the item had none at any moment.
     lacking, key = None, "export.no_quorum"
-    if rules.decision_moment(meeting, item) is not None:
-        lacking, key = rules.quorum_lacking_at_decision(meeting, item), "export.no_quorum_decided"
+    if quorum_moments.decision_moment(meeting, item) is not None:
+        lacking, key = (
+            quorum_moments.quorum_lacking_at_decision(meeting, item),
+            "export.no_quorum_decided",
+        )
     elif _decided(item):
-        lacking = rules.quorum_lacking_throughout(meeting, item)
+        lacking = quorum_moments.quorum_lacking_throughout(meeting, item)
     if lacking:
         lines.append(t(key, present=lacking.present, seats=lacking.seats,
                        needed=lacking.needed))  # fmt: skip
