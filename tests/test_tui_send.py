@@ -84,12 +84,13 @@ async def test_the_send_dialogs_keys_come_from_the_keymap(db_path: Path, tmp_pat
             assert "x sender" in str(status.render())
             await pilot.press("f1")
             await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-            assert app.screen.scope == "send"
+            assert app.screen.scope == "closing"  # the screen underneath, after the dialog
             console = Console(width=98, record=True)
-            console.print(keys_table(app.keymap, first=app.screen.scope))
+            console.print(keys_table(app.keymap, first=app.screen.scope, own=app.screen.own))
             lines = console.export_text().splitlines()
-            assert "Send referat" in lines[1] and " x " in lines[1]
-            assert " e " in lines[2] and "Send igen til afviste" in lines[2]
+            assert "Denne dialog" in lines[1] and "Annullér" in lines[1]
+            assert "Send referat" in lines[2] and " x " in lines[2]
+            assert " e " in lines[3] and "Send igen til afviste" in lines[3]
             await pilot.press("f1")
             await until(pilot, lambda: app.screen is dialog, "back to the dialog")
             await pilot.press("j")

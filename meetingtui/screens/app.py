@@ -21,7 +21,13 @@ from meetingtui import rules
 from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError, StorageError
 from meetingtui.i18n import set_language, t
 from meetingtui.keymap import THEMES, UiConfig, load_config, validate_keymap
-from meetingtui.screens.base import KeymapCommands, KeymapScreen, add_bindings, build_bindings
+from meetingtui.screens.base import (
+    KeymapCommands,
+    KeymapScreen,
+    add_bindings,
+    build_bindings,
+    own_keys,
+)
 from meetingtui.screens.keygate import KeyGate
 from meetingtui.screens.opening import MeetingHold
 from meetingtui.screens.themes import PROJECTOR_THEMES
@@ -200,11 +206,16 @@ class MeetingApp(MeetingHold):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        # A dialog with keys of its own in the keymap (sending the referat) first, else the
-        # screen under any dialog: its keys come first in the help.
+        # Inside a dialog its own keys (save, cancel, yes/no) come first, as its footer shows
+        # them, then the keys of the screen underneath: what the user looks for first.
         below = next((s for s in reversed(self.screen_stack) if isinstance(s, KeymapScreen)), None)
-        scope = getattr(self.screen, "SCOPE", None) or (below.SCOPE if below else None)
-        self.push_screen(HelpScreen(scope))
+        scope = below.SCOPE if below else None
+        dialog = self.screen
+        if isinstance(dialog, KeymapScreen):
+            self.push_screen(HelpScreen(scope))
+            return
+        own = [(keys, what) for what, keys, _ in own_keys(dialog)]
+        self.push_screen(HelpScreen(scope, own=(t("tui.help_dialog"), own)))
 
     def action_undo(self) -> None:
         """Undo says what it takes back: a small entry at once, anything larger after a yes."""

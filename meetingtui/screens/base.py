@@ -99,11 +99,29 @@ def build_bindings(
     ]
 
 
+def own_keys(node: DOMNode) -> list[tuple[str, str, str]]:
+    """A dialog's own keys as its footer shows them, in order: (what it does, the key, the
+    action). What the help lists first and the palette offers while the dialog is open."""
+    found: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for binding in bindings_of(node):
+        # "n,escape" is two bindings of one action, shown once as the footer shows it.
+        if not binding.show or not binding.description or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        if node.check_action(binding.action.split("(", 1)[0], ()) is False:
+            continue
+        keys = binding.key_display or key_label(binding.key)
+        found.append((binding.description, keys, binding.action))
+    return found
+
+
 class KeymapCommands(Provider):
     """Command palette: every enabled action of the current screen and of the app.
 
     Context-aware: an action the screen disables right now (e.g. voting with no current item,
-    any change in a read-only follower) is not offered.
+    any change in a read-only follower) is not offered. Over a dialog its own keys are
+    offered (save, cancel, yes/no), not the screen's underneath, which the dialog holds off.
     """
 
     def _commands(self) -> list[tuple[str, str, str, Screen[Any] | App[Any]]]:
@@ -113,6 +131,9 @@ class KeymapCommands(Provider):
         found: list[tuple[str, str, str, Screen[Any] | App[Any]]] = []
         scope = getattr(screen, "SCOPE", "")
         readonly = bool(getattr(app, "readonly", False))
+        if not isinstance(screen, KeymapScreen):
+            found.extend((title, keys, action, screen) for title, keys, action in own_keys(screen))
+            scope = ""
         for owner, owner_scope in ((screen, scope), (app, "app")):
             if not owner_scope:
                 continue

@@ -38,13 +38,26 @@ def scope_order(first: str | None) -> list[str]:
     return list(dict.fromkeys([*leading, *SCOPES]))
 
 
+# A dialog's own keys, as its footer shows them: its title, then (key, what it does) rows.
+OwnKeys = tuple[str, list[tuple[str, str]]]
+
+
 def keys_table(
-    keymap: dict[str, str], *, readonly: bool = False, first: str | None = None
+    keymap: dict[str, str],
+    *,
+    readonly: bool = False,
+    first: str | None = None,
+    own: OwnKeys | None = None,
 ) -> Table:
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column(t("tui.help_col_screen"), style="bold", no_wrap=True)
     table.add_column(t("tui.help_col_key"), style="bold reverse", no_wrap=True)
     table.add_column(t("tui.help_col_action"))
+    if own is not None and own[1]:
+        title, rows = own
+        for index, (keys, what) in enumerate(rows):
+            table.add_row(title if index == 0 else "", keys, what)
+        table.add_row("", "", "")
     hidden = writer_actions() if readonly else {}
     for scope in scope_order(first):
         named = False
@@ -67,9 +80,10 @@ def keys_table(
 
 
 class HelpScreen(ModalScreen[None]):
-    def __init__(self, scope: str | None = None) -> None:
+    def __init__(self, scope: str | None = None, *, own: OwnKeys | None = None) -> None:
         super().__init__()
         self.scope = scope  # the screen F1 was pressed on: its keys come first
+        self.own = own  # pressed inside a dialog: its own keys before the screen's
         add_bindings(self, [Binding("escape,q", "close", t("tui.close_help"), key_display="esc")])
 
     def compose(self) -> ComposeResult:
@@ -77,7 +91,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog help"):
             yield Label(t("tui.help_title"), classes="dialog-title")
             readonly = bool(getattr(self.app, "readonly", False))
-            yield Static(keys_table(keymap, readonly=readonly, first=self.scope))
+            table = keys_table(keymap, readonly=readonly, first=self.scope, own=self.own)
+            yield Static(table)
             yield Static(t("tui.help_footer_note"))
         yield KeyBar()
 
