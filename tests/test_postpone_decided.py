@@ -127,3 +127,20 @@ async def test_u_on_a_highlighted_item_names_the_item_under_way_and_asks(db_path
         None,
         "Afventer notat",
     )
+
+
+@pytest.mark.parametrize("reason", ["Afventer politiets udtalelse", ""])
+def test_an_added_item_postponed_says_both_in_the_referat(db_path: Path, reason: str) -> None:
+    # The referat printed only "Punktet blev optaget på dagsordenen ..." under an item added
+    # during the meeting and then postponed: the agenda change stood in for the decision, so
+    # the postponement (and its reason) was lost.
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        added = service.add_item("Trafiksikkerhed ved skolen", confirm=True).created_id
+        assert added is not None
+        service.start_item(added)
+        service.postpone_item(added, reason)
+    item = _referat(db_path, meeting_id).split("Trafiksikkerhed ved skolen")[-1]
+    postponed = f"Punktet blev udsat: {reason}" if reason else "Punktet blev udsat."
+    assert postponed in item
+    assert item.index(postponed) < item.index("Punktet blev optaget på dagsordenen")

@@ -192,12 +192,14 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
     blocks.append(
         Block(Kind.DECISION_HEADING, decision_heading(formula, meeting.body, meeting_date))
     )
-    # Agenda changes under the item ("Punktet udgik.") read as part of its decision.
-    lines = split_lines(item.decision) + changes.item_lines(meeting, item)
+    lines = split_lines(item.decision)
     if not lines and item.postponed_reason.strip():
         lines = [t("export.postponed_reason", reason=item.postponed_reason.strip())]
     elif not lines and item.status is ItemStatus.POSTPONED:
         lines = [t("export.postponed")]
+    # Agenda changes under the item ("Punktet udgik.") read as part of its decision, after
+    # it: an item added to the agenda and then postponed says both.
+    lines += changes.item_lines(meeting, item)
     blocks.extend(Block(Kind.DECISION, line) for line in lines or [t("export.no_decision")])
     return blocks
 
