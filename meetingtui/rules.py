@@ -6,6 +6,7 @@ turns into refusals or confirmations and the UI shows inline.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -214,6 +215,36 @@ def amendment_order_warnings(item: AgendaItem, motion_id: int | None) -> list[Ru
     if not pending:
         return []
     return [RuleWarning("warn.amendments_first", {"count": len(pending)})]
+
+
+# A decision that reads as adopting the indstilling: "Godkendt.", "Tiltrådt.", "Anbefales.",
+# "Indstillingen godkendt.", "Godkendt med den ændring, at ..." ("Ikke godkendt." does not).
+_ADOPTS = re.compile(r"(indstillingen\s+(blev\s+)?)?(godkend|tiltr[aå]d|anbefal)", re.IGNORECASE)
+
+
+def decision_vote_warnings(item: AgendaItem, text: str) -> list[RuleWarning]:
+    """A decision that says the indstilling was adopted when the last vote on it fell (a
+    quick pick pressed after the vote): said before it is recorded, for the referat would
+    then say both."""
+    on_indstilling = [
+        vote
+        for vote in item.votes
+        if not vote.is_open
+        and (
+            (vote.motion_id is None and not vote.description)
+            or any(
+                m.id == vote.motion_id and m.kind is MotionKind.INDSTILLING for m in item.motions
+            )
+        )
+    ]
+    if not on_indstilling or not _ADOPTS.match(text.strip()):
+        return []
+    last = on_indstilling[-1]
+    counts = last.counts or count_ballots(last.ballots)
+    if (last.result or result_of(counts)) is not VoteResult.REJECTED:
+        return []
+    params = {"for_": counts.for_, "against": counts.against, "text": text.strip()}
+    return [RuleWarning("warn.decision_against_vote", params)]
 
 
 def dissent_warnings(

@@ -246,7 +246,9 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
             raise CommandRefused("refuse.vote_open")
         if any(e.is_open for e in item.elections):
             raise CommandRefused("refuse.election_open")
-        warnings = self._confirm(rules.quorum_warnings(self.meeting, item), confirm)
+        warnings = rules.quorum_warnings(self.meeting, item)
+        warnings += rules.decision_vote_warnings(item, decision)
+        warnings = self._confirm(warnings, confirm)
         payload = {"item_id": item.id, "text": decision, "stamped": True}
         return self._commit("decision_recorded", payload, warnings=warnings)
 

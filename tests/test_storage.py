@@ -26,7 +26,7 @@ def recorded_meeting(db_path: Path) -> int:
         svc.start_item(1)
         vote = svc.open_vote(1).created_id
         svc.cast_party(vote, "A", Choice.FOR)
-        svc.cast_party(vote, "V", Choice.AGAINST)
+        svc.cast_party(vote, "V", Choice.ABSTAIN)  # adopted: "Godkendt." agrees with it
         svc.close_vote(vote)
         svc.record_decision(1, "Godkendt.")
     return meeting_id

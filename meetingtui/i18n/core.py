@@ -18,6 +18,10 @@ DA: dict[str, str] = {
         "Kun et medlem, der har stemt imod, kan få sin opfattelse ført til protokols "
         "(styrelseslovens § 13, stk. 2)."
     ),
+    "warn.decision_against_vote": (
+        "Indstillingen faldt ved afstemningen ({for_} for, {against} imod), men beslutningen "
+        "lyder »{text}«."
+    ),
     "warn.dissent_not_at_meeting": (
         "{name} er ikke registreret som til stede ved mødet og har ikke deltaget i beslutningen."
     ),
@@ -213,6 +217,10 @@ EN: dict[str, str] = {
     ),
     "warn.dissent_not_against": (
         "Only a member who voted against may have a dissent entered in the record (§ 13(2))."
+    ),
+    "warn.decision_against_vote": (
+        "The recommendation fell in the vote ({for_} for, {against} against), but the decision "
+        "reads “{text}”."
     ),
     "warn.dissent_not_at_meeting": (
         "{name} is not recorded as present at the meeting and took no part in the decision."

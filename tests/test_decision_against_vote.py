@@ -1,0 +1,89 @@
+"""A decision that says the indstilling was adopted after the vote on it fell ("Godkendt." by
+a quick pick, 2 for and 3 against) is said before it is recorded: the referat would say both.
+The chair decides; a decision that agrees with the vote, or one after an adopted vote, goes
+in as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from meetingtui.demo import build_demo_meeting
+from meetingtui.errors import ConfirmationRequired
+from meetingtui.rules import decision_vote_warnings
+from meetingtui.screens.app import build_app
+from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog
+from meetingtui.screens.meeting import MeetingScreen
+from meetingtui.screens.notefield import NoteField
+from meetingtui.service import MeetingService
+from meetingtui.vocabulary import Attendance
+from tests.meetings import FixedClock, store, stored
+from tests.tui_support import SIZE, press, until
+
+
+def _vote_on_item_4(db_path: Path, for_: int, against: int) -> int:
+    """The demo meeting at item 4, a closed vote on its indstilling."""
+    meeting_id = store(db_path, build_demo_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            if person.attendance is Attendance.UNKNOWN:
+                service.set_attendance(person.id, "present")
+        service.start_item(4)
+        vote_id = service.open_vote(4).created_id
+        voters = service.eligible_voters()
+        for person in voters[:for_]:
+            service.cast_ballot(vote_id, person.id, "for")
+        for person in voters[for_ : for_ + against]:
+            service.cast_ballot(vote_id, person.id, "against")
+        service.close_vote(vote_id, confirm=True)
+    return meeting_id
+
+
+@pytest.mark.parametrize(
+    "text", ["Godkendt.", "Tiltrådt.", "Anbefales.", "Indstillingen godkendt.", "godkendt med"]
+)
+def test_adopting_words_after_a_fallen_vote_are_said(db_path: Path, text: str) -> None:
+    meeting_id = _vote_on_item_4(db_path, 2, 3)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(ConfirmationRequired) as raised:
+            service.record_decision(4, text)
+        [warning] = raised.value.warnings
+        assert warning.message == (
+            f"Indstillingen faldt ved afstemningen (2 for, 3 imod), men beslutningen lyder »{text}«."
+        )
+        assert service.meeting.item(4).decision == ""  # type: ignore[union-attr]
+        service.record_decision(4, text, confirm=True)  # the chair decides
+        assert service.meeting.item(4).decision == text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["Indstillingen blev ikke godkendt.", "Ikke godkendt.", "Udsat."])
+def test_words_that_agree_with_a_fallen_vote_go_in(db_path: Path, text: str) -> None:
+    meeting_id = _vote_on_item_4(db_path, 2, 3)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.record_decision(4, text)
+        assert service.meeting.item(4).decision == text  # type: ignore[union-attr]
+
+
+def test_an_adopted_vote_or_none_says_nothing(db_path: Path) -> None:
+    meeting_id = _vote_on_item_4(db_path, 3, 2)
+    item = stored(db_path, meeting_id).item(4)
+    assert item is not None and decision_vote_warnings(item, "Godkendt.") == []
+    assert decision_vote_warnings(item.model_copy(update={"votes": []}), "Godkendt.") == []
+
+
+async def test_a_quick_pick_after_a_fallen_vote_asks_first(db_path: Path) -> None:
+    meeting_id = _vote_on_item_4(db_path, 2, 3)
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await press(pilot, "d")
+        await until(pilot, lambda: isinstance(app.screen, DecisionDialog), "the decision")
+        await press(pilot, "1", "enter")  # "Godkendt.", saved
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the warning")
+        assert "faldt ved afstemningen" in " ".join(app.screen.warnings)
+        await press(pilot, "n")  # back to the dialog, the text as it was
+        await until(pilot, lambda: isinstance(app.screen, DecisionDialog), "the dialog again")
+        assert app.screen.query_one(NoteField).text == "Godkendt."
+    assert stored(db_path, meeting_id).item(4).decision == ""  # type: ignore[union-attr]
