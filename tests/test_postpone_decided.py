@@ -141,6 +141,6 @@ def test_an_added_item_postponed_says_both_in_the_referat(db_path: Path, reason:
         service.start_item(added)
         service.postpone_item(added, reason)
     item = _referat(db_path, meeting_id).split("Trafiksikkerhed ved skolen")[-1]
-    postponed = f"Punktet blev udsat: {reason}" if reason else "Punktet blev udsat."
+    postponed = f"Punktet blev udsat: {reason}." if reason else "Punktet blev udsat."
     assert postponed in item
     assert item.index(postponed) < item.index("Punktet blev optaget på dagsordenen")
