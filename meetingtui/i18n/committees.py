@@ -151,6 +151,18 @@ DA: dict[str, str] = {
     "committee.tui.joined": "{name} indtræder pr. {date}.",
     "committee.tui.leave_title": "{name} udtræder",
     "committee.tui.left": "{name} udtræder pr. {date}.",
+    # a meeting's roll call against its committee's roster on the meeting's date
+    "committee.drift_off": (
+        "⚠ {name} er ikke medlem af {committee} den {date}{when}, men står på mødets "
+        "fremmødeliste, der blev taget fra medlemslisten, da mødet blev planlagt. Den, der ikke "
+        "sidder i udvalget, tæller ikke med og stemmer ikke: planlæg mødet igen fra dagsordenen."
+    ),
+    "committee.drift_left_on": " (udtrådt pr. {date})",
+    "committee.drift_joins_on": " (indtræder pr. {date})",
+    "committee.drift_missing": (
+        "⚠ {name} er medlem af {committee} den {date}, men står ikke på mødets fremmødeliste, "
+        "der blev taget fra medlemslisten, da mødet blev planlagt."
+    ),
     "committee.tui.email_title": "E-mail for {name}",
     "committee.tui.email_saved": "E-mailadressen for {name} er rettet.",
     "committee.tui.date_title": "Vis medlemslisten på en dato",
@@ -353,6 +365,17 @@ EN: dict[str, str] = {
     "committee.tui.joined": "{name} joins on {date}.",
     "committee.tui.leave_title": "{name} leaves",
     "committee.tui.left": "{name} leaves on {date}.",
+    "committee.drift_off": (
+        "⚠ {name} is not a member of {committee} on {date}{when}, but is on the meeting's "
+        "roll call, taken from the roster when the meeting was planned. Someone not on the "
+        "committee neither counts nor votes: plan the meeting again from its agenda."
+    ),
+    "committee.drift_left_on": " (left on {date})",
+    "committee.drift_joins_on": " (joins on {date})",
+    "committee.drift_missing": (
+        "⚠ {name} is a member of {committee} on {date}, but is not on the meeting's roll "
+        "call, taken from the roster when the meeting was planned."
+    ),
     "committee.tui.email_title": "Email of {name}",
     "committee.tui.email_saved": "The email address of {name} was corrected.",
     "committee.tui.date_title": "Show the roster on a date",

@@ -72,6 +72,25 @@ class RollCallScreen(KeymapScreen):
     def __init__(self) -> None:
         super().__init__()
         self._widths: dict[str, int] = {}
+        # The committee's roster against the roll call: read once the record is loaded (the
+        # roster is changed on the committees screen, reached from the meetings list only).
+        self._roster_changes: list[str] | None = None
+
+    def _roster_lines(self, meeting: object) -> list[str]:
+        """The committee's roster on the meeting's date against the roll call, while the
+        meeting can still be changed (a closed meeting's record is what it was)."""
+        from meetingtui.models import Meeting
+
+        if not isinstance(meeting, Meeting) or meeting.status not in (
+            MeetingStatus.PLANNED,
+            MeetingStatus.OPEN,
+        ):
+            return []
+        if self._roster_changes is None:
+            from meetingtui.committees.drift import roster_changes
+
+            self._roster_changes = roster_changes(self.service.conn, meeting)
+        return self._roster_changes
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -160,6 +179,7 @@ class RollCallScreen(KeymapScreen):
         if meeting.status is MeetingStatus.PLANNED:
             lines.append(self.says("tui.rollcall_open_hint", open=self.key_for("open_meeting")))
         lines += [w.message for w in rules.membership_warnings(meeting)]
+        lines += self._roster_lines(meeting)
         lines += seats_back
         if members:
             lines.append(t_count("tui.rollcall_unknown", members))
