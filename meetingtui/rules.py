@@ -247,6 +247,31 @@ def decision_vote_warnings(item: AgendaItem, text: str) -> list[RuleWarning]:
     return [RuleWarning("warn.decision_against_vote", params)]
 
 
+# "Gert Fabrin blev valgt som næstformand.", "... blev enstemmigt valgt ...".
+_ELECTED = re.compile(r"(?P<name>\S.*?)\s+blev\s+(?:enstemmigt\s+)?valgt\b", re.IGNORECASE)
+
+
+def decision_election_warnings(item: AgendaItem, text: str) -> list[RuleWarning]:
+    """A decision that names someone elected when the last election under the item elected
+    no one (a tie) or another of its candidates: said before it is recorded."""
+    closed = [e for e in item.elections if not e.is_open]
+    said = _ELECTED.match(text.strip())
+    if not closed or said is None:
+        return []
+    election = closed[-1]
+    name = said.group("name").strip().casefold()
+    params = {"office": election.office, "text": text.strip()}
+    if election.elected is None:
+        tied = ", ".join(election.tied) if election.tied else "-"
+        return [RuleWarning("warn.decision_election_undecided", {**params, "tied": tied})]
+    others = {c.casefold() for c in election.candidates if c != election.elected}
+    if name in others:
+        return [
+            RuleWarning("warn.decision_election_other", {**params, "elected": election.elected})
+        ]
+    return []
+
+
 def dissent_warnings(
     meeting: Meeting, item: AgendaItem, participant_id: int | None, kind: str
 ) -> list[RuleWarning]:

@@ -248,6 +248,7 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
             raise CommandRefused("refuse.election_open")
         warnings = rules.quorum_warnings(self.meeting, item)
         warnings += rules.decision_vote_warnings(item, decision)
+        warnings += rules.decision_election_warnings(item, decision)
         warnings = self._confirm(warnings, confirm)
         payload = {"item_id": item.id, "text": decision, "stamped": True}
         return self._commit("decision_recorded", payload, warnings=warnings)

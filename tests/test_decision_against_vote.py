@@ -87,3 +87,47 @@ async def test_a_quick_pick_after_a_fallen_vote_asks_first(db_path: Path) -> Non
         await until(pilot, lambda: isinstance(app.screen, DecisionDialog), "the dialog again")
         assert app.screen.query_one(NoteField).text == "Godkendt."
     assert stored(db_path, meeting_id).item(4).decision == ""  # type: ignore[union-attr]
+
+
+def _election_on_item_2(db_path: Path, gert: int, louise: int) -> int:
+    """The demo meeting at item 2, a closed election of næstformand between two members."""
+    meeting_id = store(db_path, build_demo_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            if person.attendance is Attendance.UNKNOWN:
+                service.set_attendance(person.id, "present")
+        service.start_item(2)
+        candidates = ["Gert Fabrin", "Louise Holm"]
+        election_id = service.open_election(2, "næstformand", candidates).created_id
+        voters = service.eligible_voters()
+        for person in voters[:gert]:
+            service.cast_election_ballot(election_id, person.id, "Gert Fabrin")
+        for person in voters[gert : gert + louise]:
+            service.cast_election_ballot(election_id, person.id, "Louise Holm")
+        service.close_election(election_id, confirm=True)
+    return meeting_id
+
+
+def test_someone_elected_after_a_tie_is_said(db_path: Path) -> None:
+    meeting_id = _election_on_item_2(db_path, 3, 3)
+    text = "Gert Fabrin blev valgt som næstformand."
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(ConfirmationRequired) as raised:
+            service.record_decision(2, text)
+        [warning] = raised.value.warnings
+        assert warning.message == (
+            "Valget af næstformand er ikke afgjort (stemmelighed mellem Gert Fabrin, "
+            f"Louise Holm), men beslutningen lyder »{text}«."
+        )
+        service.record_decision(2, "Valget blev udsat.")  # agrees: nothing to say
+
+
+def test_another_candidate_named_elected_is_said(db_path: Path) -> None:
+    meeting_id = _election_on_item_2(db_path, 4, 2)
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        with pytest.raises(ConfirmationRequired) as raised:
+            service.record_decision(2, "Louise Holm blev enstemmigt valgt som næstformand.")
+        assert raised.value.warnings[0].key == "warn.decision_election_other"
+        service.record_decision(2, "Gert Fabrin blev valgt som næstformand.")
+        assert service.meeting.item(2).decision.startswith("Gert Fabrin")  # type: ignore[union-attr]

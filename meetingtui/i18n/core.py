@@ -22,6 +22,13 @@ DA: dict[str, str] = {
         "Indstillingen faldt ved afstemningen ({for_} for, {against} imod), men beslutningen "
         "lyder »{text}«."
     ),
+    "warn.decision_election_undecided": (
+        "Valget af {office} er ikke afgjort (stemmelighed mellem {tied}), men beslutningen "
+        "lyder »{text}«."
+    ),
+    "warn.decision_election_other": (
+        "{elected} blev valgt ved valget af {office}, men beslutningen lyder »{text}«."
+    ),
     "warn.dissent_not_at_meeting": (
         "{name} er ikke registreret som til stede ved mødet og har ikke deltaget i beslutningen."
     ),
@@ -221,6 +228,13 @@ EN: dict[str, str] = {
     "warn.decision_against_vote": (
         "The recommendation fell in the vote ({for_} for, {against} against), but the decision "
         "reads “{text}”."
+    ),
+    "warn.decision_election_undecided": (
+        "The election of {office} is not decided (a tie between {tied}), but the decision "
+        "reads “{text}”."
+    ),
+    "warn.decision_election_other": (
+        "{elected} was elected {office}, but the decision reads “{text}”."
     ),
     "warn.dissent_not_at_meeting": (
         "{name} is not recorded as present at the meeting and took no part in the decision."
