@@ -252,24 +252,37 @@ _ELECTED = re.compile(r"(?P<name>\S.*?)\s+blev\s+(?:enstemmigt\s+)?valgt\b", re.
 
 
 def decision_election_warnings(item: AgendaItem, text: str) -> list[RuleWarning]:
-    """A decision that names someone elected when the last election under the item elected
-    no one (a tie) or another of its candidates: said before it is recorded."""
+    """A decision that names someone elected when the election it names (its office in the
+    same sentence; else the last under the item) elected no one (a tie) or another of its
+    candidates: said before it is recorded."""
     closed = [e for e in item.elections if not e.is_open]
-    said = _ELECTED.match(text.strip())
-    if not closed or said is None:
-        return []
-    election = closed[-1]
-    name = said.group("name").strip().casefold()
-    params = {"office": election.office, "text": text.strip()}
-    if election.elected is None:
-        tied = ", ".join(election.tied) if election.tied else "-"
-        return [RuleWarning("warn.decision_election_undecided", {**params, "tied": tied})]
-    others = {c.casefold() for c in election.candidates if c != election.elected}
-    if name in others:
-        return [
-            RuleWarning("warn.decision_election_other", {**params, "elected": election.elected})
-        ]
-    return []
+    warnings: list[RuleWarning] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()) if closed else []:
+        said = _ELECTED.match(sentence)
+        if said is None:
+            continue
+        rest = sentence[said.end() :]
+        named = [e for e in closed if e.office.strip() and _names(rest, e.office)]
+        election = (named or closed)[-1]
+        params = {"office": election.office, "text": text.strip()}
+        if election.elected is None:
+            tied = ", ".join(election.tied) if election.tied else "-"
+            warnings.append(
+                RuleWarning("warn.decision_election_undecided", {**params, "tied": tied})
+            )
+        elif said.group("name").strip().casefold() in {
+            c.casefold() for c in election.candidates if c != election.elected
+        }:
+            warnings.append(
+                RuleWarning("warn.decision_election_other", {**params, "elected": election.elected})
+            )
+    # Two sentences naming one tie: said once (a warning's params are not hashable).
+    return [w for n, w in enumerate(warnings) if w not in warnings[:n]]
+
+
+def _names(text: str, word: str) -> bool:
+    """Whether `text` has `word` as a word of its own ("formand" is not in "næstformand")."""
+    return re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def dissent_warnings(

@@ -11,7 +11,7 @@ import pytest
 
 from meetingtui.demo import build_demo_meeting
 from meetingtui.errors import ConfirmationRequired
-from meetingtui.rules import decision_vote_warnings
+from meetingtui.rules import decision_election_warnings, decision_vote_warnings
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog
 from meetingtui.screens.meeting import MeetingScreen
@@ -131,3 +131,27 @@ def test_another_candidate_named_elected_is_said(db_path: Path) -> None:
         assert raised.value.warnings[0].key == "warn.decision_election_other"
         service.record_decision(2, "Gert Fabrin blev valgt som næstformand.")
         assert service.meeting.item(2).decision.startswith("Gert Fabrin")  # type: ignore[union-attr]
+
+
+def test_the_election_the_decision_names_is_the_one_checked(db_path: Path) -> None:
+    meeting_id = _election_on_item_2(db_path, 4, 2)  # næstformand: Gert Fabrin
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        # Then a formand, Louise Holm elected over Gert Fabrin: the decision names both.
+        election_id = service.open_election(2, "formand", ["Louise Holm", "Gert Fabrin"])
+        voters = service.eligible_voters()
+        for person in voters[:5]:
+            service.cast_election_ballot(election_id.created_id, person.id, "Louise Holm")
+        service.close_election(election_id.created_id, confirm=True)
+        text = "Gert Fabrin blev valgt som næstformand. Louise Holm blev valgt som formand."
+        item = service.meeting.item(2)
+        assert item is not None
+        assert decision_election_warnings(item, text) == []
+        assert decision_election_warnings(item, "Gert Fabrin blev valgt som formand.") != []
+
+
+def test_a_tie_named_twice_is_said_once(db_path: Path) -> None:
+    meeting_id = _election_on_item_2(db_path, 3, 3)
+    item = stored(db_path, meeting_id).item(2)
+    assert item is not None
+    text = "Gert Fabrin blev valgt som næstformand. Louise Holm blev valgt som næstformand."
+    assert len(decision_election_warnings(item, text)) == 1
