@@ -364,3 +364,17 @@ def test_archive_snapshot(snap_compare, archive_db: Path, name: str) -> None:
 
     before = search if words else None
     assert snap_compare(_app(archive_db), run_before=before, press=keys, terminal_size=size)
+
+
+async def test_dates_without_words_ask_for_words(archive_db: Path) -> None:
+    # A secretary who sets a date and presses Enter in it was told "Ingen fund."; the search
+    # needs words, and the dates only narrow it.
+    app = _app(archive_db)
+    async with app.run_test(size=(60, 20)) as pilot:
+        archive = await _to_archive(pilot, app)
+        archive.query_one("#archive-from", Input).value = "1. januar 2022"
+        archive.query_one("#archive-from", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        status = " ".join(_text(archive.query_one("#archive-status", Static)).split())
+        assert status.startswith("Skriv ét eller flere ord at søge efter")

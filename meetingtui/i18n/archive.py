@@ -168,6 +168,9 @@ DA: dict[str, str] = {
     "tui.archive_col.snippet": "Uddrag",
     "tui.archive_hits": "{count} fund.",
     "tui.archive_no_hits": "Ingen fund.",
+    "tui.archive_need_words": (
+        "Skriv ét eller flere ord at søge efter; udvalg og datoer afgrænser søgningen."
+    ),
     "tui.archive_import_title": "Importér dokumenter",
     "tui.archive_import_paths": "Filer eller mapper, adskilt med ; (⏎ importerer)",
     "tui.archive_importing": "Importerer … {done} af {total}",
@@ -339,6 +342,9 @@ EN: dict[str, str] = {
     "tui.archive_col.snippet": "Excerpt",
     "tui.archive_hits": "{count} hits.",
     "tui.archive_no_hits": "No hits.",
+    "tui.archive_need_words": (
+        "Type one or more words to search for; the committee and dates narrow the search."
+    ),
     "tui.archive_import_title": "Import documents",
     "tui.archive_import_paths": "Files or folders, separated by ; (⏎ imports)",
     "tui.archive_importing": "Importing … {done} of {total}",

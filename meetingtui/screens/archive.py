@@ -271,6 +271,11 @@ class ArchiveScreen(DatabaseScreen):
             self.run_search(query)
 
     def run_search(self, query: str) -> None:
+        if not query.strip():
+            # Dates or a committee with no words: the search needs words ("Ingen fund" said
+            # nothing of why, and of the meetings in those dates).
+            self._status(t("tui.archive_need_words"))
+            return
         body = self.query_one("#archive-body", Select).value
         try:
             from meetingtui.queries import search
