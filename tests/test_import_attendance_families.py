@@ -193,13 +193,16 @@ COLUMNS = [
 ]
 
 
+@pytest.mark.parametrize("space", ["", " "], ids=["no space", "a space written"])
 @pytest.mark.parametrize("rows", COLUMNS, ids=lambda rows: rows[0].replace("\t", " | "))
 def test_two_columns_of_members_in_a_pdf_are_split_where_the_glyphs_stand_apart(
-    rows: list[str],
+    rows: list[str], space: str
 ) -> None:
     """PDFium writes one space between the columns ("Bo Krag (A), formand Lise Vig (V)"): the
     role after the first member's name was read as a role before the second's. The gap between
-    the glyphs says where one column ends."""
+    the glyphs says where one column ends, whether PDFium made the space up or the document
+    wrote it before placing the next column far to the right (that one was not measured)."""
+    rows = [row.replace("\t", f"{space}\t") for row in rows]
     lines = [*HEADER, "Deltagere:", *rows, "1. Godkendelse af dagsorden", "Sagsnr.: 24/100",
              "Beslutning:", "Godkendt."]  # fmt: skip
     meeting = _read_lines(lines, "pdf")
@@ -217,6 +220,18 @@ def test_words_a_space_apart_stay_one_line_of_text() -> None:
     [item] = _read_lines(lines, "pdf").items
     assert item.case_number == "24/100"
     assert item.decision == "Udvalget godkendte indstillingen med den ændring, at punkt 3 udsættes."
+
+
+def test_a_short_line_set_wide_with_written_spaces_is_split_only_at_a_columns_gap() -> None:
+    """A short line written with its spaces and a column far to the right of its last word is
+    measured space by space: the words stay one name, the gap splits the columns."""
+    from tests.docfixtures import make_pdf
+
+    pdf = make_pdf([[*HEADER, "Deltagere:", "Bo Krag (A) \tLise Vig (V)", "Per Dam (Ø)",
+                     "1. Godkendelse af dagsorden", "Sagsnr.: 24/100", "Beslutning:",
+                     "Godkendt."]])  # fmt: skip
+    _fmt, [meeting] = importers.parse(pdf, source="columns.pdf")
+    assert [p.name for p in meeting.participants] == ["Bo Krag", "Lise Vig", "Per Dam"]
 
 
 @pytest.mark.parametrize("reader", ["text", "firstagenda-json"])

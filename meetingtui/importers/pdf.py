@@ -123,7 +123,8 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, int, Geometry |
                     named = _weight_from_name(raw, pos + offset)
                     weight = named if named >= 600 or weight <= 0 else weight
                 break
-        out.append((_hyphens(_column_gaps(raw, pos, line)), weight, _geometry(raw, pos, line)))
+        box = _geometry(raw, pos, line)
+        out.append((_hyphens(_column_gaps(raw, pos, line, box)), weight, box))
         pos += len(chunk)
     return out
 
@@ -175,24 +176,33 @@ def _geometry(raw: object, pos: int, line: str) -> Geometry | None:
 _COLUMN_GAP_EMS = 2.0
 # Lines longer than this are running text, not columns; they are not measured (speed).
 _COLUMN_LINE_MAX = 160
+# A line wider than this many ems a character stands in more than one column, or is spread out:
+# text averages about half an em a character, capitals some two thirds.
+_SPREAD_EMS = 0.75
 
 
-def _column_gaps(raw: object, pos: int, line: str) -> str:
+def _column_gaps(raw: object, pos: int, line: str, box: Geometry | None) -> str:
     """The line with each gap between columns (members in two columns, placed side by side
     by position) as a run of spaces, as a text export has it: PDFium writes one space there,
     so "Bo Krag (A), formand" and "Lise Vig (V)" read as one list with a role between them.
-    Only the spaces PDFium made up for a gap in the text (or runs of several) are measured; a
-    single space the document wrote is a word's (speed)."""
+    The spaces PDFium made up for a gap in the text and runs of several are measured; a single
+    space the document wrote only where the line is much wider than its characters fill (a
+    layout program may write one space and then place the next column far to the right;
+    measuring every space of running text would cost)."""
     if " " not in line.strip() or len(line) > _COLUMN_LINE_MAX:
         return line
     size = 0.0
+    every = False
+    if box is not None:
+        size = pdfium_c.FPDFText_GetFontSize(raw, pos + len(line) - len(line.lstrip()))
+        every = box.right - box.left > _SPREAD_EMS * size * len(line.strip())
     out: list[str] = []
     last = 0
     for run in _SPACE_RUN.finditer(line):
         start, end = run.span()
         if start == 0 or end == len(line):
             continue
-        if end - start == 1 and not pdfium_c.FPDFText_IsGenerated(raw, pos + start):
+        if end - start == 1 and not every and not pdfium_c.FPDFText_IsGenerated(raw, pos + start):
             continue
         size = size or pdfium_c.FPDFText_GetFontSize(raw, pos + start - 1)
         if _wide_gap(raw, pos + start - 1, pos + end, size):
