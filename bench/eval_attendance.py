@@ -37,7 +37,10 @@ ABSENCE_LINES = [None, None, None,
                  # away for part of the meeting only: present, absent from some items
                  ["Fraværende: {x} (punkt {n})"], ["Fraværende i mødet:",
                   "{x} forlod mødet kl. 18.40 under punkt {n}"], ["Afbud: {x} til og med punkt {n}"],
-                 ["Fraværende: {x}, pkt. {n}"]]  # fmt: skip
+                 ["Fraværende: {x}, pkt. {n}"],
+                 # a sentence in place of the list
+                 ["Medlemmerne var mødt, bortset fra {x}, der havde meldt afbud."],
+                 ["Der er afbud fra {x}."], ["Alle medlemmer var til stede undtagen {x}."]]  # fmt: skip
 # The forms whose absent member was there for part of the meeting
 PART_OF_MEETING = ("(punkt {n})", "under punkt {n}", "til og med punkt {n}", "pkt. {n}")
 # What a decision may have under it: the members absent for that item (with a substitute in a
@@ -102,7 +105,11 @@ def people_lines(
                     x_role=x_role)
         for line in form
     ]  # fmt: skip
-    afbud = form[0].startswith("Afbud")
+    afbud = (
+        form[0].startswith("Afbud")
+        or "afbud" in form[0].split("{x}")[-1]
+        or (form[0].startswith("Der er afbud"))
+    )
     partly = any(mark in line for line in form for mark in PART_OF_MEETING)
     people[x] = (*people[x][:3], "present" if partly else "afbud" if afbud else "absent", "")
     if "{s}" in " ".join(form):

@@ -71,6 +71,18 @@ def _attendance_label(state: _State, i: int, text: str) -> bool:
     return True
 
 
+def _absence_sentence(state: _State, i: int, text: str) -> bool:
+    """ "Medlemmerne var mødt, bortset fra X, der havde meldt afbud.", "Der er afbud fra X og
+    Y.": a sentence for the absence list (it was read as a member named by the sentence)."""
+    found = people.absence_sentence(text)
+    if found is None:
+        return False
+    state.attendance = None
+    if found[0]:
+        seats.add_listed(state.facts, found[0], found[1])
+    return True
+
+
 def _substitute_label(state: _State, i: int, text: str) -> bool:
     """ "Stedfortræder: Lone Vig (O)": present, in an absent member's seat."""
     substitute = people.SUBSTITUTE_LABEL.match(text)
@@ -302,6 +314,7 @@ def _address_continued(state: _State, i: int, text: str) -> bool:
 RULES: tuple[Rule, ...] = (
     _blank,
     _attendance_label,
+    _absence_sentence,
     _substitute_label,
     _role_label,
     _other_label_ends_people,

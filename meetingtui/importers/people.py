@@ -35,6 +35,41 @@ _ROLE_IN_PARENS = re.compile(rf"(?i)^{_ROLE}$")
 _ROLE_BEFORE_PARTY = re.compile(rf"(?i)\s*\(\s*{_ROLE}\s*\)(?=\s*\([^()]{{1,40}}\))")
 
 
+# A sentence in place of an absence list: "Medlemmerne var mødt, bortset fra X og Y, der havde
+# meldt afbud.", "Alle medlemmer var til stede undtagen X.", "Der er afbud fra X og Y.",
+# "Afbud er modtaget fra X."
+_ALL_BUT = re.compile(
+    r"(?i)^(?:alle\s+)?(?:medlemmerne|medlemmer|udvalgets\s+medlemmer)\s+(?:var|er)\s+"
+    r"(?:mødt|til\s+stede|fremmødt)\s*,?\s*(?:bortset\s+fra|undtagen|med\s+undtagelse\s+af)\s+"
+    r"(?P<names>[A-ZÆØÅ].*?)(?:\s*,?\s+(?:der|som)\s+(?P<why>(?:havde\s+)?meldt\s+afbud|havde\s+"
+    r"forfald|var\s+fraværende|ikke\s+var\s+til\s+stede))?\s*\.?$"
+)
+_APOLOGIES_FROM = re.compile(
+    r"(?i)^(?:der\s+(?:er|var)\s+(?:meldt\s+)?afbud\s+fra|afbud\s+(?:er|blev)\s+modtaget\s+fra|"
+    r"der\s+(?:er|var)\s+modtaget\s+afbud\s+fra)\s+(?P<names>[A-ZÆØÅ].*?)\s*\.?$"
+)
+# "Alle medlemmer var mødt.", "Alle var til stede.": nobody absent
+_ALL_THERE = re.compile(
+    r"(?i)^(?:alle(?:\s+medlemmer)?|medlemmerne\s+var\s+alle|fuldt\s+fremmøde)"
+    r"(?:\s+(?:var|er)\s+(?:mødt|til\s+stede|fremmødt))?\s*\.?$"
+)
+
+
+def absence_sentence(text: str) -> tuple[str, Attendance] | None:
+    """The names and their attendance a sentence in place of an absence list gives ("", present
+    where everyone was there); None where the line is no such sentence."""
+    if _ALL_THERE.match(text):
+        return "", Attendance.PRESENT
+    found = _APOLOGIES_FROM.match(text)
+    if found is not None:
+        return found.group("names"), Attendance.AFBUD
+    found = _ALL_BUT.match(text)
+    if found is None:
+        return None
+    why = (found.group("why") or "").lower()
+    return found.group("names"), Attendance.AFBUD if "afbud" in why else Attendance.ABSENT
+
+
 def split_people(text: str) -> list[tuple[str, str]]:
     """Names with their party/organisation from an "Afbud: ..." style list; a role written in
     parentheses ("(Borgmester)") stays out of the affiliation."""
