@@ -71,6 +71,10 @@ SENTENCES = [
     ("Anne Sø (F) forlod mødet kl. 18.40 under behandling af punkt 2-3.", ["4"]),
     ("Anne Sø (F) ankom til mødet under behandlingen af punkt 3.", ["1", "2"]),
     ("Anne Sø (F) deltog ikke i behandlingen af punkt 1.", ["1"]),
+    # the party between commas
+    ("Anne Sø, F, ankom til mødet kl. 17.32 under behandlingen af punkt 3.", ["1", "2"]),
+    ("Anne Sø, F, forlod mødet under punkt 2.", ["3", "4"]),
+    ("Anne Sø, F, deltog ikke i punkt 2.", ["2"]),
 ]
 
 

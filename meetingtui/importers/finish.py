@@ -9,7 +9,7 @@ from meetingtui.importers.decisions import is_postponed
 from meetingtui.importers.dissents import parse_dissents
 from meetingtui.importers.elections import parse_elections
 from meetingtui.importers.heads import plain_number
-from meetingtui.importers.people import without_role
+from meetingtui.importers.people import split_people, without_role
 from meetingtui.importers.seats import Seat, missed_items
 from meetingtui.importers.text import split_name
 from meetingtui.importers.votes import parse_votes
@@ -88,7 +88,8 @@ def _items_remarked(meeting: Meeting, remarked: list[tuple[str, list[str]]]) -> 
     the meeting's items 3 to 5, whichever item the line stands under."""
     numbers = [item.number for item in meeting.items]
     for who, spec in remarked:
-        name = without_role(split_name(who)[0])[1]
+        found = split_people(who)  # "Signe Holm, F" as "Signe Holm (F)"
+        name = without_role(found[0][0] if found else split_name(who)[0])[1]
         missed = missed_items(spec, numbers)
         for item in meeting.items:
             if name and item.number in missed and all(a.name != name for a in item.absences):

@@ -23,6 +23,8 @@ _SUB = alternation(SUBSTITUTE_WORDS)
 _WORD = rf"(?<![\w'’.\-])(?!(?i:{_SUB}|indkaldt|og|samt)\b)[A-ZÆØÅÉÜ][\w'’.\-]*"
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|af|von|van|de|la)){{0,5}}"
 PERSON = rf"{_NAME}(?:\s*\([^()]{{1,40}}\))?"
+# "Signe Holm, F, ankom til mødet ...": the party letter between commas, before a verb
+_PERSON_OR_COMMAS = rf"{_NAME}(?:\s*\([^()]{{1,40}}\)|,\s*[A-ZÆØÅ]{{1,2}},)?"
 # "1. suppleant", "1. stedfortræder for liste V"
 _SUB_WORD = rf"(?i:(?:\d\.\s*)?{_SUB}(?:\s+for\s+liste\s+\S+)?)"
 
@@ -68,7 +70,7 @@ SEAT_FOR = re.compile(
 # 12", "Bo Krag forlod mødet kl. 18.40 under punkt 7", "Lise Vig ankom kl. 17.15": away for part
 # of the meeting, until or from a time, during an item
 _PART_OF_MEETING = re.compile(
-    rf"(?P<who>{PERSON})\s+(?P<dir>(?i:til|fra|forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom"
+    rf"(?P<who>{_PERSON_OR_COMMAS})\s+(?P<dir>(?i:til|fra|forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom"
     r"|mødte(?:\s+op)?|deltog\s+fra|deltog\s+ikke\s+(?:i\s+mødet\s+)?(?:fra|til)))\s+(?i:kl)\.?\s*"
     r"(?P<h>\d{1,2})[.:](?P<m>\d{2})"
     r"(?:\s*,?\s+(?i:i|under)\s+(?i:behandling(?:en)?\s+af\s+)?(?i:punkt|pkt\.)\s*(?P<item>\d{1,3})"
@@ -85,15 +87,16 @@ _ITEMS_NAMED = re.compile(
 # "Bo Krag forlod mødet under punkt 7" / "efter punkt 7", "Lise Vig ankom under punkt 2": a
 # movement by the item alone
 _MOVED_AT_ITEM = re.compile(
-    rf"(?P<who>{PERSON})\s+(?P<dir>(?i:forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom|mødte"
-    rf"|(?:deltog|deltager)(?=\s+fra\b)))\s+(?P<prep>(?i:under|efter|før|fra|i|ved))\s+"
+    rf"(?P<who>{_PERSON_OR_COMMAS})\s+(?P<dir>(?i:forlod\s+mødet|gik|ankom(?:\s+til\s+mødet)?|kom"
+    rf"|mødte|(?:deltog|deltager)(?=\s+fra\b)))\s+(?P<prep>(?i:under|efter|før|fra|i|ved))\s+"
     rf"(?i:behandling(?:en)?\s+af\s+)?"
     rf"{_ITEM_WORD}\s*(?P<item>\d{{1,3}})(?:\s*[-–]\s*(?P<last>\d{{1,3}}))?"
 )
 # "Anne Sø (F) deltog ikke i behandlingen af punkt 3-5", "..., pkt. 3 og 4", "X deltog ikke i
 # punkt 5", "X var fraværende under punkt 2-3", "X var ikke til stede ved behandlingen af sag 4"
 _SOME_ITEMS = re.compile(
-    rf"(?P<who>{PERSON}(?:\s*(?:,|\bog\b)\s*{PERSON})*)\s+(?i:(?:(?:deltog|deltager)\s+ikke"
+    rf"(?P<who>{_PERSON_OR_COMMAS}(?:\s*(?:,|\bog\b)\s*{_PERSON_OR_COMMAS})*)\s+"
+    r"(?i:(?:(?:deltog|deltager)\s+ikke"
     r"|var\s+fraværende|var\s+ikke\s+til\s+stede)\s+(?:i|under|ved)\s+"
     rf"(?:behandling(?:en)?\s+af\s+)?{_ITEM_WORD}\s*){_ITEMS}"
 )
