@@ -90,10 +90,16 @@ CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket
                 # a field block: the closed field after other fields
                 "{}\nSagsbehandler: Bo Hansen\nStatus: Lukket", "{}\nLukket: Ja",
                 "{}\nAnsvarlig: Bo Hansen\nOffentlighed: Ikke offentlig",
-                "{}\nSagsbehandler: Bo Hansen\nStatus: Åben/lukket"]  # fmt: skip
+                "{}\nSagsbehandler: Bo Hansen\nStatus: Åben/lukket",
+                # the marker with its reason, "ej", "til offentliggørelse", "for offentligheden"
+                "{}\nEj offentlig", "{}\nIkke til offentliggørelse",
+                "{}\nPunktet er lukket for offentligheden.",
+                "{}\nSagen behandles for lukkede døre, jf. styrelseslovens § 10.",
+                "{}\nFortroligt - undtaget fra offentlighed jf. offentlighedslovens § 21"]  # fmt: skip
 # A closed item that says so only in its text, under a heading of its own.
 CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt.",
-                  "Sagen forventes behandlet i lukket møde."]  # fmt: skip
+                  "Sagen forventes behandlet i lukket møde.",
+                  "Sagen behandles for lukkede døre, da den indeholder personoplysninger."]  # fmt: skip
 # The heading of the part that holds the closed items.
 CLOSED_PARTS = ["Lukkede punkter", "Lukket del af mødet", "Punkter til lukket behandling",
                 "Referat - lukket del", "Dagsorden (lukket)", "Sager til lukket behandling",

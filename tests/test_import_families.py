@@ -194,6 +194,17 @@ CLOSED_HEADINGS = [
     ["Sager til lukket behandling", "3. Salg af grund"],
     ["Dagsorden - lukket", "3. Salg af grund"],
     ["Referat - lukket del", "3. Salg af grund"],
+    # the forms read in public referats since: the marker with its reason, "ej", "til
+    # offentliggørelse", "for offentligheden"
+    ["3. Salg af grund", "Ej offentlig"],
+    ["3. Ej offentlig: Salg af grund"],
+    ["3. Salg af grund", "Ikke til offentliggørelse"],
+    ["3. Salg af grund (Ikke til offentliggørelse)"],
+    ["3. Salg af grund", "Punktet er lukket for offentligheden."],
+    ["3. Salg af grund", "Sagen behandles for lukkede døre, jf. styrelseslovens § 10."],
+    ["3. Salg af grund", "Sagen behandles for lukkede døre (ejendomshandel)."],
+    ["3. Salg af grund", "Fortroligt - undtaget fra offentlighed jf. offentlighedslovens § 21"],
+    ["3. Salg af grund", "Lukket - personsag"],
 ]
 
 
@@ -211,6 +222,36 @@ def test_closed_markers_in_or_right_under_the_heading(lines: list[str]) -> None:
             ("Salg af grund", True),
         ]
         assert all("lukke" not in u.lower() for u in meeting.unplaced)
+
+
+# A closed statement among the item's fields after its case number, or as a paragraph of its
+# text with a reason after it: the item is closed, whatever follows the statement.
+CLOSED_BELOW = [
+    ["Sagsnr.: 24/3", "Sagen behandles for lukkede døre, jf. styrelseslovens § 10."],
+    ["Sagsnr.: 24/3", "Fortroligt - undtaget fra offentlighed jf. offentlighedslovens § 21"],
+    ["Sagsnr.: 24/3", "Ej offentlig"],
+    ["Sagsnr.: 24/3", "Ikke til offentliggørelse"],
+    ["Sagsnr.: 24/3", "Punktet er lukket for offentligheden."],
+    ["Sagsnr.: 24/3", "Sagsfremstilling",
+     "Sagen behandles for lukkede døre, da den indeholder oplysninger om en medarbejder."],
+    ["Sagsnr.: 24/3", "Sagsfremstilling", "Punktet er fortroligt, jf. forvaltningslovens § 27."],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lines", CLOSED_BELOW, ids=[" / ".join(c) for c in CLOSED_BELOW])
+def test_a_closed_statement_with_its_reason_below_the_case_number(lines: list[str]) -> None:
+    body = [*HEADER, "1. Godkendelse af dagsorden", "Sagsnr.: 24/1", "Beslutning:", "Godkendt.",
+            "2. Salg af grund", *lines, "Beslutning:", "Godkendt."]  # fmt: skip
+
+    def build(document: docx.document.Document) -> None:
+        for line in body[len(HEADER) :]:
+            document.add_paragraph().add_run(line).bold = line.startswith(("Sagsfr", "Beslut"))
+
+    for meeting in (_text(body), _pdf(body), _docx(build)):
+        assert [(i.title, i.closed, i.case_number) for i in meeting.items] == [
+            ("Godkendelse af dagsorden", False, "24/1"),
+            ("Salg af grund", True, "24/3"),
+        ]
 
 
 def test_a_running_header_saying_lukket_referat_closes_every_item() -> None:

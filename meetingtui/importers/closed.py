@@ -81,7 +81,8 @@ _VERB = (
 )
 _HOW = (
     r"(?:som\s+)?(?:et\s+|en\s+)?(?:(?:i|på)\s+(?:et\s+)?lukket\s+møde|"
-    r"i\s+(?:den\s+)?lukkede?\s+del(?:\s+af\s+mødet)?|lukket(?:\s+(?:punkt|sag))?|fortroligt?|"
+    r"i\s+(?:den\s+)?lukkede?\s+del(?:\s+af\s+mødet)?|"
+    r"lukket(?:\s+(?:punkt|sag|for\s+(?:pressen\s+og\s+)?offentligheden))?|fortroligt?|"
     rf"for\s+lukkede\s+døre|ikke\s+offentligt?|{_EXEMPT})"
 )
 # "Behandles for lukkede døre", "Forventes behandlet som lukket punkt": the same without a
@@ -91,14 +92,20 @@ _TREATED = (
     r"som\s+(?:et\s+)?lukket\s+(?:punkt|sag)|(?:i|på)\s+(?:et\s+)?lukket\s+møde)"
 )
 _ACCESS = alternation(ACCESS_LABELS)
+# The reason after a closed statement: "…, jf. styrelseslovens § 10", "… (personsag)", "…, da
+# sagen indeholder personoplysninger"
+_REASON = r"(?:\s*(?:[,;(–-]\s*|\s(?=jf\.|jvf\.|i\s+henhold|§))[^\n]{0,160}?)?"
 # Lines under an item's heading, among its fields, that say it is closed or open: a statement, a marker
 # alone ("Ikke offentlig sag", "(Lukket)"), a marker with its reason ("Lukket punkt, jf.
 # styrelseslovens § 10", "Lukket punkt - behandles for lukkede døre") or a field ("Status:
 # Lukket", "Åben/lukket: Lukket punkt", "Offentlig: Nej").
 BODY_CLOSED = re.compile(
-    rf"(?i)^(?:{_SUBJECT}\s+{_VERB}\s+{_HOW}|{_TREATED}|"
+    rf"(?i)^(?:(?:{_SUBJECT}\s+{_VERB}\s+{_HOW}|{_TREATED}){_REASON}|"
     rf"\(?\s*{_MARK}{_END}(?:\s+(?:punkt|sag|dagsordenspunkt){_END})?\s*\)?|"
-    rf"{_MARK}{_END}\s*[-–,:]\s*(?:jf\.|jvf\.|i\s+henhold|§|behandles|behandlet)[^\n]{{0,120}}?|"
+    # "Fortroligt - undtaget fra offentlighed jf. offentlighedslovens § 21": a marker, a dash
+    # and what it says, under the heading
+    rf"{_MARK}{_END}\s*[-–,:]\s*(?:jf\.|jvf\.|i\s+henhold|§|behandles|behandlet|undtaget|"
+    r"personsag|personalesag|fortroligt?|lukket)[^\n]{0,120}?|"
     rf"{_ACCESS}\s*:\s*\(?\s*{_MARK}{_END}[^\n]{{0,60}}?|"
     # "Status: Åben/lukket", "Behandling: Forventes lukket": a marker in the value, ambiguous
     rf"{_ACCESS}\s*:\s*[^\n:]{{0,30}}?\b{_MARK}{_END}[^\n]{{0,60}}?|"
@@ -109,7 +116,7 @@ BODY_CLOSED = re.compile(
 # The same statement as a sentence of the item's text, wherever it stands ("Sagen behandles
 # for lukkede døre.", "Punktet er fortroligt."): only the sentence forms, never a bare word.
 CLOSED_STATEMENT = re.compile(
-    rf"(?i)^(?:{_SUBJECT}\s+{_VERB}\s+{_HOW}|{_TREATED}|"
+    rf"(?i)^(?:(?:{_SUBJECT}\s+{_VERB}\s+{_HOW}|{_TREATED}){_REASON}|"
     r"(?:fortroligt|lukket|ikke\s+offentligt)\s+punkt)\s*\.?$"
 )
 BODY_OPEN = re.compile(

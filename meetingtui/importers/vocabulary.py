@@ -154,7 +154,10 @@ CLOSED_MARKERS = ("lukket punkt", "lukket sag", "lukket", "lukkede", "fortrolig"
                   "lukket dagsordenspunkt", "lukket møde", "lukket behandling",
                   # "maybe closed" is ambiguous, and ambiguous is closed
                   "evt. lukket", "evt. lukket punkt", "eventuelt lukket",
-                  "eventuelt lukket punkt")  # fmt: skip
+                  "eventuelt lukket punkt",
+                  # "Ej offentlig", "Ikke til offentliggørelse" under the heading
+                  "ej offentlig", "ej offentligt", "ikke til offentliggørelse",
+                  "ikke offentliggjort")  # fmt: skip
 OPEN_MARKERS = ("åben", "åbent", "åben sag", "åbent punkt", "åben punkt", "offentlig",
                 "offentligt", "åbent dagsordenspunkt")  # fmt: skip
 # Parts of a document that hold only closed or only open items.
