@@ -132,7 +132,10 @@ DECISION_HEADS = ["Beslutning", "Beslutning:", "Beslutning i {body} den {date}",
                   "{body}s møde {long} Punkt {n}:"]  # fmt: skip
 DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
              "Sagen blev ikke behandlet og udsættes til næste møde.",
-             "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen."]  # fmt: skip
+             "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen.",
+             # vote lines as other referats write them
+             "Et flertal bestående af A, V og C stemte for. O stemte imod.",
+             "Anbefales. For stemte 5 (A, V og C). Imod stemte 2 (O). 1 (Ø) undlod at stemme."]  # fmt: skip
 HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {n}\n{title}",
             "{n} {title}", "{n} - {title}", "Pkt. {n} {title}", "Punkt {n}. {title}",
             "Dagsordenspunkt {n}: {title}", "{n}) {title}", "Sag {n}: {title}",

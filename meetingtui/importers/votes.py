@@ -72,7 +72,11 @@ _TRAILING_VERB = re.compile(
     re.I,
 )
 _MAJORITY = re.compile(
-    r"^(?:et\s+)?(?P<kind>flertal|mindretal)\s*(?:bestående\s+af\s*)?(?P<who>\([^)]*\)(?:\s*(?:,|og)\s*\([^)]*\))*)"
+    r"^(?:et\s+)?(?P<kind>flertal|mindretal)\s*(?:bestående\s+af\s*)?(?P<who>\([^)]*\)(?:\s*(?:,|og)\s*\([^)]*\))*"
+    # "Et flertal bestående af A, V og C stemte for": the letters without parentheses, before
+    # the verb
+    rf"|(?-i:{PARTY}(?:\s*(?:,|\+|og)\s*{PARTY})*)(?=\s+(?:stemte|stemmer|godkend|anbefal|"
+    r"tiltr|vedt|besluttede|kunne|ønskede|fandt|tog|gik)))"
     r"\s*(?P<rest>.*)$",
     re.I,
 )
@@ -139,7 +143,7 @@ class _Draft:
 
     def build(self, vote_id: int) -> Vote:
         counts = self.counts
-        if counts is None and self.stated:
+        if counts is None and self.stated and Choice.FOR.value in self.stated:
             counts = VoteCounts(
                 for_=self.stated.get("for", 0),
                 against=self.stated.get(Choice.AGAINST.value, 0),
@@ -165,6 +169,10 @@ class _Draft:
         result = self.result
         if counts is not None and (counts.for_ or counts.against):
             result = VoteResult.ADOPTED if counts.for_ > counts.against else VoteResult.REJECTED
+        elif self.stated and Choice.FOR.value not in self.stated:
+            # "Imod stemte: O (2)." under "Godkendt.": the count of one side says nothing of the
+            # result; the words may
+            result = self.result or _result_words(raw)
         return Vote(
             id=vote_id,
             ballots=self.ballots,
@@ -182,7 +190,13 @@ def _sentences(text: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ(\"“”])(?![^(]*\))", line)
+        # a sentence starts with a capital, a parenthesis, a quote or a count before its verb
+        # ("2 (B) undlod at stemme.")
+        parts = re.split(
+            r"(?<=[.!?])\s+(?=[A-ZÆØÅ(\"“”]|\d+\s*(?:\([^()]*\)\s*)?(?:medlemmer?\s+)?"
+            r"(?:undlod|stemte|imod)\b)(?![^(]*\))",
+            line,
+        )
         for part in parts:
             out.extend(p.strip() for p in _split_roll_call(part) if p.strip())
     return out
@@ -199,8 +213,8 @@ _CLAUSE_CHOICE = re.compile(
 )
 # "1 undlod (C)", "2 stemte imod (Ø)": the count before the verb
 _COUNT_FIRST = re.compile(
-    rf"^(?P<n>{_NUM})\s+(?:medlemmer?\s+)?(?P<verb>undlod(?:\s+at\s+stemme)?|"
-    r"stemte\s+hverken\s+for\s+eller\s+imod|stemte\s+imod|imod)\s*:?\s*(?P<who>\(.*)$",
+    rf"^(?P<n>{_NUM})\s*(?P<first>\([^()]*\))?\s+(?:medlemmer?\s+)?(?P<verb>undlod(?:\s+at\s+stemme)?|"
+    r"stemte\s+hverken\s+for\s+eller\s+imod|stemte\s+imod|imod)\s*:?\s*(?P<who>\(.*)?$",
     re.I,
 )
 
@@ -215,11 +229,12 @@ def _choice_clauses(sentence: str) -> list[str]:
 def _count_first(clause: str) -> str:
     """ "1 undlod (C)" read as "undlod 1 (C)", so the choice-line patterns apply."""
     m = _COUNT_FIRST.match(clause)
-    if m is None:
+    if m is None or not (m.group("who") or m.group("first")):
         return clause
     verb = m.group("verb").lower()
     choice = "imod" if "imod" in verb and "hverken" not in verb else "undlod"
-    return f"{choice} {m.group('n')} {m.group('who')}"
+    # "2 (B) undlod at stemme.": the parties before the verb
+    return f"{choice} {m.group('n')} {m.group('who') or m.group('first')}"
 
 
 def _split_roll_call(sentence: str) -> list[str]:
@@ -319,12 +334,12 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
             continue
         majority = _MAJORITY.match(plain)
         if majority:
+            who = majority.group("who")
+            bracketed = _GROUP_LETTERS.findall(who) if who.startswith("(") else [who]
             letters = [
-                letter
-                for group in _GROUP_LETTERS.findall(majority.group("who"))
-                for letter in re.split(r"\s*[+,/]\s*|\s+og\s+", group)
-                if letter
-            ]
+                letter for group in bracketed
+                for letter in re.split(r"\s*[+,/]\s*|\s+og\s+", group) if letter
+            ]  # fmt: skip
             if letters:
                 rest = majority.group("rest")
                 against = bool(re.search(r"\b(imod|ikke\s+godkend|kunne\s+ikke)", rest, re.I))
