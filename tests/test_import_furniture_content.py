@@ -293,3 +293,25 @@ def test_a_decision_heading_atop_a_page_over_the_attendance_heads_the_decision(
     assert [(i.decision, i.absences) for i in meeting.items] == [
         ("Anbefales.", []), ("Godkendt.", []), ("Udsat.", []), ("Taget til efterretning.", [])
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", ["pdf", "text"])
+def test_an_attendance_sentence_at_the_foot_of_two_of_three_pages_stays(reader: str) -> None:
+    """The same substitute sentence under the decisions that end the first two of three pages
+    was a running footer (two of three pages are most of them): a sentence of the text is
+    furniture only where it stands on every page after the first."""
+    seat = "Per Dam (Ø) havde meldt afbud, og Ida Kold (Ø) deltog i stedet."
+    pages = [
+        [*HEADER, "1. Godkendelse af dagsorden", "Sagsnr.: 24/100", "Beslutning", "Godkendt.",
+         "Fremmøde og inhabilitet:", seat],
+        ["BYRÅDET", "2. Budget", "Sagsnr.: 24/200", "Beslutning", "Godkendt.",
+         "Fremmøde og inhabilitet:", seat],
+        ["3. Eventuelt", "Sagsnr.: 24/300", "Beslutning", "Intet."],
+    ]  # fmt: skip
+    meeting = _read(pages, reader)
+    assert [[a.name for a in item.absences] for item in meeting.items] == [
+        ["Per Dam"],
+        ["Per Dam"],
+        [],
+    ]
+    assert [p.name for p in meeting.participants] == ["Per Dam", "Ida Kold"]

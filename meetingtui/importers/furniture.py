@@ -127,6 +127,9 @@ def strip_running_lines(pages: Pages, *, cautious: bool = False) -> tuple[Pages,
         k for k, seen in exact.items()
         if _is_running(seen, need) and len(k) <= 160
         and (2 * len(seen) > n or (2 * len(seen) == n and not _sentence(k)) or _numbered(k))
+        # a sentence of the text at the foot of two of three pages is the text (the same
+        # attendance line under two decisions); furniture stands on every page after the first
+        and (not _sentence(k) or _numbered(k) or set(range(1, n)) <= set(seen))
     }  # fmt: skip
     for shape, occurrences in shaped.items():
         # Digits only make lines "the same" when they count pages: a constant page offset of
