@@ -205,6 +205,31 @@ async def test_o_adds_an_item_once_the_chair_approves(db_path: Path) -> None:
     assert stored(db_path, meeting_id).agenda_changes[0].chair_approved
 
 
+async def test_no_at_the_chairs_approval_gives_the_new_item_back_as_typed(db_path: Path) -> None:
+    meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
+        await type_text(pilot, "Trafiksikkerhed ved skolen")
+        await pilot.press("enter")
+        for answer in ("escape", "n"):  # not approved yet, or a key pressed in haste
+            await until(pilot, lambda: showing(app, ConfirmDialog), "the chair's approval")
+            await pilot.press(answer)
+            await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
+            assert app.screen.query_one("#field-0", Input).value == "5"
+            assert app.screen.query_one("#field-1", Input).value == "Trafiksikkerhed ved skolen"
+            await pilot.press("enter")
+        await until(pilot, lambda: showing(app, ConfirmDialog), "asked once more")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
+    assert numbers(db_path, meeting_id) == ["1", "2", "3", "4", "5"]
+    assert stored(db_path, meeting_id).item(5).title == "Trafiksikkerhed ved skolen"
+
+
 async def test_o_withdraws_the_highlighted_item_and_n_passes_it_over(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     notices = Notices()

@@ -60,8 +60,14 @@ def _add(app: MeetingApp, number: str = "", title: str = "", *, at_number: bool 
             # Back at the field refused: a number taken is corrected over the number, not the title.
             _add(app, typed_number, typed_title, at_number=exc.key in NUMBER_REFUSALS)
             return
-        # The API asks for the chair's approval (a yes in the confirm dialog) first.
-        app.run_command(app.service.add_item, typed_title, number=typed_number)
+        # The API asks for the chair's approval (a yes in the confirm dialog) first. A no, or
+        # Escape, gives the form back as typed: the title is not thrown away by a wrong key.
+        app.run_command(
+            app.service.add_item,
+            typed_title,
+            number=typed_number,
+            on_cancel=lambda: _add(app, typed_number, typed_title),
+        )
 
     fields = [
         (t("tui.agenda_number"), number or next_number(service.meeting)),
