@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from meetingtui.i18n import keys, set_language, t
+from meetingtui.i18n import full_stop, keys, set_language, t
 
 
 def test_danish_and_english_have_the_same_keys() -> None:
@@ -34,3 +34,20 @@ def test_one_thing_reads_in_the_singular() -> None:
     set_language("en")
     assert t_count("tui.archive_tree_year", 1, year=2023) == "2023 (1 meeting)"
     assert t_count("tui.archive_tree_year", 2, year=2023) == "2023 (2 meetings)"
+
+
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [
+        ("Afventer svar", "Afventer svar."),
+        ("Afventer svar.  ", "Afventer svar."),
+        ("Udsat?", "Udsat?"),
+        ("pkt. 1: »Godkendt.«", "pkt. 1: »Godkendt.«"),
+        ("pkt. 1: »Godkendt«", "pkt. 1: »Godkendt«."),
+        ("the decision: “Approved.”", "the decision: “Approved.”"),
+        ("Afventer svar (se bilag)", "Afventer svar (se bilag)."),
+        ("", ""),
+    ],
+)
+def test_a_sentence_ends_with_one_full_stop(text: str, ended: str) -> None:
+    assert full_stop(text) == ended

@@ -25,7 +25,7 @@ from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import verify
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
-from tests.tui_support import press, type_text
+from tests.tui_support import Notices, press, type_text
 
 SIZE = (100, 30)
 
@@ -75,7 +75,8 @@ def test_undo_names_what_it_takes_back_and_refuses_a_stale_step(db_path: Path) -
 async def test_ctrl_z_asks_before_undoing_a_decision(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     app = build_app(db_path, meeting_id, clock=FixedClock())
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause()
         await press(pilot, "d", "1", "enter", "ctrl+z")
         assert isinstance(app.screen, ConfirmDialog)
@@ -87,6 +88,8 @@ async def test_ctrl_z_asks_before_undoing_a_decision(db_path: Path) -> None:
         assert isinstance(app.screen, MeetingScreen)
         item = stored(db_path, meeting_id).item(1)
         assert (item.decision, item.status) == ("", ItemStatus.CURRENT)
+        # The quoted decision ends the sentence: no second full stop after it.
+        assert notices.mention("Fortrudt") == ["Fortrudt: beslutningen på pkt. 1: »Godkendt.«"]
 
 
 def test_reopening_is_a_logged_command_with_a_reason(db_path: Path) -> None:

@@ -35,7 +35,7 @@ from meetingtui.exporters.phrasing import (
     vote_subject,
     written_date,
 )
-from meetingtui.i18n import t
+from meetingtui.i18n import full_stop, t
 from meetingtui.i18n.dates import clock, long_date, long_datetime
 from meetingtui.models import (
     AgendaItem,
@@ -194,7 +194,7 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
     )
     lines = split_lines(item.decision)
     if not lines and item.postponed_reason.strip():
-        lines = [t("export.postponed_reason", reason=_full_stop(item.postponed_reason))]
+        lines = [t("export.postponed_reason", reason=full_stop(item.postponed_reason))]
     elif not lines and item.status is ItemStatus.POSTPONED:
         lines = [t("export.postponed")]
     # Agenda changes under the item ("Punktet udgik.") read as part of its decision, after
@@ -202,12 +202,6 @@ def _decision_blocks(meeting: Meeting, item: AgendaItem, formula: str | None) ->
     lines += changes.item_lines(meeting, item)
     blocks.extend(Block(Kind.DECISION, line) for line in lines or [t("export.no_decision")])
     return blocks
-
-
-def _full_stop(text: str) -> str:
-    """A reason typed without one ends with a full stop, as every decision line does."""
-    text = text.strip()
-    return text if text[-1] in '.!?…»”")' else text + "."
 
 
 def _attendance_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:

@@ -96,6 +96,18 @@ def t_count(key: str, count: int, /, **params: object) -> str:
     return t(key, count=count, **params)
 
 
+# Closing quotes and brackets a sentence may end inside: »Godkendt.« ends it, »Godkendt« not.
+_CLOSERS = "»«”’\"')"
+
+
+def full_stop(text: str) -> str:
+    """`text` ending with one full stop: a sentence that ends with its own (also inside a
+    quote) gets no second one ("… pkt. 1: »Godkendt.«", not "»Godkendt.«.")."""
+    text = text.rstrip()
+    inner = text.rstrip(_CLOSERS)
+    return text if not text or (inner and inner[-1] in ".!?…") else text + "."
+
+
 def has(key: str, /) -> bool:
     """Whether the catalog has `key` (in Danish, which every key has)."""
     return key in _catalog["da"]

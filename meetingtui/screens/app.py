@@ -19,7 +19,7 @@ from textual.notifications import SeverityLevel
 
 from meetingtui import rules
 from meetingtui.errors import CommandRefused, ConfirmationRequired, MeetingError, StorageError
-from meetingtui.i18n import set_language, t
+from meetingtui.i18n import full_stop, set_language, t
 from meetingtui.keymap import THEMES, UiConfig, load_config, validate_keymap
 from meetingtui.screens.base import (
     KeymapCommands,
@@ -232,7 +232,7 @@ class MeetingApp(MeetingHold):
         marker = screen.undo_marker() if screen is not None else None
 
         def done(outcome: object) -> None:
-            self.notify(t("tui.undone", what=step.description), timeout=5)
+            self.notify(full_stop(t("tui.undone", what=step.description)), timeout=5)
             if screen is not None and screen is self.screen:
                 screen.undone(marker)
 
