@@ -269,6 +269,27 @@ def _open_with_everyone(db_path: Path, meeting: Meeting, clock: FixedClock) -> i
     return meeting_id
 
 
+def demo_at_item(db_path: Path, item_id: int) -> int:
+    """The demo meeting open, the two apologies absent, everyone else present, `item_id` under
+    way; built once per run and copied (tests/databases.py)."""
+    return databases.built_once(
+        f"demo at item {item_id}", db_path, lambda path: _demo_at_item(path, item_id)
+    )
+
+
+def _demo_at_item(db_path: Path, item_id: int) -> int:
+    from meetingtui.demo import build_demo_meeting
+
+    meeting_id = store(db_path, build_demo_meeting())
+    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
+        service.open_meeting()
+        for person in service.meeting.participants:
+            if person.attendance is Attendance.UNKNOWN:
+                service.set_attendance(person.id, "present")
+        service.start_item(item_id)
+    return meeting_id
+
+
 # --------------------------------------------------------------------------- the closed item, run
 
 CLOSED_ITEM = 3  # "Salg af grund, matr. nr. 14a Hvalsø By"

@@ -12,28 +12,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from meetingtui.demo import build_demo_meeting
 from meetingtui.errors import CommandRefused, ConfirmationRequired
-from meetingtui.models import Attendance, Choice
+from meetingtui.models import Choice
 from meetingtui.screens.app import build_app
 from meetingtui.screens.dialogs import ConfirmDialog
 from meetingtui.screens.rolltable import RollTable
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
-from tests.meetings import FixedClock, store, stored
+from tests.meetings import FixedClock, demo_at_item, stored
 from tests.tui_support import SIZE, press
-
-
-def demo_under_way(db_path: Path) -> int:
-    """The demo meeting open, everyone but the two apologies present, item 4 under way."""
-    meeting_id = store(db_path, build_demo_meeting())
-    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            if person.attendance is Attendance.UNKNOWN:
-                service.set_attendance(person.id, "present")
-        service.start_item(4)
-    return meeting_id
 
 
 def choices(db_path: Path, meeting_id: int) -> dict[str, Choice]:
@@ -42,7 +29,7 @@ def choices(db_path: Path, meeting_id: int) -> dict[str, Choice]:
 
 
 async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: Path) -> None:
-    meeting_id = demo_under_way(db_path)
+    meeting_id = demo_at_item(db_path, 4)
     first = build_app(db_path, meeting_id, clock=FixedClock())
     async with first.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -69,7 +56,7 @@ async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: 
 
 
 async def test_changing_a_cast_ballot_asks_first_and_can_be_undone(db_path: Path) -> None:
-    meeting_id = demo_under_way(db_path)
+    meeting_id = demo_at_item(db_path, 4)
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -92,7 +79,7 @@ async def test_changing_a_cast_ballot_asks_first_and_can_be_undone(db_path: Path
 
 
 def test_a_party_key_casts_only_the_missing_ballots(db_path: Path) -> None:
-    meeting_id = demo_under_way(db_path)
+    meeting_id = demo_at_item(db_path, 4)
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
         vote_id = service.open_vote(4).created_id
         service.cast_ballot(vote_id, 3, "against")
@@ -117,7 +104,7 @@ def test_a_party_key_casts_only_the_missing_ballots(db_path: Path) -> None:
 
 async def test_after_an_undo_the_next_key_votes_for_the_same_party(db_path: Path) -> None:
     """f, i, Ctrl+Z, f: Områdebestyrelse voted for after all; the party after it has no ballot."""
-    meeting_id = demo_under_way(db_path)
+    meeting_id = demo_at_item(db_path, 4)
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from meetingtui.demo import build_demo_meeting
 from meetingtui.errors import ConfirmationRequired
 from meetingtui.rules import decision_election_warnings, decision_vote_warnings
 from meetingtui.screens.app import build_app
@@ -17,20 +16,14 @@ from meetingtui.screens.dialogs import ConfirmDialog, DecisionDialog
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.notefield import NoteField
 from meetingtui.service import MeetingService
-from meetingtui.vocabulary import Attendance
-from tests.meetings import FixedClock, store, stored
+from tests.meetings import FixedClock, demo_at_item, stored
 from tests.tui_support import SIZE, press, until
 
 
 def _vote_on_item_4(db_path: Path, for_: int, against: int) -> int:
     """The demo meeting at item 4, a closed vote on its indstilling."""
-    meeting_id = store(db_path, build_demo_meeting())
+    meeting_id = demo_at_item(db_path, 4)
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            if person.attendance is Attendance.UNKNOWN:
-                service.set_attendance(person.id, "present")
-        service.start_item(4)
         vote_id = service.open_vote(4).created_id
         voters = service.eligible_voters()
         for person in voters[:for_]:
@@ -91,13 +84,8 @@ async def test_a_quick_pick_after_a_fallen_vote_asks_first(db_path: Path) -> Non
 
 def _election_on_item_2(db_path: Path, gert: int, louise: int) -> int:
     """The demo meeting at item 2, a closed election of næstformand between two members."""
-    meeting_id = store(db_path, build_demo_meeting())
+    meeting_id = demo_at_item(db_path, 2)
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            if person.attendance is Attendance.UNKNOWN:
-                service.set_attendance(person.id, "present")
-        service.start_item(2)
         candidates = ["Gert Fabrin", "Louise Holm"]
         election_id = service.open_election(2, "næstformand", candidates).created_id
         voters = service.eligible_voters()

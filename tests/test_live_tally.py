@@ -11,25 +11,18 @@ from pathlib import Path
 from textual.widgets import Static
 
 from meetingtui import rules
-from meetingtui.demo import build_demo_meeting
-from meetingtui.models import Attendance
 from meetingtui.screens.app import build_app
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.vote import VoteScreen
 from meetingtui.service import MeetingService
-from tests.meetings import FixedClock, store
+from tests.meetings import FixedClock, demo_at_item
 from tests.tui_support import SIZE
 
 
 def vote_then_departures(db_path: Path) -> int:
     """Demo meeting, item 4: seven for, two against; then five of those for leave."""
-    meeting_id = store(db_path, build_demo_meeting())
+    meeting_id = demo_at_item(db_path, 4)
     with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            if person.attendance is Attendance.UNKNOWN:
-                service.set_attendance(person.id, "present")
-        service.start_item(4)
         vote_id = service.open_vote(4).created_id
         voters = service.eligible_voters()
         for person in voters[:7]:

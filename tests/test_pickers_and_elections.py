@@ -9,7 +9,6 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, Static
 
 from meetingtui import rules
-from meetingtui.demo import build_demo_meeting
 from meetingtui.exporters import export
 from meetingtui.models import AbsenceKind, Attendance, DissentKind, MovementKind
 from meetingtui.screens.app import build_app
@@ -19,8 +18,7 @@ from meetingtui.screens.election_setup import ElectionDialog, split_candidates
 from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.typeahead import matches
 from meetingtui.service import MeetingService
-from tests import databases
-from tests.meetings import FixedClock, store, stored
+from tests.meetings import FixedClock, demo_at_item, stored
 from tests.tui_support import SIZE, Notices, press, type_text, until
 
 
@@ -29,25 +27,6 @@ async def elect(pilot: Pilot[None], candidates: str, *then: str) -> None:
     await press(pilot, "e")
     await type_text(pilot, candidates)
     await press(pilot, "enter", *then)
-
-
-def demo_at_item(db_path: Path, item_id: int) -> int:
-    """The demo meeting open, the two apologies absent, everyone else present, `item_id` under
-    way; built once per run and copied (tests/databases.py)."""
-    return databases.built_once(
-        f"demo at item {item_id}", db_path, lambda path: _demo_at_item(path, item_id)
-    )
-
-
-def _demo_at_item(db_path: Path, item_id: int) -> int:
-    meeting_id = store(db_path, build_demo_meeting())
-    with MeetingService.open(db_path, meeting_id, clock=FixedClock()) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            if person.attendance is Attendance.UNKNOWN:
-                service.set_attendance(person.id, "present")
-        service.start_item(item_id)
-    return meeting_id
 
 
 def test_typed_danish_letters_mean_themselves() -> None:
