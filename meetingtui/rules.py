@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from meetingtui.errors import RuleWarning
+from meetingtui.i18n import join_names
 from meetingtui.vocabulary import (
     AbsenceKind,
     Attendance,
@@ -266,7 +267,7 @@ def decision_election_warnings(item: AgendaItem, text: str) -> list[RuleWarning]
         election = (named or closed)[-1]
         params = {"office": election.office, "text": text.strip()}
         if election.elected is None:
-            tied = ", ".join(election.tied) if election.tied else "-"
+            tied = join_names(election.tied) if election.tied else "-"
             warnings.append(
                 RuleWarning("warn.decision_election_undecided", {**params, "tied": tied})
             )

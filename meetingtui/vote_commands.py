@@ -8,6 +8,7 @@ from typing import Any
 from meetingtui import rules
 from meetingtui.command_base import CommandBase, Outcome, rules_text, word
 from meetingtui.errors import CommandRefused, ConfirmationRequired, RuleWarning
+from meetingtui.i18n import join_names
 from meetingtui.models import AgendaItem, Choice, Election, MotionKind, Participant
 
 
@@ -186,7 +187,7 @@ class VoteCommands(CommandBase):
         tied = found[1].tied
         if not tied:
             return outcome
-        tie = RuleWarning("warn.election_tie", {"names": ", ".join(tied)})
+        tie = RuleWarning("warn.election_tie", {"names": join_names(tied)})
         return Outcome(outcome.seq, [*outcome.warnings, tie], outcome.created_id)
 
     def open_election(

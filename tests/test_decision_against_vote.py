@@ -105,7 +105,7 @@ def test_someone_elected_after_a_tie_is_said(db_path: Path) -> None:
             service.record_decision(2, text)
         [warning] = raised.value.warnings
         assert warning.message == (
-            "Valget af næstformand er ikke afgjort (stemmelighed mellem Gert Fabrin, "
+            "Valget af næstformand er ikke afgjort (stemmelighed mellem Gert Fabrin og "
             f"Louise Holm), men beslutningen lyder »{text}«."
         )
         service.record_decision(2, "Valget blev udsat.")  # agrees: nothing to say

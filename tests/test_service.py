@@ -113,6 +113,7 @@ def test_whole_meeting_is_stored(svc: MeetingService, db_path: Path) -> None:
         {1: "Anne Møller", 7: "Karen Holm"},
     )
     assert held.warnings[-1].key == "warn.election_tie"
+    assert "Anne Møller og Karen Holm" in held.warnings[-1].message  # as the referat names them
     svc.close_meeting()
     svc.approve_minutes()
 

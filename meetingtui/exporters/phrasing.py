@@ -9,11 +9,10 @@ Byrådet den 15. maj 2023", "Hanne Skov (O) ønskede følgende tilført protokol
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date
 
 from meetingtui import rules
-from meetingtui.i18n import get_language, t
+from meetingtui.i18n import get_language, join_names, t
 from meetingtui.i18n.dates import long_date
 from meetingtui.models import (
     AbsenceKind,
@@ -32,25 +31,10 @@ from meetingtui.models import (
 # Organisations are written out or abbreviated with more letters ("LEUF", "Grønt råd"), so a
 # member of a committee of organisations is never taken for a party.
 _PARTY_CODE = re.compile(r"^[A-ZÆØÅ]{1,2}$")
-# Commas inside parentheses ("Christina Knudsen (Områdebestyrelse, dagtilbud)") do not split
-# a list; only a comma outside them does.
-_PARENTHESISED = re.compile(r"\([^()]*\)")
 
 
 def is_party_code(affiliation: str) -> bool:
     return bool(_PARTY_CODE.match(affiliation.strip()))
-
-
-def join_names(names: Iterable[str]) -> str:
-    """Danish enumeration: "A, F og Ø". When a name holds a comma outside parentheses itself
-    ("Lejre Erhvervsforum, LEUF") the names are separated by semicolons, so the list stays
-    unambiguous."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    bare_comma = any("," in _PARENTHESISED.sub("", name) for name in names)
-    separator = "; " if bare_comma else ", "
-    return f"{separator.join(names[:-1])} {t('export.and')} {names[-1]}"
 
 
 # --- the body in running text -----------------------------------------------------------------

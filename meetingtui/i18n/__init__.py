@@ -10,7 +10,8 @@ and patterns.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import import_module
@@ -106,6 +107,23 @@ def full_stop(text: str) -> str:
     text = text.rstrip()
     inner = text.rstrip(_CLOSERS)
     return text if not text or (inner and inner[-1] in ".!?…") else text + "."
+
+
+# Commas inside parentheses ("Christina Knudsen (Områdebestyrelse, dagtilbud)") do not split
+# a list; only a comma outside them does.
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Danish enumeration: "A, F og Ø". When a name holds a comma outside parentheses itself
+    ("Lejre Erhvervsforum, LEUF") the names are separated by semicolons, so the list stays
+    unambiguous."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    bare_comma = any("," in _PARENTHESISED.sub("", name) for name in names)
+    separator = "; " if bare_comma else ", "
+    return f"{separator.join(names[:-1])} {t('export.and')} {names[-1]}"
 
 
 def has(key: str, /) -> bool:

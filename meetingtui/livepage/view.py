@@ -13,7 +13,7 @@ from typing import Any
 
 from meetingtui import rules, speakers
 from meetingtui.exporters.phrasing import count_line, result_line
-from meetingtui.i18n import t
+from meetingtui.i18n import join_names, t
 from meetingtui.i18n.dates import clock, long_datetime
 from meetingtui.models import (
     AgendaItem,
@@ -144,7 +144,7 @@ def _election_line(election: Election) -> VoteLine:
     if election.elected:
         text = t("live.elected", name=election.elected, office=office)
     elif election.tied:
-        text = t("live.election_tied", office=office, names=", ".join(election.tied))
+        text = t("live.election_tied", office=office, names=join_names(election.tied))
     else:
         text = t("live.election_none", office=office)
     return VoteLine(text, [], open=False)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from meetingtui import rules
-from meetingtui.i18n import t, t_count
+from meetingtui.i18n import join_names, t, t_count
 from meetingtui.screens.base import KeymapScreen, add_bindings, digit_bindings
 from meetingtui.screens.item_text import missing_line
 from meetingtui.screens.rolltable import next_missing
@@ -155,7 +155,7 @@ class ElectionScreen(KeymapScreen):
             lines.append(t("tui.elected", name=outcome.elected, office=election.office))
         elif outcome.tied:
             lines.append(
-                t("tui.election_tied", office=election.office, names=", ".join(outcome.tied))
+                t("tui.election_tied", office=election.office, names=join_names(outcome.tied))
             )
         # Who did not vote, as the vote's confirmation says it.
         missing = missing_line(self.service.meeting, item, (b.voter_id for b in election.ballots))

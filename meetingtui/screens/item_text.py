@@ -9,7 +9,7 @@ from rich.text import Text
 
 from meetingtui import rules
 from meetingtui.exporters import changes, phrasing
-from meetingtui.i18n import t, t_count
+from meetingtui.i18n import join_names, t, t_count
 from meetingtui.models import AbsenceKind, AgendaItem, DissentKind, ItemStatus, Meeting, Vote
 from meetingtui.screens.widgets import item_label
 
@@ -124,7 +124,9 @@ def describe_item(meeting: Meeting, item: AgendaItem) -> Text:
         elif election.elected:
             outcome = t("tui.elected", name=election.elected, office=election.office)
         elif election.tied:
-            outcome = t("tui.election_tied", office=election.office, names=", ".join(election.tied))
+            outcome = t(
+                "tui.election_tied", office=election.office, names=join_names(election.tied)
+            )
         else:
             outcome = t("tui.election_none", office=election.office)
         text.append("• " + outcome + "\n")
