@@ -4,6 +4,7 @@ the same import event text, the same state rows, the same search rows."""
 from __future__ import annotations
 
 import json
+import pickle
 import typing
 from pathlib import Path
 
@@ -206,3 +207,34 @@ def test_the_prepared_length_counts_characters_not_bytes() -> None:
     text = prepared.event_payload(7, None)
     meeting_json = text[len('{"meeting":{') : text.rindex('},"meeting_id":')]
     assert prepared.text_chars == len(meeting_json) - len(',"id":7,')
+
+
+def test_the_long_texts_cross_in_utf8_and_are_stored_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "referat.json"
+    path.write_bytes(_documents()[0][1])
+    parsed = parse_file(str(path), for_storing=True)
+    crossed = pickle.loads(pickle.dumps(parsed))  # as a parser process hands it over
+    [prepared] = crossed.prepared
+    assert {type(row[4]) for row in prepared.rows["sections"]} == {bytes}
+    assert {type(row[9]) for row in prepared.search_rows} == {bytes}
+    stored = []
+    for name, meeting in (("here", parsed.prepared[0]), ("crossed", prepared)):
+        conn = connect(tmp_path / f"{name}.db")
+        try:
+            service.import_meeting(conn, meeting, content_hash=HASH)
+            tables = [*records.stored_rows(conn, 1).items(), ("item_search", [])]
+            stored.append(
+                {
+                    table: conn.execute(
+                        f"SELECT {', '.join(f'typeof({c}), {c}' for c in columns)} FROM {table}"
+                    ).fetchall()
+                    for table, columns in (
+                        (t, [r[1] for r in conn.execute(f"PRAGMA table_info({t})")])
+                        for t, _rows in tables
+                    )
+                }
+            )
+        finally:
+            conn.close()
+    assert stored[0] == stored[1]
+    assert "blob" not in {kind for rows in stored[1].values() for row in rows for kind in row[::2]}

@@ -154,3 +154,10 @@ ITEM_CHILDREN = (
 )
 # Item children written and verified like the others, loaded by their own module.
 ITEM_TABLES = (*ITEM_CHILDREN, *speaker_rows.TABLES)
+
+# The columns of a meeting's long texts, which a parser process hands over in UTF-8
+# (`prepared`): their INSERTs store what they are given as text (`records`).
+UTF8_COLUMNS: dict[str, tuple[str, ...]] = {
+    "items": ("layout",),
+    "sections": ("text", "blocks"),
+}

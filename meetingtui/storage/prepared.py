@@ -25,7 +25,7 @@ import orjson
 
 from meetingtui.models import Meeting
 from meetingtui.storage import records, search_index
-from meetingtui.storage.columns import COLUMNS
+from meetingtui.storage.columns import COLUMNS, UTF8_COLUMNS
 from meetingtui.storage.events import canonical
 
 Row = tuple[Any, ...]
@@ -78,6 +78,48 @@ class PreparedMeeting:
 
     def search_rows_for(self, meeting_id: int) -> list[Row]:
         return [(meeting_id, *row[1:]) for row in self.search_rows]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What crosses to the writer: the long texts of the rows in UTF-8 (`HANDED_OVER`)."""
+        state = dict(self.__dict__)
+        state["rows"] = {
+            table: _in_utf8(rows, HANDED_OVER[table]) if table in HANDED_OVER else rows
+            for table, rows in self.rows.items()
+        }
+        state["search_rows"] = _in_utf8(self.search_rows, HANDED_OVER["item_search"])
+        return state
+
+
+# The columns of a meeting's long texts, by table: a byråd meeting's sections, their blocks,
+# the items' layouts and the search rows' texts and stems, about a megabyte, most of it beyond
+# ASCII. Handed over as text, each was encoded to UTF-8 by the pickling parser, decoded by the
+# writer's unpickling and encoded again by SQLite's binding; in UTF-8 they are only copied, and
+# the writer's INSERTs store them as text.
+HANDED_OVER: dict[str, tuple[int, ...]] = {
+    **{table: tuple(COLUMNS[table].index(c) for c in cols) for table, cols in UTF8_COLUMNS.items()},
+    "item_search": search_index.UTF8_COLUMNS,
+}
+
+
+def _in_utf8(rows: list[Row], columns: tuple[int, ...]) -> list[Row]:
+    """`rows` with the text of `columns` in UTF-8."""
+    out = []
+    for row in rows:
+        values = list(row)
+        for column in columns:
+            if type(values[column]) is str:
+                values[column] = _utf8(values[column])
+        out.append(tuple(values))
+    return out
+
+
+def _utf8(text: str) -> bytes | str:
+    """A text that cannot be UTF-8 (a lone surrogate, which a cleaned model never holds) stays
+    text: the writer's binding refuses it as it did."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return text
 
 
 def prepare(meeting: Meeting, *, unplaced: int) -> PreparedMeeting:

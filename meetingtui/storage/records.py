@@ -17,7 +17,7 @@ from typing import Any
 
 from meetingtui.models import AgendaItem, Meeting, Section, Vote
 from meetingtui.storage import speaker_rows
-from meetingtui.storage.columns import COLUMNS, ITEM_TABLES, MEETING_TABLES
+from meetingtui.storage.columns import COLUMNS, ITEM_TABLES, MEETING_TABLES, UTF8_COLUMNS
 
 # Reading the tables back lives beside this; callers keep reaching it here.
 from meetingtui.storage.record_loading import load_meeting as load_meeting
@@ -25,8 +25,16 @@ from meetingtui.storage.touched import Touched
 
 Row = tuple[Any, ...]
 
+
+def _marks(table: str, cols: tuple[str, ...]) -> str:
+    # A long text handed over in UTF-8 arrives as bytes: stored as the text it is, not a BLOB
+    # (text given as text is left as it is).
+    utf8 = UTF8_COLUMNS.get(table, ())
+    return ", ".join("CAST(? AS TEXT)" if col in utf8 else "?" for col in cols)
+
+
 _INSERT = {
-    table: f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    table: f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({_marks(table, cols)})"
     for table, cols in COLUMNS.items()
 }
 _INSERT["meetings"] = _INSERT["meetings"].replace("INSERT", "INSERT OR REPLACE", 1)

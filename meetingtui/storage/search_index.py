@@ -237,11 +237,17 @@ def new_meeting_rows(meeting: Meeting, meeting_id: int) -> list[tuple[object, ..
     return rows
 
 
-_INSERT_HEAD = (
-    "INSERT INTO item_search (meeting_id, item_id, body, date, number, title, case_number, "
-    "closed, document_kind, text, decision, title_stems, text_stems, decision_stems) VALUES "
+_ROW_COLUMNS = ("meeting_id", "item_id", "body", "date", "number", "title", "case_number",
+                "closed", "document_kind", "text", "decision", *STEM_COLUMNS)  # fmt: skip
+# The long texts, which a parser process hands over in UTF-8 (`prepared`): what arrives as bytes
+# is stored as the text it is, not a BLOB (text given as text is left as it is).
+UTF8_COLUMNS = tuple(
+    n for n, col in enumerate(_ROW_COLUMNS) if col in ("text", "decision", *STEM_COLUMNS)
 )
-_ROW_MARKS = "(" + ", ".join("?" * 14) + ")"
+_INSERT_HEAD = f"INSERT INTO item_search ({', '.join(_ROW_COLUMNS)}) VALUES "
+_ROW_MARKS = (
+    "(" + ", ".join("CAST(? AS TEXT)" if n in UTF8_COLUMNS else "?" for n in range(14)) + ")"
+)
 _ROWS_PER_INSERT = 200  # 2,800 parameters: far below SQLite's limit of 32,766
 
 
