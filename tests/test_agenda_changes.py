@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.notifications import Notify
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from meetingtui.errors import CommandRefused, ConfirmationRequired
@@ -183,19 +184,25 @@ def test_a_new_item_needs_a_title_and_a_free_number(db_path: Path) -> None:
 # --------------------------------------------------------------------------- in the TUI
 
 
+async def _new_item_typed(pilot: Pilot[None], title: str) -> None:
+    """From the meeting screen: `o`, a new item, its title typed after the proposed number, Enter."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+    await pilot.press("o")
+    await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
+    await pilot.press("enter")  # the first option: a new item
+    await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
+    assert app.screen.query_one("#field-0", Input).value == "5"
+    # The number is proposed: what is typed first is the title.
+    await type_text(pilot, title)
+    await pilot.press("enter")
+
+
 async def test_o_adds_an_item_once_the_chair_approves(db_path: Path) -> None:
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
-        await pilot.press("o")
-        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
-        await pilot.press("enter")  # the first option: a new item
-        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
-        assert app.screen.query_one("#field-0", Input).value == "5"
-        # The number is proposed: what is typed first is the title.
-        await type_text(pilot, "Trafiksikkerhed ved skolen")
-        await pilot.press("enter")
+        await _new_item_typed(pilot, "Trafiksikkerhed ved skolen")
         await until(pilot, lambda: showing(app, ConfirmDialog), "the chair's approval")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
@@ -209,13 +216,7 @@ async def test_no_at_the_chairs_approval_gives_the_new_item_back_as_typed(db_pat
     meeting_id = opened_with_everyone(db_path, committee_meeting(), FixedClock())
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
-        await pilot.press("o")
-        await until(pilot, lambda: isinstance(app.screen, PickDialog), "which change")
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, FormDialog), "the new item's form")
-        await type_text(pilot, "Trafiksikkerhed ved skolen")
-        await pilot.press("enter")
+        await _new_item_typed(pilot, "Trafiksikkerhed ved skolen")
         for answer in ("escape", "n"):  # not approved yet, or a key pressed in haste
             await until(pilot, lambda: showing(app, ConfirmDialog), "the chair's approval")
             await pilot.press(answer)

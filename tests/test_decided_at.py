@@ -165,18 +165,24 @@ def test_a_decision_typed_in_under_the_next_item_is_not_judged_at_that_moment(
     assert "beslutningsdygtigt" not in _referat(record)
 
 
+def _five_leave_and_item_1_decided(service: MeetingService) -> None:
+    """Everyone present, item 1 taken up, five of seven leave, item 1 decided: on a clock that
+    stands still, all in one moment."""
+    service.open_meeting()
+    for person in service.meeting.participants:
+        service.set_attendance(person.id, Attendance.PRESENT)
+    service.start_item(1)
+    for member in (1, 2, 3, 4, 5):
+        service.leave(member)
+    service.record_decision(1, "Godkendt.", confirm=True)
+
+
 def test_a_departure_stamped_in_the_decisions_own_moment_is_no_proof(db_path: Path) -> None:
     # On a clock that stands still every entry has the same moment: whether the members left
     # before or after the decision the times cannot say.
     meeting_id = store(db_path, budget_meeting(items=4))
     with MeetingService.open(db_path, meeting_id, clock=FixedClock(START)) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            service.set_attendance(person.id, Attendance.PRESENT)
-        service.start_item(1)
-        for member in (1, 2, 3, 4, 5):
-            service.leave(member)
-        service.record_decision(1, "Godkendt.", confirm=True)
+        _five_leave_and_item_1_decided(service)
         record = service.meeting
         item = record.item(1)
         assert item is not None and quorum_moments.decision_moment(record, item) == START
@@ -317,13 +323,7 @@ def test_a_clock_that_stands_still_marks_no_item_either_rule_would_decline(
     # under the item, so after it was taken up, and as it was taken up it had a quorum.
     meeting_id = store(db_path, budget_meeting(items=4))
     with MeetingService.open(db_path, meeting_id, clock=FixedClock(START)) as service:
-        service.open_meeting()
-        for person in service.meeting.participants:
-            service.set_attendance(person.id, Attendance.PRESENT)
-        service.start_item(1)
-        for member in (1, 2, 3, 4, 5):
-            service.leave(member)
-        service.record_decision(1, "Godkendt.", confirm=True)
+        _five_leave_and_item_1_decided(service)
         service.start_item(2)  # none there at any moment of it: marked by both rules
         service.record_decision(2, "Godkendt.", confirm=True)
         service.close_meeting()
