@@ -34,6 +34,7 @@ from meetingtui.models import (
     ItemStatus,
     Meeting,
     MeetingStatus,
+    Participant,
     clean_text,
 )
 from meetingtui.storage import events, records
@@ -190,7 +191,10 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
             "attendance_set", {"participant_id": person.id, "attendance": value.value}
         )
 
-    def seat_substitute(self, name: str, affiliation: str, for_participant_id: int) -> Outcome:
+    def check_seat_free(self, for_participant_id: int) -> Participant:
+        """The member whose seat a substitute may take now; refused, as seating one would be,
+        when the member is present, holds no vote of their own, or the seat is taken. Writes
+        nothing: the roll call asks before it offers names to pick from."""
         self._require_live(planned_ok=True)
         seat_holder = self._person(for_participant_id)
         if seat_holder.is_present_now:
@@ -202,6 +206,10 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
             for p in self.meeting.participants
         ):
             raise CommandRefused("refuse.seat_already_taken", name=seat_holder.name)
+        return seat_holder
+
+    def seat_substitute(self, name: str, affiliation: str, for_participant_id: int) -> Outcome:
+        seat_holder = self.check_seat_free(for_participant_id)
         new_id = self.meeting.next_id("participant")
         payload = {
             "participant_id": new_id,

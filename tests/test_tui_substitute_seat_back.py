@@ -15,7 +15,7 @@ from meetingtui.screens.meeting import MeetingScreen
 from meetingtui.screens.rollcall import RollCallScreen
 from meetingtui.service import MeetingService
 from tests.meetings import FixedClock, committee_meeting, store, stored
-from tests.tui_support import press, rendered, until
+from tests.tui_support import Notices, press, rendered, until
 
 
 def substitute_seated_for_soeren(db_path: Path) -> int:
@@ -61,3 +61,26 @@ async def test_the_roll_call_says_the_substitute_no_longer_votes(
         assert isinstance(app.screen, MeetingScreen)
     record = stored(db_path, meeting_id)
     assert sara not in {p.id for p in rules.eligible_voters(record, record.item(1))}
+
+
+async def test_s_on_a_present_member_says_so_before_offering_anyone(db_path: Path) -> None:
+    # A stranger pressed s on a member in the room: a list of names came up, and only the pick
+    # was refused. Now nothing is offered; the refusal comes first.
+    meeting_id = substitute_seated_for_soeren(db_path)
+    seated = len(stored(db_path, meeting_id).participants)
+    notices = Notices()
+    app = build_app(db_path, meeting_id, clock=FixedClock())
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await press(pilot, "r")
+        await until(pilot, lambda: isinstance(app.screen, RollCallScreen), "the roll call")
+        table = app.screen.query_one("#roster", DataTable)
+        table.move_cursor(row=table.get_row_index("1"))  # present
+        await press(pilot, "s")
+        await until(pilot, lambda: notices.mention("er til stede"), "the refusal")
+        assert isinstance(app.screen, RollCallScreen)
+        table.move_cursor(row=table.get_row_index("7"))  # Søren's seat is Sara's already
+        await press(pilot, "s")
+        await until(pilot, lambda: notices.mention("allerede Søren Friis"), "the seat taken")
+        assert isinstance(app.screen, RollCallScreen)
+    assert len(stored(db_path, meeting_id).participants) == seated

@@ -312,9 +312,18 @@ class RollCallScreen(KeymapScreen):
         person = self._selected()
         if person is None:
             return
+        from meetingtui.errors import CommandRefused
         from meetingtui.screens.substitute_offer import offer_substitute
 
         holder = person
+        service = self.meeting_app.service
+        if service is not None:
+            # Said before names are offered: a present member's seat has no substitute to pick.
+            try:
+                service.check_seat_free(holder.id)
+            except CommandRefused as exc:
+                self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+                return
         # A meeting planned from a committee offers its stedfortræder list first.
         offered = self.meeting_app.service is not None and offer_substitute(
             self.meeting_app,
