@@ -56,7 +56,7 @@ def _add(app: MeetingApp, number: str = "", title: str = "", *, at_number: bool 
         try:
             add(app.service.meeting, typed_number, typed_title, closed=False)  # nothing written
         except CommandRefused as exc:
-            app.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+            app.say_refused(exc)
             # Back at the field refused: a number taken is corrected over the number, not the title.
             _add(app, typed_number, typed_title, at_number=exc.key in NUMBER_REFUSALS)
             return

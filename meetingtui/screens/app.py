@@ -136,7 +136,7 @@ class MeetingApp(MeetingHold):
             self.push_screen(dialog, answer)
             return None
         except (CommandRefused, StorageError) as exc:
-            self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+            self.say_refused(exc)
             self.refresh_views()
             return None
         except MeetingError as exc:
@@ -217,6 +217,10 @@ class MeetingApp(MeetingHold):
         own = [(keys, what) for what, keys, _ in own_keys(dialog)]
         self.push_screen(HelpScreen(scope, own=(t("tui.help_dialog"), own)))
 
+    def say_refused(self, exc: MeetingError) -> None:
+        """A command the rules refused, in their words: the one way every screen says it."""
+        self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+
     def action_undo(self) -> None:
         """Undo says what it takes back: a small entry at once, anything larger after a yes."""
         service = self.service
@@ -225,7 +229,7 @@ class MeetingApp(MeetingHold):
         try:
             step = service.undo_step()
         except CommandRefused as exc:
-            self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+            self.say_refused(exc)
             return
 
         screen = self.screen if isinstance(self.screen, KeymapScreen) else None

@@ -322,10 +322,10 @@ class RollCallScreen(KeymapScreen):
             try:
                 service.check_seat_free(holder.id)
             except CommandRefused as exc:
-                self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+                self.meeting_app.say_refused(exc)
                 return
         # A meeting planned from a committee offers its stedfortræder list first.
-        offered = self.meeting_app.service is not None and offer_substitute(
+        offered = service is not None and offer_substitute(
             self.meeting_app,
             holder.id,
             after_afbud=False,
