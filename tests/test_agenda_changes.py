@@ -25,7 +25,7 @@ from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import FixedClock, committee_meeting, opened_with_everyone, stored
-from tests.tui_support import SIZE, Notices, rendered, showing, type_text, until
+from tests.tui_support import SIZE, Notices, rendered, screen_text, showing, type_text, until
 
 
 def screen_words(svg: str) -> str:
@@ -222,6 +222,11 @@ async def test_no_at_the_chairs_approval_gives_the_new_item_back_as_typed(db_pat
             await pilot.press(answer)
             await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
             assert app.screen.query_one("#field-0", Input).value == "5"
+            assert app.screen.query_one("#field-1", Input).value == "Trafiksikkerhed ved skolen"
+            await pilot.press("escape")  # typed and not yet saved: asked before it goes
+            await until(pilot, lambda: "Kassér teksten?" in screen_text(app), "discard?")
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, FormDialog), "the text kept")
             assert app.screen.query_one("#field-1", Input).value == "Trafiksikkerhed ved skolen"
             await pilot.press("enter")
         await until(pilot, lambda: showing(app, ConfirmDialog), "asked once more")

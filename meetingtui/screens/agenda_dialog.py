@@ -69,12 +69,11 @@ def _add(app: MeetingApp, number: str = "", title: str = "", *, at_number: bool 
             on_cancel=lambda: _add(app, typed_number, typed_title),
         )
 
-    fields = [
-        (t("tui.agenda_number"), number or next_number(service.meeting)),
-        (t("tui.agenda_title"), title),
-    ]
+    proposed = next_number(service.meeting)
+    fields = [(t("tui.agenda_number"), number or proposed), (t("tui.agenda_title"), title)]
     note = t("tui.agenda_add_note")
-    dialog = FormDialog(t("tui.agenda_add_title"), fields, note, focus=0 if at_number else 1)
+    focus = 0 if at_number else 1
+    dialog = FormDialog(t("tui.agenda_add_title"), fields, note, focus=focus, given=[proposed, ""])
     app.push_screen(dialog, added)
 
 

@@ -225,17 +225,22 @@ class CommitteesScreen(DatabaseScreen):
         return True
 
     def _form(
-        self, title: str, fields: list[tuple[str, str]], then: Callable[[list[str]], bool]
+        self,
+        title: str,
+        fields: list[tuple[str, str]],
+        then: Callable[[list[str]], bool],
+        given: list[str] | None = None,
     ) -> None:
         """Ask, then run `then` on what was typed; refused (False), the form comes back with
         what was typed, to be corrected, rather than losing a whole member's details."""
+        before = given if given is not None else [value for _, value in fields]
 
         def answered(values: list[str] | None) -> None:
             if values is not None and not then([v.strip() for v in values]):
                 typed = [(label, value) for (label, _), value in zip(fields, values, strict=True)]
-                self._form(title, typed, then)
+                self._form(title, typed, then, before)
 
-        self.app.push_screen(FormDialog(title, fields), answered)
+        self.app.push_screen(FormDialog(title, fields, given=before), answered)
 
     def action_import(self) -> None:
         def load(values: list[str]) -> bool:

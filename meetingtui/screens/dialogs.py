@@ -205,6 +205,8 @@ class FormDialog(Dialog):
     from any field. The caller checks what is typed (a refused time brings the dialog back).
 
     Fields listed in `notes` take several lines (reasons, notes): Ctrl+J breaks the line.
+    `given` is what the fields held before anything was typed, where the form comes back with
+    typed text (refused, or not approved): that text is still unsaved, and Escape asks first.
     """
 
     SAVES = True
@@ -217,9 +219,11 @@ class FormDialog(Dialog):
         *,
         notes: Sequence[int] = (),
         focus: int = 0,
+        given: Sequence[str] | None = None,
     ) -> None:
         super().__init__(title)
         self.fields = list(fields)
+        self.given = list(given) if given is not None else [value for _, value in fields]
         self.note = note
         self.notes = set(notes)
         self.focus_field = focus  # the field to type in first (after prefilled ones)
@@ -248,8 +252,8 @@ class FormDialog(Dialog):
 
     def unsaved_text(self) -> bool:
         return any(
-            value.strip() and value != initial
-            for value, (_, initial) in zip(self._values(), self.fields, strict=False)
+            value.strip() and value != before
+            for value, before in zip(self._values(), self.given, strict=False)
         )
 
     def _advance(self, widget: Input | NoteField) -> None:

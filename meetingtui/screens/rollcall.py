@@ -353,6 +353,7 @@ class RollCallScreen(KeymapScreen):
                 FormDialog(
                     t("tui.substitute_title", name=person.label),
                     [(t("tui.substitute_name"), typed[0]), (t("tui.substitute_party"), typed[1])],
+                    given=["", person.affiliation],
                 ),
                 seat,
             )

@@ -301,12 +301,12 @@ class SpeakersScreen(KeymapScreen):
         item = self._item()
         if item is None:
             return
-        shown = typed or (
+        recorded = (
             speakers.minutes_text(item.speaker_limit_seconds),
             speakers.minutes_text(item.debate_limit_seconds),
         )
         labels = (t("speakers.limit_speaker"), t("speakers.limit_debate"))
-        fields = list(zip(labels, shown, strict=True))
+        fields = list(zip(labels, typed or recorded, strict=True))
 
         def entered(values: list[str] | None) -> None:
             if values is None:
@@ -327,7 +327,8 @@ class SpeakersScreen(KeymapScreen):
                 debate_seconds=debate,
             )
 
-        self.app.push_screen(FormDialog(t("speakers.limits_title"), fields, focus=focus), entered)
+        form = FormDialog(t("speakers.limits_title"), fields, focus=focus, given=recorded)
+        self.app.push_screen(form, entered)
 
     def action_back(self) -> None:
         self.dismiss()

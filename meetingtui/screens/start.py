@@ -162,6 +162,7 @@ class StartScreen(DatabaseScreen):
                 [(t("tui.new_path"), path), (t("plan.tui.committee"), committee_name)],
                 note=t("tui.new_note"),
                 focus=focus,
+                given=["", ""],
             ),
             create,
         )

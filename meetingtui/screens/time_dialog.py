@@ -101,5 +101,6 @@ def correct_times(app: MeetingApp, fields: list[TimeField], typed: list[str] | N
         [(label, text) for (label, _, _), text in zip(fields, now_shown, strict=True)],
         t("tui.correct_times_note"),
         focus=retyped[0] if retyped else 0,
+        given=shown,
     )
     app.push_screen(dialog, corrected)
