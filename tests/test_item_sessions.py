@@ -26,7 +26,7 @@ from meetingtui.service import MeetingService
 from meetingtui.storage.db import connect
 from meetingtui.verify import checked_meeting
 from tests.meetings import START, FixedClock, committee_meeting, store, stored
-from tests.tui_support import Notices, type_text, until
+from tests.tui_support import Notices, screen_text, type_text, until
 
 AT_17 = START + timedelta(minutes=30)
 
@@ -235,7 +235,9 @@ async def test_the_time_dialog_refuses_an_end_inside_a_later_stretch_in_words(
         await until(pilot, lambda: notices.mention("intet er ændret"), "the refusal")
         assert notices.mention("17.15 (pkt. 2 begyndte 2. gang)")
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the dialog again")
-        await pilot.press("escape")
+        await pilot.press("escape")  # the refused time is still typed: asked before it goes
+        await until(pilot, lambda: "Kassér teksten?" in screen_text(app), "discard?")
+        await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back, unchanged")
     assert stored(db_path, meeting_id) == before
 
