@@ -15,7 +15,7 @@ from meetingtui.screens.dialogs import FormDialog
 from meetingtui.storage.db import connect
 from tests.committee_fixtures import OEKONOMIUDVALGET, event_count, write
 from tests.meetings import FixedClock
-from tests.tui_support import SIZE, Notices, until
+from tests.tui_support import SIZE, Notices, screen_text, until
 
 
 async def fill(pilot: Pilot, *values: str) -> None:
@@ -157,7 +157,9 @@ async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_pa
         # The form comes back with what was typed, to be corrected; Esc leaves it.
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
         assert [f.value for f in app.screen.query(Input)] == ["bo.hilsted@greve"]
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed is unsaved: asked before it goes
+        await until(pilot, lambda: "Kassér teksten?" in screen_text(app), "discard?")
+        await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, CommitteesScreen), "the form left")
         await pilot.press("j")
         await fill(pilot, "Ny Person", "A", "medlem", "", "31-02-2025")
@@ -167,7 +169,9 @@ async def test_a_refused_change_is_said_and_writes_nothing(db_path: Path, tmp_pa
         await until(pilot, lambda: isinstance(app.screen, FormDialog), "the form again")
         typed = [f.value for f in app.screen.query(Input)]
         assert typed == ["Ny Person", "A", "medlem", "", "31-02-2025"]
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed is unsaved: asked before it goes
+        await until(pilot, lambda: "Kassér teksten?" in screen_text(app), "discard?")
+        await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, CommitteesScreen), "the form left")
     conn = connect(db_path)
     assert event_count(conn) == before
