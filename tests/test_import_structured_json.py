@@ -138,7 +138,9 @@ def test_list_of_meetings() -> None:
 @pytest.mark.parametrize(
     ("data", "key"),
     [
-        (b'{"Dagsordenpunkter": [', "import.error.json_invalid"),
+        (b'{"Dagsordenpunkter": [', "import.error.json_truncated"),
+        (b'{"Dagsordenpunkter": [{"Titel": "Budget 2025}]}', "import.error.json_truncated"),
+        (b'{"Dagsordenpunkter": [],\n "Moede": {"Dato": 2020-01-01}}', "import.error.json_invalid"),
         (b'{"Dagsordenpunkter": [], "Moede": {"Dato": "2020-01-01"}}', "import.error.json_shape"),
         (
             b'{"Udvalg": {"Navn": "X"}, "Moede": {"Dato": "i morgen"}, "Dagsordenpunkter": []}',
@@ -259,3 +261,16 @@ def test_extraordinary_meeting_and_dated_case_history() -> None:
     ]
     assert [s.heading for s in only.sections] == ["Resume"]
     assert only.votes == []  # the vote belongs to the earlier meeting
+
+
+def test_a_broken_file_is_placed_in_the_archivists_words() -> None:
+    """Python's JSON and XML reasons are English; the message gives the line and column in the
+    archive's language, and says when the file simply stops (a download cut short)."""
+    with pytest.raises(InputError) as stopped:
+        firstagenda_json.parse(json.dumps(firstagenda_referat(), indent=1).encode()[:900])
+    assert stopped.value.key == "import.error.json_truncated"
+    assert "afkortet" in stopped.value.message
+    assert "Unterminated" not in stopped.value.message
+    with pytest.raises(InputError) as broken:
+        firstagenda_json.parse(b'{\n  "Moede": {"Dato": 2020-01-01},\n  "Dagsordenpunkter": []\n}')
+    assert broken.value.message == "Ugyldig JSON i linje 2, kolonne 25"

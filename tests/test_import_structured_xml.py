@@ -82,7 +82,11 @@ def test_missing_optional_elements() -> None:
 @pytest.mark.parametrize(
     ("data", "key"),
     [
-        (sbsys_publication()[:400], "import.error.xml_invalid"),
+        (sbsys_publication()[:400], "import.error.xml_truncated"),
+        (
+            sbsys_publication().replace(b"</Caption>", b"</Caption", 1),
+            "import.error.xml_invalid",
+        ),
         (
             b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
             b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'

@@ -8,9 +8,15 @@ DA: dict[str, str] = {
     "import.error.unknown_format": "Ukendt format: indholdet ligner ingen af de kendte eksporter",
     "import.error.too_large": "Filen er for stor ({size} MB; grænsen er {limit} MB)",
     "import.error.unreadable": "Filen kan ikke læses: {reason}",
-    "import.error.json_invalid": "Ugyldig JSON: {reason}",
+    "import.error.json_invalid": "Ugyldig JSON i linje {line}, kolonne {column}",
+    "import.error.json_truncated": (
+        "JSON-filen holder op midt i indholdet (linje {line}): den er afkortet eller ikke gemt færdig"
+    ),
     "import.error.json_shape": "JSON-filen mangler {field}",
-    "import.error.xml_invalid": "Ugyldig XML: {reason}",
+    "import.error.xml_invalid": "Ugyldig XML i linje {line}, kolonne {column}",
+    "import.error.xml_truncated": (
+        "XML-filen holder op midt i indholdet (linje {line}): den er afkortet eller ikke gemt færdig"
+    ),
     "import.error.xml_forbidden": "XML-filen indeholder entiteter eller DTD, som ikke tillades",
     "import.error.xml_shape": "XML-filen mangler {field}",
     "import.error.html_shape": "HTML-siden mangler {field}",
@@ -189,9 +195,15 @@ EN: dict[str, str] = {
     "import.error.unknown_format": "Unknown format: the content matches none of the known exports",
     "import.error.too_large": "The file is too large ({size} MB; the limit is {limit} MB)",
     "import.error.unreadable": "The file cannot be read: {reason}",
-    "import.error.json_invalid": "Invalid JSON: {reason}",
+    "import.error.json_invalid": "Invalid JSON at line {line}, column {column}",
+    "import.error.json_truncated": (
+        "The JSON file stops mid-content (line {line}): it was cut short or not saved in full"
+    ),
     "import.error.json_shape": "The JSON file lacks {field}",
-    "import.error.xml_invalid": "Invalid XML: {reason}",
+    "import.error.xml_invalid": "Invalid XML at line {line}, column {column}",
+    "import.error.xml_truncated": (
+        "The XML file stops mid-content (line {line}): it was cut short or not saved in full"
+    ),
     "import.error.xml_forbidden": "The XML file contains entities or a DTD, which are not allowed",
     "import.error.xml_shape": "The XML file lacks {field}",
     "import.error.html_shape": "The HTML page lacks {field}",

@@ -51,11 +51,14 @@ def _text(value: Any) -> str:
 
 
 def read(data: bytes, *, source: str = "") -> list[Source]:
+    text = decode_bytes(data)
     try:
-        document = json.loads(decode_bytes(data))
+        document = json.loads(text)
     except json.JSONDecodeError as error:
-        reason = f"{error.msg} (line {error.lineno})"
-        raise InputError("import.error.json_invalid", reason=reason) from None
+        # Python's reason is English; the archivist gets where, and whether the file simply stops.
+        stops = error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip())
+        key = "import.error.json_truncated" if stops else "import.error.json_invalid"
+        raise InputError(key, line=error.lineno, column=error.colno) from None
     except RecursionError:
         raise InputError("import.error.too_deep") from None
     documents = document if isinstance(document, list) else [document]

@@ -47,7 +47,11 @@ def parse_xml(data: bytes) -> Element:
     except defusedxml.DefusedXmlException:
         raise InputError("import.error.xml_forbidden") from None
     except ParseError as error:
-        raise InputError("import.error.xml_invalid", reason=str(error)) from None
+        # expat's reason is English; the archivist gets where, and whether the file simply stops.
+        line, column = error.position
+        stops = line >= text.rstrip().count("\n") + 1
+        key = "import.error.xml_truncated" if stops else "import.error.xml_invalid"
+        raise InputError(key, line=line, column=column + 1) from None
     for element in root.iter():
         if isinstance(element.tag, str) and "}" in element.tag:
             element.tag = element.tag.rsplit("}", 1)[1]
