@@ -217,9 +217,10 @@ class MeetingApp(MeetingHold):
         own = [(keys, what) for what, keys, _ in own_keys(dialog)]
         self.push_screen(HelpScreen(scope, own=(t("tui.help_dialog"), own)))
 
-    def say_refused(self, exc: MeetingError) -> None:
-        """A command the rules refused, in their words: the one way every screen says it."""
-        self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=8)
+    def say_refused(self, exc: MeetingError, timeout: float = 8) -> None:
+        """A command the rules refused, in their words: the one way every screen says it. A
+        longer `timeout` for a message that takes longer to read (a committee file's faults)."""
+        self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=timeout)
 
     def action_undo(self) -> None:
         """Undo says what it takes back: a small entry at once, anything larger after a yes."""

@@ -214,7 +214,8 @@ class CommitteesScreen(DatabaseScreen):
         try:
             change()
         except MeetingError as exc:
-            self.notify(exc.message, title=t("tui.refused_title"), severity="error", timeout=10)
+            # A committee file's faults name lines and fields: longer to read than a refusal.
+            self.meeting_app.say_refused(exc, timeout=10)
             return False
         self.refresh_view()
         if len(self._committees) == 1:
@@ -416,7 +417,7 @@ class CommitteesScreen(DatabaseScreen):
             try:
                 self.day = parse_day(values[0])
             except MeetingError as exc:
-                self.notify(exc.message, severity="error")
+                self.meeting_app.say_refused(exc)
                 return False
             self.refresh_view()
             self._to_the_roster()  # the roster of that day is what was asked for

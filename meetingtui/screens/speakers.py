@@ -316,7 +316,7 @@ class SpeakersScreen(KeymapScreen):
                 try:
                     limits.append(speakers.parse_minutes(value))
                 except CommandRefused as exc:
-                    self.notify(exc.message, title=t("tui.refused_title"), severity="error")
+                    self.meeting_app.say_refused(exc)
                     self.action_limits(values, n)
                     return
             per_speaker, debate = limits
