@@ -34,7 +34,7 @@ async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: 
     async with first.run_test(size=SIZE) as pilot:
         await pilot.pause()
         # A for, Områdebestyrelse imod, Skolebestyrelse for; then the app is quit.
-        await press(pilot, "v", "f", "i", "f")
+        await press(pilot, "v", "f", "down", "i", "down", "f")
     assert choices(db_path, meeting_id) == {
         "Carsten Rasmussen": Choice.FOR,
         "Christina Knudsen": Choice.AGAINST,
@@ -49,7 +49,7 @@ async def test_a_resumed_vote_starts_on_the_first_row_without_a_ballot(db_path: 
         members = again.screen.query_one("#members", RollTable)
         assert parties.keys[parties.cursor_row] == "Ældrerådet"
         assert members.keys[members.cursor_row] == "5"  # Keld Mortensen, the first not voted
-        await press(pilot, "f", "f")
+        await press(pilot, "f", "down", "f")
     after = choices(db_path, meeting_id)
     assert after["Christina Knudsen"] is Choice.AGAINST
     assert after["Keld Mortensen"] is Choice.FOR and after["Jan Andersen"] is Choice.FOR
@@ -60,7 +60,7 @@ async def test_changing_a_cast_ballot_asks_first_and_can_be_undone(db_path: Path
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "v", "f", "i", "f")
+        await press(pilot, "v", "f", "down", "i", "down", "f")
         # To the names; Christina Knudsen is the second.
         await press(pilot, "tab", "home", "down", "f")
         assert isinstance(app.screen, ConfirmDialog)
@@ -103,12 +103,13 @@ def test_a_party_key_casts_only_the_missing_ballots(db_path: Path) -> None:
 
 
 async def test_after_an_undo_the_next_key_votes_for_the_same_party(db_path: Path) -> None:
-    """f, i, Ctrl+Z, f: Områdebestyrelse voted for after all; the party after it has no ballot."""
+    """f, ↓, i, Ctrl+Z, f: Områdebestyrelse voted for after all; the party after it has no
+    ballot."""
     meeting_id = demo_at_item(db_path, 4)
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "v", "f", "i", "ctrl+z", "f")
+        await press(pilot, "v", "f", "down", "i", "ctrl+z", "f")
     assert choices(db_path, meeting_id) == {
         "Carsten Rasmussen": Choice.FOR,
         "Christina Knudsen": Choice.FOR,

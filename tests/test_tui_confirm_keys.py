@@ -31,7 +31,7 @@ def test_the_confirm_keys_are_in_the_keymap() -> None:
 async def _ask_to_close_a_vote(pilot: Any, app: Any) -> None:
     """Every party for, then l: the question before the vote is closed."""
     await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
-    await press(pilot, "v", "f", "f", "f", "f", "l")
+    await press(pilot, "v", "f", "down", "f", "down", "f", "down", "f", "l")
     await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
 
 

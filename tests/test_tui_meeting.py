@@ -79,7 +79,7 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         # Item 2: a vote by party blocks that ties (3 for, 3 against, 1 abstains) and falls.
         await press(pilot, "n", "v")
         assert isinstance(app.screen, VoteScreen)
-        await press(pilot, "f", "i", "u", "i")
+        await press(pilot, "f", "down", "i", "down", "u", "down", "i")
         assert "stemmelighed" in screen_text(app, "#tally")
         # Closing a vote is final: the result is shown and confirmed.
         await press(pilot, "l")
@@ -112,7 +112,7 @@ async def test_whole_meeting_from_roll_call_to_closing(db_path: Path) -> None:
         assert absence is not None and absence.kind is AbsenceKind.INHABIL
         assert absence.reason == "ejer naboejendommen"
         assert rules.quorum(record, record.item(3)).present == 6
-        await press(pilot, "v", "f", "f", "f", "l", "j")
+        await press(pilot, "v", "f", "down", "f", "down", "f", "l", "j")
         vote3 = stored(db_path, meeting_id).item(3).votes[0]
         assert 6 not in {b.participant_id for b in vote3.ballots}
         assert len(vote3.ballots) == 6 and vote3.result is VoteResult.ADOPTED

@@ -26,7 +26,7 @@ async def test_closing_a_vote_names_who_did_not_vote(db_path: Path, size: tuple[
     app = build_app(db_path, meeting_id, clock=FixedClock())
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
-        await press(pilot, "v", "f", "i", "z", "l")  # A for, V against; a stray key
+        await press(pilot, "v", "f", "down", "i", "z", "l")  # A for, V against; a stray key
         await until(pilot, lambda: showing(app, ConfirmDialog), "asked first")
         assert (
             "2 stemmeberettigede har ikke stemt: Karen Holm (C), Søren Friis (F)."
@@ -34,7 +34,7 @@ async def test_closing_a_vote_names_who_did_not_vote(db_path: Path, size: tuple[
         )
         await press(pilot, "n")  # not yet: the two vote
         assert isinstance(app.screen, VoteScreen)
-        await press(pilot, "f", "f", "l")
+        await press(pilot, "down", "f", "down", "f", "l")
         await until(pilot, lambda: showing(app, ConfirmDialog), "asked again")
         assert "har ikke stemt" not in screen_text(app)
         await press(pilot, "escape")

@@ -281,9 +281,10 @@ def test_the_lejre_meeting_run_by_a_nervous_secretary(terminal: Terminal, tmp_pa
         wait_for(lambda: not term.alive(), "the app to quit")
     term.start("--db", str(db), "open", str(meeting_id), width=80, height=24)
     term.wait_screen(tally(1, 0), "the open vote resumed with its ballot")
-    # One ballot per key from the first member without one: nobody's ballot is overwritten.
+    # From the first member without a ballot, a key and ↓ each: nobody's ballot is overwritten.
     for cast, name in enumerate(VOTERS_4[1:7], start=2):
         term.press("f", tally(cast, 0), f"{name}'s ballot")
+        term.send("Down")
     term.press("i", tally(7, 1), f"{DISSENTER} against")
     term.press("r", "mangler: 0", "the rest for")
     term.wait_screen(tally(8, 1), "8 for, 1 against")

@@ -21,17 +21,24 @@ from tests.tui_support import until
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-async def test_the_vote_instruction_is_whole_at_80_columns(db_path: Path, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("size", "key"), [((80, 24), "tui.no_ballots"), ((60, 20), "tui.no_ballots_short")]
+)
+async def test_the_vote_instruction_is_whole(
+    db_path: Path, lang: str, size: tuple[int, int], key: str
+) -> None:
+    """At 80 columns the instruction is read whole; at 60 it was cut ("…; Tab: ét medlem ·
+    r/R: re"), and now the short one is read whole."""
     clock = FixedClock()
     meeting_id = opened_with_everyone(db_path, committee_meeting(), clock)
     with MeetingService.open(db_path, meeting_id, clock=clock) as service:
         service.open_vote(1)
     app = build_app(db_path, meeting_id, lang=lang, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, VoteScreen), "the vote")
         tally = app.screen.query_one("#tally", Static)
         set_language(lang)
-        hint = t("tui.no_ballots")
+        hint = t(key, party="f/i/u", rest="r/R")
 
         def lines() -> list[str]:
             width, height = tally.outer_size
@@ -77,7 +84,7 @@ async def test_the_block_the_next_key_votes_for_is_in_sight_at_20_rows(db_path: 
         parties = app.screen.query_one("#parties", RollTable)
         await until(pilot, lambda: parties.row_count > 0, "the parties")
         for expected in range(1, parties.row_count):
-            await pilot.press("f")
+            await pilot.press("f", "down")
             await until(pilot, lambda n=expected: parties.cursor_row == n, str(expected))
             top = parties.scroll_offset.y
             seen = parties.scrollable_content_region.height

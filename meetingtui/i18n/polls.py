@@ -32,8 +32,13 @@ DA: dict[str, str] = {
     "tui.choice.abstain": "undlod",
     "tui.no_party": "(uden parti)",
     "tui.missing": "mangler: {count}",
-    # One line of the vote's tally box: whole at 80 columns (78 inside its padding).
-    "tui.no_ballots": "Ingen stemmer endnu. f/i/u: partiet · Tab: ét medlem · r/R: resten for/imod",
+    # One line of the vote's tally box: whole at 80 columns (78 inside its padding); the short
+    # one whole at 60 (58). The keys are the keymap's.
+    "tui.no_ballots": (
+        "Ingen stemmer endnu. {party}: partiet · Tab: ét medlem · {rest}: resten for/imod"
+    ),
+    "tui.no_ballots_short": "Ingen stemmer. {party}: parti · Tab: medlem · {rest}: resten",
+    "tui.close_vote_record": "I referatet: {line}",
     "tui.result.adopted": "VEDTAGET",
     "tui.result.rejected": "FORKASTET",
     "tui.result_tie": "(stemmelighed: forslaget bortfalder)",
@@ -120,7 +125,11 @@ EN: dict[str, str] = {
     "tui.choice.abstain": "abstain",
     "tui.no_party": "(no party)",
     "tui.missing": "missing: {count}",
-    "tui.no_ballots": "No ballots yet. f/i/u: the party · Tab: one member · r/R: rest for/against",
+    "tui.no_ballots": (
+        "No ballots yet. {party}: the party · Tab: one member · {rest}: rest for/against"
+    ),
+    "tui.no_ballots_short": "No ballots. {party}: party · Tab: member · {rest}: the rest",
+    "tui.close_vote_record": "In the minutes: {line}",
     "tui.result.adopted": "ADOPTED",
     "tui.result.rejected": "REJECTED",
     "tui.result_tie": "(tie: the proposal falls)",

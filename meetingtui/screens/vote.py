@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from meetingtui import rules
+from meetingtui.exporters.phrasing import count_line
 from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Choice, Participant, Vote, VoteCounts, VoteResult
 from meetingtui.screens.base import KeymapScreen
@@ -218,7 +219,7 @@ class VoteScreen(KeymapScreen):
             if vote.is_open and not rules.quorum(meeting, item).met:
                 tally.append("  ⚠ " + t("tui.tally_no_quorum"), style="bold")
         elif not self.meeting_app.readonly:
-            tally.append(t("tui.no_ballots"))
+            tally.append(self._hint())
         if stale_names:
             tally.append("\n⚠ " + t("tui.stale_ballots", names=stale_names), style="bold")
         widget = self.query_one("#tally", Static)
@@ -227,6 +228,23 @@ class VoteScreen(KeymapScreen):
         result = rules.result_of(counts)
         widget.set_class(result is VoteResult.ADOPTED and bool(counted), "-adopted")
         widget.set_class(result is VoteResult.REJECTED and bool(counted), "-rejected")
+
+    def _hint(self) -> str:
+        """What to press before the first ballot, in the user's keys, on one line: shorter
+        where the long one would be cut (a 60-column terminal)."""
+        keys = {
+            "party": "/".join(self.key_for(a) for a in ("for", "imod", "undlod")),
+            "rest": "/".join(self.key_for(a) for a in ("rest_for", "rest_imod")),
+        }
+        hint = t("tui.no_ballots", **keys)
+        # The tally spans the screen, one cell of padding either side.
+        if len(hint) > self.size.width - 2:
+            return t("tui.no_ballots_short", **keys)
+        return hint
+
+    def on_resize(self) -> None:
+        # The hint's length follows the terminal's width, also when it changes under a vote.
+        self.refresh_view()
 
     # -- gating ------------------------------------------------------------------------------
 
@@ -284,11 +302,11 @@ class VoteScreen(KeymapScreen):
                 return
             command, target = self.service.cast_party, self._parties[row]
 
-        def move_on(outcome: Any) -> None:
-            # On to the next row that has not voted, so a roll is one key per block or name.
-            table.move_cursor(self._next_missing(table, row))
-
-        self.meeting_app.run_command(command, self.vote_id, target, choice, on_done=move_on)
+        # The cursor stays on the row just voted: its figures change under the secretary's
+        # eyes, the right key on the same row corrects a wrong one (asked first), and ↓ pressed
+        # out of habit goes to the next row. Moving on by itself, that ↓ skipped a party and the
+        # next key voted for the party after it, without a word.
+        self.meeting_app.run_command(command, self.vote_id, target, choice)
 
     def action_for(self) -> None:
         self._cast(Choice.FOR)
@@ -323,8 +341,14 @@ class VoteScreen(KeymapScreen):
             self._close()
             return
         counts = live.counts
+        # The vote line as the referat will write it ("For stemte: A og V (5). Imod stemte: C
+        # (1).") of the ballots that count: a party entered wrong is seen here, before it is.
+        stale = {b.participant_id for b, _ in live.stale}
+        counting = [b for b in vote.ballots if b.participant_id not in stale]
+        as_recorded = count_line(vote.model_copy(update={"ballots": counting}))
         lines = [
             t("tui.close_vote_counts", f=counts.for_, i=counts.against, u=counts.abstain),
+            t("tui.close_vote_record", line=as_recorded),
             result_words(counts, closed=True),
         ]
         if live.missing:
