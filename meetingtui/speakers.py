@@ -165,7 +165,8 @@ def remove(item: AgendaItem, speaker_id: int) -> Event:
     speaker = find(item, speaker_id)
     if speaker is None or speaker.started_at is not None:
         raise CommandRefused("speakers.refuse_not_waiting", ref=speaker_id)
-    return "speaker_removed", {"item_id": item.id, "speaker_id": speaker.id}
+    # The name too: once removed, the list no longer holds it for undo to say who it was.
+    return "speaker_removed", {"item_id": item.id, "speaker_id": speaker.id, "name": speaker.name}
 
 
 def set_limits(item: AgendaItem, speaker_seconds: int | None, debate_seconds: int | None) -> Event:

@@ -51,6 +51,18 @@ def _item(meeting: Meeting, item_id: object) -> str:
     return item.number if item is not None else "?"
 
 
+# The speakers' list's entries, named by the speaker: "at Mette Lund fik ordet på pkt. 1".
+SPEAKER_EVENTS = frozenset(
+    {"speaker_added", "speaker_started", "speaker_stopped", "speaker_removed"}
+)
+
+
+def _speaker(meeting: Meeting, item_id: object, speaker_id: object) -> str:
+    item = meeting.item(item_id) if isinstance(item_id, int) else None
+    found = [s for s in item.speakers if s.id == speaker_id] if item is not None else []
+    return found[0].name if found else "?"
+
+
 def _choice(value: object) -> str:
     # Events keep the words they were written with: an older "imod" reads as "against".
     return t(f"ballot.{Choice(value).value}") if isinstance(value, str) else "?"
@@ -109,6 +121,12 @@ def describe(meeting: Meeting, type_: str, payload: dict[str, Any]) -> str:
         return t(
             f"undo.{type_}",
             name=_name(meeting, p.get("participant_id")),
+            number=_item(meeting, p.get("item_id")),
+        )
+    if type_ in SPEAKER_EVENTS:
+        return t(
+            f"undo.{type_}",
+            name=p.get("name") or _speaker(meeting, p.get("item_id"), p.get("speaker_id")),
             number=_item(meeting, p.get("item_id")),
         )
     key = f"undo.{type_}"

@@ -72,6 +72,12 @@ DA: dict[str, str] = {
     "undo.dissent_added": "teksten fra {who} til protokollen på pkt. {number}",
     "undo.substitute_seated": "stedfortræderen {who}",
     "undo.meeting_opened": "åbningen af mødet",
+    "undo.speaker_added": "at {name} kom på talerlisten til pkt. {number}",
+    "undo.speaker_started": "at {name} fik ordet på pkt. {number}",
+    "undo.speaker_stopped": "at {name} holdt op med at tale på pkt. {number}",
+    "undo.speaker_removed": "at {name} blev taget af talerlisten til pkt. {number}",
+    "undo.speaking_limits_set": "taletiden på pkt. {number}",
+    "undo.public_decision_set": "den offentlige beslutning på pkt. {number}",
     "undo.other": "den seneste registrering ({type})",
     "refuse.undo_meeting_closed": (
         "Mødet er lukket; fortryd går ikke tilbage forbi lukningen. "
@@ -233,6 +239,12 @@ EN: dict[str, str] = {
     "undo.dissent_added": "the text from {who} for the record on item {number}",
     "undo.substitute_seated": "the substitute {who}",
     "undo.meeting_opened": "opening the meeting",
+    "undo.speaker_added": "that {name} was put on the speakers' list for item {number}",
+    "undo.speaker_started": "that {name} was given the floor on item {number}",
+    "undo.speaker_stopped": "that {name} stopped speaking on item {number}",
+    "undo.speaker_removed": "that {name} was taken off the speakers' list for item {number}",
+    "undo.speaking_limits_set": "the speaking times on item {number}",
+    "undo.public_decision_set": "the public decision on item {number}",
     "undo.other": "the latest entry ({type})",
     "refuse.undo_meeting_closed": (
         "The meeting is closed; undo does not go back past closing it. "
