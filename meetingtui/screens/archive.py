@@ -25,6 +25,7 @@ from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import short_date, stored_short
 from meetingtui.screens.base import DatabaseScreen
 from meetingtui.screens.dialogs import FormDialog
+from meetingtui.screens.lineinput import LineInput
 from meetingtui.screens.widgets import KeyBar
 
 SNIPPET_MARKS = ("\x02", "\x03")  # private markers turned into bold text, never shown raw
@@ -153,7 +154,7 @@ class ArchiveScreen(DatabaseScreen):
     def compose(self) -> ComposeResult:
         yield Static(Text(t("tui.archive_title"), style="bold"), classes="title")
         with Horizontal(id="archive-filters"):
-            yield Input(placeholder=t("tui.archive_search_placeholder"), id="archive-query")
+            yield LineInput(placeholder=t("tui.archive_search_placeholder"), id="archive-query")
             yield Select([], prompt=t("tui.archive_all_bodies"), id="archive-body")
             yield Input(placeholder=t("tui.archive_from"), id="archive-from")
             yield Input(placeholder=t("tui.archive_to"), id="archive-to")

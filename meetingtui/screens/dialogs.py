@@ -23,6 +23,7 @@ from meetingtui.i18n import t
 from meetingtui.i18n.tui import DA as DANISH
 from meetingtui.keymap import DEFAULT_KEYMAP, actions_in
 from meetingtui.screens.base import action_label, add_bindings, build_bindings, key_label
+from meetingtui.screens.lineinput import LineInput
 from meetingtui.screens.notefield import NoteField
 from meetingtui.screens.typeahead import TypeAhead
 from meetingtui.screens.widgets import KeyBar
@@ -236,7 +237,7 @@ class FormDialog(Dialog):
             if n in self.notes:
                 yield NoteField(value, id=f"field-{n}")
             else:
-                yield Input(value=value, id=f"field-{n}")
+                yield LineInput(value=value, id=f"field-{n}")
 
     def on_mount(self) -> None:
         for field in self.query(Input):

@@ -19,6 +19,7 @@ from meetingtui.i18n import t
 from meetingtui.keymap import DEFAULT_KEYMAP, actions_in, split_keys
 from meetingtui.screens.base import add_bindings, build_bindings, key_label
 from meetingtui.screens.dialogs import Dialog, show_warnings, warning_box
+from meetingtui.screens.lineinput import LineInput
 from meetingtui.screens.typeahead import matches, unique_completion
 
 _ELECTION_TITLE = re.compile(r"^\s*valg\s+af\s+(.+?)\s*\.?$", re.IGNORECASE)
@@ -80,9 +81,10 @@ class ElectionDialog(Dialog):
 
     def body(self) -> ComposeResult:
         yield Label(t("tui.election_office"))
-        yield Input(value=self.office, id="office")
+        yield LineInput(value=self.office, id="office")
         yield Label(t("tui.election_candidates"))
-        yield Input(id="candidates", suggester=CandidateSuggester(self.members))
+        # Names pasted one a line are candidates one each: the field separates them by commas.
+        yield LineInput(id="candidates", suggester=CandidateSuggester(self.members), joiner=", ")
         box = warning_box()
         box.id = "election-warning"
         yield box

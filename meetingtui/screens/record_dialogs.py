@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from meetingtui.i18n import t
 from meetingtui.screens.dialogs import Dialog, show_warnings, warning_box
+from meetingtui.screens.lineinput import LineInput
 from meetingtui.screens.notefield import NoteField
 from meetingtui.screens.typeahead import TypeAhead
 from meetingtui.vocabulary import DissentKind, MotionKind
@@ -127,9 +128,9 @@ class MotionDialog(Dialog):
             id="amends",
         )
         yield Label(t("tui.motion_text"))
-        yield Input(id="motion-text")
+        yield LineInput(id="motion-text")
         yield Label(t("tui.motion_proposer"))
-        yield Input(id="motion-proposer")
+        yield LineInput(id="motion-proposer")
 
     def on_mount(self) -> None:
         for field in self.query(Input):

@@ -25,6 +25,7 @@ from meetingtui.i18n import t
 from meetingtui.models import AgendaItem, Speaker
 from meetingtui.screens.base import KeymapScreen, add_bindings
 from meetingtui.screens.dialogs import Dialog, FormDialog
+from meetingtui.screens.lineinput import LineInput
 from meetingtui.screens.widgets import KeyBar, StatusBar, cut, item_label
 
 
@@ -56,7 +57,7 @@ class SpeakerPicker(Dialog):
         )
 
     def body(self) -> ComposeResult:
-        yield Input(placeholder=t("speakers.search"), id="speaker-search")
+        yield LineInput(placeholder=t("speakers.search"), id="speaker-search")
         yield OptionList(*self._options(), id="speaker-options")
 
     def _options(self) -> list[Option]:

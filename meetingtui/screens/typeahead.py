@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from meetingtui.screens.lineinput import LineInput
+
 # Letters a keyboard without Danish keys types otherwise ("soren" finds Søren).
 _PLAIN = str.maketrans({"ø": "o", "æ": "ae", "ð": "d", "þ": "th"})
 
@@ -95,7 +97,7 @@ class TypeAhead(Vertical):
         self._shown: list[int] = list(range(len(self.options)))
 
     def compose(self) -> ComposeResult:
-        field = Input(placeholder=self.placeholder, classes="typeahead-field")
+        field = LineInput(placeholder=self.placeholder, classes="typeahead-field")
         field.cursor_blink = False
         yield field
         yield OptionList(*self._option_widgets(), classes="typeahead-list")
