@@ -68,6 +68,7 @@ class VoteScreen(KeymapScreen):
         # What the tables show now, so a redraw touches only what changed.
         self._choices: dict[int, Choice | None] = {}
         self._party_rows: dict[str, list[Any]] = {}
+        self._tally_rows = 2
 
     def compose(self) -> ComposeResult:
         # Fixed widths so the figures and the choice never scroll out of sight; a figure's
@@ -223,7 +224,13 @@ class VoteScreen(KeymapScreen):
         if stale_names:
             tally.append("\n⚠ " + t("tui.stale_ballots", names=stale_names), style="bold")
         widget = self.query_one("#tally", Static)
-        # Fixed height (app.tcss): the tally changes on every key without a layout pass.
+        # As many rows as its lines take at this width, counted here: a fixed three (app.tcss)
+        # hid the ballots that no longer count and cut the tie's words at 60 columns. The
+        # height changes seldom, so a key still redraws the tally without a layout pass.
+        rows = max(2, len(tally.wrap(self.app.console, max(1, self.size.width - 2))))
+        if rows != self._tally_rows:
+            self._tally_rows = rows
+            widget.styles.height = rows + 1  # and its border above
         update_if_changed(widget, tally, layout=False)
         result = rules.result_of(counts)
         widget.set_class(result is VoteResult.ADOPTED and bool(counted), "-adopted")
