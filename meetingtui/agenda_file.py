@@ -11,7 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from meetingtui.errors import InputError
+from meetingtui.errors import CommandRefused, InputError
+from meetingtui.i18n import field_problem
+from meetingtui.meetingclock import parse_clock
 from meetingtui.models import (
     AgendaItem,
     Attendance,
@@ -48,9 +50,15 @@ class _MeetingHead(_Strict):
     @field_validator("time", "end_time")
     @classmethod
     def _clock(cls, value: str | None) -> str | None:
-        if value is not None:
-            time.fromisoformat(value)  # "16:30"; raises ValueError with a clear message
-        return value
+        """ "16:30", or "16.30" as a Danish secretary writes it. An ISO reading took "16.30"
+        for 16:00 and three tenths of a second: the meeting was planned half an hour early."""
+        if value is None:
+            return None
+        try:
+            typed = parse_clock(value)
+        except CommandRefused as exc:
+            raise ValueError(exc.message) from None
+        return f"{typed.hour:02d}:{typed.minute:02d}"
 
 
 class _Member(_Strict):
@@ -148,7 +156,10 @@ def parse_agenda_file(text: str, *, path: str = "<agenda>", committee: bool = Fa
     except ValidationError as exc:
         first = exc.errors()[0]
         raise InputError(
-            "agenda.field", path=path, field=_field_path(first["loc"]) or "-", problem=first["msg"]
+            "agenda.field",
+            path=path,
+            field=_field_path(first["loc"]) or "-",
+            problem=field_problem(first),
         ) from None
     if committee and agenda.members:
         # Two rolls for one meeting: which one holds is the secretary's call, not a guess.

@@ -17,7 +17,7 @@ from pathlib import Path
 from meetingtui.clock import Clock, local_now
 from meetingtui.committees.model import Committee
 from meetingtui.errors import InputError, MeetingError
-from meetingtui.i18n import t
+from meetingtui.i18n import t, t_count
 from meetingtui.i18n.dates import long_date
 from meetingtui.models import AgendaItem, DocumentKind, Meeting, Participant
 from meetingtui.storage import register
@@ -210,7 +210,7 @@ def summary(plan: Plan, meeting_id: int) -> list[str]:
     meeting = plan.meeting
     label = f"{meeting.body}, {meeting.title}" if meeting.title else meeting.body
     lines = [t("cli.created", meeting_id=meeting_id, label=label)]
-    lines.append(t("plan.items", count=len(meeting.items), format=plan.source_format))
+    lines.append(t_count("plan.items", len(meeting.items), format=plan.source_format))
     with_email = sum(1 for a in plan.addresses if a.email)
     if plan.committee is not None:
         lines.append(

@@ -133,3 +133,35 @@ def test_a_title_marked_closed_makes_a_closed_item(tmp_path: Path) -> None:
         ("716", "Ansættelse af direktør", True),
         ("717", "Trafikplan", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "starts"), [("16.30", "16:30"), ("16:30", "16:30"), ("9.05", "09:05")]
+)
+def test_the_time_may_be_written_the_danish_way(typed: str, starts: str) -> None:
+    """ "16.30" was read as an ISO time, 16:00 and three tenths of a second: the meeting was
+    planned, and its referat headed, half an hour early."""
+    meeting = parse_agenda(GOOD.replace('time = "15:00"', f'time = "{typed}"'))
+    assert meeting.starts_at.strftime("%H:%M") == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            GOOD.replace('body = "Teknik- og Miljøudvalget"\n', ""),
+            "feltet meeting.body: skal udfyldes",
+        ),
+        (GOOD.split("[[items]]")[0], "feltet items: skal udfyldes"),
+        (GOOD.replace("date = 2024-09-02", 'date = "2. sep"'), "skal være en dato som 2025-03-11"),
+        (GOOD.replace('role = "formand"', 'role = "konge"'), "skal være en af: 'formand', "),
+        (GOOD.replace('role = "formand"', 'farve = "rød"'), "feltet members[1].farve: kendes ikke"),
+        (GOOD.replace('time = "15:00"', 'time = "15.75"'), "»15.75« er ikke et klokkeslæt"),
+    ],
+)
+def test_what_is_wrong_with_a_field_is_said_in_danish(text: str, said: str) -> None:
+    """It was Pydantic's English inside a Danish sentence: "feltet items: Field required"."""
+    with pytest.raises(InputError) as exc:
+        parse_agenda(text, path="udvalg.toml")
+    assert said in exc.value.message
+    assert "Input should" not in exc.value.message and "Value error" not in exc.value.message

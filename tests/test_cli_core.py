@@ -65,6 +65,7 @@ def test_new_from_agenda_and_errors(db_path: Path, tmp_path: Path) -> None:
     )
     created = invoke("new", str(agenda), db=db_path)
     assert created.returncode == 0 and "Børne- og Skoleudvalget" in created.stdout
+    assert "1 punkt fra dagsordenen (toml)." in created.stdout  # not "1 punkter"
     broken = tmp_path / "broken.toml"
     broken.write_text('[meeting]\nbody = "X"\n', encoding="utf-8")
     failed = invoke("new", str(broken), db=db_path)

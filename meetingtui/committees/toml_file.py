@@ -44,7 +44,7 @@ from meetingtui.committees import commands
 from meetingtui.committees.model import Committee, CommitteeKind, RosterEntry
 from meetingtui.committees.queries import find_committee, load_committee
 from meetingtui.errors import CommandRefused, InputError
-from meetingtui.i18n import t, t_count
+from meetingtui.i18n import field_problem, t, t_count
 from meetingtui.models import clean_text
 from meetingtui.storage.db import transaction
 from meetingtui.vocabulary import Role
@@ -155,7 +155,7 @@ def parse_committee_file(text: str, *, path: str) -> _CommitteeFile:
             "committee.file_field",
             path=path,
             field=_field_path(first["loc"]) or "-",
-            problem=first["msg"],
+            problem=field_problem(first),
         ) from None
 
 

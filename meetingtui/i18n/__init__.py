@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import import_module
+from typing import Any
 
 LANGUAGES = ("da", "en")
 _AREAS = (
@@ -95,6 +96,21 @@ def t_count(key: str, count: int, /, **params: object) -> str:
     if count == 1 and has(key + ".one"):
         key += ".one"
     return t(key, count=count, **params)
+
+
+def field_problem(error: Mapping[str, Any]) -> str:
+    """What is wrong with a field of an agenda or committee file (one of Pydantic's errors), in
+    the catalog's words: "feltet items: skal udfyldes", not "Field required". Our own
+    validators' messages are the catalog's already; Pydantic's English is the last resort."""
+    kind = str(error.get("type", ""))
+    context = dict(error.get("ctx") or {})
+    if kind in ("value_error", "assertion_error") and "error" in context:
+        return str(context["error"])
+    if "expected" in context:
+        # Pydantic lists the choices as "'a', 'b' or 'c'": the list, without its English "or".
+        context["expected"] = str(context["expected"]).replace("' or '", "', '")
+    key = f"field_problem.{kind}"
+    return t(key, **context) if has(key) else str(error.get("msg", ""))
 
 
 # Closing quotes and brackets a sentence may end inside: »Godkendt.« ends it, »Godkendt« not.

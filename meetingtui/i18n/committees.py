@@ -198,6 +198,7 @@ DA: dict[str, str] = {
         "at det er den rigtige dagsorden."
     ),
     "plan.items": "{count} punkter fra dagsordenen ({format}).",
+    "plan.items.one": "1 punkt fra dagsordenen ({format}).",
     "plan.roster": (
         "Fremmøde fra {committee}s medlemsliste den {date}: {members} deltagere, "
         "{emails} med e-mailadresse."
@@ -410,6 +411,7 @@ EN: dict[str, str] = {
         "{committee}; check that it is the right dagsorden."
     ),
     "plan.items": "{count} items from the dagsorden ({format}).",
+    "plan.items.one": "1 item from the dagsorden ({format}).",
     "plan.roster": (
         "Roll call from the roster of {committee} on {date}: {members} participants, "
         "{emails} with an email address."

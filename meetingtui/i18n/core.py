@@ -190,6 +190,24 @@ DA: dict[str, str] = {
     "agenda.toml_syntax": "{path}: TOML-fejl: {problem}",
     "agenda.field": "{path}: feltet {field}: {problem}",
     "agenda.duplicate": "{path}: feltet {field}: findes allerede tidligere i filen.",
+    # What is wrong with a field of an agenda or committee file (i18n.field_problem).
+    "field_problem.missing": "skal udfyldes",
+    "field_problem.too_short": "skal have mindst {min_length}",
+    "field_problem.string_too_short": "må ikke være tomt",
+    "field_problem.extra_forbidden": "kendes ikke (en stavefejl?)",
+    "field_problem.enum": "skal være en af: {expected}",
+    "field_problem.literal_error": "skal være en af: {expected}",
+    "field_problem.bool_parsing": "skal være true eller false",
+    "field_problem.bool_type": "skal være true eller false",
+    "field_problem.string_type": "skal være tekst i anførselstegn",
+    "field_problem.int_parsing": "skal være et helt tal",
+    "field_problem.int_type": "skal være et helt tal",
+    "field_problem.date_type": "skal være en dato som 2025-03-11",
+    "field_problem.date_parsing": "skal være en dato som 2025-03-11",
+    "field_problem.date_from_datetime_parsing": "skal være en dato som 2025-03-11",
+    "field_problem.list_type": "skal være en liste",
+    "field_problem.model_type": "skal være en tabel",
+    "field_problem.dict_type": "skal være en tabel",
     "agenda.not_a_file": (
         "{path} er ikke en almindelig fil (men fx en mappe, en pipe eller en enhed);"
         " angiv dagsordensfilen."
@@ -389,6 +407,23 @@ EN: dict[str, str] = {
     "agenda.toml_syntax": "{path}: TOML error: {problem}",
     "agenda.field": "{path}: field {field}: {problem}",
     "agenda.duplicate": "{path}: field {field}: already used earlier in the file.",
+    "field_problem.missing": "is required",
+    "field_problem.too_short": "must have at least {min_length}",
+    "field_problem.string_too_short": "must not be empty",
+    "field_problem.extra_forbidden": "is not known (a typo?)",
+    "field_problem.enum": "must be one of: {expected}",
+    "field_problem.literal_error": "must be one of: {expected}",
+    "field_problem.bool_parsing": "must be true or false",
+    "field_problem.bool_type": "must be true or false",
+    "field_problem.string_type": "must be text in quotes",
+    "field_problem.int_parsing": "must be a whole number",
+    "field_problem.int_type": "must be a whole number",
+    "field_problem.date_type": "must be a date like 2025-03-11",
+    "field_problem.date_parsing": "must be a date like 2025-03-11",
+    "field_problem.date_from_datetime_parsing": "must be a date like 2025-03-11",
+    "field_problem.list_type": "must be a list",
+    "field_problem.model_type": "must be a table",
+    "field_problem.dict_type": "must be a table",
     "agenda.not_a_file": (
         "{path} is not a regular file (but a folder, a pipe or a device, say);"
         " give the agenda file."
