@@ -30,7 +30,7 @@ class AgendaCommands(CommandBase):
         item = self._item(item_id)
         if item.status is ItemStatus.WITHDRAWN:
             raise CommandRefused("refuse.agenda_item_withdrawn", number=item.number)
-        reason = self._text(reason, allow_empty=True)
+        reason = self._line(reason, allow_empty=True)
         warnings = rules.quorum_warnings(self.meeting, item)
         payload: dict[str, object] = {"item_id": item.id, "reason": reason}
         decided = item.decision.strip()

@@ -168,6 +168,12 @@ class CommandBase:
             raise CommandRefused("refuse.text_too_long", length=len(text), limit=TEXT_LIMIT)
         return text
 
+    @classmethod
+    def _line(cls, value: str, *, allow_empty: bool = False) -> str:
+        """A text the referat writes inside a sentence (a reason in brackets or after a colon),
+        on one line: a reason pasted broken over lines broke the sentence in the referat."""
+        return " ".join(cls._text(value, allow_empty=allow_empty).split())
+
     @staticmethod
     def _choice(enum: type[E], value: object, field: str) -> E:
         """A value of `enum`, or a refusal naming the field (never a ValueError trace)."""

@@ -315,7 +315,7 @@ class MeetingService(AgendaCommands, VoteCommands, TimeCommands, CommandBase):
             "item_id": item.id,
             "participant_id": person.id,
             "kind": kind.value,
-            "reason": self._text(reason, allow_empty=True),
+            "reason": self._line(reason, allow_empty=True),
         }
         outcome = self._commit("item_absence_set", payload)
         return Outcome(outcome.seq, rules.quorum_warnings(self.meeting, item))
