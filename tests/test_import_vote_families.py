@@ -49,10 +49,38 @@ def test_vote_families(
     assert (vote.result.value if vote.result else None) == result
 
 
-def test_a_majority_named_in_words_is_no_party_list() -> None:
-    """Party names longer than letters are not read as letters: the sentence stays raw."""
-    [vote] = parse_votes("Et flertal bestående af Socialdemokratiet og Venstre stemte for.")
-    assert (vote.counts, vote.party_lines) == (None, {})
+# The parties named in words, current and historical, as their letters; the raw text keeps
+# the names as written.
+NAMED = [
+    ("Et flertal bestående af Socialdemokratiet og Venstre stemte for.", {"for": ["A", "V"]}),
+    ("Dansk Folkeparti og Enhedslisten stemte imod.", {"against": ["O", "Ø"]}),
+    ("Socialistisk Folkeparti undlod at stemme.", {"abstain": ["F"]}),
+    ("Et flertal bestående af Det Radikale Venstre, Det Konservative Folkeparti og Liberal "
+     "Alliance godkendte indstillingen. Moderaterne stemte imod.",
+     {"for": ["B", "C", "I"], "against": ["M"]}),
+    ("Danmarksdemokraterne, Nye Borgerlige og Alternativet undlod at stemme.",
+     {"abstain": ["Æ", "D", "Å"]}),
+    ("Fremskridtspartiet og Centrum-Demokraterne stemte imod.", {"against": ["Z", "D"]}),
+    ("Enhedslisten (Ø) stemte imod.", {"against": ["Ø"]}),
+    ("Dansk Folkepartis byrådsgruppe stemte imod.", {"against": ["O"]}),
+    ("For stemte: Socialdemokratiet og Kristendemokraterne (5). Imod stemte: Venstre (4).",
+     {"for": ["A", "K"], "against": ["V"]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "lines"), NAMED, ids=[n[0][:50] for n in NAMED])
+def test_a_party_named_in_words_is_its_letter(text: str, lines: dict[str, list[str]]) -> None:
+    """The names stayed raw text ("Et flertal bestående af Socialdemokratiet og Venstre")."""
+    [vote] = parse_votes(text)
+    assert vote.party_lines == lines
+    assert vote.raw_text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Gå til venstre stemte for.", "Godkendt. Den konservative linje blev fulgt."]
+)
+def test_a_word_that_is_a_party_name_only_with_its_capital_is_no_party(text: str) -> None:
+    assert all(not v.party_lines for v in parse_votes(text))
 
 
 @pytest.mark.parametrize("reader", list(WRITERS))
@@ -67,3 +95,16 @@ def test_the_vote_lines_read_the_same_in_every_reader(reader: str) -> None:
     assert vote.counts is not None
     assert (vote.counts.for_, vote.counts.against, vote.counts.abstain) == (19, 6, 2)
     assert vote.party_lines["abstain"] == ["B"]
+
+
+@pytest.mark.parametrize("reader", list(WRITERS))
+def test_the_parties_named_in_words_read_the_same_in_every_reader(reader: str) -> None:
+    decision = ["Anbefales.", "Et flertal bestående af Socialdemokratiet og Venstre stemte for. "
+                "Dansk Folkeparti og Enhedslisten stemte imod. Socialistisk Folkeparti undlod "
+                "at stemme."]  # fmt: skip
+    spec = Spec(items=[Item("1", "Budget 2025", "24/100",
+                            [Part("Resumé", ["Sagen forelægges."]),
+                             Part("Beslutning", decision, decision=True)])])  # fmt: skip
+    _fmt, [meeting] = importers.parse(WRITERS[reader](spec), source=f"parties.{reader}")
+    [vote] = meeting.items[0].votes
+    assert vote.party_lines == {"for": ["A", "V"], "against": ["O", "Ø"], "abstain": ["F"]}

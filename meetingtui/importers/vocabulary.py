@@ -264,3 +264,32 @@ END_OF_ITEMS = ("underskriftsside", "underskriftsark", "underskrifter", "undersk
                 "mødet hævet", "mødet blev hævet", "mødet sluttede",
                 "godkendelse af referat ved underskrift", "godkendelse af referatet ved underskrift",
                 "underskrevet af", "underskriftsblad")  # fmt: skip
+
+# --- parties ---------------------------------------------------------------------------------
+
+# The parties by name, with the letter a vote line writes for them ("Et flertal bestående af
+# Socialdemokratiet og Venstre stemte for" is "A og V"): the parties of the Folketing's lists
+# today and the common ones of the recent past, which old referats name. A name is matched with
+# its first letter a capital ("Venstre", never "til venstre"); a local list has no fixed letter
+# and is left as written.
+PARTY_NAMES = {
+    "socialdemokratiet": "A", "socialdemokraterne": "A",
+    "radikale venstre": "B", "det radikale venstre": "B", "de radikale": "B",
+    "det konservative folkeparti": "C", "konservative folkeparti": "C", "de konservative": "C",
+    "konservative": "C",
+    "nye borgerlige": "D", "centrum-demokraterne": "D", "centrumdemokraterne": "D",
+    "retsforbundet": "E", "danmarks retsforbund": "E",
+    "socialistisk folkeparti": "F",
+    "liberal alliance": "I",
+    "kristendemokraterne": "K", "danmarks kommunistiske parti": "K",
+    "kristeligt folkeparti": "Q", "frie grønne": "Q",
+    "moderaterne": "M",
+    "dansk folkeparti": "O",
+    "slesvigsk parti": "S",
+    "venstre": "V", "venstre, danmarks liberale parti": "V",
+    "ny alliance": "Y",
+    "fremskridtspartiet": "Z",
+    "danmarksdemokraterne": "Æ",
+    "enhedslisten": "Ø", "enhedslisten - de rød-grønne": "Ø", "enhedslisten – de rød-grønne": "Ø",
+    "alternativet": "Å",
+}  # fmt: skip

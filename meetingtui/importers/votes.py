@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from meetingtui.importers.text import split_names, split_person
+from meetingtui.importers.vocabulary import PARTY_NAMES
 from meetingtui.models import Ballot, Choice, Vote, VoteCounts, VoteResult
 
 _NUMBER_WORDS = {
@@ -29,6 +30,32 @@ def _number(word: str) -> int:
 
 
 PARTY = r"[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9\-]{0,11}"
+
+
+def _capitalised(name: str) -> str:
+    """A party's name with its first letter a capital and the rest in any case."""
+    rest = re.escape(name[1:]).replace(r"\ ", r"\s+")
+    return f"{name[0].upper()}(?i:{rest})"
+
+
+# "Socialdemokratiet", "Dansk Folkepartis gruppe", "Venstre (V)": the party by name, as its
+# letter (longest name first: "Radikale Venstre" before "Venstre")
+_PARTY_NAME = re.compile(
+    r"(?<![\w-])(?P<name>"
+    + "|".join(_capitalised(n) for n in sorted(PARTY_NAMES, key=len, reverse=True))
+    + r")(?P<genitive>s\s+(?i:(?:byråds)?gruppe|medlemmer|medlem|repræsentanter|repræsentant))?"
+    r"(?:\s*\(\s*[A-ZÆØÅ]{1,2}\s*\))?(?![\w-])"
+)
+
+
+def party_letters(sentence: str) -> str:
+    """The sentence with each party named in words written as its letter: "Et flertal bestående
+    af Socialdemokratiet og Venstre stemte for" reads as "... af A og V stemte for"."""
+    if _PARTY_NAME.search(sentence) is None:
+        return sentence
+    return _PARTY_NAME.sub(lambda m: PARTY_NAMES[" ".join(m["name"].lower().split())], sentence)
+
+
 _PARTY_TOKEN = re.compile(rf"^\(?\s*(?P<p>{PARTY})\s*\)?$")
 _GROUP_LETTERS = re.compile(rf"\(\s*({PARTY}(?:\s*[+,/]\s*{PARTY}|\s+og\s+{PARTY})*)\s*\)")
 
@@ -290,11 +317,12 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
         return current
 
     for sentence in _sentences(text):
-        plain = sentence.strip()
+        written = sentence.strip()  # the raw text keeps the parties' names as written
+        plain = party_letters(written)
         counts_match = next((m for p in _COUNTS if (m := p.search(plain))), None)
         if counts_match:
             draft = start()
-            draft.lines.append(plain)
+            draft.lines.append(written)
             abstain = counts_match.groupdict().get("u")
             if abstain is None and (extra := _ABSTAIN_COUNT.search(plain)):
                 abstain = extra.group("u")
@@ -325,7 +353,7 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
             if not (parties or people):
                 break
             draft = current if current is not None and not current.has(choice) else start()
-            draft.lines.append(plain)
+            draft.lines.append(written)
             draft.add(choice, parties, people, stated)
             draft.ambiguous |= not ok
             matched = True
@@ -347,7 +375,7 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
                 if majority.group("kind").lower() == "mindretal" and not against:
                     choice = Choice.AGAINST if re.search(r"stem", rest, re.I) else choice
                 draft = current if current is not None and not current.has(choice) else start()
-                draft.lines.append(plain)
+                draft.lines.append(written)
                 draft.add(choice, letters, [], None)
                 if majority.group("kind").lower() == "flertal":
                     draft.result = (
@@ -375,13 +403,13 @@ def parse_votes(text: str, *, first_id: int = 1) -> list[Vote]:
                 if named_in_listed and current is not None:
                     # "Dorte Eg (F) stemte imod ..." after "Imod stemte (F)": names the member
                     # of a party line already counted, not a new vote.
-                    current.lines.append(plain)
+                    current.lines.append(written)
                     current.ballots.extend(
                         Ballot(name=n, affiliation=a, choice=choice) for n, a in people
                     )
                     continue
                 draft = current if current is not None and not current.has(choice) else start()
-                draft.lines.append(plain)
+                draft.lines.append(written)
                 draft.add(choice, parties, people, stated)
                 draft.ambiguous |= not ok
                 continue
