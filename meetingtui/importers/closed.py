@@ -13,6 +13,7 @@ import re
 
 from meetingtui.importers.vocabulary import (
     ACCESS_LABELS,
+    CLOSED_ITEMS_NAMED,
     CLOSED_MARKERS,
     CLOSED_PART,
     OPEN_MARKERS,
@@ -61,6 +62,12 @@ _CLOSED_TAIL = re.compile(
 _CLOSED_ANYWHERE = re.compile(
     rf"(?i)\b{_MARK}{_END}\s*[:\-–]|\b(?:lukket\s+(?:punkt|sag)|for\s+lukkede\s+døre|"
     r"ikke[\s-]offentligt?\s+punkt)\b"
+)
+# "Orientering om åbne og lukkede sager", "Lukkede punkter - orientering": a title about closed
+# items; ambiguous, so closed, the title kept
+_CLOSED_ITEMS_NAMED = re.compile(
+    r"(?i)(?<![\w-])(?:lukket|lukkede|fortrolige?)(?:\s*(?:og|eller|/)\s*åbne?)?\s+"
+    rf"{alternation(CLOSED_ITEMS_NAMED)}(?![\w-])"
 )
 _CLOSED_WHOLE = re.compile(
     rf"(?i)^\s*\(?\s*{_MARK}{_END}(?:\s+(?:punkt|sag|dagsordenspunkt){_END})?\s*\)?\s*\.?\s*$"
@@ -159,8 +166,10 @@ def title_mark(title: str) -> tuple[bool | None, str]:
         text, closed = _LUKKET_CAPITAL.sub("", text, count=1), True
     elif not closed and _LUKKET_WORD.match(text):
         closed = True  # ambiguous: closed, and the title keeps the word
-    if not closed and _CLOSED_ANYWHERE.search(text):
-        closed = True  # a marker inside the title ("... Lukket punkt: ..."): ambiguous, closed
+    if not closed and (_CLOSED_ANYWHERE.search(text) or _CLOSED_ITEMS_NAMED.search(text)):
+        # a marker inside the title ("... Lukket punkt: ...") or a title about closed items
+        # ("Orientering om åbne og lukkede sager"): ambiguous, closed
+        closed = True
     for pattern in (_OPEN_PREFIX, _OPEN_PARENS, _OPEN_SUFFIX):
         text, count = pattern.subn(" ", text, count=1)
         opened |= count > 0
