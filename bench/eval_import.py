@@ -96,6 +96,9 @@ CLOSED_MARKS = ["Lukket: {}", "Fortrolig: {}", "{} (FOR LUKKEDE DØRE)", "Lukket
                 "{}\nPunktet er lukket for offentligheden.",
                 "{}\nSagen behandles for lukkede døre, jf. styrelseslovens § 10.",
                 "{}\nFortroligt - undtaget fra offentlighed jf. offentlighedslovens § 21"]  # fmt: skip
+# A closed item that says so only by its title, which is about closed items (kept as written).
+CLOSED_TITLES = ["Orientering om åbne og lukkede sager", "Lukkede punkter – orientering",
+                 "Status på fortrolige sager", "Orientering fra lukket møde"]  # fmt: skip
 # A closed item that says so only in its text, under a heading of its own.
 CLOSED_IN_TEXT = ["Sagen behandles for lukkede døre.", "Fortroligt punkt.",
                   "Sagen forventes behandlet i lukket møde.",
@@ -135,7 +138,10 @@ DECISIONS = ["Godkendt.", "Taget til efterretning.", "Anbefales.", "Udsat.",
              "Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen.",
              # vote lines as other referats write them
              "Et flertal bestående af A, V og C stemte for. O stemte imod.",
-             "Anbefales. For stemte 5 (A, V og C). Imod stemte 2 (O). 1 (Ø) undlod at stemme."]  # fmt: skip
+             "Anbefales. For stemte 5 (A, V og C). Imod stemte 2 (O). 1 (Ø) undlod at stemme.",
+             # the parties by name
+             "Et flertal bestående af Socialdemokratiet og Venstre stemte for. Dansk Folkeparti "
+             "og Enhedslisten stemte imod. Socialistisk Folkeparti undlod at stemme."]  # fmt: skip
 HEADINGS = ["{n}. {title}", "Punkt {n}: {title}", "Sag nr. {n} {title}", "Pkt. {n}\n{title}",
             "{n} {title}", "{n} - {title}", "Pkt. {n} {title}", "Punkt {n}. {title}",
             "Dagsordenspunkt {n}: {title}", "{n}) {title}", "Sag {n}: {title}",
@@ -173,6 +179,7 @@ class Truth:
     decision: str
     recommendation: str = ""
     closed_in_text: str = ""  # the sentence that closes it, in its text
+    closed_by_title: bool = False  # its title is about closed items, and no marker says more
 
 
 @dataclass
@@ -314,7 +321,11 @@ def _document_lines(rng: random.Random, doc: Document) -> list[tuple[str, bool]]
             lines.append((rng.choice(CLOSED_PARTS), True))
         elif where == "parts" and truth is doc.items[0]:
             lines.append((rng.choice(OPEN_PARTS), True))
-        if truth.closed and not truth.closed_in_text and where == "items":
+        if (
+            truth.closed
+            and not (truth.closed_in_text or truth.closed_by_title)
+            and where == "items"
+        ):
             marked = rng.choice(CLOSED_MARKS).format(title)
             title, *extra = marked.split("\n")
         if where == "items" and truth is not doc.items[0] and truth.case.endswith(("3", "7")):
@@ -405,6 +416,10 @@ def build(rng: random.Random, fmt: str) -> Document:
                 closed_in_text=rng.choice(CLOSED_IN_TEXT) if closed and rng.random() < 0.25 else "",
             )
         )
+        truth = doc.items[-1]
+        unused = [t for t in CLOSED_TITLES if all(t != i.title for i in doc.items)]
+        if closed and not truth.closed_in_text and rng.random() < 0.2:
+            truth.title, truth.closed_by_title = rng.choice(unused), True
     if fmt in ("text", "pdf", "docx", "web-page"):
         lines = _document_lines(rng, doc)
         doc.people = item_substitute(doc.people, doc.afters)
@@ -440,7 +455,7 @@ def build(rng: random.Random, fmt: str) -> Document:
         return doc
     spec = formats.Spec(body=doc.body, when=doc.when, place=doc.place)
     for truth in doc.items:
-        marked = truth.closed and not truth.closed_in_text
+        marked = truth.closed and not (truth.closed_in_text or truth.closed_by_title)
         title = rng.choice(CLOSED_MARKS[:6]).format(truth.title) if marked else truth.title
         parts = [formats.Part("Resumé", ["Sagen forelægges for udvalget."])]
         if truth.closed_in_text:
